@@ -1,0 +1,104 @@
+package dev.parley.core.conversation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.model.TokenCounter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the bot remembers of each conversation, and how it turns that into a prompt that fits the
+ * model: the system prompt and the new message always, then as many of the latest turns as the
+ * token budget allows, oldest dropped first.
+ *
+ * <p>Held in memory only (Caffeine, bounded in count and idle time); thread-safe.
+ */
+public final class ConversationMemory {
+
+    private final Cache<ConversationKey, List<ChatTurn>> history;
+    private final TokenCounter tokens;
+    private final MemoryLimits limits;
+
+    public ConversationMemory(TokenCounter tokens, MemoryLimits limits, Ticker ticker) {
+        this.tokens = tokens;
+        this.limits = limits;
+        this.history = Caffeine.newBuilder()
+                .maximumSize(limits.maxConversations())
+                .expireAfterAccess(limits.idleTimeout())
+                .ticker(ticker)
+                .build();
+    }
+
+    /**
+     * Builds the prompt for a new user message.
+     *
+     * @param budget the tokens the prompt may take (the model's context less the reply's room)
+     * @throws MessageTooLongException if the system prompt and the message alone exceed the budget
+     */
+    public Prompt promptFor(ConversationKey key, String systemPrompt, String userText, int budget) {
+        ChatTurn system = ChatTurn.system(systemPrompt);
+        ChatTurn user = ChatTurn.user(userText);
+        int used = cost(system) + cost(user);
+        if (used > budget) {
+            throw new MessageTooLongException(used, budget);
+        }
+        List<ChatTurn> past = turns(key);
+        // walk back from the newest turn, keeping whole exchanges so the model never sees an
+        // answer without its question
+        int keepFrom = past.size();
+        for (int i = past.size() - 1; i >= 0; i--) {
+            int turnCost = cost(past.get(i));
+            if (used + turnCost > budget) {
+                break;
+            }
+            used += turnCost;
+            keepFrom = i;
+        }
+        if (keepFrom < past.size() && past.get(keepFrom).speaker() == Speaker.ASSISTANT) {
+            used -= cost(past.get(keepFrom));
+            keepFrom++;
+        }
+        List<ChatTurn> turns = new ArrayList<>(past.size() - keepFrom + 2);
+        turns.add(system);
+        turns.addAll(past.subList(keepFrom, past.size()));
+        turns.add(user);
+        return new Prompt(turns, used, keepFrom);
+    }
+
+    /** Records one exchange; the oldest turns beyond {@link MemoryLimits#maxTurns()} are dropped. */
+    public void remember(ConversationKey key, String userText, String reply) {
+        history.asMap().compute(key, (k, old) -> {
+            List<ChatTurn> next = new ArrayList<>(old == null ? List.of() : old);
+            next.add(ChatTurn.user(userText));
+            next.add(ChatTurn.assistant(reply));
+            int excess = next.size() - limits.maxTurns();
+            if (excess > 0) {
+                // drop whole exchanges so the history still starts with a question
+                next.subList(0, excess + (excess % 2)).clear();
+            }
+            return List.copyOf(next);
+        });
+    }
+
+    /** The remembered turns of a conversation, oldest first. */
+    public List<ChatTurn> turns(ConversationKey key) {
+        List<ChatTurn> turns = history.getIfPresent(key);
+        return turns == null ? List.of() : turns;
+    }
+
+    /** Forgets a conversation, as {@code /reset} asks. */
+    public void forget(ConversationKey key) {
+        history.invalidate(key);
+    }
+
+    /** How many conversations are remembered right now (approximately, as Caffeine counts). */
+    public long size() {
+        history.cleanUp();
+        return history.estimatedSize();
+    }
+
+    private int cost(ChatTurn turn) {
+        return tokens.countTokens(turn.text()) + limits.tokensPerTurnOverhead();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley.core.model;
+
+/**
+ * A language model that continues a conversation, token by token. Implementations live outside
+ * the core (llama.cpp through JNI, an OpenAI-compatible server); the pipeline only sees this port.
+ *
+ * <p>Implementations are thread-safe: up to {@link #parallelSlots()} streams may run at once.
+ * They treat user text as data: special-token text in a user turn never becomes a control token.
+ */
+public interface ChatModel extends TokenCounter, AutoCloseable {
+
+    /**
+     * Starts generating a reply.
+     *
+     * @throws ModelException if the request cannot be started
+     * @throws IllegalStateException if the model was closed
+     */
+    ReplyStream stream(ChatRequest request);
+
+    /** Tokens of context each slot holds; prompts must fit in it together with the reply. */
+    int contextSize();
+
+    /** How many replies can be generated at once. */
+    int parallelSlots();
+
+    /** Releases the model; idempotent. */
+    @Override
+    void close();
+}

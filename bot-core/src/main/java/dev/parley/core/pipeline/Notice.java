@@ -1,0 +1,23 @@
+package dev.parley.core.pipeline;
+
+import java.util.Objects;
+
+/** A short message from the bot itself rather than from the model: why something did not happen. */
+public record Notice(Kind kind, String text) {
+
+    /** What the notice is about, so adapters can show it fittingly (ephemeral, reply, edit). */
+    public enum Kind {
+        COMMAND_REPLY,
+        INPUT_BLOCKED,
+        OUTPUT_BLOCKED,
+        RATE_LIMITED,
+        BUSY,
+        TOO_LONG,
+        FAILED
+    }
+
+    public Notice {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.core.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets per key (a user, a channel, a server). Buckets of keys that were quiet for a while
+ * are forgotten, which is safe because a forgotten bucket comes back full. Thread-safe.
+ */
+public final class RateLimiter {
+
+    private final InstantSource clock;
+    private final Cache<String, TokenBucket> buckets;
+    private final Set<String> told = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param idleTimeout how long a quiet key's bucket is kept; at least the time it takes to refill
+     */
+    public RateLimiter(InstantSource clock, Ticker ticker, Duration idleTimeout, long maxKeys) {
+        this.clock = clock;
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(idleTimeout)
+                .maximumSize(maxKeys)
+                .ticker(ticker)
+                .removalListener((String key, TokenBucket bucket, RemovalCause cause) -> told.remove(key))
+                .build();
+    }
+
+    /** Takes one message from {@code key}'s bucket under {@code limit}. */
+    public Admission tryAcquire(String key, RateLimit limit) {
+        TokenBucket bucket = buckets.asMap().compute(key, (k, old) ->
+                old != null && old.limit().equals(limit) ? old : new TokenBucket(limit, clock));
+        Duration wait = bucket.tryTake();
+        if (wait.isZero()) {
+            told.remove(key);
+            return new Admission.Admitted();
+        }
+        return new Admission.Limited(wait, told.add(key));
+    }
+}

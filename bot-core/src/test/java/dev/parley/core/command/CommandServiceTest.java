@@ -1,0 +1,238 @@
+package dev.parley.core.command;
+
+import static dev.parley.core.testing.Messages.ADMIN;
+import static dev.parley.core.testing.Messages.ALICE;
+import static dev.parley.core.testing.Messages.GENERAL;
+import static dev.parley.core.testing.Messages.OTHER_GUILD;
+import static dev.parley.core.testing.Messages.mention;
+import static dev.parley.core.testing.Messages.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.conversation.Author;
+import dev.parley.core.conversation.ConversationKey;
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.conversation.Platform;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeSettings;
+import dev.parley.core.testing.FakeClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CommandServiceTest {
+
+    private static final ScopeKey SCOPE = ScopeKey.of(GENERAL);
+
+    private final FakeClock clock = new FakeClock();
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final Moderator moderator = new Moderator(normaliser);
+    private final InMemorySettingsStore settings = new InMemorySettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings,
+            new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"), normaliser);
+    private final ConversationMemory memory = new ConversationMemory(
+            text -> text.length(), new MemoryLimits(100, Duration.ofMinutes(10), 20, 0), clock);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final CommandService service = new CommandService(settings, policies, moderator, memory, audit, clock);
+
+    private String run(Author author, String text) {
+        return run(mention(author, text));
+    }
+
+    private String run(InboundMessage message) {
+        CommandLine command = CommandLine.parse(message.text());
+        assertThat(command).as("a command: %s", message.text()).isNotNull();
+        return service.handle(command, message);
+    }
+
+    private boolean blocks(String text) {
+        return moderator.moderate(text, Direction.INPUT, policies.forScope(SCOPE)).blocked();
+    }
+
+    @Test
+    void refusesModerationCommandsToNonAdminsAndChangesNothing() {
+        String reply = run(ALICE, "/moderation terms add spoiler");
+
+        assertThat(reply).isEqualTo("Only admins of this server can change moderation.");
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+        assertThat(blocks("spoiler")).isFalse();
+    }
+
+    @Test
+    void namesTheScopeAsThePlatformCallsIt() {
+        Location telegram = new Location(Platform.TELEGRAM, "chat-1", "chat-1", null);
+
+        assertThat(run(message(telegram, ALICE, "/moderation terms list", false)))
+                .isEqualTo("Only admins of this chat can change moderation.");
+    }
+
+    @Test
+    void refusesEvenTheListToNonAdmins() {
+        settings.save(SCOPE, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));
+
+        assertThat(run(ALICE, "/moderation terms list")).doesNotContain("spoiler");
+    }
+
+    @Test
+    void addsATermForAnAdminPersistsItAndAuditsIt() {
+        clock.advance(Duration.ofHours(1));
+
+        String reply = run(ADMIN, "/moderation terms add Pipe Dream");
+
+        assertThat(reply).isEqualTo("Blocked \"pipe dream\".");
+        assertThat(settings.load(SCOPE).blockedTerms()).containsExactly("pipe dream");
+        assertThat(audit.recent(SCOPE, 10)).containsExactly(
+                new AuditEntry(clock.instant(), SCOPE, "admin", "terms.add", "pipe dream"));
+    }
+
+    @Test
+    void removesATermWhateverItsCase() {
+        run(ADMIN, "/moderation terms add Bomb");
+
+        String reply = run(ADMIN, "/moderation terms remove bOMB");
+
+        assertThat(reply).isEqualTo("Unblocked \"bomb\".");
+        assertThat(settings.load(SCOPE).blockedTerms()).isEmpty();
+    }
+
+    @Test
+    void refusesATermWithoutLettersOrDigits() {
+        String reply = run(ADMIN, "/moderation terms add !!!");
+
+        assertThat(reply).contains("would block nothing");
+        assertThat(settings.load(SCOPE).blockedTerms()).isEmpty();
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void makesAnAddedTermBlockTheVeryNextMessage() {
+        assertThat(blocks("a pipe dream")).isFalse(); // the policy is cached now
+
+        run(ADMIN, "/moderation terms add pipe dream");
+
+        assertThat(blocks("a PIPE  dream!")).isTrue();
+    }
+
+    @Test
+    void removesATermPersistsAuditsAndStopsBlockingIt() {
+        run(ADMIN, "/moderation terms add spoiler");
+        assertThat(blocks("spoiler")).isTrue();
+
+        String reply = run(ADMIN, "/moderation terms remove spoiler");
+
+        assertThat(reply).isEqualTo("Unblocked \"spoiler\".");
+        assertThat(settings.load(SCOPE).blockedTerms()).isEmpty();
+        assertThat(blocks("spoiler")).isFalse();
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action).containsExactly("terms.remove", "terms.add");
+    }
+
+    @Test
+    void listsTheScopesOwnTermsSorted() {
+        run(ADMIN, "/moderation terms add zebra");
+        run(ADMIN, "/moderation terms add apple");
+
+        assertThat(run(ADMIN, "/moderation terms list")).isEqualTo("Blocked terms here: apple, zebra");
+    }
+
+    @Test
+    void saysWhenTheScopeHasNoTermsOfItsOwn() {
+        assertThat(run(ADMIN, "/moderation terms list"))
+                .isEqualTo("No blocked terms of this server (the configured ones apply everywhere).");
+    }
+
+    @Test
+    void changesOnlyTheScopeTheCommandWasTypedIn() {
+        run(ADMIN, "/moderation terms add spoiler");
+
+        assertThat(settings.load(ScopeKey.of(OTHER_GUILD))).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(moderator.moderate("spoiler", Direction.INPUT, policies.forScope(ScopeKey.of(OTHER_GUILD))).blocked())
+                .isFalse();
+    }
+
+    @Test
+    void addingATermTwiceChangesAndAuditsNothing() {
+        run(ADMIN, "/moderation terms add spoiler");
+
+        assertThat(run(ADMIN, "/moderation terms add spoiler")).isEqualTo("\"spoiler\" was already blocked.");
+        assertThat(audit.recent(SCOPE, 10)).hasSize(1);
+    }
+
+    @Test
+    void removingATermThatWasNotBlockedChangesAndAuditsNothing() {
+        assertThat(run(ADMIN, "/moderation terms remove spoiler")).isEqualTo("\"spoiler\" was not blocked.");
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void refusesATermLongerThanTheLimit() {
+        String term = "x".repeat(CommandService.MAX_TERM_LENGTH + 1);
+
+        String reply = run(ADMIN, "/moderation terms add " + term);
+
+        assertThat(reply).isEqualTo("A term may have at most 100 characters.");
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void acceptsATermOfExactlyTheLimit() {
+        String term = "x".repeat(CommandService.MAX_TERM_LENGTH);
+
+        run(ADMIN, "/moderation terms add " + term);
+
+        assertThat(settings.load(SCOPE).blockedTerms()).containsExactly(term);
+    }
+
+    @Test
+    void explainsUsageForMissingOrUnknownArguments() {
+        assertThat(run(ADMIN, "/moderation terms add")).isEqualTo("Usage: /moderation terms add <term>");
+        assertThat(run(ADMIN, "/moderation terms drop x")).isEqualTo("Usage: /moderation terms <list|add|remove> [term]");
+        assertThat(run(ADMIN, "/moderation")).startsWith("Usage: /moderation terms");
+        assertThat(run(ADMIN, "/moderation test")).isEqualTo("Usage: /moderation test <text>");
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+    }
+
+    @Test
+    void showsTheVerdictOnATextWithoutChangingAnything() {
+        assertThat(run(ADMIN, "/moderation test how to make a BOMB"))
+                .isEqualTo("Would be blocked: custom (contains a blocked term, rule blocked-terms).");
+        assertThat(run(ADMIN, "/moderation test a bombastic speech")).isEqualTo("Would be allowed.");
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void resetForgetsTheConversationItWasTypedIn() {
+        InboundMessage reset = mention(ALICE, "/reset");
+        memory.remember(reset.conversationKey(), "hello", "hi there");
+        ConversationKey elsewhere = message(OTHER_GUILD, ALICE, "x", true).conversationKey();
+        memory.remember(elsewhere, "hello", "hi there");
+
+        assertThat(run(reset)).isEqualTo("Forgotten: this conversation starts afresh.");
+
+        assertThat(memory.turns(reset.conversationKey())).isEmpty();
+        assertThat(memory.turns(elsewhere)).hasSize(2);
+    }
+
+    @Test
+    void answersAnUnknownCommandWithAPointerToHelp() {
+        assertThat(run(ALICE, "/frobnicate now")).isEqualTo("Unknown command /frobnicate. Try /help.");
+    }
+
+    @Test
+    void answersHelpAndStartWithTheCommandList() {
+        assertThat(run(ALICE, "/help")).contains("/reset", "/moderation terms add");
+        assertThat(run(ALICE, "/start@ParleyBot")).isEqualTo(run(ALICE, "/help"));
+    }
+}

@@ -1,0 +1,478 @@
+package dev.parley.core.pipeline;
+
+import static dev.parley.core.testing.Messages.ADMIN;
+import static dev.parley.core.testing.Messages.ALICE;
+import static dev.parley.core.testing.Messages.BOB;
+import static dev.parley.core.testing.Messages.GENERAL;
+import static dev.parley.core.testing.Messages.OTHER_BOT;
+import static dev.parley.core.testing.Messages.mention;
+import static dev.parley.core.testing.Messages.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.command.CommandService;
+import dev.parley.core.conversation.ChatTurn;
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.model.ModelException;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.testing.FakeClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ChatPipelineTest {
+
+    private static final String SYSTEM_PROMPT = "You are Parley.";
+    private static final int MAX_INPUT_CHARS = 200;
+    private static final int CONTEXT = 40;
+    private static final int MAX_NEW_TOKENS = 10; // so prompts may take 30 tokens (words)
+    private static final ScopeKey SCOPE = ScopeKey.of(GENERAL);
+
+    private final FakeClock clock = new FakeClock();
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final Moderator moderator = new Moderator(normaliser);
+    private final InMemorySettingsStore settings = new InMemorySettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings,
+            new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT),
+                    "I can't help with that.", "I had to stop that answer."),
+            normaliser);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final ScriptedChatModel model = new ScriptedChatModel(CONTEXT);
+    private final ConversationMemory memory = new ConversationMemory(
+            model, new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
+    private final RateLimiter rateLimiter = new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000);
+    private final InferenceQueue queue = new InferenceQueue(1, 1);
+    private final RecordingReplySink sink = new RecordingReplySink();
+
+    private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
+
+    private ChatPipeline pipeline(RateLimit userLimit) {
+        PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
+                new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
+        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock);
+        return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
+                memory, audit, clock);
+    }
+
+    @AfterEach
+    void closeQueue() {
+        queue.close();
+    }
+
+    private Outcome handle(InboundMessage message) {
+        return handle(message, sink);
+    }
+
+    private static Outcome handle(CompletableFuture<Outcome> future) {
+        try {
+            return future.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the pipeline did not answer", e);
+        }
+    }
+
+    private Outcome handle(InboundMessage message, ReplySink replySink) {
+        return handle(pipeline.handle(message, replySink));
+    }
+
+    @Test
+    void answersAMentionStreamingTheReplyAndCompletingIt() {
+        model.replies("Hello", " Alice,", " nice to", " meet you.");
+
+        Outcome outcome = handle(mention(ALICE, "hi there"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Answered("Hello Alice, nice to meet you.", 0));
+        assertThat(sink.progress())
+                .containsExactly("Hello Alice,", "Hello Alice, nice ", "Hello Alice, nice to meet you.");
+        assertThat(sink.completed()).containsExactly("Hello Alice, nice to meet you.");
+        assertThat(sink.notices()).isEmpty();
+        assertThat(model.requests()).singleElement().satisfies(request -> {
+            assertThat(request.turns()).containsExactly(ChatTurn.system(SYSTEM_PROMPT), ChatTurn.user("hi there"));
+            assertThat(request.settings()).isEqualTo(new GenerationSettings(MAX_NEW_TOKENS, 0f, 42));
+        });
+        assertThat(model.allStreamsClosed()).isTrue();
+    }
+
+    @Test
+    void answersADirectMessageWithoutAMention() {
+        model.replies("Sure.");
+        InboundMessage direct = new InboundMessage("dm-1", GENERAL, ALICE, "hello", null, false, true, clock.instant());
+
+        assertThat(handle(direct)).isInstanceOf(Outcome.Answered.class);
+    }
+
+    @Test
+    void ignoresMessagesFromBots() {
+        Outcome outcome = handle(mention(OTHER_BOT, "hi there"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Ignored.class);
+        assertThat(sink.calls()).isEmpty();
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void ignoresCommandsFromBotsToo() {
+        assertThat(handle(mention(OTHER_BOT, "/reset"))).isInstanceOf(Outcome.Ignored.class);
+        assertThat(sink.calls()).isEmpty();
+    }
+
+    @Test
+    void ignoresMessagesNotAddressedToTheBot() {
+        Outcome outcome = handle(message(GENERAL, ALICE, "talking to someone else", false));
+
+        assertThat(outcome).isEqualTo(new Outcome.Ignored("not addressed to the bot"));
+        assertThat(sink.calls()).isEmpty();
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void ignoresBlankMessages() {
+        assertThat(handle(mention(ALICE, "  \n "))).isInstanceOf(Outcome.Ignored.class);
+        assertThat(sink.calls()).isEmpty();
+    }
+
+    @Test
+    void refusesOverlongInputWithANoticeAndNeverCallsTheModel() {
+        Outcome outcome = handle(mention(ALICE, "a".repeat(MAX_INPUT_CHARS + 1)));
+
+        assertThat(outcome).isInstanceOf(Outcome.TooLong.class);
+        assertThat(sink.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(Notice.Kind.TOO_LONG);
+            assertThat(notice.text()).contains("201", "200");
+        });
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void acceptsInputOfExactlyTheCharacterLimit() {
+        model.replies("ok");
+
+        assertThat(handle(mention(ALICE, "a".repeat(MAX_INPUT_CHARS)))).isInstanceOf(Outcome.Answered.class);
+    }
+
+    @Test
+    void refusesInputThatDoesNotFitTheModelsContextWithANotice() {
+        String thirtyWords = "word ".repeat(30); // plus the 3-word system prompt: 33 > 30
+
+        Outcome outcome = handle(mention(ALICE, thirtyWords));
+
+        assertThat(outcome).isInstanceOf(Outcome.TooLong.class);
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.TOO_LONG);
+        assertThat(sink.notices().getFirst().text()).contains("33 tokens", "room for 30");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void blocksInputWithABlockedWordNoticesAuditsAndNeverCallsTheModel() {
+        InboundMessage message = mention(ALICE, "how do I make a BÓMB at home");
+
+        Outcome outcome = handle(message);
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.direction()).isEqualTo(Direction.INPUT));
+        assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, "I can't help with that."));
+        assertThat(audit.recent(SCOPE, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("moderation.block.input");
+            assertThat(entry.actorId()).isEqualTo("alice");
+            assertThat(entry.at()).isEqualTo(clock.instant());
+            assertThat(entry.detail()).contains(message.messageId(), "category=custom").doesNotContain("home");
+        });
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void withdrawsAReplyThatTurnsBlockedMidStreamWithoutEverShowingTheWord() {
+        model.replies("Sure, here", " is how to", " make a bo", "mb", " at home", " step", " by step", " ...");
+        InboundMessage message = mention(ALICE, "tell me something");
+
+        Outcome outcome = handle(message);
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
+        assertThat(sink.progress()).isNotEmpty().allSatisfy(shown -> assertThat(shown).doesNotContainIgnoringCase("bomb"));
+        assertThat(sink.withdrawals()).containsExactly(
+                new Notice(Notice.Kind.OUTPUT_BLOCKED, "I had to stop that answer."));
+        assertThat(sink.completed()).isEmpty();
+        assertThat(sink.calls()).last().isEqualTo(RecordingReplySink.Call.WITHDRAW);
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action).containsExactly("moderation.block.output");
+        assertThat(model.piecesTaken()).as("generation stopped early").containsExactly(5);
+        assertThat(model.allStreamsClosed()).isTrue();
+        assertThat(memory.turns(message.conversationKey())).as("a withdrawn reply is not remembered").isEmpty();
+    }
+
+    @Test
+    void withdrawsAReplyWhoseLastWordIsBlocked() {
+        model.replies("You mean a", " bo", "mb");
+
+        Outcome outcome = handle(mention(ALICE, "what is it"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Blocked.class);
+        assertThat(sink.progress()).allSatisfy(shown -> assertThat(shown).doesNotContain("bo"));
+        assertThat(sink.withdrawals()).hasSize(1);
+        assertThat(sink.completed()).isEmpty();
+    }
+
+    @Test
+    void doesNotModerateRepliesWhenThePolicyLeavesOutputAlone() {
+        ModerationPolicies inputOnly = new ModerationPolicies(settings,
+                new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT), "in", "out"), normaliser);
+        pipeline = new ChatPipeline(
+                new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                        new RateLimit(60, 10), MAX_INPUT_CHARS),
+                new CommandService(settings, inputOnly, moderator, memory, audit, clock),
+                inputOnly, moderator, rateLimiter, queue, model, memory, audit, clock);
+        model.replies("a bomb", " squad");
+
+        assertThat(handle(mention(ALICE, "who defuses them"))).isEqualTo(new Outcome.Answered("a bomb squad", 0));
+    }
+
+    @Test
+    void tellsARateLimitedUserOnceThenStaysSilent() {
+        pipeline = pipeline(new RateLimit(1, 1));
+        model.replies("first answer");
+
+        assertThat(handle(mention(ALICE, "one"))).isInstanceOf(Outcome.Answered.class);
+        Outcome second = handle(mention(ALICE, "two"));
+        Outcome third = handle(mention(ALICE, "three"));
+
+        assertThat(second).isEqualTo(new Outcome.RateLimited(Duration.ofMinutes(1)));
+        assertThat(third).isInstanceOf(Outcome.RateLimited.class);
+        assertThat(sink.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(Notice.Kind.RATE_LIMITED);
+            assertThat(notice.text()).contains("60 s");
+        });
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void limitsEachUserOnTheirOwn() {
+        pipeline = pipeline(new RateLimit(1, 1));
+        model.replies("for alice").replies("for bob");
+
+        assertThat(handle(mention(ALICE, "one"))).isInstanceOf(Outcome.Answered.class);
+        assertThat(handle(mention(ALICE, "two"))).isInstanceOf(Outcome.RateLimited.class);
+        assertThat(handle(mention(BOB, "one"))).isInstanceOf(Outcome.Answered.class);
+    }
+
+    @Test
+    void letsAUserAskAgainOnceTheLimitRefilled() {
+        pipeline = pipeline(new RateLimit(1, 1));
+        model.replies("first").replies("second");
+        handle(mention(ALICE, "one"));
+        assertThat(handle(mention(ALICE, "two"))).isInstanceOf(Outcome.RateLimited.class);
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(handle(mention(ALICE, "three"))).isEqualTo(new Outcome.Answered("second", 0));
+    }
+
+    @Test
+    void answersBusyWhenTheQueueIsFull() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        model.holdsUntil(firstStarted, release, "first").replies("second");
+        RecordingReplySink firstSink = new RecordingReplySink();
+        RecordingReplySink secondSink = new RecordingReplySink();
+
+        CompletableFuture<Outcome> first = pipeline.handle(mention(ALICE, "one"), firstSink);
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue(); // holds the only slot
+        CompletableFuture<Outcome> second = pipeline.handle(mention(BOB, "two"), secondSink); // waits
+        Outcome third = handle(mention(ADMIN, "three"));
+
+        assertThat(third).isEqualTo(new Outcome.Busy());
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.BUSY);
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+
+        release.countDown();
+
+        assertThat(handle(first)).isEqualTo(new Outcome.Answered("first", 0));
+        assertThat(handle(second)).isEqualTo(new Outcome.Answered("second", 0));
+        assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void tellsTheUserWhenTheModelFailsMidReply() {
+        model.failsAfter(new ModelException("decode failed"), "Let me", " think");
+        InboundMessage message = mention(ALICE, "hard question");
+
+        Outcome outcome = handle(message);
+
+        assertThat(outcome).isEqualTo(new Outcome.Failed("decode failed"));
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+        assertThat(sink.completed()).isEmpty();
+        assertThat(model.allStreamsClosed()).isTrue();
+        assertThat(memory.turns(message.conversationKey())).isEmpty();
+    }
+
+    @Test
+    void tellsTheUserWhenTheModelCannotStart() {
+        model.failsToStart(new ModelException("no slot"));
+
+        Outcome outcome = handle(mention(ALICE, "hard question"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Failed("no slot"));
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+    }
+
+    @Test
+    void treatsAnEmptyReplyAsAFailure() {
+        model.replies("  ", "\n");
+
+        Outcome outcome = handle(mention(ALICE, "say nothing"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+        assertThat(sink.completed()).isEmpty();
+    }
+
+    @Test
+    void remembersTheConversationSoTheSecondPromptHoldsTheFirstExchange() {
+        model.replies("Paris.").replies("About two million.");
+
+        handle(mention(ALICE, "capital of France?"));
+        Outcome second = handle(mention(ALICE, "how many people live there?"));
+
+        assertThat(second).isEqualTo(new Outcome.Answered("About two million.", 0));
+        assertThat(model.requests().get(1).turns()).containsExactly(
+                ChatTurn.system(SYSTEM_PROMPT),
+                ChatTurn.user("capital of France?"),
+                ChatTurn.assistant("Paris."),
+                ChatTurn.user("how many people live there?"));
+    }
+
+    @Test
+    void saysHowManyTurnsDidNotFitTheContext() {
+        model.replies("one two three four five six seven eight").replies("ok");
+        handle(mention(ALICE, "one two three four five six seven eight"));
+
+        // system 3 + history 16 + new 12 = 31 > 30: the first exchange is left out
+        Outcome second = handle(mention(ALICE, "one two three four five six seven eight nine ten eleven twelve"));
+
+        assertThat(second).isEqualTo(new Outcome.Answered("ok", 2));
+        assertThat(model.requests().get(1).turns()).hasSize(2);
+    }
+
+    @Test
+    void answersCommandsWithANoticeAndNeverCallsTheModel() {
+        Outcome outcome = handle(message(GENERAL, ALICE, "/help", false));
+
+        assertThat(outcome).isInstanceOf(Outcome.CommandAnswered.class);
+        assertThat(sink.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(Notice.Kind.COMMAND_REPLY);
+            assertThat(notice.text()).contains("/reset");
+        });
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void resetCommandMakesTheNextPromptStartAfresh() {
+        model.replies("Paris.").replies("Hello.");
+        handle(mention(ALICE, "capital of France?"));
+
+        handle(mention(ALICE, "/reset"));
+        handle(mention(ALICE, "hello"));
+
+        assertThat(model.requests().get(1).turns()).containsExactly(
+                ChatTurn.system(SYSTEM_PROMPT), ChatTurn.user("hello"));
+    }
+
+    @Test
+    void blocksTheNextMessageAfterAnAdminAddedATerm() {
+        Outcome added = handle(mention(ADMIN, "/moderation terms add spoiler"));
+        Outcome blocked = handle(mention(ALICE, "here is a SPOILER for you"));
+
+        assertThat(added).isEqualTo(new Outcome.CommandAnswered("Blocked \"spoiler\"."));
+        assertThat(blocked).isInstanceOf(Outcome.Blocked.class);
+        assertThat(sink.notices()).extracting(Notice::kind)
+                .containsExactly(Notice.Kind.COMMAND_REPLY, Notice.Kind.INPUT_BLOCKED);
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void failsTheFutureInsteadOfHangingWhenTheSinkBreaksWhileStreaming() {
+        model.replies("Hello", " there", " friend");
+        RecordingReplySink broken = RecordingReplySink.failingOn(RecordingReplySink.Call.PROGRESS);
+
+        CompletableFuture<Outcome> outcome = pipeline.handle(mention(ALICE, "hi"), broken);
+
+        assertThatThrownBy(() -> outcome.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("platform unavailable");
+        assertThat(model.allStreamsClosed()).isTrue();
+    }
+
+    @Test
+    void failsTheFutureInsteadOfHangingWhenTheSinkBreaksOnCompletion() {
+        model.replies("Hello.");
+        RecordingReplySink broken = RecordingReplySink.failingOn(RecordingReplySink.Call.COMPLETE);
+
+        CompletableFuture<Outcome> outcome = pipeline.handle(mention(ALICE, "hi"), broken);
+
+        assertThatThrownBy(() -> outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void failsTheFutureWhenTheSinkBreaksOnANotice() {
+        RecordingReplySink broken = RecordingReplySink.failingOn(RecordingReplySink.Call.NOTICE);
+
+        CompletableFuture<Outcome> outcome = pipeline.handle(mention(ALICE, "/help"), broken);
+
+        assertThatThrownBy(() -> outcome.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("platform unavailable");
+    }
+
+    @Test
+    void doesNotBlameTheModelWhenAClosedSinkThrowsIllegalState() {
+        model.replies("Hello", " there", " friend");
+        RecordingReplySink closed = RecordingReplySink.failingOn(RecordingReplySink.Call.PROGRESS,
+                new IllegalStateException("sink closed"));
+
+        CompletableFuture<Outcome> outcome = pipeline.handle(mention(ALICE, "hi"), closed);
+
+        assertThatThrownBy(() -> outcome.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("sink closed");
+        assertThat(closed.notices()).as("no 'the model could not answer' notice").isEmpty();
+        assertThat(model.allStreamsClosed()).isTrue();
+    }
+
+    @Test
+    void tellsTheUserWhenTheModelWasClosed() {
+        model.failsToStart(new IllegalStateException("model closed"));
+
+        assertThat(handle(mention(ALICE, "hi"))).isEqualTo(new Outcome.Failed("model closed"));
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+    }
+
+    @Test
+    void keepsServingAfterASinkBrokeOnAQueueThread() {
+        model.replies("Hello").replies("Still", " here.");
+        CompletableFuture<Outcome> broken = pipeline.handle(mention(ALICE, "hi"),
+                RecordingReplySink.failingOn(RecordingReplySink.Call.COMPLETE));
+        assertThatThrownBy(() -> broken.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        assertThat(handle(mention(BOB, "anyone?"))).isEqualTo(new Outcome.Answered("Still here.", 0));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.parley.app;
+
+import dev.parley.app.platform.StartupException;
+import dev.parley.core.model.ModelException;
+import java.io.PrintStream;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application and turns a failed start into one line a person can act on, instead of
+ * Spring's report and a stack trace, for the failures we expect: a bad model file, a failed
+ * download, an invalid setting.
+ */
+public final class Launcher {
+
+    /** Exit status when start-up failed for a reason the message explains. */
+    public static final int CANNOT_START = 2;
+
+    private final PrintStream err;
+
+    public Launcher(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Runs the bot until its adapters finish; returns the process exit status. */
+    public int run(String... args) {
+        SpringApplication application = new SpringApplication(ParleyApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = application.run(args)) {
+            // the console adapter ran to the end of its input inside run(); closing frees the model
+            return 0;
+        } catch (RuntimeException e) {
+            String reason = expectedReason(e);
+            if (reason == null) {
+                err.println("parley: cannot start: unexpected " + rootCause(e));
+                e.printStackTrace(err);
+            } else {
+                err.println("parley: cannot start: " + reason);
+            }
+            return CANNOT_START;
+        }
+    }
+
+    /** The message of the first failure we expect and can explain, or null. */
+    static String expectedReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ModelException || t instanceof StartupException) {
+                return t.getMessage();
+            }
+            if (t instanceof BindException bind) {
+                Throwable root = rootCause(bind);
+                return "invalid setting " + bind.getName() + ": " + root.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

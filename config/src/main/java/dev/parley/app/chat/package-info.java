@@ -1,0 +1,5 @@
+/** The chat pipeline's configuration and wiring. */
+@NullMarked
+package dev.parley.app.chat;
+
+import org.jspecify.annotations.NullMarked;

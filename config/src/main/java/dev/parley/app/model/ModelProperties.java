@@ -1,0 +1,64 @@
+package dev.parley.app.model;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code parley.model.*}: which GGUF model to run and how.
+ *
+ * @param path the GGUF file; when unset, the default model is downloaded into {@code modelsDir}
+ * @param threads CPU threads for inference; 0 means one per available core
+ * @param contextSize tokens of context per conversation slot
+ * @param parallel conversations decoded at once (llama.cpp slots)
+ * @param gpuLayers layers offloaded to a GPU; needs a GPU build of the native library (untested)
+ * @param nativeLibraryDir a directory holding a libjllama.so of your own build (e.g. CUDA)
+ * @param maxNewTokens the most tokens one reply may have
+ * @param temperature sampling temperature; 0 is greedy and repeatable
+ * @param seed the sampler's seed
+ * @param downloadUrl where the default model comes from when {@code path} is unset
+ * @param modelsDir where the default model is kept
+ */
+@ConfigurationProperties("parley.model")
+public record ModelProperties(
+        @Nullable Path path,
+        @DefaultValue("0") int threads,
+        @DefaultValue("2048") int contextSize,
+        @DefaultValue("1") int parallel,
+        @DefaultValue("0") int gpuLayers,
+        @Nullable Path nativeLibraryDir,
+        @DefaultValue("256") int maxNewTokens,
+        @DefaultValue("0.7") float temperature,
+        @DefaultValue("42") long seed,
+        @DefaultValue("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf")
+                URI downloadUrl,
+        @DefaultValue("models") Path modelsDir) {
+
+    public ModelProperties {
+        requireAtLeast("threads", threads, 0);
+        requireAtLeast("context-size", contextSize, 64);
+        requireAtLeast("parallel", parallel, 1);
+        requireAtLeast("gpu-layers", gpuLayers, 0);
+        requireAtLeast("max-new-tokens", maxNewTokens, 1);
+        if (maxNewTokens >= contextSize) {
+            throw new IllegalArgumentException("parley.model.max-new-tokens (" + maxNewTokens
+                    + ") must be smaller than parley.model.context-size (" + contextSize + ")");
+        }
+        if (!(temperature >= 0f) || temperature > 5f) {
+            throw new IllegalArgumentException("parley.model.temperature must be within [0, 5], was " + temperature);
+        }
+    }
+
+    private static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("parley.model." + name + " must be at least " + min + ", was " + value);
+        }
+    }
+
+    /** Threads to use: the configured count, or one per core. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.app.platform;
+
+import dev.parley.console.ConsoleAdapter;
+import dev.parley.core.pipeline.ChatPipeline;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Runs the console adapter on standard input and output when no platform token is configured, and
+ * refuses tokens for platforms whose adapters are not built yet rather than pretending to serve them.
+ */
+public final class ConsoleRunner implements ApplicationRunner {
+
+    private final ChatPipeline pipeline;
+    private final DiscordProperties discord;
+    private final TelegramProperties telegram;
+    private final InstantSource clock;
+
+    public ConsoleRunner(ChatPipeline pipeline, DiscordProperties discord, TelegramProperties telegram,
+            InstantSource clock) {
+        this.pipeline = pipeline;
+        this.discord = discord;
+        this.telegram = telegram;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (discord.enabled() || telegram.enabled()) {
+            // placeholder: the Discord and Telegram adapters are empty modules until their issues land
+            throw new StartupException("a Discord or Telegram token is set, but those adapters are not built yet; "
+                    + "unset DISCORD_TOKEN/TELEGRAM_TOKEN to chat on the console");
+        }
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        new ConsoleAdapter(pipeline, in, out, clock).run();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.parley.app.platform;
+
+/** Start-up cannot go on; the message is the one line the user sees. */
+public final class StartupException extends RuntimeException {
+
+    public StartupException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of DESIGN.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses parley;
+
+    @BeforeAll
+    static void importClasses() {
+        parley = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.parley");
+    }
+
+    @Test
+    void coreDependsOnNoFrameworkPlatformOrNativeCode() {
+        noClasses().that().resideInAPackage("dev.parley.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "net.dv8tion..", "org.telegram..", "de.kherud..",
+                        "dev.parley.model..", "dev.parley.app..", "dev.parley.console..", "dev.parley.discord..",
+                        "dev.parley.telegram..")
+                .check(parley);
+    }
+
+    @Test
+    void llamaBindingIsUsedOnlyByTheModelRuntime() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.model..")
+                .should().dependOnClassesThat().resideInAPackage("de.kherud..")
+                .check(parley);
+    }
+
+    @Test
+    void springIsUsedOnlyByTheApplication() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(parley);
+    }
+
+    @Test
+    void platformClientsStayInTheirAdapters() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.discord..")
+                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+                .check(parley);
+        noClasses().that().resideOutsideOfPackage("dev.parley.telegram..")
+                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+                .check(parley);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        noClasses().that().resideInAnyPackage("dev.parley.discord..", "dev.parley.telegram..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.console..")
+                .check(parley);
+        noClasses().that().resideInAPackage("dev.parley.discord..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.telegram..")
+                .check(parley);
+        noClasses().that().resideInAPackage("dev.parley.telegram..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.discord..")
+                .check(parley);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.parley.app.model.ModelProperties;
+import dev.parley.app.platform.StartupException;
+import dev.parley.core.model.ModelException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class LauncherTest {
+
+    @Test
+    void explainsAModelFailureBuriedInSpringsWrappers() {
+        var failure = new IllegalStateException("context failed",
+                new BeanCreationException("chatModel", "could not create", new ModelException("model file x.gguf is truncated")));
+
+        assertThat(Launcher.expectedReason(failure)).isEqualTo("model file x.gguf is truncated");
+    }
+
+    @Test
+    void explainsAStartupRefusal() {
+        assertThat(Launcher.expectedReason(new IllegalStateException(new StartupException("no adapter"))))
+                .isEqualTo("no adapter");
+    }
+
+    @Test
+    void explainsAnInvalidSettingByItsName() {
+        var binder = new Binder(new MapConfigurationPropertySource(Map.of("parley.model.parallel", "0")));
+        var bind = catchThrowableOfType(BindException.class, () -> binder.bind("parley.model", ModelProperties.class));
+
+        assertThat(Launcher.expectedReason(new IllegalStateException(bind)))
+                .isEqualTo("invalid setting parley.model: parley.model.parallel must be at least 1, was 0");
+    }
+
+    @Test
+    void leavesUnexpectedFailuresToTheStackTrace() {
+        assertThat(Launcher.expectedReason(new IllegalStateException("boom", new NullPointerException()))).isNull();
+    }
+}

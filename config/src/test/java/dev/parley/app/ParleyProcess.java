@@ -1,0 +1,50 @@
+package dev.parley.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code parley.jar} in its own JVM, as a person would from a shell. */
+record ParleyProcess(Path workDir) {
+
+    record Result(int exitCode, String stdout, String stderr) {
+
+        List<String> stderrLines() {
+            return stderr.lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("parley.jar", "target/parley.jar")).toAbsolutePath();
+    }
+
+    Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("parley.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        // a token in the test runner's environment must not switch adapters on
+        builder.environment().remove("DISCORD_TOKEN");
+        builder.environment().remove("TELEGRAM_TOKEN");
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("parley did not exit within 180 s; stderr: " + Files.readString(err));
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.core.model.ModelException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileLocatorTest {
+
+    private static final URI URL = URI.create("http://127.0.0.1:9/models/small-model.gguf");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> downloads = new ArrayList<>();
+
+    private ModelFileLocator locator(@Nullable Path path, URI url) {
+        var properties = new ModelProperties(path, 0, 2048, 1, 0, null, 256, 0.7f, 42, url, dir.resolve("models"));
+        return new ModelFileLocator(properties, (source, target) -> downloads.add(source + " -> " + target));
+    }
+
+    @Test
+    void aConfiguredPathIsUsedAsItIsWithoutDownloading() {
+        Path configured = dir.resolve("mine.gguf");
+
+        assertThat(locator(configured, URL).locate()).isEqualTo(configured);
+        assertThat(downloads).isEmpty();
+    }
+
+    @Test
+    void withoutAPathTheDefaultModelIsDownloadedIntoTheModelsDirectory() {
+        Path located = locator(null, URL).locate();
+
+        assertThat(located).isEqualTo(dir.resolve("models").resolve("small-model.gguf"));
+        assertThat(downloads).containsExactly(URL + " -> " + located);
+    }
+
+    @Test
+    void aDefaultModelAlreadyThereIsNotDownloadedAgain() throws Exception {
+        Path present = Files.createDirectories(dir.resolve("models")).resolve("small-model.gguf");
+        Files.writeString(present, "GGUF...");
+
+        assertThat(locator(null, URL).locate()).isEqualTo(present);
+        assertThat(downloads).isEmpty();
+    }
+
+    @Test
+    void aDownloadUrlWithoutAFileNameIsRefusedClearly() {
+        assertThatThrownBy(() -> locator(null, URI.create("http://127.0.0.1:9/")).locate())
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("names no file");
+    }
+}

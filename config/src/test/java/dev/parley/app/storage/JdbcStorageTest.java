@@ -1,0 +1,96 @@
+package dev.parley.app.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.conversation.Platform;
+import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeSettings;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settings and audit storage on each database Parley supports, through the same Flyway migrations:
+ * H2 always, PostgreSQL when {@code PARLEY_TEST_POSTGRES_URL} names one ({@code .ci/run} starts one).
+ */
+class JdbcStorageTest {
+
+    record Database(String name, String url, String user, String password) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Database> databases() {
+        String postgres = System.getenv("PARLEY_TEST_POSTGRES_URL");
+        return Stream.of(
+                new Database("h2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                new Database("postgresql", postgres == null ? "" : postgres,
+                        System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_USER", "parley"),
+                        System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley")));
+    }
+
+    private static DataSource migrated(Database database) throws Exception {
+        assumeTrue(!database.url().isEmpty(), "PARLEY_TEST_POSTGRES_URL is not set");
+        var dataSource = new SimpleDriverDataSource(
+                java.sql.DriverManager.getDriver(database.url()), database.url(), database.user(), database.password());
+        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void settingsSurviveANewStoreOnTheSameDatabase(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        var other = new ScopeKey(Platform.TELEGRAM, "guild-1");
+
+        store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler").withBlockedTerm("pipe dream"));
+        store(dataSource).save(other, ScopeSettings.DEFAULTS.withBlockedTerm("other"));
+
+        assertThat(store(dataSource).load(scope).blockedTerms()).containsExactlyInAnyOrder("spoiler", "pipe dream");
+        assertThat(store(dataSource).load(other).blockedTerms()).containsExactly("other");
+        store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));
+        assertThat(store(dataSource).load(scope).blockedTerms()).isEqualTo(Set.of("spoiler"));
+        assertThat(store(dataSource).load(new ScopeKey(Platform.DISCORD, "nobody"))).isEqualTo(ScopeSettings.DEFAULTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void auditLogKeepsEntriesPerScopeNewestFirst(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        var other = new ScopeKey(Platform.DISCORD, "guild-2");
+        Instant t0 = Instant.parse("2026-11-26T10:15:30Z");
+        var log = new JdbcAuditLog(JdbcClient.create(dataSource));
+
+        log.record(new AuditEntry(t0, scope, "admin", "terms.add", "spoiler"));
+        log.record(new AuditEntry(t0.plusSeconds(5), other, "admin", "terms.add", "x"));
+        log.record(new AuditEntry(t0.plusSeconds(10), scope, "user-7", "moderation.block.input", "category=custom"));
+
+        assertThat(new JdbcAuditLog(JdbcClient.create(dataSource)).recent(scope, 10)).containsExactly(
+                new AuditEntry(t0.plusSeconds(10), scope, "user-7", "moderation.block.input", "category=custom"),
+                new AuditEntry(t0, scope, "admin", "terms.add", "spoiler"));
+        assertThat(log.recent(scope, 1)).hasSize(1);
+        assertThat(log.recent(scope, 10).getFirst().at().truncatedTo(ChronoUnit.MILLIS)).isEqualTo(t0.plusSeconds(10));
+    }
+
+    private static JdbcSettingsStore store(DataSource dataSource) {
+        return new JdbcSettingsStore(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+}

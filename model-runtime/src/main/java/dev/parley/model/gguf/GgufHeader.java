@@ -1,0 +1,71 @@
+package dev.parley.model.gguf;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checked header of a GGUF model file: what llama.cpp will find in it, read in Java with
+ * bounded memory before any native code touches the file.
+ *
+ * @param file the file that was read
+ * @param version the GGUF version (2 or 3)
+ * @param architecture {@code general.architecture}, such as {@code llama}
+ * @param metadata every scalar metadata value by key: a {@link Long} for every integer type
+ *     (u64 as its two's complement), a {@link Double} for f32/f64, a {@link Boolean} or a
+ *     {@link String}; arrays are left out
+ * @param contextLength {@code <architecture>.context_length}, the context the model was trained for
+ * @param chatTemplate {@code tokenizer.chat_template}, or null when the file has none
+ * @param tokenCount how many tokens {@code tokenizer.ggml.tokens} holds
+ * @param specialTokens the texts llama.cpp turns into special tokens when they occur in a
+ *     prompt: every token of type control (3), user-defined (4) or unknown (2)
+ * @param tensors the tensor infos, in file order
+ */
+public record GgufHeader(
+        Path file,
+        int version,
+        String architecture,
+        Map<String, Object> metadata,
+        OptionalInt contextLength,
+        @Nullable String chatTemplate,
+        int tokenCount,
+        List<String> specialTokens,
+        List<TensorInfo> tensors) {
+
+    /**
+     * The architectures llama.cpp b4916 loads, the build inside de.kherud:llama 4.2.0. Newer ones
+     * (qwen3, llama4, gemma3n, gpt-oss...) need the OpenAI-compatible HTTP backend.
+     */
+    public static final Set<String> LLAMA_CPP_ARCHITECTURES = Set.of(
+            "llama", "deci", "falcon", "grok", "gpt2", "gptj", "gptneox", "mpt", "baichuan", "starcoder",
+            "refact", "bert", "nomic-bert", "jina-bert-v2", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe",
+            "qwen2vl", "phi2", "phi3", "phimoe", "plamo", "codeshell", "orion", "internlm2", "minicpm",
+            "minicpm3", "gemma", "gemma2", "gemma3", "starcoder2", "mamba", "xverse", "command-r", "cohere2",
+            "dbrx", "olmo", "olmo2", "olmoe", "openelm", "arctic", "deepseek", "deepseek2", "chatglm", "bitnet",
+            "t5", "t5encoder", "jais", "nemotron", "exaone", "rwkv6", "rwkv6qwen2", "rwkv7", "arwkv7",
+            "granite", "granitemoe", "chameleon", "wavtokenizer-dec");
+
+    public GgufHeader {
+        metadata = Map.copyOf(metadata);
+        specialTokens = List.copyOf(specialTokens);
+        tensors = List.copyOf(tensors);
+    }
+
+    /**
+     * Reads and checks {@code file} for the architectures of {@link #LLAMA_CPP_ARCHITECTURES}.
+     *
+     * @throws InvalidModelFileException if the file is missing, unreadable, not GGUF, truncated,
+     *     inconsistent, or something llama.cpp would crash or exhaust memory on
+     */
+    public static GgufHeader read(Path file) {
+        return read(file, LLAMA_CPP_ARCHITECTURES);
+    }
+
+    /** Reads and checks {@code file}, accepting only the given architectures. */
+    public static GgufHeader read(Path file, Set<String> architectures) {
+        return new GgufReader(file, architectures).read();
+    }
+}

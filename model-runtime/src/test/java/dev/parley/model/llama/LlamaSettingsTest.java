@@ -1,0 +1,29 @@
+package dev.parley.model.llama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LlamaSettingsTest {
+
+    private final LlamaSettings settings = LlamaSettings.of(Path.of("model.gguf"));
+
+    @Test
+    void of_givesEachSlotItsOwnContext() {
+        LlamaSettings parallel = settings.withContextSize(1024).withParallel(4);
+
+        assertThat(parallel.contextSize()).isEqualTo(1024);
+        assertThat(parallel.totalContextSize()).isEqualTo(4096);
+        assertThat(settings.threads()).isBetween(1, 4);
+    }
+
+    @Test
+    void rejectsNumbersLlamaCppsParserCouldRejectOrMisread() {
+        assertThatThrownBy(() -> settings.withThreads(0)).hasMessageContaining("threads");
+        assertThatThrownBy(() -> settings.withContextSize(-1)).hasMessageContaining("contextSize");
+        assertThatThrownBy(() -> settings.withParallel(0)).hasMessageContaining("parallel");
+        assertThatThrownBy(() -> settings.withGpuLayers(-1)).hasMessageContaining("gpuLayers");
+    }
+}
