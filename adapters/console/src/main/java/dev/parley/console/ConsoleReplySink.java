@@ -13,7 +13,7 @@ final class ConsoleReplySink implements ReplySink {
     static final String NOTICE_PREFIX = "[parley] ";
 
     private final PrintStream out;
-    private int printed;
+    private String shown = "";
 
     ConsoleReplySink(PrintStream out) {
         this.out = out;
@@ -32,30 +32,31 @@ final class ConsoleReplySink implements ReplySink {
 
     @Override
     public synchronized void complete(String reply) {
-        // the pipeline strips the finished reply; print the remainder of what it ends with
-        if (reply.length() > printed) {
-            printNew(reply);
-        }
+        printNew(reply);
         out.println();
         out.flush();
     }
 
     @Override
     public synchronized void withdraw(Notice replacement) {
-        if (printed > 0) {
+        if (!shown.isEmpty()) {
             out.println();
         }
         notice(replacement);
     }
 
+    /** Prints what {@code text} adds to what is on screen; the pipeline only ever grows it. */
     private void printNew(String text) {
-        String leading = printed == 0 ? text.stripLeading() : text;
-        int skipped = text.length() - leading.length();
-        int from = Math.max(printed, skipped);
-        if (from < text.length()) {
-            out.print(text.substring(from));
-            out.flush();
+        String visible = text.stripLeading();
+        if (visible.startsWith(shown)) {
+            out.print(visible.substring(shown.length()));
+            shown = visible;
+        } else if (!shown.startsWith(visible)) {
+            // not a continuation (the final reply is stripped of trailing space): start afresh
+            out.println();
+            out.print(visible);
+            shown = visible;
         }
-        printed = Math.max(printed, text.length());
+        out.flush();
     }
 }

@@ -1,0 +1,152 @@
+package dev.parley.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.command.CommandService;
+import dev.parley.core.conversation.ChatTurn;
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.model.ChatModel;
+import dev.parley.core.model.ChatRequest;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.model.ReplyStream;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.PipelineSettings;
+import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.settings.InMemorySettingsStore;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConsoleAdapterTest {
+
+    /** Streams the last user turn back word by word, prefixed with "echo:". */
+    private static final class EchoModel implements ChatModel {
+        @Override
+        public ReplyStream stream(ChatRequest request) {
+            ChatTurn last = request.turns().getLast();
+            Deque<String> pieces = new ArrayDeque<>();
+            pieces.add(" echo:");
+            for (String word : last.text().split(" ")) {
+                pieces.add(" " + word);
+            }
+            return new ReplyStream() {
+                @Override
+                public @Nullable String next() {
+                    return pieces.poll();
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public int contextSize() {
+            return 1000;
+        }
+
+        @Override
+        public int parallelSlots() {
+            return 1;
+        }
+
+        @Override
+        public int countTokens(String text) {
+            return text.split(" ").length;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private final InferenceQueue queue = new InferenceQueue(1, 10);
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @AfterEach
+    void closeQueue() {
+        queue.close();
+    }
+
+    private int chat(String input) {
+        var model = new EchoModel();
+        var settings = new InMemorySettingsStore();
+        var audit = new InMemoryAuditLog();
+        var normaliser = new TextNormaliser();
+        var moderator = new Moderator(normaliser);
+        var policies = new ModerationPolicies(settings,
+                new ModerationDefaults(List.of("forbidden"), Set.of(Direction.INPUT, Direction.OUTPUT),
+                        "blocked in", "blocked out"), normaliser);
+        var memory = new ConversationMemory(model, new MemoryLimits(10, Duration.ofHours(1), 10, 0), Ticker.systemTicker());
+        var commands = new CommandService(settings, policies, moderator, memory, audit, InstantSource.system());
+        var pipeline = new ChatPipeline(
+                new PipelineSettings("system", new GenerationSettings(50, 0f, 1), new RateLimit(100, 100), 200),
+                commands, policies, moderator, new RateLimiter(InstantSource.system(), Ticker.systemTicker(),
+                        Duration.ofMinutes(1), 100),
+                queue, model, memory, audit, InstantSource.system());
+        var out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        return new ConsoleAdapter(pipeline, new BufferedReader(new StringReader(input)), out, InstantSource.system())
+                .run();
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsEachStreamedReplyOnceOnItsOwnLineAndStopsAtEndOfInput() {
+        int handled = chat("hello there\nsecond line\n");
+
+        assertThat(handled).isEqualTo(2);
+        assertThat(printed().lines().toList()).containsExactly("echo: hello there", "echo: second line");
+    }
+
+    @Test
+    void skipsBlankLines() {
+        assertThat(chat("\n   \nhi\n\n")).isEqualTo(1);
+        assertThat(printed().lines().toList()).containsExactly("echo: hi");
+    }
+
+    @Test
+    void showsNoticesWithAPrefixSoTheyAreNotTakenForTheModelsWords() {
+        chat("say forbidden things\n");
+
+        assertThat(printed().lines().toList()).containsExactly("[parley] blocked in");
+    }
+
+    @Test
+    void theConsoleUserIsAnAdmin() {
+        chat("/moderation terms add pineapple\nI like pineapple\n");
+
+        assertThat(printed().lines().toList())
+                .containsExactly("[parley] Blocked \"pineapple\".", "[parley] blocked in");
+    }
+
+    @Test
+    void anOversizedLineGetsANoticeAndTheSessionGoesOn() {
+        chat("x".repeat(201) + "\nstill here\n");
+
+        assertThat(printed().lines().toList())
+                .containsExactly("[parley] Your message has 201 characters; I read at most 200.", "echo: still here");
+    }
+}
