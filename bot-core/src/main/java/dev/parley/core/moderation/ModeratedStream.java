@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  * Each piece is added to the text so far, and the text up to the last word boundary is checked
  * again and, if allowed, released: the unfinished word after it could still become a blocked term
  * (or, as "bomb" becomes "bombastic", stop being one) with the next piece. A boundary is where the
- * {@link TextNormaliser} ends a word, so a zero-width character or an accent is none. Not
- * thread-safe: one per reply.
+ * {@link TextNormaliser} ends a word, so a zero-width character or an accent is none; and a trailing
+ * run of single letters is held back too, as it may be spelling a word out ("b o m b"). Every
+ * released prefix has been judged as a whole by all tiers, so a block from any provider stops the
+ * reply before the unsafe part is shown. Prefixes are not cached. Not thread-safe: one per reply.
  */
 public final class ModeratedStream {
 
@@ -51,13 +53,46 @@ public final class ModeratedStream {
     }
 
     private Verdict judge(int end) {
-        Verdict verdict = moderator.moderate(text.substring(0, end), Direction.OUTPUT, policy);
+        Verdict verdict = moderator.evaluate(text.substring(0, end), Direction.OUTPUT, policy, false).verdict();
         if (verdict instanceof Verdict.Block b) {
             block = b;
             return b;
         }
         released = end;
         return verdict;
+    }
+
+    /**
+     * Moves a boundary back over a run of single-letter words before it ("make a b o m "), so that a
+     * word spelled out letter by letter is judged whole.
+     */
+    private int beforeSingleLetters(int boundary) {
+        TextNormaliser normaliser = moderator.normaliser();
+        int end = boundary;
+        while (end > released) {
+            int wordEnd = end;
+            while (wordEnd > released && separates(normaliser, text.codePointBefore(wordEnd))) {
+                wordEnd -= Character.charCount(text.codePointBefore(wordEnd));
+            }
+            if (wordEnd == released) {
+                return end;
+            }
+            int letter = text.codePointBefore(wordEnd);
+            int wordStart = wordEnd - Character.charCount(letter);
+            boolean letterLike = Character.isLetter(letter) || "013457".indexOf(letter) >= 0; // "b 0 m b"
+            boolean single = letterLike
+                    && (wordStart == 0 || separates(normaliser, text.codePointBefore(wordStart)));
+            if (!single) {
+                return end;
+            }
+            end = wordStart;
+        }
+        return Math.max(end, released);
+    }
+
+    private static boolean separates(TextNormaliser normaliser, int cp) {
+        boolean halfOfAPair = Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp);
+        return !halfOfAPair && normaliser.separatesWords(cp);
     }
 
     /** The end of the last word boundary, or what is released already if there is none after it. */
@@ -67,7 +102,7 @@ public final class ModeratedStream {
             int cp = text.codePointBefore(end);
             boolean halfOfAPair = Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp);
             if (!halfOfAPair && normaliser.separatesWords(cp)) {
-                return end;
+                return beforeSingleLetters(end);
             }
             end -= Character.charCount(cp);
         }

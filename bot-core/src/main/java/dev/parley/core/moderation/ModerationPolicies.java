@@ -6,17 +6,23 @@ import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The moderation policy of each scope: the configured defaults plus what the scope's admins
- * added. Policies are built once and cached; a settings change must call {@link #invalidate} so
- * it takes effect with the next message.
+ * The moderation policy of each scope: the configured defaults with what the scope's admins set
+ * on top (their category settings, directions, notices and failure mode replace the defaults;
+ * their terms and exempt roles add to them). Policies are built once and cached; a settings change
+ * must call {@link #invalidate} so it takes effect with the next message.
  */
 public final class ModerationPolicies {
 
-    /** The category reported for a blocked term until terms carry categories of their own. */
-    static final String TERM_CATEGORY = "custom";
+    /** The category reported for a blocked term; see {@link ModerationPolicy#CUSTOM_CATEGORY}. */
+    static final String TERM_CATEGORY = ModerationPolicy.CUSTOM_CATEGORY;
 
     private final SettingsStore settings;
     private final ModerationDefaults defaults;
@@ -42,9 +48,23 @@ public final class ModerationPolicies {
 
     private ModerationPolicy build(ScopeKey scope) {
         ScopeSettings own = settings.load(scope);
-        List<String> terms = new ArrayList<>(defaults.blockedTerms());
-        terms.addAll(own.blockedTerms());
-        List<ModerationRule> rules = List.of(new BlockedTermsRule(terms, TERM_CATEGORY, normaliser));
-        return new ModerationPolicy(rules, defaults.directions(), defaults.inputNotice(), defaults.outputNotice());
+        Map<Category, CategorySetting> categories = new EnumMap<>(Category.class);
+        categories.putAll(defaults.categories());
+        categories.putAll(own.categories());
+        List<String> blocked = new ArrayList<>(defaults.blockedTerms());
+        blocked.addAll(own.blockedTerms());
+        List<String> allowed = new ArrayList<>(defaults.allowedTerms());
+        allowed.addAll(own.allowedTerms());
+        Set<String> exempt = new HashSet<>(defaults.exemptRoles());
+        exempt.addAll(own.exemptRoles());
+        return new ModerationPolicy(categories,
+                Objects.requireNonNullElse(own.directions(), defaults.directions()),
+                TermList.of(blocked, normaliser),
+                TermList.of(allowed, normaliser),
+                exempt,
+                Objects.requireNonNullElse(own.onFailure(), defaults.onFailure()),
+                Objects.requireNonNullElse(own.inputNotice(), defaults.inputNotice()),
+                Objects.requireNonNullElse(own.outputNotice(), defaults.outputNotice()),
+                defaults.unavailableNotice());
     }
 }

@@ -1,25 +1,123 @@
 package dev.parley.core.moderation;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * How one scope moderates: the rules to run, in order, the directions they apply to, and the
- * notices users see when something is blocked.
+ * How one scope moderates: what to do with each category and from which score, the directions
+ * moderated, terms blocked or allowed on top of the providers, roles whose messages are not
+ * moderated, what to do when a provider fails, and the notices users see.
+ *
+ * @param categories every category's setting; a missing one is {@link #DEFAULT_CATEGORIES}' setting
+ * @param blockedTerms terms that block a text whatever the providers say (category {@code custom})
+ * @param allowedTerms terms taken out of the text before the local tier scores it, for
+ *     communities whose ordinary words a lexicon would flag
+ * @param exemptRoles roles whose authors' prompts are not moderated (replies to them still are)
  */
 public record ModerationPolicy(
-        List<ModerationRule> rules, Set<Direction> directions, String inputNotice, String outputNotice) {
+        Map<Category, CategorySetting> categories,
+        Set<Direction> directions,
+        TermList blockedTerms,
+        TermList allowedTerms,
+        Set<String> exemptRoles,
+        FailureMode onFailure,
+        String inputNotice,
+        String outputNotice,
+        String unavailableNotice) {
+
+    /** The category reported when a custom blocked term matches. */
+    public static final String CUSTOM_CATEGORY = "custom";
+
+    /** The category reported when a provider failed under {@link FailureMode#FAIL_CLOSED}. */
+    public static final String UNAVAILABLE_CATEGORY = "unavailable";
+
+    /** The default threshold of every category. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    /**
+     * The settings a scope starts from: severe categories ({@link Category#severe()}) blocked from a
+     * score of 0.5, every other category flagged from 0.5.
+     */
+    public static final Map<Category, CategorySetting> DEFAULT_CATEGORIES = defaultCategories();
 
     public ModerationPolicy {
-        rules = List.copyOf(rules);
+        Map<Category, CategorySetting> complete = new EnumMap<>(DEFAULT_CATEGORIES);
+        complete.putAll(categories);
+        categories = Map.copyOf(complete);
         directions = Set.copyOf(directions);
+        Objects.requireNonNull(blockedTerms, "blockedTerms");
+        Objects.requireNonNull(allowedTerms, "allowedTerms");
+        exemptRoles = Set.copyOf(exemptRoles);
+        Objects.requireNonNull(onFailure, "onFailure");
         Objects.requireNonNull(inputNotice, "inputNotice");
         Objects.requireNonNull(outputNotice, "outputNotice");
+        Objects.requireNonNull(unavailableNotice, "unavailableNotice");
+    }
+
+    /**
+     * A policy with the default categories, failing open, no exempt roles and no allowed terms:
+     * what tests and simple set-ups need.
+     */
+    public static ModerationPolicy of(TermList blockedTerms, Set<Direction> directions, String inputNotice,
+            String outputNotice) {
+        return new ModerationPolicy(Map.of(), directions, blockedTerms, TermList.EMPTY, Set.of(),
+                FailureMode.FAIL_OPEN, inputNotice, outputNotice, inputNotice);
     }
 
     /** The notice a user sees when text in {@code direction} is blocked. */
     public String notice(Direction direction) {
         return direction == Direction.INPUT ? inputNotice : outputNotice;
+    }
+
+    /** The notice a user sees for {@code block}: the unavailable notice if a provider failed. */
+    public String notice(Direction direction, Verdict.Block block) {
+        return block.category().equals(UNAVAILABLE_CATEGORY) ? unavailableNotice : notice(direction);
+    }
+
+    /** The setting of {@code category}. */
+    public CategorySetting setting(Category category) {
+        return categories.get(category);
+    }
+
+    /** Whether an author with {@code roles} is exempt from input moderation. */
+    public boolean exempts(Collection<String> roles) {
+        for (String role : roles) {
+            if (exemptRoles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This policy with {@code category} set to {@code setting}. */
+    public ModerationPolicy with(Category category, CategorySetting setting) {
+        Map<Category, CategorySetting> next = new EnumMap<>(categories);
+        next.put(category, setting);
+        return new ModerationPolicy(next, directions, blockedTerms, allowedTerms, exemptRoles, onFailure,
+                inputNotice, outputNotice, unavailableNotice);
+    }
+
+    /** This policy failing as {@code mode} says when a provider fails. */
+    public ModerationPolicy failing(FailureMode mode) {
+        return new ModerationPolicy(categories, directions, blockedTerms, allowedTerms, exemptRoles, mode,
+                inputNotice, outputNotice, unavailableNotice);
+    }
+
+    /** This policy with {@code terms} taken out of texts before scoring. */
+    public ModerationPolicy allowing(TermList terms) {
+        return new ModerationPolicy(categories, directions, blockedTerms, terms, exemptRoles, onFailure,
+                inputNotice, outputNotice, unavailableNotice);
+    }
+
+    private static Map<Category, CategorySetting> defaultCategories() {
+        Map<Category, CategorySetting> map = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            map.put(category, new CategorySetting(
+                    category.severe() ? CategoryAction.BLOCK : CategoryAction.FLAG, DEFAULT_THRESHOLD));
+        }
+        return Map.copyOf(map);
     }
 }

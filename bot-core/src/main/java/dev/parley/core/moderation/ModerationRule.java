@@ -1,15 +1,16 @@
 package dev.parley.core.moderation;
 
-/** One named check that moderation runs; rules run in order and the first block wins. */
+import java.util.List;
+
+/**
+ * One named check of the local tier: reads a scanned text and returns what it found, each finding
+ * with its reason. Rules are independent; the local tier keeps the highest score per category.
+ */
 public interface ModerationRule {
 
     /** A short, stable name for the audit log. */
     String name();
 
-    /**
-     * Judges a text.
-     *
-     * @param normalised the text as {@link TextNormaliser} made it
-     */
-    Verdict check(String normalised, Direction direction);
+    /** What this rule finds in {@code text}; empty if nothing. */
+    List<Finding> check(ScannedText text, Direction direction);
 }

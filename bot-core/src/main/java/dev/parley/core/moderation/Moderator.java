@@ -1,27 +1,133 @@
 package dev.parley.core.moderation;
 
-/** Runs a policy's rules over a text and returns the first block, or allow. Stateless. */
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges texts under a policy: normalises once, checks the policy's own blocked terms, asks the
+ * provider tiers cheapest first (stopping once a blocking category is reached), combines their
+ * scores by taking the highest per category, and applies the policy's actions, thresholds and
+ * failure mode. Each tier's assessment is cached (Caffeine) on the normalised text and direction,
+ * so a repeated text costs one lookup; failures are never cached. Thread-safe.
+ */
 public final class Moderator {
 
-    private final TextNormaliser normaliser;
+    private record CacheKey(String provider, Direction direction, String normalised) {}
 
-    public Moderator(TextNormaliser normaliser) {
+    private final TextNormaliser normaliser;
+    private final List<ModerationProvider> tiers;
+    private final @Nullable Cache<CacheKey, Assessment> cache;
+
+    /**
+     * @param tiers the providers, cheapest first
+     * @param cacheSize how many assessments to keep; 0 keeps none
+     */
+    public Moderator(TextNormaliser normaliser, List<ModerationProvider> tiers, long cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative, was " + cacheSize);
+        }
         this.normaliser = normaliser;
+        this.tiers = List.copyOf(tiers);
+        this.cache = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    /** A moderator with no provider tiers: only the policies' own blocked terms apply. */
+    public Moderator(TextNormaliser normaliser) {
+        this(normaliser, List.of(), 0);
     }
 
     /** Judges {@code text} travelling in {@code direction} under {@code policy}. */
     public Verdict moderate(String text, Direction direction, ModerationPolicy policy) {
+        return evaluate(text, direction, policy).verdict();
+    }
+
+    /** Judges {@code text} and returns the scores and flags behind the verdict too. */
+    public ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy) {
+        return evaluate(text, direction, policy, true);
+    }
+
+    ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy, boolean cached) {
         if (!policy.directions().contains(direction)) {
-            return Verdict.ALLOW;
+            return ModerationResult.NOT_MODERATED;
         }
         String normalised = normaliser.normalise(text);
-        for (ModerationRule rule : policy.rules()) {
-            Verdict verdict = rule.check(normalised, direction);
-            if (verdict.blocked()) {
-                return verdict;
+        if (policy.blockedTerms().foundIn(normalised)) {
+            Verdict.Block block = new Verdict.Block("blocked-terms", ModerationPolicy.CUSTOM_CATEGORY,
+                    "contains a blocked term");
+            return new ModerationResult(block, true, Set.of(), CategoryScores.none(), List.of());
+        }
+        String scored = policy.allowedTerms().isEmpty() ? normalised : policy.allowedTerms().removeFrom(normalised);
+        ModerationRequest request = new ModerationRequest(text, scored, direction, null);
+        Assessment combined = Assessment.NONE;
+        List<String> unavailable = new ArrayList<>(0);
+        for (ModerationProvider tier : tiers) {
+            try {
+                combined = combined.max(assess(tier, request, cached));
+            } catch (RuntimeException e) {
+                unavailable.add(tier.name());
+                continue;
+            }
+            if (strongestBlocked(combined, policy) != null) {
+                break; // the verdict cannot change: spare the dearer tiers
             }
         }
-        return Verdict.ALLOW;
+        return decide(combined, policy, unavailable);
+    }
+
+    private Assessment assess(ModerationProvider tier, ModerationRequest request, boolean cached) {
+        if (!cached || cache == null) {
+            return tier.assess(request);
+        }
+        return cache.get(new CacheKey(tier.name(), request.direction(), request.normalised()),
+                key -> tier.assess(request));
+    }
+
+    private static ModerationResult decide(Assessment assessment, ModerationPolicy policy, List<String> unavailable) {
+        CategoryScores scores = assessment.scores();
+        Set<Category> flagged = EnumSet.noneOf(Category.class);
+        for (Category category : Category.values()) {
+            if (policy.setting(category).triggeredBy(scores.score(category))) {
+                flagged.add(category);
+            }
+        }
+        Category blocking = strongestBlocked(assessment, policy);
+        Verdict verdict;
+        if (blocking != null) {
+            verdict = new Verdict.Block(rule(assessment.reason(blocking)), blocking.apiName(), String.format(
+                    Locale.ROOT, "%s %.2f: %s", blocking.apiName(), scores.score(blocking), assessment.reason(blocking)));
+        } else if (!unavailable.isEmpty() && policy.onFailure() == FailureMode.FAIL_CLOSED) {
+            verdict = new Verdict.Block("provider-unavailable", ModerationPolicy.UNAVAILABLE_CATEGORY,
+                    "moderation unavailable: " + String.join(", ", unavailable));
+        } else {
+            verdict = Verdict.ALLOW;
+        }
+        boolean isFlagged = !flagged.isEmpty() || verdict.blocked();
+        return new ModerationResult(verdict, isFlagged, flagged, scores, unavailable);
+    }
+
+    private static @Nullable Category strongestBlocked(Assessment assessment, ModerationPolicy policy) {
+        Category strongest = null;
+        for (Category category : Category.values()) {
+            CategorySetting setting = policy.setting(category);
+            double score = assessment.scores().score(category);
+            if (setting.action() == CategoryAction.BLOCK && setting.triggeredBy(score)
+                    && (strongest == null || score > assessment.scores().score(strongest))) {
+                strongest = category;
+            }
+        }
+        return strongest;
+    }
+
+    /** The rule name at the start of a reason ("targeted-hate: ..."). */
+    private static String rule(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : "provider";
     }
 
     /** The normaliser this moderator judges with; streams use it to find word boundaries. */

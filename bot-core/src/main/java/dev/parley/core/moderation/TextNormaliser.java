@@ -1,46 +1,92 @@
 package dev.parley.core.moderation;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Turns text into the form rules match against, so that cheap evasions do not hide a term:
- * compatibility forms folded (NFKC: full-width and styled letters), case folded, accents removed,
- * invisible format characters (zero-width, bidi controls) dropped, and every run of characters
- * that are not letters or digits collapsed into one space, with a space at both ends so that
- * whole words match as {@code " word "}.
+ * Turns text into the form rules match against, so that cheap evasions do not hide a word.
+ *
+ * <ol>
+ *   <li>compatibility forms folded (NFKC: full-width, circled and styled letters) and case folded;
+ *   <li>accents removed, invisible format characters (zero-width, soft hyphen, bidi controls)
+ *       dropped;
+ *   <li>letters that look Latin in other scripts (Cyrillic {@code о}, Greek {@code ο}, small
+ *       capitals {@code ᴏ}) read as the Latin letter;
+ *   <li>leetspeak inside words read as letters ({@code b0mb}, {@code $hit}, {@code f@ck}); numbers
+ *       that are only digits stay numbers;
+ *   <li>runs of three or more of the same letter cut to two ({@code fuuuuck} to {@code fuuck}: the
+ *       lexicon also looks words up with doubles collapsed);
+ *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
+ *       {@code b.o.m.b}, {@code b 0 m b}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a run of five
+ *       or more stays a word of its own, as in "a b o m b";
+ *   <li>double quotation marks ({@code " “ ” „ « »}) kept as a word of their own, {@link #QUOTE},
+ *       so that rules can tell a quoted statement from one made;
+ *   <li>every run of other characters collapsed into one space, with a space at both ends, so
+ *       whole words match as {@code " word "}.
+ * </ol>
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class TextNormaliser {
 
+    /** Letters of other scripts that look like a Latin letter, after case folding. */
+    private static final Map<Integer, Character> CONFUSABLES = confusables(
+            // Cyrillic
+            "а", 'a', "в", 'b', "с", 'c', "ԁ", 'd', "е", 'e', "ё", 'e', "һ", 'h', "н", 'h', "і", 'i', "ї", 'i',
+            "ј", 'j', "к", 'k', "ӏ", 'l', "м", 'm', "п", 'n', "о", 'o', "р", 'p', "ԛ", 'q', "г", 'r', "ѕ", 's',
+            "т", 't', "у", 'y', "ѵ", 'v', "ԝ", 'w', "х", 'x', "ь", 'b', "з", 'z',
+            // Greek
+            "α", 'a', "β", 'b', "γ", 'y', "δ", 'd', "ε", 'e', "η", 'n', "ι", 'i', "κ", 'k', "ν", 'v', "ο", 'o',
+            "ρ", 'p', "τ", 't', "υ", 'u', "χ", 'x', "ω", 'w', "μ", 'u', "ς", 's',
+            // Latin letters that do not decompose, and small capitals
+            "ı", 'i', "ł", 'l', "ø", 'o', "đ", 'd', "ħ", 'h', "ŧ", 't', "ɑ", 'a', "ɡ", 'g',
+            "ᴀ", 'a', "ʙ", 'b', "ᴄ", 'c', "ᴅ", 'd', "ᴇ", 'e', "ꜰ", 'f', "ɢ", 'g', "ʜ", 'h', "ɪ", 'i', "ᴊ", 'j',
+            "ᴋ", 'k', "ʟ", 'l', "ᴍ", 'm', "ɴ", 'n', "ᴏ", 'o', "ᴘ", 'p', "ʀ", 'r', "ꜱ", 's', "ᴛ", 't', "ᴜ", 'u',
+            "ᴠ", 'v', "ᴡ", 'w', "ʏ", 'y', "ᴢ", 'z');
+
+    /**
+     * Every character of the Basic Multilingual Plane outside ASCII, folded once (NFKC, lower case,
+     * NFD, marks and format characters dropped, confusables read as Latin): a lookup instead of two
+     * {@link Normalizer} passes per text. Never changed after class initialisation.
+     */
+    private static final String[] FOLDED_BMP = foldedBmp();
+
+    /** The word a double quotation mark becomes, so rules can tell quoted words from the rest. */
+    public static final String QUOTE = "\"";
+
     /** Normalises {@code text}; the result starts and ends with a space. */
     public String normalise(String text) {
-        String decomposed = fold(text);
-        StringBuilder out = new StringBuilder(decomposed.length() + 2).append(' ');
-        boolean lastWasSpace = true;
-        for (int i = 0; i < decomposed.length(); ) {
-            int cp = decomposed.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isDropped(cp)) {
-                continue; // accents, zero-width and bidi characters
-            }
-            if (Character.isLetterOrDigit(cp)) {
-                out.appendCodePoint(cp);
-                lastWasSpace = false;
-            } else if (!lastWasSpace) {
+        List<String> words = words(foldQuickly(text));
+        StringBuilder out = new StringBuilder(text.length() + 2).append(' ');
+        for (int i = 0; i < words.size(); ) {
+            int run = singleLetterRun(words, i);
+            if (run >= 3) {
+                int start = i;
+                if (run >= 5 && isStandaloneLetter(words.get(i))) {
+                    out.append(words.get(i)).append(' ');
+                    start++;
+                }
+                for (int j = start; j < i + run; j++) {
+                    out.appendCodePoint(fromLeet(words.get(j).charAt(0)));
+                }
                 out.append(' ');
-                lastWasSpace = true;
+                i += run;
+            } else {
+                out.append(words.get(i)).append(' ');
+                i++;
             }
-        }
-        if (!lastWasSpace) {
-            out.append(' ');
         }
         return out.toString();
     }
 
     /**
      * Whether {@link #normalise} turns {@code codePoint} into a space between words, rather than
-     * keeping it in a word or dropping it as invisible (a zero-width character or an accent does
-     * not end a word).
+     * keeping it in a word, reading it as a letter or dropping it as invisible (a zero-width
+     * character or an accent does not end a word, and neither does {@code @} or {@code $}, which
+     * may stand for a letter).
      */
     boolean separatesWords(int codePoint) {
         String decomposed = fold(Character.toString(codePoint));
@@ -48,7 +94,7 @@ public final class TextNormaliser {
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
+            if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp)) {
                 return false;
             }
             separates |= !isDropped(cp);
@@ -56,13 +102,199 @@ public final class TextNormaliser {
         return separates;
     }
 
+    /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
+    private static List<String> words(String folded) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean hasLetter = false;
+        boolean hasLeet = false;
+        int length = folded.length();
+        for (int i = 0; i < length; ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isDropped(cp)) {
+                continue;
+            }
+            Character latin = cp < 0x80 ? null : CONFUSABLES.get(cp);
+            if (latin != null) {
+                cp = latin;
+            }
+            boolean leetSymbol = isLeetSymbol(cp)
+                    && (hasLetter || (i < length && Character.isLetter(folded.codePointAt(i))));
+            if (Character.isLetterOrDigit(cp) || leetSymbol) {
+                hasLetter |= Character.isLetter(cp);
+                hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
+                word.appendCodePoint(cp);
+            } else {
+                if (!word.isEmpty()) {
+                    words.add(finish(word, hasLetter, hasLeet));
+                    word.setLength(0);
+                    hasLetter = false;
+                    hasLeet = false;
+                }
+                if (isQuotationMark(cp)) {
+                    words.add(QUOTE);
+                }
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(finish(word, hasLetter, hasLeet));
+        }
+        return words;
+    }
+
+    private static String finish(StringBuilder word, boolean hasLetter, boolean hasLeet) {
+        if (!(hasLetter && hasLeet) && !hasTripleLetter(word)) {
+            return word.toString();
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        int last = -1;
+        int repeats = 0;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (hasLetter && hasLeet) {
+                cp = fromLeet(cp);
+            }
+            repeats = cp == last ? repeats + 1 : 1;
+            last = cp;
+            if (repeats <= 2 || !Character.isLetter(cp)) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hasTripleLetter(CharSequence word) {
+        for (int i = 2; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == word.charAt(i - 1) && c == word.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int fromLeet(int cp) {
+        return switch (cp) {
+            case '0' -> 'o';
+            case '1', '!' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> cp;
+        };
+    }
+
+    private static boolean isQuotationMark(int cp) {
+        return cp == '"' || cp == '\u201C' || cp == '\u201D' || cp == '\u201E' || cp == '\u00AB' || cp == '\u00BB';
+    }
+
+    private static boolean isLeetSymbol(int cp) {
+        return cp == '@' || cp == '$';
+    }
+
+    /**
+     * How many words from {@code from} on are single letters (or single leet digits, as in
+     * "b 0 m b"), if at least two of them are letters; else 0.
+     */
+    private static int singleLetterRun(List<String> words, int from) {
+        int end = from;
+        int letters = 0;
+        while (end < words.size() && words.get(end).length() == 1) {
+            char c = words.get(end).charAt(0);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (fromLeet(c) == c) {
+                break;
+            }
+            end++;
+        }
+        return letters >= 2 ? end - from : 0;
+    }
+
+    private static boolean isStandaloneLetter(String word) {
+        return word.equals("a") || word.equals("e") || word.equals("i") || word.equals("o");
+    }
+
+    /**
+     * The same as {@link #fold} for the purpose of matching, character by character from a table:
+     * ASCII is lower-cased, other BMP characters looked up, the rest (surrogate pairs) folded by
+     * {@link Normalizer}.
+     */
+    private static String foldQuickly(String text) {
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                out.append(FOLDED_BMP[c]);
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                out.append(fold(Character.toString(cp)));
+                i += Character.charCount(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String[] foldedBmp() {
+        String[] table = new String[0x10000];
+        for (int c = 0x80; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String folded = fold(String.valueOf((char) c));
+            StringBuilder out = new StringBuilder(folded.length());
+            for (int i = 0; i < folded.length(); ) {
+                int cp = folded.codePointAt(i);
+                i += Character.charCount(cp);
+                if (isDropped(cp)) {
+                    continue;
+                }
+                Character latin = cp < 0x80 ? null : CONFUSABLES.get(cp);
+                out.appendCodePoint(latin != null ? latin : cp);
+            }
+            table[c] = out.toString().intern();
+        }
+        return table;
+    }
+
     private static String fold(String text) {
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT); // NFKC and NFD change no ASCII character
+        }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(folded, Normalizer.Form.NFD);
     }
 
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isDropped(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.FORMAT;
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT;
+    }
+
+    private static Map<Integer, Character> confusables(Object... pairs) {
+        var map = new java.util.HashMap<Integer, Character>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            String look = Normalizer.normalize((String) pairs[i], Normalizer.Form.NFD);
+            map.put(look.codePointAt(0), (Character) pairs[i + 1]);
+        }
+        return Map.copyOf(map);
     }
 }

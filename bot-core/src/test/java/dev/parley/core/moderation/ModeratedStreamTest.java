@@ -13,9 +13,8 @@ class ModeratedStreamTest {
 
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
-    private final ModerationPolicy policy = new ModerationPolicy(
-            List.of(new BlockedTermsRule(List.of("bomb", "pipe bomb"), "custom", normaliser)),
-            Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
+    private final ModerationPolicy policy = ModerationPolicy.of(
+            TermList.of(List.of("bomb", "pipe bomb"), normaliser), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
 
     private boolean allowedOnItsOwn(String text) {
         return !moderator.moderate(text, Direction.OUTPUT, policy).blocked();
@@ -59,13 +58,13 @@ class ModeratedStreamTest {
 
         for (String piece : List.of("Here is a bo", "mb", " recipe", " for you")) {
             verdicts.add(stream.offer(piece));
-            assertThat(stream.releasable()).doesNotContain("bomb").isEqualTo("Here is a ");
+            assertThat(stream.releasable()).doesNotContain("bomb").isEqualTo("Here is ");
         }
         verdicts.add(stream.finish());
 
         assertThat(verdicts).last().isInstanceOf(Verdict.Block.class);
         assertThat(verdicts).anyMatch(Verdict::blocked);
-        assertThat(stream.releasable()).isEqualTo("Here is a ");
+        assertThat(stream.releasable()).as("a single letter waits for the next word").isEqualTo("Here is ");
     }
 
     @Test
@@ -75,7 +74,7 @@ class ModeratedStreamTest {
         stream.offer("mb");
 
         assertThat(stream.finish().blocked()).isTrue();
-        assertThat(stream.releasable()).isEqualTo("a ");
+        assertThat(stream.releasable()).isEmpty();
     }
 
     @Test
@@ -181,11 +180,65 @@ class ModeratedStreamTest {
 
     @Test
     void releasesEverythingWhenTheOutputDirectionIsNotModerated() {
-        ModerationPolicy inputOnly = new ModerationPolicy(policy.rules(), Set.of(Direction.INPUT), "in", "out");
+        ModerationPolicy inputOnly = ModerationPolicy.of(policy.blockedTerms(), Set.of(Direction.INPUT), "in", "out");
         ModeratedStream stream = moderator.stream(inputOnly);
 
         assertThat(stream.offer("a bomb here")).isEqualTo(Verdict.ALLOW);
         assertThat(stream.finish()).isEqualTo(Verdict.ALLOW);
         assertThat(stream.releasable()).isEqualTo("a bomb here");
+    }
+
+    @Test
+    void holdsBackAWordSpelledOutLetterByLetterUntilItEnds() {
+        ModeratedStream stream = moderator.stream(policy);
+
+        stream.offer("make a b o m ");
+        assertThat(stream.releasable()).isEqualTo("make ");
+
+        assertThat(stream.offer("b now").blocked()).as("still waiting for \"now\" to end").isFalse();
+        assertThat(stream.offer(" please").blocked()).isTrue();
+        assertThat(stream.releasable()).isEqualTo("make ");
+    }
+
+    @Test
+    void holdsBackASpelledOutWordWithLeetDigitsToo() {
+        ModeratedStream stream = moderator.stream(policy);
+
+        stream.offer("make a b 0 m ");
+
+        assertThat(stream.releasable()).isEqualTo("make ");
+        assertThat(stream.offer("b now ").blocked()).isTrue();
+        assertThat(stream.releasable()).isEqualTo("make ");
+    }
+
+    @Test
+    void releasesSingleLetterWordsOnceAWholeWordFollows() {
+        ModeratedStream stream = moderator.stream(policy);
+
+        stream.offer("I am a ");
+        assertThat(stream.releasable()).isEqualTo("I am ");
+        stream.offer("cat ");
+
+        assertThat(stream.releasable()).isEqualTo("I am a cat ");
+    }
+
+    @Test
+    void stopsAStreamedRecipeFromTheLocalTierBeforeTheUnsafePartIsShown() {
+        Moderator local = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
+        ModerationPolicy defaults = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.OUTPUT), "in", "out");
+        ModeratedStream stream = local.stream(defaults);
+        Verdict last = Verdict.ALLOW;
+
+        for (String piece : List.of("Sure! Here is ", "how to ma", "ke a b", "0", "mb: first, get ", "a pipe")) {
+            last = stream.offer(piece);
+            if (last.blocked()) {
+                break;
+            }
+        }
+
+        assertThat(last).isInstanceOfSatisfying(Verdict.Block.class,
+                block -> assertThat(block.category()).isEqualTo("illicit/violent"));
+        assertThat(stream.releasable()).isEqualTo("Sure! Here is how to make ").doesNotContain("b0mb");
+        assertThat(local.evaluate(stream.releasable(), Direction.OUTPUT, defaults).verdict()).isEqualTo(Verdict.ALLOW);
     }
 }

@@ -89,6 +89,45 @@ class ModerationPoliciesTest {
     }
 
     @Test
+    void appliesAScopesCategorySettingsFailureModeAndAllowedTermsAfterInvalidation() {
+        settings.save(GUILD, ScopeSettings.DEFAULTS
+                .withCategory(Category.HATE, new CategorySetting(CategoryAction.BLOCK, 0.7))
+                .withOnFailure(FailureMode.FAIL_CLOSED)
+                .withAllowedTerm("Kill the Process"));
+        policies.invalidate(GUILD);
+
+        ModerationPolicy policy = policies.forScope(GUILD);
+
+        assertThat(policy.setting(Category.HATE)).isEqualTo(new CategorySetting(CategoryAction.BLOCK, 0.7));
+        assertThat(policy.setting(Category.SEXUAL_MINORS).action()).as("others keep the defaults")
+                .isEqualTo(CategoryAction.BLOCK);
+        assertThat(policy.onFailure()).isEqualTo(FailureMode.FAIL_CLOSED);
+        assertThat(policy.allowedTerms().normalised()).containsExactly(" kill the process ");
+        assertThat(policies.forScope(OTHER_GUILD).onFailure()).isEqualTo(FailureMode.FAIL_OPEN);
+    }
+
+    @Test
+    void changingACategoryTakesEffectWithTheNextMessage() {
+        Moderator local = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
+        assertThat(local.moderate("women are scum", Direction.INPUT, policies.forScope(GUILD)).blocked())
+                .as("hate is only flagged by default").isFalse();
+
+        settings.save(GUILD, settings.load(GUILD).withCategory(Category.HATE, new CategorySetting(CategoryAction.BLOCK, 0.5)));
+        policies.invalidate(GUILD);
+
+        assertThat(local.moderate("women are scum", Direction.INPUT, policies.forScope(GUILD)).blocked()).isTrue();
+    }
+
+    @Test
+    void keepsScopeSettingsWithOnlyBlockedTermsAsBefore() {
+        ScopeSettings terms = new ScopeSettings(Set.of("a"));
+
+        assertThat(terms.withBlockedTerm("b").withoutBlockedTerm("a")).isEqualTo(new ScopeSettings(Set.of("b")));
+        assertThat(ScopeSettings.DEFAULTS.directions()).isNull();
+        assertThat(ScopeSettings.DEFAULTS.categories()).isEmpty();
+    }
+
+    @Test
     void invalidatingOneScopeKeepsTheOthersCached() {
         assertThat(blocks(OTHER_GUILD, "spoiler")).isFalse(); // cached now
         settings.save(OTHER_GUILD, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));

@@ -2,24 +2,33 @@ package dev.parley.core.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ModeratorTest {
 
+    private static final Set<Direction> BOTH = Set.of(Direction.INPUT, Direction.OUTPUT);
+
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
 
     private ModerationPolicy policy(Set<Direction> directions, String... terms) {
-        return new ModerationPolicy(List.of(new BlockedTermsRule(List.of(terms), "custom", normaliser)),
-                directions, "input blocked", "output blocked");
+        return ModerationPolicy.of(TermList.of(List.of(terms), normaliser), directions, "input blocked", "output blocked");
     }
 
     private ModerationPolicy both(String... terms) {
-        return policy(Set.of(Direction.INPUT, Direction.OUTPUT), terms);
+        return policy(BOTH, terms);
+    }
+
+    private static ModerationProvider scoring(String name, Category category, double score) {
+        return new FixedProvider(name, new Assessment(CategoryScores.none().with(category, score),
+                Map.of(category, name + "-rule: because")));
     }
 
     @Test
@@ -38,7 +47,7 @@ class ModeratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a bombastic speech", "the bombs", "abomb", "a b-o-m-b"})
+    @ValueSource(strings = {"a bombastic speech", "the bombs", "abomb"})
     void allowsATermOnlyFoundInsideALongerWord(String text) {
         assertThat(moderator.moderate(text, Direction.INPUT, both("bomb"))).isEqualTo(Verdict.ALLOW);
     }
@@ -53,10 +62,14 @@ class ModeratorTest {
     }
 
     @Test
-    void normalisesTheConfiguredTermsToo() {
-        ModerationPolicy policy = both("  BÓMB! ");
+    void matchesTermsThroughQuotationMarks() {
+        assertThat(moderator.moderate("a pipe \"bomb\"", Direction.INPUT, both("pipe bomb")).blocked()).isTrue();
+        assertThat(moderator.moderate("\u201Cbomb\u201D", Direction.INPUT, both("bomb")).blocked()).isTrue();
+    }
 
-        assertThat(moderator.moderate("bomb", Direction.INPUT, policy).blocked()).isTrue();
+    @Test
+    void normalisesTheConfiguredTermsToo() {
+        assertThat(moderator.moderate("bomb", Direction.INPUT, both("  BÓMB! ")).blocked()).isTrue();
     }
 
     @ParameterizedTest
@@ -69,6 +82,13 @@ class ModeratorTest {
             "\u202Ebomb\u202C",         // bidi override
             "b\u00ADomb",               // soft hyphen
             "B\u0336O\u0336M\u0336B\u0336", // strikethrough
+            "b\u043Emb",                // Cyrillic o
+            "b\u03BFmb",                // Greek omicron
+            "b0mb",                     // leetspeak
+            "b o m b",                  // spaced out
+            "b.o.m.b",                  // dotted out
+            "b-o-m-b",                  // hyphenated out
+            "\u24D1\u24DE\u24DC\u24D1", // circled
     })
     void blocksCommonEvasionsOfATerm(String evasion) {
         assertThat(moderator.moderate("make a " + evasion + " now", Direction.INPUT, both("bomb")).blocked())
@@ -86,43 +106,8 @@ class ModeratorTest {
 
     @Test
     void ignoresTermsThatAreBlankAfterNormalisation() {
-        ModerationPolicy policy = both("", "   ", "?!", "\u200B");
-
-        assertThat(moderator.moderate("anything at all, really!", Direction.INPUT, policy)).isEqualTo(Verdict.ALLOW);
-    }
-
-    @Test
-    void returnsTheFirstBlockInRuleOrder() {
-        ModerationRule never = new NamedRule("never", null);
-        ModerationRule first = new NamedRule("first", new Verdict.Block("first", "violence", "r1"));
-        ModerationRule second = new NamedRule("second", new Verdict.Block("second", "hate", "r2"));
-        ModerationPolicy policy = new ModerationPolicy(List.of(never, first, second),
-                Set.of(Direction.INPUT), "in", "out");
-
-        assertThat(moderator.moderate("text", Direction.INPUT, policy))
-                .isEqualTo(new Verdict.Block("first", "violence", "r1"));
-    }
-
-    @Test
-    void passesRulesTheNormalisedText() {
-        StringBuilder seen = new StringBuilder();
-        ModerationRule recording = new ModerationRule() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public Verdict check(String normalised, Direction direction) {
-                seen.append(normalised);
-                return Verdict.ALLOW;
-            }
-        };
-        ModerationPolicy policy = new ModerationPolicy(List.of(recording), Set.of(Direction.OUTPUT), "in", "out");
-
-        moderator.moderate("Hello, WORLD!", Direction.OUTPUT, policy);
-
-        assertThat(seen).hasToString(" hello world ");
+        assertThat(moderator.moderate("anything at all, really!", Direction.INPUT, both("", "   ", "?!", "\u200B")))
+                .isEqualTo(Verdict.ALLOW);
     }
 
     @Test
@@ -133,10 +118,216 @@ class ModeratorTest {
         assertThat(policy.notice(Direction.OUTPUT)).isEqualTo("output blocked");
     }
 
-    private record NamedRule(String name, Verdict.Block block) implements ModerationRule {
+    @Test
+    void combinesTiersByTakingTheHighestScorePerCategory() {
+        Moderator tiers = new Moderator(normaliser, List.of(
+                scoring("cheap", Category.HATE, 0.3),
+                new FixedProvider("dear", new Assessment(CategoryScores.none().with(Category.HATE, 0.2)
+                        .with(Category.VIOLENCE, 0.4), Map.of()))), 0);
+
+        ModerationResult result = tiers.evaluate("text", Direction.INPUT, both());
+
+        assertThat(result.scores().score(Category.HATE)).isEqualTo(0.3);
+        assertThat(result.scores().score(Category.VIOLENCE)).isEqualTo(0.4);
+        assertThat(result.flagged()).isFalse();
+        assertThat(result.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void blocksASevereCategoryByDefaultAndSaysWhichAndWhy() {
+        Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.SEXUAL_MINORS, 0.9)), 0);
+
+        ModerationResult result = tiers.evaluate("text", Direction.INPUT, both());
+
+        assertThat(result.flagged()).isTrue();
+        assertThat(result.flaggedCategories()).containsExactly(Category.SEXUAL_MINORS);
+        assertThat(result.categories()).containsEntry(Category.SEXUAL_MINORS, true).containsEntry(Category.HATE, false);
+        assertThat(result.verdict()).isInstanceOfSatisfying(Verdict.Block.class, block -> {
+            assertThat(block.category()).isEqualTo("sexual/minors");
+            assertThat(block.rule()).isEqualTo("local-rule");
+            assertThat(block.reason()).contains("0.90", "because");
+        });
+    }
+
+    @Test
+    void flagsButAllowsACategoryWhoseActionIsFlag() {
+        Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.HARASSMENT, 0.8)), 0);
+
+        ModerationResult result = tiers.evaluate("text", Direction.INPUT, both());
+
+        assertThat(result.flagged()).isTrue();
+        assertThat(result.flaggedCategories()).containsExactly(Category.HARASSMENT);
+        assertThat(result.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void ignoresACategoryThatIsOffAndHonoursThresholds() {
+        Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.VIOLENCE, 0.6)), 0);
+        ModerationPolicy off = both().with(Category.VIOLENCE, new CategorySetting(CategoryAction.OFF, 0.5));
+        ModerationPolicy strictBlock = both().with(Category.VIOLENCE, new CategorySetting(CategoryAction.BLOCK, 0.6));
+        ModerationPolicy laxBlock = both().with(Category.VIOLENCE, new CategorySetting(CategoryAction.BLOCK, 0.61));
+
+        assertThat(tiers.evaluate("text", Direction.INPUT, off).flagged()).isFalse();
+        assertThat(tiers.moderate("text", Direction.INPUT, strictBlock).blocked()).isTrue();
+        assertThat(tiers.moderate("text", Direction.INPUT, laxBlock).blocked()).isFalse();
+    }
+
+    @Test
+    void spareslaterTiersOnceAnEarlierOneBlocks() {
+        FixedProvider later = new FixedProvider("later", Assessment.NONE);
+        Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.ILLICIT_VIOLENT, 0.95), later), 0);
+
+        assertThat(tiers.moderate("text", Direction.INPUT, both()).blocked()).isTrue();
+        assertThat(later.calls.get()).isZero();
+    }
+
+    @Test
+    void failsOpenWhenAProviderFailsUnderAFailOpenPolicy() {
+        Moderator tiers = new Moderator(normaliser,
+                List.of(scoring("local", Category.HATE, 0.1), new FailingProvider("remote", false)), 0);
+
+        ModerationResult result = tiers.evaluate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(result.unavailable()).containsExactly("remote");
+        assertThat(result.scores().score(Category.HATE)).isEqualTo(0.1);
+    }
+
+    @Test
+    void failsClosedWhenAProviderFailsUnderAFailClosedPolicy() {
+        Moderator tiers = new Moderator(normaliser, List.of(new FailingProvider("remote", false)), 0);
+        ModerationPolicy closed = both().failing(FailureMode.FAIL_CLOSED);
+
+        ModerationResult result = tiers.evaluate("text", Direction.INPUT, closed);
+
+        assertThat(result.verdict()).isInstanceOfSatisfying(Verdict.Block.class, block -> {
+            assertThat(block.category()).isEqualTo(ModerationPolicy.UNAVAILABLE_CATEGORY);
+            assertThat(block.reason()).contains("remote");
+            assertThat(closed.notice(Direction.INPUT, block)).isEqualTo(closed.unavailableNotice());
+        });
+        assertThat(result.unavailable()).containsExactly("remote");
+    }
+
+    @Test
+    void treatsATimeoutLikeAnyOtherFailure() {
+        Moderator tiers = new Moderator(normaliser, List.of(new FailingProvider("remote", true)), 0);
+
+        assertThat(tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_CLOSED)).blocked()).isTrue();
+        assertThat(tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN)).blocked()).isFalse();
+    }
+
+    @Test
+    void blocksOnAnAnswerFromAnotherTierEvenWhenOneFailed() {
+        Moderator tiers = new Moderator(normaliser,
+                List.of(new FailingProvider("remote", false), scoring("local", Category.SELF_HARM_INTENT, 0.9)), 0);
+
+        Verdict verdict = tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN));
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Block.class,
+                block -> assertThat(block.category()).isEqualTo("self-harm/intent"));
+    }
+
+    @Test
+    void cachesEachTiersAssessmentOnTheNormalisedText() {
+        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        Moderator cached = new Moderator(normaliser, List.of(provider), 100);
+
+        cached.moderate("Hello there!", Direction.INPUT, both());
+        cached.moderate("hello   THERE", Direction.INPUT, both());
+        cached.moderate("hello there", Direction.OUTPUT, both());
+
+        assertThat(provider.calls.get()).as("once per direction").isEqualTo(2);
+        assertThat(provider.seen).containsExactly(" hello there ", " hello there ");
+    }
+
+    @Test
+    void neverCachesAFailure() {
+        FailingProvider failing = new FailingProvider("remote", false);
+        Moderator cached = new Moderator(normaliser, List.of(failing), 100);
+
+        cached.moderate("same", Direction.INPUT, both());
+        cached.moderate("same", Direction.INPUT, both());
+
+        assertThat(failing.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void takesAllowedTermsOutBeforeScoring() {
+        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        Moderator tiers = new Moderator(normaliser, List.of(provider), 0);
+        ModerationPolicy policy = both().allowing(TermList.of(List.of("Suicide prevention"), normaliser));
+
+        tiers.moderate("talk about suicide prevention today", Direction.INPUT, policy);
+
+        assertThat(provider.seen).containsExactly(" talk about today ");
+    }
+
+    @Test
+    void blockedTermsWinOverEverythingElse() {
+        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        Moderator tiers = new Moderator(normaliser, List.of(provider), 0);
+
+        assertThat(tiers.moderate("a spoiler", Direction.INPUT, both("spoiler")).blocked()).isTrue();
+        assertThat(provider.calls.get()).isZero();
+    }
+
+    @Test
+    void exemptsAuthorsWithAnExemptRole() {
+        ModerationPolicy policy = new ModerationPolicy(Map.of(), BOTH, TermList.EMPTY, TermList.EMPTY,
+                Set.of("moderators"), FailureMode.FAIL_OPEN, "in", "out", "down");
+
+        assertThat(policy.exempts(Set.of("members", "moderators"))).isTrue();
+        assertThat(policy.exempts(Set.of("members"))).isFalse();
+    }
+
+    private static final class FixedProvider implements ModerationProvider {
+        private final String name;
+        private final Assessment assessment;
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> seen = new ArrayList<>();
+
+        FixedProvider(String name, Assessment assessment) {
+            this.name = name;
+            this.assessment = assessment;
+        }
+
         @Override
-        public Verdict check(String normalised, Direction direction) {
-            return block == null ? Verdict.ALLOW : block;
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Assessment assess(ModerationRequest request) {
+            calls.incrementAndGet();
+            seen.add(request.normalised());
+            return assessment;
+        }
+    }
+
+    /** Fails at once, or as a provider whose own deadline passed would: no sleeping. */
+    private static final class FailingProvider implements ModerationProvider {
+        private final String name;
+        private final boolean timeout;
+        final AtomicInteger calls = new AtomicInteger();
+
+        FailingProvider(String name, boolean timeout) {
+            this.name = name;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Assessment assess(ModerationRequest request) {
+            calls.incrementAndGet();
+            if (timeout) {
+                throw new ModerationUnavailableException(name + " did not answer within 200 ms",
+                        new java.util.concurrent.TimeoutException());
+            }
+            throw new IllegalStateException("connection refused");
         }
     }
 }

@@ -56,8 +56,78 @@ class TextNormaliserTest {
     }
 
     @Test
-    void keepsDigitsAsPartOfWords() {
-        assertThat(normaliser.normalise("b0mb 42")).isEqualTo(" b0mb 42 ");
+    void readsLeetspeakInsideWordsButKeepsNumbers() {
+        assertThat(normaliser.normalise("b0mb 42")).isEqualTo(" bomb 42 ");
+        assertThat(normaliser.normalise("h0w t0 m4k3 4 b0mb")).isEqualTo(" how to make 4 bomb ");
+        assertThat(normaliser.normalise("k1ll 7h3m")).isEqualTo(" kill them ");
+        assertThat(normaliser.normalise("covid 2020")).isEqualTo(" covid 2020 ");
+    }
+
+    @Test
+    void readsDollarAndAtSignsInsideWordsAsLetters() {
+        assertThat(normaliser.normalise("$hit f@ck a$$")).isEqualTo(" shit fack ass ");
+        assertThat(normaliser.normalise("pay $5 @ noon")).isEqualTo(" pay 5 noon ");
+    }
+
+    @Test
+    void readsCyrillicLookAlikesAsLatinLetters() {
+        // Cyrillic о (U+043E) and а (U+0430) inside Latin words
+        assertThat(normaliser.normalise("b\u043Emb \u0430ss")).isEqualTo(" bomb ass ");
+        assertThat(normaliser.normalise("\u0421\u0410\u0422")).as("upper-case Cyrillic folds first").isEqualTo(" cat ");
+    }
+
+    @Test
+    void readsGreekLookAlikesAsLatinLetters() {
+        assertThat(normaliser.normalise("b\u03BFmb \u039A\u0399LL")).isEqualTo(" bomb kill ");
+    }
+
+    @Test
+    void readsSmallCapitalsAsLatinLetters() {
+        assertThat(normaliser.normalise("\u0299\u1D0F\u1D0D\u0299")).isEqualTo(" bomb ");
+    }
+
+    @Test
+    void readsCircledAndStyledLettersAsPlainOnes() {
+        assertThat(normaliser.normalise("\u24D1\u24DE\u24DC\u24D1")).isEqualTo(" bomb ");
+    }
+
+    @Test
+    void cutsRunsOfARepeatedLetterToTwo() {
+        assertThat(normaliser.normalise("fuuuuuck boooomb")).isEqualTo(" fuuck boomb ");
+        assertThat(normaliser.normalise("kill good")).as("doubles stay").isEqualTo(" kill good ");
+        assertThat(normaliser.normalise("1000000")).as("digits are not letters").isEqualTo(" 1000000 ");
+    }
+
+    @Test
+    void joinsWordsSpelledOutLetterByLetter() {
+        assertThat(normaliser.normalise("b o m b a")).isEqualTo(" bomba ");
+        assertThat(normaliser.normalise("b.o.m.b")).isEqualTo(" bomb ");
+        assertThat(normaliser.normalise("b-o-m-b!")).isEqualTo(" bomb ");
+        assertThat(normaliser.normalise("k i l l them")).isEqualTo(" kill them ");
+    }
+
+    @Test
+    void keepsALeadingArticleApartFromALongSpelledOutWord() {
+        assertThat(normaliser.normalise("make a b o m b now")).isEqualTo(" make a bomb now ");
+        assertThat(normaliser.normalise("uma b o m b a")).isEqualTo(" uma bomba ");
+    }
+
+    @Test
+    void leavesOneOrTwoSingleLettersAsWords() {
+        assertThat(normaliser.normalise("e o que")).isEqualTo(" e o que ");
+        assertThat(normaliser.normalise("I am a cat")).isEqualTo(" i am a cat ");
+    }
+
+    @Test
+    void keepsDoubleQuotationMarksAsWordsOfTheirOwn() {
+        assertThat(normaliser.normalise("he said \"women are scum\"!")).isEqualTo(" he said \" women are scum \" ");
+        assertThat(normaliser.normalise("\u201Cbomb\u201D \u00ABx\u00BB")).isEqualTo(" \" bomb \" \" x \" ");
+        assertThat(normaliser.normalise("don't")).as("apostrophes are no quotes").isEqualTo(" don t ");
+    }
+
+    @Test
+    void undoesSeveralTricksAtOnce() {
+        assertThat(normaliser.normalise("H\u200BO\u202EW T\u00D3 M\u0430K\u0415 \uFF41 b 0 m b")).isEqualTo(" how to make a bomb ");
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.parley.bench.moderation;
+
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.ModerationResult;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TermList;
+import dev.parley.core.moderation.TextNormaliser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Measures the local moderation tier on the evaluation sets in a folder given on the command line:
+ * English HateCheck ({@code hatecheck-en/test_suite_cases.csv}) and Portuguese ToLD-Br
+ * ({@code told-br/ToLD-BR.csv}). Reads them, never copies them; prints precision, recall, F1 and
+ * the false-positive rate.
+ *
+ * <pre>java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.moderation.Evaluate ../shared/moderation-dev</pre>
+ *
+ * <p>A text counts as predicted positive when the default policy's thresholds (0.5) are reached
+ * in a category of the set's kind: hate or hate/threatening for HateCheck, which labels hate
+ * against protected groups only (its abuse of individuals and of other groups is labelled
+ * non-hateful); hate, harassment and their threatening forms for ToLD-Br, whose columns are
+ * hate kinds and insults.
+ */
+public final class Evaluate {
+
+    private static final Set<Category> HATE = EnumSet.of(Category.HATE, Category.HATE_THREATENING);
+    private static final Set<Category> TOXIC = EnumSet.of(Category.HATE, Category.HATE_THREATENING,
+            Category.HARASSMENT, Category.HARASSMENT_THREATENING);
+    private static final List<String> TOLD_COLUMNS =
+            List.of("homophobia", "obscene", "insult", "racism", "misogyny", "xenophobia");
+
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final Moderator moderator =
+            new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+    private final ModerationPolicy policy =
+            ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "", "");
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Evaluate <folder with hatecheck-en/ and told-br/>");
+            System.exit(2);
+        }
+        Path folder = Path.of(args[0]);
+        Evaluate evaluate = new Evaluate();
+        evaluate.hateCheck(folder.resolve("hatecheck-en/test_suite_cases.csv"));
+        evaluate.toldBr(folder.resolve("told-br/ToLD-BR.csv"));
+    }
+
+    private boolean predicted(String text, Set<Category> kinds) {
+        ModerationResult result = moderator.evaluate(text, Direction.INPUT, policy);
+        for (Category category : kinds) {
+            if (result.flaggedCategories().contains(category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void hateCheck(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            System.out.println("HateCheck: " + file + " not found, skipped");
+            return;
+        }
+        Confusion all = new Confusion();
+        Confusion anyCategory = new Confusion();
+        Map<String, Confusion> byFunctionality = new TreeMap<>();
+        for (Map<String, String> row : Csv.read(file).named()) {
+            String text = row.get("test_case");
+            boolean hateful = row.get("label_gold").equals("hateful");
+            boolean predicted = predicted(text, HATE);
+            all.add(hateful, predicted);
+            anyCategory.add(hateful, moderator.evaluate(text, Direction.INPUT, policy).flagged());
+            byFunctionality.computeIfAbsent(row.get("functionality") + (hateful ? " (hateful)" : " (non-hateful)"),
+                    k -> new Confusion()).add(hateful, predicted);
+        }
+        System.out.println("== HateCheck (English), predicted = hate or hate/threatening >= 0.5");
+        System.out.println("   " + all.summary());
+        System.out.println("   (any category flagged: " + anyCategory.summary() + ")");
+        System.out.println("   per functionality: recall of hateful ones, false-positive rate of non-hateful ones");
+        byFunctionality.forEach((name, confusion) -> System.out.println(String.format(Locale.ROOT, "     %-40s n=%4d  %s",
+                name, confusion.total(), name.endsWith("(hateful)")
+                        ? String.format(Locale.ROOT, "recall=%.3f", confusion.recall())
+                        : String.format(Locale.ROOT, "FPR=%.3f", confusion.falsePositiveRate()))));
+    }
+
+    private void toldBr(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            System.out.println("ToLD-Br: " + file + " not found, skipped");
+            return;
+        }
+        Confusion majorityNoObscene = new Confusion();
+        Confusion majorityAny = new Confusion();
+        Confusion anyAnnotator = new Confusion();
+        for (Map<String, String> row : Csv.read(file).named()) {
+            String text = row.get("text");
+            if (text == null) {
+                continue;
+            }
+            boolean predicted = predicted(text, TOXIC);
+            int maxNoObscene = 0;
+            int maxAny = 0;
+            for (String column : TOLD_COLUMNS) {
+                int votes = (int) Double.parseDouble(row.getOrDefault(column, "0"));
+                maxAny = Math.max(maxAny, votes);
+                if (!column.equals("obscene")) {
+                    maxNoObscene = Math.max(maxNoObscene, votes);
+                }
+            }
+            majorityNoObscene.add(maxNoObscene >= 2, predicted);
+            majorityAny.add(maxAny >= 2, predicted);
+            anyAnnotator.add(maxAny >= 1, predicted);
+        }
+        System.out.println("== ToLD-Br (Portuguese), predicted = hate, harassment or their threatening forms >= 0.5");
+        System.out.println("   positive = >=2 of 3 annotators in homophobia, insult, racism, misogyny or xenophobia (main figure)");
+        System.out.println("   " + majorityNoObscene.summary());
+        System.out.println("   positive = >=2 of 3 annotators in any column, obscene included");
+        System.out.println("   " + majorityAny.summary());
+        System.out.println("   positive = >=1 annotator in any column (the dataset's loosest reading)");
+        System.out.println("   " + anyAnnotator.summary());
+    }
+}

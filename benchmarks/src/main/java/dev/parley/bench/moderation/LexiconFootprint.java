@@ -1,0 +1,46 @@
+package dev.parley.bench.moderation;
+
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.TextNormaliser;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the memory the loaded lexicons and rules of the local tier take: the growth of the used
+ * heap, after full collections, when ten copies of the tier are loaded and kept, divided by ten.
+ * Run it with a fixed heap so the figure is steady.
+ *
+ * <pre>java -Xms256m -Xmx256m -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.moderation.LexiconFootprint</pre>
+ */
+public final class LexiconFootprint {
+
+    private static final int COPIES = 10;
+
+    private LexiconFootprint() {}
+
+    public static void main(String[] args) {
+        TextNormaliser normaliser = new TextNormaliser();
+        LocalModerationProvider.standard(normaliser); // load classes first
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = settledUsedHeap(memory);
+        List<LocalModerationProvider> kept = new ArrayList<>(COPIES);
+        for (int i = 0; i < COPIES; i++) {
+            kept.add(LocalModerationProvider.standard(normaliser));
+        }
+        long after = settledUsedHeap(memory);
+        System.out.println(String.format(Locale.ROOT, "local tier: %d lexicon entries, about %.0f KiB of heap each (%d copies measured)",
+                kept.getFirst().lexicon().size(), (after - before) / 1024.0 / COPIES, kept.size()));
+    }
+
+    private static long settledUsedHeap(MemoryMXBean memory) {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

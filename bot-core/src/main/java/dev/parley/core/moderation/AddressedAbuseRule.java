@@ -1,0 +1,51 @@
+package dev.parley.core.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds abuse aimed at the person spoken to: an insult next to "you" ("you are an idiot", "seu
+ * otário") counts more than the insult alone, and violence intended or wished on them ("I will
+ * kill you", "vou te matar", "I hope you die") is a threat.
+ */
+final class AddressedAbuseRule implements ModerationRule {
+
+    private static final int NEAR = 4;
+
+    @Override
+    public String name() {
+        return "addressed-abuse";
+    }
+
+    @Override
+    public List<Finding> check(ScannedText text, Direction direction) {
+        if (!text.has(Role.ADDRESSEE)) {
+            return List.of();
+        }
+        double insult = 0;
+        double threat = 0;
+        for (Lexicon.Hit hit : text.hits()) {
+            boolean addressed = text.find(Role.ADDRESSEE, Math.max(0, hit.start() - NEAR), hit.end() + NEAR) != null;
+            if (!addressed) {
+                continue;
+            }
+            double negation = text.negatedBefore(hit.start(), 3) ? LexiconRule.NEGATED : 1;
+            if (hit.entry().category() == Category.HARASSMENT) {
+                insult = Math.max(insult, Math.min(1, hit.entry().weight() + 0.3) * negation);
+            } else if (hit.is(Role.DEROGATION)) {
+                insult = Math.max(insult, hit.entry().weight() * negation);
+            } else if (hit.is(Role.VIOLENT_ACT) && TargetedHateRule.wishedOrIntended(text, hit)) {
+                threat = Math.max(threat, 0.9 * hit.entry().weight() * negation);
+            }
+        }
+        List<Finding> findings = new ArrayList<>(3);
+        if (threat > 0) {
+            findings.add(new Finding(Category.HARASSMENT_THREATENING, threat, name() + ": violence aimed at the addressee"));
+            findings.add(new Finding(Category.VIOLENCE, threat * 0.8, name() + ": violence aimed at the addressee"));
+        }
+        if (Math.max(insult, threat) > 0) {
+            findings.add(new Finding(Category.HARASSMENT, Math.max(insult, threat), name() + ": insult to the addressee"));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,401 @@
+package dev.parley.core.moderation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Weighted words and phrases that the local tier looks for: each entry either scores a
+ * {@link Category} directly or plays a {@link Role} for the intent rules. Entries are normalised
+ * like the text, may end a word with {@code *} to match any word it starts, and also match a word
+ * written with its doubled letters repeated or single ("fuuck", "kil"). Immutable.
+ *
+ * <p>The file format, one entry a line: {@code term<TAB>kind[<TAB>weight]}, where kind is a
+ * category's API name ({@code hate}) or a role ({@code identity}, {@code violent-act}...), weight
+ * in (0, 1] defaults to 1; {@code #} starts a comment.
+ */
+public final class Lexicon {
+
+    /** One entry, normalised into words; exactly one of category and role is set. */
+    record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
+        int length() {
+            return words.length;
+        }
+    }
+
+    /** An entry found at words {@code [start, end)} of a text. */
+    record Hit(int start, int end, Entry entry) {
+        boolean is(Role role) {
+            return entry.role() == role;
+        }
+    }
+
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+
+    private final Map<String, Entry[]> byFirstWord;
+    private final Map<String, Entry[]> bySqueezedFirstWord;
+    private final Map<String, Entry[]> byFirstWordPrefix;
+    private final Map<String, Entry[]> byMisspelling;
+    /** Sorted hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
+    private final int[] glueHashes;
+    private final int longestPrefix;
+    private final int size;
+
+    /** Short words a glued pair ("womenare") may contain besides a lexicon word. */
+    private static final java.util.Set<String> GLUE_WORDS = java.util.Set.of(
+            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas");
+
+    private Lexicon(List<Entry> entries) {
+        Map<String, List<Entry>> exact = new HashMap<>();
+        Map<String, List<Entry>> squeezed = new HashMap<>();
+        Map<String, List<Entry>> prefix = new HashMap<>();
+        int longest = 0;
+        for (Entry entry : entries) {
+            String first = entry.words()[0];
+            if (first.endsWith("*")) {
+                String stem = first.substring(0, first.length() - 1);
+                prefix.computeIfAbsent(stem, k -> new ArrayList<>()).add(entry);
+                longest = Math.max(longest, stem.length());
+            } else {
+                exact.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
+                squeezed.computeIfAbsent(squeeze(first), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        this.byFirstWord = frozen(exact);
+        this.bySqueezedFirstWord = frozen(squeezed);
+        this.byFirstWordPrefix = frozen(prefix);
+        Map<String, List<Entry>> misspelt = new HashMap<>();
+        for (Entry entry : entries) {
+            if (forgivesTypos(entry)) {
+                for (String variant : misspellings(entry.words()[0])) {
+                    if (!exact.containsKey(variant)) {
+                        misspelt.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
+                    }
+                }
+            }
+        }
+        this.byMisspelling = frozen(misspelt);
+        this.glueHashes = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
+                .mapToInt(String::hashCode).sorted().distinct().toArray();
+        this.longestPrefix = longest;
+        this.size = entries.size();
+    }
+
+    /** The lexicons shipped with Parley: English and Portuguese, curated (see the README beside them). */
+    public static Lexicon standard(TextNormaliser normaliser) {
+        return fromResources(normaliser, "lexicon/en.tsv", "lexicon/pt.tsv");
+    }
+
+    /** Loads lexicon files from resources next to this class. */
+    public static Lexicon fromResources(TextNormaliser normaliser, String... names) {
+        List<Entry> entries = new ArrayList<>();
+        for (String name : names) {
+            try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("lexicon resource " + name + " is missing");
+                }
+                entries.addAll(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, normaliser));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read lexicon " + name, e);
+            }
+        }
+        return new Lexicon(entries);
+    }
+
+    /** A lexicon from text in the file format. */
+    public static Lexicon parse(String text, TextNormaliser normaliser) {
+        return new Lexicon(parse(text, "text", normaliser));
+    }
+
+    private static List<Entry> parse(String text, String source, TextNormaliser normaliser) {
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
+            int number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                int comment = line.indexOf('#');
+                String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+                if (content.isEmpty()) {
+                    continue;
+                }
+                String[] fields = content.split("\t+");
+                if (fields.length < 2 || fields.length > 3) {
+                    throw new IllegalArgumentException(source + ":" + number + ": expected term, kind[, weight]");
+                }
+                boolean prefix = fields[0].strip().endsWith("*");
+                String normalised = normaliser.normalise(fields[0]).strip();
+                if (normalised.isEmpty()) {
+                    throw new IllegalArgumentException(source + ":" + number + ": term has no letters");
+                }
+                String[] words = normalised.split(" ");
+                if (prefix) {
+                    words[words.length - 1] += "*";
+                }
+                String kind = fields[1].strip().toLowerCase(Locale.ROOT);
+                Category category = Category.fromApiName(kind).orElse(null);
+                Role role = category == null ? Role.fromFileName(kind).orElse(null) : null;
+                if (category == null && role == null) {
+                    throw new IllegalArgumentException(source + ":" + number + ": unknown kind " + kind);
+                }
+                double weight = fields.length == 3 ? Double.parseDouble(fields[2].strip()) : 1.0;
+                if (!(weight > 0 && weight <= 1)) {
+                    throw new IllegalArgumentException(source + ":" + number + ": weight must be in (0, 1]");
+                }
+                entries.add(new Entry(words, category, role, weight));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** How many entries the lexicon holds. */
+    public int size() {
+        return size;
+    }
+
+    /** Splits normalised text into words and finds every entry in it. */
+    public ScannedText scan(String normalised) {
+        String[] split = unglued(normalised.strip().isEmpty() ? new String[0] : normalised.strip().split(" "));
+        boolean[] quoted = null;
+        String[] words = split;
+        if (normalised.indexOf('"') >= 0) {
+            List<String> unquoted = new ArrayList<>(split.length);
+            boolean[] inside = new boolean[split.length];
+            boolean open = false;
+            for (String word : split) {
+                if (word.equals(TextNormaliser.QUOTE)) {
+                    open = !open;
+                } else {
+                    inside[unquoted.size()] = open;
+                    unquoted.add(word);
+                }
+            }
+            words = unquoted.toArray(String[]::new);
+            quoted = Arrays.copyOf(inside, words.length);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            Entry[] exact = byFirstWord.get(word);
+            if (exact != null) {
+                addHits(hits, words, i, exact);
+            } else if (word.length() >= 4) {
+                Entry[] misspelt = byMisspelling.get(word);
+                if (misspelt != null) {
+                    addHits(hits, words, i, misspelt);
+                }
+            }
+            if (hasDoubleLetter(word)) {
+                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeeze(word), NO_ENTRIES);
+                for (Entry entry : squeezedEntries) {
+                    if (!entry.words()[0].equals(word)) {
+                        addHits(hits, words, i, new Entry[] {entry});
+                    }
+                }
+            }
+            if (longestPrefix > 0) {
+                for (int length = Math.min(word.length(), longestPrefix); length >= 3; length--) {
+                    Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
+                    if (entries != null) {
+                        addHits(hits, words, i, entries);
+                    }
+                }
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::start));
+        return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+    }
+
+    /**
+     * Whether an entry also matches a word written with one letter left out or two neighbours
+     * swapped ("wmen", "scmu"): single words of five letters or more that name groups, derogate,
+     * hate or praise. Entries that block on their own (violence, weapons, self-harm) never do, so a
+     * typo cannot block ordinary talk; hate needs a group and a derogation together.
+     */
+    private static boolean forgivesTypos(Entry entry) {
+        if (entry.length() != 1 || entry.words()[0].length() < 5 || entry.words()[0].endsWith("*")) {
+            return false;
+        }
+        Role role = entry.role();
+        return entry.category() == Category.HATE
+                || role == Role.IDENTITY || role == Role.DEROGATION || role == Role.HATRED || role == Role.POSITIVE;
+    }
+
+    /** The word with one letter left out, and with two neighbouring letters swapped. */
+    private static List<String> misspellings(String word) {
+        List<String> variants = new ArrayList<>(2 * word.length());
+        for (int i = 0; i < word.length(); i++) {
+            variants.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        for (int i = 0; i + 1 < word.length(); i++) {
+            if (word.charAt(i) != word.charAt(i + 1)) {
+                variants.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+        }
+        return variants;
+    }
+
+    /**
+     * Splits words written without the space between them ("womenare", "odeiomulheres") when one
+     * part is a single-word entry that forgives typos and the other is one too or a short glue word.
+     */
+    private String[] unglued(String[] words) {
+        List<String> out = null;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            String[] split = word.length() >= 6 && !byFirstWord.containsKey(word) ? split(word) : null;
+            if (split != null && out == null) {
+                out = new ArrayList<>(words.length + 4);
+                out.addAll(Arrays.asList(words).subList(0, i));
+            }
+            if (out != null) {
+                if (split != null) {
+                    out.add(split[0]);
+                    out.add(split[1]);
+                } else {
+                    out.add(word);
+                }
+            }
+        }
+        return out == null ? words : out.toArray(String[]::new);
+    }
+
+    private String @Nullable [] split(String word) {
+        int length = word.length();
+        int[] tailHashes = new int[length + 1];
+        int power = 1;
+        for (int k = length - 1; k >= 1; k--) {
+            tailHashes[k] = word.charAt(k) * power + tailHashes[k + 1];
+            power *= 31;
+        }
+        int headHash = 0;
+        for (int k = 1; k < length; k++) {
+            headHash = 31 * headHash + word.charAt(k - 1);
+            if (Arrays.binarySearch(glueHashes, headHash) < 0 || Arrays.binarySearch(glueHashes, tailHashes[k]) < 0) {
+                continue; // String.hashCode of either part is no known word's: no substring needed
+            }
+            String head = word.substring(0, k);
+            String tail = word.substring(k);
+            boolean headKnown = gluable(head);
+            boolean tailKnown = gluable(tail);
+            if ((headKnown && (tailKnown || GLUE_WORDS.contains(tail)))
+                    || (tailKnown && GLUE_WORDS.contains(head))) {
+                return new String[] {head, tail};
+            }
+        }
+        return null;
+    }
+
+    private boolean gluable(String part) {
+        Entry[] entries = byFirstWord.get(part);
+        if (entries == null) {
+            return false;
+        }
+        for (Entry entry : entries) {
+            if (entry.length() == 1 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
+                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The hits that are not inside a harmless phrase, harmless phrases left out too. */
+    private static List<Hit> withoutHarmless(List<Hit> hits) {
+        List<Hit> harmless = null;
+        for (Hit hit : hits) {
+            if (hit.is(Role.HARMLESS)) {
+                if (harmless == null) {
+                    harmless = new ArrayList<>(2);
+                }
+                harmless.add(hit);
+            }
+        }
+        if (harmless == null) {
+            return hits;
+        }
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            boolean inside = false;
+            for (Hit phrase : harmless) {
+                inside |= hit.start() >= phrase.start() && hit.end() <= phrase.end();
+            }
+            if (!inside) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private static void addHits(List<Hit> hits, String[] words, int start, Entry[] entries) {
+        for (Entry entry : entries) {
+            if (matchesFrom(words, start, entry)) {
+                hits.add(new Hit(start, start + entry.length(), entry));
+            }
+        }
+    }
+
+    private static boolean matchesFrom(String[] words, int start, Entry entry) {
+        if (start + entry.length() > words.length) {
+            return false;
+        }
+        for (int k = 1; k < entry.length(); k++) {
+            if (!wordMatches(words[start + k], entry.words()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wordMatches(String word, String entryWord) {
+        if (entryWord.endsWith("*")) {
+            return word.startsWith(entryWord.substring(0, entryWord.length() - 1));
+        }
+        return word.equals(entryWord) || (hasDoubleLetter(word) && squeeze(word).equals(squeeze(entryWord)));
+    }
+
+    private static boolean hasDoubleLetter(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word with every run of one letter cut to a single letter. */
+    static String squeeze(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Entry[]> frozen(Map<String, List<Entry>> map) {
+        Map<String, Entry[]> out = new HashMap<>();
+        map.forEach((key, list) -> out.put(key, list.stream()
+                .sorted(Comparator.comparingInt(Entry::length).reversed())
+                .toArray(Entry[]::new)));
+        return Map.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return "Lexicon[" + size + " entries]";
+    }
+}

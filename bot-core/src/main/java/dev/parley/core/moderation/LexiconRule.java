@@ -1,0 +1,47 @@
+package dev.parley.core.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores every category by the lexicon entries of that category found in the text. Several
+ * entries of one category add up as independent evidence (1 - (1 - a)(1 - b)); an entry with a
+ * negation just before it ("not", "não") counts for a third.
+ */
+final class LexiconRule implements ModerationRule {
+
+    static final double NEGATED = 0.3;
+
+    @Override
+    public String name() {
+        return "lexicon";
+    }
+
+    @Override
+    public List<Finding> check(ScannedText text, Direction direction) {
+        double[] missing = null;
+        for (Lexicon.Hit hit : text.hits()) {
+            Category category = hit.entry().category();
+            if (category == null) {
+                continue;
+            }
+            double weight = hit.entry().weight() * (text.negatedBefore(hit.start(), 3) ? NEGATED : 1);
+            if (missing == null) {
+                missing = new double[Category.values().length];
+                java.util.Arrays.fill(missing, 1);
+            }
+            missing[category.ordinal()] *= 1 - weight;
+        }
+        if (missing == null) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Category category : Category.values()) {
+            double score = 1 - missing[category.ordinal()];
+            if (score > 0) {
+                findings.add(new Finding(category, Math.min(1, score), name() + ": " + category.apiName() + " terms"));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.parley.core.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds hate: a group defined by a protected attribute ({@link Role#IDENTITY}) with a derogation
+ * said of it ("women are scum", "esses gays nojentos"), hatred expressed towards it ("I hate
+ * Muslims", "odeio nordestinos"), or violence wished on it ("all immigrants should be shot"). A
+ * group named alone, or praised, is never hate; a negation between the group and the derogation
+ * ("women are not scum", "I don't hate women") makes it weak, while a group denied a good quality
+ * ("women are not smart", "imigrantes não são gente") is hate. A pronoun ("they", "eles") after a
+ * group is named stands for it ("I met some immigrants. They are vermin").
+ */
+final class TargetedHateRule implements ModerationRule {
+
+    private static final int AFTER = 8;
+    private static final int BEFORE = 5;
+
+    @Override
+    public String name() {
+        return "targeted-hate";
+    }
+
+    @Override
+    public List<Finding> check(ScannedText text, Direction direction) {
+        double hate = 0;
+        double threat = 0;
+        boolean groupNamed = false;
+        for (Lexicon.Hit group : text.hits()) {
+            groupNamed |= group.is(Role.IDENTITY);
+            if (!group.is(Role.IDENTITY) && !(groupNamed && group.is(Role.GROUP_PRONOUN))) {
+                continue;
+            }
+            for (Lexicon.Hit other : text.hits()) {
+                if (other.start() > group.end() + AFTER || other == group) {
+                    continue;
+                }
+                boolean after = other.start() >= group.end();
+                boolean before = other.end() <= group.start() && other.end() >= group.start() - BEFORE;
+                if (!after && !before) {
+                    continue;
+                }
+                double negation = negated(text, group, other) ? LexiconRule.NEGATED : 1;
+                if (other.is(Role.POSITIVE) && after) {
+                    boolean denied = text.find(Role.NEGATION, group.end(), other.start()) != null;
+                    hate = denied ? Math.max(hate, 0.75 * other.entry().weight()) : hate;
+                } else if (other.is(Role.DEROGATION)) {
+                    hate = Math.max(hate, other.entry().weight() * negation);
+                } else if (other.is(Role.HATRED) && before) {
+                    hate = Math.max(hate, 0.9 * other.entry().weight() * negation);
+                } else if (other.is(Role.VIOLENT_ACT) && wishedOrIntended(text, other)) {
+                    threat = Math.max(threat, 0.9 * other.entry().weight() * negation);
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>(2);
+        if (threat > 0) {
+            findings.add(new Finding(Category.HATE_THREATENING, threat, name() + ": violence wished on a group"));
+            hate = Math.max(hate, threat);
+        }
+        if (hate > 0) {
+            findings.add(new Finding(Category.HATE, hate, name() + ": a group derogated or hated"));
+        }
+        return findings;
+    }
+
+    /** A negation anywhere between the two, or just before the earlier of them. */
+    private static boolean negated(ScannedText text, Lexicon.Hit a, Lexicon.Hit b) {
+        int from = Math.min(a.start(), b.start());
+        int to = Math.max(a.start(), b.start());
+        return text.find(Role.NEGATION, Math.max(0, from - 6), to) != null;
+    }
+
+    static boolean wishedOrIntended(ScannedText text, Lexicon.Hit act) {
+        int from = Math.max(0, act.start() - 6);
+        return text.find(Role.WISH, from, act.start()) != null || text.find(Role.INTENTION, from, act.start()) != null;
+    }
+}

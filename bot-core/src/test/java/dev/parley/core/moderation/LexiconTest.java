@@ -1,0 +1,68 @@
+package dev.parley.core.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LexiconTest {
+
+    private final TextNormaliser normaliser = new TextNormaliser();
+
+    private int hits(Lexicon lexicon, String text) {
+        return lexicon.scan(normaliser.normalise(text)).hits().size();
+    }
+
+    @Test
+    void parse_readsTermsKindsAndWeights() {
+        Lexicon lexicon = Lexicon.parse("""
+                # a comment
+                scum\tderogation\t0.9
+                Não Presta\tderogation   # trailing comment
+                """, normaliser);
+
+        assertThat(lexicon.size()).isEqualTo(2);
+        assertThat(lexicon.scan(normaliser.normalise("isso nao presta")).hits()).singleElement()
+                .satisfies(hit -> assertThat(hit.entry().weight()).isEqualTo(1.0));
+    }
+
+    @Test
+    void parse_rejectsUnknownKindsBadWeightsAndEmptyTerms() {
+        assertThatThrownBy(() -> Lexicon.parse("x\tnonsense", normaliser)).hasMessageContaining("unknown kind");
+        assertThatThrownBy(() -> Lexicon.parse("x\thate\t2", normaliser)).hasMessageContaining("weight");
+        assertThatThrownBy(() -> Lexicon.parse("?!\thate", normaliser)).hasMessageContaining("no letters");
+        assertThatThrownBy(() -> Lexicon.parse("just-one-field", normaliser)).hasMessageContaining("expected");
+    }
+
+    @Test
+    void scan_matchesAWordWrittenWithItsDoubleLettersSingleOrRepeated() {
+        Lexicon lexicon = Lexicon.parse("kill\tviolent-act", normaliser);
+
+        assertThat(hits(lexicon, "kil them")).isZero();
+        assertThat(hits(lexicon, "kiiiilll them")).isOne();
+        assertThat(hits(lexicon, "kiill them")).isOne();
+    }
+
+    @Test
+    void scan_matchesPrefixEntriesOnlyAtTheStartOfAWord() {
+        Lexicon lexicon = Lexicon.parse("exterminat*\tviolent-act", normaliser);
+
+        assertThat(hits(lexicon, "exterminated")).isOne();
+        assertThat(hits(lexicon, "extermination")).isOne();
+        assertThat(hits(lexicon, "the exterminator")).isOne();
+        assertThat(hits(lexicon, "preexterminate")).isZero();
+    }
+
+    @Test
+    void scan_ignoresEntriesInsideAHarmlessPhrase() {
+        Lexicon lexicon = Lexicon.parse("bomb\tweapon\nbath bomb\tharmless", normaliser);
+
+        assertThat(hits(lexicon, "a bath bomb")).isZero();
+        assertThat(hits(lexicon, "a bomb in the bath")).isOne();
+    }
+
+    @Test
+    void standard_loadsWithoutErrors() {
+        assertThat(Lexicon.standard(normaliser).size()).isGreaterThan(1000);
+    }
+}
