@@ -23,6 +23,17 @@ public interface ChatModel extends TokenCounter, AutoCloseable {
     /** How many replies can be generated at once. */
     int parallelSlots();
 
+    /**
+     * How many replies are being generated now: streams started and not yet finished, failed or
+     * closed. A queue feeds the model while this is below {@link #parallelSlots()}; a closed
+     * stream stops counting at once.
+     *
+     * <p>The default, for models that do not track their streams (test doubles), reports none.
+     */
+    default int busySlots() {
+        return 0;
+    }
+
     /** Releases the model; idempotent. */
     @Override
     void close();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.conversation.ChatTurn;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelRecordsTest {
@@ -34,5 +36,52 @@ class ModelRecordsTest {
         turns.add(ChatTurn.assistant("hello"));
 
         assertThat(request.turns()).containsExactly(ChatTurn.user("hi"));
+    }
+
+    @Test
+    void requestWithoutAdapterScales_keepsTheModelsScales() {
+        assertThat(new ChatRequest(List.of(ChatTurn.user("hi")), GREEDY).adapterScales()).isEmpty();
+    }
+
+    @Test
+    void copiesAndChecksTheAdapterScalesOfARequest() {
+        Map<String, Float> scales = new HashMap<>(Map.of("pirate", 0.5f));
+        ChatRequest request = new ChatRequest(List.of(ChatTurn.user("hi")), GREEDY, scales);
+
+        scales.put("ninja", 1f);
+
+        assertThat(request.adapterScales()).containsExactly(Map.entry("pirate", 0.5f));
+        assertThatThrownBy(() -> new ChatRequest(List.of(ChatTurn.user("hi")), GREEDY, Map.of("pirate", 10.5f)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("adapter 'pirate'");
+    }
+
+    @Test
+    void modelsThatDoNotTrackStreams_reportNoBusySlots() {
+        ChatModel untracked = new ChatModel() {
+            @Override
+            public ReplyStream stream(ChatRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int contextSize() {
+                return 16;
+            }
+
+            @Override
+            public int parallelSlots() {
+                return 1;
+            }
+
+            @Override
+            public int countTokens(String text) {
+                return 0;
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        assertThat(untracked.busySlots()).isZero();
     }
 }

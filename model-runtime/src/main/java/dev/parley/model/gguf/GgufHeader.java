@@ -68,4 +68,19 @@ public record GgufHeader(
     public static GgufHeader read(Path file, Set<String> architectures) {
         return new GgufReader(file, architectures).read();
     }
+
+    /**
+     * Reads and checks a LoRA adapter for the model {@code base}, as llama.cpp b4916 would before
+     * applying it: {@code general.type} "adapter", {@code adapter.type} "lora", the base's
+     * architecture, an f32 {@code adapter.lora.alpha} if any, and for every weight it adapts a
+     * pair {@code W.lora_a} [in, rank], {@code W.lora_b} [rank, out] where the base has {@code W}
+     * of shape [in, out].
+     *
+     * @throws InvalidModelFileException naming the file and the first problem found
+     */
+    public static GgufHeader readLoraAdapter(Path file, GgufHeader base) {
+        GgufHeader adapter = new GgufReader(file, Set.of(base.architecture()), true).read();
+        LoraAdapterCheck.check(adapter, base);
+        return adapter;
+    }
 }

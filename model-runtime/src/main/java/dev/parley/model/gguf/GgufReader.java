@@ -62,6 +62,7 @@ final class GgufReader {
 
     private final Path file;
     private final Set<String> architectures;
+    private final boolean adapter; // a LoRA adapter: no vocabulary of its own
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private @Nullable FileChannel channel;
     private long size;
@@ -74,8 +75,13 @@ final class GgufReader {
     private long keptStringBytes;
 
     GgufReader(Path file, Set<String> architectures) {
+        this(file, architectures, false);
+    }
+
+    GgufReader(Path file, Set<String> architectures, boolean adapter) {
         this.file = file;
         this.architectures = Set.copyOf(architectures);
+        this.adapter = adapter;
     }
 
     GgufHeader read() {
@@ -134,8 +140,11 @@ final class GgufReader {
         }
         String architecture = architecture();
         List<String> tokenTexts = tokens;
-        if (tokenTexts == null) {
+        if (tokenTexts == null && !adapter) {
             throw invalid("no " + TOKENS + " (llama.cpp needs a vocabulary)");
+        }
+        if (tokenTexts == null) {
+            tokenTexts = List.of();
         }
         int[] types = tokenTypes;
         if (types != null && types.length != tokenTexts.size()) {
@@ -178,7 +187,9 @@ final class GgufReader {
             throw invalid("general.architecture is not a string");
         }
         if (!architectures.contains(name)) {
-            throw invalid("architecture '" + name + "' is not supported by this llama.cpp build");
+            throw invalid(adapter
+                    ? "the adapter is for architecture '" + name + "', the model is " + String.join(", ", architectures)
+                    : "architecture '" + name + "' is not supported by this llama.cpp build");
         }
         return name;
     }

@@ -11,11 +11,16 @@ import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.gguf.GgufHeader;
 import dev.parley.model.gguf.InvalidModelFileException;
+import dev.parley.model.stats.ModelStats;
+import dev.parley.model.stats.ReplyStatistics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * of silently truncated, and a stream is never cancelled while another thread waits on it nor
  * the model freed while any call is in flight (9).
  *
+ * <p>Limits: a reply has at most {@link GenerationSettings#maxNewTokens()} tokens, stops at the
+ * end-of-turn markers its chat template uses (as text too, {@link StopStrings}), and is
+ * cancelled at {@link LlamaSettings#generationTimeout()} after it was requested, even when
+ * nobody reads it. A LoRA adapter of {@link LlamaSettings#adapters()} is checked in Java and
+ * loaded with the model; each request may change its scale ({@link ChatRequest#adapterScales()}).
+ *
  * <p>llama.cpp starts a non-daemon native thread, so the JVM does not exit when {@code main}
  * returns, even after {@link #close()} (trigger 10): the application must call
  * {@link System#exit(int)}. Closing frees little native memory (9): to swap models, restart.
@@ -53,18 +64,30 @@ public final class LlamaChatModel implements ChatModel {
     private final SpecialTokenSanitizer sanitizer;
     private final List<String> stopStrings;
     private final int bosTokens;
+    private final LoraScales loraScales;
     // readers: every native call; writer: freeing the native model, so it never races a call
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<LlamaReplyStream> openStreams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService deadlines;
+    private final ReplyStatistics stats;
     private boolean nativeFreed; // guarded by the write lock; read under the read lock
 
-    private LlamaChatModel(LlamaSettings settings, GgufHeader header, LlamaModel model) {
+    private LlamaChatModel(LlamaSettings settings, GgufHeader header, LlamaModel model, LoraScales loraScales) {
         this.settings = settings;
         this.header = header;
         this.model = model;
+        this.stats = new ReplyStatistics(System::nanoTime, () -> !closed.get(), openStreams::size, settings.parallel());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "parley-llama-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = timer;
         this.sanitizer = new SpecialTokenSanitizer(header.specialTokens());
         this.stopStrings = StopStrings.of(header.chatTemplate());
+        this.loraScales = loraScales;
         // llama.cpp adds BOS to a prompt unless the file says not to; countTokens does not
         this.bosTokens = Boolean.FALSE.equals(header.metadata().get("tokenizer.ggml.add_bos_token")) ? 0 : 1;
     }
@@ -91,6 +114,11 @@ public final class LlamaChatModel implements ChatModel {
     }
 
     private static LlamaChatModel load(LlamaSettings settings, GgufHeader header, LlamaNativeLibrary library) {
+        for (LoraAdapter adapter : settings.adapters()) {
+            // llama.cpp's own checks end in "could not load model" with the reason on stderr only
+            GgufHeader.readLoraAdapter(adapter.path(), header);
+        }
+        LoraScales loraScales = new LoraScales(settings.adapters());
         library.ensureAvailable();
         if (header.contextLength().isPresent() && settings.contextSize() > header.contextLength().getAsInt()) {
             throw new ModelException("a context of " + settings.contextSize() + " tokens per slot is more than the "
@@ -102,10 +130,18 @@ public final class LlamaChatModel implements ChatModel {
                 .setThreads(settings.threads())
                 // llama.cpp divides the context among the slots: each slot gets contextSize
                 .setCtxSize(settings.totalContextSize())
-                .setParallel(settings.parallel())
-                .disableLog();
+                .setParallel(settings.parallel());
+        if (!settings.nativeLogging()) {
+            parameters.disableLog();
+        }
         if (settings.gpuLayers() > 0) {
             parameters.setGpuLayers(settings.gpuLayers());
+        }
+        for (LoraAdapter adapter : settings.adapters()) {
+            // never addLoraScaledAdapter: it passes "file,scale" as one argument where llama.cpp
+            // expects two, so the parser fails and the handle is null (trigger 5); the scale is
+            // applied per request instead
+            parameters.addLoraAdapter(adapter.path().toAbsolutePath().toString());
         }
         long start = System.nanoTime();
         LlamaModel model;
@@ -117,7 +153,7 @@ public final class LlamaChatModel implements ChatModel {
         log.info("loaded {} ({}, {} tensors) in {} ms: {} slot(s) of {} tokens, {} thread(s)",
                 settings.modelPath().getFileName(), header.architecture(), header.tensors().size(),
                 (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads());
-        return new LlamaChatModel(settings, header, model);
+        return new LlamaChatModel(settings, header, model, loraScales);
     }
 
     /** The checked header of the loaded file: architecture, template, special tokens. */
@@ -129,6 +165,8 @@ public final class LlamaChatModel implements ChatModel {
     public ReplyStream stream(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         GenerationSettings sampling = request.settings();
+        ReplyStatistics.Reply record = stats.start();
+        long deadline = System.nanoTime() + settings.generationTimeout().toNanos();
         return underReadLock(() -> {
             String prompt = render(ChatPrompt.of(request.turns(), sanitizer));
             int promptTokens = model.encode(prompt).length + bosTokens;
@@ -144,10 +182,12 @@ public final class LlamaChatModel implements ChatModel {
                     .setTemperature(sampling.temperature())
                     .setSeed(seed(sampling.seed()))
                     .setStopStrings(stopStrings.toArray(String[]::new));
+            loraScales.apply(parameters, request.adapterScales());
             // never setNProbs: with completions it aborts the JVM (trigger 1)
             LlamaIterator iterator = model.generate(parameters).iterator();
-            LlamaReplyStream stream = new LlamaReplyStream(this, iterator);
+            LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout());
             openStreams.add(stream);
+            stream.timer(deadlines.schedule(stream::timeOut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             return stream;
         }, "could not start a reply");
     }
@@ -170,6 +210,20 @@ public final class LlamaChatModel implements ChatModel {
     }
 
     /**
+     * Replies started and not yet complete, failed, cancelled or timed out. More than
+     * {@link #parallelSlots()} when requests beyond them wait in llama.cpp's queue.
+     */
+    @Override
+    public int busySlots() {
+        return openStreams.size();
+    }
+
+    /** A live, read-only view of this model's figures for health checks and metrics. */
+    public ModelStats stats() {
+        return stats;
+    }
+
+    /**
      * Cancels every open stream, waits for calls in flight to return, then frees the model.
      * Idempotent; afterwards every method but this one throws {@link IllegalStateException}.
      */
@@ -189,10 +243,12 @@ public final class LlamaChatModel implements ChatModel {
             if (System.nanoTime() > deadline) {
                 log.warn("{} reply stream(s) did not stop within {} s; leaving the native model allocated",
                         openStreams.size(), CLOSE_TIMEOUT.toSeconds());
+                deadlines.shutdownNow();
                 return;
             }
             sleep();
         }
+        deadlines.shutdownNow();
         log.info("closed {}", settings.modelPath().getFileName());
     }
 

@@ -4,6 +4,9 @@ import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaOutput;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
+import dev.parley.model.stats.ReplyStatistics;
+import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -13,19 +16,35 @@ import org.jspecify.annotations.Nullable;
  * <p>llama.cpp never answers a thread that waits on a task cancelled under it (trigger 9), so a
  * close from another thread while {@link #next()} waits only flags the stream: the waiting
  * thread cancels as soon as its token arrives, before it lets go of the model. A close with no
- * {@code next()} in flight cancels at once, which frees the slot.
+ * {@code next()} in flight cancels at once, which frees the slot. A reply that outlives its
+ * deadline is cancelled the same way (by the reading thread at its next token, or by the
+ * model's timer when nobody reads), and {@code next()} then fails with "timed out after N s".
  */
 final class LlamaReplyStream implements ReplyStream {
 
     private final LlamaChatModel model;
     private final LlamaIterator iterator;
+    private final ReplyStatistics.Reply record;
+    private final long deadline; // System.nanoTime() by which the reply must be complete
+    private final Duration timeout;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closeRequested;
+    private volatile boolean timedOut;
+    private volatile @Nullable Future<?> timer;
     private boolean released; // llama.cpp finished or cancelled the task; guarded by lock
 
-    LlamaReplyStream(LlamaChatModel model, LlamaIterator iterator) {
+    LlamaReplyStream(LlamaChatModel model, LlamaIterator iterator, ReplyStatistics.Reply record, long deadline,
+            Duration timeout) {
         this.model = model;
         this.iterator = iterator;
+        this.record = record;
+        this.deadline = deadline;
+        this.timeout = timeout;
+    }
+
+    /** The model's timer task that enforces the deadline when nobody is reading. */
+    void timer(Future<?> timer) {
+        this.timer = timer;
     }
 
     @Override
@@ -37,33 +56,41 @@ final class LlamaReplyStream implements ReplyStream {
             }
             while (!released) {
                 String text = model.underReadLock(this::receive, "generation failed");
+                if (timedOut) {
+                    break;
+                }
                 if (!text.isEmpty()) {
                     return text;
                 }
             }
+            if (timedOut) {
+                throw new ModelException("the reply timed out after " + timeout.toSeconds() + " s and was cancelled");
+            }
             return null;
         } catch (ModelException e) {
-            released = true; // the binding drops a task that failed
-            model.released(this);
+            release(); // the binding drops a task that failed; a timed-out one was cancelled
             throw e;
         } finally {
             lock.unlock();
-            if (closeRequested) {
+            if (closeRequested || timedOut) {
                 cancelIfIdle();
             }
         }
     }
 
-    /** Waits for the next piece; runs under the model's read lock and this stream's lock. */
+    /** Waits for the next token; runs under the model's read lock and this stream's lock. */
     private String receive() {
         LlamaOutput output = iterator.next();
         if (!iterator.hasNext()) {
-            released = true; // the last piece: the iterator has released the task
-            model.released(this);
-        } else if (closeRequested) {
+            // llama.cpp's final message, not a token of its own: the iterator has released the task
+            release();
+        } else {
+            record.token(); // one message per token (empty text while a UTF-8 character is incomplete)
+        }
+        if (!released && (closeRequested || timedOut || System.nanoTime() - deadline >= 0)) {
+            timedOut = timedOut || !closeRequested;
             iterator.cancel();
-            released = true;
-            model.released(this);
+            release();
         }
         return output.text;
     }
@@ -79,6 +106,23 @@ final class LlamaReplyStream implements ReplyStream {
         cancelIfIdle();
     }
 
+    /** Called by the model's timer at the deadline; a reply that is already complete stays complete. */
+    void timeOut() {
+        if (!lock.tryLock()) {
+            timedOut = true; // a next() is waiting on llama.cpp; it cancels when its token arrives
+            return;
+        }
+        try {
+            if (!released) {
+                timedOut = true;
+                model.cancel(iterator);
+                release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void cancelIfIdle() {
         if (!lock.tryLock()) {
             return; // a next() is waiting on llama.cpp; it cancels when it returns
@@ -86,11 +130,24 @@ final class LlamaReplyStream implements ReplyStream {
         try {
             if (!released) {
                 model.cancel(iterator);
-                released = true;
-                model.released(this);
+                release();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Gives the slot back to the model's accounting; call with the lock held. */
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        record.end();
+        Future<?> pending = timer;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        model.released(this);
     }
 }

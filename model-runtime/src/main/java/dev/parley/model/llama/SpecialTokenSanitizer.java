@@ -12,9 +12,10 @@ import java.util.Set;
  * their turn and write a system prompt of their own.
  *
  * <p>The texts come from the model file (every control, user-defined and unknown token) plus
- * the markers of the common chat formats, in case a template uses one the vocabulary lacks.
+ * the markers of the common chat formats, in case a template uses one the vocabulary lacks. The
+ * HTTP backend, which cannot see the server's vocabulary, removes the common markers only.
  */
-final class SpecialTokenSanitizer {
+public final class SpecialTokenSanitizer {
 
     /** Markers of ChatML, Llama 2/3, Gemma, Phi and friends. */
     static final List<String> COMMON_MARKERS = List.of(
@@ -25,7 +26,8 @@ final class SpecialTokenSanitizer {
 
     private final List<String> markers;
 
-    SpecialTokenSanitizer(Collection<String> modelSpecialTokens) {
+    /** A sanitizer for the common markers plus {@code modelSpecialTokens}. */
+    public SpecialTokenSanitizer(Collection<String> modelSpecialTokens) {
         Set<String> all = new LinkedHashSet<>(COMMON_MARKERS);
         for (String token : modelSpecialTokens) {
             if (!token.isBlank()) {
@@ -40,7 +42,7 @@ final class SpecialTokenSanitizer {
      * {@code text} without any special-token text. Repeats until nothing is left to remove, so
      * that removing one marker cannot join its neighbours into another ({@code <|im_<s>end|>}).
      */
-    String sanitize(String text) {
+    public String sanitize(String text) {
         String current = text;
         boolean changed = true;
         while (changed) {

@@ -158,6 +158,128 @@ class LlamaChatModelTest {
     }
 
     @Test
+    void stream_fourConversationsWithFourSlots_areDecodedTogetherAndAllComplete() throws Exception {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256).withParallel(4), library)) {
+            List<ReplyStream> streams = new ArrayList<>();
+            for (String text : List.of("hello", "good morning", "how are you", "thanks bot")) {
+                streams.add(model.stream(request(text, 40, 0f, 1)));
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                // every conversation has its first piece while all four are still open: they share the batch
+                List<Future<String>> firsts = new ArrayList<>();
+                for (ReplyStream stream : streams) {
+                    firsts.add(threads.submit(stream::next));
+                }
+                for (Future<String> first : firsts) {
+                    assertThat(first.get(60, TimeUnit.SECONDS)).isNotEmpty();
+                }
+                assertThat(model.busySlots()).isEqualTo(4);
+
+                List<Future<String>> rests = new ArrayList<>();
+                for (ReplyStream stream : streams) {
+                    rests.add(threads.submit(() -> drain(stream)));
+                }
+                for (Future<String> rest : rests) {
+                    assertThat(rest.get(60, TimeUnit.SECONDS)).isNotBlank();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(model.busySlots()).isZero();
+            assertThat(model.stats().repliesCompleted()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void busySlots_aCancelledStreamFreesItsSlotAtOnce() {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(512).withParallel(2), library)) {
+            ReplyStream first = model.stream(request("hello", 400, 0f, 1));
+            ReplyStream second = model.stream(request("good morning", 400, 0f, 1));
+            assertThat(first.next()).isNotEmpty();
+            assertThat(second.next()).isNotEmpty();
+            assertThat(model.busySlots()).isEqualTo(2);
+
+            first.close();
+            assertThat(model.busySlots()).isOne();
+            second.close();
+            assertThat(model.busySlots()).isZero();
+            assertThat(model.stats().repliesCompleted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void busySlots_dropsWhenAReplyCompletes() {
+        try (ReplyStream stream = shared.stream(request("hello", 8, 0f, 1))) {
+            assertThat(shared.busySlots()).isOne();
+            while (stream.next() != null) {
+                // drain
+            }
+            assertThat(shared.busySlots()).isZero();
+        }
+    }
+
+    @Test
+    void stream_replyOutlivingTheGenerationTimeout_isCancelledAndSaysSo() {
+        Path longContext = dir.resolve("timeout.gguf");
+        try {
+            TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LlamaSettings impatient = settings(longContext).withContextSize(4096).withGenerationTimeout(java.time.Duration.ofSeconds(1));
+        try (LlamaChatModel model = LlamaChatModel.load(impatient, library)) {
+            // 4000 tokens of a 4096 context take far longer than a second on any CPU
+            ReplyStream stream = model.stream(request("hello", 4000, 0f, 1));
+            assertThatThrownBy(() -> {
+                while (stream.next() != null) {
+                    // read until the deadline cancels the reply
+                }
+            }).isInstanceOf(ModelException.class).hasMessage("the reply timed out after 1 s and was cancelled");
+
+            assertThat(model.busySlots()).isZero();
+            assertThatThrownBy(stream::next).isInstanceOf(ModelException.class).hasMessageContaining("timed out");
+            stream.close();
+        }
+    }
+
+    @Test
+    void stream_unreadReplyOutlivingTheGenerationTimeout_freesItsSlot() throws Exception {
+        LlamaSettings impatient = settings(tinyModel).withContextSize(512).withGenerationTimeout(java.time.Duration.ofSeconds(1));
+        try (LlamaChatModel model = LlamaChatModel.load(impatient, library)) {
+            ReplyStream abandoned = model.stream(request("hello", 400, 0f, 1));
+            assertThat(abandoned.next()).isNotEmpty();
+
+            // nobody reads: the model's timer cancels the reply at its deadline
+            for (int i = 0; i < 3000 && model.busySlots() > 0; i++) {
+                Thread.sleep(10);
+            }
+
+            assertThat(model.busySlots()).isZero();
+            assertThat(drain(model.stream(request("hello", 4, 0f, 1)))).isNotBlank();
+            assertThatThrownBy(abandoned::next).isInstanceOf(ModelException.class).hasMessageContaining("timed out");
+        }
+    }
+
+    @Test
+    void stats_countTokensRepliesAndTimeToFirstToken() {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256), library)) {
+            assertThat(model.stats().loaded()).isTrue();
+            assertThat(model.stats().lastTimeToFirstToken()).isEmpty();
+
+            drain(model.stream(request("hello", 12, 0f, 1)));
+
+            assertThat(model.stats().tokensGenerated()).isBetween(2L, 12L);
+            assertThat(model.stats().repliesCompleted()).isOne();
+            assertThat(model.stats().generationTokensPerSecond()).isPositive();
+            assertThat(model.stats().lastTimeToFirstToken()).isPresent();
+            assertThat(model.stats().parallelSlots()).isOne();
+            model.close();
+            assertThat(model.stats().loaded()).isFalse();
+        }
+    }
+
+    @Test
     void close_isIdempotentAndLaterUseIsAnIllegalState() {
         LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(128), library);
         ReplyStream open = model.stream(request("hello", 50, 0f, 1));

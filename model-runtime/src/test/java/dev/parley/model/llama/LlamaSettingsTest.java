@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LlamaSettingsTest {
@@ -25,5 +26,22 @@ class LlamaSettingsTest {
         assertThatThrownBy(() -> settings.withContextSize(-1)).hasMessageContaining("contextSize");
         assertThatThrownBy(() -> settings.withParallel(0)).hasMessageContaining("parallel");
         assertThatThrownBy(() -> settings.withGpuLayers(-1)).hasMessageContaining("gpuLayers");
+    }
+
+    @Test
+    void sixArgumentConstructor_keepsTheDefaults() {
+        LlamaSettings plain = new LlamaSettings(Path.of("m.gguf"), 2, 512, 2, 0, null);
+
+        assertThat(plain.generationTimeout()).isEqualTo(LlamaSettings.DEFAULT_GENERATION_TIMEOUT);
+        assertThat(plain.adapters()).isEmpty();
+        assertThat(plain.nativeLogging()).isFalse();
+    }
+
+    @Test
+    void rejectsTimeoutsThatAreNotPositiveOrLongerThanADay() {
+        assertThatThrownBy(() -> settings.withGenerationTimeout(Duration.ZERO)).hasMessageContaining("generationTimeout");
+        assertThatThrownBy(() -> settings.withGenerationTimeout(Duration.ofSeconds(-1))).hasMessageContaining("generationTimeout");
+        assertThatThrownBy(() -> settings.withGenerationTimeout(Duration.ofDays(2))).hasMessageContaining("generationTimeout");
+        assertThat(settings.withGenerationTimeout(Duration.ofSeconds(30)).generationTimeout()).hasSeconds(30);
     }
 }

@@ -1,0 +1,131 @@
+package dev.parley.model.llama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.core.conversation.ChatTurn;
+import dev.parley.core.model.ChatRequest;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.model.ModelException;
+import dev.parley.core.model.ReplyStream;
+import dev.parley.model.gguf.InvalidModelFileException;
+import dev.parley.testkit.gguf.TinyLlamaModel;
+import dev.parley.testkit.gguf.TinyLoraAdapter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoraAdapterTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path base;
+    static Path adapter;
+    static LlamaNativeLibrary library;
+    static LlamaChatModel plain;
+    static LlamaChatModel adapted;
+
+    @BeforeAll
+    static void loadModels() throws IOException {
+        TinyLlamaModel model = TinyLlamaModel.builder().build();
+        base = dir.resolve("base.gguf");
+        model.writeTo(base);
+        adapter = dir.resolve("pirate.gguf");
+        TinyLoraAdapter.of(model).writeTo(adapter);
+        library = LlamaNativeLibrary.load(null);
+        plain = LlamaChatModel.load(settings(), library);
+        adapted = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 1f))), library);
+    }
+
+    @AfterAll
+    static void closeModels() {
+        plain.close();
+        adapted.close();
+    }
+
+    @Test
+    void adapterAtScaleOne_changesTheGreedyReply() {
+        String baseReply = reply(plain, Map.of());
+        String adaptedReply = reply(adapted, Map.of());
+
+        assertThat(adaptedReply).isNotBlank().isNotEqualTo(baseReply);
+    }
+
+    @Test
+    void requestScaleZero_givesTheBaseModelsReply_andTheScaleLastsOneRequest() {
+        String adaptedReply = reply(adapted, Map.of());
+
+        assertThat(reply(adapted, Map.of("pirate", 0f))).isEqualTo(reply(plain, Map.of()));
+        assertThat(reply(adapted, Map.of("pirate", 0.5f))).isNotEqualTo(adaptedReply);
+        assertThat(reply(adapted, Map.of())).isEqualTo(adaptedReply);
+    }
+
+    @Test
+    void loadedScale_isTheDefaultForRequestsThatNameNone() {
+        try (LlamaChatModel off = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 0f))), library)) {
+            assertThat(reply(off, Map.of())).isEqualTo(reply(plain, Map.of()));
+            assertThat(reply(off, Map.of("pirate", 1f))).isEqualTo(reply(adapted, Map.of()));
+        }
+    }
+
+    @Test
+    void requestNamingAnAdapterThatIsNotLoaded_isRefused() {
+        assertThatThrownBy(() -> adapted.stream(request(Map.of("ninja", 1f))))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("no LoRA adapter named 'ninja' is loaded; loaded: pirate");
+        assertThatThrownBy(() -> plain.stream(request(Map.of("pirate", 1f))))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("no LoRA adapter named 'pirate' is loaded");
+        assertThat(adapted.busySlots()).isZero();
+    }
+
+    @Test
+    void missingOrInvalidAdapterFile_isAOneLineInvalidModelFileException() throws IOException {
+        Path missing = dir.resolve("missing.gguf");
+        Path notGguf = Files.writeString(dir.resolve("notes.gguf"), "not a model");
+        Path wrongShape = dir.resolve("wide.gguf");
+        TinyLoraAdapter.of(TinyLlamaModel.builder().embedding(128).build()).writeTo(wrongShape);
+
+        for (Path bad : List.of(missing, notGguf, wrongShape, base)) {
+            assertThatThrownBy(() -> LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(bad, 1f))), library))
+                    .isInstanceOf(InvalidModelFileException.class)
+                    .hasMessageStartingWith("invalid model file " + bad + ": ")
+                    .message().doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void settings_refuseTwoAdaptersAndWildScales() {
+        LoraAdapter one = new LoraAdapter(adapter, 1f);
+
+        assertThatThrownBy(() -> settings().withAdapters(List.of(one, one))).hasMessageContaining("only one LoRA adapter");
+        assertThatThrownBy(() -> new LoraAdapter(adapter, 11f)).hasMessageContaining("within [-10, 10]");
+        assertThat(one.name()).isEqualTo("pirate");
+    }
+
+    private static LlamaSettings settings() {
+        return new LlamaSettings(base, 2, 256, 1, 0, null);
+    }
+
+    private static ChatRequest request(Map<String, Float> scales) {
+        return new ChatRequest(List.of(ChatTurn.system("You are Parley."), ChatTurn.user("hello world")),
+                new GenerationSettings(12, 0f, 1), scales);
+    }
+
+    private static String reply(LlamaChatModel model, Map<String, Float> scales) {
+        try (ReplyStream stream = model.stream(request(scales))) {
+            StringBuilder reply = new StringBuilder();
+            for (String piece = stream.next(); piece != null; piece = stream.next()) {
+                reply.append(piece);
+            }
+            return reply.toString();
+        }
+    }
+}
