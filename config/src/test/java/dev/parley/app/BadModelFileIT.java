@@ -20,7 +20,7 @@ class BadModelFileIT {
     }
 
     private void assertOneLineReason(ParleyProcess.Result result, String expected) {
-        assertThat(result.exitCode()).isEqualTo(Launcher.CANNOT_START);
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(Launcher.CANNOT_START);
         assertThat(result.stdout()).isBlank();
         assertThat(result.stderrLines()).as(result.stderr()).hasSize(1);
         assertThat(result.stderrLines().getFirst()).startsWith("parley: cannot start: ").contains(expected);

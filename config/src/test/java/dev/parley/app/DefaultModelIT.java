@@ -60,7 +60,7 @@ class DefaultModelIT {
         var result = new ParleyProcess(dir).run("hello\n",
                 "--parley.model.download-url=http://127.0.0.1:" + closedPort + "/models/default.gguf");
 
-        assertThat(result.exitCode()).isEqualTo(Launcher.CANNOT_START);
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(Launcher.CANNOT_START);
         assertThat(result.stderrLines()).as(result.stderr()).hasSize(1);
         assertThat(result.stderrLines().getFirst())
                 .startsWith("parley: cannot start: could not download")

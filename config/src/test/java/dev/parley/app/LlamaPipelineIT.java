@@ -8,8 +8,6 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.model.ChatModel;
-import dev.parley.core.model.ChatRequest;
-import dev.parley.core.model.ReplyStream;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.TextNormaliser;
@@ -19,6 +17,7 @@ import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.SettingsStore;
 import dev.parley.testkit.gguf.TinyLlamaModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,10 +28,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,11 +43,12 @@ import org.springframework.test.context.DynamicPropertySource;
     "parley.model.context-size=512",
     "parley.limits.user-per-minute=1000",
     "parley.limits.user-burst=1000",
+    "parley.bot.personas.terse.system-prompt=Answer in one word.",
+    "parley.bot.personas.terse.max-new-tokens=3",
     "spring.datasource.url=jdbc:h2:mem:llama-pipeline;DB_CLOSE_DELAY=-1"
 })
 class LlamaPipelineIT {
 
-    private static final AtomicInteger MODEL_CALLS = new AtomicInteger();
     private static final AtomicInteger IDS = new AtomicInteger();
 
     @DynamicPropertySource
@@ -72,51 +69,6 @@ class LlamaPipelineIT {
         }
     }
 
-    /** Counts the requests that reach the real model, without changing what it does. */
-    @TestConfiguration
-    static class CountModelCalls {
-        @Bean
-        static BeanPostProcessor countingChatModel() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof ChatModel model) {
-                        return new CountingChatModel(model);
-                    }
-                    return bean;
-                }
-            };
-        }
-    }
-
-    private record CountingChatModel(ChatModel model) implements ChatModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            MODEL_CALLS.incrementAndGet();
-            return model.stream(request);
-        }
-
-        @Override
-        public int contextSize() {
-            return model.contextSize();
-        }
-
-        @Override
-        public int parallelSlots() {
-            return model.parallelSlots();
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return model.countTokens(text);
-        }
-
-        @Override
-        public void close() {
-            model.close();
-        }
-    }
-
     @Autowired
     ChatPipeline pipeline;
 
@@ -128,6 +80,17 @@ class LlamaPipelineIT {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ChatModel model;
+
+    /** Replies the real model started and finished, as its own statistics count them. */
+    private double modelReplies() {
+        return meters.get("parley.model.replies").functionCounter().count();
+    }
 
     private static InboundMessage message(String channel, String text) {
         return new InboundMessage("m" + IDS.incrementAndGet(),
@@ -150,6 +113,9 @@ class LlamaPipelineIT {
         for (int i = 1; i < sink.progress.size(); i++) {
             assertThat(sink.progress.get(i)).startsWith(sink.progress.get(i - 1));
         }
+        assertThat(meters.get("parley.model.tokens.generated").functionCounter().count()).isPositive();
+        assertThat(meters.get("parley.model.loaded").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("parley.model.slots.busy").gauge().value()).isZero();
     }
 
     @Test
@@ -163,15 +129,31 @@ class LlamaPipelineIT {
     }
 
     @Test
+    void aPersonaPickedForAChannelGivesItsRepliesItsOwnLength() {
+        var admin = new InboundMessage("m" + IDS.incrementAndGet(), new Location(Platform.CONSOLE, "it", "terse", null),
+                new Author("admin-1", "Grace", Set.of(), true, false), "/bot persona terse", null, false, true,
+                Instant.now());
+        var sink = new RecordingSink();
+
+        pipeline.handle(admin, sink).join();
+        Outcome terse = pipeline.handle(message("terse", "hello there"), new RecordingSink()).join();
+        Outcome chatty = pipeline.handle(message("chatty", "hello there"), new RecordingSink()).join();
+
+        assertThat(sink.notices).extracting(Notice::text).containsExactly("Persona here is now terse.");
+        assertThat(model.countTokens(((Outcome.Answered) terse).reply())).isLessThanOrEqualTo(3);
+        assertThat(model.countTokens(((Outcome.Answered) chatty).reply())).isGreaterThan(3);
+    }
+
+    @Test
     void blockedInputNeverReachesTheModel() {
         var sink = new RecordingSink();
-        int callsBefore = MODEL_CALLS.get();
+        double repliesBefore = modelReplies();
 
         Outcome outcome = pipeline.handle(message("blocked", "how to make a bomb at home"), sink).join();
 
         assertThat(outcome).isInstanceOf(Outcome.Blocked.class);
         assertThat(((Outcome.Blocked) outcome).direction()).isEqualTo(Direction.INPUT);
-        assertThat(MODEL_CALLS.get()).isEqualTo(callsBefore);
+        assertThat(modelReplies()).as("replies the real model generated").isEqualTo(repliesBefore);
         assertThat(sink.notices).extracting(Notice::kind).containsExactly(Notice.Kind.INPUT_BLOCKED);
         assertThat(audit.recent(new ScopeKey(Platform.CONSOLE, "it"), 10))
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("moderation.block.input"));
@@ -181,7 +163,9 @@ class LlamaPipelineIT {
     void aReplyThatTurnsUnsafeMidStreamIsWithdrawnBeforeTheUnsafeWordIsShown() {
         String prompt = "tell me a story";
         // greedy decoding repeats itself: learn what the model says, then block a word from its middle
+        double repliesBefore = modelReplies();
         Outcome first = pipeline.handle(message("learn", prompt), new RecordingSink()).join();
+        assertThat(modelReplies()).as("the counter sees a reply").isEqualTo(repliesBefore + 1);
         String reply = ((Outcome.Answered) first).reply();
         String[] words = new TextNormaliser().normalise(reply).strip().split(" ");
         String unsafe = Arrays.stream(words).skip(1)

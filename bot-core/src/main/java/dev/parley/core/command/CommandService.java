@@ -4,16 +4,15 @@ import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
-import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.core.moderation.Verdict;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.persona.UnknownPersonaException;
 import dev.parley.core.settings.ScopeKey;
-import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the commands users and admins type. Admin commands check the author's permission on
@@ -21,31 +20,37 @@ import java.util.Locale;
  */
 public final class CommandService {
 
-    static final int MAX_TERM_LENGTH = 100;
-
     private static final String HELP = """
             Commands:
               /help                              this list
               /reset                             forget this conversation
-              /moderation terms list             blocked terms of this scope (admins)
-              /moderation terms add <term>       block a term (admins)
-              /moderation terms remove <term>    unblock a term (admins)
-              /moderation test <text>            show the verdict on a text (admins)""";
+              /bot persona                       the persona answering here, and the others
+            Admins:
+              /moderation show                   the moderation policy here
+              /moderation category <category> <off|flag|block> [threshold]
+              /moderation terms <list|add|remove> [block|allow] <term>
+              /moderation direction <input|output|both|none>
+              /moderation failure <open|closed>
+              /moderation test <text>            the verdict on a text, without posting it
+              /bot persona <name>                let another persona answer in this channel""";
 
-    private final SettingsStore settings;
-    private final ModerationPolicies policies;
-    private final Moderator moderator;
     private final ConversationMemory memory;
+    private final ModerationCommands moderation;
+    private final @Nullable PersonaSelector personas;
     private final AuditLog audit;
     private final InstantSource clock;
-    private final TextNormaliser normaliser = new TextNormaliser();
 
+    /** Commands without personas: {@code /bot persona} says there are none to choose from. */
     public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        this.settings = settings;
-        this.policies = policies;
-        this.moderator = moderator;
+        this(settings, policies, moderator, memory, audit, clock, null);
+    }
+
+    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas) {
         this.memory = memory;
+        this.moderation = new ModerationCommands(settings, policies, moderator, audit, clock);
+        this.personas = personas;
         this.audit = audit;
         this.clock = clock;
     }
@@ -58,62 +63,38 @@ public final class CommandService {
                 memory.forget(message.conversationKey());
                 yield "Forgotten: this conversation starts afresh.";
             }
+            case "bot" -> bot(command, message);
             case "moderation" -> message.author().admin()
-                    ? moderation(command, message)
+                    ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
     }
 
-    private String moderation(CommandLine command, InboundMessage message) {
-        ScopeKey scope = ScopeKey.of(message.location());
-        return switch (command.word(0)) {
-            case "terms" -> terms(command, message, scope);
-            case "test" -> {
-                String text = command.restAfter(1);
-                if (text.isEmpty()) {
-                    yield "Usage: /moderation test <text>";
-                }
-                Verdict verdict = moderator.moderate(text, Direction.INPUT, policies.forScope(scope));
-                yield verdict instanceof Verdict.Block block
-                        ? "Would be blocked: " + block.category() + " (" + block.reason() + ", rule " + block.rule() + ")."
-                        : "Would be allowed.";
-            }
-            default -> "Usage: /moderation terms <list|add|remove> [term] | /moderation test <text>";
-        };
-    }
-
-    private String terms(CommandLine command, InboundMessage message, ScopeKey scope) {
-        String action = command.word(1);
-        if (action.equals("list")) {
-            var terms = settings.load(scope).blockedTerms();
-            return terms.isEmpty()
-                    ? "No blocked terms of this " + scopeNoun(message) + " (the configured ones apply everywhere)."
-                    : "Blocked terms here: " + String.join(", ", terms.stream().sorted().toList());
+    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
+    private String bot(CommandLine command, InboundMessage message) {
+        if (!command.word(0).equals("persona")) {
+            return "Usage: /bot persona [name]";
         }
-        if (!action.equals("add") && !action.equals("remove")) {
-            return "Usage: /moderation terms <list|add|remove> [term]";
+        if (personas == null) {
+            return "This bot has no personas to choose from.";
         }
-        // stored lower-cased so that "add Bomb" and "remove bomb" name the same term
-        String term = command.restAfter(2).toLowerCase(Locale.ROOT);
-        if (term.isEmpty()) {
-            return "Usage: /moderation terms " + action + " <term>";
+        String wanted = command.word(1);
+        if (wanted.isEmpty()) {
+            return "Persona here: " + personas.personaFor(message.location()).name() + ". Available: "
+                    + String.join(", ", personas.catalog().names()) + ".";
         }
-        if (term.length() > MAX_TERM_LENGTH) {
-            return "A term may have at most " + MAX_TERM_LENGTH + " characters.";
+        if (!message.author().admin()) {
+            return "Only admins of this " + scopeNoun(message) + " can choose the persona.";
         }
-        if (normaliser.normalise(term).isBlank()) {
-            return "\"" + term + "\" has no letters or digits, so it would block nothing.";
+        try {
+            Persona persona = personas.choose(message.location(), wanted);
+            audit.record(new AuditEntry(clock.instant(), ScopeKey.of(message.location()), message.author().id(),
+                    "bot.persona", message.location().channelId() + " " + persona.name()));
+            return "Persona here is now " + persona.name() + ".";
+        } catch (UnknownPersonaException e) {
+            return "No persona is called \"" + wanted + "\". Available: " + String.join(", ", personas.catalog().names()) + ".";
         }
-        ScopeSettings before = settings.load(scope);
-        ScopeSettings after = action.equals("add") ? before.withBlockedTerm(term) : before.withoutBlockedTerm(term);
-        if (after.equals(before)) {
-            return action.equals("add") ? "\"" + term + "\" was already blocked." : "\"" + term + "\" was not blocked.";
-        }
-        settings.save(scope, after);
-        policies.invalidate(scope);
-        audit.record(new AuditEntry(clock.instant(), scope, message.author().id(), "terms." + action, term));
-        return action.equals("add") ? "Blocked \"" + term + "\"." : "Unblocked \"" + term + "\".";
     }
 
     private static String scopeNoun(InboundMessage message) {

@@ -18,6 +18,8 @@ import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.Verdict;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.ratelimit.Admission;
@@ -53,10 +55,24 @@ public final class ChatPipeline {
     private final ConversationMemory memory;
     private final AuditLog audit;
     private final InstantSource clock;
+    private final PersonaSelector personas;
 
+    /** A pipeline with one persona, made of the settings' system prompt and sampling. */
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock) {
+        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
+                PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation())));
+    }
+
+    /**
+     * A pipeline whose system prompt, sampling and adapter scales come from the persona of each
+     * message's channel; {@code settings}' own system prompt and sampling are then unused.
+     */
+    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
+        this.personas = personas;
         this.settings = settings;
         this.commands = commands;
         this.policies = policies;
@@ -112,9 +128,10 @@ public final class ChatPipeline {
 
         ScopeKey scope = ScopeKey.of(message.location());
         ModerationPolicy policy = policies.forScope(scope);
-        if (moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
+        boolean exempt = policy.exempts(message.author().roles());
+        if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
             auditBlock(message, Direction.INPUT, block);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT)));
+            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
             return new Outcome.Blocked(Direction.INPUT, block);
         }
 
@@ -128,7 +145,7 @@ public final class ChatPipeline {
 
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
-            prompt(message);
+            prompt(message, personas.personaFor(message.location()));
         } catch (MessageTooLongException e) {
             String reason = "Your message is too long for the model (" + e.tokens() + " tokens; it has room for "
                     + e.budget() + ").";
@@ -153,9 +170,10 @@ public final class ChatPipeline {
     /** Steps 4 to 7: runs on a queue thread. */
     private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
-        Prompt prompt = prompt(message);
+        Persona persona = personas.personaFor(message.location());
+        Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
-        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), settings.generation()))) {
+        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
@@ -185,9 +203,9 @@ public final class ChatPipeline {
         return new Outcome.Answered(reply, prompt.droppedTurns());
     }
 
-    private Prompt prompt(InboundMessage message) {
-        int budget = model.contextSize() - settings.generation().maxNewTokens();
-        return memory.promptFor(message.conversationKey(), settings.systemPrompt(), message.text(), budget);
+    private Prompt prompt(InboundMessage message, Persona persona) {
+        int budget = model.contextSize() - persona.generation().maxNewTokens();
+        return memory.promptFor(message.conversationKey(), persona.systemPrompt(), message.text(), budget);
     }
 
     private ReplyStream open(ChatRequest request) throws ModelFailure {
@@ -218,7 +236,7 @@ public final class ChatPipeline {
 
     private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block) {
         auditBlock(message, Direction.OUTPUT, block);
-        sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT)));
+        sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
         return new Outcome.Blocked(Direction.OUTPUT, block);
     }
 

@@ -17,7 +17,11 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryAction;
+import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
@@ -111,7 +115,7 @@ class CommandServiceTest {
     void refusesATermWithoutLettersOrDigits() {
         String reply = run(ADMIN, "/moderation terms add !!!");
 
-        assertThat(reply).contains("would block nothing");
+        assertThat(reply).contains("would match nothing");
         assertThat(settings.load(SCOPE).blockedTerms()).isEmpty();
         assertThat(audit.recent(SCOPE, 10)).isEmpty();
     }
@@ -143,13 +147,13 @@ class CommandServiceTest {
         run(ADMIN, "/moderation terms add zebra");
         run(ADMIN, "/moderation terms add apple");
 
-        assertThat(run(ADMIN, "/moderation terms list")).isEqualTo("Blocked terms here: apple, zebra");
+        assertThat(run(ADMIN, "/moderation terms list")).startsWith("Blocked terms here: apple, zebra\nAllowed terms here: none");
     }
 
     @Test
     void saysWhenTheScopeHasNoTermsOfItsOwn() {
         assertThat(run(ADMIN, "/moderation terms list"))
-                .isEqualTo("No blocked terms of this server (the configured ones apply everywhere).");
+                .isEqualTo("Blocked terms here: none\nAllowed terms here: none\n(configured terms apply everywhere)");
     }
 
     @Test
@@ -177,7 +181,7 @@ class CommandServiceTest {
 
     @Test
     void refusesATermLongerThanTheLimit() {
-        String term = "x".repeat(CommandService.MAX_TERM_LENGTH + 1);
+        String term = "x".repeat(ModerationCommands.MAX_TERM_LENGTH + 1);
 
         String reply = run(ADMIN, "/moderation terms add " + term);
 
@@ -188,7 +192,7 @@ class CommandServiceTest {
 
     @Test
     void acceptsATermOfExactlyTheLimit() {
-        String term = "x".repeat(CommandService.MAX_TERM_LENGTH);
+        String term = "x".repeat(ModerationCommands.MAX_TERM_LENGTH);
 
         run(ADMIN, "/moderation terms add " + term);
 
@@ -197,9 +201,15 @@ class CommandServiceTest {
 
     @Test
     void explainsUsageForMissingOrUnknownArguments() {
-        assertThat(run(ADMIN, "/moderation terms add")).isEqualTo("Usage: /moderation terms add <term>");
-        assertThat(run(ADMIN, "/moderation terms drop x")).isEqualTo("Usage: /moderation terms <list|add|remove> [term]");
-        assertThat(run(ADMIN, "/moderation")).startsWith("Usage: /moderation terms");
+        assertThat(run(ADMIN, "/moderation terms add")).isEqualTo("Usage: /moderation terms add [block|allow] <term>");
+        assertThat(run(ADMIN, "/moderation terms drop x"))
+                .isEqualTo("Usage: /moderation terms <list|add|remove> [block|allow] <term>");
+        assertThat(run(ADMIN, "/moderation")).startsWith("Usage:\n  /moderation show");
+        assertThat(run(ADMIN, "/moderation category hate sometimes")).startsWith("Usage: /moderation category");
+        assertThat(run(ADMIN, "/moderation category hate block 7")).contains("at most 1");
+        assertThat(run(ADMIN, "/moderation category kindness block")).startsWith("Unknown category \"kindness\"");
+        assertThat(run(ADMIN, "/moderation direction sideways")).startsWith("Usage: /moderation direction");
+        assertThat(run(ADMIN, "/moderation failure maybe")).startsWith("Usage: /moderation failure");
         assertThat(run(ADMIN, "/moderation test")).isEqualTo("Usage: /moderation test <text>");
         assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
     }
@@ -232,7 +242,50 @@ class CommandServiceTest {
 
     @Test
     void answersHelpAndStartWithTheCommandList() {
-        assertThat(run(ALICE, "/help")).contains("/reset", "/moderation terms add");
+        assertThat(run(ALICE, "/help")).contains("/reset", "/moderation terms <list|add|remove>");
         assertThat(run(ALICE, "/start@ParleyBot")).isEqualTo(run(ALICE, "/help"));
+    }
+
+    @Test
+    void setsACategoryForTheScopeAuditsItAndShowsItInThePolicy() {
+        String reply = run(ADMIN, "/moderation category harassment-threatening off");
+
+        assertThat(reply).isEqualTo("harassment/threatening: off at 0.5.");
+        assertThat(settings.load(SCOPE).categories())
+                .containsEntry(Category.HARASSMENT_THREATENING, new CategorySetting(CategoryAction.OFF, 0.5));
+        assertThat(run(ADMIN, "/moderation show")).contains("harassment/threatening: off at 0.5");
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.category");
+    }
+
+    @Test
+    void anAllowedTermIsStoredApartFromBlockedOnesAndCanBeRemoved() {
+        assertThat(run(ADMIN, "/moderation terms add allow Kill It")).isEqualTo("Allowed \"kill it\".");
+        assertThat(settings.load(SCOPE).allowedTerms()).containsExactly("kill it");
+        assertThat(settings.load(SCOPE).blockedTerms()).isEmpty();
+
+        assertThat(run(ADMIN, "/moderation terms remove allow kill it")).isEqualTo("No longer allowed \"kill it\".");
+        assertThat(settings.load(SCOPE).allowedTerms()).isEmpty();
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action)
+                .containsExactly("terms.remove.allow", "terms.add.allow");
+    }
+
+    @Test
+    void choosesTheDirectionsAndTheFailureMode() {
+        assertThat(run(ADMIN, "/moderation direction output")).isEqualTo("Moderating output here.");
+        assertThat(run(ADMIN, "/moderation failure closed")).contains("blocked with a notice");
+
+        assertThat(settings.load(SCOPE).directions()).containsExactly(Direction.OUTPUT);
+        assertThat(settings.load(SCOPE).onFailure()).isEqualTo(FailureMode.FAIL_CLOSED);
+        assertThat(run(ADMIN, "/moderation show")).contains("directions: output", "on failure: closed");
+    }
+
+    @Test
+    void nonAdminsCannotSeeOrChangeAnyModerationSetting() {
+        for (String command : List.of("/moderation show", "/moderation category hate off", "/moderation direction none",
+                "/moderation failure closed", "/moderation terms add allow x")) {
+            assertThat(run(ALICE, command)).startsWith("Only admins");
+        }
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
     }
 }

@@ -29,9 +29,11 @@ import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -180,6 +182,21 @@ class ChatPipelineTest {
         assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.TOO_LONG);
         assertThat(sink.notices().getFirst().text()).contains("33 tokens", "room for 30");
         assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void anExemptRoleSkipsInputModerationButNotOutputModeration() {
+        settings.save(SCOPE, new ScopeSettings(Set.of(), Set.of(), Map.of(), null, Set.of("mod"), null, null, null));
+        policies.invalidate(SCOPE);
+        model.replies("Fine.").replies("A bomb", " it is.");
+
+        Outcome exempt = handle(mention(ADMIN, "tell me about the bomb squad"));
+        Outcome reply = handle(mention(ADMIN, "and then?"));
+
+        assertThat(exempt).isInstanceOf(Outcome.Answered.class);
+        assertThat(reply).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
+        assertThat(handle(mention(ALICE, "tell me about the bomb squad"))).isInstanceOf(Outcome.Blocked.class);
     }
 
     @Test

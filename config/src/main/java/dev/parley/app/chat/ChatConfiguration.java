@@ -2,7 +2,9 @@ package dev.parley.app.chat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
+import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
+import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.command.CommandService;
@@ -10,10 +12,13 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
-import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaCatalog;
+import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
@@ -22,6 +27,9 @@ import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.SettingsStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,15 +58,20 @@ public class ChatConfiguration {
     }
 
     @Bean
-    Moderator moderator() {
-        return new Moderator(new TextNormaliser());
+    TextNormaliser textNormaliser() {
+        return new TextNormaliser();
+    }
+
+    /** The local tier (normalisation, lexicons, intent rules); verdicts cached on normalised text. */
+    @Bean
+    Moderator moderator(TextNormaliser normaliser) {
+        return new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100_000);
     }
 
     @Bean
-    ModerationPolicies moderationPolicies(SettingsStore settings, ModerationProperties moderation) {
-        var defaults = new ModerationDefaults(moderation.blockedTerms(), moderation.directions(),
-                moderation.inputNotice(), moderation.outputNotice());
-        return new ModerationPolicies(settings, defaults, new TextNormaliser());
+    ModerationPolicies moderationPolicies(SettingsStore settings, ModerationProperties moderation,
+            TextNormaliser normaliser) {
+        return new ModerationPolicies(settings, moderation.toDefaults(), normaliser);
     }
 
     @Bean
@@ -77,20 +90,51 @@ public class ChatConfiguration {
         return new InferenceQueue(model.parallelSlots(), limits.queueCapacity());
     }
 
+    /** The built-in persona {@code default} (system prompt and sampling as configured) and the configured ones. */
+    @Bean
+    PersonaSelector personaSelector(BotProperties bot, ModelProperties model, JdbcClient jdbc,
+            TransactionTemplate transactions) {
+        GenerationSettings sampling = new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed());
+        Map<String, Persona> personas = new LinkedHashMap<>();
+        personas.put("default", new Persona("default", bot.systemPrompt(), sampling));
+        bot.personas().forEach((name, p) -> personas.put(name, persona(name, p.systemPrompt(),
+                new GenerationSettings(
+                        p.maxNewTokens() == null ? sampling.maxNewTokens() : p.maxNewTokens(),
+                        p.temperature() == null ? sampling.temperature() : p.temperature(),
+                        p.seed() == null ? sampling.seed() : p.seed()),
+                p.adapterScales())));
+        try {
+            return new PersonaSelector(new PersonaCatalog(List.copyOf(personas.values()), bot.persona()),
+                    new JdbcPersonaChoices(jdbc, transactions));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid parley.bot personas: " + e.getMessage());
+        }
+    }
+
+    private static Persona persona(String name, String systemPrompt, GenerationSettings sampling,
+            Map<String, Float> adapterScales) {
+        try {
+            return new Persona(name, systemPrompt, sampling, adapterScales);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid persona parley.bot.personas." + name + ": " + e.getMessage());
+        }
+    }
+
     @Bean
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        return new CommandService(settings, policies, moderator, memory, audit, clock);
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
+        return new CommandService(settings, policies, moderator, memory, audit, clock, personas);
     }
 
     @Bean
     ChatPipeline chatPipeline(BotProperties bot, ModelProperties model, LimitProperties limits,
             CommandService commands, ModerationPolicies policies, Moderator moderator, RateLimiter rateLimiter,
-            InferenceQueue queue, ChatModel chatModel, ConversationMemory memory, AuditLog audit, InstantSource clock) {
+            InferenceQueue queue, ChatModel chatModel, ConversationMemory memory, AuditLog audit, InstantSource clock,
+            PersonaSelector personas) {
         var settings = new PipelineSettings(bot.systemPrompt(),
                 new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed()),
                 new RateLimit(limits.userPerMinute(), limits.userBurst()), bot.maxInputChars());
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock);
+                clock, personas);
     }
 }

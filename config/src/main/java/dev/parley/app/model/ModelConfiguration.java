@@ -4,7 +4,12 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaChatModel;
 import dev.parley.model.llama.LlamaSettings;
+import dev.parley.model.llama.LoraAdapter;
+import dev.parley.model.openai.OpenAiChatModel;
+import dev.parley.model.openai.OpenAiSettings;
+import dev.parley.model.stats.ModelStats;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ModelConfiguration {
 
+    /** Only the llama backend reads a model file. */
     @Bean
     ModelFileLocator modelFileLocator(ModelProperties properties) {
         var downloader = new ModelDownloader(ModelDownloader.defaultClient(), System.err);
@@ -20,10 +26,37 @@ public class ModelConfiguration {
 
     @Bean(destroyMethod = "close")
     ChatModel chatModel(ModelProperties properties, ModelFileLocator locator) {
-        Path file = locator.locate();
+        return switch (properties.backend()) {
+            case LLAMA -> llama(properties, locator.locate());
+            case OPENAI -> new OpenAiChatModel(new OpenAiSettings(properties.openai().baseUrl(),
+                    properties.openai().model(), properties.openai().apiKey(), properties.contextSize(),
+                    properties.parallel(), properties.generationTimeout()));
+        };
+    }
+
+    /** The model's live figures, for meters and health. */
+    @Bean
+    ModelStats modelStats(ChatModel model) {
+        return switch (model) {
+            case LlamaChatModel llama -> llama.stats();
+            case OpenAiChatModel openai -> openai.stats();
+            default -> throw new IllegalStateException("no statistics for " + model.getClass().getName());
+        };
+    }
+
+    @Bean
+    ModelMeters modelMeters(ModelStats stats) {
+        return new ModelMeters(stats);
+    }
+
+    private static ChatModel llama(ModelProperties properties, Path file) {
+        List<LoraAdapter> adapters = properties.lora().path() == null
+                ? List.of()
+                : List.of(new LoraAdapter(properties.lora().path(), properties.lora().scale()));
         var settings = new LlamaSettings(file, properties.effectiveThreads(), properties.contextSize(),
-                properties.parallel(), properties.gpuLayers(), properties.nativeLibraryDir());
-        // checks the file in Java before the native library is even loaded
+                properties.parallel(), properties.gpuLayers(), properties.nativeLibraryDir(),
+                properties.generationTimeout(), adapters, false);
+        // checks the file (and the adapter) in Java before the native library is even loaded
         return LlamaChatModel.load(settings);
     }
 }

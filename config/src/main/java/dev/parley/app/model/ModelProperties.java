@@ -2,6 +2,7 @@ package dev.parley.app.model;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed the sampler's seed
  * @param downloadUrl where the default model comes from when {@code path} is unset
  * @param modelsDir where the default model is kept
+ * @param backend which runtime answers: llama.cpp in-process, or an OpenAI-compatible server
+ * @param generationTimeout the most one reply may take; a reply still running then is cancelled
+ * @param lora a LoRA adapter loaded with the model (llama backend)
+ * @param openai the server of the {@code openai} backend
  */
 @ConfigurationProperties("parley.model")
 public record ModelProperties(
@@ -34,7 +39,45 @@ public record ModelProperties(
         @DefaultValue("42") long seed,
         @DefaultValue("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf")
                 URI downloadUrl,
-        @DefaultValue("models") Path modelsDir) {
+        @DefaultValue("models") Path modelsDir,
+        @DefaultValue("llama") Backend backend,
+        @DefaultValue("5m") Duration generationTimeout,
+        @DefaultValue Lora lora,
+        @DefaultValue OpenAi openai) {
+
+    /** Which runtime answers. */
+    public enum Backend {
+        /** llama.cpp in this process, through JNI. */
+        LLAMA,
+        /** An OpenAI-compatible server ({@code /v1/chat/completions}): llama-server, vLLM, Ollama... */
+        OPENAI
+    }
+
+    /**
+     * {@code parley.model.lora.*}: one LoRA adapter (the JNI binding loads at most one).
+     *
+     * @param path the adapter GGUF, or unset for none
+     * @param scale how strongly it applies; 0 turns it off
+     */
+    public record Lora(@Nullable Path path, @DefaultValue("1.0") float scale) {}
+
+    /**
+     * {@code parley.model.openai.*}: the OpenAI-compatible server.
+     *
+     * @param baseUrl the server's root, e.g. {@code http://127.0.0.1:8080}
+     * @param model the model name sent with each request
+     * @param apiKey a bearer token ({@code PARLEY_MODEL_OPENAI_API_KEY} in the environment), or unset
+     */
+    public record OpenAi(
+            @DefaultValue("http://127.0.0.1:8080") URI baseUrl,
+            @DefaultValue("default") String model,
+            @Nullable String apiKey) {
+
+        @Override
+        public String toString() {
+            return "OpenAi[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "unset" : "****") + "]";
+        }
+    }
 
     public ModelProperties {
         requireAtLeast("threads", threads, 0);

@@ -3,12 +3,10 @@ package dev.parley.app.storage;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
-import java.util.HashSet;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Scope settings in the database (H2 or PostgreSQL), so they survive restarts. */
+/** Scope settings in the database (H2 or PostgreSQL), one row per value, so they survive restarts. */
 public final class JdbcSettingsStore implements SettingsStore {
 
     private final JdbcClient jdbc;
@@ -21,27 +19,27 @@ public final class JdbcSettingsStore implements SettingsStore {
 
     @Override
     public ScopeSettings load(ScopeKey scope) {
-        Set<String> terms = new HashSet<>(jdbc.sql("""
-                        SELECT term FROM scope_blocked_term WHERE platform = :platform AND scope_id = :scope""")
+        var rows = jdbc.sql("SELECT name, val FROM scope_setting WHERE platform = :platform AND scope_id = :scope ORDER BY id")
                 .param("platform", scope.platform().name())
                 .param("scope", scope.scopeId())
-                .query(String.class)
-                .list());
-        return terms.isEmpty() ? ScopeSettings.DEFAULTS : new ScopeSettings(terms);
+                .query((rs, n) -> new ScopeSettingsRows.Row(rs.getString("name"), rs.getString("val")))
+                .list();
+        return ScopeSettingsRows.fromRows(rows);
     }
 
     @Override
     public void save(ScopeKey scope, ScopeSettings settings) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM scope_blocked_term WHERE platform = :platform AND scope_id = :scope")
+            jdbc.sql("DELETE FROM scope_setting WHERE platform = :platform AND scope_id = :scope")
                     .param("platform", scope.platform().name())
                     .param("scope", scope.scopeId())
                     .update();
-            for (String term : settings.blockedTerms()) {
-                jdbc.sql("INSERT INTO scope_blocked_term (platform, scope_id, term) VALUES (:platform, :scope, :term)")
+            for (ScopeSettingsRows.Row row : ScopeSettingsRows.toRows(settings)) {
+                jdbc.sql("INSERT INTO scope_setting (platform, scope_id, name, val) VALUES (:platform, :scope, :name, :val)")
                         .param("platform", scope.platform().name())
                         .param("scope", scope.scopeId())
-                        .param("term", term)
+                        .param("name", row.name())
+                        .param("val", row.value())
                         .update();
             }
         });

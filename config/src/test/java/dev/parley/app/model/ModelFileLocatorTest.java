@@ -7,6 +7,7 @@ import dev.parley.core.model.ModelException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,9 @@ class ModelFileLocatorTest {
     private final List<String> downloads = new ArrayList<>();
 
     private ModelFileLocator locator(@Nullable Path path, URI url) {
-        var properties = new ModelProperties(path, 0, 2048, 1, 0, null, 256, 0.7f, 42, url, dir.resolve("models"));
+        var properties = new ModelProperties(path, 0, 2048, 1, 0, null, 256, 0.7f, 42, url, dir.resolve("models"),
+                ModelProperties.Backend.LLAMA, Duration.ofMinutes(5), new ModelProperties.Lora(null, 1f),
+                new ModelProperties.OpenAi(URI.create("http://127.0.0.1:8080"), "default", null));
         return new ModelFileLocator(properties, (source, target) -> downloads.add(source + " -> " + target));
     }
 

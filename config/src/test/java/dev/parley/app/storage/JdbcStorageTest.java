@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryAction;
+import dev.parley.core.moderation.CategorySetting;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -67,6 +73,43 @@ class JdbcStorageTest {
         store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));
         assertThat(store(dataSource).load(scope).blockedTerms()).isEqualTo(Set.of("spoiler"));
         assertThat(store(dataSource).load(new ScopeKey(Platform.DISCORD, "nobody"))).isEqualTo(ScopeSettings.DEFAULTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void everyKindOfScopeSettingRoundTrips(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.TELEGRAM, "-100123");
+        var full = new ScopeSettings(Set.of("spoiler"), Set.of("kill it", "bomba de chocolate"),
+                Map.of(Category.HATE, new CategorySetting(CategoryAction.BLOCK, 0.35),
+                        Category.SEXUAL, new CategorySetting(CategoryAction.OFF, 1.0)),
+                Set.of(Direction.OUTPUT), Set.of("moderators"), "Não, obrigado.", null, FailureMode.FAIL_CLOSED);
+        var nothingModerated = new ScopeSettings(Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), null, "withheld", null);
+
+        store(dataSource).save(scope, full);
+        assertThat(store(dataSource).load(scope)).isEqualTo(full);
+        store(dataSource).save(scope, nothingModerated);
+        assertThat(store(dataSource).load(scope)).isEqualTo(nothingModerated);
+        assertThat(store(dataSource).load(scope).directions()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPersonaChoiceIsKeptPerChannelAndReplaced(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var choices = new JdbcPersonaChoices(JdbcClient.create(dataSource), transactions);
+
+        choices.choose(scope, "general", "pirate");
+        choices.choose(scope, "general", "helper");
+        choices.choose(scope, "memes", "pirate");
+
+        var reopened = new JdbcPersonaChoices(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.chosenFor(scope, "general")).contains("helper");
+        assertThat(reopened.chosenFor(scope, "memes")).contains("pirate");
+        assertThat(reopened.chosenFor(scope, "quiet")).isEmpty();
+        assertThat(reopened.chosenFor(new ScopeKey(Platform.TELEGRAM, "guild-1"), "general")).isEmpty();
     }
 
     @ParameterizedTest

@@ -135,8 +135,9 @@ class LlamaChatModelTest {
     }
 
     @Test
-    void close_afterTheFirstPiece_freesTheOnlySlotAtOnce() throws Exception {
-        // 4000 tokens would take seconds; a slot that was not freed would keep the second reply waiting
+    void close_afterTheFirstPiece_endsTheStreamAndLetsTheNextReplyRun() throws Exception {
+        // with one slot, the second reply can only run once the first let go of it; how fast that
+        // happens is the benchmark's business (tests never assert wall-clock time)
         Path longContext = dir.resolve("long.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -146,11 +147,10 @@ class LlamaChatModelTest {
             first.close();
             first.close();
 
-            long start = System.nanoTime();
+            assertThat(model.busySlots()).isZero();
             Future<String> second = thread.submit(() -> drain(model.stream(request("hello", 8, 0f, 1))));
 
             assertThat(second.get(60, TimeUnit.SECONDS)).isNotBlank();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
             assertThatThrownBy(first::next).isInstanceOf(IllegalStateException.class);
         } finally {
             thread.shutdownNow();

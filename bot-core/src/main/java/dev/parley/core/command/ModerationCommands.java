@@ -1,0 +1,211 @@
+package dev.parley.core.command;
+
+import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.AuditLog;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryAction;
+import dev.parley.core.moderation.CategorySetting;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.FailureMode;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Verdict;
+import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeSettings;
+import dev.parley.core.settings.SettingsStore;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code /moderation} commands of a scope's admins: show the policy, set a category, block or
+ * allow terms, choose the directions and the failure mode, test a text. Every change is saved,
+ * audited and in force from the next message. Callers check that the author is an admin.
+ */
+final class ModerationCommands {
+
+    static final int MAX_TERM_LENGTH = 100;
+
+    static final String USAGE = """
+            Usage:
+              /moderation show
+              /moderation category <category> <off|flag|block> [threshold 0-1]
+              /moderation terms <list|add|remove> [block|allow] <term>
+              /moderation direction <input|output|both|none>
+              /moderation failure <open|closed>
+              /moderation test <text>""";
+
+    private final SettingsStore settings;
+    private final ModerationPolicies policies;
+    private final Moderator moderator;
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final TextNormaliser normaliser = new TextNormaliser();
+
+    ModerationCommands(SettingsStore settings, ModerationPolicies policies, Moderator moderator, AuditLog audit,
+            InstantSource clock) {
+        this.settings = settings;
+        this.policies = policies;
+        this.moderator = moderator;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    String handle(CommandLine command, InboundMessage message) {
+        ScopeKey scope = ScopeKey.of(message.location());
+        return switch (command.word(0)) {
+            case "show" -> show(scope);
+            case "category" -> category(command, message, scope);
+            case "terms" -> terms(command, message, scope);
+            case "direction" -> direction(command, message, scope);
+            case "failure" -> failure(command, message, scope);
+            case "test" -> test(command, scope);
+            default -> USAGE;
+        };
+    }
+
+    private String show(ScopeKey scope) {
+        ModerationPolicy policy = policies.forScope(scope);
+        ScopeSettings own = settings.load(scope);
+        String categories = Arrays.stream(Category.values())
+                .map(c -> "  " + c.apiName() + ": " + policy.setting(c).action().name().toLowerCase(Locale.ROOT)
+                        + " at " + policy.setting(c).threshold())
+                .collect(Collectors.joining("\n"));
+        return "Moderation here:\n" + categories
+                + "\n  directions: " + names(policy.directions())
+                + "\n  on failure: " + (policy.onFailure() == FailureMode.FAIL_OPEN ? "open" : "closed")
+                + "\n  blocked terms here: " + list(own.blockedTerms())
+                + "\n  allowed terms here: " + list(own.allowedTerms());
+    }
+
+    private String category(CommandLine command, InboundMessage message, ScopeKey scope) {
+        var category = Category.fromApiName(command.word(1).replace('-', '/'))
+                .or(() -> Category.fromApiName(command.word(1)));
+        if (category.isEmpty()) {
+            return "Unknown category \"" + command.word(1) + "\". Categories: "
+                    + Arrays.stream(Category.values()).map(Category::apiName).collect(Collectors.joining(", "));
+        }
+        CategoryAction action;
+        try {
+            action = CategoryAction.valueOf(command.word(2).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return "Usage: /moderation category <category> <off|flag|block> [threshold 0-1]";
+        }
+        double threshold = policies.forScope(scope).setting(category.get()).threshold();
+        if (!command.word(3).isEmpty()) {
+            try {
+                threshold = Double.parseDouble(command.word(3));
+            } catch (NumberFormatException e) {
+                threshold = Double.NaN;
+            }
+            if (!(threshold > 0 && threshold <= 1)) {
+                return "The threshold is a number above 0 and at most 1, such as 0.5.";
+            }
+        }
+        var setting = new CategorySetting(action, threshold);
+        change(scope, message, s -> s.withCategory(category.get(), setting), "moderation.category",
+                category.get().apiName() + " " + action + " " + threshold);
+        return category.get().apiName() + ": " + action.name().toLowerCase(Locale.ROOT) + " at " + threshold + ".";
+    }
+
+    private String terms(CommandLine command, InboundMessage message, ScopeKey scope) {
+        String action = command.word(1);
+        if (action.equals("list")) {
+            ScopeSettings own = settings.load(scope);
+            return "Blocked terms here: " + list(own.blockedTerms()) + "\nAllowed terms here: " + list(own.allowedTerms())
+                    + "\n(configured terms apply everywhere)";
+        }
+        if (!action.equals("add") && !action.equals("remove")) {
+            return "Usage: /moderation terms <list|add|remove> [block|allow] <term>";
+        }
+        boolean allow = command.word(2).equals("allow");
+        boolean kindNamed = allow || command.word(2).equals("block");
+        // stored lower-cased so that "add Bomb" and "remove bomb" name the same term
+        String term = command.restAfter(kindNamed ? 3 : 2).toLowerCase(Locale.ROOT);
+        if (term.isEmpty()) {
+            return "Usage: /moderation terms " + action + " [block|allow] <term>";
+        }
+        if (term.length() > MAX_TERM_LENGTH) {
+            return "A term may have at most " + MAX_TERM_LENGTH + " characters.";
+        }
+        if (normaliser.normalise(term).isBlank()) {
+            return "\"" + term + "\" has no letters or digits, so it would match nothing.";
+        }
+        ScopeSettings before = settings.load(scope);
+        boolean add = action.equals("add");
+        Set<String> current = allow ? before.allowedTerms() : before.blockedTerms();
+        String kind = allow ? "allowed" : "blocked";
+        if (current.contains(term) == add) {
+            return "\"" + term + "\" was " + (add ? "already " : "not ") + kind + ".";
+        }
+        UnaryOperator<ScopeSettings> edit = allow
+                ? (add ? s -> s.withAllowedTerm(term) : s -> s.withoutAllowedTerm(term))
+                : (add ? s -> s.withBlockedTerm(term) : s -> s.withoutBlockedTerm(term));
+        change(scope, message, edit, "terms." + action + (allow ? ".allow" : ""), term);
+        return (add ? (allow ? "Allowed" : "Blocked") : (allow ? "No longer allowed" : "Unblocked")) + " \"" + term + "\".";
+    }
+
+    private String direction(CommandLine command, InboundMessage message, ScopeKey scope) {
+        Set<Direction> directions = switch (command.word(1)) {
+            case "input" -> EnumSet.of(Direction.INPUT);
+            case "output" -> EnumSet.of(Direction.OUTPUT);
+            case "both" -> EnumSet.allOf(Direction.class);
+            case "none" -> EnumSet.noneOf(Direction.class);
+            default -> null;
+        };
+        if (directions == null) {
+            return "Usage: /moderation direction <input|output|both|none>";
+        }
+        change(scope, message, s -> s.withDirections(directions), "moderation.direction", command.word(1));
+        return "Moderating " + (directions.isEmpty() ? "nothing" : names(directions)) + " here.";
+    }
+
+    private String failure(CommandLine command, InboundMessage message, ScopeKey scope) {
+        FailureMode mode = switch (command.word(1)) {
+            case "open" -> FailureMode.FAIL_OPEN;
+            case "closed" -> FailureMode.FAIL_CLOSED;
+            default -> null;
+        };
+        if (mode == null) {
+            return "Usage: /moderation failure <open|closed>";
+        }
+        change(scope, message, s -> s.withOnFailure(mode), "moderation.failure", command.word(1));
+        return mode == FailureMode.FAIL_OPEN
+                ? "When moderation fails, messages pass on what the other checks said."
+                : "When moderation fails, messages are blocked with a notice.";
+    }
+
+    private String test(CommandLine command, ScopeKey scope) {
+        String text = command.restAfter(1);
+        if (text.isEmpty()) {
+            return "Usage: /moderation test <text>";
+        }
+        Verdict verdict = moderator.moderate(text, Direction.INPUT, policies.forScope(scope));
+        return verdict instanceof Verdict.Block block
+                ? "Would be blocked: " + block.category() + " (" + block.reason() + ", rule " + block.rule() + ")."
+                : "Would be allowed.";
+    }
+
+    private void change(ScopeKey scope, InboundMessage message, UnaryOperator<ScopeSettings> edit, String action,
+            String detail) {
+        settings.save(scope, edit.apply(settings.load(scope)));
+        policies.invalidate(scope);
+        audit.record(new AuditEntry(clock.instant(), scope, message.author().id(), action, detail));
+    }
+
+    private static String names(Set<Direction> directions) {
+        return directions.isEmpty() ? "none"
+                : directions.stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    private static String list(Set<String> terms) {
+        return terms.isEmpty() ? "none" : terms.stream().sorted().collect(Collectors.joining(", "));
+    }
+}

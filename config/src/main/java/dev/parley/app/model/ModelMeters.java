@@ -1,0 +1,41 @@
+package dev.parley.app.model;
+
+import dev.parley.model.stats.ModelStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+
+/**
+ * The model's figures as Micrometer meters: {@code parley.model.loaded}, {@code .slots.busy},
+ * {@code .slots}, {@code .tokens.generated}, {@code .replies}, {@code .generation.tokens.per.second}
+ * and {@code .time.to.first.token} (seconds, of the latest reply).
+ */
+public final class ModelMeters implements MeterBinder {
+
+    private final ModelStats stats;
+
+    public ModelMeters(ModelStats stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("parley.model.loaded", stats, s -> s.loaded() ? 1 : 0)
+                .description("1 while the model is loaded and answering").register(registry);
+        Gauge.builder("parley.model.slots.busy", stats, ModelStats::busySlots)
+                .description("replies being generated now").register(registry);
+        Gauge.builder("parley.model.slots", stats, ModelStats::parallelSlots)
+                .description("replies that can be generated at once").register(registry);
+        FunctionCounter.builder("parley.model.tokens.generated", stats, ModelStats::tokensGenerated)
+                .description("tokens generated since start").register(registry);
+        FunctionCounter.builder("parley.model.replies", stats, ModelStats::repliesCompleted)
+                .description("replies finished, failed or cancelled since start").register(registry);
+        Gauge.builder("parley.model.generation.tokens.per.second", stats, ModelStats::generationTokensPerSecond)
+                .description("generation speed of the latest replies").register(registry);
+        Gauge.builder("parley.model.time.to.first.token", stats,
+                        s -> s.lastTimeToFirstToken().map(Duration::toNanos).orElse(0L) / 1e9)
+                .baseUnit("seconds").description("time to first token of the latest reply").register(registry);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.model.stats.ModelStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelMetersTest {
+
+    /** Figures that a test sets by hand. */
+    private static final class SetStats implements ModelStats {
+        boolean loaded = true;
+        int busy;
+        long tokens;
+        Optional<Duration> ttft = Optional.empty();
+
+        @Override public boolean loaded() { return loaded; }
+        @Override public int busySlots() { return busy; }
+        @Override public int parallelSlots() { return 4; }
+        @Override public long tokensGenerated() { return tokens; }
+        @Override public long repliesCompleted() { return 7; }
+        @Override public double generationTokensPerSecond() { return 12.5; }
+        @Override public Optional<Duration> lastTimeToFirstToken() { return ttft; }
+    }
+
+    @Test
+    void metersFollowTheLiveFigures() {
+        var stats = new SetStats();
+        var registry = new SimpleMeterRegistry();
+        new ModelMeters(stats).bindTo(registry);
+
+        stats.busy = 3;
+        stats.tokens = 1234;
+        stats.ttft = Optional.of(Duration.ofMillis(250));
+
+        assertThat(registry.get("parley.model.slots.busy").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("parley.model.slots").gauge().value()).isEqualTo(4);
+        assertThat(registry.get("parley.model.tokens.generated").functionCounter().count()).isEqualTo(1234);
+        assertThat(registry.get("parley.model.replies").functionCounter().count()).isEqualTo(7);
+        assertThat(registry.get("parley.model.generation.tokens.per.second").gauge().value()).isEqualTo(12.5);
+        assertThat(registry.get("parley.model.time.to.first.token").gauge().value()).isEqualTo(0.25);
+        assertThat(registry.get("parley.model.loaded").gauge().value()).isEqualTo(1);
+        stats.loaded = false;
+        assertThat(registry.get("parley.model.loaded").gauge().value()).isZero();
+    }
+}
