@@ -22,6 +22,7 @@ import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueAdmission;
+import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.ratelimit.Admission;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.ScopeKey;
@@ -153,11 +154,23 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
 
-        QueueAdmission admission = queue.submit(() -> {
-            try {
-                outcome.complete(answer(message, policy, sink));
-            } catch (RuntimeException | Error e) {
-                outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
+        QueueAdmission admission = queue.submit(new QueuedRequest() {
+            @Override
+            public void run() {
+                try {
+                    outcome.complete(answer(message, policy, sink));
+                } catch (RuntimeException | Error e) {
+                    outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
+                }
+            }
+
+            @Override
+            public void abandon() {
+                try {
+                    sink.notice(new Notice(Notice.Kind.FAILED, "I am restarting and could not answer this; please ask again in a minute."));
+                } finally {
+                    outcome.complete(new Outcome.Failed("abandoned at shutdown"));
+                }
             }
         });
         if (admission instanceof QueueAdmission.Full) {

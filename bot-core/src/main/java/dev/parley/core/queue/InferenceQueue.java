@@ -32,8 +32,21 @@ public final class InferenceQueue implements AutoCloseable {
                 new ArrayBlockingQueue<>(capacity), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Queues a request. */
-    public synchronized QueueAdmission submit(Runnable request) {
+    /** Queues a request that needs no word when it is abandoned at shutdown. */
+    public QueueAdmission submit(Runnable request) {
+        return submit(new QueuedRequest() {
+            @Override
+            public void run() {
+                request.run();
+            }
+
+            @Override
+            public void abandon() {}
+        });
+    }
+
+    /** Queues a request; if the queue shuts down before it runs, it is {@linkplain QueuedRequest#abandon() abandoned}. */
+    public synchronized QueueAdmission submit(QueuedRequest request) {
         int ahead = executor.getQueue().size();
         try {
             executor.execute(request);
@@ -63,9 +76,14 @@ public final class InferenceQueue implements AutoCloseable {
         return executor.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops at once: running requests are interrupted, waiting ones abandoned (never silently dropped). */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable waiting : executor.shutdownNow()) {
+            if (waiting instanceof QueuedRequest request) {
+                request.abandon();
+            }
+        }
     }
 
     private static ThreadFactory namedThreads() {

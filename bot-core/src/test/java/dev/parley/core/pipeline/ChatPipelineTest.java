@@ -116,6 +116,24 @@ class ChatPipelineTest {
     }
 
     @Test
+    void aRequestStillWaitingAtShutdownIsToldAndCompletes() throws Exception {
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        model.holdsUntil(started, release, "Slow answer.");
+        CompletableFuture<Outcome> running = pipeline.handle(mention(ALICE, "first"), new RecordingReplySink());
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        var waitingSink = new RecordingReplySink();
+        CompletableFuture<Outcome> waiting = pipeline.handle(mention(BOB, "second"), waitingSink);
+
+        queue.close();
+        release.countDown();
+
+        assertThat(handle(waiting)).isEqualTo(new Outcome.Failed("abandoned at shutdown"));
+        assertThat(waitingSink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+        assertThat(running).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
     void answersADirectMessageWithoutAMention() {
         model.replies("Sure.");
         InboundMessage direct = new InboundMessage("dm-1", GENERAL, ALICE, "hello", null, false, true, clock.instant());

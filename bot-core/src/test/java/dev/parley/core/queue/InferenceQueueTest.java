@@ -149,4 +149,30 @@ class InferenceQueueTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void closeAbandonsWaitingRequestsInsteadOfDroppingThemSilently() throws Exception {
+        InferenceQueue queue = queue(1, 5);
+        CountDownLatch started = new CountDownLatch(1);
+        queue.submit(blocking(started, new AtomicInteger(), new AtomicInteger()));
+        assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (String name : List.of("a", "b")) {
+            queue.submit(new QueuedRequest() {
+                @Override
+                public void run() {
+                    events.add("ran " + name);
+                }
+
+                @Override
+                public void abandon() {
+                    events.add("abandoned " + name);
+                }
+            });
+        }
+
+        queue.close();
+
+        assertThat(events).containsExactly("abandoned a", "abandoned b");
+    }
 }
