@@ -9,6 +9,9 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.persona.UnknownPersonaException;
+import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.queue.RequestKey;
+import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
@@ -24,6 +27,7 @@ public final class CommandService {
             Commands:
               /help                              this list
               /reset                             forget this conversation
+              /stop                              stop your question here (waiting or being answered)
               /bot persona                       the persona answering here, and the others
             Admins:
               /moderation show                   the moderation policy here
@@ -37,6 +41,7 @@ public final class CommandService {
     private final ConversationMemory memory;
     private final ModerationCommands moderation;
     private final @Nullable PersonaSelector personas;
+    private final @Nullable InferenceQueue queue;
     private final AuditLog audit;
     private final InstantSource clock;
 
@@ -48,6 +53,14 @@ public final class CommandService {
 
     public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas) {
+        this(settings, policies, moderator, memory, audit, clock, personas, null);
+    }
+
+    /** Commands including {@code /stop}, which withdraws the author's requests from {@code queue}. */
+    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
+            @Nullable InferenceQueue queue) {
+        this.queue = queue;
         this.memory = memory;
         this.moderation = new ModerationCommands(settings, policies, moderator, audit, clock);
         this.personas = personas;
@@ -63,12 +76,29 @@ public final class CommandService {
                 memory.forget(message.conversationKey());
                 yield "Forgotten: this conversation starts afresh.";
             }
+            case "stop" -> stop(message);
             case "bot" -> bot(command, message);
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
+    }
+
+    /** {@code /stop}: withdraws the author's own requests in this conversation, waiting or running. */
+    private String stop(InboundMessage message) {
+        if (queue == null) {
+            return "There is nothing to stop here.";
+        }
+        Withdrawal withdrawal = queue.withdraw(RequestKey.of(message));
+        if (withdrawal.none()) {
+            return "You have no question waiting or being answered here.";
+        }
+        if (withdrawal.running() > 0) {
+            return "Stopped.";
+        }
+        return withdrawal.waiting() == 1 ? "Your question was taken out of the queue."
+                : "Your " + withdrawal.waiting() + " questions were taken out of the queue.";
     }
 
     /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */

@@ -23,15 +23,23 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.queue.QueuedRequest;
-import dev.parley.core.ratelimit.Admission;
+import dev.parley.core.queue.RequestKey;
+import dev.parley.core.queue.Withdrawal;
+import dev.parley.core.ratelimit.LimitOverrides;
+import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,13 +58,14 @@ public final class ChatPipeline {
     private final CommandService commands;
     private final ModerationPolicies policies;
     private final Moderator moderator;
-    private final RateLimiter rateLimiter;
+    private final MessageLimits limits;
     private final InferenceQueue queue;
     private final ChatModel model;
     private final ConversationMemory memory;
     private final AuditLog audit;
     private final InstantSource clock;
     private final PersonaSelector personas;
+    private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
@@ -73,12 +82,27 @@ public final class ChatPipeline {
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
+        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
+                LimitOverrides.none());
+    }
+
+    /**
+     * A pipeline whose rate limits are {@code settings}' limits with the overrides each scope's
+     * admins set ({@code overrides}).
+     */
+    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            LimitOverrides overrides) {
         this.personas = personas;
         this.settings = settings;
         this.commands = commands;
         this.policies = policies;
         this.moderator = moderator;
-        this.rateLimiter = rateLimiter;
+        this.limits = new MessageLimits(rateLimiter, settings.limits(), overrides);
+        for (Rejection rejection : Rejection.values()) {
+            rejections.put(rejection, new LongAdder());
+        }
         this.queue = queue;
         this.model = model;
         this.memory = memory;
@@ -100,7 +124,26 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return outcome.whenComplete((result, failure) -> log(message, result, failure));
+        return outcome.whenComplete((result, failure) -> {
+            if (result != null && Rejection.of(result) instanceof Rejection rejection) {
+                rejections.get(rejection).increment();
+            }
+            log(message, result, failure);
+        });
+    }
+
+    /**
+     * Withdraws the request answering a message that was deleted: if it waits, it is removed and
+     * never uses a slot; if it runs, its generation is stopped. Adapters call this from their
+     * message-deleted events.
+     */
+    public Withdrawal messageDeleted(String messageId) {
+        return queue.withdrawMessage(messageId);
+    }
+
+    /** Messages refused for {@code reason} since start. */
+    public long rejected(Rejection reason) {
+        return rejections.get(reason).sum();
     }
 
     /** Steps 1 to 3 of the path; returns the outcome, or null when the request was queued. */
@@ -136,12 +179,11 @@ public final class ChatPipeline {
             return new Outcome.Blocked(Direction.INPUT, block);
         }
 
-        if (rateLimiter.tryAcquire(userKey(message), settings.userLimit()) instanceof Admission.Limited limited) {
-            if (limited.firstInWindow()) {
-                sink.notice(new Notice(Notice.Kind.RATE_LIMITED,
-                        "You are sending messages too fast; you can ask again in " + seconds(limited.retryAfter()) + " s."));
+        if (limits.check(message).orElse(null) instanceof MessageLimits.Refusal refusal) {
+            if (refusal.firstInWindow()) {
+                sink.notice(new Notice(Notice.Kind.RATE_LIMITED, rateNotice(refusal)));
             }
-            return new Outcome.RateLimited(limited.retryAfter());
+            return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
         }
 
         try {
@@ -154,34 +196,99 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
 
-        QueueAdmission admission = queue.submit(new QueuedRequest() {
-            @Override
-            public void run() {
-                try {
-                    outcome.complete(answer(message, policy, sink));
-                } catch (RuntimeException | Error e) {
-                    outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
+        PendingAnswer pending = new PendingAnswer(message, policy, sink, outcome);
+        synchronized (pending) { // the position notice goes out before the request can start
+            QueueAdmission admission = queue.submit(RequestKey.of(message), pending);
+            return switch (admission) {
+                case QueueAdmission.Full full -> {
+                    sink.notice(new Notice(Notice.Kind.BUSY,
+                            "I am busy with other questions right now; please try again in a minute."));
+                    yield new Outcome.Busy();
                 }
-            }
-
-            @Override
-            public void abandon() {
-                try {
-                    sink.notice(new Notice(Notice.Kind.FAILED, "I am restarting and could not answer this; please ask again in a minute."));
-                } finally {
-                    outcome.complete(new Outcome.Failed("abandoned at shutdown"));
+                case QueueAdmission.TooManyWaiting tooMany -> {
+                    sink.notice(new Notice(Notice.Kind.BUSY, "You already have " + tooMany.perUser()
+                            + " questions waiting; please ask again once they are answered."));
+                    yield new Outcome.TooManyWaiting(tooMany.perUser());
                 }
-            }
-        });
-        if (admission instanceof QueueAdmission.Full) {
-            sink.notice(new Notice(Notice.Kind.BUSY, "I am busy with other questions right now; please try again in a minute."));
-            return new Outcome.Busy();
+                case QueueAdmission.Queued queued -> {
+                    if (queued.ahead() >= settings.positionNoticeFrom()) {
+                        sink.notice(new Notice(Notice.Kind.QUEUED, "You are " + ordinal(queued.ahead() + 1)
+                                + " in line; I will answer as soon as it is your turn."));
+                    }
+                    yield null;
+                }
+            };
         }
-        return null;
+    }
+
+    /** One message waiting for, then holding, a model slot; whatever becomes of it completes {@code outcome}. */
+    private final class PendingAnswer implements QueuedRequest {
+
+        private final InboundMessage message;
+        private final ModerationPolicy policy;
+        private final ReplySink sink;
+        private final CompletableFuture<Outcome> outcome;
+        private final Instant queuedAt = clock.instant();
+        private volatile boolean stopRequested;
+
+        PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
+                CompletableFuture<Outcome> outcome) {
+            this.message = message;
+            this.policy = policy;
+            this.sink = sink;
+            this.outcome = outcome;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                // empty on purpose: waits until admit() has told the user their place in line, so
+                // a QUEUED notice never arrives after the reply has started
+            }
+            try {
+                outcome.complete(answer(message, policy, sink, () -> stopRequested));
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
+            }
+        }
+
+        @Override
+        public void abandon() {
+            tellThenComplete(new Notice(Notice.Kind.FAILED,
+                    "I am restarting and could not answer this; please ask again in a minute."),
+                    new Outcome.Failed("abandoned at shutdown"));
+        }
+
+        @Override
+        public void expire() {
+            Duration waited = Duration.between(queuedAt, clock.instant());
+            tellThenComplete(new Notice(Notice.Kind.EXPIRED, "Sorry, I could not get to your question in time ("
+                    + seconds(waited) + " s in line); please ask again later."), new Outcome.Expired(waited));
+        }
+
+        /** Withdrawn while waiting: the {@code /stop} reply or the deleted message says enough. */
+        @Override
+        public void cancel() {
+            outcome.complete(new Outcome.Stopped(false));
+        }
+
+        @Override
+        public void stop() {
+            stopRequested = true;
+        }
+
+        private void tellThenComplete(Notice notice, Outcome result) {
+            try {
+                sink.notice(notice);
+            } finally {
+                outcome.complete(result);
+            }
+        }
     }
 
     /** Steps 4 to 7: runs on a queue thread. */
-    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink) {
+    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
+            BooleanSupplier stopRequested) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
@@ -189,6 +296,10 @@ public final class ChatPipeline {
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
+                if (stopRequested.getAsBoolean()) {
+                    sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
+                    return new Outcome.Stopped(true); // the stream is closed on the way out
+                }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
                     return withdraw(message, policy, sink, block);
                 }
@@ -259,9 +370,24 @@ public final class ChatPipeline {
                 "moderation.block." + direction.name().toLowerCase(Locale.ROOT), detail));
     }
 
-    private static String userKey(InboundMessage message) {
-        var where = message.location();
-        return "user:" + where.platform() + ":" + where.scopeId() + ":" + message.author().id();
+    private static String rateNotice(MessageLimits.Refusal refusal) {
+        String who = switch (refusal.level()) {
+            case USER -> "You are sending messages too fast";
+            case CHANNEL -> "This channel is asking me too much at once";
+            case SERVER -> "This server is asking me too much at once";
+        };
+        return who + "; you can ask again in " + seconds(refusal.retryAfter()) + " s.";
+    }
+
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     private static long seconds(Duration duration) {

@@ -12,6 +12,12 @@ public record Notice(Kind kind, String text) {
         OUTPUT_BLOCKED,
         RATE_LIMITED,
         BUSY,
+        /** The request waits in line; the text says its place. */
+        QUEUED,
+        /** A request that waited too long was given up. */
+        EXPIRED,
+        /** A reply was stopped at its author's request; what was shown of it stays. */
+        STOPPED,
         TOO_LONG,
         FAILED
     }

@@ -2,6 +2,7 @@ package dev.parley.core.pipeline;
 
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.Verdict;
+import dev.parley.core.ratelimit.LimitLevel;
 import java.time.Duration;
 
 /** How the pipeline dealt with one message; for callers, tests and metrics. */
@@ -16,11 +17,26 @@ public sealed interface Outcome {
     /** Moderation stopped the prompt or the reply. */
     record Blocked(Direction direction, Verdict.Block verdict) implements Outcome {}
 
-    /** The author's rate limit was exceeded. */
-    record RateLimited(Duration retryAfter) implements Outcome {}
+    /** A rate limit was exceeded: the author's own, their channel's or their server's. */
+    record RateLimited(Duration retryAfter, LimitLevel level) implements Outcome {
+
+        /** The author's own limit was exceeded. */
+        public RateLimited(Duration retryAfter) {
+            this(retryAfter, LimitLevel.USER);
+        }
+    }
 
     /** The queue was full. */
     record Busy() implements Outcome {}
+
+    /** The author already had as many requests waiting as one user may. */
+    record TooManyWaiting(int perUser) implements Outcome {}
+
+    /** The request waited for the model longer than the queue allows; the user was told. */
+    record Expired(Duration waited) implements Outcome {}
+
+    /** The request was withdrawn ({@code /stop}, or its message deleted) before or while it ran. */
+    record Stopped(boolean wasRunning) implements Outcome {}
 
     /** The message is longer than the bot accepts or the model can read. */
     record TooLong(String reason) implements Outcome {}

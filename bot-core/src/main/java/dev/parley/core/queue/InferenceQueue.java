@@ -1,35 +1,99 @@
 package dev.parley.core.queue;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The bounded queue in front of the model: at most {@code slots} requests run at once, on platform
- * threads of their own (JNI calls pin virtual threads' carriers), and at most {@code capacity}
- * wait. A request over the bound is refused at once, never dropped silently.
+ * The fair, bounded queue in front of the model. Exactly {@code slots} requests run at once, each
+ * on a platform thread of its own (JNI calls pin virtual threads' carriers); waiting requests are
+ * served in turns across scopes and, within a scope, across users ({@link FairLine}), so one
+ * person's flood delays everyone else by at most one request per turn.
  *
- * <p>First come, first served for now; fairness across users comes with the queue issue.
+ * <p>Nothing is dropped silently: a request over a bound is refused at once ({@link QueueAdmission});
+ * one that waits past {@link QueueSettings#maxWait()} is {@linkplain QueuedRequest#expire() expired},
+ * one withdrawn while waiting is {@linkplain QueuedRequest#cancel() cancelled}, and one still waiting
+ * at {@link #close()} is {@linkplain QueuedRequest#abandon() abandoned}; none of them ever takes a
+ * slot. Deadlines are checked whenever a request arrives or a slot frees, by idle workers about
+ * every second, by {@link #expireOverdue()}, and, once {@link #sweepEvery} was called, by a
+ * sweeper thread even while every slot is busy. Thread-safe.
  */
 public final class InferenceQueue implements AutoCloseable {
 
-    private final ThreadPoolExecutor executor;
-    private final int capacity;
+    private static final Logger LOG = System.getLogger(InferenceQueue.class.getName());
+    private static final long IDLE_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private enum State { OPEN, DRAINING, CLOSED }
+
+    private static final class Entry {
+        final RequestKey key;
+        final QueuedRequest request;
+        final Instant queuedAt;
+        final Instant deadline;
+
+        Entry(RequestKey key, QueuedRequest request, Instant queuedAt, Instant deadline) {
+            this.key = key;
+            this.request = request;
+            this.queuedAt = queuedAt;
+            this.deadline = deadline;
+        }
+    }
+
+    private final QueueSettings settings;
+    private final InstantSource clock;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicLong anonymous = new AtomicLong();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final FairLine<Entry> line = new FairLine<>();
+    /** Waiting entries in arrival order, which is deadline order. */
+    private final Set<Entry> arrivals = new LinkedHashSet<>();
+    private final Map<String, Entry> byMessage = new HashMap<>();
+    private final Set<Entry> running = new LinkedHashSet<>();
+    private State state = State.OPEN;
+    private long started;
+    private long totalWaitNanos;
+    private long longestWaitNanos;
+    private long refusedFull;
+    private long refusedPerUser;
+    private long expired;
+    private long withdrawn;
+    private long abandoned;
+
+    /** A queue without deadlines, where requests without a key count as one user's. */
     public InferenceQueue(int slots, int capacity) {
-        if (slots < 1) {
-            throw new IllegalArgumentException("slots must be at least 1, was " + slots);
+        this(new QueueSettings(slots, capacity, capacity, QueueSettings.NO_DEADLINE), InstantSource.system());
+    }
+
+    /** A queue whose deadlines are read from {@code clock}. */
+    public InferenceQueue(QueueSettings settings, InstantSource clock) {
+        this.settings = settings;
+        this.clock = clock;
+        for (int i = 1; i <= settings.slots(); i++) {
+            Thread worker = new Thread(this::work, "parley-inference-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
         }
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-        }
-        this.capacity = capacity;
-        this.executor = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(capacity), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
+        workers.forEach(Thread::start);
+    }
+
+    public QueueSettings settings() {
+        return settings;
     }
 
     /** Queues a request that needs no word when it is abandoned at shutdown. */
@@ -45,25 +109,168 @@ public final class InferenceQueue implements AutoCloseable {
         });
     }
 
-    /** Queues a request; if the queue shuts down before it runs, it is {@linkplain QueuedRequest#abandon() abandoned}. */
-    public synchronized QueueAdmission submit(QueuedRequest request) {
-        int ahead = executor.getQueue().size();
+    /** Queues a request without an author; all such requests share one turn. */
+    public QueueAdmission submit(QueuedRequest request) {
+        return submit(new RequestKey("", "", "", "anonymous-" + anonymous.incrementAndGet()), request);
+    }
+
+    /**
+     * Queues {@code request}, or refuses it at once if the queue or its user's share is full or the
+     * queue is shut down. A refused request is never called.
+     */
+    public QueueAdmission submit(RequestKey key, QueuedRequest request) {
+        List<Entry> overdue;
+        QueueAdmission admission;
+        lock.lock();
         try {
-            executor.execute(request);
-            return new QueueAdmission.Queued(ahead);
-        } catch (RejectedExecutionException full) {
-            return new QueueAdmission.Full(capacity);
+            Instant now = clock.instant();
+            overdue = removeOverdue(now);
+            if (state != State.OPEN || line.size() >= settings.capacity()) {
+                refusedFull++;
+                admission = new QueueAdmission.Full(settings.capacity());
+            } else if (line.waitingFor(key.scope(), key.user()) >= settings.perUser()) {
+                refusedPerUser++;
+                admission = new QueueAdmission.TooManyWaiting(settings.perUser());
+            } else {
+                int ahead = line.aheadOfNext(key.scope(), key.user());
+                Entry entry = new Entry(key, request, now, deadline(now));
+                line.add(key.scope(), key.user(), entry);
+                arrivals.add(entry);
+                byMessage.put(key.messageId(), entry);
+                work.signal();
+                admission = new QueueAdmission.Queued(ahead);
+            }
+        } finally {
+            lock.unlock();
         }
+        tell(overdue, QueuedRequest::expire);
+        return admission;
+    }
+
+    private Instant deadline(Instant now) {
+        try {
+            return now.plus(settings.maxWait());
+        } catch (ArithmeticException e) {
+            return Instant.MAX;
+        }
+    }
+
+    /**
+     * Withdraws the requests {@code asker}'s author made in its conversation: waiting ones are
+     * removed and {@linkplain QueuedRequest#cancel() cancelled}, running ones told to
+     * {@linkplain QueuedRequest#stop() stop}. {@code asker}'s message id is not compared.
+     */
+    public Withdrawal withdraw(RequestKey asker) {
+        List<Entry> removed;
+        List<Entry> stopping = new ArrayList<>();
+        lock.lock();
+        try {
+            removed = line.removeIf(asker.scope(), asker.user(), e -> e.key.sameAskerAndConversation(asker));
+            removed.forEach(this::forget);
+            withdrawn += removed.size();
+            for (Entry entry : running) {
+                if (entry.key.sameAskerAndConversation(asker)) {
+                    stopping.add(entry);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        tell(removed, QueuedRequest::cancel);
+        tell(stopping, QueuedRequest::stop);
+        return new Withdrawal(removed.size(), stopping.size());
+    }
+
+    /** Withdraws the request answering message {@code messageId}, as {@link #withdraw} does (its message was deleted). */
+    public Withdrawal withdrawMessage(String messageId) {
+        Entry entry;
+        boolean wasWaiting = false;
+        boolean isRunning = false;
+        lock.lock();
+        try {
+            entry = byMessage.get(messageId);
+            if (entry != null && line.remove(entry.key.scope(), entry.key.user(), entry)) {
+                forget(entry);
+                withdrawn++;
+                wasWaiting = true;
+            } else if (entry != null) {
+                isRunning = running.contains(entry);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wasWaiting) {
+            tell(List.of(entry), QueuedRequest::cancel);
+        } else if (isRunning) {
+            tell(List.of(entry), QueuedRequest::stop);
+        }
+        return new Withdrawal(wasWaiting ? 1 : 0, isRunning ? 1 : 0);
+    }
+
+    /** Expires the requests that waited past their deadline now; returns how many. */
+    public int expireOverdue() {
+        List<Entry> overdue;
+        lock.lock();
+        try {
+            overdue = removeOverdue(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        tell(overdue, QueuedRequest::expire);
+        return overdue.size();
+    }
+
+    /**
+     * Starts a daemon thread that {@linkplain #expireOverdue() expires} overdue requests every
+     * {@code period} of real time until the queue is closed, so that a user whose request waited
+     * too long is told even while every slot is busy. Production calls this; tests call
+     * {@link #expireOverdue()} themselves after moving their clock.
+     */
+    public void sweepEvery(Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive, was " + period);
+        }
+        Thread.ofVirtual().name("parley-queue-sweeper").start(() -> {
+            while (!finished()) {
+                try {
+                    Thread.sleep(period);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                expireOverdue();
+            }
+        });
     }
 
     /** Requests waiting for a slot. */
     public int waiting() {
-        return executor.getQueue().size();
+        lock.lock();
+        try {
+            return line.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Requests running now. */
     public int running() {
-        return executor.getActiveCount();
+        lock.lock();
+        try {
+            return running.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue's figures now. */
+    public QueueStats stats() {
+        lock.lock();
+        try {
+            return new QueueStats(line.size(), running.size(), started, Duration.ofNanos(totalWaitNanos),
+                    Duration.ofNanos(longestWaitNanos), refusedFull, refusedPerUser, expired, withdrawn, abandoned);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -72,26 +279,153 @@ public final class InferenceQueue implements AutoCloseable {
      * @return true if all finished in time
      */
     public boolean shutdown(Duration deadline) throws InterruptedException {
-        executor.shutdown();
-        return executor.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        lock.lock();
+        try {
+            if (state == State.OPEN) {
+                state = State.DRAINING;
+            }
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        long end = System.nanoTime() + deadline.toNanos();
+        for (Thread worker : workers) {
+            long left = end - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(worker, left);
+            }
+        }
+        return workers.stream().noneMatch(Thread::isAlive);
     }
 
-    /** Stops at once: running requests are interrupted, waiting ones abandoned (never silently dropped). */
+    /** Stops at once: running requests are interrupted, waiting ones abandoned (never silently dropped). Idempotent. */
     @Override
     public void close() {
-        for (Runnable waiting : executor.shutdownNow()) {
-            if (waiting instanceof QueuedRequest request) {
-                request.abandon();
+        List<Entry> waiting;
+        lock.lock();
+        try {
+            state = State.CLOSED;
+            waiting = List.copyOf(arrivals);
+            for (Entry entry : waiting) {
+                line.remove(entry.key.scope(), entry.key.user(), entry);
+                forget(entry);
+            }
+            abandoned += waiting.size();
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        workers.forEach(Thread::interrupt);
+        tell(waiting, QueuedRequest::abandon);
+    }
+
+    private void work() {
+        while (true) {
+            List<Entry> overdue = new ArrayList<>();
+            Entry next;
+            try {
+                next = take(overdue);
+            } catch (InterruptedException e) {
+                next = null;
+            }
+            tell(overdue, QueuedRequest::expire);
+            if (next != null) {
+                run(next);
+            } else if (finished()) {
+                return;
             }
         }
     }
 
-    private static ThreadFactory namedThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "parley-inference-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /**
+     * The next request, now marked running; or null when requests expired (they are in
+     * {@code overdue}, to be told outside the lock) or when the worker should check whether to stop.
+     */
+    private @Nullable Entry take(List<Entry> overdue) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                Instant now = clock.instant();
+                overdue.addAll(removeOverdue(now));
+                if (state == State.CLOSED) {
+                    return null;
+                }
+                Entry next = line.poll();
+                if (next != null) {
+                    arrivals.remove(next); // still found by its message id while it runs
+                    running.add(next);
+                    long waited = Math.max(0, Duration.between(next.queuedAt, now).toNanos());
+                    started++;
+                    totalWaitNanos += waited;
+                    longestWaitNanos = Math.max(longestWaitNanos, waited);
+                    return next;
+                }
+                if (state == State.DRAINING || !overdue.isEmpty()) {
+                    return null;
+                }
+                work.awaitNanos(IDLE_SWEEP_NANOS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean finished() {
+        lock.lock();
+        try {
+            return state == State.CLOSED || (state == State.DRAINING && line.isEmpty());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run(Entry entry) {
+        try {
+            entry.request.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "a queued request failed: " + entry.key.messageId(), e);
+        } finally {
+            lock.lock();
+            try {
+                running.remove(entry);
+                byMessage.remove(entry.key.messageId(), entry);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Removes waiting entries past their deadline; under the lock. */
+    private List<Entry> removeOverdue(Instant now) {
+        List<Entry> overdue = new ArrayList<>();
+        for (var it = arrivals.iterator(); it.hasNext(); ) {
+            Entry oldest = it.next();
+            if (oldest.deadline.isAfter(now)) {
+                break;
+            }
+            it.remove();
+            line.remove(oldest.key.scope(), oldest.key.user(), oldest);
+            byMessage.remove(oldest.key.messageId(), oldest);
+            overdue.add(oldest);
+        }
+        expired += overdue.size();
+        return overdue;
+    }
+
+    /** Drops a request from the indexes of waiting ones; under the lock. */
+    private void forget(Entry entry) {
+        arrivals.remove(entry);
+        byMessage.remove(entry.key.messageId(), entry);
+    }
+
+    /** Calls each request outside the lock; one failing call does not keep the others from being told. */
+    private static void tell(List<Entry> entries, Consumer<QueuedRequest> call) {
+        for (Entry entry : entries) {
+            try {
+                call.accept(entry.request);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "telling a queued request failed: " + entry.key.messageId(), e);
+            }
+        }
     }
 }

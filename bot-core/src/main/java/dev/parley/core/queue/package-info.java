@@ -1,4 +1,4 @@
-/** The bounded queue in front of the model. */
+/** The fair, bounded queue in front of the model: turns across scopes and users, deadlines, withdrawal. */
 @NullMarked
 package dev.parley.core.queue;
 

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +18,8 @@ public final class RateLimiter {
 
     private final InstantSource clock;
     private final Cache<String, TokenBucket> buckets;
-    private final Set<String> told = ConcurrentHashMap.newKeySet();
+    /** Per key, who was told of a refusal since the key last admitted a message. */
+    private final Map<String, Set<String>> told = new ConcurrentHashMap<>();
 
     /**
      * @param idleTimeout how long a quiet key's bucket is kept; at least the time it takes to refill
@@ -34,6 +36,14 @@ public final class RateLimiter {
 
     /** Takes one message from {@code key}'s bucket under {@code limit}. */
     public Admission tryAcquire(String key, RateLimit limit) {
+        return tryAcquire(key, limit, key);
+    }
+
+    /**
+     * Takes one message from {@code key}'s bucket under {@code limit} for {@code asker}: a bucket
+     * that several people share (a channel's, a server's) tells each of them once per window.
+     */
+    public Admission tryAcquire(String key, RateLimit limit, String asker) {
         TokenBucket bucket = buckets.asMap().compute(key, (k, old) ->
                 old != null && old.limit().equals(limit) ? old : new TokenBucket(limit, clock));
         Duration wait = bucket.tryTake();
@@ -41,6 +51,7 @@ public final class RateLimiter {
             told.remove(key);
             return new Admission.Admitted();
         }
-        return new Admission.Limited(wait, told.add(key));
+        boolean first = told.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(asker);
+        return new Admission.Limited(wait, first);
     }
 }

@@ -65,6 +65,16 @@ class CommandServiceTest {
     }
 
     @Test
+    void stopSaysThereIsNothingToStopWithoutAQueue() {
+        assertThat(run(ALICE, "/stop")).isEqualTo("There is nothing to stop here.");
+    }
+
+    @Test
+    void helpListsStop() {
+        assertThat(run(ALICE, "/help")).contains("/stop");
+    }
+
+    @Test
     void refusesModerationCommandsToNonAdminsAndChangesNothing() {
         String reply = run(ALICE, "/moderation terms add spoiler");
 

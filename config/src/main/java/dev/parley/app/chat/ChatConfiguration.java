@@ -22,8 +22,11 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.queue.QueueSettings;
+import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.SettingsStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -86,8 +89,21 @@ public class ChatConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    InferenceQueue inferenceQueue(ChatModel model, LimitProperties limits) {
-        return new InferenceQueue(model.parallelSlots(), limits.queueCapacity());
+    InferenceQueue inferenceQueue(ChatModel model, LimitProperties limits, InstantSource clock) {
+        try {
+            var queue = new InferenceQueue(new QueueSettings(model.parallelSlots(), limits.queueCapacity(),
+                    limits.queuePerUser(), limits.queueMaxWait()), clock);
+            queue.sweepEvery(Duration.ofSeconds(1));
+            return queue;
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid parley.limits: " + e.getMessage());
+        }
+    }
+
+    /** Queue depth, waits and rejections by reason, for the actuator. */
+    @Bean
+    QueueMeters queueMeters(InferenceQueue queue, ChatPipeline pipeline) {
+        return new QueueMeters(queue, pipeline::rejected);
     }
 
     /** The built-in persona {@code default} (system prompt and sampling as configured) and the configured ones. */
@@ -122,8 +138,9 @@ public class ChatConfiguration {
 
     @Bean
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
-        return new CommandService(settings, policies, moderator, memory, audit, clock, personas);
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            InferenceQueue queue) {
+        return new CommandService(settings, policies, moderator, memory, audit, clock, personas, queue);
     }
 
     @Bean
@@ -131,10 +148,19 @@ public class ChatConfiguration {
             CommandService commands, ModerationPolicies policies, Moderator moderator, RateLimiter rateLimiter,
             InferenceQueue queue, ChatModel chatModel, ConversationMemory memory, AuditLog audit, InstantSource clock,
             PersonaSelector personas) {
-        var settings = new PipelineSettings(bot.systemPrompt(),
-                new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed()),
-                new RateLimit(limits.userPerMinute(), limits.userBurst()), bot.maxInputChars());
+        PipelineSettings settings;
+        try {
+            settings = new PipelineSettings(bot.systemPrompt(),
+                    new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed()),
+                    new ScopeLimits(new RateLimit(limits.userPerMinute(), limits.userBurst()),
+                            new RateLimit(limits.channelPerMinute(), limits.channelBurst()),
+                            new RateLimit(limits.serverPerMinute(), limits.serverBurst())),
+                    bot.maxInputChars(), limits.queuePositionFrom());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid parley.limits: " + e.getMessage());
+        }
+        // TODO(storage): per-scope LimitOverride rows (user/channel/server per-minute and burst), read through a cache
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas);
+                clock, personas, LimitOverrides.none());
     }
 }

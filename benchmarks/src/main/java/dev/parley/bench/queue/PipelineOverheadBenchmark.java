@@ -1,0 +1,165 @@
+package dev.parley.bench.queue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.command.CommandService;
+import dev.parley.core.conversation.Author;
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.conversation.Platform;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.Notice;
+import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.pipeline.PipelineSettings;
+import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.queue.QueueSettings;
+import dev.parley.core.ratelimit.LimitOverrides;
+import dev.parley.core.ratelimit.MessageLimits;
+import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ScopeKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * The pipeline's own cost per message with the model excluded (a stand-in that answers at once):
+ * {@code handle} is the whole path (normalise, moderate input, rate-limit, enqueue, hand over to a
+ * model thread, dequeue, moderate the streamed output, remember), one message after another;
+ * {@code moderateAndLimit} is input moderation plus the three rate limits, on two threads.
+ * Throughput by default; p99 with {@code -bm sample -tu us}.
+ *
+ * <pre>
+ * java -jar benchmarks/target/parley-benchmarks.jar PipelineOverheadBenchmark -bm thrpt -tu s
+ * java -jar benchmarks/target/parley-benchmarks.jar PipelineOverheadBenchmark.handle -bm sample -tu us
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PipelineOverheadBenchmark {
+
+    private static final int USERS = 1000;
+
+    private InferenceQueue queue;
+    private ChatPipeline pipeline;
+    private Moderator moderator;
+    private ModerationPolicies policies;
+    private MessageLimits limits;
+    private List<InboundMessage> messages;
+    private final ReplySink sink = new ReplySink() {
+        @Override
+        public void notice(Notice notice) {}
+
+        @Override
+        public void progress(String visibleSoFar) {}
+
+        @Override
+        public void complete(String reply) {}
+
+        @Override
+        public void withdraw(Notice replacement) {}
+    };
+
+    /** A message per user, each thread walking through them from its own start. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next = (int) (Thread.currentThread().threadId() * 7919 % USERS);
+    }
+
+    @Setup
+    public void setUp() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        InstantSource clock = InstantSource.system();
+        TextNormaliser normaliser = new TextNormaliser();
+        moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+        InMemorySettingsStore settings = new InMemorySettingsStore();
+        policies = new ModerationPolicies(settings,
+                new ModerationDefaults(List.of("spoiler"), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"),
+                normaliser);
+        FixedLatencyModel model = new FixedLatencyModel(2, 0);
+        model.open();
+        ConversationMemory memory = new ConversationMemory(model, new MemoryLimits(10_000, Duration.ofHours(1), 40, 8),
+                Ticker.systemTicker());
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        RateLimit unlimited = new RateLimit(100_000_000, 100_000_000);
+        ScopeLimits scopeLimits = new ScopeLimits(unlimited, unlimited, unlimited);
+        RateLimiter rateLimiter = new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000);
+        limits = new MessageLimits(rateLimiter, scopeLimits, LimitOverrides.none());
+        GenerationSettings generation = new GenerationSettings(64, 0f, 1);
+        Persona persona = new Persona("default", "You are Parley.", generation);
+        queue = new InferenceQueue(new QueueSettings(2, 10_000, 100, Duration.ofMinutes(10)), clock);
+        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock, null, queue);
+        pipeline = new ChatPipeline(new PipelineSettings(persona.systemPrompt(), generation, scopeLimits, 2000, 3),
+                commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
+                PersonaSelector.only(persona), LimitOverrides.none());
+        messages = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            Location where = new Location(Platform.DISCORD, "server-" + u % 10, "channel-" + u % 50, null);
+            Author author = new Author("user-" + u, "User " + u, Set.of(), false, false);
+            messages.add(new InboundMessage("m" + u, where, author, ("Could you tell me, friend number " + u
+                    + ", what the weather will be like tomorrow and whether I should take an umbrella to the "
+                    + "market? Also, which café near the station serves the best coffee for the money?"),
+                    null, true, false, Instant.now()));
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        queue.close();
+    }
+
+    private InboundMessage next(Cursor cursor) {
+        cursor.next = (cursor.next + 1) % USERS;
+        return messages.get(cursor.next);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Outcome handle(Cursor cursor) {
+        return pipeline.handle(next(cursor), sink).join();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object moderateAndLimit(Cursor cursor) {
+        InboundMessage message = next(cursor);
+        ModerationPolicy policy = policies.forScope(ScopeKey.of(message.location()));
+        Object verdict = moderator.moderate(message.text(), Direction.INPUT, policy);
+        return limits.check(message).isPresent() ? verdict : message;
+    }
+}
