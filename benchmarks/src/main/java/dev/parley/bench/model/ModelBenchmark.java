@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.model.ModelBenchmark FILE
- *     [--threads N] [--prompt-tokens N] [--tokens N] [--streams 1,2,4,8]
+ *     [--threads N] [--prompt-tokens N] [--tokens N] [--streams 1,2,4,8] [--flash-attn on|off]
  * </pre>
  * The JVM is ended with {@link System#exit(int)}: llama.cpp's native thread keeps it alive.
  */
@@ -58,18 +58,19 @@ public final class ModelBenchmark {
     }
 
     /** The command-line options, with their defaults. */
-    record Options(Path model, int threads, int promptTokens, int tokens, List<Integer> streams) {
+    record Options(Path model, int threads, int promptTokens, int tokens, List<Integer> streams, boolean flashAttention) {
 
         static Options parse(String[] args) {
             if (args.length == 0 || args[0].startsWith("--")) {
                 throw new IllegalArgumentException("usage: ModelBenchmark FILE [--threads N] [--prompt-tokens N]"
-                        + " [--tokens N] [--streams 1,2,4,8]");
+                        + " [--tokens N] [--streams 1,2,4,8] [--flash-attn on|off]");
             }
             Path model = Path.of(args[0]);
             int threads = Runtime.getRuntime().availableProcessors();
             int promptTokens = 128;
             int tokens = 128;
             List<Integer> streams = List.of(1, 2, 4, 8);
+            boolean flashAttention = true;
             for (int i = 1; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -80,13 +81,18 @@ public final class ModelBenchmark {
                     case "--prompt-tokens" -> promptTokens = Integer.parseInt(value);
                     case "--tokens" -> tokens = Integer.parseInt(value);
                     case "--streams" -> streams = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                    case "--flash-attn" -> flashAttention = switch (value) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--flash-attn takes on or off, not " + value);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (streams.isEmpty() || streams.getFirst() != 1) {
                 throw new IllegalArgumentException("--streams must start with 1 (the single-stream figures)");
             }
-            return new Options(model, threads, promptTokens, tokens, streams);
+            return new Options(model, threads, promptTokens, tokens, streams, flashAttention);
         }
     }
 
@@ -104,6 +110,17 @@ public final class ModelBenchmark {
 
     /** One round: every stream of it and the tokens they generated. */
     private record Round(int streams, List<StreamRun> runs, long tokens) {
+
+        /**
+         * How far apart the streams' first tokens came: llama.cpp starts on the first request at
+         * once, so the prompts of requests that arrive while it computes are evaluated in later
+         * steps, each of which also holds up the streams already decoding.
+         */
+        double firstTokenSpreadMillis() {
+            long first = runs.stream().mapToLong(StreamRun::firstPiece).min().orElse(0);
+            long last = runs.stream().mapToLong(StreamRun::firstPiece).max().orElse(0);
+            return (last - first) / 1e6;
+        }
 
         double timeToFirstTokenMillis() {
             return runs.stream().mapToLong(run -> run.firstPiece() - run.requested()).average().orElse(0) / 1e6;
@@ -187,13 +204,15 @@ public final class ModelBenchmark {
         LlamaNativeLibrary library = LlamaNativeLibrary.load(null);
         library.ensureAvailable();
         System.out.printf(Locale.ROOT, "model %s (%.1f MB), %d thread(s), prompt ~%d tokens, %d new tokens per stream, "
-                        + "Java %s%n", options.model().getFileName(), Files.size(options.model()) / 1e6, options.threads(),
-                options.promptTokens(), options.tokens(), Runtime.version());
+                        + "flash attention %s, Java %s%n", options.model().getFileName(), Files.size(options.model()) / 1e6,
+                options.threads(), options.promptTokens(), options.tokens(), options.flashAttention() ? "on" : "off",
+                Runtime.version());
         for (int streams : options.streams()) {
             LlamaSettings settings = LlamaSettings.of(options.model())
                     .withThreads(options.threads())
                     .withContextSize(options.promptTokens() + options.tokens() + 64)
                     .withParallel(streams)
+                    .withFlashAttention(options.flashAttention())
                     .withNativeLogging(true);
             long start = System.nanoTime();
             // llama.cpp's native memory is not freed on close (notes/llama-jni.md): every load costs the model's size
@@ -201,8 +220,9 @@ public final class ModelBenchmark {
                 double loadMillis = (System.nanoTime() - start) / 1e6;
                 warmUp(model);
                 Round round = round(model, streams);
-                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %.6f %.6f %.6f%n", streams, round.tokens(), loadMillis,
-                        round.generationTokensPerSecond(), round.timeToFirstTokenMillis(), round.steadyTokensPerSecond());
+                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %.6f %.6f %.6f %.6f%n", streams, round.tokens(), loadMillis,
+                        round.generationTokensPerSecond(), round.timeToFirstTokenMillis(), round.steadyTokensPerSecond(),
+                        round.firstTokenSpreadMillis());
             }
         }
     }
@@ -291,20 +311,26 @@ public final class ModelBenchmark {
         }
         System.out.println();
         System.out.println("streams  tokens  Java gen tok/s  llama.cpp gen tok/s  Java/llama.cpp  vs 1 stream"
-                + "  avg TTFT ms  all-decoding tok/s  vs 1 stream");
+                + "  avg TTFT ms  TTFT spread ms  all-decoding tok/s  vs 1 stream");
         for (int i = 0; i < rows.size(); i++) {
             double[] row = rows.get(i);
             double java = row[3];
             double reported = llamaGenerationTokensPerSecond(llama.get(i));
-            System.out.printf(Locale.ROOT, "%7d  %6d  %14.1f  %19.1f  %13.1f%%  %10.2fx  %11.1f  %18.1f  %10.2fx%n",
-                    (int) row[0], (long) row[1], java, reported, 100 * java / reported, java / single[3], row[4], row[5],
-                    row[5] / single[5]);
+            System.out.printf(Locale.ROOT, "%7d  %6d  %14.1f  %19.1f  %13.1f%%  %10.2fx  %11.1f  %14.1f  %18.1f  %10.2fx%n",
+                    (int) row[0], (long) row[1], java, reported, 100 * java / reported, java / single[3], row[4], row[6],
+                    row[5], row[5] / single[5]);
         }
         System.out.println();
-        System.out.println("Java gen tok/s: tokens / (first stream's first token .. last stream's last token), at the reader.");
+        System.out.println("Java gen tok/s: tokens / (first stream's first token .. last stream's last token), at the reader;"
+                + " with several streams this includes evaluating the prompts of the streams llama.cpp admitted later"
+                + " (TTFT spread: from the first stream's first token to the last stream's).");
         System.out.println("llama.cpp gen tok/s: the slots' n_decoded summed / the longest slot's eval time (print_timings).");
         System.out.println("all-decoding tok/s: pieces after every stream had its first one / that time (no prompt"
                 + " evaluation mixed in: the batching gain).");
+        rows.stream().filter(row -> row[0] == 4).findFirst().ifPresent(row -> System.out.printf(Locale.ROOT,
+                "4 streams vs 1 (target 1.4x): %.2fx while all four decode; %.2fx over the whole round, which also"
+                        + " evaluates the prompts admitted after the first stream's (TTFT spread %.0f ms)%n",
+                row[5] / single[5], row[3] / single[3], row[6]));
         for (int i = 0; i < rows.size(); i++) {
             System.out.printf(Locale.ROOT, "  %d stream(s), llama.cpp per slot: %s%n", (int) rows.get(i)[0], llama.get(i).stream()
                     .map(t -> String.format(Locale.ROOT, "%d tok in %.0f ms (%.1f/s)", t.generatedTokens(),

@@ -131,6 +131,11 @@ public final class LlamaChatModel implements ChatModel {
                 // llama.cpp divides the context among the slots: each slot gets contextSize
                 .setCtxSize(settings.totalContextSize())
                 .setParallel(settings.parallel());
+        if (settings.flashAttention()) {
+            // without it, steps that decode several slots at once are slower than single ones on
+            // the CPU (LlamaSettings#flashAttention): continuous batching would gain nothing
+            parameters.enableFlashAttn();
+        }
         if (!settings.nativeLogging()) {
             parameters.disableLog();
         }
@@ -150,9 +155,10 @@ public final class LlamaChatModel implements ChatModel {
         } catch (RuntimeException e) {
             throw new ModelException("llama.cpp could not load " + settings.modelPath() + ": " + ErrorText.oneLine(e), e);
         }
-        log.info("loaded {} ({}, {} tensors) in {} ms: {} slot(s) of {} tokens, {} thread(s)",
+        log.info("loaded {} ({}, {} tensors) in {} ms: {} slot(s) of {} tokens, {} thread(s), flash attention {}",
                 settings.modelPath().getFileName(), header.architecture(), header.tensors().size(),
-                (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads());
+                (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads(),
+                settings.flashAttention() ? "on" : "off");
         return new LlamaChatModel(settings, header, model, loraScales);
     }
 

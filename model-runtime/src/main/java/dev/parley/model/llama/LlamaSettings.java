@@ -27,6 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param nativeLogging whether llama.cpp may log to stderr (about 140 lines per load, and
  *     each reply's timings); off in production, on for the benchmark, which reads llama.cpp's
  *     own timings there (its log callback of de.kherud:llama 4.2.0 never sees them)
+ * @param flashAttention whether llama.cpp uses its fused attention kernel ({@code --flash-attn},
+ *     on by default). Without it, llama.cpp b4916's CPU attention makes a decode step of two or
+ *     more slots far slower than a one-token step on two threads, so concurrent replies gain
+ *     little: on a 1B-shaped q8_0 model (2 cores, all streams decoding) 2 streams gave 0.87x and
+ *     4 streams 1.38x the single-stream tokens/s without it, 1.31x and 1.69x with it, while one
+ *     stream's speed was unchanged (17.0 vs 16.8 tokens/s). Its cost: prompt evaluation was up to
+ *     about 15% slower (47 vs 56 tokens/s for a 1,000-token prompt), and toy models with 16-wide
+ *     heads are slower with it. {@code ModelBenchmark --flash-attn off} repeats the comparison
  */
 public record LlamaSettings(
         Path modelPath,
@@ -37,7 +45,8 @@ public record LlamaSettings(
         @Nullable Path nativeLibraryDirectory,
         Duration generationTimeout,
         List<LoraAdapter> adapters,
-        boolean nativeLogging) {
+        boolean nativeLogging,
+        boolean flashAttention) {
 
     /** The generation timeout of {@link #of(Path)} and of the six-argument constructor. */
     public static final Duration DEFAULT_GENERATION_TIMEOUT = Duration.ofMinutes(5);
@@ -59,6 +68,14 @@ public record LlamaSettings(
         }
     }
 
+    /** Settings with flash attention on, the default. */
+    public LlamaSettings(Path modelPath, int threads, int contextSize, int parallel, int gpuLayers,
+            @Nullable Path nativeLibraryDirectory, Duration generationTimeout, List<LoraAdapter> adapters,
+            boolean nativeLogging) {
+        this(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory, generationTimeout, adapters,
+                nativeLogging, true);
+    }
+
     /** Settings without adapters, with the default generation timeout and llama.cpp's log off. */
     public LlamaSettings(Path modelPath, int threads, int contextSize, int parallel, int gpuLayers,
             @Nullable Path nativeLibraryDirectory) {
@@ -74,42 +91,47 @@ public record LlamaSettings(
 
     public LlamaSettings withThreads(int threads) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withContextSize(int contextSize) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withParallel(int parallel) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withGpuLayers(int gpuLayers) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withNativeLibraryDirectory(@Nullable Path directory) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, directory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withGenerationTimeout(Duration timeout) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                timeout, adapters, nativeLogging);
+                timeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withAdapters(List<LoraAdapter> adapters) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     public LlamaSettings withNativeLogging(boolean nativeLogging) {
         return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
-                generationTimeout, adapters, nativeLogging);
+                generationTimeout, adapters, nativeLogging, flashAttention);
+    }
+
+    public LlamaSettings withFlashAttention(boolean flashAttention) {
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, nativeLibraryDirectory,
+                generationTimeout, adapters, nativeLogging, flashAttention);
     }
 
     /** The context llama.cpp is given: every slot gets {@link #contextSize()} tokens of it. */

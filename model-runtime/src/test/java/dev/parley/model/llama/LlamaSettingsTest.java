@@ -35,6 +35,19 @@ class LlamaSettingsTest {
         assertThat(plain.generationTimeout()).isEqualTo(LlamaSettings.DEFAULT_GENERATION_TIMEOUT);
         assertThat(plain.adapters()).isEmpty();
         assertThat(plain.nativeLogging()).isFalse();
+        assertThat(plain.flashAttention()).isTrue();
+    }
+
+    @Test
+    void flashAttention_isOnUnlessTurnedOff() {
+        LlamaSettings nineArguments = new LlamaSettings(Path.of("m.gguf"), 2, 512, 2, 0, null,
+                Duration.ofSeconds(30), java.util.List.of(), false);
+
+        assertThat(nineArguments.flashAttention()).isTrue();
+        assertThat(settings.flashAttention()).isTrue();
+        LlamaSettings off = settings.withFlashAttention(false).withParallel(4).withThreads(1);
+        assertThat(off.flashAttention()).isFalse();
+        assertThat(off.parallel()).isEqualTo(4);
     }
 
     @Test
