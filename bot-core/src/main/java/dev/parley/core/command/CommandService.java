@@ -9,6 +9,8 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.persona.UnknownPersonaException;
+import dev.parley.core.ratelimit.LimitOverrideStore;
+import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
@@ -29,6 +31,7 @@ public final class CommandService {
               /reset                             forget this conversation
               /stop                              stop your question here (waiting or being answered)
               /bot persona                       the persona answering here, and the others
+              /ratelimit show                    the rate limits here
             Admins:
               /moderation show                   the moderation policy here
               /moderation category <category> <off|flag|block> [threshold]
@@ -36,9 +39,11 @@ public final class CommandService {
               /moderation direction <input|output|both|none>
               /moderation failure <open|closed>
               /moderation test <text>            the verdict on a text, without posting it
+              /ratelimit set <user|channel|server> <per-minute|default> [burst]
               /bot persona <name>                let another persona answer in this channel""";
 
     private final ConversationMemory memory;
+    private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
     private final @Nullable PersonaSelector personas;
     private final @Nullable InferenceQueue queue;
@@ -60,6 +65,17 @@ public final class CommandService {
     public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             @Nullable InferenceQueue queue) {
+        this(settings, policies, moderator, memory, audit, clock, personas, queue, null);
+    }
+
+    /**
+     * Commands including {@code /ratelimit}, which shows {@code limits} (the configured defaults)
+     * with the scope's overrides, and lets admins change those.
+     */
+    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
+            @Nullable InferenceQueue queue, @Nullable RateLimitSetup limits) {
+        this.rateLimits = limits == null ? null : new RateLimitCommands(limits.overrides(), limits.defaults(), audit, clock);
         this.queue = queue;
         this.memory = memory;
         this.moderation = new ModerationCommands(settings, policies, moderator, audit, clock);
@@ -67,6 +83,9 @@ public final class CommandService {
         this.audit = audit;
         this.clock = clock;
     }
+
+    /** The configured rate limits and where the scopes' overrides are kept, for {@code /ratelimit}. */
+    public record RateLimitSetup(LimitOverrideStore overrides, ScopeLimits defaults) {}
 
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {
@@ -78,6 +97,7 @@ public final class CommandService {
             }
             case "stop" -> stop(message);
             case "bot" -> bot(command, message);
+            case "ratelimit" -> rateLimits == null ? "Rate limits cannot be changed here." : rateLimits.handle(command, message);
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";

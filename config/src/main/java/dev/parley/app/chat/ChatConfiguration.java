@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
+import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditLog;
@@ -23,7 +24,7 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
-import dev.parley.core.ratelimit.LimitOverrides;
+import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
@@ -137,20 +138,14 @@ public class ChatConfiguration {
     }
 
     @Bean
-    CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            InferenceQueue queue) {
-        return new CommandService(settings, policies, moderator, memory, audit, clock, personas, queue);
+    LimitOverrideStore limitOverrides(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcLimitOverrides(jdbc, transactions);
     }
 
     @Bean
-    ChatPipeline chatPipeline(BotProperties bot, ModelProperties model, LimitProperties limits,
-            CommandService commands, ModerationPolicies policies, Moderator moderator, RateLimiter rateLimiter,
-            InferenceQueue queue, ChatModel chatModel, ConversationMemory memory, AuditLog audit, InstantSource clock,
-            PersonaSelector personas) {
-        PipelineSettings settings;
+    PipelineSettings pipelineSettings(BotProperties bot, ModelProperties model, LimitProperties limits) {
         try {
-            settings = new PipelineSettings(bot.systemPrompt(),
+            return new PipelineSettings(bot.systemPrompt(),
                     new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed()),
                     new ScopeLimits(new RateLimit(limits.userPerMinute(), limits.userBurst()),
                             new RateLimit(limits.channelPerMinute(), limits.channelBurst()),
@@ -159,8 +154,22 @@ public class ChatConfiguration {
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.limits: " + e.getMessage());
         }
-        // TODO(storage): per-scope LimitOverride rows (user/channel/server per-minute and burst), read through a cache
+    }
+
+    @Bean
+    CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings) {
+        return new CommandService(settings, policies, moderator, memory, audit, clock, personas, queue,
+                new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()));
+    }
+
+    @Bean
+    ChatPipeline chatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            LimitOverrideStore limitOverrides) {
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, LimitOverrides.none());
+                clock, personas, limitOverrides);
     }
 }

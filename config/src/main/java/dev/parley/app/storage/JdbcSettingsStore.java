@@ -19,7 +19,9 @@ public final class JdbcSettingsStore implements SettingsStore {
 
     @Override
     public ScopeSettings load(ScopeKey scope) {
-        var rows = jdbc.sql("SELECT name, val FROM scope_setting WHERE platform = :platform AND scope_id = :scope ORDER BY id")
+        var rows = jdbc.sql("""
+                        SELECT name, val FROM scope_setting
+                        WHERE platform = :platform AND scope_id = :scope AND name NOT LIKE 'limit.%' ORDER BY id""")
                 .param("platform", scope.platform().name())
                 .param("scope", scope.scopeId())
                 .query((rs, n) -> new ScopeSettingsRows.Row(rs.getString("name"), rs.getString("val")))
@@ -30,7 +32,8 @@ public final class JdbcSettingsStore implements SettingsStore {
     @Override
     public void save(ScopeKey scope, ScopeSettings settings) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM scope_setting WHERE platform = :platform AND scope_id = :scope")
+            // rate-limit rows belong to JdbcLimitOverrides
+            jdbc.sql("DELETE FROM scope_setting WHERE platform = :platform AND scope_id = :scope AND name NOT LIKE 'limit.%'")
                     .param("platform", scope.platform().name())
                     .param("scope", scope.scopeId())
                     .update();

@@ -10,6 +10,8 @@ import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.FailureMode;
+import dev.parley.core.ratelimit.LimitOverride;
+import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import java.time.Instant;
@@ -110,6 +112,23 @@ class JdbcStorageTest {
         assertThat(reopened.chosenFor(scope, "memes")).contains("pirate");
         assertThat(reopened.chosenFor(scope, "quiet")).isEmpty();
         assertThat(reopened.chosenFor(new ScopeKey(Platform.TELEGRAM, "guild-1"), "general")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void rateLimitOverridesSurviveAndScopeSettingsLeaveThemAlone(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var override = new LimitOverride(new RateLimit(12, 4), null, new RateLimit(100, 50));
+
+        new JdbcLimitOverrides(JdbcClient.create(dataSource), transactions).save(scope, override);
+        store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));
+
+        assertThat(new JdbcLimitOverrides(JdbcClient.create(dataSource), transactions).forScope(scope)).isEqualTo(override);
+        assertThat(store(dataSource).load(scope)).isEqualTo(ScopeSettings.DEFAULTS.withBlockedTerm("spoiler"));
+        assertThat(new JdbcLimitOverrides(JdbcClient.create(dataSource), transactions)
+                .forScope(new ScopeKey(Platform.DISCORD, "guild-2"))).isEqualTo(LimitOverride.NONE);
     }
 
     @ParameterizedTest
