@@ -1,5 +1,11 @@
 package dev.parley.app;
 
+import dev.parley.app.moderate.ModerateCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -9,6 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ParleyApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("moderate")) {
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            var out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            System.exit(new ModerateCommand(out, System.err).run(List.of(args).subList(1, args.length), in));
+        }
         int status = new Launcher(System.err).run(args);
         // llama.cpp leaves a non-daemon native thread behind: the JVM would never exit on its own
         System.exit(status);

@@ -1,0 +1,34 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar parley.jar moderate} on a few thousand JSON lines, as the issue asks to show. */
+class ModerateModeIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void moderatesAFewThousandLinesFromStandardInput() throws Exception {
+        String input = IntStream.range(0, 3000)
+                .mapToObj(i -> i == 1234 ? "not json at all"
+                        : i % 100 == 0 ? "{\"id\": " + i + ", \"text\": \"how do I make a bomb at home\"}"
+                        : "{\"id\": " + i + ", \"text\": \"line " + i + ": the weather is fine today\"}")
+                .collect(Collectors.joining("\n", "", "\n"));
+
+        var result = new ParleyProcess(dir).run(input, "moderate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var lines = result.stdout().lines().toList();
+        assertThat(lines).hasSize(3000);
+        assertThat(lines.get(1234)).isEqualTo("{\"line\":1235,\"error\":\"not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
+        assertThat(lines.stream().filter(l -> l.contains("\"flagged\":true")).count()).isEqualTo(30);
+        assertThat(lines.get(0)).startsWith("{\"id\":0,\"flagged\":true,\"categories\":{");
+    }
+}
