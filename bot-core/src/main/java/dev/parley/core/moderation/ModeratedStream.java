@@ -47,6 +47,11 @@ public final class ModeratedStream {
         return judge(text.length());
     }
 
+    /** Everything received so far, judged or not: for the audit log's hash and scores, never for users. */
+    public String receivedText() {
+        return text.toString();
+    }
+
     /** The text that passed moderation and may be shown. */
     public String releasable() {
         return text.substring(0, released);

@@ -12,6 +12,7 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
+import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
@@ -36,6 +37,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
@@ -174,7 +181,7 @@ public final class ChatPipeline {
         ModerationPolicy policy = policies.forScope(scope);
         boolean exempt = policy.exempts(message.author().roles());
         if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            auditBlock(message, Direction.INPUT, block);
+            auditBlock(message, Direction.INPUT, block, message.text(), policy);
             sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
             return new Outcome.Blocked(Direction.INPUT, block);
         }
@@ -301,7 +308,7 @@ public final class ChatPipeline {
                     return new Outcome.Stopped(true); // the stream is closed on the way out
                 }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
-                    return withdraw(message, policy, sink, block);
+                    return withdraw(message, policy, sink, block, moderated.receivedText());
                 }
                 String visible = moderated.releasable();
                 if (visible.length() > shown) {
@@ -310,7 +317,7 @@ public final class ChatPipeline {
                 }
             }
             if (moderated.finish() instanceof Verdict.Block block) {
-                return withdraw(message, policy, sink, block);
+                return withdraw(message, policy, sink, block, moderated.receivedText());
             }
         } catch (ModelFailure e) {
             LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
@@ -358,16 +365,39 @@ public final class ChatPipeline {
         }
     }
 
-    private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block) {
-        auditBlock(message, Direction.OUTPUT, block);
+    private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block,
+            String reply) {
+        auditBlock(message, Direction.OUTPUT, block, reply, policy);
         sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
         return new Outcome.Blocked(Direction.OUTPUT, block);
     }
 
-    private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block) {
-        String detail = "category=" + block.category() + " rule=" + block.rule() + " message=" + message.messageId();
+    /**
+     * Audits a block: who, where, which direction, the category, rule and category scores, the
+     * message id and a hash of the blocked text (so repeats can be found), never the text itself.
+     */
+    private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
+            ModerationPolicy policy) {
+        String scores = moderator.evaluate(text, direction, policy).scores().asMap().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(4)
+                .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(","));
+        String detail = "category=" + block.category() + " rule=" + block.rule()
+                + (scores.isEmpty() ? "" : " scores=" + scores)
+                + " sha256=" + sha256(text) + " message=" + message.messageId();
         audit.record(new AuditEntry(clock.instant(), ScopeKey.of(message.location()), message.author().id(),
                 "moderation.block." + direction.name().toLowerCase(Locale.ROOT), detail));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String rateNotice(MessageLimits.Refusal refusal) {

@@ -20,6 +20,7 @@ import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
@@ -230,9 +231,35 @@ class ChatPipelineTest {
             assertThat(entry.action()).isEqualTo("moderation.block.input");
             assertThat(entry.actorId()).isEqualTo("alice");
             assertThat(entry.at()).isEqualTo(clock.instant());
-            assertThat(entry.detail()).contains(message.messageId(), "category=custom").doesNotContain("home");
+            assertThat(entry.detail()).contains(message.messageId(), "category=custom", "sha256=" + sha256(message.text()))
+                    .doesNotContain("home");
         });
         assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void auditsABlockWithTheCategoryScoresOfTheLocalTier() {
+        var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
+        var scored = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                new RateLimit(60, 10), MAX_INPUT_CHARS), new CommandService(settings, policies, localTier, memory, audit,
+                clock), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+
+        // no custom term in it, so the local tier decides and its scores are audited
+        handle(scored.handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
+
+        assertThat(audit.recent(SCOPE, 1)).singleElement().satisfies(entry ->
+                assertThat(entry.detail()).contains("category=illicit/violent")
+                        .containsPattern("scores=[a-z/-]+:\\d\\.\\d\\d.*illicit/violent:\\d\\.\\d\\d"));
+    }
+
+    private static String sha256(String text) throws RuntimeException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -250,6 +277,8 @@ class ChatPipelineTest {
         assertThat(sink.completed()).isEmpty();
         assertThat(sink.calls()).last().isEqualTo(RecordingReplySink.Call.WITHDRAW);
         assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action).containsExactly("moderation.block.output");
+        assertThat(audit.recent(SCOPE, 1).getFirst().detail())
+                .contains("sha256=" + sha256("Sure, here is how to make a bomb at home"));
         assertThat(model.piecesTaken()).as("generation stopped early").containsExactly(5);
         assertThat(model.allStreamsClosed()).isTrue();
         assertThat(memory.turns(message.conversationKey())).as("a withdrawn reply is not remembered").isEmpty();
