@@ -1,6 +1,5 @@
 package dev.parley.core.command;
 
-import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
@@ -14,7 +13,6 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
-import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +45,7 @@ public final class CommandService {
     private final ModerationCommands moderation;
     private final @Nullable PersonaSelector personas;
     private final @Nullable InferenceQueue queue;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AdminChanges changes;
 
     /** Commands without personas: {@code /bot persona} says there are none to choose from. */
     public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
@@ -75,13 +72,12 @@ public final class CommandService {
     public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             @Nullable InferenceQueue queue, @Nullable RateLimitSetup limits) {
-        this.rateLimits = limits == null ? null : new RateLimitCommands(limits.overrides(), limits.defaults(), audit, clock);
+        this.changes = new AdminChanges(audit, clock);
+        this.rateLimits = limits == null ? null : new RateLimitCommands(limits.overrides(), limits.defaults(), changes);
         this.queue = queue;
         this.memory = memory;
-        this.moderation = new ModerationCommands(settings, policies, moderator, audit, clock);
+        this.moderation = new ModerationCommands(settings, policies, moderator, changes);
         this.personas = personas;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /** The configured rate limits and where the scopes' overrides are kept, for {@code /ratelimit}. */
@@ -139,8 +135,7 @@ public final class CommandService {
         }
         try {
             Persona persona = personas.choose(message.location(), wanted);
-            audit.record(new AuditEntry(clock.instant(), ScopeKey.of(message.location()), message.author().id(),
-                    "bot.persona", message.location().channelId() + " " + persona.name()));
+            changes.record(message, "bot.persona", message.location().channelId() + " " + persona.name());
             return "Persona here is now " + persona.name() + ".";
         } catch (UnknownPersonaException e) {
             return "No persona is called \"" + wanted + "\". Available: " + String.join(", ", personas.catalog().names()) + ".";

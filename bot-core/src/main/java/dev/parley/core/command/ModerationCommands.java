@@ -1,7 +1,5 @@
 package dev.parley.core.command;
 
-import dev.parley.core.audit.AuditEntry;
-import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
@@ -16,7 +14,6 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
-import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -45,17 +42,14 @@ final class ModerationCommands {
     private final SettingsStore settings;
     private final ModerationPolicies policies;
     private final Moderator moderator;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AdminChanges changes;
     private final TextNormaliser normaliser = new TextNormaliser();
 
-    ModerationCommands(SettingsStore settings, ModerationPolicies policies, Moderator moderator, AuditLog audit,
-            InstantSource clock) {
+    ModerationCommands(SettingsStore settings, ModerationPolicies policies, Moderator moderator, AdminChanges changes) {
         this.settings = settings;
         this.policies = policies;
         this.moderator = moderator;
-        this.audit = audit;
-        this.clock = clock;
+        this.changes = changes;
     }
 
     String handle(CommandLine command, InboundMessage message) {
@@ -197,7 +191,7 @@ final class ModerationCommands {
             String detail) {
         settings.save(scope, edit.apply(settings.load(scope)));
         policies.invalidate(scope);
-        audit.record(new AuditEntry(clock.instant(), scope, message.author().id(), action, detail));
+        changes.record(message, action, detail);
     }
 
     private static String names(Set<Direction> directions) {

@@ -1,14 +1,11 @@
 package dev.parley.core.command;
 
-import dev.parley.core.audit.AuditEntry;
-import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.ScopeKey;
-import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +20,12 @@ final class RateLimitCommands {
 
     private final LimitOverrideStore overrides;
     private final ScopeLimits defaults;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AdminChanges changes;
 
-    RateLimitCommands(LimitOverrideStore overrides, ScopeLimits defaults, AuditLog audit, InstantSource clock) {
+    RateLimitCommands(LimitOverrideStore overrides, ScopeLimits defaults, AdminChanges changes) {
         this.overrides = overrides;
         this.defaults = defaults;
-        this.audit = audit;
-        this.clock = clock;
+        this.changes = changes;
     }
 
     String handle(CommandLine command, InboundMessage message) {
@@ -72,8 +67,8 @@ final class RateLimitCommands {
             default -> new LimitOverride(before.user(), before.channel(), limit);
         };
         overrides.save(scope, after);
-        audit.record(new AuditEntry(clock.instant(), scope, message.author().id(), "ratelimit.set",
-                level + " " + (limit == null ? "default" : limit.perMinute() + "/min burst " + limit.burst())));
+        changes.record(message, "ratelimit.set",
+                level + " " + (limit == null ? "default" : limit.perMinute() + "/min burst " + limit.burst()));
         return show(scope);
     }
 

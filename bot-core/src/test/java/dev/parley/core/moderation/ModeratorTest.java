@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,7 @@ class ModeratorTest {
     }
 
     private static ModerationProvider scoring(String name, Category category, double score) {
-        return new FixedProvider(name, new Assessment(CategoryScores.none().with(category, score),
+        return ScriptedProvider.answering(name, new Assessment(CategoryScores.none().with(category, score),
                 Map.of(category, name + "-rule: because")));
     }
 
@@ -122,7 +123,7 @@ class ModeratorTest {
     void combinesTiersByTakingTheHighestScorePerCategory() {
         Moderator tiers = new Moderator(normaliser, List.of(
                 scoring("cheap", Category.HATE, 0.3),
-                new FixedProvider("dear", new Assessment(CategoryScores.none().with(Category.HATE, 0.2)
+                ScriptedProvider.answering("dear", new Assessment(CategoryScores.none().with(Category.HATE, 0.2)
                         .with(Category.VIOLENCE, 0.4), Map.of()))), 0);
 
         ModerationResult result = tiers.evaluate("text", Direction.INPUT, both());
@@ -174,7 +175,7 @@ class ModeratorTest {
 
     @Test
     void spareslaterTiersOnceAnEarlierOneBlocks() {
-        FixedProvider later = new FixedProvider("later", Assessment.NONE);
+        ScriptedProvider later = ScriptedProvider.answering("later", Assessment.NONE);
         Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.ILLICIT_VIOLENT, 0.95), later), 0);
 
         assertThat(tiers.moderate("text", Direction.INPUT, both()).blocked()).isTrue();
@@ -184,7 +185,7 @@ class ModeratorTest {
     @Test
     void failsOpenWhenAProviderFailsUnderAFailOpenPolicy() {
         Moderator tiers = new Moderator(normaliser,
-                List.of(scoring("local", Category.HATE, 0.1), new FailingProvider("remote", false)), 0);
+                List.of(scoring("local", Category.HATE, 0.1), ScriptedProvider.failing("remote", false)), 0);
 
         ModerationResult result = tiers.evaluate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN));
 
@@ -195,7 +196,7 @@ class ModeratorTest {
 
     @Test
     void failsClosedWhenAProviderFailsUnderAFailClosedPolicy() {
-        Moderator tiers = new Moderator(normaliser, List.of(new FailingProvider("remote", false)), 0);
+        Moderator tiers = new Moderator(normaliser, List.of(ScriptedProvider.failing("remote", false)), 0);
         ModerationPolicy closed = both().failing(FailureMode.FAIL_CLOSED);
 
         ModerationResult result = tiers.evaluate("text", Direction.INPUT, closed);
@@ -210,7 +211,7 @@ class ModeratorTest {
 
     @Test
     void treatsATimeoutLikeAnyOtherFailure() {
-        Moderator tiers = new Moderator(normaliser, List.of(new FailingProvider("remote", true)), 0);
+        Moderator tiers = new Moderator(normaliser, List.of(ScriptedProvider.failing("remote", true)), 0);
 
         assertThat(tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_CLOSED)).blocked()).isTrue();
         assertThat(tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN)).blocked()).isFalse();
@@ -219,7 +220,7 @@ class ModeratorTest {
     @Test
     void blocksOnAnAnswerFromAnotherTierEvenWhenOneFailed() {
         Moderator tiers = new Moderator(normaliser,
-                List.of(new FailingProvider("remote", false), scoring("local", Category.SELF_HARM_INTENT, 0.9)), 0);
+                List.of(ScriptedProvider.failing("remote", false), scoring("local", Category.SELF_HARM_INTENT, 0.9)), 0);
 
         Verdict verdict = tiers.moderate("text", Direction.INPUT, both().failing(FailureMode.FAIL_OPEN));
 
@@ -229,7 +230,7 @@ class ModeratorTest {
 
     @Test
     void cachesEachTiersAssessmentOnTheNormalisedText() {
-        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        ScriptedProvider provider = ScriptedProvider.answering("local", Assessment.NONE);
         Moderator cached = new Moderator(normaliser, List.of(provider), 100);
 
         cached.moderate("Hello there!", Direction.INPUT, both());
@@ -242,7 +243,7 @@ class ModeratorTest {
 
     @Test
     void neverCachesAFailure() {
-        FailingProvider failing = new FailingProvider("remote", false);
+        ScriptedProvider failing = ScriptedProvider.failing("remote", false);
         Moderator cached = new Moderator(normaliser, List.of(failing), 100);
 
         cached.moderate("same", Direction.INPUT, both());
@@ -253,7 +254,7 @@ class ModeratorTest {
 
     @Test
     void takesAllowedTermsOutBeforeScoring() {
-        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        ScriptedProvider provider = ScriptedProvider.answering("local", Assessment.NONE);
         Moderator tiers = new Moderator(normaliser, List.of(provider), 0);
         ModerationPolicy policy = both().allowing(TermList.of(List.of("Suicide prevention"), normaliser));
 
@@ -264,7 +265,7 @@ class ModeratorTest {
 
     @Test
     void blockedTermsWinOverEverythingElse() {
-        FixedProvider provider = new FixedProvider("local", Assessment.NONE);
+        ScriptedProvider provider = ScriptedProvider.answering("local", Assessment.NONE);
         Moderator tiers = new Moderator(normaliser, List.of(provider), 0);
 
         assertThat(tiers.moderate("a spoiler", Direction.INPUT, both("spoiler")).blocked()).isTrue();
@@ -280,15 +281,31 @@ class ModeratorTest {
         assertThat(policy.exempts(Set.of("members"))).isFalse();
     }
 
-    private static final class FixedProvider implements ModerationProvider {
+    /** A provider whose answer the test decides, counting the calls and the texts it saw. */
+    private static final class ScriptedProvider implements ModerationProvider {
         private final String name;
-        private final Assessment assessment;
+        private final Function<ModerationRequest, Assessment> answer;
         final AtomicInteger calls = new AtomicInteger();
         final List<String> seen = new ArrayList<>();
 
-        FixedProvider(String name, Assessment assessment) {
+        private ScriptedProvider(String name, Function<ModerationRequest, Assessment> answer) {
             this.name = name;
-            this.assessment = assessment;
+            this.answer = answer;
+        }
+
+        static ScriptedProvider answering(String name, Assessment assessment) {
+            return new ScriptedProvider(name, request -> assessment);
+        }
+
+        /** Fails at once, or as a provider whose own deadline passed would: no sleeping. */
+        static ScriptedProvider failing(String name, boolean timeout) {
+            return new ScriptedProvider(name, request -> {
+                if (timeout) {
+                    throw new ModerationUnavailableException(name + " did not answer within 200 ms",
+                            new java.util.concurrent.TimeoutException());
+                }
+                throw new IllegalStateException("connection refused");
+            });
         }
 
         @Override
@@ -300,34 +317,7 @@ class ModeratorTest {
         public Assessment assess(ModerationRequest request) {
             calls.incrementAndGet();
             seen.add(request.normalised());
-            return assessment;
-        }
-    }
-
-    /** Fails at once, or as a provider whose own deadline passed would: no sleeping. */
-    private static final class FailingProvider implements ModerationProvider {
-        private final String name;
-        private final boolean timeout;
-        final AtomicInteger calls = new AtomicInteger();
-
-        FailingProvider(String name, boolean timeout) {
-            this.name = name;
-            this.timeout = timeout;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Assessment assess(ModerationRequest request) {
-            calls.incrementAndGet();
-            if (timeout) {
-                throw new ModerationUnavailableException(name + " did not answer within 200 ms",
-                        new java.util.concurrent.TimeoutException());
-            }
-            throw new IllegalStateException("connection refused");
+            return answer.apply(request);
         }
     }
 }
