@@ -366,14 +366,22 @@ public final class FakeDiscordServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- gateway faults
 
-    /** Closes the gateway connections with 4000 (unknown error), after which JDA resumes. */
+    /**
+     * Drops the gateway connections with 1001 (going away), as Discord does when it moves a
+     * session; sessions stay resumable, and dispatches until the client resumes are replayed then.
+     */
     public void disconnect() {
-        disconnect(4000);
+        disconnect(1001);
     }
 
-    /** Closes the gateway connections with this close code; sessions stay resumable. */
+    /** Drops the gateway connections with this close code; sessions stay resumable. */
     public void disconnect(int closeCode) {
         gateway.disconnectAll(closeCode, "closed by the fake server");
+    }
+
+    /** Sends op 7 RECONNECT, after which the client closes the connection itself and resumes. */
+    public void requestReconnect() {
+        gateway.requestReconnect();
     }
 
     /** Forgets the gateway sessions, so a RESUME gets INVALID_SESSION and the client identifies anew. */

@@ -30,6 +30,7 @@ final class Gateway extends WebSocketServer {
     static final int OP_HEARTBEAT = 1;
     static final int OP_IDENTIFY = 2;
     static final int OP_RESUME = 6;
+    static final int OP_RECONNECT = 7;
     static final int OP_INVALID_SESSION = 9;
     static final int OP_HELLO = 10;
     static final int OP_HEARTBEAT_ACK = 11;
@@ -132,15 +133,20 @@ final class Gateway extends WebSocketServer {
     /** Closes every open connection with this code; the sessions stay resumable. */
     void disconnectAll(int code, String reason) {
         for (Session session : sessions.values()) {
-            WebSocket connection;
             synchronized (session) {
-                connection = session.connection;
+                // from now on the session buffers its dispatches until the client resumes
                 session.connection = null;
             }
-            if (connection != null) {
-                byConnection.remove(connection);
-                connection.close(code, reason);
-            }
+        }
+        for (WebSocket connection : getConnections()) {
+            byConnection.remove(connection);
+            connection.close(code, reason);
+        }
+    }
+
+    void requestReconnect() {
+        for (WebSocket connection : getConnections()) {
+            send(connection, "{\"op\":" + OP_RECONNECT + ",\"d\":null}");
         }
     }
 
