@@ -408,7 +408,7 @@ public final class FakeDiscordServer implements AutoCloseable {
      * JDA takes a 429 for a Cloudflare ban of every route).
      *
      * @param routePattern {@code "METHOD path"} or just a path, relative to {@code /api/v10/};
-     *     {@code *} stands for one segment, e.g. {@code "POST channels/*&#47;messages"}
+     *     {@code *} stands for one segment, e.g. <code>"POST channels/&#42;/messages"</code>
      */
     public void failNext(String routePattern, int count, long retryAfterSeconds) {
         addFault(routePattern, count, 429, retryAfterSeconds, 0, "You are being rate limited.");

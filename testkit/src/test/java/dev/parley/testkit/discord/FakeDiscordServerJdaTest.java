@@ -16,6 +16,8 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -307,6 +309,46 @@ class FakeDiscordServerJdaTest {
             assertThat(r.path()).isEqualTo("users/" + alice.id());
             assertThat(r.status()).isEqualTo(404);
         });
+    }
+
+    @Test
+    void sendFiles_goesAsMultipartAndTheAttachmentIsRecorded() {
+        Message sent = jda.getTextChannelById(general)
+                .sendMessage("see attached")
+                .addFiles(FileUpload.fromData("a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "table.csv"))
+                .complete();
+
+        assertThat(server.sentMessages()).singleElement().satisfies(m -> assertThat(m.content()).isEqualTo("see attached"));
+        assertThat(server.requests()).filteredOn(r -> r.matches("POST", "channels/*/messages"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.files()).containsExactly("table.csv"));
+        assertThat(sent.getAttachments()).extracting(Message.Attachment::getFileName).containsExactly("table.csv");
+    }
+
+    @Test
+    void slashCommand_inADm_arrivesWithoutAGuild() throws InterruptedException {
+        long dm = server.openDm(alice);
+        FakeInteraction interaction = server.slashCommand(dm, alice, "ping").send();
+
+        SlashCommandInteractionEvent event = events.await(
+                SlashCommandInteractionEvent.class, e -> e.getIdLong() == interaction.id(), TIMEOUT);
+        server.awaitInteractionCallback(c -> c.interactionId() == interaction.id(), TIMEOUT);
+
+        assertThat(event.isFromGuild()).isFalse();
+        assertThat(event.getUser().getIdLong()).isEqualTo(alice.id());
+        assertThat(event.getChannelType()).isEqualTo(ChannelType.PRIVATE);
+        assertThat(interaction.guildId()).isNull();
+    }
+
+    @Test
+    void rolePermissions_areEnforcedByJdaBeforeItSends() throws InterruptedException {
+        JdaTestSetup.shutdown(jda);
+        guild.setRolePermissions(guild.everyoneRoleId(), PermissionBits.VIEW_CHANNEL | PermissionBits.READ_MESSAGE_HISTORY);
+        jda = JdaTestSetup.connect(server, events);
+
+        assertThatThrownBy(() -> jda.getTextChannelById(general).sendMessage("not allowed").complete())
+                .isInstanceOf(InsufficientPermissionException.class);
+        assertThat(server.sentMessages()).isEmpty();
     }
 
     /** Defers /ask and answers through the hook; replies to anything else at once, ephemerally. */
