@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.platform.Serving;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
 import java.io.PrintStream;
@@ -30,7 +31,8 @@ public final class Launcher {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = application.run(args)) {
-            // the console adapter ran to the end of its input inside run(); closing frees the model
+            // the console adapter ran to the end of its input inside run(); a platform runs until stopped
+            context.getBeanProvider(Serving.class).ifAvailable(Launcher::awaitShutdown);
             return 0;
         } catch (RuntimeException e) {
             String reason = expectedReason(e);
@@ -41,6 +43,14 @@ public final class Launcher {
                 err.println("parley: cannot start: " + reason);
             }
             return CANNOT_START;
+        }
+    }
+
+    private static void awaitShutdown(Serving serving) {
+        try {
+            serving.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,7 @@
 /**
- * Discord adapter: JDA events in, {@code InboundMessage}s to the core, replies out.
- *
- * <p>Placeholder: this module only compiles against JDA so far; the listener, slash-commands and
- * the streaming reply sink arrive with the Discord issue.
+ * The Discord adapter: JDA events become the core's {@code InboundMessage}s, slash-commands become
+ * the core's command lines, and replies stream back as throttled edits split at Discord's limits.
+ * Nothing here decides anything the core decides.
  */
 @NullMarked
 package dev.parley.discord;

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param replyToMessageId the platform id of the message this one answers, if any
  * @param mentionsBot whether the bot was mentioned or the message replies to one of the bot's
  * @param directMessage whether this is a private conversation with the bot
+ * @param conversationRoot the id of the first message of the reply chain this message belongs to,
+ *     where a channel holds several conversations at once; null when the whole channel or thread is
+ *     one conversation
  */
 public record InboundMessage(
         String messageId,
@@ -21,7 +24,8 @@ public record InboundMessage(
         @Nullable String replyToMessageId,
         boolean mentionsBot,
         boolean directMessage,
-        Instant sentAt) {
+        Instant sentAt,
+        @Nullable String conversationRoot) {
 
     public InboundMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -31,9 +35,15 @@ public record InboundMessage(
         Objects.requireNonNull(sentAt, "sentAt");
     }
 
-    /** The conversation this message continues: its location, one conversation per thread. */
+    /** A message whose channel (or thread) is one conversation. */
+    public InboundMessage(String messageId, Location location, Author author, String text,
+            @Nullable String replyToMessageId, boolean mentionsBot, boolean directMessage, Instant sentAt) {
+        this(messageId, location, author, text, replyToMessageId, mentionsBot, directMessage, sentAt, null);
+    }
+
+    /** The conversation this message continues: its reply chain if it has one, else its thread or channel. */
     public ConversationKey conversationKey() {
-        return new ConversationKey(location, location.threadId());
+        return new ConversationKey(location, conversationRoot != null ? conversationRoot : location.threadId());
     }
 
     /** Whether the message is addressed to the bot, so that it should be answered. */

@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * Runs the console adapter on standard input and output when no platform token is configured, and
- * refuses tokens for platforms whose adapters are not built yet rather than pretending to serve them.
+ * Runs the console adapter on standard input and output when no platform token is configured; with
+ * a platform token the bot serves that platform and leaves the terminal alone.
  */
 public final class ConsoleRunner implements ApplicationRunner {
 
@@ -31,10 +31,13 @@ public final class ConsoleRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (discord.enabled() || telegram.enabled()) {
-            // placeholder: the Discord and Telegram adapters are empty modules until their issues land
-            throw new StartupException("a Discord or Telegram token is set, but those adapters are not built yet; "
-                    + "unset DISCORD_TOKEN/TELEGRAM_TOKEN to chat on the console");
+        if (discord.enabled()) {
+            return; // the Discord adapter serves; Launcher waits for shutdown
+        }
+        if (telegram.enabled()) {
+            // placeholder: the Telegram adapter is an empty module until its issue lands
+            throw new StartupException("a Telegram token is set, but the Telegram adapter is not built yet; "
+                    + "unset TELEGRAM_TOKEN to chat on the console or on Discord");
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

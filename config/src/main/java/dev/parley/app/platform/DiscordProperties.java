@@ -1,11 +1,37 @@
 package dev.parley.app.platform;
 
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code parley.discord.*}: the Discord bot token ({@code DISCORD_TOKEN} in the environment). */
+/**
+ * {@code parley.discord.*}: the Discord bot token ({@code DISCORD_TOKEN} in the environment), where
+ * Discord is (only for proxies and tests), who counts as an admin besides Manage Server, and which
+ * shards this process runs.
+ *
+ * @param restUrl Discord's REST base, e.g. {@code http://127.0.0.1:8080/api/v10/}; null for Discord's own
+ * @param gatewayUrl the gateway websocket; null to ask Discord's REST API as usual
+ * @param adminRole the id of a role whose members may use admin commands; null for Manage Server only
+ */
 @ConfigurationProperties("parley.discord")
-public record DiscordProperties(@Nullable String token) {
+public record DiscordProperties(
+        @Nullable String token,
+        @Nullable URI restUrl,
+        @Nullable URI gatewayUrl,
+        @Nullable String adminRole,
+        @DefaultValue Shards shards) {
+
+    /**
+     * Sharding: {@code total} shards for the whole bot, of which this process runs {@code first}
+     * to {@code last} (all of them when {@code last} is unset).
+     */
+    public record Shards(@DefaultValue("1") int total, @DefaultValue("0") int first, @Nullable Integer last) {
+
+        public int lastOrAll() {
+            return last == null ? total - 1 : last;
+        }
+    }
 
     public boolean enabled() {
         return token != null && !token.isBlank();
@@ -13,6 +39,7 @@ public record DiscordProperties(@Nullable String token) {
 
     @Override
     public String toString() {
-        return "DiscordProperties[token=" + (enabled() ? "****" : "unset") + "]";
+        return "DiscordProperties[token=" + (enabled() ? "****" : "unset") + ", restUrl=" + restUrl + ", gatewayUrl="
+                + gatewayUrl + ", adminRole=" + adminRole + ", shards=" + shards + "]";
     }
 }

@@ -17,4 +17,9 @@ public class PlatformConfiguration {
             InstantSource clock) {
         return new ConsoleRunner(pipeline, discord, telegram, clock);
     }
+
+    @Bean
+    Serving serving(DiscordProperties discord, TelegramProperties telegram) {
+        return new Serving(discord.enabled() || telegram.enabled());
+    }
 }

@@ -1,0 +1,165 @@
+package dev.parley.discord;
+
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.ratelimit.OutboundScheduler;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parley on Discord: runs this process's shards through JDA's ShardManager, feeds their messages
+ * and slash-commands to the pipeline, and paces everything it sends through one outbound driver
+ * that keeps to Discord's per-channel limits and honours 429s.
+ *
+ * <p>{@link #close()} stops listening, lets replies in flight go out for a while, then disconnects.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(DiscordAdapter.class.getName());
+    /** The intents the adapter needs; MESSAGE_CONTENT must also be enabled for the bot in Discord's portal. */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final DiscordSettings settings;
+    private final ChatPipeline pipeline;
+    private final OutboundDriver driver;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReplyChains chains = new ReplyChains();
+    private final Duration typingFor;
+    private @Nullable ShardManager shards;
+    private @Nullable DiscordListener listener;
+    private boolean closed;
+
+    /**
+     * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
+     */
+    public DiscordAdapter(DiscordSettings settings, ChatPipeline pipeline, InstantSource clock, Duration typingFor) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        this.driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofPlatform().name("discord-outbound").factory());
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-typing").factory());
+        this.typingFor = typingFor;
+    }
+
+    /** Connects this process's shards; returns at once (JDA logs in on its own threads). */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the Discord adapter is closed");
+        }
+        if (shards != null) {
+            return;
+        }
+        driver.start();
+        listener = new DiscordListener(pipeline, new SlashCommands(), chains, driver,
+                new TypingIndicator(timer, typingFor), work, settings.adminRoleId());
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+                .setShardsTotal(settings.shardsTotal())
+                .setShards(settings.firstShard(), settings.lastShard())
+                .setEnableShutdownHook(false) // Spring closes the adapter in order
+                .addEventListeners(listener);
+        if (settings.restUrl() != null) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()));
+        }
+        if (settings.gatewayUrl() != null) {
+            builder.setSessionController(new FixedGateway(settings.gatewayUrl(), settings.shardsTotal()));
+            builder.setCompression(Compression.NONE); // proxies and test servers speak plain JSON
+        }
+        shards = builder.build();
+        LOG.log(Level.INFO, "discord: connecting shards {0}..{1} of {2}", settings.firstShard(), settings.lastShard(),
+                settings.shardsTotal());
+    }
+
+    /** Waits until every shard of this process has connected and received its guilds. */
+    public void awaitReady() throws InterruptedException {
+        ShardManager running = requireStarted();
+        for (JDA shard : running.getShards()) {
+            shard.awaitReady();
+        }
+    }
+
+    /** Whether every shard of this process is connected to the gateway now. */
+    public boolean connected() {
+        ShardManager running = shards;
+        return running != null && !running.getShards().isEmpty()
+                && running.getShards().stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /**
+     * Messages and slash-commands whose handling has finished (answered, refused or ignored) since
+     * start; their replies may still be on their way out (see {@link #outbound()}).
+     */
+    public long messagesHandled() {
+        DiscordListener current = listener;
+        return current == null ? 0 : current.handled();
+    }
+
+    /** The pacing of sends, for metrics: sent, retried after 429, failed, waiting. */
+    public OutboundScheduler outbound() {
+        return driver.scheduler();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ShardManager running = shards;
+        if (running != null && listener != null) {
+            running.removeEventListener(listener);
+        }
+        work.shutdown();
+        driver.close(DRAIN);
+        timer.shutdownNow();
+        if (running != null) {
+            running.shutdown();
+        }
+    }
+
+    private ShardManager requireStarted() {
+        ShardManager running = shards;
+        if (running == null) {
+            throw new IllegalStateException("the Discord adapter is not started");
+        }
+        return running;
+    }
+
+    /** A session controller that names the gateway itself instead of asking Discord's REST API for it. */
+    private static final class FixedGateway extends SessionControllerAdapter {
+
+        private final String url;
+        private final int shardsTotal;
+
+        FixedGateway(URI url, int shardsTotal) {
+            this.url = url.toString();
+            this.shardsTotal = shardsTotal;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+
+        @Override
+        public ShardedGateway getShardedGateway(JDA api) {
+            return new ShardedGateway(url, shardsTotal, 1);
+        }
+    }
+}

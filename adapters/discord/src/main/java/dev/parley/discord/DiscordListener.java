@@ -1,0 +1,209 @@
+package dev.parley.discord;
+
+import dev.parley.core.conversation.Author;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.conversation.Platform;
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.Notice;
+import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.reply.ReplySplitter;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns JDA's events into the core's records and hands them to the pipeline, off JDA's threads:
+ * messages (needs the GUILD_MESSAGES, DIRECT_MESSAGES and MESSAGE_CONTENT intents), deleted
+ * messages, and slash-commands. Decides nothing the core decides; it only says what Discord says:
+ * who wrote, where, whether the bot was mentioned or replied to, and whether the author may
+ * administer the server.
+ */
+final class DiscordListener extends ListenerAdapter {
+
+    private static final Logger LOG = System.getLogger(DiscordListener.class.getName());
+    static final String ATTACHMENTS_NOTICE = "I can only read text; attachments are not read.";
+
+    private final ChatPipeline pipeline;
+    private final SlashCommands commands;
+    private final ReplyChains chains;
+    private final OutboundDriver driver;
+    private final TypingIndicator typing;
+    private final ExecutorService work;
+    private final @Nullable String adminRoleId;
+    private final ReplySplitter splitter = new ReplySplitter(Message.MAX_CONTENT_LENGTH);
+    private final LongAdder handled = new LongAdder();
+
+    DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
+            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId) {
+        this.pipeline = pipeline;
+        this.commands = commands;
+        this.chains = chains;
+        this.driver = driver;
+        this.typing = typing;
+        this.work = work;
+        this.adminRoleId = adminRoleId;
+    }
+
+    /** Registers the slash-commands once per start (shard 0 speaks for the application); a bulk overwrite is idempotent. */
+    @Override
+    public void onReady(ReadyEvent event) {
+        JDA jda = event.getJDA();
+        if (jda.getShardInfo().getShardId() != 0) {
+            return;
+        }
+        jda.updateCommands().addCommands(commands.definitions()).queue(
+                registered -> LOG.log(Level.INFO, "registered {0} slash-commands", registered.size()),
+                failure -> LOG.log(Level.WARNING, "could not register slash-commands: {0}", failure.toString()));
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message message = event.getMessage();
+        User self = event.getJDA().getSelfUser();
+        if (message.getAuthor().getIdLong() == self.getIdLong()) {
+            return; // our own posts come back as events; the sink already knows them
+        }
+        work.execute(() -> answer(event, message, self));
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        work.execute(() -> pipeline.messageDeleted(event.getMessageId()));
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        // Discord wants an answer within 3 s: defer now (ephemeral), answer when the core has
+        event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
+        String line = commands.commandLine(event.getFullCommandName(), event::getOption);
+        MessageChannel channel = event.getMessageChannel();
+        InboundMessage command = new InboundMessage(event.getId(), location(channel, event.getGuild() == null
+                        ? null : event.getGuild().getId()),
+                author(event.getUser(), event.getMember(), false, event.getGuild() == null), line, null, true, event.getGuild() == null,
+                event.getTimeCreated().toInstant(), null);
+        work.execute(() -> {
+            try {
+                pipeline.handle(command, new InteractionReplySink(event.getHook(), splitter)).join();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "command {0} failed: {1}", event.getFullCommandName(), e.toString());
+                event.getHook().editOriginal("Sorry, that command failed.").queue(ok -> {}, failure -> {});
+            } finally {
+                handled.increment();
+            }
+        });
+    }
+
+    private void answer(MessageReceivedEvent event, Message message, User self) {
+        MessageChannel channel = event.getChannel();
+        boolean direct = event.getChannelType() == ChannelType.PRIVATE;
+        @Nullable String referenced = message.getMessageReference() == null ? null
+                : message.getMessageReference().getMessageId();
+        Message referencedMessage = message.getReferencedMessage();
+        boolean replyToBot = chains.isFromBot(referenced)
+                || (referencedMessage != null && referencedMessage.getAuthor().getIdLong() == self.getIdLong());
+        boolean mentioned = message.getMentions().isMentioned(self, Message.MentionType.USER);
+        String text = withoutMention(message.getContentRaw(), self.getId());
+
+        // a reply chain is a conversation; a thread or a DM is one conversation whole
+        boolean threaded = channel instanceof ThreadChannel;
+        String root = direct || threaded ? null : referenced != null ? chains.rootOf(referenced) : message.getId();
+        if (root != null) {
+            chains.remember(message.getId(), root, false);
+        }
+        InboundMessage inbound = new InboundMessage(message.getId(),
+                location(channel, event.isFromGuild() ? event.getGuild().getId() : null),
+                author(message.getAuthor(), message.getMember(), message.isWebhookMessage(), direct), text, referenced,
+                mentioned || replyToBot, direct, message.getTimeCreated().toInstant(), root);
+
+        AtomicBoolean shown = new AtomicBoolean();
+        AtomicReference<Runnable> stopTyping = new AtomicReference<>(() -> {});
+        Runnable firstOutput = () -> {
+            if (shown.compareAndSet(false, true)) {
+                stopTyping.get().run();
+            }
+        };
+        ReplySink sink = new ChannelReplySink(channel, message.getId(), root, driver, splitter, chains, firstOutput);
+        if (text.isBlank() && !message.getAttachments().isEmpty() && inbound.addressedToBot()
+                && !inbound.author().bot()) {
+            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, ATTACHMENTS_NOTICE));
+            handled.increment();
+            return;
+        }
+        try {
+            CompletableFuture<Outcome> outcome = pipeline.handle(inbound, sink);
+            if (!outcome.isDone() && !shown.get()) {
+                // accepted and waiting for the model: show that the bot is on it
+                stopTyping.set(typing.start(channel));
+                if (shown.get()) {
+                    stopTyping.get().run();
+                }
+            }
+            LOG.log(Level.DEBUG, "message={0} outcome={1}", message.getId(),
+                    outcome.join().getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} failed: {1}", message.getId(), e.toString());
+        } finally {
+            shown.set(true);
+            stopTyping.get().run();
+            handled.increment();
+        }
+    }
+
+    /** Messages and commands whose handling finished (answered, refused or ignored), since start. */
+    long handled() {
+        return handled.sum();
+    }
+
+    private static Location location(MessageChannel channel, @Nullable String guildId) {
+        if (guildId == null) {
+            return new Location(Platform.DISCORD, channel.getId(), channel.getId(), null);
+        }
+        if (channel instanceof ThreadChannel thread) {
+            return new Location(Platform.DISCORD, guildId, thread.getParentChannel().getId(), thread.getId());
+        }
+        return new Location(Platform.DISCORD, guildId, channel.getId(), null);
+    }
+
+    /**
+     * The author as the core sees them. An admin has Manage Server (or Administrator, or owns the
+     * server) or the configured admin role; in a DM the author administers their own conversation,
+     * and anywhere else an author without a member (a webhook) administers nothing.
+     */
+    private Author author(User user, @Nullable Member member, boolean webhook, boolean direct) {
+        Set<String> roles = member == null ? Set.of()
+                : member.getRoles().stream().map(role -> role.getId()).collect(Collectors.toUnmodifiableSet());
+        boolean admin = member == null ? direct
+                : member.hasPermission(Permission.MANAGE_SERVER)
+                || (adminRoleId != null && roles.contains(adminRoleId));
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        return new Author(user.getId(), name, roles, admin, user.isBot() || user.isSystem() || webhook);
+    }
+
+    /** The text without the mention that addressed the bot, so the model reads only the question. */
+    static String withoutMention(String content, String botId) {
+        return content.replace("<@" + botId + ">", " ").replace("<@!" + botId + ">", " ").strip();
+    }
+}

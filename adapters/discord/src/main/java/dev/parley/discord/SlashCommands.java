@@ -1,0 +1,146 @@
+package dev.parley.discord;
+
+import dev.parley.core.moderation.Category;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parley's slash-commands as Discord shows them, and their translation into the command lines the
+ * core understands ({@code /moderation category hate block 0.5}). Discord's
+ * {@code default_member_permissions} only hides admin commands from most members; the core checks
+ * the author's permission again on every call.
+ */
+final class SlashCommands {
+
+    private final List<SlashCommandData> definitions;
+    /** Full command name ("moderation category") to its options in the order the core reads them. */
+    private final Map<String, List<String>> optionOrder;
+
+    SlashCommands() {
+        this.definitions = List.of(moderation(), rateLimit(), bot(), audit(),
+                Commands.slash("reset", "Forget your conversation here"),
+                Commands.slash("stop", "Stop your question here, waiting or being answered"),
+                Commands.slash("help", "What Parley can do and its commands"));
+        this.optionOrder = definitions.stream().flatMap(command -> command.getSubcommands().isEmpty()
+                        ? java.util.stream.Stream.of(Map.entry(command.getName(), names(command.getOptions())))
+                        : command.getSubcommands().stream().map(sub -> Map.entry(
+                                command.getName() + " " + sub.getName(), names(sub.getOptions()))))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** What to register with Discord (a bulk overwrite, so registering again changes nothing). */
+    List<SlashCommandData> definitions() {
+        return definitions;
+    }
+
+    /**
+     * The command line for an invocation: its full name, then its options in the order the core
+     * reads them; a role or channel as its id.
+     *
+     * @param fullName the command and subcommand, as {@code "moderation category"}
+     * @param option the value the user gave for an option name, or null
+     */
+    String commandLine(String fullName, Function<String, @Nullable OptionMapping> option) {
+        StringBuilder line = new StringBuilder("/").append(fullName);
+        for (String name : optionOrder.getOrDefault(fullName, List.of())) {
+            OptionMapping value = option.apply(name);
+            if (value != null) {
+                line.append(' ').append(switch (value.getType()) {
+                    case ROLE, CHANNEL, USER, MENTIONABLE -> value.getAsString();
+                    case NUMBER -> String.format(Locale.ROOT, "%s", value.getAsDouble());
+                    default -> value.getAsString().strip();
+                });
+            }
+        }
+        return line.toString();
+    }
+
+    private static SlashCommandData moderation() {
+        OptionData category = new OptionData(OptionType.STRING, "category", "The moderation category", true);
+        for (Category c : Category.values()) {
+            category.addChoice(c.apiName(), c.apiName());
+        }
+        return Commands.slash("moderation", "Moderation of prompts and replies in this server")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(
+                        new SubcommandData("show", "The moderation policy here"),
+                        new SubcommandData("category", "Off, flag or block a category, with a threshold")
+                                .addOptions(category,
+                                        choices("action", "What to do", true, "off", "flag", "block"),
+                                        new OptionData(OptionType.NUMBER, "threshold", "Score from 0 to 1")
+                                                .setRequiredRange(0.0, 1.0)),
+                        new SubcommandData("terms", "List, add or remove blocked or allowed terms")
+                                .addOptions(choices("operation", "What to do", true, "list", "add", "remove"),
+                                        choices("list", "Which list", false, "block", "allow"),
+                                        new OptionData(OptionType.STRING, "term", "The word or phrase")),
+                        new SubcommandData("direction", "Moderate prompts, replies, both or none")
+                                .addOptions(choices("direction", "Which way", true, "input", "output", "both", "none")),
+                        new SubcommandData("exempt-role", "Roles whose prompts are not moderated")
+                                .addOptions(choices("operation", "What to do", true, "list", "add", "remove"),
+                                        new OptionData(OptionType.ROLE, "role", "The role")),
+                        new SubcommandData("audit-channel", "Where blocks are reported; no channel turns it off")
+                                .addOptions(new OptionData(OptionType.CHANNEL, "channel", "The channel")),
+                        new SubcommandData("excerpt", "Whether block reports carry a redacted excerpt")
+                                .addOptions(choices("mode", "Excerpt or hash only", true, "none", "redacted")),
+                        new SubcommandData("test", "The verdict on a text, without posting it")
+                                .addOptions(new OptionData(OptionType.STRING, "text", "The text to judge", true)),
+                        new SubcommandData("failure", "Let texts through or block them when a provider fails")
+                                .addOptions(choices("mode", "Fail open or closed", true, "open", "closed")));
+    }
+
+    private static SlashCommandData rateLimit() {
+        return Commands.slash("ratelimit", "Rate limits here")
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(new SubcommandData("show", "The rate limits here"),
+                        new SubcommandData("set", "Change a rate limit (admins)")
+                                .addOptions(choices("level", "Whose limit", true, "user", "channel", "server"),
+                                        new OptionData(OptionType.STRING, "per-minute",
+                                                "Messages per minute, or 'default'", true),
+                                        new OptionData(OptionType.INTEGER, "burst", "Messages at once")
+                                                .setRequiredRange(1, 1000)));
+    }
+
+    private static SlashCommandData bot() {
+        return Commands.slash("bot", "How the bot behaves in this channel")
+                .addSubcommands(new SubcommandData("channel", "Answer every message, only mentions, or nothing here")
+                                .addOptions(choices("mode", "Reply mode", false, "auto-reply", "mention-only", "off")),
+                        new SubcommandData("persona", "The persona answering here, or pick another (admins)")
+                                .addOptions(new OptionData(OptionType.STRING, "name", "Persona name")));
+    }
+
+    private static SlashCommandData audit() {
+        return Commands.slash("audit", "The audit log of this server")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(new SubcommandData("recent", "The latest entries")
+                        .addOptions(new OptionData(OptionType.INTEGER, "count", "How many").setRequiredRange(1, 25)));
+    }
+
+    private static OptionData choices(String name, String description, boolean required, String... values) {
+        OptionData option = new OptionData(OptionType.STRING, name, description, required);
+        Arrays.stream(values).forEach(value -> option.addChoice(value, value));
+        return option;
+    }
+
+    private static List<String> names(List<OptionData> options) {
+        List<String> names = new ArrayList<>(options.size());
+        options.forEach(option -> names.add(option.getName()));
+        return List.copyOf(names);
+    }
+}

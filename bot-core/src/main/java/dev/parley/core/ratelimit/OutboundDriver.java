@@ -1,0 +1,119 @@
+package dev.parley.core.ratelimit;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one thread that drives an {@link OutboundScheduler} for an adapter: it sends whatever the
+ * limits allow, sleeps until the next send may go or a new one is enqueued, and repeats. Sends run
+ * on this thread, never on the platform client's own threads.
+ *
+ * <p>{@link #close(Duration)} lets waiting sends drain for a while before the thread stops, so
+ * replies in flight at shutdown still go out. Idempotent; enqueueing after close is an
+ * {@link IllegalStateException}.
+ */
+public final class OutboundDriver implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(OutboundDriver.class.getName());
+    /** How long the thread sleeps when nothing waits; an enqueue wakes it sooner. */
+    private static final Duration IDLE = Duration.ofSeconds(5);
+
+    private final OutboundScheduler scheduler;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private boolean woken;
+    private boolean closing;
+    private Instant drainUntil = Instant.MAX;
+
+    /** A driver whose thread comes from {@code threads}; call {@link #start()} once. */
+    public OutboundDriver(OutboundScheduler scheduler, ThreadFactory threads) {
+        this.scheduler = scheduler;
+        this.thread = threads.newThread(this::loop);
+    }
+
+    /** Starts the sending thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues {@code send} for {@code target} and wakes the thread. */
+    public void enqueue(OutboundTarget target, OutboundSend send) {
+        lock.lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("the outbound driver is closed");
+            }
+            scheduler.enqueue(target, send);
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The scheduler driven, for its figures. */
+    public OutboundScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Stops at once; sends still waiting are dropped. */
+    @Override
+    public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops taking sends, keeps sending what waits for up to {@code drain}, then stops the thread
+     * and waits for it.
+     */
+    public void close(Duration drain) {
+        lock.lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            drainUntil = Instant.now().plus(drain);
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(drain.plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            try {
+                scheduler.runDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "outbound sends failed: {0}", e.toString());
+            }
+            Duration wait = scheduler.nextDueIn().orElse(IDLE);
+            lock.lock();
+            try {
+                if (closing && (scheduler.pending() == 0 || Instant.now().isAfter(drainUntil))) {
+                    return;
+                }
+                if (!woken) {
+                    wake.awaitNanos(Math.max(1, wait.toNanos()));
+                }
+                woken = false;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

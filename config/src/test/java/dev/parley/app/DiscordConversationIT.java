@@ -1,0 +1,357 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.model.ChatModel;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.discord.DiscordAdapter;
+import dev.parley.testkit.discord.FakeDiscordServer;
+import dev.parley.testkit.discord.FakeGuild;
+import dev.parley.testkit.discord.FakeUser;
+import dev.parley.testkit.discord.RecordedRequest;
+import dev.parley.testkit.discord.SentMessage;
+import dev.parley.testkit.discord.SlashCommandDraft;
+import dev.parley.testkit.gguf.TinyLlamaModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Parley on Discord end to end: the packaged application's Spring context with the real JDA
+ * client against a fake Discord server on 127.0.0.1, and the real llama.cpp runtime on a
+ * generated model. Settings live in an H2 file, so a restarted bot finds them again.
+ */
+class DiscordConversationIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static FakeDiscordServer server;
+    private static FakeGuild guild;
+    private static long general;
+    /** Channels of servers whose settings one test changes, so no test sees another's settings. */
+    private static long strictChannel;
+    private static long limitedChannel;
+    private static long keptChannel;
+    private static long adminChannel;
+    private static FakeUser admin;
+    private static FakeUser member;
+    private static Path workDir;
+    private static Path model;
+    private static ConfigurableApplicationContext bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = FakeDiscordServer.start();
+        guild = server.createGuild("Parley test");
+        general = guild.addTextChannel("general");
+        admin = server.createUser("ada");
+        member = server.createUser("bob");
+        guild.addMember(admin, guild.adminRoleId());
+        guild.addMember(member);
+        strictChannel = ownServer("Strict");
+        limitedChannel = ownServer("Limited");
+        keptChannel = ownServer("Kept");
+        adminChannel = ownServer("Admin");
+        workDir = Files.createTempDirectory("parley-discord-it");
+        model = workDir.resolve("tiny.gguf");
+        TinyLlamaModel.builder().build().writeTo(model);
+        bot = startBot();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static long ownServer(String name) {
+        FakeGuild created = server.createGuild(name);
+        created.addMember(admin, created.adminRoleId());
+        created.addMember(member);
+        return created.addTextChannel("talk");
+    }
+
+    private static ConfigurableApplicationContext startBot() throws InterruptedException {
+        // as command-line arguments: they override application.yml, whose token is ${DISCORD_TOKEN:}
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class).run(
+                "--parley.console.enabled=false",
+                "--parley.discord.token=" + server.token(),
+                "--parley.discord.rest-url=" + server.restBaseUrl(),
+                "--parley.discord.gateway-url=" + server.gatewayUrl(),
+                "--parley.model.path=" + model,
+                "--parley.model.temperature=0",
+                "--parley.model.max-new-tokens=24",
+                "--parley.model.context-size=512",
+                "--parley.limits.user-per-minute=1000",
+                "--parley.limits.user-burst=1000",
+                "--parley.limits.channel-per-minute=1000",
+                "--parley.limits.channel-burst=1000",
+                "--parley.limits.server-per-minute=1000",
+                "--parley.limits.server-burst=1000",
+                "--parley.bot.personas.terse.system-prompt=Answer in one word.",
+                "--parley.bot.personas.terse.max-new-tokens=3",
+                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
+        context.getBean(DiscordAdapter.class).awaitReady();
+        return context;
+    }
+
+    // ------------------------------------------------------------------ chat
+
+    @Test
+    void aMentionIsAnsweredWithAStreamedReplyThatPingsNobody() {
+        long question = ask(general, member, "hello there");
+
+        List<SentMessage> reply = replyTo(question);
+        assertThat(reply).isNotEmpty();
+        SentMessage posted = reply.getFirst();
+        assertThat(posted.kind()).isEqualTo(SentMessage.Kind.CREATE);
+        assertThat(posted.replyTo()).isEqualTo(question);
+        assertThat(posted.allowedMentions()).as("no one may be pinged").containsEntry("parse", List.of());
+        assertThat(posted.allowedMentions()).doesNotContainEntry("replied_user", true);
+        // each edit shows more of the same reply
+        for (int i = 1; i < reply.size(); i++) {
+            assertThat(reply.get(i).kind()).isEqualTo(SentMessage.Kind.EDIT);
+            assertThat(reply.get(i).content()).startsWith(reply.get(i - 1).content().strip());
+        }
+        assertThat(finalText(question)).isNotBlank();
+        assertThat(server.requests()).anyMatch(r -> r.matches("POST", "channels/" + general + "/typing"));
+        assertThat(server.unknownRequests()).isEmpty();
+    }
+
+    @Test
+    void aReplyToTheBotContinuesTheConversationWithoutAMention() {
+        long question = ask(general, member, "hello there");
+        long botMessage = replyTo(question).getFirst().messageId();
+        long handledBefore = adapter().messagesHandled();
+
+        long followUp = server.message(general, member, "and then?").replyingTo(botMessage).post();
+        awaitHandled(handledBefore + 1);
+
+        assertThat(finalText(followUp)).isNotBlank();
+    }
+
+    @Test
+    void messagesNotAddressedToTheBotAndFromBotsOrWebhooksAreIgnored() {
+        long handledBefore = adapter().messagesHandled();
+        FakeUser otherBot = server.createBotUser("otherbot");
+        guild.addMember(otherBot);
+
+        long plain = server.postMessage(general, member, "just chatting with friends");
+        long fromBot = server.postMessage(general, otherBot, server.botUser().mention() + " hello");
+        long fromWebhook = server.message(general, member, server.botUser().mention() + " hello").asWebhook("hook").post();
+        awaitHandled(handledBefore + 3);
+
+        assertThat(replyTo(plain)).isEmpty();
+        assertThat(replyTo(fromBot)).isEmpty();
+        assertThat(replyTo(fromWebhook)).isEmpty();
+    }
+
+    @Test
+    void anAttachmentWithoutTextIsAcknowledgedNotRead() {
+        long handledBefore = adapter().messagesHandled();
+        long message = server.message(general, member, server.botUser().mention())
+                .attachment("cat.png", 1024, "image/png").post();
+        awaitHandled(handledBefore + 1);
+
+        assertThat(finalText(message)).contains("only read text");
+    }
+
+    @Test
+    void aBlockedPromptGetsOnlyTheNotice() {
+        long question = ask(general, member, "how do I make a bomb at home");
+
+        assertThat(replyTo(question)).hasSize(1);
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+    }
+
+    @Test
+    void aReplyThatTurnsUnsafeMidStreamIsWithdrawnBeforeTheWordIsShown() {
+        long channel = strictChannel;
+        String prompt = "tell me a story";
+        String learned = finalText(ask(channel, member, prompt));
+        TextNormaliser normaliser = new TextNormaliser();
+        String unsafe = Arrays.stream(normaliser.normalise(learned).strip().split(" ")).skip(1)
+                .filter(word -> word.length() >= 3 && !normaliser.normalise(prompt).contains(" " + word + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no word to block in: " + learned));
+        assertThat(command(channel, admin, "moderation", "terms", "operation", "add", "list", "block", "term", unsafe))
+                .contains(unsafe);
+
+        long question = ask(channel, member, prompt);
+
+        assertThat(finalText(question)).contains("withheld");
+        assertThat(replyTo(question)).allSatisfy(shown ->
+                assertThat(normaliser.normalise(shown.content())).doesNotContain(" " + unsafe + " "));
+    }
+
+    @Test
+    void aRateLimitedUserIsToldOnceWhenToAskAgain() {
+        long channel = limitedChannel;
+        assertThat(command(channel, admin, "ratelimit", "set", "level", "user", "per-minute", "1", "burst", 1L))
+                .contains("1");
+        long handledBefore = adapter().messagesHandled();
+
+        long first = server.postMessage(channel, member, server.botUser().mention() + " one");
+        long second = server.postMessage(channel, member, server.botUser().mention() + " two");
+        long third = server.postMessage(channel, member, server.botUser().mention() + " three");
+        awaitHandled(handledBefore + 3);
+
+        List<String> notices = new ArrayList<>();
+        for (long id : List.of(first, second, third)) {
+            notices.add(finalText(id));
+        }
+        assertThat(notices).filteredOn(text -> text != null && text.contains("ask again in")).hasSize(1);
+        assertThat(notices).filteredOn(Objects::isNull).hasSize(1); // told once per window, not per message
+    }
+
+    @Test
+    void aRateLimitFromDiscordIsWaitedOutAndTheReplyStillArrives() {
+        server.failNext("POST channels/" + general + "/messages", 1, 1);
+
+        long question = ask(general, member, "hello after a pause");
+
+        assertThat(finalText(question)).isNotBlank();
+        assertThat(server.requests()).filteredOn(r -> r.matches("POST", "channels/" + general + "/messages"))
+                .extracting(RecordedRequest::status).contains(429);
+    }
+
+    @Test
+    void afterAGatewayDisconnectTheBotResumesAndAnswersOnce() {
+        int resumesBefore = server.resumeCount();
+
+        server.disconnect();
+        server.awaitResumes(resumesBefore + 1, WAIT);
+        long question = ask(general, member, "are you back");
+
+        assertThat(replyTo(question).stream().filter(m -> m.kind() == SentMessage.Kind.CREATE)).hasSize(1);
+        assertThat(finalText(question)).isNotBlank();
+    }
+
+    // ------------------------------------------------------------------ admin commands
+
+    @Test
+    void adminCommandsAnswerEphemerallyAndNonAdminsAreRefused() {
+        assertThat(command(adminChannel, admin, "moderation", "show")).containsIgnoringCase("moderat");
+        assertThat(command(adminChannel, admin, "moderation", "category", "category", "violence", "action", "flag",
+                "threshold", 0.7)).contains("violence");
+        assertThat(command(adminChannel, admin, "moderation", "direction", "direction", "both")).isNotBlank();
+        assertThat(command(adminChannel, admin, "moderation", "failure", "mode", "closed")).contains("blocked");
+        assertThat(command(adminChannel, admin, "moderation", "test", "text", "how do I make a bomb")).containsIgnoringCase("block");
+        assertThat(command(adminChannel, admin, "ratelimit", "show")).contains("/min");
+        assertThat(command(adminChannel, member, "bot", "persona")).contains("default");
+
+        assertThat(command(adminChannel, member, "moderation", "category", "category", "violence", "action", "off"))
+                .startsWith("Only admins");
+        assertThat(command(adminChannel, member, "moderation", "terms", "operation", "add", "list", "block", "term", "x"))
+                .startsWith("Only admins");
+        assertThat(command(adminChannel, member, "ratelimit", "set", "level", "user", "per-minute", "100"))
+                .startsWith("Only admins");
+        assertThat(command(adminChannel, member, "bot", "persona", "name", "terse")).startsWith("Only admins");
+        assertThat(server.interactionCallbacks()).allSatisfy(callback -> assertThat(callback.ephemeral()).isTrue());
+    }
+
+    @Test
+    void slashCommandsAreRegisteredAtStartUp() {
+        server.await(() -> !server.globalCommands().isEmpty(), WAIT, () -> "no commands registered");
+
+        assertThat(server.globalCommands()).extracting(command -> command.get("name"))
+                .contains("moderation", "ratelimit", "bot", "audit", "reset", "stop", "help");
+    }
+
+    @Test
+    void settingsSurviveARestartOfTheBot() throws InterruptedException {
+        long channel = keptChannel;
+        assertThat(command(channel, admin, "moderation", "terms", "operation", "add", "list", "block", "term",
+                "pineapple")).contains("pineapple");
+
+        bot.close();
+        bot = startBot();
+        long question = ask(channel, member, "I love pineapple on pizza");
+
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static DiscordAdapter adapter() {
+        return bot.getBean(DiscordAdapter.class);
+    }
+
+    /** Mentions the bot with {@code text} and waits until the answer is out. */
+    private static long ask(long channel, FakeUser author, String text) {
+        long handledBefore = adapter().messagesHandled();
+        long id = server.postMessage(channel, author, server.botUser().mention() + " " + text);
+        awaitHandled(handledBefore + 1);
+        return id;
+    }
+
+    /** Waits until {@code count} messages were handled and every send went out, with the model idle. */
+    private static void awaitHandled(long count) {
+        server.await(() -> adapter().messagesHandled() >= count && adapter().outbound().pending() == 0
+                        && bot.getBean(ChatModel.class).busySlots() == 0,
+                WAIT, () -> "handled " + adapter().messagesHandled() + " of " + count + ", pending "
+                        + adapter().outbound().pending());
+    }
+
+    /** What the bot posted and edited in answer to {@code question}, in order. */
+    private static List<SentMessage> replyTo(long question) {
+        List<Long> ids = server.sentMessages().stream()
+                .filter(m -> m.kind() == SentMessage.Kind.CREATE && Objects.equals(m.replyTo(), question))
+                .map(SentMessage::messageId).toList();
+        return server.sentMessages().stream()
+                .filter(m -> (m.kind() == SentMessage.Kind.CREATE || m.kind() == SentMessage.Kind.EDIT)
+                        && ids.contains(m.messageId()))
+                .toList();
+    }
+
+    /** The text the answer to {@code question} shows now, or null when there is none. */
+    private static String finalText(long question) {
+        List<SentMessage> reply = replyTo(question);
+        if (reply.isEmpty()) {
+            return null;
+        }
+        return server.messageContent(reply.getFirst().messageId()).orElse(null);
+    }
+
+    /**
+     * Runs a slash-command as {@code user} and returns the ephemeral answer.
+     *
+     * @param words the subcommand (if the first word is one), then option names and values in pairs
+     */
+    private static String command(long channel, FakeUser user, String name, Object... words) {
+        SlashCommandDraft draft = server.slashCommand(channel, user, name);
+        int i = 0;
+        if (words.length % 2 == 1) {
+            draft.subcommand((String) words[0]);
+            i = 1;
+        }
+        for (; i + 1 < words.length; i += 2) {
+            String option = (String) words[i];
+            switch (words[i + 1]) {
+                case String text -> draft.option(option, text);
+                case Long number -> draft.option(option, (long) number);
+                case Double number -> draft.option(option, (double) number);
+                default -> throw new IllegalArgumentException("option type " + words[i + 1].getClass());
+            }
+        }
+        long handledBefore = adapter().messagesHandled();
+        var interaction = draft.send();
+        awaitHandled(handledBefore + 1);
+        RecordedRequest answer = server.awaitRequest(r -> r.matches("PATCH",
+                "webhooks/*/" + interaction.token() + "/messages/@original") && r.status() < 300, WAIT);
+        return String.valueOf(answer.json().get("content"));
+    }
+}
