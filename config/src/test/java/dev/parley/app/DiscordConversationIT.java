@@ -43,6 +43,8 @@ class DiscordConversationIT {
     private static long limitedChannel;
     private static long keptChannel;
     private static long adminChannel;
+    private static long thread;
+    private static long dm;
     private static FakeUser admin;
     private static FakeUser member;
     private static Path workDir;
@@ -62,6 +64,8 @@ class DiscordConversationIT {
         limitedChannel = ownServer("Limited");
         keptChannel = ownServer("Kept");
         adminChannel = ownServer("Admin");
+        thread = guild.addThread(general, "a topic");
+        dm = server.openDm(member);
         workDir = Files.createTempDirectory("parley-discord-it");
         model = workDir.resolve("tiny.gguf");
         TinyLlamaModel.builder().build().writeTo(model);
@@ -142,6 +146,25 @@ class DiscordConversationIT {
         awaitHandled(handledBefore + 1);
 
         assertThat(finalText(followUp)).isNotBlank();
+    }
+
+    @Test
+    void aDirectMessageIsAnsweredWithoutAMention() {
+        long handledBefore = adapter().messagesHandled();
+
+        long question = server.postMessage(dm, member, "hello in private");
+        awaitHandled(handledBefore + 1);
+
+        assertThat(finalText(question)).isNotBlank();
+        assertThat(replyTo(question)).allSatisfy(m -> assertThat(m.channelId()).isEqualTo(dm));
+    }
+
+    @Test
+    void aMentionInAThreadIsAnsweredInTheThread() {
+        long question = ask(thread, member, "hello in a thread");
+
+        assertThat(finalText(question)).isNotBlank();
+        assertThat(replyTo(question)).allSatisfy(m -> assertThat(m.channelId()).isEqualTo(thread));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.parley.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplyChainsTest {
+
+    private final ReplyChains chains = new ReplyChains();
+
+    @Test
+    void rootOf_aMessageNeverSeen_isItsOwnRoot() {
+        assertThat(chains.rootOf("42")).isEqualTo("42");
+        assertThat(chains.isFromBot("42")).isFalse();
+        assertThat(chains.isFromBot(null)).isFalse();
+    }
+
+    @Test
+    void rootOf_followsTheChainThroughTheBotsReplies() {
+        chains.remember("question", "question", false);
+        chains.remember("answer", "question", true);
+        chains.remember("follow-up", chains.rootOf("answer"), false);
+
+        assertThat(chains.rootOf("follow-up")).isEqualTo("question");
+        assertThat(chains.isFromBot("answer")).isTrue();
+        assertThat(chains.isFromBot("follow-up")).isFalse();
+    }
+}
