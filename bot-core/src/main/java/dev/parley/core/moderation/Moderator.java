@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Judges texts under a policy: normalises once, checks the policy's own blocked terms, asks the
- * provider tiers cheapest first (stopping once a blocking category is reached), combines their
+ * provider tiers cheapest first (stopping once a blocking category is reached, and skipping a
+ * {@link Tier.When#WHEN_UNSURE} tier unless the earlier ones left a category unsure), combines their
  * scores by taking the highest per category, and applies the policy's actions, thresholds and
  * failure mode. Each tier's assessment is cached (Caffeine) on the normalised text and direction,
  * so a repeated text costs one lookup; failures are never cached. Thread-safe.
@@ -21,7 +22,7 @@ public final class Moderator {
     private record CacheKey(String provider, Direction direction, String normalised) {}
 
     private final TextNormaliser normaliser;
-    private final List<ModerationProvider> tiers;
+    private final List<Tier> tiers;
     private final @Nullable Cache<CacheKey, Assessment> cache;
 
     /**
@@ -29,12 +30,26 @@ public final class Moderator {
      * @param cacheSize how many assessments to keep; 0 keeps none
      */
     public Moderator(TextNormaliser normaliser, List<ModerationProvider> tiers, long cacheSize) {
+        this(normaliser, cacheSize, tiers.stream().map(Tier::always).toList());
+    }
+
+    private Moderator(TextNormaliser normaliser, long cacheSize, List<Tier> tiers) {
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cacheSize must not be negative, was " + cacheSize);
         }
         this.normaliser = normaliser;
         this.tiers = List.copyOf(tiers);
         this.cache = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    /**
+     * A moderator whose tiers say when they run.
+     *
+     * @param tiers cheapest first
+     * @param cacheSize how many assessments to keep; 0 keeps none
+     */
+    public static Moderator tiered(TextNormaliser normaliser, List<Tier> tiers, long cacheSize) {
+        return new Moderator(normaliser, cacheSize, tiers);
     }
 
     /** A moderator with no provider tiers: only the policies' own blocked terms apply. */
@@ -66,11 +81,14 @@ public final class Moderator {
         ModerationRequest request = new ModerationRequest(text, scored, direction, null);
         Assessment combined = Assessment.NONE;
         List<String> unavailable = new ArrayList<>(0);
-        for (ModerationProvider tier : tiers) {
+        for (Tier tier : tiers) {
+            if (!tier.runsAfter(combined, policy)) {
+                continue; // the earlier tiers are sure enough: spare this one
+            }
             try {
-                combined = combined.max(assess(tier, request, cached));
+                combined = combined.max(assess(tier.provider(), request, cached));
             } catch (RuntimeException e) {
-                unavailable.add(tier.name());
+                unavailable.add(tier.provider().name());
                 continue;
             }
             if (strongestBlocked(combined, policy) != null) {

@@ -13,7 +13,6 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
-import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
@@ -64,12 +63,6 @@ public class ChatConfiguration {
     @Bean
     TextNormaliser textNormaliser() {
         return new TextNormaliser();
-    }
-
-    /** The local tier (normalisation, lexicons, intent rules); verdicts cached on normalised text. */
-    @Bean
-    Moderator moderator(TextNormaliser normaliser) {
-        return new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100_000);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import dev.parley.model.stats.ModelStats;
 import dev.parley.model.stats.ReplyStatistics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,11 +171,27 @@ public final class LlamaChatModel implements ChatModel {
     @Override
     public ReplyStream stream(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        GenerationSettings sampling = request.settings();
+        return start(() -> render(ChatPrompt.of(request.turns(), sanitizer)), request.settings(), request.adapterScales());
+    }
+
+    /**
+     * Continues {@code prompt} exactly as given, without the chat template: for models with a
+     * prompt format of their own, such as a Llama Guard classifier. Special-token text in the
+     * prompt is parsed as special tokens, so the caller must have removed it from every untrusted
+     * part ({@link SpecialTokenSanitizer} with {@link GgufHeader#specialTokens()}). Slots, limits,
+     * the timeout and cancellation are those of {@link #stream(ChatRequest)}.
+     */
+    public ReplyStream streamPrompt(String prompt, GenerationSettings sampling) {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(sampling, "sampling");
+        return start(() -> prompt, sampling, Map.of());
+    }
+
+    private ReplyStream start(Supplier<String> promptText, GenerationSettings sampling, Map<String, Float> adapterScales) {
         ReplyStatistics.Reply record = stats.start();
         long deadline = System.nanoTime() + settings.generationTimeout().toNanos();
         return underReadLock(() -> {
-            String prompt = render(ChatPrompt.of(request.turns(), sanitizer));
+            String prompt = promptText.get();
             int promptTokens = model.encode(prompt).length + bosTokens;
             if (promptTokens + sampling.maxNewTokens() > settings.contextSize()) {
                 // llama.cpp would silently cut the prompt's start ("input truncated")
@@ -188,7 +205,7 @@ public final class LlamaChatModel implements ChatModel {
                     .setTemperature(sampling.temperature())
                     .setSeed(seed(sampling.seed()))
                     .setStopStrings(stopStrings.toArray(String[]::new));
-            loraScales.apply(parameters, request.adapterScales());
+            loraScales.apply(parameters, adapterScales);
             // never setNProbs: with completions it aborts the JVM (trigger 1)
             LlamaIterator iterator = model.generate(parameters).iterator();
             LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout());

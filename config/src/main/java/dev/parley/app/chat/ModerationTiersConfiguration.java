@@ -1,0 +1,122 @@
+package dev.parley.app.chat;
+
+import dev.parley.app.model.ModelProperties;
+import dev.parley.app.platform.StartupException;
+import dev.parley.core.model.ModelException;
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Tier;
+import dev.parley.model.llama.LlamaNativeLibrary;
+import dev.parley.model.llama.LlamaSettings;
+import dev.parley.model.moderation.LlamaGuardProvider;
+import dev.parley.model.moderation.ModerationEndpointSettings;
+import dev.parley.model.moderation.OpenAiModerationProvider;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The moderation tiers, cheapest first: the local tier always; then the moderation endpoint when
+ * {@code parley.moderation.endpoint.url} is set (on every text the local tier did not block); then
+ * the Llama Guard model when {@code parley.moderation.guard.model-path} is set (always, or only
+ * when the tiers before it are unsure).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ModerationTiersConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationTiersConfiguration.class);
+
+    /** The tiers and what they hold open (the endpoint's HTTP client, the guard model). */
+    static final class ModerationTiers implements AutoCloseable {
+
+        private final List<Tier> tiers;
+        private final List<AutoCloseable> resources;
+
+        ModerationTiers(List<Tier> tiers, List<AutoCloseable> resources) {
+            this.tiers = List.copyOf(tiers);
+            this.resources = List.copyOf(resources);
+        }
+
+        List<Tier> tiers() {
+            return tiers;
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable resource : resources.reversed()) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    log.warn("could not close a moderation tier: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    ModerationTiers moderationTiers(TextNormaliser normaliser, EndpointProperties endpoint, GuardProperties guard,
+            ModelProperties model, Environment environment) {
+        List<Tier> tiers = new ArrayList<>(List.of(Tier.always(LocalModerationProvider.standard(normaliser))));
+        List<AutoCloseable> resources = new ArrayList<>();
+        List<String> described = new ArrayList<>(List.of("local"));
+        if (endpoint.enabled()) {
+            OpenAiModerationProvider provider = new OpenAiModerationProvider(endpointSettings(endpoint, environment));
+            resources.add(provider);
+            tiers.add(Tier.always(provider));
+            described.add("endpoint (" + provider.settings().baseUrl() + ", " + provider.settings().model()
+                    + (provider.settings().apiKey() == null ? ", no API key)" : ", with an API key)"));
+        }
+        if (guard.enabled()) {
+            LlamaGuardProvider provider = loadGuard(guard, model);
+            resources.add(provider);
+            tiers.add(guard.when() == GuardProperties.When.ALWAYS ? Tier.always(provider)
+                    : Tier.whenUnsure(provider, guard.unsureFrom())); // GuardProperties checked the range
+            described.add("guard (" + guard.modelPath().getFileName() + (guard.when() == GuardProperties.When.ALWAYS
+                    ? ", always)" : ", when unsure from " + guard.unsureFrom() + ")"));
+        }
+        log.info("moderation tiers: {}", String.join(", ", described));
+        return new ModerationTiers(tiers, resources);
+    }
+
+    /** The tiers above; assessments cached on the normalised text, per tier. */
+    @Bean
+    Moderator moderator(TextNormaliser normaliser, ModerationTiers tiers) {
+        return Moderator.tiered(normaliser, tiers.tiers(), 100_000);
+    }
+
+    private static ModerationEndpointSettings endpointSettings(EndpointProperties endpoint, Environment environment) {
+        String key = endpoint.apiKey();
+        if (key == null || key.isBlank()) {
+            key = environment.getProperty(EndpointProperties.API_KEY_VARIABLE);
+        }
+        try {
+            return new ModerationEndpointSettings(endpoint.url(), endpoint.model(),
+                    key == null || key.isBlank() ? null : key.strip(), endpoint.timeout());
+        } catch (IllegalArgumentException e) {
+            // the settings' messages never quote the key
+            throw new StartupException("invalid parley.moderation.endpoint: " + e.getMessage());
+        }
+    }
+
+    private static LlamaGuardProvider loadGuard(GuardProperties guard, ModelProperties model) {
+        LlamaSettings settings;
+        try {
+            settings = new LlamaSettings(guard.modelPath(), guard.effectiveThreads(), guard.contextSize(), 1, 0,
+                    model.nativeLibraryDir(), guard.timeout(), List.of(), false, true);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid parley.moderation.guard: " + e.getMessage());
+        }
+        try {
+            // checks the file in Java before llama.cpp sees it, as for the chat model
+            return LlamaGuardProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()));
+        } catch (ModelException e) {
+            throw new StartupException("the guard model (parley.moderation.guard.model-path) cannot be used: "
+                    + e.getMessage());
+        }
+    }
+}
