@@ -11,18 +11,25 @@ import org.jspecify.annotations.Nullable;
  * run of single letters is held back too, as it may be spelling a word out ("b o m b"). Every
  * released prefix has been judged as a whole by all tiers, so a block from any provider stops the
  * reply before the unsafe part is shown. Prefixes are not cached. Not thread-safe: one per reply.
+ *
+ * <p>When a dearer tier (an endpoint, an LLM guard) is asked on every text, asking it at every word
+ * would cost one request per word: then each word is judged by the first (local) tier only, to
+ * stop a reply early, and text is released only at sentence ends (and at the finish), each judged
+ * by all tiers. The reply then appears sentence by sentence instead of word by word.
  */
 public final class ModeratedStream {
 
     private final Moderator moderator;
     private final ModerationPolicy policy;
     private final StringBuilder text = new StringBuilder();
+    private final boolean bySentence;
     private int released;
     private Verdict.@Nullable Block block;
 
     ModeratedStream(Moderator moderator, ModerationPolicy policy) {
         this.moderator = moderator;
         this.policy = policy;
+        this.bySentence = moderator.hasDearTiersAlways();
     }
 
     /**
@@ -36,7 +43,34 @@ public final class ModeratedStream {
         }
         text.append(piece);
         int boundary = lastBoundary();
-        return boundary > released ? judge(boundary) : Verdict.ALLOW;
+        if (boundary <= released) {
+            return Verdict.ALLOW;
+        }
+        if (!bySentence) {
+            return judge(boundary);
+        }
+        Verdict cheap = moderator.evaluate(text.substring(0, boundary), Direction.OUTPUT, policy, false, 1).verdict();
+        if (cheap instanceof Verdict.Block b) {
+            block = b;
+            return b;
+        }
+        int sentence = lastSentenceEnd(boundary);
+        return sentence > released ? judge(sentence) : Verdict.ALLOW;
+    }
+
+    /** The end of the last sentence ({@code .!?…} or a line break, then a word boundary) at or before {@code limit}. */
+    private int lastSentenceEnd(int limit) {
+        for (int end = limit; end > released; end--) {
+            char before = text.charAt(end - 1);
+            if (before == '\n') {
+                return end;
+            }
+            boolean closes = before == '.' || before == '!' || before == '?' || before == '…';
+            if (closes && (end == limit || Character.isWhitespace(text.charAt(end)))) {
+                return end;
+            }
+        }
+        return released;
     }
 
     /** Ends the reply: the unfinished last word is judged and released too. */

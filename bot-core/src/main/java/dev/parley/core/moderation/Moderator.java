@@ -68,6 +68,20 @@ public final class Moderator {
     }
 
     ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy, boolean cached) {
+        return evaluate(text, direction, policy, cached, tiers.size());
+    }
+
+    /**
+     * Whether a tier after the first is asked on every text: then a streamed reply is judged by
+     * all tiers only at sentence ends, so a remote endpoint is not asked once per word.
+     */
+    boolean hasDearTiersAlways() {
+        return tiers.stream().skip(1).anyMatch(tier -> tier.when() == Tier.When.ALWAYS);
+    }
+
+    /** Judges {@code text} with only the first {@code tierLimit} tiers (and the policy's own terms). */
+    ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy, boolean cached,
+            int tierLimit) {
         if (!policy.directions().contains(direction)) {
             return ModerationResult.NOT_MODERATED;
         }
@@ -81,7 +95,7 @@ public final class Moderator {
         ModerationRequest request = new ModerationRequest(text, scored, direction, null);
         Assessment combined = Assessment.NONE;
         List<String> unavailable = new ArrayList<>(0);
-        for (Tier tier : tiers) {
+        for (Tier tier : tiers.subList(0, Math.min(tierLimit, tiers.size()))) {
             if (!tier.runsAfter(combined, policy)) {
                 continue; // the earlier tiers are sure enough: spare this one
             }

@@ -1,0 +1,105 @@
+package dev.parley.core.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A streamed reply with a dearer tier asked always: judged by it at sentence ends, not at every word. */
+class ModeratedStreamTiersTest {
+
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final ModerationPolicy policy = ModerationPolicy.of(TermList.EMPTY,
+            Set.of(Direction.INPUT, Direction.OUTPUT), "input blocked", "output blocked");
+
+    @Test
+    void aDearTierAskedAlwaysJudgesSentencesNotWords() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+
+        List<String> shown = new ArrayList<>();
+        for (String word : "The sun rose early. Birds sang in the tall trees. Then it rained all day".split("(?<= )")) {
+            assertThat(stream.offer(word)).isEqualTo(Verdict.ALLOW);
+            shown.add(stream.releasable());
+        }
+        assertThat(stream.finish()).isEqualTo(Verdict.ALLOW);
+
+        assertThat(endpoint.seen).containsExactly("The sun rose early.",
+                "The sun rose early. Birds sang in the tall trees.",
+                "The sun rose early. Birds sang in the tall trees. Then it rained all day");
+        assertThat(shown).allSatisfy(text -> assertThat(text).isIn("", "The sun rose early.",
+                "The sun rose early. Birds sang in the tall trees."));
+        assertThat(stream.releasable()).endsWith("rained all day");
+    }
+
+    @Test
+    void aSentenceTheDearTierBlocksIsNeverReleased() {
+        Recording endpoint = new Recording(text -> text.contains("secret")
+                ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
+                        Map.of(Category.ILLICIT_VIOLENT, "endpoint: flagged"))
+                : Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+
+        Verdict last = Verdict.ALLOW;
+        for (String word : "Hello there. The secret recipe follows. More".split("(?<= )")) {
+            last = stream.offer(word);
+            if (last.blocked()) {
+                break;
+            }
+        }
+
+        assertThat(last.blocked()).isTrue();
+        assertThat(stream.releasable()).isEqualTo("Hello there.");
+    }
+
+    @Test
+    void theLocalTierStillStopsAReplyMidSentence() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModerationPolicy strict = ModerationPolicy.of(TermList.of(List.of("pineapple"), normaliser),
+                Set.of(Direction.OUTPUT), "input blocked", "output blocked");
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(strict);
+
+        Verdict verdict = Verdict.ALLOW;
+        for (String word : "I like pineapple on pizza very much".split("(?<= )")) {
+            verdict = stream.offer(word);
+            if (verdict.blocked()) {
+                break;
+            }
+        }
+
+        assertThat(verdict.blocked()).isTrue();
+        assertThat(endpoint.seen).isEmpty();
+        assertThat(stream.releasable()).isEmpty();
+    }
+
+    /** A provider that records the texts it was asked about. */
+    private static final class Recording implements ModerationProvider {
+
+        private final java.util.function.Function<String, Assessment> answer;
+        final List<String> seen = new ArrayList<>();
+
+        Recording(java.util.function.Function<String, Assessment> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public String name() {
+            return "endpoint";
+        }
+
+        @Override
+        public Assessment assess(ModerationRequest request) {
+            seen.add(request.text());
+            return answer.apply(request.text());
+        }
+    }
+}
