@@ -23,6 +23,9 @@ import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,6 +46,7 @@ class DiscordConversationIT {
     private static long limitedChannel;
     private static long keptChannel;
     private static long adminChannel;
+    private static long busyChannel;
     private static long thread;
     private static long dm;
     private static FakeUser admin;
@@ -64,6 +68,7 @@ class DiscordConversationIT {
         limitedChannel = ownServer("Limited");
         keptChannel = ownServer("Kept");
         adminChannel = ownServer("Admin");
+        busyChannel = ownServer("Busy");
         thread = guild.addThread(general, "a topic");
         dm = server.openDm(member);
         workDir = Files.createTempDirectory("parley-discord-it");
@@ -108,6 +113,9 @@ class DiscordConversationIT {
                 "--parley.limits.server-burst=1000",
                 "--parley.bot.personas.terse.system-prompt=Answer in one word.",
                 "--parley.bot.personas.terse.max-new-tokens=3",
+                "--parley.bot.personas.long.system-prompt=Answer at length.",
+                "--parley.bot.personas.long.max-new-tokens=400",
+                "--parley.limits.queue-per-user=1",
                 "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
         context.getBean(DiscordAdapter.class).awaitReady();
         return context;
@@ -241,6 +249,22 @@ class DiscordConversationIT {
     }
 
     @Test
+    void aUserWithAQuestionAlreadyWaitingIsToldTheBotIsBusy() {
+        assertThat(command(busyChannel, admin, "bot", "persona", "name", "long")).contains("long");
+        long handledBefore = adapter().messagesHandled();
+
+        List<Long> questions = new ArrayList<>();
+        for (String text : List.of("first question", "second question", "third question")) {
+            questions.add(server.postMessage(busyChannel, member, server.botUser().mention() + " " + text));
+        }
+        awaitHandled(handledBefore + 3);
+
+        List<String> answers = questions.stream().map(DiscordConversationIT::finalText).toList();
+        assertThat(answers).allSatisfy(text -> assertThat(text).isNotBlank());
+        assertThat(answers).filteredOn(text -> text.contains("questions waiting")).hasSize(1);
+    }
+
+    @Test
     void aRateLimitFromDiscordIsWaitedOutAndTheReplyStillArrives() {
         server.failNext("POST channels/" + general + "/messages", 1, 1);
 
@@ -295,7 +319,8 @@ class DiscordConversationIT {
     }
 
     @Test
-    void settingsSurviveARestartOfTheBot() throws InterruptedException {
+    @ExtendWith(OutputCaptureExtension.class)
+    void settingsSurviveARestartOfTheBotWhoseLogsNeverShowTheToken(CapturedOutput output) throws InterruptedException {
         long channel = keptChannel;
         assertThat(command(channel, admin, "moderation", "terms", "operation", "add", "list", "block", "term",
                 "pineapple")).contains("pineapple");
@@ -305,6 +330,7 @@ class DiscordConversationIT {
         long question = ask(channel, member, "I love pineapple on pizza");
 
         assertThat(finalText(question)).contains("blocked by this chat's moderation");
+        assertThat(output.getAll()).as("the start-up and chat logs").contains("discord").doesNotContain(server.token());
     }
 
     // ------------------------------------------------------------------ helpers
