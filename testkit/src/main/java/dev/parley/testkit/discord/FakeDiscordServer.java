@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Discord server on 127.0.0.1 for end-to-end tests of the real JDA client: REST under
@@ -282,6 +283,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         if (guild != null) {
             data.put("guild_id", Long.toUnsignedString(guild.id()));
         }
+        data.put("resolved", resolved(draft, guild));
         if (draft.subcommand != null) {
             data.put("options", List.of(Map.of("name", draft.subcommand, "type", 1, "options", draft.options)));
         } else {
@@ -320,6 +322,49 @@ public final class FakeDiscordServer implements AutoCloseable {
         state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, draft.user));
         gateway.dispatch("INTERACTION_CREATE", guild == null ? 0 : guild.id(), session -> json);
         return new FakeInteraction(interactionId, interactionToken, channel.id(), guild == null ? null : guild.id());
+    }
+
+    /** The {@code resolved} object: what Discord includes for user, channel and role options. */
+    private Map<String, Object> resolved(SlashCommandDraft draft, @Nullable FakeGuild guild) {
+        Map<String, Object> users = new LinkedHashMap<>();
+        Map<String, Object> members = new LinkedHashMap<>();
+        Map<String, Object> channels = new LinkedHashMap<>();
+        Map<String, Object> roles = new LinkedHashMap<>();
+        for (FakeUser user : draft.resolvedUsers) {
+            String id = Long.toUnsignedString(user.id());
+            users.put(id, user.toJson());
+            if (guild != null && guild.isMember(user)) {
+                Map<String, Object> member = guild.memberJson(user.id());
+                member.remove("user");
+                member.put("permissions", Long.toString(guild.permissionsOf(user)));
+                members.put(id, member);
+            }
+        }
+        for (long channelId : draft.resolvedChannels) {
+            DiscordState.ChannelRef channel = state.channel(channelId)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown channel " + channelId));
+            channels.put(Long.toUnsignedString(channelId), state.channelJson(channel));
+        }
+        for (long roleId : draft.resolvedRoles) {
+            if (guild == null) {
+                throw new IllegalArgumentException("role options need a guild channel");
+            }
+            roles.put(Long.toUnsignedString(roleId), guild.roleJson(roleId));
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        if (!users.isEmpty()) {
+            resolved.put("users", users);
+        }
+        if (!members.isEmpty()) {
+            resolved.put("members", members);
+        }
+        if (!channels.isEmpty()) {
+            resolved.put("channels", channels);
+        }
+        if (!roles.isEmpty()) {
+            resolved.put("roles", roles);
+        }
+        return resolved;
     }
 
     // ---------------------------------------------------------------- gateway faults

@@ -208,6 +208,10 @@ public final class FakeGuild {
         return json;
     }
 
+    synchronized Map<String, Object> roleJson(long roleId) {
+        return roleJson(requireRole(roleId));
+    }
+
     synchronized Map<String, Object> roleJson(Role role) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", Long.toUnsignedString(role.id()));
