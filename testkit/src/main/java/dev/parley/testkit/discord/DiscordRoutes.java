@@ -1,5 +1,6 @@
 package dev.parley.testkit.discord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * uses; everything else is left to the transport's 404.
  */
 final class DiscordRoutes implements RestTransport.Router {
+
+    private static final int MAX_CONTENT = 2000;
+    private static final Duration CALLBACK_WINDOW = Duration.ofSeconds(3);
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private final DiscordState state;
     private final int shards;
@@ -88,6 +93,23 @@ final class DiscordRoutes implements RestTransport.Router {
         if (r.is("GET", "applications", "*", "guilds", "*", "commands") && isApplication(r.segment(1))) {
             return RestReply.json(commands.getOrDefault(r.segment(3), List.of()));
         }
+        if (r.is("GET", "users", "*")) {
+            FakeUser user = snowflake(r.segment(1)).map(users::get).orElse(null);
+            return user == null ? RestReply.error(404, 10013, "Unknown User") : RestReply.json(user.toJson());
+        }
+        if (r.is("GET", "guilds", "*", "members", "*")) {
+            FakeGuild guild = snowflake(r.segment(1)).map(state.guilds::get).orElse(null);
+            if (guild == null) {
+                return RestReply.error(404, 10004, "Unknown Guild");
+            }
+            Map<String, Object> member = snowflake(r.segment(3)).map(guild::memberJson).orElse(null);
+            return member == null ? RestReply.error(404, 10007, "Unknown Member") : RestReply.json(member);
+        }
+        if (r.is("GET", "channels", "*")) {
+            return snowflake(r.segment(1)).flatMap(state::channel)
+                    .map(channel -> RestReply.json(state.channelJson(channel)))
+                    .orElseGet(() -> RestReply.error(404, 10003, "Unknown Channel"));
+        }
         if (r.is("POST", "users", "@me", "channels")) {
             return openDmRoute(r);
         }
@@ -107,7 +129,7 @@ final class DiscordRoutes implements RestTransport.Router {
             });
         }
         if (r.is("POST", "channels", "*", "typing")) {
-            return channelId(r.segment(1)).flatMap(state::channel).isPresent()
+            return snowflake(r.segment(1)).flatMap(state::channel).isPresent()
                     ? RestReply.noContent()
                     : RestReply.error(404, 10003, "Unknown Channel");
         }
@@ -124,11 +146,21 @@ final class DiscordRoutes implements RestTransport.Router {
         return null;
     }
 
+    private boolean expired(DiscordState.InteractionState interaction, Duration window) {
+        return state.interactionDeadlines && ids.now().isAfter(interaction.createdAt().plus(window));
+    }
+
+    private static @Nullable RestReply tooLong(String content) {
+        return content.length() > MAX_CONTENT
+                ? RestReply.error(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.")
+                : null;
+    }
+
     private boolean isApplication(String id) {
         return id.equals(Long.toUnsignedString(applicationId));
     }
 
-    private static Optional<Long> channelId(String segment) {
+    private static Optional<Long> snowflake(String segment) {
         try {
             return Optional.of(Long.parseUnsignedLong(segment));
         } catch (NumberFormatException e) {
@@ -190,14 +222,14 @@ final class DiscordRoutes implements RestTransport.Router {
     }
 
     private RestReply createMessageRoute(RestRequest r) {
-        Optional<DiscordState.ChannelRef> channel = channelId(r.segment(1)).flatMap(state::channel);
+        Optional<DiscordState.ChannelRef> channel = snowflake(r.segment(1)).flatMap(state::channel);
         if (channel.isEmpty()) {
             return RestReply.error(404, 10003, "Unknown Channel");
         }
         Map<String, Object> body = r.json();
         String content = body.get("content") instanceof String s ? s : "";
-        if (content.length() > 2000) {
-            return RestReply.error(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.");
+        if (tooLong(content) != null) {
+            return tooLong(content);
         }
         Long replyTo = referencedId(body);
         StoredMessage referenced = replyTo == null ? null : messages.get(replyTo);
@@ -228,11 +260,11 @@ final class DiscordRoutes implements RestTransport.Router {
     }
 
     private RestReply withMessage(String channelSegment, String messageSegment, Function<StoredMessage, RestReply> action) {
-        Optional<Long> channelId = channelId(channelSegment);
+        Optional<Long> channelId = snowflake(channelSegment);
         if (channelId.flatMap(state::channel).isEmpty()) {
             return RestReply.error(404, 10003, "Unknown Channel");
         }
-        StoredMessage message = channelId(messageSegment).map(messages::get).orElse(null);
+        StoredMessage message = snowflake(messageSegment).map(messages::get).orElse(null);
         if (message == null || message.channelId != channelId.get()) {
             return RestReply.error(404, 10008, "Unknown Message");
         }
@@ -246,8 +278,8 @@ final class DiscordRoutes implements RestTransport.Router {
         Map<String, Object> body = r.json();
         synchronized (message) {
             if (body.get("content") instanceof String content) {
-                if (content.length() > 2000) {
-                    return RestReply.error(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.");
+                if (tooLong(content) != null) {
+                    return tooLong(content);
                 }
                 message.content = content;
             }
@@ -267,12 +299,18 @@ final class DiscordRoutes implements RestTransport.Router {
         if (interaction == null || !Long.toUnsignedString(interaction.id()).equals(r.segment(1))) {
             return RestReply.error(404, 10062, "Unknown interaction");
         }
-        if (acknowledged.putIfAbsent(r.segment(2), true) != null) {
-            return RestReply.error(400, 40060, "Interaction has already been acknowledged.");
+        if (expired(interaction, CALLBACK_WINDOW)) {
+            return RestReply.error(404, 10062, "Unknown interaction");
         }
         Map<String, Object> body = r.json();
         int type = body.get("type") instanceof Number n ? n.intValue() : 0;
         Map<String, Object> data = body.get("data") instanceof Map<?, ?> map ? Json.asObject(map) : Map.of();
+        if (data.get("content") instanceof String text && tooLong(text) != null) {
+            return tooLong(text);
+        }
+        if (acknowledged.putIfAbsent(r.segment(2), true) != null) {
+            return RestReply.error(400, 40060, "Interaction has already been acknowledged.");
+        }
         callbacks.add(new InteractionCallback(interaction.id(), type, data));
         StoredMessage message = null;
         if (type == 4 || type == 5) {
@@ -314,9 +352,15 @@ final class DiscordRoutes implements RestTransport.Router {
         }
         String interactionToken = r.segment(2);
         DiscordState.InteractionState interaction = interactions.get(interactionToken);
+        if (expired(interaction, TOKEN_LIFETIME)) {
+            return RestReply.error(401, 50027, "Invalid Webhook Token");
+        }
         if (r.is("POST", "webhooks", "*", "*")) {
             Map<String, Object> body = r.json();
             String content = body.get("content") instanceof String s ? s : "";
+            if (tooLong(content) != null) {
+                return tooLong(content);
+            }
             StoredMessage message = state.botMessage(interaction.channel(), content, 0, null, intFlags(body) & 64,
                     applicationId, r.files());
             sent.add(new SentMessage(SentMessage.Kind.FOLLOW_UP, message.channelId, message.id, content,
@@ -328,7 +372,7 @@ final class DiscordRoutes implements RestTransport.Router {
         }
         Long messageId = r.segment(4).equals("@original")
                 ? originals.get(interactionToken)
-                : channelId(r.segment(4)).orElse(null);
+                : snowflake(r.segment(4)).orElse(null);
         StoredMessage message = messageId == null ? null : messages.get(messageId);
         if (message == null) {
             return RestReply.error(404, 10008, "Unknown Message");

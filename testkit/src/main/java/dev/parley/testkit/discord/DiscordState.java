@@ -1,5 +1,6 @@
 package dev.parley.testkit.discord;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,13 @@ final class DiscordState {
     final List<SentMessage> sent = new CopyOnWriteArrayList<>();
     final List<InteractionCallback> callbacks = new CopyOnWriteArrayList<>();
 
-    DiscordState(Snowflakes ids, Gateway gateway, String botName) {
+    /** Whether interactions expire as on Discord: 3 s to answer, 15 min for follow-ups. */
+    final boolean interactionDeadlines;
+
+    DiscordState(Snowflakes ids, Gateway gateway, String botName, boolean interactionDeadlines) {
         this.ids = ids;
         this.gateway = gateway;
+        this.interactionDeadlines = interactionDeadlines;
         this.bot = createUser(botName, true);
         this.applicationOwner = createUser("app-owner", false);
         // bots created today have an application id equal to their user id
@@ -74,7 +79,7 @@ final class DiscordState {
 
     record ChannelRef(long id, @Nullable FakeGuild guild, int type, @Nullable FakeUser recipient) {}
 
-    record InteractionState(long id, ChannelRef channel, FakeUser user) {}
+    record InteractionState(long id, ChannelRef channel, FakeUser user, Instant createdAt) {}
 
 
     Optional<ChannelRef> channel(long channelId) {

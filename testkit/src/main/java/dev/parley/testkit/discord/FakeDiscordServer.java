@@ -55,7 +55,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         this.ids = new Snowflakes(builder.clock);
         // the gateway reads the state only once a client connects, after both exist
         this.gateway = new Gateway(new GatewayWorld(), (int) builder.heartbeatInterval.toMillis());
-        this.state = new DiscordState(ids, gateway, builder.botName);
+        this.state = new DiscordState(ids, gateway, builder.botName, builder.interactionDeadlines);
         this.rest = new RestTransport(token, ids, new DiscordRoutes(state, builder.shards, this::gatewayUrl),
                 this::signalChange);
         try {
@@ -82,6 +82,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         private int shards = 1;
         private Duration heartbeatInterval = Duration.ofSeconds(41);
         private String botName = "parley";
+        private boolean interactionDeadlines;
 
         private Builder() {}
 
@@ -94,7 +95,11 @@ public final class FakeDiscordServer implements AutoCloseable {
             return this;
         }
 
-        /** The clock behind new ids and timestamps. */
+        /**
+         * The clock behind new ids, timestamps and interaction deadlines. Start it near the real
+         * time: JDA reads creation times from ids and compares them with its own clock (an
+         * interaction hook "expires" 15 min after its id's time).
+         */
         public Builder clock(InstantSource value) {
             this.clock = value;
             return this;
@@ -114,6 +119,17 @@ public final class FakeDiscordServer implements AutoCloseable {
                 throw new IllegalArgumentException("heartbeat interval must be positive: " + value);
             }
             this.heartbeatInterval = value;
+            return this;
+        }
+
+        /**
+         * Expires interactions as Discord does, by the server's clock: a callback more than 3 s
+         * after the interaction gets 404 Unknown interaction (10062), a follow-up or edit more than
+         * 15 min after it 401 Invalid Webhook Token (50027). Off by default, as a loaded test
+         * machine may take seconds; use it with a {@link #clock} the test advances.
+         */
+        public Builder interactionDeadlines(boolean value) {
+            this.interactionDeadlines = value;
             return this;
         }
 
@@ -319,7 +335,7 @@ public final class FakeDiscordServer implements AutoCloseable {
             json.put("context", 1);
             json.put("authorizing_integration_owners", Map.of("0", Long.toUnsignedString(draft.user.id())));
         }
-        state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, draft.user));
+        state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, draft.user, ids.now()));
         gateway.dispatch("INTERACTION_CREATE", guild == null ? 0 : guild.id(), session -> json);
         return new FakeInteraction(interactionId, interactionToken, channel.id(), guild == null ? null : guild.id());
     }

@@ -303,14 +303,26 @@ class FakeDiscordServerJdaTest {
 
     @Test
     void unknownRoute_answers404AndIsRecorded() {
-        assertThatThrownBy(() -> jda.retrieveUserById(alice.id()).complete())
+        assertThatThrownBy(() -> jda.getGuildById(guild.id()).retrieveEmojis().complete())
                 .isInstanceOf(ErrorResponseException.class);
 
         assertThat(server.unknownRequests()).singleElement().satisfies(r -> {
             assertThat(r.method()).isEqualTo("GET");
-            assertThat(r.path()).isEqualTo("users/" + alice.id());
+            assertThat(r.path()).isEqualTo("guilds/" + guild.id() + "/emojis");
             assertThat(r.status()).isEqualTo(404);
         });
+    }
+
+    @Test
+    void retrieveUserAndMember_answerFromTheWorld() {
+        assertThat(jda.retrieveUserById(alice.id()).complete().getName()).isEqualTo("alice");
+        assertThat(jda.getGuildById(guild.id()).retrieveMemberById(carol.id()).complete().getRoles())
+                .extracting(r -> r.getIdLong())
+                .containsExactly(guild.adminRoleId());
+        assertThatThrownBy(() -> jda.retrieveUserById(42).complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(10013));
+        assertThat(server.unknownRequests()).isEmpty();
     }
 
     @Test
