@@ -116,6 +116,9 @@ final class DiscordRoutes implements RestTransport.Router {
         if (r.is("POST", "channels", "*", "messages")) {
             return createMessageRoute(r);
         }
+        if (r.is("GET", "channels", "*", "messages")) {
+            return history(r);
+        }
         if (r.is("GET", "channels", "*", "messages", "*")) {
             return withMessage(r.segment(1), r.segment(3), message -> RestReply.json(state.messageJson(message)));
         }
@@ -209,6 +212,25 @@ final class DiscordRoutes implements RestTransport.Router {
         }
         commands.put(scope, List.copyOf(registered));
         return RestReply.json(registered);
+    }
+
+    /** A channel's messages newest first, honouring {@code limit} (1..100, default 50), {@code before} and {@code after}. */
+    private RestReply history(RestRequest r) {
+        Optional<Long> channelId = snowflake(r.segment(1));
+        if (channelId.flatMap(state::channel).isEmpty()) {
+            return RestReply.error(404, 10003, "Unknown Channel");
+        }
+        int limit = Math.clamp(Long.parseLong(r.query().getOrDefault("limit", "50")), 1, 100);
+        long before = Long.parseUnsignedLong(r.query().getOrDefault("before", Long.toUnsignedString(-1L)));
+        long after = Long.parseUnsignedLong(r.query().getOrDefault("after", "0"));
+        List<Object> page = messages.values().stream()
+                .filter(m -> m.channelId == channelId.get())
+                .filter(m -> Long.compareUnsigned(m.id, before) < 0 && Long.compareUnsigned(m.id, after) > 0)
+                .sorted((a, b) -> Long.compareUnsigned(b.id, a.id))
+                .limit(limit)
+                .map(m -> (Object) state.messageJson(m))
+                .toList();
+        return RestReply.json(page);
     }
 
     private RestReply openDmRoute(RestRequest r) {

@@ -30,6 +30,22 @@ import org.jspecify.annotations.Nullable;
  * request is recorded; routes the server does not know answer 404 and are listed by
  * {@link #unknownRequests()}.
  *
+ * <pre>{@code
+ * try (FakeDiscordServer discord = FakeDiscordServer.start()) {
+ *     FakeGuild guild = discord.createGuild("Parley Test");
+ *     long general = guild.addTextChannel("general");
+ *     FakeUser alice = discord.createUser("alice");
+ *     guild.addMember(alice, guild.adminRoleId());
+ *     JDA jda = ...; // configured as below, then awaitReady()
+ *     discord.postMessage(general, alice, discord.botUser().mention() + " hello");
+ *     SentMessage answer = discord.awaitSentMessage(m -> m.channelId() == general, Duration.ofSeconds(10));
+ *     discord.slashCommand(general, alice, "ask").option("prompt", "hi").send();
+ *     discord.failNext("POST channels/" + general + "/messages", 1, 1); // one 429, JDA retries
+ *     discord.disconnect();                                          // JDA resumes
+ *     assertThat(discord.unknownRequests()).isEmpty();
+ * }
+ * }</pre>
+ *
  * <p>JDA needs three settings to use it (the testkit's own tests show them in full):
  * {@code setRestConfig(new RestConfig().setBaseUrl(server.restBaseUrl()))}, a
  * {@code SessionController} whose {@code getGateway()} returns {@link #gatewayUrl()}, and

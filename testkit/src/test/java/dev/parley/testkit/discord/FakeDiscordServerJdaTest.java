@@ -181,6 +181,20 @@ class FakeDiscordServerJdaTest {
     }
 
     @Test
+    void history_listsTheChannelsMessagesNewestFirst() {
+        long first = server.postMessage(general, alice, "one");
+        long second = server.postMessage(general, carol, "two");
+        server.postMessage(thread, alice, "elsewhere");
+        long third = server.postMessage(general, alice, "three");
+
+        List<Message> latest = jda.getTextChannelById(general).getHistory().retrievePast(2).complete();
+        List<Message> older = jda.getTextChannelById(general).getHistoryBefore(second, 10).complete().getRetrievedHistory();
+
+        assertThat(latest).extracting(Message::getIdLong).containsExactly(third, second);
+        assertThat(older).extracting(Message::getIdLong).containsExactly(first);
+    }
+
+    @Test
     void editAndDelete_areDispatchedAsUpdateAndDelete() throws InterruptedException {
         long id = server.postMessage(general, alice, "typo");
         server.editMessage(general, id, "fixed");
@@ -293,7 +307,8 @@ class FakeDiscordServerJdaTest {
         server.invalidateSessions();
         server.disconnect();
 
-        server.awaitIdentifies(2, TIMEOUT);
+        // JDA's session controller spaces identifies 5 s apart
+        server.awaitIdentifies(2, Duration.ofSeconds(30));
         jda.awaitReady();
         long id = server.postMessage(general, alice, "hello again");
 
