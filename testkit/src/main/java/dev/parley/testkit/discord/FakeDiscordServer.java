@@ -449,6 +449,16 @@ public final class FakeDiscordServer implements AutoCloseable {
         rest.addFault(routePattern, count, 429, retryAfterSeconds, 0, "You are being rate limited.");
     }
 
+    /**
+     * Limits message sends and edits per channel to {@code messages} within a sliding
+     * {@code window} on the server's clock (Discord allows about 5 per 5 s): successful sends
+     * carry the {@code X-RateLimit-*} headers JDA paces itself by, and a send beyond the limit gets
+     * 429. Off until called.
+     */
+    public void limitChannelMessages(int messages, Duration window) {
+        rest.limitChannels(new ChannelRateLimit(messages, window));
+    }
+
     /** Answers the next {@code count} requests matching the route with this status and Discord error. */
     public void failNextWithStatus(String routePattern, int count, int status, int errorCode, String message) {
         rest.addFault(routePattern, count, status, 0, errorCode, message);

@@ -8,9 +8,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +50,7 @@ final class RestTransport {
     private final List<RecordedRequest> unknown = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer http;
+    private volatile @Nullable ChannelRateLimit channelLimit;
 
     RestTransport(String token, Snowflakes ids, Router router, Runnable onChange) throws IOException {
         this.token = token;
@@ -74,6 +78,11 @@ final class RestTransport {
 
     List<RecordedRequest> unknownRequests() {
         return unknown;
+    }
+
+    /** From now on, limits message sends and edits per channel; null turns the limit off. */
+    void limitChannels(@Nullable ChannelRateLimit limit) {
+        this.channelLimit = limit;
     }
 
     void addFault(String routePattern, int count, int status, long retryAfter, int code, String message) {
@@ -132,6 +141,9 @@ final class RestTransport {
             if (fault != null) {
                 reply = faultReply(exchange, fault);
             }
+            if (reply == null) {
+                reply = applyChannelLimit(exchange, request);
+            }
             boolean known = true;
             if (reply == null) {
                 try {
@@ -181,22 +193,58 @@ final class RestTransport {
         if (fault.status() != 429) {
             return RestReply.error(fault.status(), fault.code(), fault.message());
         }
+        Duration retryAfter = Duration.ofSeconds(fault.retryAfter());
+        String bucket = "fake-" + Integer.toHexString(fault.path().pattern().hashCode());
+        return rateLimited(exchange, 5, retryAfter, bucket, fault.message());
+    }
+
+    /** Answers a channel's message sends and edits with 429 once its window is full; else adds its bucket headers. */
+    private @Nullable RestReply applyChannelLimit(HttpExchange exchange, RestRequest request) {
+        ChannelRateLimit limit = channelLimit;
+        boolean channelSend = request.is("POST", "channels", "*", "messages")
+                || request.is("PATCH", "channels", "*", "messages", "*");
+        if (limit == null || !channelSend) {
+            return null;
+        }
+        long channelId;
+        try {
+            channelId = Long.parseUnsignedLong(request.segment(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        ChannelRateLimit.Decision decision = limit.admit(channelId, ids.now());
+        String bucket = "channel-messages";
+        if (!decision.admitted()) {
+            return rateLimited(exchange, decision.limit(), decision.resetAfter(), bucket, "You are being rate limited.");
+        }
+        bucketHeaders(exchange, decision.limit(), decision.remaining(), decision.resetAfter(), bucket);
+        return null;
+    }
+
+    private RestReply rateLimited(HttpExchange exchange, int limit, Duration retryAfter, String bucket, String message) {
+        // JDA reads Retry-After as whole seconds
+        long seconds = (retryAfter.toMillis() + 999) / 1000;
+        bucketHeaders(exchange, limit, 0, retryAfter, bucket);
         var headers = exchange.getResponseHeaders();
-        long resetAt = ids.now().getEpochSecond() + fault.retryAfter();
-        headers.add("Retry-After", Long.toString(fault.retryAfter()));
-        headers.add("X-RateLimit-Limit", "5");
-        headers.add("X-RateLimit-Remaining", "0");
-        headers.add("X-RateLimit-Reset", Long.toString(resetAt));
-        headers.add("X-RateLimit-Reset-After", fault.retryAfter() + ".000");
-        headers.add("X-RateLimit-Bucket", "fake-" + Integer.toHexString(fault.path().pattern().hashCode()));
-        headers.add("X-RateLimit-Scope", "user");
+        headers.add("Retry-After", Long.toString(seconds));
         // Discord's own 429s pass through its proxy; JDA reads a missing Via as a Cloudflare ban
         headers.add("Via", "1.1 google");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", fault.message());
-        body.put("retry_after", (double) fault.retryAfter());
+        body.put("message", message);
+        body.put("retry_after", retryAfter.toMillis() / 1000.0);
         body.put("global", false);
         return new RestReply(429, body, null);
+    }
+
+    private void bucketHeaders(HttpExchange exchange, int limit, int remaining, Duration resetAfter, String bucket) {
+        var headers = exchange.getResponseHeaders();
+        Instant resetAt = ids.now().plus(resetAfter);
+        headers.add("X-RateLimit-Limit", Integer.toString(limit));
+        headers.add("X-RateLimit-Remaining", Integer.toString(remaining));
+        headers.add("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt.toEpochMilli() / 1000.0));
+        headers.add("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetAfter.toMillis() / 1000.0));
+        headers.add("X-RateLimit-Bucket", bucket);
+        headers.add("X-RateLimit-Scope", "user");
     }
 
     private static void write(HttpExchange exchange, RestReply reply) throws IOException {

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,46 @@ class FakeDiscordRestTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(400));
+    }
+
+    @Test
+    void channelMessageLimit_countsSendsPerChannelOnTheServersClock() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (FakeDiscordServer limited = FakeDiscordServer.builder().clock(clock).start()) {
+            long channel = limited.createGuild("g").addTextChannel("general");
+            long other = limited.createGuild("h").addTextChannel("general");
+            limited.limitChannelMessages(2, Duration.ofSeconds(5));
+            String body = Json.write(Map.of("content", "hi"));
+            String path = limited.restBaseUrl() + "channels/" + channel + "/messages";
+
+            HttpResponse<String> first = post(limited, path, body);
+            HttpResponse<String> second = post(limited, path, body);
+            HttpResponse<String> third = post(limited, path, body);
+            HttpResponse<String> elsewhere = post(limited, limited.restBaseUrl() + "channels/" + other + "/messages", body);
+            clock.advance(Duration.ofSeconds(5));
+            HttpResponse<String> later = post(limited, path, body);
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("X-RateLimit-Remaining")).contains("1");
+            assertThat(second.headers().firstValue("X-RateLimit-Remaining")).contains("0");
+            assertThat(second.headers().firstValue("X-RateLimit-Reset-After")).contains("5.000");
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.headers().firstValue("Retry-After")).contains("5");
+            assertThat(third.headers().firstValue("Via")).isPresent();
+            assertThat(elsewhere.statusCode()).isEqualTo(200);
+            assertThat(later.statusCode()).isEqualTo(200);
+            assertThat(limited.sentMessages()).hasSize(4);
+        }
+    }
+
+    private HttpResponse<String> post(FakeDiscordServer target, String url, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bot " + target.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String body, String authorization)

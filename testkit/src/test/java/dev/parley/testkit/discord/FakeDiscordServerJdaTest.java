@@ -278,6 +278,18 @@ class FakeDiscordServerJdaTest {
     }
 
     @Test
+    void channelMessageLimit_jdaPacesItselfByTheBucketHeaders_andEverySendArrivesInOrder() {
+        server.limitChannelMessages(2, Duration.ofMillis(1500));
+        List<String> texts = List.of("m1", "m2", "m3", "m4", "m5");
+
+        texts.forEach(text -> jda.getTextChannelById(general).sendMessage(text).queue());
+        server.await(() -> server.sentMessages().size() == texts.size(), TIMEOUT, () -> "five sends");
+
+        assertThat(server.sentMessages()).extracting(SentMessage::content).containsExactlyElementsOf(texts);
+        assertThat(server.requests()).extracting(RecordedRequest::status).doesNotContain(429);
+    }
+
+    @Test
     void errorStatus_reachesJdaAsAnErrorResponse() {
         server.failNextWithStatus("POST channels/*/messages", 1, 403, 50013, "Missing Permissions");
 
