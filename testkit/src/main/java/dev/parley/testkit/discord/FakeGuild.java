@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A guild (server) on the fake Discord server: roles with real permission bits, text channels,
  * threads and members. Build it before the client connects; the gateway sends it in
  * GUILD_CREATE. Every guild starts with @everyone ({@link PermissionBits#EVERYONE_DEFAULT}),
- * an "admin" role with {@link PermissionBits#MANAGE_GUILD} and the bot as a member.
+ * an "admin" role with {@link PermissionBits#MANAGE_GUILD} and the bot as a member. Roles,
+ * channels and members added after the client received the guild are not announced to it.
  */
 public final class FakeGuild {
 
@@ -205,6 +206,10 @@ public final class FakeGuild {
             json.put("permission_overwrites", List.of());
         }
         return json;
+    }
+
+    synchronized Map<String, Object> roleJson(long roleId) {
+        return roleJson(requireRole(roleId));
     }
 
     synchronized Map<String, Object> roleJson(Role role) {

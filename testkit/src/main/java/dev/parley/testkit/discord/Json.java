@@ -36,6 +36,12 @@ final class Json {
         return value;
     }
 
+    /** The value as a JSON object, or an empty map when it is none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asObject(@Nullable Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
     static String write(@Nullable Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);

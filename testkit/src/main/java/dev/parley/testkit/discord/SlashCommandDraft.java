@@ -19,6 +19,9 @@ public final class SlashCommandDraft {
     final String name;
     @Nullable String subcommand;
     final List<Map<String, Object>> options = new ArrayList<>();
+    final List<FakeUser> resolvedUsers = new ArrayList<>();
+    final List<Long> resolvedChannels = new ArrayList<>();
+    final List<Long> resolvedRoles = new ArrayList<>();
 
     SlashCommandDraft(FakeDiscordServer server, long channelId, FakeUser user, String name) {
         this.server = server;
@@ -50,6 +53,24 @@ public final class SlashCommandDraft {
     /** A number option (type 10). */
     public SlashCommandDraft option(String optionName, double value) {
         return add(optionName, 10, value);
+    }
+
+    /** A user option (type 6); Discord resolves the user, and the member in a guild. */
+    public SlashCommandDraft option(String optionName, FakeUser value) {
+        resolvedUsers.add(value);
+        return add(optionName, 6, Long.toUnsignedString(value.id()));
+    }
+
+    /** A channel option (type 7) naming a channel of the fake server. */
+    public SlashCommandDraft channelOption(String optionName, long channelId) {
+        resolvedChannels.add(channelId);
+        return add(optionName, 7, Long.toUnsignedString(channelId));
+    }
+
+    /** A role option (type 8) naming a role of the guild the command is invoked in. */
+    public SlashCommandDraft roleOption(String optionName, long roleId) {
+        resolvedRoles.add(roleId);
+        return add(optionName, 8, Long.toUnsignedString(roleId));
     }
 
     private SlashCommandDraft add(String optionName, int type, Object value) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
@@ -179,6 +181,20 @@ class FakeDiscordServerJdaTest {
     }
 
     @Test
+    void history_listsTheChannelsMessagesNewestFirst() {
+        long first = server.postMessage(general, alice, "one");
+        long second = server.postMessage(general, carol, "two");
+        server.postMessage(thread, alice, "elsewhere");
+        long third = server.postMessage(general, alice, "three");
+
+        List<Message> latest = jda.getTextChannelById(general).getHistory().retrievePast(2).complete();
+        List<Message> older = jda.getTextChannelById(general).getHistoryBefore(second, 10).complete().getRetrievedHistory();
+
+        assertThat(latest).extracting(Message::getIdLong).containsExactly(third, second);
+        assertThat(older).extracting(Message::getIdLong).containsExactly(first);
+    }
+
+    @Test
     void editAndDelete_areDispatchedAsUpdateAndDelete() throws InterruptedException {
         long id = server.postMessage(general, alice, "typo");
         server.editMessage(general, id, "fixed");
@@ -262,6 +278,18 @@ class FakeDiscordServerJdaTest {
     }
 
     @Test
+    void channelMessageLimit_jdaPacesItselfByTheBucketHeaders_andEverySendArrivesInOrder() {
+        server.limitChannelMessages(2, Duration.ofMillis(1500));
+        List<String> texts = List.of("m1", "m2", "m3", "m4", "m5");
+
+        texts.forEach(text -> jda.getTextChannelById(general).sendMessage(text).queue());
+        server.await(() -> server.sentMessages().size() == texts.size(), TIMEOUT, () -> "five sends");
+
+        assertThat(server.sentMessages()).extracting(SentMessage::content).containsExactlyElementsOf(texts);
+        assertThat(server.requests()).extracting(RecordedRequest::status).doesNotContain(429);
+    }
+
+    @Test
     void errorStatus_reachesJdaAsAnErrorResponse() {
         server.failNextWithStatus("POST channels/*/messages", 1, 403, 50013, "Missing Permissions");
 
@@ -291,7 +319,8 @@ class FakeDiscordServerJdaTest {
         server.invalidateSessions();
         server.disconnect();
 
-        server.awaitIdentifies(2, TIMEOUT);
+        // JDA's session controller spaces identifies 5 s apart
+        server.awaitIdentifies(2, Duration.ofSeconds(30));
         jda.awaitReady();
         long id = server.postMessage(general, alice, "hello again");
 
@@ -301,14 +330,26 @@ class FakeDiscordServerJdaTest {
 
     @Test
     void unknownRoute_answers404AndIsRecorded() {
-        assertThatThrownBy(() -> jda.retrieveUserById(alice.id()).complete())
+        assertThatThrownBy(() -> jda.getGuildById(guild.id()).retrieveEmojis().complete())
                 .isInstanceOf(ErrorResponseException.class);
 
         assertThat(server.unknownRequests()).singleElement().satisfies(r -> {
             assertThat(r.method()).isEqualTo("GET");
-            assertThat(r.path()).isEqualTo("users/" + alice.id());
+            assertThat(r.path()).isEqualTo("guilds/" + guild.id() + "/emojis");
             assertThat(r.status()).isEqualTo(404);
         });
+    }
+
+    @Test
+    void retrieveUserAndMember_answerFromTheWorld() {
+        assertThat(jda.retrieveUserById(alice.id()).complete().getName()).isEqualTo("alice");
+        assertThat(jda.getGuildById(guild.id()).retrieveMemberById(carol.id()).complete().getRoles())
+                .extracting(r -> r.getIdLong())
+                .containsExactly(guild.adminRoleId());
+        assertThatThrownBy(() -> jda.retrieveUserById(42).complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(10013));
+        assertThat(server.unknownRequests()).isEmpty();
     }
 
     @Test
@@ -351,6 +392,65 @@ class FakeDiscordServerJdaTest {
         assertThat(server.sentMessages()).isEmpty();
     }
 
+    @Test
+    void slashCommand_userChannelAndRoleOptions_resolveToJdaEntities() throws InterruptedException {
+        FakeInteraction interaction = server.slashCommand(general, carol, "ratelimit")
+                .option("who", alice)
+                .channelOption("where", thread)
+                .roleOption("role", guild.adminRoleId())
+                .send();
+
+        SlashCommandInteractionEvent event = events.await(
+                SlashCommandInteractionEvent.class, e -> e.getIdLong() == interaction.id(), TIMEOUT);
+
+        assertThat(event.getOption("who").getAsUser().getIdLong()).isEqualTo(alice.id());
+        assertThat(event.getOption("who").getAsMember()).isNotNull();
+        assertThat(event.getOption("where").getAsChannel().getIdLong()).isEqualTo(thread);
+        assertThat(event.getOption("role").getAsRole().getIdLong()).isEqualTo(guild.adminRoleId());
+    }
+
+    @Test
+    void deferredAnswer_withAFollowUp_reachesTheServerInOrder() {
+        FakeInteraction interaction = server.slashCommand(general, alice, "story").send();
+
+        SentMessage followUp = server.awaitSentMessage(m -> m.kind() == SentMessage.Kind.FOLLOW_UP, TIMEOUT);
+
+        assertThat(server.sentMessages()).extracting(SentMessage::kind, SentMessage::content).containsExactly(
+                tuple(SentMessage.Kind.INTERACTION_EDIT, "part 1"),
+                tuple(SentMessage.Kind.FOLLOW_UP, "part 2"));
+        assertThat(followUp.channelId()).isEqualTo(interaction.channelId());
+        assertThat(server.unknownRequests()).isEmpty();
+    }
+
+    @Test
+    void memberRoles_comeWithGuildMessages() throws InterruptedException {
+        long id = server.postMessage(general, carol, "admin speaking");
+
+        MessageReceivedEvent event = events.await(MessageReceivedEvent.class, e -> e.getMessageIdLong() == id, TIMEOUT);
+
+        assertThat(event.getMember().getRoles()).extracting(r -> r.getIdLong()).containsExactly(guild.adminRoleId());
+        assertThat(event.getMember().hasPermission(Permission.MANAGE_SERVER)).isTrue();
+    }
+
+    @Test
+    void typingDeleteAndAllowedMentions_areRecorded() throws InterruptedException {
+        jda.getTextChannelById(general).sendTyping().complete();
+        Message sent = jda.getTextChannelById(general)
+                .sendMessage("hi " + alice.mention() + " @everyone")
+                .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
+                .complete();
+        sent.delete().complete();
+
+        events.await(MessageDeleteEvent.class, e -> e.getMessageIdLong() == sent.getIdLong(), TIMEOUT);
+        assertThat(server.requests()).extracting(RecordedRequest::method, r -> r.path().replaceAll("\\d+", "N"))
+                .containsSubsequence(
+                        tuple("POST", "channels/N/typing"),
+                        tuple("POST", "channels/N/messages"),
+                        tuple("DELETE", "channels/N/messages/N"));
+        assertThat(server.sentMessages().getFirst().allowedMentions().get("parse")).isEqualTo(List.of("users"));
+        assertThat(server.messageContent(sent.getIdLong())).isEmpty();
+    }
+
     /** Defers /ask and answers through the hook; replies to anything else at once, ephemerally. */
     private static final class AskCommand extends ListenerAdapter {
         @Override
@@ -358,6 +458,9 @@ class FakeDiscordServerJdaTest {
             if (event.getName().equals("ask")) {
                 String prompt = event.getOption("prompt").getAsString();
                 event.deferReply().queue(hook -> hook.editOriginal("answer to: " + prompt).queue());
+            } else if (event.getName().equals("story")) {
+                event.deferReply().queue(hook -> hook.editOriginal("part 1")
+                        .queue(first -> hook.sendMessage("part 2").queue()));
             } else {
                 event.reply("pong").setEphemeral(true).queue();
             }
