@@ -15,6 +15,7 @@ import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,41 +48,116 @@ public final class CommandService {
     private final @Nullable InferenceQueue queue;
     private final AdminChanges changes;
 
-    /** Commands without personas: {@code /bot persona} says there are none to choose from. */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        this(settings, policies, moderator, memory, audit, clock, null);
+    private CommandService(Builder parts) {
+        this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
+        this.memory = required(parts.memory, "memory");
+        this.moderation = new ModerationCommands(required(parts.settings, "settings"),
+                required(parts.policies, "policies"), required(parts.moderator, "moderator"), changes);
+        this.rateLimits = parts.rateLimits == null ? null
+                : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
+        this.queue = parts.queue;
+        this.personas = parts.personas;
     }
 
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas) {
-        this(settings, policies, moderator, memory, audit, clock, personas, null);
-    }
-
-    /** Commands including {@code /stop}, which withdraws the author's requests from {@code queue}. */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
-            @Nullable InferenceQueue queue) {
-        this(settings, policies, moderator, memory, audit, clock, personas, queue, null);
-    }
-
-    /**
-     * Commands including {@code /ratelimit}, which shows {@code limits} (the configured defaults)
-     * with the scope's overrides, and lets admins change those.
-     */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
-            @Nullable InferenceQueue queue, @Nullable RateLimitSetup limits) {
-        this.changes = new AdminChanges(audit, clock);
-        this.rateLimits = limits == null ? null : new RateLimitCommands(limits.overrides(), limits.defaults(), changes);
-        this.queue = queue;
-        this.memory = memory;
-        this.moderation = new ModerationCommands(settings, policies, moderator, changes);
-        this.personas = personas;
+    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The configured rate limits and where the scopes' overrides are kept, for {@code /ratelimit}. */
-    public record RateLimitSetup(LimitOverrideStore overrides, ScopeLimits defaults) {}
+    public record RateLimitSetup(LimitOverrideStore overrides, ScopeLimits defaults) {
+
+        public RateLimitSetup {
+            Objects.requireNonNull(overrides, "overrides");
+            Objects.requireNonNull(defaults, "defaults");
+        }
+    }
+
+    /**
+     * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
+     * and clock are required; without personas {@code /bot persona} says there are none, without a
+     * queue {@code /stop} has nothing to stop, and without rate limits {@code /ratelimit} cannot be used.
+     */
+    public static final class Builder {
+
+        private @Nullable SettingsStore settings;
+        private @Nullable ModerationPolicies policies;
+        private @Nullable Moderator moderator;
+        private @Nullable ConversationMemory memory;
+        private @Nullable AuditLog audit;
+        private @Nullable InstantSource clock;
+        private @Nullable PersonaSelector personas;
+        private @Nullable InferenceQueue queue;
+        private @Nullable RateLimitSetup rateLimits;
+
+        private Builder() {}
+
+        /** Where the scopes' moderation settings are kept. */
+        public Builder settings(SettingsStore settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The scopes' policies, invalidated after each change. */
+        public Builder policies(ModerationPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /** Judges the texts of {@code /moderation test}. */
+        public Builder moderator(Moderator moderator) {
+            this.moderator = Objects.requireNonNull(moderator, "moderator");
+            return this;
+        }
+
+        /** The conversations {@code /reset} forgets. */
+        public Builder memory(ConversationMemory memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /** Where admins' changes are written. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** The time written into audit entries. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The personas {@code /bot persona} shows and chooses. */
+        public Builder personas(PersonaSelector personas) {
+            this.personas = Objects.requireNonNull(personas, "personas");
+            return this;
+        }
+
+        /** The queue {@code /stop} withdraws the author's requests from. */
+        public Builder queue(InferenceQueue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The limits {@code /ratelimit} shows and the store of the scopes' overrides. */
+        public Builder rateLimits(RateLimitSetup rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
+        public CommandService build() {
+            return new CommandService(this);
+        }
+    }
+
+    private static <T> T required(@Nullable T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("CommandService needs " + name + "; call Builder." + name + "(...)");
+        }
+        return part;
+    }
 
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {

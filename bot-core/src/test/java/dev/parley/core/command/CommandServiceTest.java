@@ -7,6 +7,7 @@ import static dev.parley.core.testing.Messages.OTHER_GUILD;
 import static dev.parley.core.testing.Messages.mention;
 import static dev.parley.core.testing.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
@@ -48,7 +49,8 @@ class CommandServiceTest {
     private final ConversationMemory memory = new ConversationMemory(
             text -> text.length(), new MemoryLimits(100, Duration.ofMinutes(10), 20, 0), clock);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CommandService service = new CommandService(settings, policies, moderator, memory, audit, clock);
+    private final CommandService service = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).build();
 
     private String run(Author author, String text) {
         return run(mention(author, text));
@@ -62,6 +64,16 @@ class CommandServiceTest {
 
     private boolean blocks(String text) {
         return moderator.moderate(text, Direction.INPUT, policies.forScope(SCOPE)).blocked();
+    }
+
+    @Test
+    void builderNamesAMissingCollaboratorAndRefusesNull() {
+        var incomplete = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).clock(clock);
+
+        assertThatThrownBy(incomplete::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("audit");
+        assertThatThrownBy(() -> CommandService.builder().queue(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("queue");
     }
 
     @Test

@@ -72,7 +72,8 @@ class ChatPipelineTest {
     private ChatPipeline pipeline(RateLimit userLimit) {
         PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
                 new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
-        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).build();
         return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
                 memory, audit, clock);
     }
@@ -241,8 +242,8 @@ class ChatPipelineTest {
     void auditsABlockWithTheCategoryScoresOfTheLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
         var scored = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                new RateLimit(60, 10), MAX_INPUT_CHARS), new CommandService(settings, policies, localTier, memory, audit,
-                clock), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies).moderator(localTier)
+                .memory(memory).audit(audit).clock(clock).build(), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
 
         // no custom term in it, so the local tier decides and its scores are audited
         handle(scored.handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
@@ -303,7 +304,8 @@ class ChatPipelineTest {
         pipeline = new ChatPipeline(
                 new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
                         new RateLimit(60, 10), MAX_INPUT_CHARS),
-                new CommandService(settings, inputOnly, moderator, memory, audit, clock),
+                CommandService.builder().settings(settings).policies(inputOnly).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).build(),
                 inputOnly, moderator, rateLimiter, queue, model, memory, audit, clock);
         model.replies("a bomb", " squad");
 

@@ -160,8 +160,10 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings) {
-        return new CommandService(settings, policies, moderator, memory, audit, clock, personas, queue,
-                new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()));
+        return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
+                .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
+                .build();
     }
 
     @Bean
