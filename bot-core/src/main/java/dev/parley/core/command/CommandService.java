@@ -13,6 +13,9 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -30,6 +33,7 @@ public final class CommandService {
               /reset                             forget this conversation
               /stop                              stop your question here (waiting or being answered)
               /bot persona                       the persona answering here, and the others
+              /bot channel                       when I answer in this channel
               /ratelimit show                    the rate limits here
             Admins:
               /moderation show                   the moderation policy here
@@ -39,13 +43,16 @@ public final class CommandService {
               /moderation failure <open|closed>
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
-              /bot persona <name>                let another persona answer in this channel""";
+              /bot persona <name>                let another persona answer in this channel
+              /bot channel <auto-reply|mention-only|off>
+                                                 answer every message here, only mentions, or only commands""";
 
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
     private final @Nullable PersonaSelector personas;
     private final @Nullable InferenceQueue queue;
+    private final @Nullable ChannelSettingsStore channels;
     private final AdminChanges changes;
 
     private CommandService(Builder parts) {
@@ -57,6 +64,7 @@ public final class CommandService {
                 : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
         this.queue = parts.queue;
         this.personas = parts.personas;
+        this.channels = parts.channels;
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -76,7 +84,8 @@ public final class CommandService {
     /**
      * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
      * and clock are required; without personas {@code /bot persona} says there are none, without a
-     * queue {@code /stop} has nothing to stop, and without rate limits {@code /ratelimit} cannot be used.
+     * queue {@code /stop} has nothing to stop, and without rate limits or channel settings
+     * {@code /ratelimit} or {@code /bot channel} cannot be used.
      */
     public static final class Builder {
 
@@ -89,6 +98,7 @@ public final class CommandService {
         private @Nullable PersonaSelector personas;
         private @Nullable InferenceQueue queue;
         private @Nullable RateLimitSetup rateLimits;
+        private @Nullable ChannelSettingsStore channels;
 
         private Builder() {}
 
@@ -146,6 +156,12 @@ public final class CommandService {
             return this;
         }
 
+        /** Where channels' settings are kept, for {@code /bot channel}. */
+        public Builder channels(ChannelSettingsStore channels) {
+            this.channels = Objects.requireNonNull(channels, "channels");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -193,11 +209,17 @@ public final class CommandService {
                 : "Your " + withdrawal.waiting() + " questions were taken out of the queue.";
     }
 
-    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
+    /** {@code /bot persona|channel ...}: the channel's persona or reply mode. */
     private String bot(CommandLine command, InboundMessage message) {
-        if (!command.word(0).equals("persona")) {
-            return "Usage: /bot persona [name]";
-        }
+        return switch (command.word(0)) {
+            case "persona" -> persona(command, message);
+            case "channel" -> channel(command, message);
+            default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]";
+        };
+    }
+
+    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
+    private String persona(CommandLine command, InboundMessage message) {
         if (personas == null) {
             return "This bot has no personas to choose from.";
         }
@@ -216,6 +238,40 @@ public final class CommandService {
         } catch (UnknownPersonaException e) {
             return "No persona is called \"" + wanted + "\". Available: " + String.join(", ", personas.catalog().names()) + ".";
         }
+    }
+
+    /** {@code /bot channel [mode]}: shows when the bot answers in this channel, or (admins) changes it. */
+    private String channel(CommandLine command, InboundMessage message) {
+        if (channels == null) {
+            return "Reply modes cannot be set here.";
+        }
+        ChannelKey channel = ChannelKey.of(message.location());
+        ReplyMode current = channels.load(channel).replyMode();
+        if (command.word(1).isEmpty()) {
+            return "Reply mode here: " + current.typed() + " (" + explain(current) + ")."
+                    + (message.directMessage() ? " In direct messages I always answer." : "");
+        }
+        if (!message.author().admin()) {
+            return "Only admins of this " + scopeNoun(message) + " can change when I reply in a channel.";
+        }
+        ReplyMode wanted = ReplyMode.fromTyped(command.word(1)).orElse(null);
+        if (wanted == null) {
+            return "Usage: /bot channel [auto-reply|mention-only|off]";
+        }
+        if (wanted == current) {
+            return "Reply mode here was already " + wanted.typed() + ".";
+        }
+        channels.save(channel, channels.load(channel).withReplyMode(wanted));
+        changes.record(message, "bot.channel", channel.channelId() + " " + wanted.typed());
+        return "Reply mode here is now " + wanted.typed() + ": " + explain(wanted) + ".";
+    }
+
+    private static String explain(ReplyMode mode) {
+        return switch (mode) {
+            case AUTO_REPLY -> "I answer every message in this channel";
+            case MENTION_ONLY -> "I answer when mentioned or replied to";
+            case OFF -> "I answer only commands in this channel";
+        };
     }
 
     private static String scopeNoun(InboundMessage message) {

@@ -29,6 +29,10 @@ import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -72,6 +76,7 @@ public final class ChatPipeline {
     private final AuditLog audit;
     private final InstantSource clock;
     private final PersonaSelector personas;
+    private final ChannelSettingsStore channels;
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
@@ -101,6 +106,19 @@ public final class ChatPipeline {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrides overrides) {
+        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
+                overrides, new InMemoryChannelSettingsStore());
+    }
+
+    /**
+     * A pipeline that answers in each channel as its admins chose ({@code channels}' reply mode):
+     * every message, only mentions and replies, or only commands.
+     */
+    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            LimitOverrides overrides, ChannelSettingsStore channels) {
+        this.channels = channels;
         this.personas = personas;
         this.settings = settings;
         this.commands = commands;
@@ -173,7 +191,13 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
             return new Outcome.CommandAnswered(reply);
         }
-        if (!message.addressedToBot()) {
+        // a direct message is always answered, whatever the channel's mode
+        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
+                : channels.load(ChannelKey.of(message.location())).replyMode();
+        if (mode == ReplyMode.OFF) {
+            return new Outcome.Ignored("replies are off in this channel");
+        }
+        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
             return new Outcome.Ignored("not addressed to the bot");
         }
 

@@ -27,7 +27,11 @@ import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.testing.FakeClock;
@@ -49,8 +53,9 @@ class CommandServiceTest {
     private final ConversationMemory memory = new ConversationMemory(
             text -> text.length(), new MemoryLimits(100, Duration.ofMinutes(10), 20, 0), clock);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
     private final CommandService service = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).build();
+                .memory(memory).audit(audit).clock(clock).channels(channels).build();
 
     private String run(Author author, String text) {
         return run(mention(author, text));
@@ -308,6 +313,38 @@ class CommandServiceTest {
             assertThat(run(ALICE, command)).startsWith("Only admins");
         }
         assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void showsTheReplyModeOfTheChannelToEveryone() {
+        assertThat(run(ALICE, "/bot channel"))
+                .isEqualTo("Reply mode here: mention-only (I answer when mentioned or replied to).");
+    }
+
+    @Test
+    void anAdminSetsTheReplyModeOfThisChannelOnlyAndItIsAudited() {
+        clock.advance(Duration.ofMinutes(5));
+
+        String reply = run(ADMIN, "/bot channel Auto-Reply");
+
+        assertThat(reply).isEqualTo("Reply mode here is now auto-reply: I answer every message in this channel.");
+        assertThat(channels.load(ChannelKey.of(GENERAL)).replyMode()).isEqualTo(ReplyMode.AUTO_REPLY);
+        assertThat(channels.load(new ChannelKey(SCOPE, "random"))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).containsExactly(
+                new AuditEntry(clock.instant(), SCOPE, "admin", "bot.channel", "general auto-reply"));
+        assertThat(run(ALICE, "/bot channel")).startsWith("Reply mode here: auto-reply");
+    }
+
+    @Test
+    void refusesToChangeTheReplyModeForNonAdminsAndExplainsBadModes() {
+        assertThat(run(ALICE, "/bot channel off"))
+                .isEqualTo("Only admins of this server can change when I reply in a channel.");
+        assertThat(run(ADMIN, "/bot channel sometimes")).isEqualTo("Usage: /bot channel [auto-reply|mention-only|off]");
+        assertThat(run(ADMIN, "/bot channel mention-only")).isEqualTo("Reply mode here was already mention-only.");
+        assertThat(run(ADMIN, "/bot")).startsWith("Usage: /bot persona");
+
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
         assertThat(audit.recent(SCOPE, 10)).isEmpty();
     }
 }

@@ -28,7 +28,15 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.ratelimit.LimitOverrides;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.testing.FakeClock;
@@ -66,6 +74,7 @@ class ChatPipelineTest {
     private final RateLimiter rateLimiter = new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000);
     private final InferenceQueue queue = new InferenceQueue(1, 1);
     private final RecordingReplySink sink = new RecordingReplySink();
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
 
     private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
 
@@ -73,9 +82,10 @@ class ChatPipelineTest {
         PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
                 new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).build();
+                .memory(memory).audit(audit).clock(clock).channels(channels).build();
         return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
-                memory, audit, clock);
+                memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
+                        pipelineSettings.generation())), LimitOverrides.none(), channels);
     }
 
     @AfterEach
@@ -165,6 +175,49 @@ class ChatPipelineTest {
         assertThat(outcome).isEqualTo(new Outcome.Ignored("not addressed to the bot"));
         assertThat(sink.calls()).isEmpty();
         assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void aChannelWithRepliesOffIgnoresMentionsButStillAnswersCommands() {
+        assertThat(handle(mention(ADMIN, "/bot channel off"))).isInstanceOf(Outcome.CommandAnswered.class);
+
+        Outcome mentioned = handle(mention(ALICE, "hi there"));
+        Outcome help = handle(message(GENERAL, ALICE, "/help", false));
+
+        assertThat(mentioned).isEqualTo(new Outcome.Ignored("replies are off in this channel"));
+        assertThat(help).isInstanceOf(Outcome.CommandAnswered.class);
+        assertThat(sink.notices()).extracting(Notice::kind)
+                .containsExactly(Notice.Kind.COMMAND_REPLY, Notice.Kind.COMMAND_REPLY);
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void anAutoReplyChannelAnswersMessagesThatDoNotMentionTheBot() {
+        model.replies("Happy to help.");
+        handle(mention(ADMIN, "/bot channel auto-reply"));
+
+        Outcome outcome = handle(message(GENERAL, ALICE, "anyone know a good book?", false));
+
+        assertThat(outcome).isEqualTo(new Outcome.Answered("Happy to help.", 0));
+    }
+
+    @Test
+    void aChannelsReplyModeLeavesOtherChannelsMentionOnly() {
+        handle(mention(ADMIN, "/bot channel auto-reply"));
+        Location random = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+        assertThat(handle(message(random, ALICE, "talking to someone else", false)))
+                .isEqualTo(new Outcome.Ignored("not addressed to the bot"));
+    }
+
+    @Test
+    void answersADirectMessageEvenWhereRepliesAreOff() {
+        model.replies("Sure.");
+        Location dm = new Location(GENERAL.platform(), "dm-alice", "dm-alice", null);
+        channels.save(ChannelKey.of(dm), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        InboundMessage direct = new InboundMessage("dm-2", dm, ALICE, "hello", null, false, true, clock.instant());
+
+        assertThat(handle(direct)).isInstanceOf(Outcome.Answered.class);
     }
 
     @Test

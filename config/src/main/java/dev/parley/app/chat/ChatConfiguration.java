@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
+import dev.parley.app.storage.JdbcChannelSettingsStore;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
@@ -28,6 +29,7 @@ import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.SettingsStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -142,6 +144,12 @@ public class ChatConfiguration {
         return new JdbcLimitOverrides(jdbc, transactions);
     }
 
+    /** Each channel's reply mode, in the database and cached. */
+    @Bean
+    ChannelSettingsStore channelSettings(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcChannelSettingsStore(jdbc, transactions);
+    }
+
     @Bean
     PipelineSettings pipelineSettings(BotProperties bot, ModelProperties model, LimitProperties limits) {
         try {
@@ -159,10 +167,12 @@ public class ChatConfiguration {
     @Bean
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings) {
+            InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
+            ChannelSettingsStore channels) {
         return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
+                .channels(channels)
                 .build();
     }
 
@@ -170,8 +180,8 @@ public class ChatConfiguration {
     ChatPipeline chatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrideStore limitOverrides) {
+            LimitOverrideStore limitOverrides, ChannelSettingsStore channels) {
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides);
+                clock, personas, limitOverrides, channels);
     }
 }

@@ -12,6 +12,9 @@ import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import java.time.Instant;
@@ -149,6 +152,28 @@ class JdbcStorageTest {
                 new AuditEntry(t0, scope, "admin", "terms.add", "spoiler"));
         assertThat(log.recent(scope, 1)).hasSize(1);
         assertThat(log.recent(scope, 10).getFirst().at().truncatedTo(ChronoUnit.MILLIS)).isEqualTo(t0.plusSeconds(10));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReplyModeIsKeptPerChannelAndSurvivesANewStore(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var store = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        var general = new ChannelKey(scope, "general");
+
+        store.save(general, ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        store.save(general, ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.AUTO_REPLY));
+        store.save(new ChannelKey(scope, "memes"), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        store.save(new ChannelKey(scope, "quiet"), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.MENTION_ONLY));
+
+        var reopened = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.load(general).replyMode()).isEqualTo(ReplyMode.AUTO_REPLY);
+        assertThat(reopened.load(new ChannelKey(scope, "memes")).replyMode()).isEqualTo(ReplyMode.OFF);
+        assertThat(reopened.load(new ChannelKey(scope, "quiet"))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(reopened.load(new ChannelKey(new ScopeKey(Platform.TELEGRAM, "guild-1"), "general")))
+                .isEqualTo(ChannelSettings.DEFAULTS);
     }
 
     private static JdbcSettingsStore store(DataSource dataSource) {
