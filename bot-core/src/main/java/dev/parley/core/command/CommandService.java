@@ -43,6 +43,7 @@ public final class CommandService {
               /moderation failure <open|closed>
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
+              /audit recent [count]              the latest audit entries here (10, at most 25)
               /bot persona <name>                let another persona answer in this channel
               /bot channel <auto-reply|mention-only|off>
                                                  answer every message here, only mentions, or only commands""";
@@ -54,9 +55,11 @@ public final class CommandService {
     private final @Nullable InferenceQueue queue;
     private final @Nullable ChannelSettingsStore channels;
     private final AdminChanges changes;
+    private final AuditCommands auditCommands;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
+        this.auditCommands = new AuditCommands(changes.audit());
         this.memory = required(parts.memory, "memory");
         this.moderation = new ModerationCommands(required(parts.settings, "settings"),
                 required(parts.policies, "policies"), required(parts.moderator, "moderator"), changes);
@@ -189,6 +192,9 @@ public final class CommandService {
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
+            case "audit" -> message.author().admin()
+                    ? auditCommands.handle(command, message)
+                    : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
     }
