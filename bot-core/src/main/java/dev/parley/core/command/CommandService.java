@@ -41,6 +41,9 @@ public final class CommandService {
               /moderation terms <list|add|remove> [block|allow] <term>
               /moderation direction <input|output|both|none>
               /moderation failure <open|closed>
+              /moderation exempt-role <add|remove|list> <role>
+              /moderation audit-channel <channel-id|off>
+                                                 report every block here to that channel
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
               /audit recent [count]              the latest audit entries here (10, at most 25)

@@ -17,18 +17,22 @@ import dev.parley.core.settings.SettingsStore;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * The {@code /moderation} commands of a scope's admins: show the policy, set a category, block or
- * allow terms, choose the directions and the failure mode, test a text. Every change is saved,
+ * allow terms, choose the directions and the failure mode, exempt roles, name an audit channel,
+ * test a text. Every change is saved,
  * audited and in force from the next message. Callers check that the author is an admin.
  */
 final class ModerationCommands {
 
     static final int MAX_TERM_LENGTH = 100;
+    static final int MAX_ROLE_LENGTH = 100;
+    static final int MAX_CHANNEL_ID_LENGTH = 64;
 
     static final String USAGE = """
             Usage:
@@ -37,6 +41,8 @@ final class ModerationCommands {
               /moderation terms <list|add|remove> [block|allow] <term>
               /moderation direction <input|output|both|none>
               /moderation failure <open|closed>
+              /moderation exempt-role <add|remove|list> <role>
+              /moderation audit-channel <channel-id|off>
               /moderation test <text>""";
 
     private final SettingsStore settings;
@@ -60,6 +66,8 @@ final class ModerationCommands {
             case "terms" -> terms(command, message, scope);
             case "direction" -> direction(command, message, scope);
             case "failure" -> failure(command, message, scope);
+            case "exempt-role" -> exemptRole(command, message, scope);
+            case "audit-channel" -> auditChannel(command, message, scope);
             case "test" -> test(command, scope);
             default -> USAGE;
         };
@@ -76,7 +84,9 @@ final class ModerationCommands {
                 + "\n  directions: " + names(policy.directions())
                 + "\n  on failure: " + (policy.onFailure() == FailureMode.FAIL_OPEN ? "open" : "closed")
                 + "\n  blocked terms here: " + list(own.blockedTerms())
-                + "\n  allowed terms here: " + list(own.allowedTerms());
+                + "\n  allowed terms here: " + list(own.allowedTerms())
+                + "\n  exempt roles: " + list(policy.exemptRoles())
+                + "\n  audit channel: " + (own.auditChannel() == null ? "none" : own.auditChannel());
     }
 
     private String category(CommandLine command, InboundMessage message, ScopeKey scope) {
@@ -174,6 +184,54 @@ final class ModerationCommands {
         return mode == FailureMode.FAIL_OPEN
                 ? "When moderation fails, messages pass on what the other checks said."
                 : "When moderation fails, messages are blocked with a notice.";
+    }
+
+    private String exemptRole(CommandLine command, InboundMessage message, ScopeKey scope) {
+        String action = command.word(1);
+        ScopeSettings before = settings.load(scope);
+        if (action.equals("list")) {
+            return "Exempt roles here: " + list(before.exemptRoles()) + "\n(configured exempt roles apply everywhere)";
+        }
+        if (!action.equals("add") && !action.equals("remove")) {
+            return "Usage: /moderation exempt-role <add|remove|list> <role>";
+        }
+        String role = unwrap(command.restAfter(2), "<@&");
+        if (role.isEmpty()) {
+            return "Usage: /moderation exempt-role " + action + " <role>";
+        }
+        if (role.length() > MAX_ROLE_LENGTH) {
+            return "A role may have at most " + MAX_ROLE_LENGTH + " characters.";
+        }
+        boolean add = action.equals("add");
+        if (before.exemptRoles().contains(role) == add) {
+            return "\"" + role + "\" was " + (add ? "already" : "not") + " exempt.";
+        }
+        change(scope, message, add ? s -> s.withExemptRole(role) : s -> s.withoutExemptRole(role),
+                "moderation.exempt-role." + action, role);
+        return add ? "Prompts by \"" + role + "\" are no longer moderated here (replies to them still are)."
+                : "Prompts by \"" + role + "\" are moderated again here.";
+    }
+
+    private String auditChannel(CommandLine command, InboundMessage message, ScopeKey scope) {
+        String typed = unwrap(command.restAfter(1), "<#");
+        if (typed.isEmpty() || typed.length() > MAX_CHANNEL_ID_LENGTH || typed.chars().anyMatch(Character::isWhitespace)) {
+            return "Usage: /moderation audit-channel <channel-id|off>";
+        }
+        String channel = typed.equalsIgnoreCase("off") ? null : typed;
+        if (Objects.equals(channel, settings.load(scope).auditChannel())) {
+            return channel == null ? "No audit channel was set." : "Blocks were already reported to " + channel + ".";
+        }
+        change(scope, message, s -> s.withAuditChannel(channel), "moderation.audit-channel",
+                channel == null ? "off" : channel);
+        return channel == null ? "Blocks are no longer reported to a channel (the audit log keeps them)."
+                : "Every block here is now reported to channel " + channel + ".";
+    }
+
+    /** A platform's mention syntax ({@code <#123>}, {@code <@&456>}) reduced to the id inside it. */
+    private static String unwrap(String typed, String opening) {
+        String text = typed.strip();
+        return text.startsWith(opening) && text.endsWith(">") ? text.substring(opening.length(), text.length() - 1).strip()
+                : text;
     }
 
     private String test(CommandLine command, ScopeKey scope) {

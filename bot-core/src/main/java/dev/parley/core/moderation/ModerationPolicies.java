@@ -65,6 +65,7 @@ public final class ModerationPolicies {
                 Objects.requireNonNullElse(own.onFailure(), defaults.onFailure()),
                 Objects.requireNonNullElse(own.inputNotice(), defaults.inputNotice()),
                 Objects.requireNonNullElse(own.outputNotice(), defaults.outputNotice()),
-                defaults.unavailableNotice());
+                defaults.unavailableNotice(),
+                new BlockReporting(own.auditChannel(), Objects.requireNonNullElse(own.excerpt(), ExcerptMode.NONE)));
     }
 }

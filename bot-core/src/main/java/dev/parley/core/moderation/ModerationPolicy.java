@@ -9,13 +9,14 @@ import java.util.Set;
 /**
  * How one scope moderates: what to do with each category and from which score, the directions
  * moderated, terms blocked or allowed on top of the providers, roles whose messages are not
- * moderated, what to do when a provider fails, and the notices users see.
+ * moderated, what to do when a provider fails, the notices users see, and how blocks are reported.
  *
  * @param categories every category's setting; a missing one is {@link #DEFAULT_CATEGORIES}' setting
  * @param blockedTerms terms that block a text whatever the providers say (category {@code custom})
  * @param allowedTerms terms taken out of the text before the local tier scores it, for
  *     communities whose ordinary words a lexicon would flag
  * @param exemptRoles roles whose authors' prompts are not moderated (replies to them still are)
+ * @param reporting where blocks are reported besides the audit log, and with how much of the text
  */
 public record ModerationPolicy(
         Map<Category, CategorySetting> categories,
@@ -26,7 +27,8 @@ public record ModerationPolicy(
         FailureMode onFailure,
         String inputNotice,
         String outputNotice,
-        String unavailableNotice) {
+        String unavailableNotice,
+        BlockReporting reporting) {
 
     /** The category reported when a custom blocked term matches. */
     public static final String CUSTOM_CATEGORY = "custom";
@@ -55,6 +57,15 @@ public record ModerationPolicy(
         Objects.requireNonNull(inputNotice, "inputNotice");
         Objects.requireNonNull(outputNotice, "outputNotice");
         Objects.requireNonNull(unavailableNotice, "unavailableNotice");
+        Objects.requireNonNull(reporting, "reporting");
+    }
+
+    /** A policy whose blocks go to the audit log only, as hashes. */
+    public ModerationPolicy(Map<Category, CategorySetting> categories, Set<Direction> directions, TermList blockedTerms,
+            TermList allowedTerms, Set<String> exemptRoles, FailureMode onFailure, String inputNotice,
+            String outputNotice, String unavailableNotice) {
+        this(categories, directions, blockedTerms, allowedTerms, exemptRoles, onFailure, inputNotice, outputNotice,
+                unavailableNotice, BlockReporting.NONE);
     }
 
     /**
@@ -97,19 +108,19 @@ public record ModerationPolicy(
         Map<Category, CategorySetting> next = new EnumMap<>(categories);
         next.put(category, setting);
         return new ModerationPolicy(next, directions, blockedTerms, allowedTerms, exemptRoles, onFailure,
-                inputNotice, outputNotice, unavailableNotice);
+                inputNotice, outputNotice, unavailableNotice, reporting);
     }
 
     /** This policy failing as {@code mode} says when a provider fails. */
     public ModerationPolicy failing(FailureMode mode) {
         return new ModerationPolicy(categories, directions, blockedTerms, allowedTerms, exemptRoles, mode,
-                inputNotice, outputNotice, unavailableNotice);
+                inputNotice, outputNotice, unavailableNotice, reporting);
     }
 
     /** This policy with {@code terms} taken out of texts before scoring. */
     public ModerationPolicy allowing(TermList terms) {
         return new ModerationPolicy(categories, directions, blockedTerms, terms, exemptRoles, onFailure,
-                inputNotice, outputNotice, unavailableNotice);
+                inputNotice, outputNotice, unavailableNotice, reporting);
     }
 
     private static Map<Category, CategorySetting> defaultCategories() {

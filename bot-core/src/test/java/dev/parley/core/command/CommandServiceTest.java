@@ -309,7 +309,8 @@ class CommandServiceTest {
     @Test
     void nonAdminsCannotSeeOrChangeAnyModerationSetting() {
         for (String command : List.of("/moderation show", "/moderation category hate off", "/moderation direction none",
-                "/moderation failure closed", "/moderation terms add allow x")) {
+                "/moderation failure closed", "/moderation terms add allow x", "/moderation exempt-role add everyone",
+                "/moderation exempt-role list", "/moderation audit-channel 42")) {
             assertThat(run(ALICE, command)).startsWith("Only admins");
         }
         assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
@@ -346,5 +347,54 @@ class CommandServiceTest {
 
         assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
         assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void anExemptRoleIsAddedListedShownAuditedAndRemoved() {
+        assertThat(run(ADMIN, "/moderation exempt-role add Trusted Members"))
+                .isEqualTo("Prompts by \"Trusted Members\" are no longer moderated here (replies to them still are).");
+        assertThat(run(ADMIN, "/moderation exempt-role add <@&4242>")).contains("\"4242\"");
+
+        assertThat(settings.load(SCOPE).exemptRoles()).containsExactlyInAnyOrder("Trusted Members", "4242");
+        assertThat(policies.forScope(SCOPE).exempts(Set.of("Trusted Members"))).isTrue();
+        assertThat(run(ADMIN, "/moderation exempt-role list")).startsWith("Exempt roles here: 4242, Trusted Members");
+        assertThat(run(ADMIN, "/moderation show")).contains("exempt roles: 4242, Trusted Members");
+
+        assertThat(run(ADMIN, "/moderation exempt-role remove Trusted Members"))
+                .isEqualTo("Prompts by \"Trusted Members\" are moderated again here.");
+        assertThat(policies.forScope(SCOPE).exempts(Set.of("Trusted Members"))).isFalse();
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.remove", "Trusted Members"),
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.add", "4242"),
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.add", "Trusted Members"));
+    }
+
+    @Test
+    void anExemptRoleChangeThatChangesNothingIsNotAudited() {
+        assertThat(run(ADMIN, "/moderation exempt-role remove ghosts")).isEqualTo("\"ghosts\" was not exempt.");
+        assertThat(run(ADMIN, "/moderation exempt-role add")).isEqualTo("Usage: /moderation exempt-role add <role>");
+        assertThat(run(ADMIN, "/moderation exempt-role grant x"))
+                .isEqualTo("Usage: /moderation exempt-role <add|remove|list> <role>");
+        assertThat(run(ADMIN, "/moderation exempt-role add " + "r".repeat(101))).contains("at most 100");
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+    }
+
+    @Test
+    void anAuditChannelIsSetShownAuditedAndTurnedOff() {
+        assertThat(run(ADMIN, "/moderation audit-channel <#1234567>"))
+                .isEqualTo("Every block here is now reported to channel 1234567.");
+        assertThat(settings.load(SCOPE).auditChannel()).isEqualTo("1234567");
+        assertThat(policies.forScope(SCOPE).reporting().auditChannel()).isEqualTo("1234567");
+        assertThat(run(ADMIN, "/moderation show")).contains("audit channel: 1234567");
+
+        assertThat(run(ADMIN, "/moderation audit-channel off")).startsWith("Blocks are no longer reported");
+        assertThat(policies.forScope(SCOPE).reporting().auditChannel()).isNull();
+        assertThat(run(ADMIN, "/moderation audit-channel off")).isEqualTo("No audit channel was set.");
+        assertThat(run(ADMIN, "/moderation audit-channel")).isEqualTo("Usage: /moderation audit-channel <channel-id|off>");
+        assertThat(run(ADMIN, "/moderation audit-channel two words")).startsWith("Usage:");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "off"),
+                org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "1234567"));
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
@@ -90,12 +91,19 @@ class JdbcStorageTest {
                         Category.SEXUAL, new CategorySetting(CategoryAction.OFF, 1.0)),
                 Set.of(Direction.OUTPUT), Set.of("moderators"), "Não, obrigado.", null, FailureMode.FAIL_CLOSED);
         var nothingModerated = new ScopeSettings(Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), null, "withheld", null);
+        var reported = ScopeSettings.DEFAULTS.withExemptRole("Moderators").withExemptRole("123456")
+                .withAuditChannel("987654321").withExcerpt(ExcerptMode.REDACTED);
 
         store(dataSource).save(scope, full);
         assertThat(store(dataSource).load(scope)).isEqualTo(full);
         store(dataSource).save(scope, nothingModerated);
         assertThat(store(dataSource).load(scope)).isEqualTo(nothingModerated);
         assertThat(store(dataSource).load(scope).directions()).isEmpty();
+        store(dataSource).save(scope, reported);
+        assertThat(store(dataSource).load(scope)).isEqualTo(reported);
+        store(dataSource).save(scope, reported.withAuditChannel(null).withoutExemptRole("123456"));
+        assertThat(store(dataSource).load(scope).auditChannel()).isNull();
+        assertThat(store(dataSource).load(scope).exemptRoles()).containsExactly("Moderators");
     }
 
     @ParameterizedTest
