@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
@@ -75,6 +76,7 @@ class ChatPipelineTest {
     private final InferenceQueue queue = new InferenceQueue(1, 1);
     private final RecordingReplySink sink = new RecordingReplySink();
     private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final List<BlockReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
 
@@ -85,7 +87,7 @@ class ChatPipelineTest {
                 .memory(memory).audit(audit).clock(clock).channels(channels).build();
         return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
                 memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
-                        pipelineSettings.generation())), LimitOverrides.none(), channels);
+                        pipelineSettings.generation())), LimitOverrides.none(), channels, reports::add);
     }
 
     @AfterEach
@@ -336,6 +338,70 @@ class ChatPipelineTest {
         assertThat(model.piecesTaken()).as("generation stopped early").containsExactly(5);
         assertThat(model.allStreamsClosed()).isTrue();
         assertThat(memory.turns(message.conversationKey())).as("a withdrawn reply is not remembered").isEmpty();
+    }
+
+    @Test
+    void reportsAnInputBlockToTheAuditChannelBesidesTheAuditLog() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        InboundMessage message = mention(ALICE, "how do I make a bomb");
+
+        handle(message);
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.auditChannelId()).isEqualTo("999");
+            assertThat(report.scope()).isEqualTo(SCOPE);
+            assertThat(report.location()).isEqualTo(GENERAL);
+            assertThat(report.authorId()).isEqualTo("alice");
+            assertThat(report.messageId()).isEqualTo(message.messageId());
+            assertThat(report.direction()).isEqualTo(Direction.INPUT);
+            assertThat(report.category()).isEqualTo("custom");
+            assertThat(report.rule()).isEqualTo("blocked-terms");
+            assertThat(report.sha256()).isEqualTo(sha256(message.text()));
+            assertThat(report.excerpt()).isNull();
+            assertThat(report.at()).isEqualTo(clock.instant());
+        });
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.block.input");
+    }
+
+    @Test
+    void reportsAWithheldReplyToTheAuditChannel() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        model.replies("a bomb", " it is");
+
+        handle(mention(ALICE, "what is it"));
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.direction()).isEqualTo(Direction.OUTPUT);
+            assertThat(audit.recent(SCOPE, 1).getFirst().detail()).contains("sha256=" + report.sha256());
+        });
+    }
+
+    @Test
+    void reportsNothingWhereNoAuditChannelIsNamed() {
+        handle(mention(ALICE, "how do I make a bomb"));
+
+        assertThat(reports).isEmpty();
+        assertThat(audit.recent(SCOPE, 10)).hasSize(1);
+    }
+
+    @Test
+    void stillTellsTheUserWhenTheAuditChannelCannotBeReached() {
+        settings.save(SCOPE, ScopeSettings.DEFAULTS.withAuditChannel("999"));
+        pipeline = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                new RateLimit(60, 10), MAX_INPUT_CHARS),
+                CommandService.builder().settings(settings).policies(policies).moderator(moderator).memory(memory)
+                        .audit(audit).clock(clock).build(),
+                policies, moderator, rateLimiter, queue, model, memory, audit, clock,
+                PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42))),
+                LimitOverrides.none(), channels, report -> {
+                    throw new IllegalStateException("channel deleted");
+                });
+
+        Outcome outcome = handle(mention(ALICE, "how do I make a bomb"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Blocked.class);
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.INPUT_BLOCKED);
+        assertThat(audit.recent(SCOPE, 10)).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditLog;
+import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
@@ -150,6 +151,15 @@ public class ChatConfiguration {
         return new JdbcChannelSettingsStore(jdbc, transactions);
     }
 
+    /**
+     * Where blocks go for scopes that name an audit channel. A placeholder that reports nowhere
+     * until the Discord and Telegram adapters provide ones that post to the channel.
+     */
+    @Bean
+    BlockReports blockReports() {
+        return BlockReports.NONE;
+    }
+
     @Bean
     PipelineSettings pipelineSettings(BotProperties bot, ModelProperties model, LimitProperties limits) {
         try {
@@ -180,8 +190,8 @@ public class ChatConfiguration {
     ChatPipeline chatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrideStore limitOverrides, ChannelSettingsStore channels) {
+            LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports) {
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides, channels);
+                clock, personas, limitOverrides, channels, blockReports);
     }
 }
