@@ -44,6 +44,8 @@ public final class CommandService {
               /moderation exempt-role <add|remove|list> <role>
               /moderation audit-channel <channel-id|off>
                                                  report every block here to that channel
+              /moderation excerpt <none|redacted>
+                                                 audit blocked texts as a hash, or with a masked excerpt
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
               /audit recent [count]              the latest audit entries here (10, at most 25)

@@ -5,6 +5,8 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
+import dev.parley.core.moderation.RedactedExcerpt;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code /moderation} commands of a scope's admins: show the policy, set a category, block or
  * allow terms, choose the directions and the failure mode, exempt roles, name an audit channel,
- * test a text. Every change is saved,
+ * choose what of a blocked text is audited, test a text. Every change is saved,
  * audited and in force from the next message. Callers check that the author is an admin.
  */
 final class ModerationCommands {
@@ -43,6 +45,7 @@ final class ModerationCommands {
               /moderation failure <open|closed>
               /moderation exempt-role <add|remove|list> <role>
               /moderation audit-channel <channel-id|off>
+              /moderation excerpt <none|redacted>
               /moderation test <text>""";
 
     private final SettingsStore settings;
@@ -68,6 +71,7 @@ final class ModerationCommands {
             case "failure" -> failure(command, message, scope);
             case "exempt-role" -> exemptRole(command, message, scope);
             case "audit-channel" -> auditChannel(command, message, scope);
+            case "excerpt" -> excerpt(command, message, scope);
             case "test" -> test(command, scope);
             default -> USAGE;
         };
@@ -86,7 +90,8 @@ final class ModerationCommands {
                 + "\n  blocked terms here: " + list(own.blockedTerms())
                 + "\n  allowed terms here: " + list(own.allowedTerms())
                 + "\n  exempt roles: " + list(policy.exemptRoles())
-                + "\n  audit channel: " + (own.auditChannel() == null ? "none" : own.auditChannel());
+                + "\n  audit channel: " + (own.auditChannel() == null ? "none" : own.auditChannel())
+                + "\n  excerpt of blocked texts: " + policy.reporting().excerpt().typed();
     }
 
     private String category(CommandLine command, InboundMessage message, ScopeKey scope) {
@@ -225,6 +230,21 @@ final class ModerationCommands {
                 channel == null ? "off" : channel);
         return channel == null ? "Blocks are no longer reported to a channel (the audit log keeps them)."
                 : "Every block here is now reported to channel " + channel + ".";
+    }
+
+    private String excerpt(CommandLine command, InboundMessage message, ScopeKey scope) {
+        ExcerptMode mode = ExcerptMode.fromTyped(command.word(1)).orElse(null);
+        if (mode == null || command.words().size() > 2) {
+            return "Usage: /moderation excerpt <none|redacted>";
+        }
+        if (mode == policies.forScope(scope).reporting().excerpt()) {
+            return "The excerpt of blocked texts was already " + mode.typed() + ".";
+        }
+        change(scope, message, s -> s.withExcerpt(mode), "moderation.excerpt", mode.typed());
+        return mode == ExcerptMode.REDACTED
+                ? "Blocks are now audited with an excerpt of at most " + RedactedExcerpt.MAX_LENGTH
+                        + " characters, the words that triggered them masked."
+                : "Blocks are now audited with a hash of the text only.";
     }
 
     /** A platform's mention syntax ({@code <#123>}, {@code <@&456>}) reduced to the id inside it. */

@@ -17,6 +17,9 @@ import dev.parley.core.model.ReplyStream;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
+import dev.parley.core.moderation.RedactedExcerpt;
+import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
@@ -81,6 +84,7 @@ public final class ChatPipeline {
     private final PersonaSelector personas;
     private final ChannelSettingsStore channels;
     private final BlockReports reports;
+    private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
@@ -404,7 +408,8 @@ public final class ChatPipeline {
 
     /**
      * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a hash of the blocked text (so repeats can be found), never the text itself.
+     * message id and a hash of the blocked text (so repeats can be found), never the text itself;
+     * if the scope's policy asks for it, a redacted excerpt too.
      * When the scope's policy names an audit channel, the block is reported there too.
      */
     private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
@@ -417,9 +422,11 @@ public final class ChatPipeline {
                 .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(","));
         String hash = sha256(text);
+        String excerpt = policy.reporting().excerpt() == ExcerptMode.REDACTED ? excerpts.of(text, block, policy) : null;
         String detail = "category=" + block.category() + " rule=" + block.rule()
                 + (topScores.isEmpty() ? "" : " scores=" + topScores)
-                + " sha256=" + hash + " message=" + message.messageId();
+                + " sha256=" + hash + " message=" + message.messageId()
+                + (excerpt == null ? "" : " excerpt=\"" + excerpt + "\"");
         Instant now = clock.instant();
         ScopeKey scope = ScopeKey.of(message.location());
         audit.record(new AuditEntry(now, scope, message.author().id(),
@@ -427,7 +434,7 @@ public final class ChatPipeline {
         String auditChannel = policy.reporting().auditChannel();
         if (auditChannel != null) {
             report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
-                    message.messageId(), direction, block.category(), block.rule(), scores, hash, null));
+                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
         }
     }
 

@@ -22,6 +22,7 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
@@ -396,5 +397,23 @@ class CommandServiceTest {
         assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "off"),
                 org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "1234567"));
+    }
+
+    @Test
+    void theExcerptOfBlockedTextsIsChosenShownAndAudited() {
+        assertThat(run(ADMIN, "/moderation show")).contains("excerpt of blocked texts: none");
+
+        assertThat(run(ADMIN, "/moderation excerpt redacted")).startsWith("Blocks are now audited with an excerpt");
+
+        assertThat(settings.load(SCOPE).excerpt()).isEqualTo(ExcerptMode.REDACTED);
+        assertThat(policies.forScope(SCOPE).reporting().excerpt()).isEqualTo(ExcerptMode.REDACTED);
+        assertThat(run(ADMIN, "/moderation show")).contains("excerpt of blocked texts: redacted");
+        assertThat(run(ADMIN, "/moderation excerpt redacted")).isEqualTo("The excerpt of blocked texts was already redacted.");
+        assertThat(run(ADMIN, "/moderation excerpt full")).isEqualTo("Usage: /moderation excerpt <none|redacted>");
+        assertThat(run(ALICE, "/moderation excerpt none")).startsWith("Only admins of this server");
+        assertThat(run(ADMIN, "/moderation excerpt none")).isEqualTo("Blocks are now audited with a hash of the text only.");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "none"),
+                org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "redacted"));
     }
 }

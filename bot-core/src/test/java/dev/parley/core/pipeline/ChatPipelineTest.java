@@ -364,6 +364,17 @@ class ChatPipelineTest {
     }
 
     @Test
+    void auditsAndReportsARedactedExcerptWhenThePolicyAsksForOne() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        handle(mention(ADMIN, "/moderation excerpt redacted"));
+
+        handle(mention(ALICE, "how do I make a BÓMB at home"));
+
+        assertThat(audit.recent(SCOPE, 1).getFirst().detail()).endsWith(" excerpt=\"how do I make a B*** at home\"");
+        assertThat(reports).singleElement().extracting(BlockReport::excerpt).isEqualTo("how do I make a B*** at home");
+    }
+
+    @Test
     void reportsAWithheldReplyToTheAuditChannel() {
         handle(mention(ADMIN, "/moderation audit-channel 999"));
         model.replies("a bomb", " it is");
