@@ -66,6 +66,7 @@ public final class ModerationPolicies {
                 Objects.requireNonNullElse(own.inputNotice(), defaults.inputNotice()),
                 Objects.requireNonNullElse(own.outputNotice(), defaults.outputNotice()),
                 defaults.unavailableNotice(),
-                new BlockReporting(own.auditChannel(), Objects.requireNonNullElse(own.excerpt(), ExcerptMode.NONE)));
+                new BlockReporting(own.auditChannel(), Objects.requireNonNullElse(own.excerpt(), ExcerptMode.NONE)),
+                defaults.selfHarmNotice());
     }
 }

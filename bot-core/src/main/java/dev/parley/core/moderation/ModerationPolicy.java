@@ -17,6 +17,8 @@ import java.util.Set;
  *     communities whose ordinary words a lexicon would flag
  * @param exemptRoles roles whose authors' prompts are not moderated (replies to them still are)
  * @param reporting where blocks are reported besides the audit log, and with how much of the text
+ * @param selfHarmNotice the notice for a prompt blocked for self-harm: support and help resources
+ *     instead of the input notice
  */
 public record ModerationPolicy(
         Map<Category, CategorySetting> categories,
@@ -28,13 +30,18 @@ public record ModerationPolicy(
         String inputNotice,
         String outputNotice,
         String unavailableNotice,
-        BlockReporting reporting) {
+        BlockReporting reporting,
+        String selfHarmNotice) {
 
     /** The category reported when a custom blocked term matches. */
     public static final String CUSTOM_CATEGORY = "custom";
 
     /** The category reported when a provider failed under {@link FailureMode#FAIL_CLOSED}. */
     public static final String UNAVAILABLE_CATEGORY = "unavailable";
+
+    /** The categories whose blocked prompts get {@link #selfHarmNotice} (OpenAI's names). */
+    public static final Set<String> SELF_HARM_CATEGORIES = Set.of(Category.SELF_HARM.apiName(),
+            Category.SELF_HARM_INTENT.apiName(), Category.SELF_HARM_INSTRUCTIONS.apiName());
 
     /** The default threshold of every category. */
     public static final double DEFAULT_THRESHOLD = 0.5;
@@ -58,14 +65,15 @@ public record ModerationPolicy(
         Objects.requireNonNull(outputNotice, "outputNotice");
         Objects.requireNonNull(unavailableNotice, "unavailableNotice");
         Objects.requireNonNull(reporting, "reporting");
+        Objects.requireNonNull(selfHarmNotice, "selfHarmNotice");
     }
 
-    /** A policy whose blocks go to the audit log only, as hashes. */
+    /** A policy whose blocks go to the audit log only, as hashes, with the standard self-harm notice. */
     public ModerationPolicy(Map<Category, CategorySetting> categories, Set<Direction> directions, TermList blockedTerms,
             TermList allowedTerms, Set<String> exemptRoles, FailureMode onFailure, String inputNotice,
             String outputNotice, String unavailableNotice) {
         this(categories, directions, blockedTerms, allowedTerms, exemptRoles, onFailure, inputNotice, outputNotice,
-                unavailableNotice, BlockReporting.NONE);
+                unavailableNotice, BlockReporting.NONE, ModerationDefaults.SELF_HARM_NOTICE);
     }
 
     /**
@@ -83,9 +91,18 @@ public record ModerationPolicy(
         return direction == Direction.INPUT ? inputNotice : outputNotice;
     }
 
-    /** The notice a user sees for {@code block}: the unavailable notice if a provider failed. */
+    /**
+     * The notice a user sees for {@code block}: the unavailable notice if a provider failed, the
+     * self-harm notice if their own prompt was blocked for self-harm.
+     */
     public String notice(Direction direction, Verdict.Block block) {
-        return block.category().equals(UNAVAILABLE_CATEGORY) ? unavailableNotice : notice(direction);
+        if (block.category().equals(UNAVAILABLE_CATEGORY)) {
+            return unavailableNotice;
+        }
+        if (direction == Direction.INPUT && SELF_HARM_CATEGORIES.contains(block.category())) {
+            return selfHarmNotice;
+        }
+        return notice(direction);
     }
 
     /** The setting of {@code category}. */
@@ -108,19 +125,19 @@ public record ModerationPolicy(
         Map<Category, CategorySetting> next = new EnumMap<>(categories);
         next.put(category, setting);
         return new ModerationPolicy(next, directions, blockedTerms, allowedTerms, exemptRoles, onFailure,
-                inputNotice, outputNotice, unavailableNotice, reporting);
+                inputNotice, outputNotice, unavailableNotice, reporting, selfHarmNotice);
     }
 
     /** This policy failing as {@code mode} says when a provider fails. */
     public ModerationPolicy failing(FailureMode mode) {
         return new ModerationPolicy(categories, directions, blockedTerms, allowedTerms, exemptRoles, mode,
-                inputNotice, outputNotice, unavailableNotice, reporting);
+                inputNotice, outputNotice, unavailableNotice, reporting, selfHarmNotice);
     }
 
     /** This policy with {@code terms} taken out of texts before scoring. */
     public ModerationPolicy allowing(TermList terms) {
         return new ModerationPolicy(categories, directions, blockedTerms, terms, exemptRoles, onFailure,
-                inputNotice, outputNotice, unavailableNotice, reporting);
+                inputNotice, outputNotice, unavailableNotice, reporting, selfHarmNotice);
     }
 
     private static Map<Category, CategorySetting> defaultCategories() {

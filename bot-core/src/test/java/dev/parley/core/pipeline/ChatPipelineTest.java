@@ -308,6 +308,43 @@ class ChatPipelineTest {
                         .containsPattern("scores=[a-z/-]+:\\d\\.\\d\\d.*illicit/violent:\\d\\.\\d\\d"));
     }
 
+    private ChatPipeline withLocalTier() {
+        var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
+        return new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies)
+                .moderator(localTier).memory(memory).audit(audit).clock(clock).build(),
+                policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+    }
+
+    @Test
+    void answersAPromptBlockedForSelfHarmWithSupportAndHelpResourcesInEnglish() {
+        Outcome outcome = handle(withLocalTier().handle(mention(ALICE, "I want to kill myself tonight"), sink));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.verdict().category()).startsWith("self-harm"));
+        assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, ModerationDefaults.SELF_HARM_NOTICE));
+        assertThat(sink.notices().getFirst().text()).contains("You are not alone", "188", "cvv.org.br", "findahelpline.com")
+                .doesNotContain("I can't help with that.");
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.block.input");
+    }
+
+    @Test
+    void answersAPromptBlockedForSelfHarmWithSupportAndHelpResourcesInPortuguese() {
+        Outcome outcome = handle(withLocalTier().handle(mention(ALICE, "eu quero me matar hoje"), sink));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.verdict().category()).startsWith("self-harm"));
+        assertThat(sink.notices()).singleElement().extracting(Notice::text).asString()
+                .contains("Você não está sozinho(a)", "ligue 188 para o CVV", "cvv.org.br");
+    }
+
+    @Test
+    void keepsTheGenericNoticeForOtherBlockedPrompts() {
+        handle(withLocalTier().handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
+
+        assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, "I can't help with that."));
+    }
+
     private static String sha256(String text) throws RuntimeException {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
