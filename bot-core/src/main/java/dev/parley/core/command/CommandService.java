@@ -46,6 +46,9 @@ public final class CommandService {
                                                  report every block here to that channel
               /moderation excerpt <none|redacted>
                                                  audit blocked texts as a hash, or with a masked excerpt
+              /moderation channel <category|terms|direction> ...
+                                                 the same, for this channel only
+              /moderation channel <show|clear>   this channel's own moderation
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
               /audit recent [count]              the latest audit entries here (10, at most 25)
@@ -66,7 +69,7 @@ public final class CommandService {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
         this.auditCommands = new AuditCommands(changes.audit());
         this.memory = required(parts.memory, "memory");
-        this.moderation = new ModerationCommands(required(parts.settings, "settings"),
+        this.moderation = new ModerationCommands(required(parts.settings, "settings"), parts.channels,
                 required(parts.policies, "policies"), required(parts.moderator, "moderator"), changes);
         this.rateLimits = parts.rateLimits == null ? null
                 : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
@@ -164,7 +167,10 @@ public final class CommandService {
             return this;
         }
 
-        /** Where channels' settings are kept, for {@code /bot channel}. */
+        /**
+         * Where channels' settings are kept, for {@code /bot channel} and {@code /moderation channel}:
+         * the store the pipeline and the moderation policies read.
+         */
         public Builder channels(ChannelSettingsStore channels) {
             this.channels = Objects.requireNonNull(channels, "channels");
             return this;

@@ -211,8 +211,7 @@ public final class ChatPipeline {
             return new Outcome.Ignored("not addressed to the bot");
         }
 
-        ScopeKey scope = ScopeKey.of(message.location());
-        ModerationPolicy policy = policies.forScope(scope);
+        ModerationPolicy policy = policies.forLocation(message.location());
         boolean exempt = policy.exempts(message.author().roles());
         if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
             auditBlock(message, Direction.INPUT, block, message.text(), policy);

@@ -126,6 +126,22 @@ public record ScopeSettings(
                 outputNotice, onFailure, auditChannel, mode);
     }
 
+    /**
+     * These settings with a channel's own on top: its blocked and allowed terms added, its category
+     * settings and directions in place of these; everything else stays.
+     */
+    public ScopeSettings overlaidWith(ScopeSettings channel) {
+        Set<String> blocked = new TreeSet<>(blockedTerms);
+        blocked.addAll(channel.blockedTerms());
+        Set<String> allowed = new TreeSet<>(allowedTerms);
+        allowed.addAll(channel.allowedTerms());
+        Map<Category, CategorySetting> merged = new EnumMap<>(Category.class);
+        merged.putAll(categories);
+        merged.putAll(channel.categories());
+        return new ScopeSettings(blocked, allowed, merged, channel.directions() != null ? channel.directions() : directions,
+                exemptRoles, inputNotice, outputNotice, onFailure, auditChannel, excerpt);
+    }
+
     private ScopeSettings withBlockedTerms(Set<String> terms) {
         return new ScopeSettings(terms, allowedTerms, categories, directions, exemptRoles, inputNotice, outputNotice,
                 onFailure, auditChannel, excerpt);

@@ -49,12 +49,12 @@ class CommandServiceTest {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
-    private final ModerationPolicies policies = new ModerationPolicies(settings,
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings, channels,
             new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"), normaliser);
     private final ConversationMemory memory = new ConversationMemory(
             text -> text.length(), new MemoryLimits(100, Duration.ofMinutes(10), 20, 0), clock);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
     private final CommandService service = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).channels(channels).build();
 
@@ -415,5 +415,89 @@ class CommandServiceTest {
         assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "none"),
                 org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "redacted"));
+    }
+
+    private static final Location RANDOM = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+    private boolean blocksAt(Location location, String text) {
+        return moderator.moderate(text, Direction.INPUT, policies.forLocation(location)).blocked();
+    }
+
+    @Test
+    void aChannelsOwnTermBlocksThereOnlyAndIsAuditedWithTheChannel() {
+        assertThat(blocksAt(GENERAL, "spoiler")).isFalse(); // cached now
+
+        assertThat(run(ADMIN, "/moderation channel terms add Spoiler")).isEqualTo("Blocked \"spoiler\" in this channel.");
+
+        assertThat(blocksAt(GENERAL, "a SPOILER!")).isTrue();
+        assertThat(blocksAt(RANDOM, "a spoiler")).isFalse();
+        assertThat(blocksAt(GENERAL, "a bomb")).as("the configured terms still apply").isTrue();
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(channels.load(ChannelKey.of(GENERAL)).moderation().blockedTerms()).containsExactly("spoiler");
+        assertThat(run(ADMIN, "/moderation channel terms list")).startsWith("Blocked terms in this channel: spoiler");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.terms.add", "general spoiler"));
+    }
+
+    @Test
+    void aChannelsCategoryAndDirectionsReplaceTheScopesThereOnly() {
+        run(ADMIN, "/moderation category hate flag 0.6");
+
+        assertThat(run(ADMIN, "/moderation channel category hate block 0.3")).isEqualTo("hate: block at 0.3 in this channel.");
+        assertThat(run(ADMIN, "/moderation channel direction output")).isEqualTo("Moderating output in this channel.");
+
+        assertThat(policies.forLocation(GENERAL).setting(Category.HATE)).isEqualTo(new CategorySetting(CategoryAction.BLOCK, 0.3));
+        assertThat(policies.forLocation(GENERAL).directions()).containsExactly(Direction.OUTPUT);
+        assertThat(policies.forLocation(RANDOM).setting(Category.HATE)).isEqualTo(new CategorySetting(CategoryAction.FLAG, 0.6));
+        assertThat(policies.forLocation(RANDOM).directions()).containsExactlyInAnyOrder(Direction.INPUT, Direction.OUTPUT);
+        assertThat(blocksAt(GENERAL, "a bomb")).as("input is not moderated in this channel").isFalse();
+        assertThat(run(ADMIN, "/moderation show")).contains("hate: block at 0.3", "directions: output",
+                "this channel has moderation of its own");
+        assertThat(audit.recent(SCOPE, 2)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.direction", "general output"),
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.category", "general hate BLOCK 0.3"));
+    }
+
+    @Test
+    void aLaterChangeToTheScopeReachesAChannelWithItsOwnModeration() {
+        run(ADMIN, "/moderation channel terms add spoiler");
+        assertThat(blocksAt(GENERAL, "a leak")).isFalse(); // the channel's policy is cached now
+
+        run(ADMIN, "/moderation terms add leak");
+
+        assertThat(blocksAt(GENERAL, "a leak")).isTrue();
+        assertThat(blocksAt(GENERAL, "a spoiler")).isTrue();
+    }
+
+    @Test
+    void showsAndClearsAChannelsOwnModeration() {
+        assertThat(run(ADMIN, "/moderation channel show"))
+                .isEqualTo("This channel has no moderation of its own; the rest of the policy applies here.");
+        run(ADMIN, "/moderation channel terms add spoiler");
+        run(ADMIN, "/moderation channel category violence off");
+
+        assertThat(run(ADMIN, "/moderation channel show")).isEqualTo("""
+                This channel's own moderation, on top of the rest:
+                  categories: violence off at 0.5
+                  directions: as elsewhere
+                  blocked terms: spoiler
+                  allowed terms: none""");
+        assertThat(run(ADMIN, "/moderation channel clear"))
+                .isEqualTo("This channel's own moderation is cleared; the rest of the policy applies here.");
+        assertThat(blocksAt(GENERAL, "spoiler")).isFalse();
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.channel.clear");
+        assertThat(run(ADMIN, "/moderation channel clear")).isEqualTo("This channel had no moderation of its own.");
+    }
+
+    @Test
+    void channelModerationIsForAdminsOnlyAndExplainsItsUsage() {
+        assertThat(run(ALICE, "/moderation channel terms add spoiler"))
+                .isEqualTo("Only admins of this server can change moderation.");
+        assertThat(run(ADMIN, "/moderation channel failure closed")).startsWith("Usage (this channel only");
+        assertThat(run(ADMIN, "/moderation channel")).startsWith("Usage (this channel only");
+        assertThat(run(ADMIN, "/moderation channel direction sideways")).startsWith("Usage: /moderation direction");
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
     }
 }

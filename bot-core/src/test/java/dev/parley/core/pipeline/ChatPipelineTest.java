@@ -64,7 +64,8 @@ class ChatPipelineTest {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
-    private final ModerationPolicies policies = new ModerationPolicies(settings,
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings, channels,
             new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT),
                     "I can't help with that.", "I had to stop that answer."),
             normaliser);
@@ -75,7 +76,6 @@ class ChatPipelineTest {
     private final RateLimiter rateLimiter = new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000);
     private final InferenceQueue queue = new InferenceQueue(1, 1);
     private final RecordingReplySink sink = new RecordingReplySink();
-    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
     private final List<BlockReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
@@ -640,6 +640,18 @@ class ChatPipelineTest {
         assertThat(sink.notices()).extracting(Notice::kind)
                 .containsExactly(Notice.Kind.COMMAND_REPLY, Notice.Kind.INPUT_BLOCKED);
         assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void aTermAnAdminBlockedInOneChannelBlocksTheNextMessageThereOnly() {
+        model.replies("Sure.");
+        Location random = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+        assertThat(handle(mention(ADMIN, "/moderation channel terms add spoiler")))
+                .isEqualTo(new Outcome.CommandAnswered("Blocked \"spoiler\" in this channel."));
+
+        assertThat(handle(mention(ALICE, "a spoiler for you"))).isInstanceOf(Outcome.Blocked.class);
+        assertThat(handle(message(random, ALICE, "a spoiler for you", true))).isInstanceOf(Outcome.Answered.class);
     }
 
     @Test

@@ -76,9 +76,9 @@ public class ChatConfiguration {
     }
 
     @Bean
-    ModerationPolicies moderationPolicies(SettingsStore settings, ModerationProperties moderation,
-            TextNormaliser normaliser) {
-        return new ModerationPolicies(settings, moderation.toDefaults(), normaliser);
+    ModerationPolicies moderationPolicies(SettingsStore settings, ChannelSettingsStore channels,
+            ModerationProperties moderation, TextNormaliser normaliser) {
+        return new ModerationPolicies(settings, channels, moderation.toDefaults(), normaliser);
     }
 
     @Bean
@@ -145,7 +145,7 @@ public class ChatConfiguration {
         return new JdbcLimitOverrides(jdbc, transactions);
     }
 
-    /** Each channel's reply mode, in the database and cached. */
+    /** Each channel's reply mode and own moderation, in the database and cached. */
     @Bean
     ChannelSettingsStore channelSettings(JdbcClient jdbc, TransactionTemplate transactions) {
         return new JdbcChannelSettingsStore(jdbc, transactions);

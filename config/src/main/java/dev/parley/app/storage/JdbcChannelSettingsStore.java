@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Channel settings in the channel_setting table, one row per value, cached because every message
+ * Channel settings in the channel_setting table, one row per value (the reply mode, and the
+ * channel's own moderation in {@link ScopeSettingsRows}' names), cached because every message
  * reads them; a save refreshes the cache of its channel. Unknown names (written by a newer
  * version) are skipped.
  */
@@ -76,6 +77,7 @@ public final class JdbcChannelSettingsStore implements ChannelSettingsStore {
         if (settings.replyMode() != ChannelSettings.DEFAULTS.replyMode()) {
             rows.add(new ScopeSettingsRows.Row(REPLY_MODE, settings.replyMode().name()));
         }
+        rows.addAll(ScopeSettingsRows.toRows(settings.moderation()));
         return rows;
     }
 
@@ -90,6 +92,7 @@ public final class JdbcChannelSettingsStore implements ChannelSettingsStore {
                 }
             }
         }
-        return settings;
+        // the moderation rows have the names of a scope's; ScopeSettingsRows skips the reply mode
+        return settings.withModeration(ScopeSettingsRows.fromRows(rows));
     }
 }

@@ -184,6 +184,30 @@ class JdbcStorageTest {
                 .isEqualTo(ChannelSettings.DEFAULTS);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChannelsOwnModerationRoundTripsBesideItsReplyModeAndLeavesTheScopesAlone(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var general = new ChannelKey(scope, "general");
+        var moderation = ScopeSettings.DEFAULTS.withBlockedTerm("spoiler").withAllowedTerm("kill it")
+                .withCategory(Category.HATE, new CategorySetting(CategoryAction.BLOCK, 0.3))
+                .withDirections(Set.of());
+        var settings = new ChannelSettings(ReplyMode.AUTO_REPLY, moderation);
+        store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("leak"));
+
+        new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions).save(general, settings);
+
+        var reopened = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.load(general)).isEqualTo(settings);
+        assertThat(reopened.load(general).moderation().directions()).isEmpty();
+        assertThat(store(dataSource).load(scope)).isEqualTo(ScopeSettings.DEFAULTS.withBlockedTerm("leak"));
+        reopened.save(general, settings.withModeration(ScopeSettings.DEFAULTS));
+        assertThat(new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions).load(general))
+                .isEqualTo(ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.AUTO_REPLY));
+    }
+
     private static JdbcSettingsStore store(DataSource dataSource) {
         return new JdbcSettingsStore(JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
