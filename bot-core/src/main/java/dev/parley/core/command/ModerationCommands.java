@@ -21,6 +21,7 @@ import dev.parley.core.settings.SettingsStore;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -237,7 +238,7 @@ final class ModerationCommands {
             return "This channel has no moderation of its own; the rest of the policy applies here.";
         }
         String categories = own.categories().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().apiName() + " " + e.getValue().action().name().toLowerCase(Locale.ROOT) + " at "
                         + e.getValue().threshold())
                 .collect(Collectors.joining(", "));

@@ -18,12 +18,12 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ExcerptMode;
-import dev.parley.core.moderation.RedactedExcerpt;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.RedactedExcerpt;
+import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
@@ -407,9 +407,9 @@ public final class ChatPipeline {
 
     /**
      * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a hash of the blocked text (so repeats can be found), never the text itself;
-     * if the scope's policy asks for it, a redacted excerpt too.
-     * When the scope's policy names an audit channel, the block is reported there too.
+     * message id and a hash of the blocked text (so repeats can be found), never the text itself
+     * (a redacted excerpt if the scope's policy asks for one). When the policy names an audit
+     * channel, the block is reported there as well.
      */
     private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
             ModerationPolicy policy) {
