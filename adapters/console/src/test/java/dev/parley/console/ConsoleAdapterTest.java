@@ -98,7 +98,8 @@ class ConsoleAdapterTest {
                 new ModerationDefaults(List.of("forbidden"), Set.of(Direction.INPUT, Direction.OUTPUT),
                         "blocked in", "blocked out"), normaliser);
         var memory = new ConversationMemory(model, new MemoryLimits(10, Duration.ofHours(1), 10, 0), Ticker.systemTicker());
-        var commands = new CommandService(settings, policies, moderator, memory, audit, InstantSource.system());
+        var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(InstantSource.system()).build();
         var pipeline = new ChatPipeline(
                 new PipelineSettings("system", new GenerationSettings(50, 0f, 1), new RateLimit(100, 100), 200),
                 commands, policies, moderator, new RateLimiter(InstantSource.system(), Ticker.systemTicker(),

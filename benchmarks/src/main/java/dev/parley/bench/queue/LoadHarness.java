@@ -166,7 +166,8 @@ public final class LoadHarness {
         Persona persona = new Persona("default", "You are Parley.", generation);
         InferenceQueue queue = new InferenceQueue(new QueueSettings(options.slots(), options.capacity(),
                 options.perUser(), Duration.ofMinutes(10)), clock);
-        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock, null, queue);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).queue(queue).build();
         ChatPipeline pipeline = new ChatPipeline(
                 new PipelineSettings(persona.systemPrompt(), generation, limits, 2000, 3), commands, policies,
                 moderator, new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000), queue,

@@ -123,7 +123,8 @@ public class PipelineOverheadBenchmark {
         GenerationSettings generation = new GenerationSettings(64, 0f, 1);
         Persona persona = new Persona("default", "You are Parley.", generation);
         queue = new InferenceQueue(new QueueSettings(2, 10_000, 100, Duration.ofMinutes(10)), clock);
-        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock, null, queue);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).queue(queue).build();
         pipeline = new ChatPipeline(new PipelineSettings(persona.systemPrompt(), generation, scopeLimits, 2000, 3),
                 commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
                 PersonaSelector.only(persona), LimitOverrides.none());

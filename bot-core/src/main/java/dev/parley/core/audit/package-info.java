@@ -1,4 +1,4 @@
-/** The audit log of moderation blocks and admin changes. */
+/** The audit log of moderation blocks and admin changes, and the port to audit channels. */
 @NullMarked
 package dev.parley.core.audit;
 

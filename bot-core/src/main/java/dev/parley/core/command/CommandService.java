@@ -13,8 +13,12 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,7 @@ public final class CommandService {
               /reset                             forget this conversation
               /stop                              stop your question here (waiting or being answered)
               /bot persona                       the persona answering here, and the others
+              /bot channel                       when I answer in this channel
               /ratelimit show                    the rate limits here
             Admins:
               /moderation show                   the moderation policy here
@@ -36,52 +41,153 @@ public final class CommandService {
               /moderation terms <list|add|remove> [block|allow] <term>
               /moderation direction <input|output|both|none>
               /moderation failure <open|closed>
+              /moderation exempt-role <add|remove|list> <role>
+              /moderation audit-channel <channel-id|off>
+                                                 report every block here to that channel
+              /moderation excerpt <none|redacted>
+                                                 audit blocked texts as a hash, or with a masked excerpt
+              /moderation channel <category|terms|direction> ...
+                                                 the same, for this channel only
+              /moderation channel <show|clear>   this channel's own moderation
               /moderation test <text>            the verdict on a text, without posting it
               /ratelimit set <user|channel|server> <per-minute|default> [burst]
-              /bot persona <name>                let another persona answer in this channel""";
+              /audit recent [count]              the latest audit entries here (10, at most 25)
+              /bot persona <name>                let another persona answer in this channel
+              /bot channel <auto-reply|mention-only|off>
+                                                 answer every message here, only mentions, or only commands""";
 
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
     private final @Nullable PersonaSelector personas;
     private final @Nullable InferenceQueue queue;
+    private final @Nullable ChannelSettingsStore channels;
     private final AdminChanges changes;
+    private final AuditCommands auditCommands;
 
-    /** Commands without personas: {@code /bot persona} says there are none to choose from. */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        this(settings, policies, moderator, memory, audit, clock, null);
+    private CommandService(Builder parts) {
+        this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
+        this.auditCommands = new AuditCommands(changes.audit());
+        this.memory = required(parts.memory, "memory");
+        this.moderation = new ModerationCommands(required(parts.settings, "settings"), parts.channels,
+                required(parts.policies, "policies"), required(parts.moderator, "moderator"), changes);
+        this.rateLimits = parts.rateLimits == null ? null
+                : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
+        this.queue = parts.queue;
+        this.personas = parts.personas;
+        this.channels = parts.channels;
     }
 
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas) {
-        this(settings, policies, moderator, memory, audit, clock, personas, null);
-    }
-
-    /** Commands including {@code /stop}, which withdraws the author's requests from {@code queue}. */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
-            @Nullable InferenceQueue queue) {
-        this(settings, policies, moderator, memory, audit, clock, personas, queue, null);
-    }
-
-    /**
-     * Commands including {@code /ratelimit}, which shows {@code limits} (the configured defaults)
-     * with the scope's overrides, and lets admins change those.
-     */
-    public CommandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
-            @Nullable InferenceQueue queue, @Nullable RateLimitSetup limits) {
-        this.changes = new AdminChanges(audit, clock);
-        this.rateLimits = limits == null ? null : new RateLimitCommands(limits.overrides(), limits.defaults(), changes);
-        this.queue = queue;
-        this.memory = memory;
-        this.moderation = new ModerationCommands(settings, policies, moderator, changes);
-        this.personas = personas;
+    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The configured rate limits and where the scopes' overrides are kept, for {@code /ratelimit}. */
-    public record RateLimitSetup(LimitOverrideStore overrides, ScopeLimits defaults) {}
+    public record RateLimitSetup(LimitOverrideStore overrides, ScopeLimits defaults) {
+
+        public RateLimitSetup {
+            Objects.requireNonNull(overrides, "overrides");
+            Objects.requireNonNull(defaults, "defaults");
+        }
+    }
+
+    /**
+     * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
+     * and clock are required; without personas {@code /bot persona} says there are none, without a
+     * queue {@code /stop} has nothing to stop, and without rate limits or channel settings
+     * {@code /ratelimit} or {@code /bot channel} cannot be used.
+     */
+    public static final class Builder {
+
+        private @Nullable SettingsStore settings;
+        private @Nullable ModerationPolicies policies;
+        private @Nullable Moderator moderator;
+        private @Nullable ConversationMemory memory;
+        private @Nullable AuditLog audit;
+        private @Nullable InstantSource clock;
+        private @Nullable PersonaSelector personas;
+        private @Nullable InferenceQueue queue;
+        private @Nullable RateLimitSetup rateLimits;
+        private @Nullable ChannelSettingsStore channels;
+
+        private Builder() {}
+
+        /** Where the scopes' moderation settings are kept. */
+        public Builder settings(SettingsStore settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The scopes' policies, invalidated after each change. */
+        public Builder policies(ModerationPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /** Judges the texts of {@code /moderation test}. */
+        public Builder moderator(Moderator moderator) {
+            this.moderator = Objects.requireNonNull(moderator, "moderator");
+            return this;
+        }
+
+        /** The conversations {@code /reset} forgets. */
+        public Builder memory(ConversationMemory memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /** Where admins' changes are written. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** The time written into audit entries. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The personas {@code /bot persona} shows and chooses. */
+        public Builder personas(PersonaSelector personas) {
+            this.personas = Objects.requireNonNull(personas, "personas");
+            return this;
+        }
+
+        /** The queue {@code /stop} withdraws the author's requests from. */
+        public Builder queue(InferenceQueue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The limits {@code /ratelimit} shows and the store of the scopes' overrides. */
+        public Builder rateLimits(RateLimitSetup rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /**
+         * Where channels' settings are kept, for {@code /bot channel} and {@code /moderation channel}:
+         * the store the pipeline and the moderation policies read.
+         */
+        public Builder channels(ChannelSettingsStore channels) {
+            this.channels = Objects.requireNonNull(channels, "channels");
+            return this;
+        }
+
+        /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
+        public CommandService build() {
+            return new CommandService(this);
+        }
+    }
+
+    private static <T> T required(@Nullable T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("CommandService needs " + name + "; call Builder." + name + "(...)");
+        }
+        return part;
+    }
 
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {
@@ -97,6 +203,9 @@ public final class CommandService {
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
+            case "audit" -> message.author().admin()
+                    ? auditCommands.handle(command, message)
+                    : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
     }
@@ -117,11 +226,17 @@ public final class CommandService {
                 : "Your " + withdrawal.waiting() + " questions were taken out of the queue.";
     }
 
-    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
+    /** {@code /bot persona|channel ...}: the channel's persona or reply mode. */
     private String bot(CommandLine command, InboundMessage message) {
-        if (!command.word(0).equals("persona")) {
-            return "Usage: /bot persona [name]";
-        }
+        return switch (command.word(0)) {
+            case "persona" -> persona(command, message);
+            case "channel" -> channel(command, message);
+            default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]";
+        };
+    }
+
+    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
+    private String persona(CommandLine command, InboundMessage message) {
         if (personas == null) {
             return "This bot has no personas to choose from.";
         }
@@ -140,6 +255,40 @@ public final class CommandService {
         } catch (UnknownPersonaException e) {
             return "No persona is called \"" + wanted + "\". Available: " + String.join(", ", personas.catalog().names()) + ".";
         }
+    }
+
+    /** {@code /bot channel [mode]}: shows when the bot answers in this channel, or (admins) changes it. */
+    private String channel(CommandLine command, InboundMessage message) {
+        if (channels == null) {
+            return "Reply modes cannot be set here.";
+        }
+        ChannelKey channel = ChannelKey.of(message.location());
+        ReplyMode current = channels.load(channel).replyMode();
+        if (command.word(1).isEmpty()) {
+            return "Reply mode here: " + current.typed() + " (" + explain(current) + ")."
+                    + (message.directMessage() ? " In direct messages I always answer." : "");
+        }
+        if (!message.author().admin()) {
+            return "Only admins of this " + scopeNoun(message) + " can change when I reply in a channel.";
+        }
+        ReplyMode wanted = ReplyMode.fromTyped(command.word(1)).orElse(null);
+        if (wanted == null) {
+            return "Usage: /bot channel [auto-reply|mention-only|off]";
+        }
+        if (wanted == current) {
+            return "Reply mode here was already " + wanted.typed() + ".";
+        }
+        channels.save(channel, channels.load(channel).withReplyMode(wanted));
+        changes.record(message, "bot.channel", channel.channelId() + " " + wanted.typed());
+        return "Reply mode here is now " + wanted.typed() + ": " + explain(wanted) + ".";
+    }
+
+    private static String explain(ReplyMode mode) {
+        return switch (mode) {
+            case AUTO_REPLY -> "I answer every message in this channel";
+            case MENTION_ONLY -> "I answer when mentioned or replied to";
+            case OFF -> "I answer only commands in this channel";
+        };
     }
 
     private static String scopeNoun(InboundMessage message) {

@@ -5,30 +5,41 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
+import dev.parley.core.moderation.RedactedExcerpt;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code /moderation} commands of a scope's admins: show the policy, set a category, block or
- * allow terms, choose the directions and the failure mode, test a text. Every change is saved,
+ * allow terms, choose the directions and the failure mode, exempt roles, name an audit channel,
+ * choose what of a blocked text is audited, test a text; and set categories, terms and directions
+ * for one channel only ({@code /moderation channel ...}). Every change is saved,
  * audited and in force from the next message. Callers check that the author is an admin.
  */
 final class ModerationCommands {
 
     static final int MAX_TERM_LENGTH = 100;
+    static final int MAX_ROLE_LENGTH = 100;
+    static final int MAX_CHANNEL_ID_LENGTH = 64;
 
     static final String USAGE = """
             Usage:
@@ -37,36 +48,155 @@ final class ModerationCommands {
               /moderation terms <list|add|remove> [block|allow] <term>
               /moderation direction <input|output|both|none>
               /moderation failure <open|closed>
-              /moderation test <text>""";
+              /moderation exempt-role <add|remove|list> <role>
+              /moderation audit-channel <channel-id|off>
+              /moderation excerpt <none|redacted>
+              /moderation test <text>
+              /moderation channel <show|clear>
+              /moderation channel category|terms|direction ...   as above, for this channel only""";
+
+    static final String CHANNEL_USAGE = """
+            Usage (this channel only, on top of the rest of the policy):
+              /moderation channel show
+              /moderation channel category <category> <off|flag|block> [threshold 0-1]
+              /moderation channel terms <list|add|remove> [block|allow] <term>
+              /moderation channel direction <input|output|both|none>
+              /moderation channel clear""";
 
     private final SettingsStore settings;
+    private final @Nullable ChannelSettingsStore channels;
     private final ModerationPolicies policies;
     private final Moderator moderator;
     private final AdminChanges changes;
     private final TextNormaliser normaliser = new TextNormaliser();
 
-    ModerationCommands(SettingsStore settings, ModerationPolicies policies, Moderator moderator, AdminChanges changes) {
+    /**
+     * @param channels where {@code /moderation channel} keeps each channel's own moderation: the
+     *     store {@code policies} reads, or null where channels cannot have their own
+     */
+    ModerationCommands(SettingsStore settings, @Nullable ChannelSettingsStore channels, ModerationPolicies policies,
+            Moderator moderator, AdminChanges changes) {
         this.settings = settings;
+        this.channels = channels;
         this.policies = policies;
         this.moderator = moderator;
         this.changes = changes;
     }
 
+    /** What a change applies to: the whole scope, or one channel of it. */
+    private interface Target {
+
+        ScopeSettings load();
+
+        /** Saves {@code next} and drops the cached policies it changes. */
+        void save(ScopeSettings next);
+
+        /** The policy in force where the command was typed, before the change. */
+        ModerationPolicy policy();
+
+        /** The audit action for {@code action} done to this target. */
+        String action(String action);
+
+        /** The audit detail for {@code detail}, naming the target where the scope does not. */
+        String detail(String detail);
+
+        /** "here" or "in this channel", for replies. */
+        String where();
+    }
+
+    private Target scopeTarget(InboundMessage message) {
+        ScopeKey scope = ScopeKey.of(message.location());
+        return new Target() {
+            @Override
+            public ScopeSettings load() {
+                return settings.load(scope);
+            }
+
+            @Override
+            public void save(ScopeSettings next) {
+                settings.save(scope, next);
+                policies.invalidate(scope);
+            }
+
+            @Override
+            public ModerationPolicy policy() {
+                return policies.forLocation(message.location());
+            }
+
+            @Override
+            public String action(String action) {
+                return action;
+            }
+
+            @Override
+            public String detail(String detail) {
+                return detail;
+            }
+
+            @Override
+            public String where() {
+                return "here";
+            }
+        };
+    }
+
+    private Target channelTarget(InboundMessage message, ChannelSettingsStore store) {
+        ChannelKey channel = ChannelKey.of(message.location());
+        return new Target() {
+            @Override
+            public ScopeSettings load() {
+                return store.load(channel).moderation();
+            }
+
+            @Override
+            public void save(ScopeSettings next) {
+                store.save(channel, store.load(channel).withModeration(next));
+                policies.invalidate(channel);
+            }
+
+            @Override
+            public ModerationPolicy policy() {
+                return policies.forLocation(message.location());
+            }
+
+            @Override
+            public String action(String action) {
+                return "moderation.channel." + (action.startsWith("moderation.") ? action.substring("moderation.".length()) : action);
+            }
+
+            @Override
+            public String detail(String detail) {
+                return channel.channelId() + " " + detail;
+            }
+
+            @Override
+            public String where() {
+                return "in this channel";
+            }
+        };
+    }
+
     String handle(CommandLine command, InboundMessage message) {
         ScopeKey scope = ScopeKey.of(message.location());
+        Target here = scopeTarget(message);
         return switch (command.word(0)) {
-            case "show" -> show(scope);
-            case "category" -> category(command, message, scope);
-            case "terms" -> terms(command, message, scope);
-            case "direction" -> direction(command, message, scope);
+            case "show" -> show(message);
+            case "channel" -> channel(command, message);
+            case "category" -> category(command, message, here);
+            case "terms" -> terms(command, message, here);
+            case "direction" -> direction(command, message, here);
             case "failure" -> failure(command, message, scope);
-            case "test" -> test(command, scope);
+            case "exempt-role" -> exemptRole(command, message, scope);
+            case "audit-channel" -> auditChannel(command, message, scope);
+            case "excerpt" -> excerpt(command, message, scope);
+            case "test" -> test(command, message);
             default -> USAGE;
         };
     }
 
-    private String show(ScopeKey scope) {
-        ModerationPolicy policy = policies.forScope(scope);
+    private String show(InboundMessage message) {
+        ScopeKey scope = ScopeKey.of(message.location());
+        ModerationPolicy policy = policies.forLocation(message.location());
         ScopeSettings own = settings.load(scope);
         String categories = Arrays.stream(Category.values())
                 .map(c -> "  " + c.apiName() + ": " + policy.setting(c).action().name().toLowerCase(Locale.ROOT)
@@ -76,10 +206,58 @@ final class ModerationCommands {
                 + "\n  directions: " + names(policy.directions())
                 + "\n  on failure: " + (policy.onFailure() == FailureMode.FAIL_OPEN ? "open" : "closed")
                 + "\n  blocked terms here: " + list(own.blockedTerms())
-                + "\n  allowed terms here: " + list(own.allowedTerms());
+                + "\n  allowed terms here: " + list(own.allowedTerms())
+                + "\n  exempt roles: " + list(policy.exemptRoles())
+                + "\n  audit channel: " + (own.auditChannel() == null ? "none" : own.auditChannel())
+                + "\n  excerpt of blocked texts: " + policy.reporting().excerpt().typed()
+                + (channels != null && !channels.load(ChannelKey.of(message.location())).moderation().equals(ScopeSettings.DEFAULTS)
+                        ? "\n  this channel has moderation of its own, included above: /moderation channel show" : "");
     }
 
-    private String category(CommandLine command, InboundMessage message, ScopeKey scope) {
+    /** {@code /moderation channel <show|category|terms|direction|clear> ...}: this channel's own moderation. */
+    private String channel(CommandLine command, InboundMessage message) {
+        if (channels == null) {
+            return "Channels cannot have moderation of their own here.";
+        }
+        Target channel = channelTarget(message, channels);
+        // the words after "channel", so the scope's commands read them as their own
+        CommandLine rest = new CommandLine(command.name(), command.words().subList(1, command.words().size()),
+                "/" + command.name() + " " + command.restAfter(1));
+        return switch (rest.word(0)) {
+            case "show" -> showChannel(channel.load());
+            case "category" -> category(rest, message, channel);
+            case "terms" -> terms(rest, message, channel);
+            case "direction" -> direction(rest, message, channel);
+            case "clear" -> clearChannel(message, channel);
+            default -> CHANNEL_USAGE;
+        };
+    }
+
+    private String showChannel(ScopeSettings own) {
+        if (own.equals(ScopeSettings.DEFAULTS)) {
+            return "This channel has no moderation of its own; the rest of the policy applies here.";
+        }
+        String categories = own.categories().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().apiName() + " " + e.getValue().action().name().toLowerCase(Locale.ROOT) + " at "
+                        + e.getValue().threshold())
+                .collect(Collectors.joining(", "));
+        return "This channel's own moderation, on top of the rest:"
+                + "\n  categories: " + (categories.isEmpty() ? "as elsewhere" : categories)
+                + "\n  directions: " + (own.directions() == null ? "as elsewhere" : names(own.directions()))
+                + "\n  blocked terms: " + list(own.blockedTerms())
+                + "\n  allowed terms: " + list(own.allowedTerms());
+    }
+
+    private String clearChannel(InboundMessage message, Target channel) {
+        if (channel.load().equals(ScopeSettings.DEFAULTS)) {
+            return "This channel had no moderation of its own.";
+        }
+        change(channel, message, s -> ScopeSettings.DEFAULTS, "moderation.clear", "all");
+        return "This channel's own moderation is cleared; the rest of the policy applies here.";
+    }
+
+    private String category(CommandLine command, InboundMessage message, Target target) {
         var category = Category.fromApiName(command.word(1).replace('-', '/'))
                 .or(() -> Category.fromApiName(command.word(1)));
         if (category.isEmpty()) {
@@ -92,7 +270,7 @@ final class ModerationCommands {
         } catch (IllegalArgumentException e) {
             return "Usage: /moderation category <category> <off|flag|block> [threshold 0-1]";
         }
-        double threshold = policies.forScope(scope).setting(category.get()).threshold();
+        double threshold = target.policy().setting(category.get()).threshold();
         if (!command.word(3).isEmpty()) {
             try {
                 threshold = Double.parseDouble(command.word(3));
@@ -104,17 +282,18 @@ final class ModerationCommands {
             }
         }
         var setting = new CategorySetting(action, threshold);
-        change(scope, message, s -> s.withCategory(category.get(), setting), "moderation.category",
+        change(target, message, s -> s.withCategory(category.get(), setting), "moderation.category",
                 category.get().apiName() + " " + action + " " + threshold);
-        return category.get().apiName() + ": " + action.name().toLowerCase(Locale.ROOT) + " at " + threshold + ".";
+        return category.get().apiName() + ": " + action.name().toLowerCase(Locale.ROOT) + " at " + threshold
+                + (target.where().equals("here") ? "" : " " + target.where()) + ".";
     }
 
-    private String terms(CommandLine command, InboundMessage message, ScopeKey scope) {
+    private String terms(CommandLine command, InboundMessage message, Target target) {
         String action = command.word(1);
         if (action.equals("list")) {
-            ScopeSettings own = settings.load(scope);
-            return "Blocked terms here: " + list(own.blockedTerms()) + "\nAllowed terms here: " + list(own.allowedTerms())
-                    + "\n(configured terms apply everywhere)";
+            ScopeSettings own = target.load();
+            return "Blocked terms " + target.where() + ": " + list(own.blockedTerms()) + "\nAllowed terms "
+                    + target.where() + ": " + list(own.allowedTerms()) + "\n(configured terms apply everywhere)";
         }
         if (!action.equals("add") && !action.equals("remove")) {
             return "Usage: /moderation terms <list|add|remove> [block|allow] <term>";
@@ -132,7 +311,7 @@ final class ModerationCommands {
         if (normaliser.normalise(term).isBlank()) {
             return "\"" + term + "\" has no letters or digits, so it would match nothing.";
         }
-        ScopeSettings before = settings.load(scope);
+        ScopeSettings before = target.load();
         boolean add = action.equals("add");
         Set<String> current = allow ? before.allowedTerms() : before.blockedTerms();
         String kind = allow ? "allowed" : "blocked";
@@ -142,11 +321,12 @@ final class ModerationCommands {
         UnaryOperator<ScopeSettings> edit = allow
                 ? (add ? s -> s.withAllowedTerm(term) : s -> s.withoutAllowedTerm(term))
                 : (add ? s -> s.withBlockedTerm(term) : s -> s.withoutBlockedTerm(term));
-        change(scope, message, edit, "terms." + action + (allow ? ".allow" : ""), term);
-        return (add ? (allow ? "Allowed" : "Blocked") : (allow ? "No longer allowed" : "Unblocked")) + " \"" + term + "\".";
+        change(target, message, edit, "terms." + action + (allow ? ".allow" : ""), term);
+        return (add ? (allow ? "Allowed" : "Blocked") : (allow ? "No longer allowed" : "Unblocked")) + " \"" + term + "\""
+                + (target.where().equals("here") ? "" : " " + target.where()) + ".";
     }
 
-    private String direction(CommandLine command, InboundMessage message, ScopeKey scope) {
+    private String direction(CommandLine command, InboundMessage message, Target target) {
         Set<Direction> directions = switch (command.word(1)) {
             case "input" -> EnumSet.of(Direction.INPUT);
             case "output" -> EnumSet.of(Direction.OUTPUT);
@@ -157,8 +337,8 @@ final class ModerationCommands {
         if (directions == null) {
             return "Usage: /moderation direction <input|output|both|none>";
         }
-        change(scope, message, s -> s.withDirections(directions), "moderation.direction", command.word(1));
-        return "Moderating " + (directions.isEmpty() ? "nothing" : names(directions)) + " here.";
+        change(target, message, s -> s.withDirections(directions), "moderation.direction", command.word(1));
+        return "Moderating " + (directions.isEmpty() ? "nothing" : names(directions)) + " " + target.where() + ".";
     }
 
     private String failure(CommandLine command, InboundMessage message, ScopeKey scope) {
@@ -170,28 +350,90 @@ final class ModerationCommands {
         if (mode == null) {
             return "Usage: /moderation failure <open|closed>";
         }
-        change(scope, message, s -> s.withOnFailure(mode), "moderation.failure", command.word(1));
+        change(scopeTarget(message), message, s -> s.withOnFailure(mode), "moderation.failure", command.word(1));
         return mode == FailureMode.FAIL_OPEN
                 ? "When moderation fails, messages pass on what the other checks said."
                 : "When moderation fails, messages are blocked with a notice.";
     }
 
-    private String test(CommandLine command, ScopeKey scope) {
+    private String exemptRole(CommandLine command, InboundMessage message, ScopeKey scope) {
+        String action = command.word(1);
+        ScopeSettings before = settings.load(scope);
+        if (action.equals("list")) {
+            return "Exempt roles here: " + list(before.exemptRoles()) + "\n(configured exempt roles apply everywhere)";
+        }
+        if (!action.equals("add") && !action.equals("remove")) {
+            return "Usage: /moderation exempt-role <add|remove|list> <role>";
+        }
+        String role = unwrap(command.restAfter(2), "<@&");
+        if (role.isEmpty()) {
+            return "Usage: /moderation exempt-role " + action + " <role>";
+        }
+        if (role.length() > MAX_ROLE_LENGTH) {
+            return "A role may have at most " + MAX_ROLE_LENGTH + " characters.";
+        }
+        boolean add = action.equals("add");
+        if (before.exemptRoles().contains(role) == add) {
+            return "\"" + role + "\" was " + (add ? "already" : "not") + " exempt.";
+        }
+        change(scopeTarget(message), message, add ? s -> s.withExemptRole(role) : s -> s.withoutExemptRole(role),
+                "moderation.exempt-role." + action, role);
+        return add ? "Prompts by \"" + role + "\" are no longer moderated here (replies to them still are)."
+                : "Prompts by \"" + role + "\" are moderated again here.";
+    }
+
+    private String auditChannel(CommandLine command, InboundMessage message, ScopeKey scope) {
+        String typed = unwrap(command.restAfter(1), "<#");
+        if (typed.isEmpty() || typed.length() > MAX_CHANNEL_ID_LENGTH || typed.chars().anyMatch(Character::isWhitespace)) {
+            return "Usage: /moderation audit-channel <channel-id|off>";
+        }
+        String channel = typed.equalsIgnoreCase("off") ? null : typed;
+        if (Objects.equals(channel, settings.load(scope).auditChannel())) {
+            return channel == null ? "No audit channel was set." : "Blocks were already reported to " + channel + ".";
+        }
+        change(scopeTarget(message), message, s -> s.withAuditChannel(channel), "moderation.audit-channel",
+                channel == null ? "off" : channel);
+        return channel == null ? "Blocks are no longer reported to a channel (the audit log keeps them)."
+                : "Every block here is now reported to channel " + channel + ".";
+    }
+
+    private String excerpt(CommandLine command, InboundMessage message, ScopeKey scope) {
+        ExcerptMode mode = ExcerptMode.fromTyped(command.word(1)).orElse(null);
+        if (mode == null || command.words().size() > 2) {
+            return "Usage: /moderation excerpt <none|redacted>";
+        }
+        if (mode == policies.forScope(scope).reporting().excerpt()) {
+            return "The excerpt of blocked texts was already " + mode.typed() + ".";
+        }
+        change(scopeTarget(message), message, s -> s.withExcerpt(mode), "moderation.excerpt", mode.typed());
+        return mode == ExcerptMode.REDACTED
+                ? "Blocks are now audited with an excerpt of at most " + RedactedExcerpt.MAX_LENGTH
+                        + " characters, the words that triggered them masked."
+                : "Blocks are now audited with a hash of the text only.";
+    }
+
+    /** A platform's mention syntax ({@code <#123>}, {@code <@&456>}) reduced to the id inside it. */
+    private static String unwrap(String typed, String opening) {
+        String text = typed.strip();
+        return text.startsWith(opening) && text.endsWith(">") ? text.substring(opening.length(), text.length() - 1).strip()
+                : text;
+    }
+
+    private String test(CommandLine command, InboundMessage message) {
         String text = command.restAfter(1);
         if (text.isEmpty()) {
             return "Usage: /moderation test <text>";
         }
-        Verdict verdict = moderator.moderate(text, Direction.INPUT, policies.forScope(scope));
+        Verdict verdict = moderator.moderate(text, Direction.INPUT, policies.forLocation(message.location()));
         return verdict instanceof Verdict.Block block
                 ? "Would be blocked: " + block.category() + " (" + block.reason() + ", rule " + block.rule() + ")."
                 : "Would be allowed.";
     }
 
-    private void change(ScopeKey scope, InboundMessage message, UnaryOperator<ScopeSettings> edit, String action,
+    private void change(Target target, InboundMessage message, UnaryOperator<ScopeSettings> edit, String action,
             String detail) {
-        settings.save(scope, edit.apply(settings.load(scope)));
-        policies.invalidate(scope);
-        changes.record(message, action, detail);
+        target.save(edit.apply(target.load()));
+        changes.record(message, target.action(action), target.detail(detail));
     }
 
     private static String names(Set<Direction> directions) {

@@ -2,6 +2,10 @@ package dev.parley.core.moderation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
@@ -16,8 +20,9 @@ import java.util.Set;
 /**
  * The moderation policy of each scope: the configured defaults with what the scope's admins set
  * on top (their category settings, directions, notices and failure mode replace the defaults;
- * their terms and exempt roles add to them). Policies are built once and cached; a settings change
- * must call {@link #invalidate} so it takes effect with the next message.
+ * their terms and exempt roles add to them), and in a channel with moderation of its own, that on
+ * top in the same way. Policies are built once and cached; a settings change must call
+ * {@link #invalidate} so it takes effect with the next message.
  */
 public final class ModerationPolicies {
 
@@ -27,27 +32,56 @@ public final class ModerationPolicies {
     private final SettingsStore settings;
     private final ModerationDefaults defaults;
     private final TextNormaliser normaliser;
+    private final ChannelSettingsStore channels;
     private final Cache<ScopeKey, ModerationPolicy> cache;
+    private final Cache<ChannelKey, ModerationPolicy> channelCache;
 
+    /** Policies of scopes whose channels have no moderation of their own. */
     public ModerationPolicies(SettingsStore settings, ModerationDefaults defaults, TextNormaliser normaliser) {
+        this(settings, new InMemoryChannelSettingsStore(), defaults, normaliser);
+    }
+
+    /**
+     * Policies of scopes, each channel's overlaid with its own moderation from {@code channels}
+     * (the store {@code /moderation channel} writes to).
+     */
+    public ModerationPolicies(SettingsStore settings, ChannelSettingsStore channels, ModerationDefaults defaults,
+            TextNormaliser normaliser) {
         this.settings = settings;
+        this.channels = channels;
         this.defaults = defaults;
         this.normaliser = normaliser;
         this.cache = Caffeine.newBuilder().maximumSize(10_000).build();
+        this.channelCache = Caffeine.newBuilder().maximumSize(10_000).build();
     }
 
-    /** The policy in force for {@code scope}. */
+    /** The policy in force for {@code scope}, whatever its channels set. */
     public ModerationPolicy forScope(ScopeKey scope) {
-        return cache.get(scope, this::build);
+        return cache.get(scope, key -> build(settings.load(key)));
     }
 
-    /** Drops the cached policy of {@code scope}; call after its settings changed. */
+    /** The policy in force where {@code location} is: the scope's, with the channel's own on top. */
+    public ModerationPolicy forLocation(Location location) {
+        ChannelKey channel = ChannelKey.of(location);
+        ScopeSettings own = channels.load(channel).moderation();
+        if (own.equals(ScopeSettings.DEFAULTS)) {
+            return forScope(channel.scope());
+        }
+        return channelCache.get(channel, key -> build(settings.load(key.scope()).overlaidWith(own)));
+    }
+
+    /** Drops the cached policies of {@code scope} and its channels; call after its settings changed. */
     public void invalidate(ScopeKey scope) {
         cache.invalidate(scope);
+        channelCache.asMap().keySet().removeIf(channel -> channel.scope().equals(scope));
     }
 
-    private ModerationPolicy build(ScopeKey scope) {
-        ScopeSettings own = settings.load(scope);
+    /** Drops the cached policy of {@code channel}; call after its moderation changed. */
+    public void invalidate(ChannelKey channel) {
+        channelCache.invalidate(channel);
+    }
+
+    private ModerationPolicy build(ScopeSettings own) {
         Map<Category, CategorySetting> categories = new EnumMap<>(Category.class);
         categories.putAll(defaults.categories());
         categories.putAll(own.categories());
@@ -65,6 +99,8 @@ public final class ModerationPolicies {
                 Objects.requireNonNullElse(own.onFailure(), defaults.onFailure()),
                 Objects.requireNonNullElse(own.inputNotice(), defaults.inputNotice()),
                 Objects.requireNonNullElse(own.outputNotice(), defaults.outputNotice()),
-                defaults.unavailableNotice());
+                defaults.unavailableNotice(),
+                new BlockReporting(own.auditChannel(), Objects.requireNonNullElse(own.excerpt(), ExcerptMode.NONE)),
+                defaults.selfHarmNotice());
     }
 }

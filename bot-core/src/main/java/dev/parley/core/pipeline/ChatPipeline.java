@@ -2,6 +2,8 @@ package dev.parley.core.pipeline;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditLog;
+import dev.parley.core.audit.BlockReport;
+import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
@@ -13,11 +15,15 @@ import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.RedactedExcerpt;
+import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
@@ -29,6 +35,10 @@ import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -72,6 +82,9 @@ public final class ChatPipeline {
     private final AuditLog audit;
     private final InstantSource clock;
     private final PersonaSelector personas;
+    private final ChannelSettingsStore channels;
+    private final BlockReports reports;
+    private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
@@ -101,6 +114,21 @@ public final class ChatPipeline {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrides overrides) {
+        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
+                overrides, new InMemoryChannelSettingsStore(), BlockReports.NONE);
+    }
+
+    /**
+     * A pipeline that answers in each channel as its admins chose ({@code channels}' reply mode):
+     * every message, only mentions and replies, or only commands; and that reports every block to
+     * {@code reports} when the scope's policy names an audit channel.
+     */
+    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports) {
+        this.channels = channels;
+        this.reports = reports;
         this.personas = personas;
         this.settings = settings;
         this.commands = commands;
@@ -173,12 +201,17 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
             return new Outcome.CommandAnswered(reply);
         }
-        if (!message.addressedToBot()) {
+        // a direct message is always answered, whatever the channel's mode
+        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
+                : channels.load(ChannelKey.of(message.location())).replyMode();
+        if (mode == ReplyMode.OFF) {
+            return new Outcome.Ignored("replies are off in this channel");
+        }
+        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
             return new Outcome.Ignored("not addressed to the bot");
         }
 
-        ScopeKey scope = ScopeKey.of(message.location());
-        ModerationPolicy policy = policies.forScope(scope);
+        ModerationPolicy policy = policies.forLocation(message.location());
         boolean exempt = policy.exempts(message.author().roles());
         if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
             auditBlock(message, Direction.INPUT, block, message.text(), policy);
@@ -374,21 +407,44 @@ public final class ChatPipeline {
 
     /**
      * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a hash of the blocked text (so repeats can be found), never the text itself.
+     * message id and a hash of the blocked text (so repeats can be found), never the text itself
+     * (a redacted excerpt if the scope's policy asks for one). When the policy names an audit
+     * channel, the block is reported there as well.
      */
     private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
             ModerationPolicy policy) {
-        String scores = moderator.evaluate(text, direction, policy).scores().asMap().entrySet().stream()
+        CategoryScores scores = moderator.evaluate(text, direction, policy).scores();
+        String topScores = scores.asMap().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<Category, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(4)
                 .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(","));
+        String hash = sha256(text);
+        String excerpt = policy.reporting().excerpt() == ExcerptMode.REDACTED ? excerpts.of(text, block, policy) : null;
         String detail = "category=" + block.category() + " rule=" + block.rule()
-                + (scores.isEmpty() ? "" : " scores=" + scores)
-                + " sha256=" + sha256(text) + " message=" + message.messageId();
-        audit.record(new AuditEntry(clock.instant(), ScopeKey.of(message.location()), message.author().id(),
+                + (topScores.isEmpty() ? "" : " scores=" + topScores)
+                + " sha256=" + hash + " message=" + message.messageId()
+                + (excerpt == null ? "" : " excerpt=\"" + excerpt + "\"");
+        Instant now = clock.instant();
+        ScopeKey scope = ScopeKey.of(message.location());
+        audit.record(new AuditEntry(now, scope, message.author().id(),
                 "moderation.block." + direction.name().toLowerCase(Locale.ROOT), detail));
+        String auditChannel = policy.reporting().auditChannel();
+        if (auditChannel != null) {
+            report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
+                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
+        }
+    }
+
+    /** Hands a block to the audit channel; an adapter's failure there must not cost the user their notice. */
+    private void report(BlockReport report) {
+        try {
+            reports.report(report);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
+                    report.auditChannelId(), e.toString());
+        }
     }
 
     private static String sha256(String text) {

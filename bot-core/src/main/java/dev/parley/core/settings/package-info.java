@@ -1,4 +1,4 @@
-/** Per-scope settings that admins change, and the port to where they are stored. */
+/** Per-scope and per-channel settings that admins change, and the ports to where they are stored. */
 @NullMarked
 package dev.parley.core.settings;
 

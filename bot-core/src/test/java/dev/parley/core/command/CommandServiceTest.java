@@ -7,6 +7,7 @@ import static dev.parley.core.testing.Messages.OTHER_GUILD;
 import static dev.parley.core.testing.Messages.mention;
 import static dev.parley.core.testing.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
@@ -21,12 +22,17 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.testing.FakeClock;
@@ -43,12 +49,14 @@ class CommandServiceTest {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
-    private final ModerationPolicies policies = new ModerationPolicies(settings,
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings, channels,
             new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"), normaliser);
     private final ConversationMemory memory = new ConversationMemory(
             text -> text.length(), new MemoryLimits(100, Duration.ofMinutes(10), 20, 0), clock);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CommandService service = new CommandService(settings, policies, moderator, memory, audit, clock);
+    private final CommandService service = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).channels(channels).build();
 
     private String run(Author author, String text) {
         return run(mention(author, text));
@@ -62,6 +70,16 @@ class CommandServiceTest {
 
     private boolean blocks(String text) {
         return moderator.moderate(text, Direction.INPUT, policies.forScope(SCOPE)).blocked();
+    }
+
+    @Test
+    void builderNamesAMissingCollaboratorAndRefusesNull() {
+        var incomplete = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).clock(clock);
+
+        assertThatThrownBy(incomplete::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("audit");
+        assertThatThrownBy(() -> CommandService.builder().queue(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("queue");
     }
 
     @Test
@@ -292,10 +310,194 @@ class CommandServiceTest {
     @Test
     void nonAdminsCannotSeeOrChangeAnyModerationSetting() {
         for (String command : List.of("/moderation show", "/moderation category hate off", "/moderation direction none",
-                "/moderation failure closed", "/moderation terms add allow x")) {
+                "/moderation failure closed", "/moderation terms add allow x", "/moderation exempt-role add everyone",
+                "/moderation exempt-role list", "/moderation audit-channel 42")) {
             assertThat(run(ALICE, command)).startsWith("Only admins");
         }
         assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void showsTheReplyModeOfTheChannelToEveryone() {
+        assertThat(run(ALICE, "/bot channel"))
+                .isEqualTo("Reply mode here: mention-only (I answer when mentioned or replied to).");
+    }
+
+    @Test
+    void anAdminSetsTheReplyModeOfThisChannelOnlyAndItIsAudited() {
+        clock.advance(Duration.ofMinutes(5));
+
+        String reply = run(ADMIN, "/bot channel Auto-Reply");
+
+        assertThat(reply).isEqualTo("Reply mode here is now auto-reply: I answer every message in this channel.");
+        assertThat(channels.load(ChannelKey.of(GENERAL)).replyMode()).isEqualTo(ReplyMode.AUTO_REPLY);
+        assertThat(channels.load(new ChannelKey(SCOPE, "random"))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).containsExactly(
+                new AuditEntry(clock.instant(), SCOPE, "admin", "bot.channel", "general auto-reply"));
+        assertThat(run(ALICE, "/bot channel")).startsWith("Reply mode here: auto-reply");
+    }
+
+    @Test
+    void refusesToChangeTheReplyModeForNonAdminsAndExplainsBadModes() {
+        assertThat(run(ALICE, "/bot channel off"))
+                .isEqualTo("Only admins of this server can change when I reply in a channel.");
+        assertThat(run(ADMIN, "/bot channel sometimes")).isEqualTo("Usage: /bot channel [auto-reply|mention-only|off]");
+        assertThat(run(ADMIN, "/bot channel mention-only")).isEqualTo("Reply mode here was already mention-only.");
+        assertThat(run(ADMIN, "/bot")).startsWith("Usage: /bot persona");
+
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+    }
+
+    @Test
+    void anExemptRoleIsAddedListedShownAuditedAndRemoved() {
+        assertThat(run(ADMIN, "/moderation exempt-role add Trusted Members"))
+                .isEqualTo("Prompts by \"Trusted Members\" are no longer moderated here (replies to them still are).");
+        assertThat(run(ADMIN, "/moderation exempt-role add <@&4242>")).contains("\"4242\"");
+
+        assertThat(settings.load(SCOPE).exemptRoles()).containsExactlyInAnyOrder("Trusted Members", "4242");
+        assertThat(policies.forScope(SCOPE).exempts(Set.of("Trusted Members"))).isTrue();
+        assertThat(run(ADMIN, "/moderation exempt-role list")).startsWith("Exempt roles here: 4242, Trusted Members");
+        assertThat(run(ADMIN, "/moderation show")).contains("exempt roles: 4242, Trusted Members");
+
+        assertThat(run(ADMIN, "/moderation exempt-role remove Trusted Members"))
+                .isEqualTo("Prompts by \"Trusted Members\" are moderated again here.");
+        assertThat(policies.forScope(SCOPE).exempts(Set.of("Trusted Members"))).isFalse();
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.remove", "Trusted Members"),
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.add", "4242"),
+                org.assertj.core.groups.Tuple.tuple("moderation.exempt-role.add", "Trusted Members"));
+    }
+
+    @Test
+    void anExemptRoleChangeThatChangesNothingIsNotAudited() {
+        assertThat(run(ADMIN, "/moderation exempt-role remove ghosts")).isEqualTo("\"ghosts\" was not exempt.");
+        assertThat(run(ADMIN, "/moderation exempt-role add")).isEqualTo("Usage: /moderation exempt-role add <role>");
+        assertThat(run(ADMIN, "/moderation exempt-role grant x"))
+                .isEqualTo("Usage: /moderation exempt-role <add|remove|list> <role>");
+        assertThat(run(ADMIN, "/moderation exempt-role add " + "r".repeat(101))).contains("at most 100");
+        assertThat(audit.recent(SCOPE, 10)).isEmpty();
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+    }
+
+    @Test
+    void anAuditChannelIsSetShownAuditedAndTurnedOff() {
+        assertThat(run(ADMIN, "/moderation audit-channel <#1234567>"))
+                .isEqualTo("Every block here is now reported to channel 1234567.");
+        assertThat(settings.load(SCOPE).auditChannel()).isEqualTo("1234567");
+        assertThat(policies.forScope(SCOPE).reporting().auditChannel()).isEqualTo("1234567");
+        assertThat(run(ADMIN, "/moderation show")).contains("audit channel: 1234567");
+
+        assertThat(run(ADMIN, "/moderation audit-channel off")).startsWith("Blocks are no longer reported");
+        assertThat(policies.forScope(SCOPE).reporting().auditChannel()).isNull();
+        assertThat(run(ADMIN, "/moderation audit-channel off")).isEqualTo("No audit channel was set.");
+        assertThat(run(ADMIN, "/moderation audit-channel")).isEqualTo("Usage: /moderation audit-channel <channel-id|off>");
+        assertThat(run(ADMIN, "/moderation audit-channel two words")).startsWith("Usage:");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "off"),
+                org.assertj.core.groups.Tuple.tuple("moderation.audit-channel", "1234567"));
+    }
+
+    @Test
+    void theExcerptOfBlockedTextsIsChosenShownAndAudited() {
+        assertThat(run(ADMIN, "/moderation show")).contains("excerpt of blocked texts: none");
+
+        assertThat(run(ADMIN, "/moderation excerpt redacted")).startsWith("Blocks are now audited with an excerpt");
+
+        assertThat(settings.load(SCOPE).excerpt()).isEqualTo(ExcerptMode.REDACTED);
+        assertThat(policies.forScope(SCOPE).reporting().excerpt()).isEqualTo(ExcerptMode.REDACTED);
+        assertThat(run(ADMIN, "/moderation show")).contains("excerpt of blocked texts: redacted");
+        assertThat(run(ADMIN, "/moderation excerpt redacted")).isEqualTo("The excerpt of blocked texts was already redacted.");
+        assertThat(run(ADMIN, "/moderation excerpt full")).isEqualTo("Usage: /moderation excerpt <none|redacted>");
+        assertThat(run(ALICE, "/moderation excerpt none")).startsWith("Only admins of this server");
+        assertThat(run(ADMIN, "/moderation excerpt none")).isEqualTo("Blocks are now audited with a hash of the text only.");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "none"),
+                org.assertj.core.groups.Tuple.tuple("moderation.excerpt", "redacted"));
+    }
+
+    private static final Location RANDOM = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+    private boolean blocksAt(Location location, String text) {
+        return moderator.moderate(text, Direction.INPUT, policies.forLocation(location)).blocked();
+    }
+
+    @Test
+    void aChannelsOwnTermBlocksThereOnlyAndIsAuditedWithTheChannel() {
+        assertThat(blocksAt(GENERAL, "spoiler")).isFalse(); // cached now
+
+        assertThat(run(ADMIN, "/moderation channel terms add Spoiler")).isEqualTo("Blocked \"spoiler\" in this channel.");
+
+        assertThat(blocksAt(GENERAL, "a SPOILER!")).isTrue();
+        assertThat(blocksAt(RANDOM, "a spoiler")).isFalse();
+        assertThat(blocksAt(GENERAL, "a bomb")).as("the configured terms still apply").isTrue();
+        assertThat(settings.load(SCOPE)).isEqualTo(ScopeSettings.DEFAULTS);
+        assertThat(channels.load(ChannelKey.of(GENERAL)).moderation().blockedTerms()).containsExactly("spoiler");
+        assertThat(run(ADMIN, "/moderation channel terms list")).startsWith("Blocked terms in this channel: spoiler");
+        assertThat(audit.recent(SCOPE, 10)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.terms.add", "general spoiler"));
+    }
+
+    @Test
+    void aChannelsCategoryAndDirectionsReplaceTheScopesThereOnly() {
+        run(ADMIN, "/moderation category hate flag 0.6");
+
+        assertThat(run(ADMIN, "/moderation channel category hate block 0.3")).isEqualTo("hate: block at 0.3 in this channel.");
+        assertThat(run(ADMIN, "/moderation channel direction output")).isEqualTo("Moderating output in this channel.");
+
+        assertThat(policies.forLocation(GENERAL).setting(Category.HATE)).isEqualTo(new CategorySetting(CategoryAction.BLOCK, 0.3));
+        assertThat(policies.forLocation(GENERAL).directions()).containsExactly(Direction.OUTPUT);
+        assertThat(policies.forLocation(RANDOM).setting(Category.HATE)).isEqualTo(new CategorySetting(CategoryAction.FLAG, 0.6));
+        assertThat(policies.forLocation(RANDOM).directions()).containsExactlyInAnyOrder(Direction.INPUT, Direction.OUTPUT);
+        assertThat(blocksAt(GENERAL, "a bomb")).as("input is not moderated in this channel").isFalse();
+        assertThat(run(ADMIN, "/moderation show")).contains("hate: block at 0.3", "directions: output",
+                "this channel has moderation of its own");
+        assertThat(audit.recent(SCOPE, 2)).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.direction", "general output"),
+                org.assertj.core.groups.Tuple.tuple("moderation.channel.category", "general hate BLOCK 0.3"));
+    }
+
+    @Test
+    void aLaterChangeToTheScopeReachesAChannelWithItsOwnModeration() {
+        run(ADMIN, "/moderation channel terms add spoiler");
+        assertThat(blocksAt(GENERAL, "a leak")).isFalse(); // the channel's policy is cached now
+
+        run(ADMIN, "/moderation terms add leak");
+
+        assertThat(blocksAt(GENERAL, "a leak")).isTrue();
+        assertThat(blocksAt(GENERAL, "a spoiler")).isTrue();
+    }
+
+    @Test
+    void showsAndClearsAChannelsOwnModeration() {
+        assertThat(run(ADMIN, "/moderation channel show"))
+                .isEqualTo("This channel has no moderation of its own; the rest of the policy applies here.");
+        run(ADMIN, "/moderation channel terms add spoiler");
+        run(ADMIN, "/moderation channel category violence off");
+
+        assertThat(run(ADMIN, "/moderation channel show")).isEqualTo("""
+                This channel's own moderation, on top of the rest:
+                  categories: violence off at 0.5
+                  directions: as elsewhere
+                  blocked terms: spoiler
+                  allowed terms: none""");
+        assertThat(run(ADMIN, "/moderation channel clear"))
+                .isEqualTo("This channel's own moderation is cleared; the rest of the policy applies here.");
+        assertThat(blocksAt(GENERAL, "spoiler")).isFalse();
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.channel.clear");
+        assertThat(run(ADMIN, "/moderation channel clear")).isEqualTo("This channel had no moderation of its own.");
+    }
+
+    @Test
+    void channelModerationIsForAdminsOnlyAndExplainsItsUsage() {
+        assertThat(run(ALICE, "/moderation channel terms add spoiler"))
+                .isEqualTo("Only admins of this server can change moderation.");
+        assertThat(run(ADMIN, "/moderation channel failure closed")).startsWith("Usage (this channel only");
+        assertThat(run(ADMIN, "/moderation channel")).startsWith("Usage (this channel only");
+        assertThat(run(ADMIN, "/moderation channel direction sideways")).startsWith("Usage: /moderation direction");
+        assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
         assertThat(audit.recent(SCOPE, 10)).isEmpty();
     }
 }

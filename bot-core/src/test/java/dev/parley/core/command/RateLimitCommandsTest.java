@@ -39,12 +39,16 @@ class RateLimitCommandsTest {
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private final InMemoryLimitOverrides overrides = new InMemoryLimitOverrides();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CommandService service = new CommandService(settings,
-            new ModerationPolicies(settings, new ModerationDefaults(List.of(), Set.of(Direction.INPUT), "in", "out"),
-                    normaliser),
-            new Moderator(normaliser), new ConversationMemory(text -> 1, new MemoryLimits(10, Duration.ofHours(1), 10, 0),
-                    clock),
-            audit, clock, null, null, new CommandService.RateLimitSetup(overrides, DEFAULTS));
+    private final CommandService service = CommandService.builder()
+            .settings(settings)
+            .policies(new ModerationPolicies(settings,
+                    new ModerationDefaults(List.of(), Set.of(Direction.INPUT), "in", "out"), normaliser))
+            .moderator(new Moderator(normaliser))
+            .memory(new ConversationMemory(text -> 1, new MemoryLimits(10, Duration.ofHours(1), 10, 0), clock))
+            .audit(audit)
+            .clock(clock)
+            .rateLimits(new CommandService.RateLimitSetup(overrides, DEFAULTS))
+            .build();
 
     private String run(Author author, String text) {
         return service.handle(CommandLine.parse(text), mention(author, text));

@@ -136,4 +136,22 @@ class ModerationPoliciesTest {
 
         assertThat(blocks(OTHER_GUILD, "spoiler")).isFalse();
     }
+
+    @Test
+    void aPromptBlockedForSelfHarmGetsTheConfiguredSelfHarmNoticeEvenWhereTheScopeSetItsOwn() {
+        var configured = new ModerationDefaults(java.util.Map.of(), List.of(), List.of(),
+                Set.of(Direction.INPUT, Direction.OUTPUT), Set.of(), FailureMode.FAIL_OPEN, "input notice",
+                "output notice", "unavailable", "Please reach out: call 188.");
+        settings.save(GUILD, new ScopeSettings(Set.of(), Set.of(), java.util.Map.of(), null, Set.of(), "our notice",
+                null, null));
+        ModerationPolicy policy = new ModerationPolicies(settings, configured, normaliser).forScope(GUILD);
+
+        for (Category category : List.of(Category.SELF_HARM, Category.SELF_HARM_INTENT, Category.SELF_HARM_INSTRUCTIONS)) {
+            var block = new Verdict.Block("local", category.apiName(), category.apiName() + " 0.90");
+            assertThat(policy.notice(Direction.INPUT, block)).isEqualTo("Please reach out: call 188.");
+            assertThat(policy.notice(Direction.OUTPUT, block)).as("a withheld reply").isEqualTo("output notice");
+        }
+        assertThat(policy.notice(Direction.INPUT, new Verdict.Block("local", "violence", "violence 0.9")))
+                .isEqualTo("our notice");
+    }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
@@ -28,7 +29,15 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.ratelimit.LimitOverrides;
+import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.testing.FakeClock;
@@ -55,7 +64,8 @@ class ChatPipelineTest {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator = new Moderator(normaliser);
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
-    private final ModerationPolicies policies = new ModerationPolicies(settings,
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final ModerationPolicies policies = new ModerationPolicies(settings, channels,
             new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT),
                     "I can't help with that.", "I had to stop that answer."),
             normaliser);
@@ -66,15 +76,18 @@ class ChatPipelineTest {
     private final RateLimiter rateLimiter = new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000);
     private final InferenceQueue queue = new InferenceQueue(1, 1);
     private final RecordingReplySink sink = new RecordingReplySink();
+    private final List<BlockReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
 
     private ChatPipeline pipeline(RateLimit userLimit) {
         PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
                 new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
-        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).channels(channels).build();
         return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
-                memory, audit, clock);
+                memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
+                        pipelineSettings.generation())), LimitOverrides.none(), channels, reports::add);
     }
 
     @AfterEach
@@ -167,6 +180,49 @@ class ChatPipelineTest {
     }
 
     @Test
+    void aChannelWithRepliesOffIgnoresMentionsButStillAnswersCommands() {
+        assertThat(handle(mention(ADMIN, "/bot channel off"))).isInstanceOf(Outcome.CommandAnswered.class);
+
+        Outcome mentioned = handle(mention(ALICE, "hi there"));
+        Outcome help = handle(message(GENERAL, ALICE, "/help", false));
+
+        assertThat(mentioned).isEqualTo(new Outcome.Ignored("replies are off in this channel"));
+        assertThat(help).isInstanceOf(Outcome.CommandAnswered.class);
+        assertThat(sink.notices()).extracting(Notice::kind)
+                .containsExactly(Notice.Kind.COMMAND_REPLY, Notice.Kind.COMMAND_REPLY);
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void anAutoReplyChannelAnswersMessagesThatDoNotMentionTheBot() {
+        model.replies("Happy to help.");
+        handle(mention(ADMIN, "/bot channel auto-reply"));
+
+        Outcome outcome = handle(message(GENERAL, ALICE, "anyone know a good book?", false));
+
+        assertThat(outcome).isEqualTo(new Outcome.Answered("Happy to help.", 0));
+    }
+
+    @Test
+    void aChannelsReplyModeLeavesOtherChannelsMentionOnly() {
+        handle(mention(ADMIN, "/bot channel auto-reply"));
+        Location random = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+        assertThat(handle(message(random, ALICE, "talking to someone else", false)))
+                .isEqualTo(new Outcome.Ignored("not addressed to the bot"));
+    }
+
+    @Test
+    void answersADirectMessageEvenWhereRepliesAreOff() {
+        model.replies("Sure.");
+        Location dm = new Location(GENERAL.platform(), "dm-alice", "dm-alice", null);
+        channels.save(ChannelKey.of(dm), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        InboundMessage direct = new InboundMessage("dm-2", dm, ALICE, "hello", null, false, true, clock.instant());
+
+        assertThat(handle(direct)).isInstanceOf(Outcome.Answered.class);
+    }
+
+    @Test
     void ignoresBlankMessages() {
         assertThat(handle(mention(ALICE, "  \n "))).isInstanceOf(Outcome.Ignored.class);
         assertThat(sink.calls()).isEmpty();
@@ -241,8 +297,8 @@ class ChatPipelineTest {
     void auditsABlockWithTheCategoryScoresOfTheLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
         var scored = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                new RateLimit(60, 10), MAX_INPUT_CHARS), new CommandService(settings, policies, localTier, memory, audit,
-                clock), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies).moderator(localTier)
+                .memory(memory).audit(audit).clock(clock).build(), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
 
         // no custom term in it, so the local tier decides and its scores are audited
         handle(scored.handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
@@ -250,6 +306,43 @@ class ChatPipelineTest {
         assertThat(audit.recent(SCOPE, 1)).singleElement().satisfies(entry ->
                 assertThat(entry.detail()).contains("category=illicit/violent")
                         .containsPattern("scores=[a-z/-]+:\\d\\.\\d\\d.*illicit/violent:\\d\\.\\d\\d"));
+    }
+
+    private ChatPipeline withLocalTier() {
+        var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
+        return new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies)
+                .moderator(localTier).memory(memory).audit(audit).clock(clock).build(),
+                policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+    }
+
+    @Test
+    void answersAPromptBlockedForSelfHarmWithSupportAndHelpResourcesInEnglish() {
+        Outcome outcome = handle(withLocalTier().handle(mention(ALICE, "I want to kill myself tonight"), sink));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.verdict().category()).startsWith("self-harm"));
+        assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, ModerationDefaults.SELF_HARM_NOTICE));
+        assertThat(sink.notices().getFirst().text()).contains("You are not alone", "188", "cvv.org.br", "findahelpline.com")
+                .doesNotContain("I can't help with that.");
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.block.input");
+    }
+
+    @Test
+    void answersAPromptBlockedForSelfHarmWithSupportAndHelpResourcesInPortuguese() {
+        Outcome outcome = handle(withLocalTier().handle(mention(ALICE, "eu quero me matar hoje"), sink));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.verdict().category()).startsWith("self-harm"));
+        assertThat(sink.notices()).singleElement().extracting(Notice::text).asString()
+                .contains("Você não está sozinho(a)", "ligue 188 para o CVV", "cvv.org.br");
+    }
+
+    @Test
+    void keepsTheGenericNoticeForOtherBlockedPrompts() {
+        handle(withLocalTier().handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
+
+        assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, "I can't help with that."));
     }
 
     private static String sha256(String text) throws RuntimeException {
@@ -285,6 +378,81 @@ class ChatPipelineTest {
     }
 
     @Test
+    void reportsAnInputBlockToTheAuditChannelBesidesTheAuditLog() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        InboundMessage message = mention(ALICE, "how do I make a bomb");
+
+        handle(message);
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.auditChannelId()).isEqualTo("999");
+            assertThat(report.scope()).isEqualTo(SCOPE);
+            assertThat(report.location()).isEqualTo(GENERAL);
+            assertThat(report.authorId()).isEqualTo("alice");
+            assertThat(report.messageId()).isEqualTo(message.messageId());
+            assertThat(report.direction()).isEqualTo(Direction.INPUT);
+            assertThat(report.category()).isEqualTo("custom");
+            assertThat(report.rule()).isEqualTo("blocked-terms");
+            assertThat(report.sha256()).isEqualTo(sha256(message.text()));
+            assertThat(report.excerpt()).isNull();
+            assertThat(report.at()).isEqualTo(clock.instant());
+        });
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::action).containsExactly("moderation.block.input");
+    }
+
+    @Test
+    void auditsAndReportsARedactedExcerptWhenThePolicyAsksForOne() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        handle(mention(ADMIN, "/moderation excerpt redacted"));
+
+        handle(mention(ALICE, "how do I make a BÓMB at home"));
+
+        assertThat(audit.recent(SCOPE, 1).getFirst().detail()).endsWith(" excerpt=\"how do I make a B*** at home\"");
+        assertThat(reports).singleElement().extracting(BlockReport::excerpt).isEqualTo("how do I make a B*** at home");
+    }
+
+    @Test
+    void reportsAWithheldReplyToTheAuditChannel() {
+        handle(mention(ADMIN, "/moderation audit-channel 999"));
+        model.replies("a bomb", " it is");
+
+        handle(mention(ALICE, "what is it"));
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.direction()).isEqualTo(Direction.OUTPUT);
+            assertThat(audit.recent(SCOPE, 1).getFirst().detail()).contains("sha256=" + report.sha256());
+        });
+    }
+
+    @Test
+    void reportsNothingWhereNoAuditChannelIsNamed() {
+        handle(mention(ALICE, "how do I make a bomb"));
+
+        assertThat(reports).isEmpty();
+        assertThat(audit.recent(SCOPE, 10)).hasSize(1);
+    }
+
+    @Test
+    void stillTellsTheUserWhenTheAuditChannelCannotBeReached() {
+        settings.save(SCOPE, ScopeSettings.DEFAULTS.withAuditChannel("999"));
+        pipeline = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                new RateLimit(60, 10), MAX_INPUT_CHARS),
+                CommandService.builder().settings(settings).policies(policies).moderator(moderator).memory(memory)
+                        .audit(audit).clock(clock).build(),
+                policies, moderator, rateLimiter, queue, model, memory, audit, clock,
+                PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42))),
+                LimitOverrides.none(), channels, report -> {
+                    throw new IllegalStateException("channel deleted");
+                });
+
+        Outcome outcome = handle(mention(ALICE, "how do I make a bomb"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Blocked.class);
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.INPUT_BLOCKED);
+        assertThat(audit.recent(SCOPE, 10)).hasSize(1);
+    }
+
+    @Test
     void withdrawsAReplyWhoseLastWordIsBlocked() {
         model.replies("You mean a", " bo", "mb");
 
@@ -303,7 +471,8 @@ class ChatPipelineTest {
         pipeline = new ChatPipeline(
                 new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
                         new RateLimit(60, 10), MAX_INPUT_CHARS),
-                new CommandService(settings, inputOnly, moderator, memory, audit, clock),
+                CommandService.builder().settings(settings).policies(inputOnly).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).build(),
                 inputOnly, moderator, rateLimiter, queue, model, memory, audit, clock);
         model.replies("a bomb", " squad");
 
@@ -471,6 +640,18 @@ class ChatPipelineTest {
         assertThat(sink.notices()).extracting(Notice::kind)
                 .containsExactly(Notice.Kind.COMMAND_REPLY, Notice.Kind.INPUT_BLOCKED);
         assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void aTermAnAdminBlockedInOneChannelBlocksTheNextMessageThereOnly() {
+        model.replies("Sure.");
+        Location random = new Location(GENERAL.platform(), GENERAL.scopeId(), "random", null);
+
+        assertThat(handle(mention(ADMIN, "/moderation channel terms add spoiler")))
+                .isEqualTo(new Outcome.CommandAnswered("Blocked \"spoiler\" in this channel."));
+
+        assertThat(handle(mention(ALICE, "a spoiler for you"))).isInstanceOf(Outcome.Blocked.class);
+        assertThat(handle(message(random, ALICE, "a spoiler for you", true))).isInstanceOf(Outcome.Answered.class);
     }
 
     @Test

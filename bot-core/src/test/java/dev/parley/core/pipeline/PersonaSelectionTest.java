@@ -58,8 +58,8 @@ class PersonaSelectionTest {
     private final InferenceQueue queue = new InferenceQueue(1, 10);
     private final PersonaSelector personas = new PersonaSelector(
             new PersonaCatalog(List.of(HELPER, PIRATE), "helper"), new InMemoryPersonaChoices());
-    private final CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock,
-            personas);
+    private final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).personas(personas).build();
     private final ChatPipeline pipeline = new ChatPipeline(
             new PipelineSettings("unused", new GenerationSettings(50, 0f, 0), new RateLimit(100, 100), 500),
             commands, policies, moderator, new RateLimiter(clock, clock, Duration.ofMinutes(1), 100), queue, model,

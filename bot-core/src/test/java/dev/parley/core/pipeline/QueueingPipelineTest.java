@@ -63,8 +63,8 @@ class QueueingPipelineTest {
     private final ConversationMemory memory = new ConversationMemory(model,
             new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     private final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 2, MAX_WAIT), clock);
-    private final CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock,
-            null, queue);
+    private final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).queue(queue).build();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 

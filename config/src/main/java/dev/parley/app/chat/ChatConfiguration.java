@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
+import dev.parley.app.storage.JdbcChannelSettingsStore;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditLog;
+import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
@@ -27,6 +29,7 @@ import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.SettingsStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -66,9 +69,9 @@ public class ChatConfiguration {
     }
 
     @Bean
-    ModerationPolicies moderationPolicies(SettingsStore settings, ModerationProperties moderation,
-            TextNormaliser normaliser) {
-        return new ModerationPolicies(settings, moderation.toDefaults(), normaliser);
+    ModerationPolicies moderationPolicies(SettingsStore settings, ChannelSettingsStore channels,
+            ModerationProperties moderation, TextNormaliser normaliser) {
+        return new ModerationPolicies(settings, channels, moderation.toDefaults(), normaliser);
     }
 
     @Bean
@@ -135,6 +138,21 @@ public class ChatConfiguration {
         return new JdbcLimitOverrides(jdbc, transactions);
     }
 
+    /** Each channel's reply mode and own moderation, in the database and cached. */
+    @Bean
+    ChannelSettingsStore channelSettings(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcChannelSettingsStore(jdbc, transactions);
+    }
+
+    /**
+     * Where blocks go for scopes that name an audit channel. A placeholder that reports nowhere
+     * until the Discord and Telegram adapters provide ones that post to the channel.
+     */
+    @Bean
+    BlockReports blockReports() {
+        return BlockReports.NONE;
+    }
+
     @Bean
     PipelineSettings pipelineSettings(BotProperties bot, ModelProperties model, LimitProperties limits) {
         try {
@@ -152,17 +170,21 @@ public class ChatConfiguration {
     @Bean
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings) {
-        return new CommandService(settings, policies, moderator, memory, audit, clock, personas, queue,
-                new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()));
+            InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
+            ChannelSettingsStore channels) {
+        return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
+                .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
+                .channels(channels)
+                .build();
     }
 
     @Bean
     ChatPipeline chatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrideStore limitOverrides) {
+            LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports) {
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides);
+                clock, personas, limitOverrides, channels, blockReports);
     }
 }

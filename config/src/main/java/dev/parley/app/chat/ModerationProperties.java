@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directions which way text is moderated: input, output or both
  * @param exemptRoles roles whose prompts are not moderated
  * @param onFailure when a moderation provider fails: let text pass, or block it
+ * @param selfHarmNotice what a user whose prompt was blocked for self-harm sees instead of the input
+ *     notice; the default, in English and Portuguese, offers support and names the CVV (Brazil, 188)
+ *     and findahelpline.com
  */
 @ConfigurationProperties("parley.moderation")
 public record ModerationProperties(
@@ -35,7 +38,8 @@ public record ModerationProperties(
         @DefaultValue("FAIL_OPEN") FailureMode onFailure,
         @DefaultValue("Your message was blocked by this chat's moderation.") String inputNotice,
         @DefaultValue("The answer was withheld by this chat's moderation.") String outputNotice,
-        @DefaultValue(ModerationDefaults.UNAVAILABLE_NOTICE) String unavailableNotice) {
+        @DefaultValue(ModerationDefaults.UNAVAILABLE_NOTICE) String unavailableNotice,
+        @DefaultValue(ModerationDefaults.SELF_HARM_NOTICE) String selfHarmNotice) {
 
     /** One category's action and threshold. */
     public record CategoryProperties(CategoryAction action, @DefaultValue("0.5") double threshold) {}
@@ -51,7 +55,7 @@ public record ModerationProperties(
         Map<Category, CategorySetting> settings = new EnumMap<>(Category.class);
         categories.forEach((key, value) -> settings.put(category(key), new CategorySetting(value.action(), value.threshold())));
         return new ModerationDefaults(settings, blockedTerms, allowedTerms, directions, exemptRoles, onFailure,
-                inputNotice, outputNotice, unavailableNotice);
+                inputNotice, outputNotice, unavailableNotice, selfHarmNotice);
     }
 
     private static Category category(String key) {

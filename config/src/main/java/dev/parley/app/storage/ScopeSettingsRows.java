@@ -4,6 +4,7 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.settings.ScopeSettings;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class ScopeSettingsRows {
     static final String INPUT_NOTICE = "input-notice";
     static final String OUTPUT_NOTICE = "output-notice";
     static final String ON_FAILURE = "on-failure";
+    static final String AUDIT_CHANNEL = "audit-channel";
+    static final String EXCERPT = "excerpt";
     /** Marks an explicitly empty set of directions (moderate nothing) as opposed to "as configured". */
     static final String NO_DIRECTION = "NONE";
 
@@ -60,6 +63,12 @@ final class ScopeSettingsRows {
         if (settings.onFailure() != null) {
             rows.add(new Row(ON_FAILURE, settings.onFailure().name()));
         }
+        if (settings.auditChannel() != null) {
+            rows.add(new Row(AUDIT_CHANNEL, settings.auditChannel()));
+        }
+        if (settings.excerpt() != null) {
+            rows.add(new Row(EXCERPT, settings.excerpt().name()));
+        }
         return rows;
     }
 
@@ -75,6 +84,8 @@ final class ScopeSettingsRows {
         String inputNotice = null;
         String outputNotice = null;
         FailureMode onFailure = null;
+        String auditChannel = null;
+        ExcerptMode excerpt = null;
         for (Row row : rows) {
             switch (row.name()) {
                 case BLOCKED_TERM -> blocked.add(row.value());
@@ -90,11 +101,13 @@ final class ScopeSettingsRows {
                 case INPUT_NOTICE -> inputNotice = row.value();
                 case OUTPUT_NOTICE -> outputNotice = row.value();
                 case ON_FAILURE -> onFailure = FailureMode.valueOf(row.value());
+                case AUDIT_CHANNEL -> auditChannel = row.value();
+                case EXCERPT -> excerpt = ExcerptMode.valueOf(row.value());
                 default -> { } // written by a newer version: kept in the table, ignored here
             }
         }
         return new ScopeSettings(blocked, allowed, categories, directions, exemptRoles, inputNotice, outputNotice,
-                onFailure);
+                onFailure, auditChannel, excerpt);
     }
 
     private static void parseCategory(String value, Map<Category, CategorySetting> into) {

@@ -9,9 +9,13 @@ import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.settings.ChannelKey;
+import dev.parley.core.settings.ChannelSettings;
+import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import java.time.Instant;
@@ -87,12 +91,19 @@ class JdbcStorageTest {
                         Category.SEXUAL, new CategorySetting(CategoryAction.OFF, 1.0)),
                 Set.of(Direction.OUTPUT), Set.of("moderators"), "Não, obrigado.", null, FailureMode.FAIL_CLOSED);
         var nothingModerated = new ScopeSettings(Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), null, "withheld", null);
+        var reported = ScopeSettings.DEFAULTS.withExemptRole("Moderators").withExemptRole("123456")
+                .withAuditChannel("987654321").withExcerpt(ExcerptMode.REDACTED);
 
         store(dataSource).save(scope, full);
         assertThat(store(dataSource).load(scope)).isEqualTo(full);
         store(dataSource).save(scope, nothingModerated);
         assertThat(store(dataSource).load(scope)).isEqualTo(nothingModerated);
         assertThat(store(dataSource).load(scope).directions()).isEmpty();
+        store(dataSource).save(scope, reported);
+        assertThat(store(dataSource).load(scope)).isEqualTo(reported);
+        store(dataSource).save(scope, reported.withAuditChannel(null).withoutExemptRole("123456"));
+        assertThat(store(dataSource).load(scope).auditChannel()).isNull();
+        assertThat(store(dataSource).load(scope).exemptRoles()).containsExactly("Moderators");
     }
 
     @ParameterizedTest
@@ -149,6 +160,52 @@ class JdbcStorageTest {
                 new AuditEntry(t0, scope, "admin", "terms.add", "spoiler"));
         assertThat(log.recent(scope, 1)).hasSize(1);
         assertThat(log.recent(scope, 10).getFirst().at().truncatedTo(ChronoUnit.MILLIS)).isEqualTo(t0.plusSeconds(10));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReplyModeIsKeptPerChannelAndSurvivesANewStore(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var store = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        var general = new ChannelKey(scope, "general");
+
+        store.save(general, ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        store.save(general, ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.AUTO_REPLY));
+        store.save(new ChannelKey(scope, "memes"), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.OFF));
+        store.save(new ChannelKey(scope, "quiet"), ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.MENTION_ONLY));
+
+        var reopened = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.load(general).replyMode()).isEqualTo(ReplyMode.AUTO_REPLY);
+        assertThat(reopened.load(new ChannelKey(scope, "memes")).replyMode()).isEqualTo(ReplyMode.OFF);
+        assertThat(reopened.load(new ChannelKey(scope, "quiet"))).isEqualTo(ChannelSettings.DEFAULTS);
+        assertThat(reopened.load(new ChannelKey(new ScopeKey(Platform.TELEGRAM, "guild-1"), "general")))
+                .isEqualTo(ChannelSettings.DEFAULTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChannelsOwnModerationRoundTripsBesideItsReplyModeAndLeavesTheScopesAlone(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var general = new ChannelKey(scope, "general");
+        var moderation = ScopeSettings.DEFAULTS.withBlockedTerm("spoiler").withAllowedTerm("kill it")
+                .withCategory(Category.HATE, new CategorySetting(CategoryAction.BLOCK, 0.3))
+                .withDirections(Set.of());
+        var settings = new ChannelSettings(ReplyMode.AUTO_REPLY, moderation);
+        store(dataSource).save(scope, ScopeSettings.DEFAULTS.withBlockedTerm("leak"));
+
+        new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions).save(general, settings);
+
+        var reopened = new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.load(general)).isEqualTo(settings);
+        assertThat(reopened.load(general).moderation().directions()).isEmpty();
+        assertThat(store(dataSource).load(scope)).isEqualTo(ScopeSettings.DEFAULTS.withBlockedTerm("leak"));
+        reopened.save(general, settings.withModeration(ScopeSettings.DEFAULTS));
+        assertThat(new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions).load(general))
+                .isEqualTo(ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.AUTO_REPLY));
     }
 
     private static JdbcSettingsStore store(DataSource dataSource) {
