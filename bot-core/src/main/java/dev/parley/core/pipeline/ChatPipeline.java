@@ -73,6 +73,9 @@ public final class ChatPipeline {
     private final InstantSource clock;
     private final PersonaSelector personas;
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
+    // the window runs on the pipeline's own clock (read when used, after the constructor set it)
+    private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
+            SeenMessages.MAX_REMEMBERED);
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
@@ -119,12 +122,15 @@ public final class ChatPipeline {
 
     /**
      * Handles one message. Returns at once; the future completes when the reply (or the notice
-     * that replaced it) has been handed to {@code sink}.
+     * that replaced it) has been handed to {@code sink}. A message delivered again within
+     * {@link SeenMessages#WINDOW} (same platform, channel and id) is {@linkplain Outcome.Ignored
+     * ignored} as a "duplicate", so it is answered once.
      */
     public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink sink) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = admit(message, sink, outcome);
+            Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
+                    : new Outcome.Ignored("duplicate");
             if (decided != null) {
                 outcome.complete(decided);
             }
@@ -418,6 +424,12 @@ public final class ChatPipeline {
             default -> "th";
         };
         return n + suffix;
+    }
+
+    /** The pipeline's clock as a Caffeine ticker reads it. */
+    private long nanoTicks() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static long seconds(Duration duration) {
