@@ -22,6 +22,7 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
@@ -254,12 +255,17 @@ public final class ChatPipeline {
 
         @Override
         public void run() {
+            run(() -> {});
+        }
+
+        @Override
+        public void run(ModelSlot slot) {
             synchronized (this) {
                 // empty on purpose: waits until admit() has told the user their place in line, so
                 // a QUEUED notice never arrives after the reply has started
             }
             try {
-                outcome.complete(answer(message, policy, sink, () -> stopRequested));
+                outcome.complete(answer(message, policy, sink, slot, () -> stopRequested));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
             }
@@ -300,13 +306,14 @@ public final class ChatPipeline {
     }
 
     /** Steps 4 to 7: runs on a queue thread. */
-    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
+    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink, ModelSlot slot,
             BooleanSupplier stopRequested) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
+            slot.streamOpened();
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
                 if (stopRequested.getAsBoolean()) {

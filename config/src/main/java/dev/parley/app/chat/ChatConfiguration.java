@@ -93,7 +93,7 @@ public class ChatConfiguration {
     InferenceQueue inferenceQueue(ChatModel model, LimitProperties limits, InstantSource clock) {
         try {
             var queue = new InferenceQueue(new QueueSettings(model.parallelSlots(), limits.queueCapacity(),
-                    limits.queuePerUser(), limits.queueMaxWait()), clock);
+                    limits.queuePerUser(), limits.queueMaxWait()), clock, model);
             queue.sweepEvery(Duration.ofSeconds(1));
             return queue;
         } catch (IllegalArgumentException e) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,7 @@ public final class LlamaChatModel implements ChatModel {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<LlamaReplyStream> openStreams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService deadlines;
     private final ReplyStatistics stats;
     private boolean nativeFreed; // guarded by the write lock; read under the read lock
@@ -224,6 +226,11 @@ public final class LlamaChatModel implements ChatModel {
         return openStreams.size();
     }
 
+    @Override
+    public void whenSlotFrees(Runnable listener) {
+        slotListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** A live, read-only view of this model's figures for health checks and metrics. */
     public ModelStats stats() {
         return stats;
@@ -333,7 +340,15 @@ public final class LlamaChatModel implements ChatModel {
 
     /** Called by a stream once llama.cpp has let go of its slot. */
     void released(LlamaReplyStream stream) {
-        openStreams.remove(stream);
+        if (openStreams.remove(stream)) {
+            for (Runnable listener : slotListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("a slot listener failed", e);
+                }
+            }
+        }
     }
 
     /** llama.cpp's seed is an unsigned 32-bit value whose all-ones means "random": stay below it. */
