@@ -47,7 +47,6 @@ import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -243,6 +242,8 @@ public final class ChatPipeline {
         private final ReplySink sink;
         private final CompletableFuture<Outcome> outcome;
         private final Instant queuedAt = clock.instant();
+        private final Object streamLock = new Object();
+        private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
         private volatile boolean stopRequested;
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
@@ -265,7 +266,7 @@ public final class ChatPipeline {
                 // a QUEUED notice never arrives after the reply has started
             }
             try {
-                outcome.complete(answer(message, policy, sink, slot, () -> stopRequested));
+                outcome.complete(answer(message, policy, sink, slot, this));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
             }
@@ -291,9 +292,33 @@ public final class ChatPipeline {
             outcome.complete(new Outcome.Stopped(false));
         }
 
+        /**
+         * Withdrawn while running: closes the model stream from this (the stopping) thread, so a
+         * {@code next()} waiting for the model ends at once and the slot frees; the answering
+         * thread then tells the user.
+         */
         @Override
         public void stop() {
-            stopRequested = true;
+            ReplyStream running;
+            synchronized (streamLock) {
+                stopRequested = true;
+                running = stream;
+            }
+            if (running != null) {
+                running.close();
+            }
+        }
+
+        /** Keeps the open stream for {@link #stop()}; false when a stop came first (the caller closes it). */
+        boolean holds(ReplyStream opened) {
+            synchronized (streamLock) {
+                stream = opened;
+                return !stopRequested;
+            }
+        }
+
+        boolean stopRequested() {
+            return stopRequested;
         }
 
         private void tellThenComplete(Notice notice, Outcome result) {
@@ -307,18 +332,20 @@ public final class ChatPipeline {
 
     /** Steps 4 to 7: runs on a queue thread. */
     private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink, ModelSlot slot,
-            BooleanSupplier stopRequested) {
+            PendingAnswer pending) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
             slot.streamOpened();
+            if (!pending.holds(stream)) {
+                return stopped(sink); // stopped before the stream opened; closed on the way out
+            }
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
-                if (stopRequested.getAsBoolean()) {
-                    sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
-                    return new Outcome.Stopped(true); // the stream is closed on the way out
+                if (pending.stopRequested()) {
+                    return stopped(sink); // the stream is closed on the way out
                 }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
                     return withdraw(message, policy, sink, block, moderated.receivedText());
@@ -333,6 +360,9 @@ public final class ChatPipeline {
                 return withdraw(message, policy, sink, block, moderated.receivedText());
             }
         } catch (ModelFailure e) {
+            if (pending.stopRequested()) {
+                return stopped(sink); // stop() closed the stream under next()
+            }
             LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
             sink.notice(new Notice(Notice.Kind.FAILED, "Sorry, the model could not answer this time."));
             return new Outcome.Failed(String.valueOf(e.getMessage()));
@@ -345,6 +375,11 @@ public final class ChatPipeline {
         sink.complete(reply);
         memory.remember(message.conversationKey(), message.text(), reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
+    }
+
+    private static Outcome stopped(ReplySink sink) {
+        sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
+        return new Outcome.Stopped(true);
     }
 
     private Prompt prompt(InboundMessage message, Persona persona) {

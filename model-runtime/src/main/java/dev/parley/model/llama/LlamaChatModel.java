@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,12 @@ public final class LlamaChatModel implements ChatModel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService deadlines;
+    // the threads that wait in llama.cpp for tokens, so that a reader of a stream can be woken (ReplyStream)
+    private final ExecutorService readers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "parley-llama-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ReplyStatistics stats;
     private boolean nativeFreed; // guarded by the write lock; read under the read lock
 
@@ -193,7 +201,8 @@ public final class LlamaChatModel implements ChatModel {
             loraScales.apply(parameters, request.adapterScales());
             // never setNProbs: with completions it aborts the JVM (trigger 1)
             LlamaIterator iterator = model.generate(parameters).iterator();
-            LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout());
+            LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout(),
+                    readers);
             openStreams.add(stream);
             stream.timer(deadlines.schedule(stream::timeOut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             return stream;
@@ -247,7 +256,7 @@ public final class LlamaChatModel implements ChatModel {
         }
         long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         while (true) {
-            // an idle stream is cancelled here; one with a next() in flight cancels itself when
+            // an idle stream is cancelled here; one with a read in flight cancels itself when
             // its token arrives, as cancelling under a waiting thread hangs it (trigger 9)
             openStreams.forEach(LlamaReplyStream::requestClose);
             if (openStreams.isEmpty() && freeNativeModel()) {
@@ -257,11 +266,13 @@ public final class LlamaChatModel implements ChatModel {
                 log.warn("{} reply stream(s) did not stop within {} s; leaving the native model allocated",
                         openStreams.size(), CLOSE_TIMEOUT.toSeconds());
                 deadlines.shutdownNow();
+                readers.shutdown();
                 return;
             }
             sleep();
         }
         deadlines.shutdownNow();
+        readers.shutdown();
         log.info("closed {}", settings.modelPath().getFileName());
     }
 
