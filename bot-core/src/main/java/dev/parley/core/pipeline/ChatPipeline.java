@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,8 @@ public final class ChatPipeline {
     // the window runs on the pipeline's own clock (read when used, after the constructor set it)
     private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
             SeenMessages.MAX_REMEMBERED);
+    /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
+    private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
@@ -137,6 +140,37 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
+        return counted(message, outcome);
+    }
+
+    /**
+     * Handles an edit of a message whose answer is still waiting or running: that answer is
+     * withdrawn (its own future completes with {@link Outcome.Edited}; its sink hears nothing more,
+     * adapters show the new answer in its place) and the edited text is handled afresh: checked
+     * and moderated again, and queued without being charged to the rate limits a second time.
+     * The returned future completes as {@link #handle}'s does. An edit of a message with no answer
+     * pending (answered, refused, or never addressed to the bot) is {@linkplain Outcome.Ignored
+     * ignored}.
+     */
+    public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink sink) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            PendingAnswer previous = pending.get(MessageRef.of(edited));
+            if (previous == null || !previous.withdrawForEdit()) {
+                outcome.complete(new Outcome.Ignored("edit of a message with no answer pending"));
+            } else {
+                Outcome decided = admitEdit(edited, sink, outcome);
+                if (decided != null) {
+                    outcome.complete(decided);
+                }
+            }
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return counted(edited, outcome);
+    }
+
+    private CompletableFuture<Outcome> counted(InboundMessage message, CompletableFuture<Outcome> outcome) {
         return outcome.whenComplete((result, failure) -> {
             if (result != null && Rejection.of(result) instanceof Rejection rejection) {
                 rejections.get(rejection).increment();
@@ -199,6 +233,43 @@ public final class ChatPipeline {
             return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
         }
 
+        return enqueue(message, policy, sink, outcome);
+    }
+
+    /**
+     * The checks an edited text passes again before it replaces the answer withdrawn for it: those
+     * of {@link #admit} except commands (an edit never runs one) and the rate limits (the message
+     * was charged when it first came).
+     */
+    private @Nullable Outcome admitEdit(InboundMessage edited, ReplySink sink, CompletableFuture<Outcome> outcome) {
+        if (edited.text().isBlank()) {
+            return new Outcome.Ignored("no text");
+        }
+        if (edited.text().length() > settings.maxInputChars()) {
+            String reason = "Your message has " + edited.text().length() + " characters; I read at most "
+                    + settings.maxInputChars() + ".";
+            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
+            return new Outcome.TooLong(reason);
+        }
+        if (CommandLine.parse(edited.text()) != null) {
+            return new Outcome.Ignored("edited into a command");
+        }
+        if (!edited.addressedToBot()) {
+            return new Outcome.Ignored("not addressed to the bot");
+        }
+        ModerationPolicy policy = policies.forScope(ScopeKey.of(edited.location()));
+        if (!policy.exempts(edited.author().roles())
+                && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
+            auditBlock(edited, Direction.INPUT, block, edited.text(), policy);
+            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
+            return new Outcome.Blocked(Direction.INPUT, block);
+        }
+        return enqueue(edited, policy, sink, outcome);
+    }
+
+    /** Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was queued. */
+    private @Nullable Outcome enqueue(InboundMessage message, ModerationPolicy policy, ReplySink sink,
+            CompletableFuture<Outcome> outcome) {
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
             prompt(message, personas.personaFor(message.location()));
@@ -209,9 +280,9 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
 
-        PendingAnswer pending = new PendingAnswer(message, policy, sink, outcome);
-        synchronized (pending) { // the position notice goes out before the request can start
-            QueueAdmission admission = queue.submit(RequestKey.of(message), pending);
+        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        synchronized (answer) { // the position notice goes out before the request can start
+            QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
             return switch (admission) {
                 case QueueAdmission.Full full -> {
                     sink.notice(new Notice(Notice.Kind.BUSY,
@@ -224,6 +295,9 @@ public final class ChatPipeline {
                     yield new Outcome.TooManyWaiting(tooMany.perUser());
                 }
                 case QueueAdmission.Queued queued -> {
+                    MessageRef ref = MessageRef.of(message);
+                    pending.put(ref, answer);
+                    outcome.whenComplete((result, failure) -> pending.remove(ref, answer));
                     if (queued.ahead() >= settings.positionNoticeFrom()) {
                         sink.notice(new Notice(Notice.Kind.QUEUED, "You are " + ordinal(queued.ahead() + 1)
                                 + " in line; I will answer as soon as it is your turn."));
@@ -245,6 +319,7 @@ public final class ChatPipeline {
         private final Object streamLock = new Object();
         private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
         private volatile boolean stopRequested;
+        private volatile boolean editedAway;
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
                 CompletableFuture<Outcome> outcome) {
@@ -286,10 +361,25 @@ public final class ChatPipeline {
                     + seconds(waited) + " s in line); please ask again later."), new Outcome.Expired(waited));
         }
 
-        /** Withdrawn while waiting: the {@code /stop} reply or the deleted message says enough. */
+        /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
         @Override
         public void cancel() {
-            outcome.complete(new Outcome.Stopped(false));
+            outcome.complete(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
+        }
+
+        /** Withdraws this answer because its message was edited; whether it was still waiting or running. */
+        boolean withdrawForEdit() {
+            editedAway = true;
+            return !queue.withdrawRequest(this).none();
+        }
+
+        /** The end of an answer stopped while running: told to the user, unless an edit replaces it. */
+        Outcome stopped() {
+            if (editedAway) {
+                return new Outcome.Edited(true);
+            }
+            sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
+            return new Outcome.Stopped(true);
         }
 
         /**
@@ -332,20 +422,20 @@ public final class ChatPipeline {
 
     /** Steps 4 to 7: runs on a queue thread. */
     private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink, ModelSlot slot,
-            PendingAnswer pending) {
+            PendingAnswer request) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
             slot.streamOpened();
-            if (!pending.holds(stream)) {
-                return stopped(sink); // stopped before the stream opened; closed on the way out
+            if (!request.holds(stream)) {
+                return request.stopped(); // stopped before the stream opened; closed on the way out
             }
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
-                if (pending.stopRequested()) {
-                    return stopped(sink); // the stream is closed on the way out
+                if (request.stopRequested()) {
+                    return request.stopped(); // the stream is closed on the way out
                 }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
                     return withdraw(message, policy, sink, block, moderated.receivedText());
@@ -360,8 +450,8 @@ public final class ChatPipeline {
                 return withdraw(message, policy, sink, block, moderated.receivedText());
             }
         } catch (ModelFailure e) {
-            if (pending.stopRequested()) {
-                return stopped(sink); // stop() closed the stream under next()
+            if (request.stopRequested()) {
+                return request.stopped(); // stop() closed the stream under next()
             }
             LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
             sink.notice(new Notice(Notice.Kind.FAILED, "Sorry, the model could not answer this time."));
@@ -375,11 +465,6 @@ public final class ChatPipeline {
         sink.complete(reply);
         memory.remember(message.conversationKey(), message.text(), reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
-    }
-
-    private static Outcome stopped(ReplySink sink) {
-        sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
-        return new Outcome.Stopped(true);
     }
 
     private Prompt prompt(InboundMessage message, Persona persona) {

@@ -239,6 +239,45 @@ public final class InferenceQueue implements AutoCloseable {
         return new Withdrawal(wasWaiting ? 1 : 0, isRunning ? 1 : 0);
     }
 
+    /**
+     * Withdraws {@code request} itself, as {@link #withdraw} does: removed and
+     * {@linkplain QueuedRequest#cancel() cancelled} if it waits, told to
+     * {@linkplain QueuedRequest#stop() stop} if it runs; nothing if it is done or was never taken.
+     */
+    public Withdrawal withdrawRequest(QueuedRequest request) {
+        Entry waiting = null;
+        Entry runningEntry = null;
+        lock.lock();
+        try {
+            for (Entry entry : arrivals) {
+                if (entry.request == request) {
+                    waiting = entry;
+                    break;
+                }
+            }
+            if (waiting != null) {
+                line.remove(waiting.key.scope(), waiting.key.user(), waiting);
+                forget(waiting);
+                withdrawn++;
+            } else {
+                for (Entry entry : running) {
+                    if (entry.request == request) {
+                        runningEntry = entry;
+                        break;
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (waiting != null) {
+            tell(List.of(waiting), QueuedRequest::cancel);
+        } else if (runningEntry != null) {
+            tell(List.of(runningEntry), QueuedRequest::stop);
+        }
+        return new Withdrawal(waiting != null ? 1 : 0, runningEntry != null ? 1 : 0);
+    }
+
     /** Expires the requests that waited past their deadline now; returns how many. */
     public int expireOverdue() {
         List<Entry> overdue;
