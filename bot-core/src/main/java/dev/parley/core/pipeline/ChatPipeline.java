@@ -320,6 +320,7 @@ public final class ChatPipeline {
         private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
         private volatile boolean stopRequested;
         private volatile boolean editedAway;
+        private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
                 CompletableFuture<Outcome> outcome) {
@@ -367,10 +368,27 @@ public final class ChatPipeline {
             outcome.complete(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
         }
 
-        /** Withdraws this answer because its message was edited; whether it was still waiting or running. */
+        /**
+         * Withdraws this answer because its message was edited; false when it is too late (the
+         * answer is complete or being handed over), so the edit is not answered twice.
+         */
         boolean withdrawForEdit() {
-            editedAway = true;
-            return !queue.withdrawRequest(this).none();
+            synchronized (streamLock) {
+                if (completing || outcome.isDone()) {
+                    return false;
+                }
+                editedAway = true; // from now on this answer never completes as answered
+            }
+            queue.withdrawRequest(this);
+            return true;
+        }
+
+        /** Whether the finished answer may be handed over: false once a stop or an edit withdrew it. */
+        boolean beginCompleting() {
+            synchronized (streamLock) {
+                completing = !stopRequested && !editedAway;
+                return completing;
+            }
         }
 
         /** The end of an answer stopped while running: told to the user, unless an edit replaces it. */
@@ -461,6 +479,9 @@ public final class ChatPipeline {
         if (reply.isEmpty()) {
             sink.notice(new Notice(Notice.Kind.FAILED, "The model gave an empty answer; please rephrase."));
             return new Outcome.Failed("empty reply");
+        }
+        if (!request.beginCompleting()) {
+            return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
         memory.remember(message.conversationKey(), message.text(), reply);
