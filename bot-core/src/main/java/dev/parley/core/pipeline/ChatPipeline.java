@@ -6,6 +6,7 @@ import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MessageTooLongException;
 import dev.parley.core.conversation.Prompt;
 import dev.parley.core.model.ChatModel;
@@ -186,6 +187,16 @@ public final class ChatPipeline {
      */
     public Withdrawal messageDeleted(String messageId) {
         return queue.withdrawMessage(messageId);
+    }
+
+    /**
+     * Like {@link #messageDeleted(String)} for the message {@code messageId} of {@code location}'s
+     * channel only: platforms whose ids are unique per chat (Telegram) need the channel to tell
+     * two messages of the same id apart.
+     */
+    public Withdrawal messageDeleted(Location location, String messageId) {
+        PendingAnswer answer = pending.get(new MessageRef(location.platform(), location.channelId(), messageId));
+        return answer == null ? new Withdrawal(0, 0) : queue.withdrawRequest(answer);
     }
 
     /** Messages refused for {@code reason} since start. */

@@ -6,6 +6,8 @@ import static dev.parley.core.testing.Messages.mention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
+import dev.parley.core.conversation.Platform;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,5 +64,19 @@ class StopRunningReplyTest {
         assertThat(PipelineFixture.outcome(running)).isEqualTo(new Outcome.Stopped(true));
         assertThat(parley.model.allStreamsClosed()).isTrue();
         assertThat(parley.memory.turns(question.conversationKey())).as("a stopped reply is not remembered").isEmpty();
+    }
+
+    @Test
+    void deletingAMessageOfTheSameIdInAnotherChatLeavesTheReplyAlone() throws InterruptedException {
+        InboundMessage question = mention(ALICE, "a long question");
+        CompletableFuture<Outcome> running = startALongReply(question);
+        Location otherChat = new Location(Platform.TELEGRAM, "chat-9", "chat-9", null);
+
+        var elsewhere = parley.pipeline.messageDeleted(otherChat, question.messageId());
+        var here = parley.pipeline.messageDeleted(question.location(), question.messageId());
+
+        assertThat(elsewhere.none()).isTrue();
+        assertThat(here.running()).isOne();
+        assertThat(PipelineFixture.outcome(running)).isEqualTo(new Outcome.Stopped(true));
     }
 }

@@ -171,7 +171,7 @@ final class LlamaReplyStream implements ReplyStream {
     /** Called by the model's timer at the deadline; a reply that is already complete stays complete. */
     void timeOut() {
         if (!lock.tryLock()) {
-            timedOut = true; // a next() is waiting on llama.cpp; it cancels when its token arrives
+            timedOut = true; // a read is waiting on llama.cpp; it cancels when its token arrives
             return;
         }
         try {
