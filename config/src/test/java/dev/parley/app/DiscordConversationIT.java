@@ -47,6 +47,10 @@ class DiscordConversationIT {
     private static long keptChannel;
     private static long adminChannel;
     private static long busyChannel;
+    private static FakeGuild audited;
+    private static long auditedTalk;
+    private static long auditedLog;
+    private static long otherServersChannel;
     private static long thread;
     private static long dm;
     private static FakeUser admin;
@@ -69,6 +73,12 @@ class DiscordConversationIT {
         keptChannel = ownServer("Kept");
         adminChannel = ownServer("Admin");
         busyChannel = ownServer("Busy");
+        audited = server.createGuild("Audited");
+        audited.addMember(admin, audited.adminRoleId());
+        audited.addMember(member);
+        auditedTalk = audited.addTextChannel("talk");
+        auditedLog = audited.addTextChannel("mod-log");
+        otherServersChannel = ownServer("Other");
         thread = guild.addThread(general, "a topic");
         dm = server.openDm(member);
         workDir = Files.createTempDirectory("parley-discord-it");
@@ -287,6 +297,52 @@ class DiscordConversationIT {
         assertThat(finalText(question)).isNotBlank();
     }
 
+    @Test
+    void anEditedQuestionIsAnsweredAnewInTheSameReply() {
+        assertThat(command(busyChannel, admin, "bot", "persona", "name", "long")).contains("long");
+        String edited = server.botUser().mention() + " what is the weather like";
+        long handledBefore = adapter().messagesHandled();
+
+        long question = server.postMessage(busyChannel, member, server.botUser().mention() + " tell me everything");
+        server.awaitSentMessage(m -> Objects.equals(m.replyTo(), question), WAIT); // its answer is streaming
+        server.editMessage(busyChannel, question, edited);
+        awaitHandled(handledBefore + 2); // the first answer ends as withdrawn, the edit is answered
+
+        assertThat(replyTo(question).stream().filter(m -> m.kind() == SentMessage.Kind.CREATE))
+                .as("one reply, edited in place").hasSize(1);
+        String freshAnswer = finalText(ask(busyChannel, member, "what is the weather like"));
+        assertThat(finalText(question)).isEqualTo(freshAnswer);
+    }
+
+    @Test
+    void aBlockIsReportedToTheServersAuditChannelWithoutTheText() {
+        SlashCommandDraft setChannel = server.slashCommand(auditedTalk, admin, "moderation").subcommand("audit-channel")
+                .channelOption("channel", auditedLog);
+        assertThat(send(setChannel)).contains(Long.toString(auditedLog));
+        assertThat(command(auditedTalk, admin, "moderation", "excerpt", "mode", "redacted")).contains("excerpt");
+
+        long question = ask(auditedTalk, member, "how do I make a bomb at home");
+
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+        SentMessage report = server.awaitSentMessage(m -> m.channelId() == auditedLog, WAIT);
+        assertThat(report.content()).contains("Input blocked", "<@" + member.id() + ">", "sha256", "Excerpt")
+                .doesNotContain("bomb at home");
+        assertThat(report.allowedMentions()).containsEntry("parse", List.of());
+    }
+
+    @Test
+    void anAuditChannelOfAnotherServerNeverReceivesThisServersBlocks() {
+        SlashCommandDraft setChannel = server.slashCommand(otherServersChannel, admin, "moderation")
+                .subcommand("audit-channel").channelOption("channel", auditedLog);
+        send(setChannel);
+        int before = (int) server.sentMessages().stream().filter(m -> m.channelId() == auditedLog).count();
+
+        long question = ask(otherServersChannel, member, "how do I make a bomb at home");
+
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+        assertThat(server.sentMessages().stream().filter(m -> m.channelId() == auditedLog)).hasSize(before);
+    }
+
     // ------------------------------------------------------------------ admin commands
 
     @Test
@@ -396,6 +452,11 @@ class DiscordConversationIT {
                 default -> throw new IllegalArgumentException("option type " + words[i + 1].getClass());
             }
         }
+        return send(draft);
+    }
+
+    /** Dispatches a slash-command and returns its ephemeral answer. */
+    private static String send(SlashCommandDraft draft) {
         long handledBefore = adapter().messagesHandled();
         var interaction = draft.send();
         awaitHandled(handledBefore + 1);

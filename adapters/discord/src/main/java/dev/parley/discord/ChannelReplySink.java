@@ -36,7 +36,7 @@ final class ChannelReplySink implements ReplySink {
     private final OutboundDriver driver;
     private final ReplySplitter splitter;
     private final ReplyChains chains;
-    private final Runnable onFirstOutput;
+    private volatile Runnable onFirstOutput = () -> {};
 
     // guarded by this
     private String wanted = "";
@@ -48,10 +48,9 @@ final class ChannelReplySink implements ReplySink {
 
     /**
      * @param chainRoot the reply chain the answer joins, remembered for each part posted; null outside chains
-     * @param onFirstOutput called once something is about to be shown (stops the typing indicator)
      */
     ChannelReplySink(MessageChannel channel, String userMessageId, @Nullable String chainRoot, OutboundDriver driver,
-            ReplySplitter splitter, ReplyChains chains, Runnable onFirstOutput) {
+            ReplySplitter splitter, ReplyChains chains) {
         this.channel = channel;
         this.userMessageId = userMessageId;
         this.chainRoot = chainRoot;
@@ -59,7 +58,14 @@ final class ChannelReplySink implements ReplySink {
         this.driver = driver;
         this.splitter = splitter;
         this.chains = chains;
-        this.onFirstOutput = onFirstOutput;
+    }
+
+    /**
+     * What to run when something is about to be shown (it stops the typing indicator); set again
+     * when an edited message is answered anew in this same reply.
+     */
+    void onFirstOutput(Runnable action) {
+        this.onFirstOutput = action;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.discord;
 
+import dev.parley.core.audit.BlockReports;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -108,6 +110,18 @@ public final class DiscordAdapter implements AutoCloseable {
     public long messagesHandled() {
         DiscordListener current = listener;
         return current == null ? 0 : current.handled();
+    }
+
+    /**
+     * Posts the blocks of servers that named an audit channel to that channel; reports arriving
+     * before the shards connected, or naming a channel this process does not serve, are dropped
+     * (they are in the audit log all the same).
+     */
+    public BlockReports blockReports() {
+        return new AuditChannelPoster(id -> {
+            ShardManager running = shards;
+            return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
+        }, driver);
     }
 
     /** The pacing of sends, for metrics: sent, retried after 429, failed, waiting. */

@@ -10,14 +10,18 @@ import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.reply.ReplySplitter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -29,7 +33,9 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.GenericMessageEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +61,9 @@ final class DiscordListener extends ListenerAdapter {
     private final @Nullable String adminRoleId;
     private final ReplySplitter splitter = new ReplySplitter(Message.MAX_CONTENT_LENGTH);
     private final LongAdder handled = new LongAdder();
+    /** The reply of each recent message, so an edit of the message updates the same reply. */
+    private final Cache<String, ChannelReplySink> sinks = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
             TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId) {
@@ -91,7 +100,8 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
-        work.execute(() -> pipeline.messageDeleted(event.getMessageId()));
+        Location where = location(event.getChannel(), event.isFromGuild() ? event.getGuild().getId() : null);
+        work.execute(() -> pipeline.messageDeleted(where, event.getMessageId()));
     }
 
     @Override
@@ -116,7 +126,38 @@ final class DiscordListener extends ListenerAdapter {
         });
     }
 
+    /** An edited message: its pending answer is withdrawn and the new text answered in the same reply. */
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        Message message = event.getMessage();
+        User self = event.getJDA().getSelfUser();
+        if (message.getAuthor().getIdLong() == self.getIdLong()) {
+            return;
+        }
+        work.execute(() -> {
+            InboundMessage inbound = translate(event, message, self);
+            ChannelReplySink sink = sinks.getIfPresent(message.getId());
+            if (sink == null) {
+                sink = newSink(event.getChannel(), inbound);
+            }
+            run(inbound, event.getChannel(), sink, edited -> pipeline.messageEdited(inbound, edited));
+        });
+    }
+
     private void answer(MessageReceivedEvent event, Message message, User self) {
+        InboundMessage inbound = translate(event, message, self);
+        ChannelReplySink sink = newSink(event.getChannel(), inbound);
+        if (inbound.text().isBlank() && !message.getAttachments().isEmpty() && inbound.addressedToBot()
+                && !inbound.author().bot()) {
+            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, ATTACHMENTS_NOTICE));
+            handled.increment();
+            return;
+        }
+        run(inbound, event.getChannel(), sink, created -> pipeline.handle(inbound, created));
+    }
+
+    /** The message as the core sees it; a reply chain is a conversation, a thread or a DM one whole. */
+    private InboundMessage translate(GenericMessageEvent event, Message message, User self) {
         MessageChannel channel = event.getChannel();
         boolean direct = event.getChannelType() == ChannelType.PRIVATE;
         @Nullable String referenced = message.getMessageReference() == null ? null
@@ -126,34 +167,36 @@ final class DiscordListener extends ListenerAdapter {
                 || (referencedMessage != null && referencedMessage.getAuthor().getIdLong() == self.getIdLong());
         boolean mentioned = message.getMentions().isMentioned(self, Message.MentionType.USER);
         String text = withoutMention(message.getContentRaw(), self.getId());
-
-        // a reply chain is a conversation; a thread or a DM is one conversation whole
         boolean threaded = channel instanceof ThreadChannel;
         String root = direct || threaded ? null : referenced != null ? chains.rootOf(referenced) : message.getId();
         if (root != null) {
             chains.remember(message.getId(), root, false);
         }
-        InboundMessage inbound = new InboundMessage(message.getId(),
+        return new InboundMessage(message.getId(),
                 location(channel, event.isFromGuild() ? event.getGuild().getId() : null),
                 author(message.getAuthor(), message.getMember(), message.isWebhookMessage(), direct), text, referenced,
                 mentioned || replyToBot, direct, message.getTimeCreated().toInstant(), root);
+    }
 
+    private ChannelReplySink newSink(MessageChannel channel, InboundMessage inbound) {
+        ChannelReplySink sink = new ChannelReplySink(channel, inbound.messageId(),
+                inbound.conversationRoot(), driver, splitter, chains);
+        sinks.put(inbound.messageId(), sink);
+        return sink;
+    }
+
+    /** Hands the message to the pipeline, with "typing" shown while it waits for the model. */
+    private void run(InboundMessage inbound, MessageChannel channel, ChannelReplySink sink,
+            Function<ReplySink, CompletableFuture<Outcome>> pipelineCall) {
         AtomicBoolean shown = new AtomicBoolean();
         AtomicReference<Runnable> stopTyping = new AtomicReference<>(() -> {});
-        Runnable firstOutput = () -> {
+        sink.onFirstOutput(() -> {
             if (shown.compareAndSet(false, true)) {
                 stopTyping.get().run();
             }
-        };
-        ReplySink sink = new ChannelReplySink(channel, message.getId(), root, driver, splitter, chains, firstOutput);
-        if (text.isBlank() && !message.getAttachments().isEmpty() && inbound.addressedToBot()
-                && !inbound.author().bot()) {
-            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, ATTACHMENTS_NOTICE));
-            handled.increment();
-            return;
-        }
+        });
         try {
-            CompletableFuture<Outcome> outcome = pipeline.handle(inbound, sink);
+            CompletableFuture<Outcome> outcome = pipelineCall.apply(sink);
             if (!outcome.isDone() && !shown.get()) {
                 // accepted and waiting for the model: show that the bot is on it
                 stopTyping.set(typing.start(channel));
@@ -161,10 +204,10 @@ final class DiscordListener extends ListenerAdapter {
                     stopTyping.get().run();
                 }
             }
-            LOG.log(Level.DEBUG, "message={0} outcome={1}", message.getId(),
+            LOG.log(Level.DEBUG, "message={0} outcome={1}", inbound.messageId(),
                     outcome.join().getClass().getSimpleName());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} failed: {1}", message.getId(), e.toString());
+            LOG.log(Level.WARNING, "message={0} failed: {1}", inbound.messageId(), e.toString());
         } finally {
             shown.set(true);
             stopTyping.get().run();

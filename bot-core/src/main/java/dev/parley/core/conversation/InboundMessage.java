@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param replyToMessageId the platform id of the message this one answers, if any
  * @param mentionsBot whether the bot was mentioned or the message replies to one of the bot's
  * @param directMessage whether this is a private conversation with the bot
- * @param conversationRoot the id of the first message of the reply chain this message belongs to,
- *     where a channel holds several conversations at once; null when the whole channel or thread is
- *     one conversation
+ * @param conversationRoot the platform id of the first message of the reply chain this one
+ *     belongs to, where a channel holds several conversations at once (adapters walk the chain);
+ *     null to continue the one conversation of the location (channel or thread)
  */
 public record InboundMessage(
         String messageId,
@@ -35,13 +35,16 @@ public record InboundMessage(
         Objects.requireNonNull(sentAt, "sentAt");
     }
 
-    /** A message whose channel (or thread) is one conversation. */
+    /** A message that continues its location's one conversation (no reply-chain root). */
     public InboundMessage(String messageId, Location location, Author author, String text,
             @Nullable String replyToMessageId, boolean mentionsBot, boolean directMessage, Instant sentAt) {
         this(messageId, location, author, text, replyToMessageId, mentionsBot, directMessage, sentAt, null);
     }
 
-    /** The conversation this message continues: its reply chain if it has one, else its thread or channel. */
+    /**
+     * The conversation this message continues: its location and the root of its reply chain, or
+     * where it has none, its thread (one conversation per thread).
+     */
     public ConversationKey conversationKey() {
         return new ConversationKey(location, conversationRoot != null ? conversationRoot : location.threadId());
     }

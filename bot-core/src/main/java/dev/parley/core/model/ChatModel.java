@@ -24,15 +24,25 @@ public interface ChatModel extends TokenCounter, AutoCloseable {
     int parallelSlots();
 
     /**
-     * How many replies are being generated now: streams started and not yet finished, failed or
-     * closed. A queue feeds the model while this is below {@link #parallelSlots()}; a closed
-     * stream stops counting at once.
+     * How many replies are being generated now, for every user of the model: streams started and
+     * whose slot the model has not yet let go of (finished, failed or cancelled). A queue feeds
+     * the model while this is below {@link #parallelSlots()}. A stream closed while no thread
+     * waits in its {@link ReplyStream#next()} stops counting at once; one closed under a waiting
+     * thread stops counting when the model has cancelled it (for llama.cpp, at its next step).
      *
      * <p>The default, for models that do not track their streams (test doubles), reports none.
      */
     default int busySlots() {
         return 0;
     }
+
+    /**
+     * Has {@code listener} called each time a slot frees (after {@link #busySlots()} has dropped),
+     * on the thread that freed it, so that a queue can start waiting work at once. Listeners must
+     * return quickly and must not call back into the model. By default the listener is dropped:
+     * a model that reports no busy slots never frees one.
+     */
+    default void whenSlotFrees(Runnable listener) {}
 
     /** Releases the model; idempotent. */
     @Override

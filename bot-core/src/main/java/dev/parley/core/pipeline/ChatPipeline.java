@@ -8,6 +8,7 @@ import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MessageTooLongException;
 import dev.parley.core.conversation.Prompt;
 import dev.parley.core.model.ChatModel;
@@ -28,6 +29,7 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
@@ -53,10 +55,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,11 @@ public final class ChatPipeline {
     private final BlockReports reports;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
+    // the window runs on the pipeline's own clock (read when used, after the constructor set it)
+    private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
+            SeenMessages.MAX_REMEMBERED);
+    /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
+    private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
     /** A pipeline with one persona, made of the settings' system prompt and sampling. */
     public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
@@ -147,18 +153,52 @@ public final class ChatPipeline {
 
     /**
      * Handles one message. Returns at once; the future completes when the reply (or the notice
-     * that replaced it) has been handed to {@code sink}.
+     * that replaced it) has been handed to {@code sink}. A message delivered again within
+     * {@link SeenMessages#WINDOW} (same platform, channel and id) is {@linkplain Outcome.Ignored
+     * ignored} as a "duplicate", so it is answered once.
      */
     public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink sink) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = admit(message, sink, outcome);
+            Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
+                    : new Outcome.Ignored("duplicate");
             if (decided != null) {
                 outcome.complete(decided);
             }
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
+        return counted(message, outcome);
+    }
+
+    /**
+     * Handles an edit of a message whose answer is still waiting or running: that answer is
+     * withdrawn (its own future completes with {@link Outcome.Edited}; its sink hears nothing more,
+     * adapters show the new answer in its place) and the edited text is handled afresh: checked
+     * and moderated again, and queued without being charged to the rate limits a second time.
+     * The returned future completes as {@link #handle}'s does. An edit of a message with no answer
+     * pending (answered, refused, or never addressed to the bot) is {@linkplain Outcome.Ignored
+     * ignored}.
+     */
+    public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink sink) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            PendingAnswer previous = pending.get(MessageRef.of(edited));
+            if (previous == null || !previous.withdrawForEdit()) {
+                outcome.complete(new Outcome.Ignored("edit of a message with no answer pending"));
+            } else {
+                Outcome decided = admitEdit(edited, sink, outcome);
+                if (decided != null) {
+                    outcome.complete(decided);
+                }
+            }
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return counted(edited, outcome);
+    }
+
+    private CompletableFuture<Outcome> counted(InboundMessage message, CompletableFuture<Outcome> outcome) {
         return outcome.whenComplete((result, failure) -> {
             if (result != null && Rejection.of(result) instanceof Rejection rejection) {
                 rejections.get(rejection).increment();
@@ -174,6 +214,16 @@ public final class ChatPipeline {
      */
     public Withdrawal messageDeleted(String messageId) {
         return queue.withdrawMessage(messageId);
+    }
+
+    /**
+     * Like {@link #messageDeleted(String)} for the message {@code messageId} of {@code location}'s
+     * channel only: platforms whose ids are unique per chat (Telegram) need the channel to tell
+     * two messages of the same id apart.
+     */
+    public Withdrawal messageDeleted(Location location, String messageId) {
+        PendingAnswer answer = pending.get(new MessageRef(location.platform(), location.channelId(), messageId));
+        return answer == null ? new Withdrawal(0, 0) : queue.withdrawRequest(answer);
     }
 
     /** Messages refused for {@code reason} since start. */
@@ -196,19 +246,17 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
         CommandLine command = CommandLine.parse(message.text());
+        // a "/shrug" between people in a channel is not for the bot: commands run when addressed to
+        // it, even where replies are off, or anywhere it answers every message (auto-reply)
+        boolean commandForTheBot = command != null && message.addressedToBot();
+        Outcome.Ignored notAnswered = commandForTheBot ? null : notToAnswer(message);
+        if (notAnswered != null) {
+            return notAnswered;
+        }
         if (command != null) {
             String reply = commands.handle(command, message);
             sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
             return new Outcome.CommandAnswered(reply);
-        }
-        // a direct message is always answered, whatever the channel's mode
-        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
-                : channels.load(ChannelKey.of(message.location())).replyMode();
-        if (mode == ReplyMode.OFF) {
-            return new Outcome.Ignored("replies are off in this channel");
-        }
-        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
-            return new Outcome.Ignored("not addressed to the bot");
         }
 
         ModerationPolicy policy = policies.forLocation(message.location());
@@ -226,6 +274,60 @@ public final class ChatPipeline {
             return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
         }
 
+        return enqueue(message, policy, sink, outcome);
+    }
+
+    /**
+     * The checks an edited text passes again before it replaces the answer withdrawn for it: those
+     * of {@link #admit} except commands (an edit never runs one) and the rate limits (the message
+     * was charged when it first came).
+     */
+    private @Nullable Outcome admitEdit(InboundMessage edited, ReplySink sink, CompletableFuture<Outcome> outcome) {
+        if (edited.text().isBlank()) {
+            return new Outcome.Ignored("no text");
+        }
+        if (edited.text().length() > settings.maxInputChars()) {
+            String reason = "Your message has " + edited.text().length() + " characters; I read at most "
+                    + settings.maxInputChars() + ".";
+            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
+            return new Outcome.TooLong(reason);
+        }
+        if (CommandLine.parse(edited.text()) != null) {
+            return new Outcome.Ignored("edited into a command");
+        }
+        if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
+            return ignored;
+        }
+        ModerationPolicy policy = policies.forLocation(edited.location());
+        if (!policy.exempts(edited.author().roles())
+                && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
+            auditBlock(edited, Direction.INPUT, block, edited.text(), policy);
+            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
+            return new Outcome.Blocked(Direction.INPUT, block);
+        }
+        return enqueue(edited, policy, sink, outcome);
+    }
+
+    /**
+     * Why the bot does not answer {@code message} where it was written (replies off in the channel,
+     * or not addressed to the bot outside an auto-reply channel), or null when it answers. A direct
+     * message is always answered, whatever the channel's mode.
+     */
+    private Outcome.@Nullable Ignored notToAnswer(InboundMessage message) {
+        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
+                : channels.load(ChannelKey.of(message.location())).replyMode();
+        if (mode == ReplyMode.OFF) {
+            return new Outcome.Ignored("replies are off in this channel");
+        }
+        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
+            return new Outcome.Ignored("not addressed to the bot");
+        }
+        return null;
+    }
+
+    /** Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was queued. */
+    private @Nullable Outcome enqueue(InboundMessage message, ModerationPolicy policy, ReplySink sink,
+            CompletableFuture<Outcome> outcome) {
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
             prompt(message, personas.personaFor(message.location()));
@@ -236,9 +338,9 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
 
-        PendingAnswer pending = new PendingAnswer(message, policy, sink, outcome);
-        synchronized (pending) { // the position notice goes out before the request can start
-            QueueAdmission admission = queue.submit(RequestKey.of(message), pending);
+        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        synchronized (answer) { // the position notice goes out before the request can start
+            QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
             return switch (admission) {
                 case QueueAdmission.Full full -> {
                     sink.notice(new Notice(Notice.Kind.BUSY,
@@ -251,6 +353,9 @@ public final class ChatPipeline {
                     yield new Outcome.TooManyWaiting(tooMany.perUser());
                 }
                 case QueueAdmission.Queued queued -> {
+                    MessageRef ref = MessageRef.of(message);
+                    pending.put(ref, answer);
+                    outcome.whenComplete((result, failure) -> pending.remove(ref, answer));
                     if (queued.ahead() >= settings.positionNoticeFrom()) {
                         sink.notice(new Notice(Notice.Kind.QUEUED, "You are " + ordinal(queued.ahead() + 1)
                                 + " in line; I will answer as soon as it is your turn."));
@@ -269,7 +374,11 @@ public final class ChatPipeline {
         private final ReplySink sink;
         private final CompletableFuture<Outcome> outcome;
         private final Instant queuedAt = clock.instant();
+        private final Object streamLock = new Object();
+        private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
         private volatile boolean stopRequested;
+        private volatile boolean editedAway;
+        private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
                 CompletableFuture<Outcome> outcome) {
@@ -281,12 +390,17 @@ public final class ChatPipeline {
 
         @Override
         public void run() {
+            run(() -> {});
+        }
+
+        @Override
+        public void run(ModelSlot slot) {
             synchronized (this) {
                 // empty on purpose: waits until admit() has told the user their place in line, so
                 // a QUEUED notice never arrives after the reply has started
             }
             try {
-                outcome.complete(answer(message, policy, sink, () -> stopRequested));
+                outcome.complete(answer(message, policy, sink, slot, this));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
             }
@@ -306,15 +420,71 @@ public final class ChatPipeline {
                     + seconds(waited) + " s in line); please ask again later."), new Outcome.Expired(waited));
         }
 
-        /** Withdrawn while waiting: the {@code /stop} reply or the deleted message says enough. */
+        /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
         @Override
         public void cancel() {
-            outcome.complete(new Outcome.Stopped(false));
+            outcome.complete(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
         }
 
+        /**
+         * Withdraws this answer because its message was edited; false when it is too late (the
+         * answer is complete or being handed over), so the edit is not answered twice.
+         */
+        boolean withdrawForEdit() {
+            synchronized (streamLock) {
+                if (completing || outcome.isDone()) {
+                    return false;
+                }
+                editedAway = true; // from now on this answer never completes as answered
+            }
+            queue.withdrawRequest(this);
+            return true;
+        }
+
+        /** Whether the finished answer may be handed over: false once a stop or an edit withdrew it. */
+        boolean beginCompleting() {
+            synchronized (streamLock) {
+                completing = !stopRequested && !editedAway;
+                return completing;
+            }
+        }
+
+        /** The end of an answer stopped while running: told to the user, unless an edit replaces it. */
+        Outcome stopped() {
+            if (editedAway) {
+                return new Outcome.Edited(true);
+            }
+            sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
+            return new Outcome.Stopped(true);
+        }
+
+        /**
+         * Withdrawn while running: closes the model stream from this (the stopping) thread, so a
+         * {@code next()} waiting for the model ends at once and the slot frees; the answering
+         * thread then tells the user.
+         */
         @Override
         public void stop() {
-            stopRequested = true;
+            ReplyStream running;
+            synchronized (streamLock) {
+                stopRequested = true;
+                running = stream;
+            }
+            if (running != null) {
+                running.close();
+            }
+        }
+
+        /** Keeps the open stream for {@link #stop()}; false when a stop came first (the caller closes it). */
+        boolean holds(ReplyStream opened) {
+            synchronized (streamLock) {
+                stream = opened;
+                return !stopRequested;
+            }
+        }
+
+        boolean stopRequested() {
+            return stopRequested;
         }
 
         private void tellThenComplete(Notice notice, Outcome result) {
@@ -327,18 +497,21 @@ public final class ChatPipeline {
     }
 
     /** Steps 4 to 7: runs on a queue thread. */
-    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-            BooleanSupplier stopRequested) {
+    private Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink, ModelSlot slot,
+            PendingAnswer request) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
+            slot.streamOpened();
+            if (!request.holds(stream)) {
+                return request.stopped(); // stopped before the stream opened; closed on the way out
+            }
             int shown = 0;
             for (String piece = next(stream); piece != null; piece = next(stream)) {
-                if (stopRequested.getAsBoolean()) {
-                    sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
-                    return new Outcome.Stopped(true); // the stream is closed on the way out
+                if (request.stopRequested()) {
+                    return request.stopped(); // the stream is closed on the way out
                 }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
                     return withdraw(message, policy, sink, block, moderated.receivedText());
@@ -353,6 +526,9 @@ public final class ChatPipeline {
                 return withdraw(message, policy, sink, block, moderated.receivedText());
             }
         } catch (ModelFailure e) {
+            if (request.stopRequested()) {
+                return request.stopped(); // stop() closed the stream under next()
+            }
             LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
             sink.notice(new Notice(Notice.Kind.FAILED, "Sorry, the model could not answer this time."));
             return new Outcome.Failed(String.valueOf(e.getMessage()));
@@ -361,6 +537,9 @@ public final class ChatPipeline {
         if (reply.isEmpty()) {
             sink.notice(new Notice(Notice.Kind.FAILED, "The model gave an empty answer; please rephrase."));
             return new Outcome.Failed("empty reply");
+        }
+        if (!request.beginCompleting()) {
+            return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
         memory.remember(message.conversationKey(), message.text(), reply);
@@ -474,6 +653,12 @@ public final class ChatPipeline {
             default -> "th";
         };
         return n + suffix;
+    }
+
+    /** The pipeline's clock as a Caffeine ticker reads it. */
+    private long nanoTicks() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static long seconds(Duration duration) {

@@ -38,6 +38,13 @@ public sealed interface Outcome {
     /** The request was withdrawn ({@code /stop}, or its message deleted) before or while it ran. */
     record Stopped(boolean wasRunning) implements Outcome {}
 
+    /**
+     * The message was edited before its answer was done: that answer was withdrawn (waiting, or
+     * stopped while {@code wasRunning}) and the edited text is handled afresh, with an outcome of
+     * its own.
+     */
+    record Edited(boolean wasRunning) implements Outcome {}
+
     /** The message is longer than the bot accepts or the model can read. */
     record TooLong(String reason) implements Outcome {}
 

@@ -34,6 +34,7 @@ public enum Rejection {
             case Outcome.Stopped stopped -> STOPPED;
             case Outcome.Failed failed -> FAILED;
             case Outcome.Ignored ignored -> null;
+            case Outcome.Edited edited -> null; // the edited text has an outcome of its own
             case Outcome.CommandAnswered command -> null;
             case Outcome.Answered answered -> null;
         };

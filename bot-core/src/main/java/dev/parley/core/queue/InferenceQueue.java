@@ -1,5 +1,6 @@
 package dev.parley.core.queue;
 
+import dev.parley.core.model.ChatModel;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,10 +21,17 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fair, bounded queue in front of the model. Exactly {@code slots} requests run at once, each
+ * The fair, bounded queue in front of the model. At most {@code slots} requests run at once, each
  * on a platform thread of its own (JNI calls pin virtual threads' carriers); waiting requests are
  * served in turns across scopes and, within a scope, across users ({@link FairLine}), so one
  * person's flood delays everyone else by at most one request per turn.
+ *
+ * <p>A queue made with the {@link ChatModel} it feeds starts a request only when the model has a
+ * slot for it: the model's {@link ChatModel#busySlots() busy slots} (every user's streams, the
+ * queue's own among them) plus the running requests that have not yet opened their stream
+ * ({@link ModelSlot}) must stay below {@link ChatModel#parallelSlots()}. Other users of the model
+ * (a moderation guard, a benchmark) thus never make a request wait inside the model, and a slot
+ * that frees ({@link ChatModel#whenSlotFrees}) starts the next waiting request at once.
  *
  * <p>Nothing is dropped silently: a request over a bound is refused at once ({@link QueueAdmission});
  * one that waits past {@link QueueSettings#maxWait()} is {@linkplain QueuedRequest#expire() expired},
@@ -44,6 +53,7 @@ public final class InferenceQueue implements AutoCloseable {
         final QueuedRequest request;
         final Instant queuedAt;
         final Instant deadline;
+        boolean streamOpened; // guarded by the queue's lock
 
         Entry(RequestKey key, QueuedRequest request, Instant queuedAt, Instant deadline) {
             this.key = key;
@@ -55,6 +65,7 @@ public final class InferenceQueue implements AutoCloseable {
 
     private final QueueSettings settings;
     private final InstantSource clock;
+    private final @Nullable ChatModel model;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong anonymous = new AtomicLong();
 
@@ -65,6 +76,8 @@ public final class InferenceQueue implements AutoCloseable {
     private final Set<Entry> arrivals = new LinkedHashSet<>();
     private final Map<String, Entry> byMessage = new HashMap<>();
     private final Set<Entry> running = new LinkedHashSet<>();
+    /** Running entries that have not said their stream is open: the model does not count them yet. */
+    private int unopened;
     private State state = State.OPEN;
     private long started;
     private long totalWaitNanos;
@@ -80,10 +93,29 @@ public final class InferenceQueue implements AutoCloseable {
         this(new QueueSettings(slots, capacity, capacity, QueueSettings.NO_DEADLINE), InstantSource.system());
     }
 
-    /** A queue whose deadlines are read from {@code clock}. */
+    /**
+     * A queue whose deadlines are read from {@code clock}, that runs {@code settings.slots()}
+     * requests at once whatever else uses the model.
+     */
     public InferenceQueue(QueueSettings settings, InstantSource clock) {
+        this(null, settings, clock);
+    }
+
+    /**
+     * A queue whose deadlines are read from {@code clock}, that feeds {@code model} only as many
+     * requests as it has free slots (and never more than {@code settings.slots()}).
+     */
+    public InferenceQueue(QueueSettings settings, InstantSource clock, ChatModel model) {
+        this(Objects.requireNonNull(model, "model"), settings, clock);
+    }
+
+    private InferenceQueue(@Nullable ChatModel model, QueueSettings settings, InstantSource clock) {
         this.settings = settings;
         this.clock = clock;
+        this.model = model;
+        if (model != null) {
+            model.whenSlotFrees(this::slotFreed);
+        }
         for (int i = 1; i <= settings.slots(); i++) {
             Thread worker = new Thread(this::work, "parley-inference-" + i);
             worker.setDaemon(true);
@@ -205,6 +237,45 @@ public final class InferenceQueue implements AutoCloseable {
             tell(List.of(entry), QueuedRequest::stop);
         }
         return new Withdrawal(wasWaiting ? 1 : 0, isRunning ? 1 : 0);
+    }
+
+    /**
+     * Withdraws {@code request} itself, as {@link #withdraw} does: removed and
+     * {@linkplain QueuedRequest#cancel() cancelled} if it waits, told to
+     * {@linkplain QueuedRequest#stop() stop} if it runs; nothing if it is done or was never taken.
+     */
+    public Withdrawal withdrawRequest(QueuedRequest request) {
+        Entry waiting = null;
+        Entry runningEntry = null;
+        lock.lock();
+        try {
+            for (Entry entry : arrivals) {
+                if (entry.request == request) {
+                    waiting = entry;
+                    break;
+                }
+            }
+            if (waiting != null) {
+                line.remove(waiting.key.scope(), waiting.key.user(), waiting);
+                forget(waiting);
+                withdrawn++;
+            } else {
+                for (Entry entry : running) {
+                    if (entry.request == request) {
+                        runningEntry = entry;
+                        break;
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (waiting != null) {
+            tell(List.of(waiting), QueuedRequest::cancel);
+        } else if (runningEntry != null) {
+            tell(List.of(runningEntry), QueuedRequest::stop);
+        }
+        return new Withdrawal(waiting != null ? 1 : 0, runningEntry != null ? 1 : 0);
     }
 
     /** Expires the requests that waited past their deadline now; returns how many. */
@@ -350,20 +421,57 @@ public final class InferenceQueue implements AutoCloseable {
                 if (state == State.CLOSED) {
                     return null;
                 }
-                Entry next = line.poll();
+                Entry next = !line.isEmpty() && modelHasRoom() ? line.poll() : null;
                 if (next != null) {
                     arrivals.remove(next); // still found by its message id while it runs
                     running.add(next);
+                    unopened++;
                     long waited = Math.max(0, Duration.between(next.queuedAt, now).toNanos());
                     started++;
                     totalWaitNanos += waited;
                     longestWaitNanos = Math.max(longestWaitNanos, waited);
                     return next;
                 }
-                if (state == State.DRAINING || !overdue.isEmpty()) {
+                if ((state == State.DRAINING && line.isEmpty()) || !overdue.isEmpty()) {
                     return null;
                 }
+                // woken by a new request, a freed slot, an opened stream, or the idle sweep
                 work.awaitNanos(IDLE_SWEEP_NANOS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether one more request may start: fewer than {@code slots} run, and the model's busy
+     * slots plus the running requests it does not count yet leave one free. Under the lock.
+     */
+    private boolean modelHasRoom() {
+        if (running.size() >= settings.slots()) {
+            return false;
+        }
+        return model == null || model.busySlots() + unopened < model.parallelSlots();
+    }
+
+    /** The model freed a slot (any user's): a waiting request may start. */
+    private void slotFreed() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code entry}'s stream is open, so the model's busy count holds it from now on. */
+    private void streamOpened(Entry entry) {
+        lock.lock();
+        try {
+            if (!entry.streamOpened && running.contains(entry)) {
+                entry.streamOpened = true;
+                unopened--;
+                work.signalAll();
             }
         } finally {
             lock.unlock();
@@ -381,14 +489,18 @@ public final class InferenceQueue implements AutoCloseable {
 
     private void run(Entry entry) {
         try {
-            entry.request.run();
+            entry.request.run(() -> streamOpened(entry));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "a queued request failed: " + entry.key.messageId(), e);
         } finally {
             lock.lock();
             try {
                 running.remove(entry);
+                if (!entry.streamOpened) {
+                    unopened--;
+                }
                 byMessage.remove(entry.key.messageId(), entry);
+                work.signalAll();
             } finally {
                 lock.unlock();
             }

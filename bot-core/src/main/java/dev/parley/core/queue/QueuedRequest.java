@@ -7,6 +7,16 @@ package dev.parley.core.queue;
  */
 public interface QueuedRequest extends Runnable {
 
+    /**
+     * Runs the request in its turn. A request that generates calls {@link ModelSlot#streamOpened()}
+     * once its model stream is open; until then the queue counts it as needing a model slot of
+     * its own. By default calls {@link #run()}, for requests that never say (the queue then counts
+     * them as needing a slot until they end).
+     */
+    default void run(ModelSlot slot) {
+        run();
+    }
+
     /** Called instead of {@link #run()} when the queue shuts down before the request got a slot. */
     void abandon();
 

@@ -31,8 +31,14 @@ public record RequestKey(String scope, String user, String conversation, String 
                 message.messageId());
     }
 
-    /** Whether this request was made by the same author in the same conversation as {@code other}. */
-    boolean sameAskerAndConversation(RequestKey other) {
-        return scope.equals(other.scope) && user.equals(other.user) && conversation.equals(other.conversation);
+    /**
+     * Whether this request was made by the same author in the conversation {@code asker} names; an
+     * asker outside any reply chain (a {@code /stop} typed in the channel) names every conversation
+     * of that channel, so it reaches the author's questions in reply chains there too.
+     */
+    boolean sameAskerAndConversation(RequestKey asker) {
+        boolean sameConversation = conversation.equals(asker.conversation)
+                || (asker.conversation.endsWith("/") && conversation.startsWith(asker.conversation));
+        return scope.equals(asker.scope) && user.equals(asker.user) && sameConversation;
     }
 }

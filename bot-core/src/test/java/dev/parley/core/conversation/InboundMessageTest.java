@@ -34,6 +34,16 @@ class InboundMessageTest {
     }
 
     @Test
+    void aReplyChainRootNamesTheConversationWithinItsLocation() {
+        InboundMessage inChain = new InboundMessage("m2", THREAD, ALICE, "hi", "m1", true, false, Instant.EPOCH, "root-1");
+        InboundMessage otherChain = new InboundMessage("m3", THREAD, ALICE, "hi", null, true, false, Instant.EPOCH, "root-2");
+
+        assertThat(inChain.conversationKey()).isEqualTo(new ConversationKey(THREAD, "root-1"));
+        assertThat(otherChain.conversationKey()).isNotEqualTo(inChain.conversationKey());
+        assertThat(message(THREAD, true, false).conversationRoot()).as("the 8-argument constructor sets none").isNull();
+    }
+
+    @Test
     void rejectsABlankScopeOrChannel() {
         assertThatThrownBy(() -> new Location(Platform.TELEGRAM, "", "c", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Location(Platform.TELEGRAM, "s", " ", null)).isInstanceOf(IllegalArgumentException.class);

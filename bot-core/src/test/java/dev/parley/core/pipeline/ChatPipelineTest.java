@@ -184,7 +184,7 @@ class ChatPipelineTest {
         assertThat(handle(mention(ADMIN, "/bot channel off"))).isInstanceOf(Outcome.CommandAnswered.class);
 
         Outcome mentioned = handle(mention(ALICE, "hi there"));
-        Outcome help = handle(message(GENERAL, ALICE, "/help", false));
+        Outcome help = handle(mention(ALICE, "/help"));
 
         assertThat(mentioned).isEqualTo(new Outcome.Ignored("replies are off in this channel"));
         assertThat(help).isInstanceOf(Outcome.CommandAnswered.class);
@@ -607,8 +607,16 @@ class ChatPipelineTest {
     }
 
     @Test
+    void aCommandNotAddressedToTheBotIsLeftToThePeopleInTheChannel() {
+        Outcome outcome = handle(message(GENERAL, ALICE, "/shrug", false));
+
+        assertThat(outcome).isEqualTo(new Outcome.Ignored("not addressed to the bot"));
+        assertThat(sink.notices()).isEmpty();
+    }
+
+    @Test
     void answersCommandsWithANoticeAndNeverCallsTheModel() {
-        Outcome outcome = handle(message(GENERAL, ALICE, "/help", false));
+        Outcome outcome = handle(mention(ALICE, "/help"));
 
         assertThat(outcome).isInstanceOf(Outcome.CommandAnswered.class);
         assertThat(sink.notices()).singleElement().satisfies(notice -> {

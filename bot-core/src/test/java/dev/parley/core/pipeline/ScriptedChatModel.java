@@ -55,6 +55,16 @@ final class ScriptedChatModel implements ChatModel {
         return this;
     }
 
+    /**
+     * The next request streams {@code pieces}, then its {@code next()} blocks (counting
+     * {@code blocked} down) until the stream is closed, as a model busy with a long reply does;
+     * a close from another thread ends that {@code next()} with an {@link IllegalStateException}.
+     */
+    ScriptedChatModel blocksUntilClosed(CountDownLatch blocked, String... pieces) {
+        script.add(new Reply(List.of(pieces), null, false, blocked, null));
+        return this;
+    }
+
     List<ChatRequest> requests() {
         return requests;
     }
@@ -121,12 +131,16 @@ final class ScriptedChatModel implements ChatModel {
             if (closed) {
                 throw new IllegalStateException("stream closed");
             }
-            if (next == 0 && reply.started() != null) {
+            if (next == 0 && reply.started() != null && reply.release() != null) {
                 reply.started().countDown();
                 awaitRelease();
             }
             if (next < pieces.size()) {
                 return pieces.get(next++);
+            }
+            if (reply.started() != null && reply.release() == null) {
+                reply.started().countDown();
+                awaitClose();
             }
             if (reply.failure() != null) {
                 throw reply.failure();
@@ -145,9 +159,24 @@ final class ScriptedChatModel implements ChatModel {
             }
         }
 
+        private final CountDownLatch closing = new CountDownLatch(1);
+
+        private void awaitClose() {
+            try {
+                if (closing.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("stream closed");
+                }
+                throw new ModelException("nobody closed the stream");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelException("interrupted", e);
+            }
+        }
+
         @Override
         public void close() {
             closed = true;
+            closing.countDown();
         }
     }
 }

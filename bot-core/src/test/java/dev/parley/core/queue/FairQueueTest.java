@@ -218,6 +218,21 @@ class FairQueueTest {
     }
 
     @Test
+    void aStopTypedInTheChannelReachesTheAskersQuestionsInReplyChainsThereButNotOtherChains() throws InterruptedException {
+        InferenceQueue queue = queue(10, 10);
+        holdTheSlot(queue);
+        queue.submit(new RequestKey("discord:guild", "a", "general/root-1", "a1"), recorded("a1", new CountDownLatch(1)));
+        queue.submit(new RequestKey("discord:guild", "a", "general/root-2", "a2"), recorded("a2", new CountDownLatch(1)));
+
+        assertThat(queue.withdraw(new RequestKey("discord:guild", "a", "general/root-1", "x")))
+                .as("inside a chain: only that chain").isEqualTo(new Withdrawal(1, 0));
+        assertThat(queue.withdraw(key("a", "x"))).as("from the channel: every chain there").isEqualTo(new Withdrawal(1, 0));
+
+        assertThat(events).containsExactly("cancelled a1", "cancelled a2");
+        assertThat(queue.waiting()).isZero();
+    }
+
+    @Test
     void withdrawingTheRequestOfADeletedMessageFreesItsPlace() throws InterruptedException {
         InferenceQueue queue = queue(10, 10);
         holdTheSlot(queue);

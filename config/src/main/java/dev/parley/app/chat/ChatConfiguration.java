@@ -2,6 +2,8 @@ package dev.parley.app.chat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
+import dev.parley.app.platform.PlatformBlockReports;
+import dev.parley.core.audit.BlockReports;
 import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
 import dev.parley.app.storage.JdbcChannelSettingsStore;
@@ -9,7 +11,6 @@ import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditLog;
-import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
@@ -89,7 +90,7 @@ public class ChatConfiguration {
     InferenceQueue inferenceQueue(ChatModel model, LimitProperties limits, InstantSource clock) {
         try {
             var queue = new InferenceQueue(new QueueSettings(model.parallelSlots(), limits.queueCapacity(),
-                    limits.queuePerUser(), limits.queueMaxWait()), clock);
+                    limits.queuePerUser(), limits.queueMaxWait()), clock, model);
             queue.sweepEvery(Duration.ofSeconds(1));
             return queue;
         } catch (IllegalArgumentException e) {
@@ -145,12 +146,12 @@ public class ChatConfiguration {
     }
 
     /**
-     * Where blocks go for scopes that name an audit channel. A placeholder that reports nowhere
-     * until the Discord and Telegram adapters provide ones that post to the channel.
+     * Where blocks go for scopes that name an audit channel: to the adapter of the block's
+     * platform, which registers itself once it is built (it needs the pipeline, which needs this).
      */
     @Bean
-    BlockReports blockReports() {
-        return BlockReports.NONE;
+    PlatformBlockReports blockReports() {
+        return new PlatformBlockReports();
     }
 
     @Bean

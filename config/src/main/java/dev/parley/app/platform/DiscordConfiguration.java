@@ -1,6 +1,7 @@
 package dev.parley.app.platform;
 
 import dev.parley.app.chat.LimitProperties;
+import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.discord.DiscordSettings;
@@ -18,12 +19,14 @@ public class DiscordConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     DiscordAdapter discordAdapter(DiscordProperties discord, ChatPipeline pipeline, InstantSource clock,
-            LimitProperties limits) {
+            LimitProperties limits, PlatformBlockReports blockReports) {
         try {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
                     discord.shards().lastOrAll());
-            return new DiscordAdapter(settings, pipeline, clock, limits.queueMaxWait());
+            var adapter = new DiscordAdapter(settings, pipeline, clock, limits.queueMaxWait());
+            blockReports.register(Platform.DISCORD, adapter.blockReports());
+            return adapter;
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.discord settings: " + e.getMessage());
         }

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +73,14 @@ public final class LlamaChatModel implements ChatModel {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<LlamaReplyStream> openStreams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService deadlines;
+    // the threads that wait in llama.cpp for tokens, so that a reader of a stream can be woken (ReplyStream)
+    private final ExecutorService readers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "parley-llama-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ReplyStatistics stats;
     private boolean nativeFreed; // guarded by the write lock; read under the read lock
 
@@ -208,7 +218,8 @@ public final class LlamaChatModel implements ChatModel {
             loraScales.apply(parameters, adapterScales);
             // never setNProbs: with completions it aborts the JVM (trigger 1)
             LlamaIterator iterator = model.generate(parameters).iterator();
-            LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout());
+            LlamaReplyStream stream = new LlamaReplyStream(this, iterator, record, deadline, settings.generationTimeout(),
+                    readers);
             openStreams.add(stream);
             stream.timer(deadlines.schedule(stream::timeOut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             return stream;
@@ -241,6 +252,11 @@ public final class LlamaChatModel implements ChatModel {
         return openStreams.size();
     }
 
+    @Override
+    public void whenSlotFrees(Runnable listener) {
+        slotListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** A live, read-only view of this model's figures for health checks and metrics. */
     public ModelStats stats() {
         return stats;
@@ -257,7 +273,7 @@ public final class LlamaChatModel implements ChatModel {
         }
         long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         while (true) {
-            // an idle stream is cancelled here; one with a next() in flight cancels itself when
+            // an idle stream is cancelled here; one with a read in flight cancels itself when
             // its token arrives, as cancelling under a waiting thread hangs it (trigger 9)
             openStreams.forEach(LlamaReplyStream::requestClose);
             if (openStreams.isEmpty() && freeNativeModel()) {
@@ -267,11 +283,13 @@ public final class LlamaChatModel implements ChatModel {
                 log.warn("{} reply stream(s) did not stop within {} s; leaving the native model allocated",
                         openStreams.size(), CLOSE_TIMEOUT.toSeconds());
                 deadlines.shutdownNow();
+                readers.shutdown();
                 return;
             }
             sleep();
         }
         deadlines.shutdownNow();
+        readers.shutdown();
         log.info("closed {}", settings.modelPath().getFileName());
     }
 
@@ -350,7 +368,15 @@ public final class LlamaChatModel implements ChatModel {
 
     /** Called by a stream once llama.cpp has let go of its slot. */
     void released(LlamaReplyStream stream) {
-        openStreams.remove(stream);
+        if (openStreams.remove(stream)) {
+            for (Runnable listener : slotListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("a slot listener failed", e);
+                }
+            }
+        }
     }
 
     /** llama.cpp's seed is an unsigned 32-bit value whose all-ones means "random": stay below it. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,7 @@ public final class OpenAiChatModel implements ChatModel {
     private final ScheduledExecutorService deadlines;
     private final Set<OpenAiReplyStream> openStreams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ReplyStatistics stats;
     private volatile boolean serverTokenizes = true;
 
@@ -176,6 +178,11 @@ public final class OpenAiChatModel implements ChatModel {
         return openStreams.size();
     }
 
+    @Override
+    public void whenSlotFrees(Runnable listener) {
+        slotListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /**
      * A live, read-only view of this model's figures. Servers stream about one token per event,
      * so its token counts are the non-empty pieces received.
@@ -200,7 +207,15 @@ public final class OpenAiChatModel implements ChatModel {
     }
 
     void released(OpenAiReplyStream stream) {
-        openStreams.remove(stream);
+        if (openStreams.remove(stream)) {
+            for (Runnable listener : slotListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("a slot listener failed", e);
+                }
+            }
+        }
     }
 
     private ObjectNode requestBody(ChatRequest request) {

@@ -325,6 +325,75 @@ class LlamaChatModelTest {
     }
 
     @Test
+    void close_fromAnotherThreadEndsANextWaitingOnALongGenerationAndFreesTheSlot() throws Exception {
+        Path longContext = dir.resolve("stop.gguf");
+        TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096), library)) {
+            CountDownLatch freed = new CountDownLatch(1);
+            model.whenSlotFrees(freed::countDown);
+            ReplyStream stream = model.stream(request("hello", 4000, 0f, 1));
+            CountDownLatch reading = new CountDownLatch(1);
+            Future<Throwable> reader = thread.submit(() -> {
+                try {
+                    while (stream.next() != null) {
+                        reading.countDown(); // and straight back into next(), where it waits for the model
+                    }
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+            stream.close(); // from this thread, while the reader waits in next()
+
+            assertThat(reader.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+            assertThat(freed.await(30, TimeUnit.SECONDS)).as("the slot was freed").isTrue();
+            assertThat(model.busySlots()).isZero();
+            assertThat(model.stats().repliesCompleted()).isOne();
+            assertThat(drain(model.stream(request("hello", 8, 0f, 1)))).as("the one slot takes a new reply").isNotBlank();
+            stream.close(); // idempotent
+            assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void close_endsANextThatWaitsForASlotStillHeldByAnotherReply() throws Exception {
+        // one slot: the second reply waits inside llama.cpp until the first lets go, and its reader
+        // with it; closing the second ends that next() without waiting for the first
+        Path longContext = dir.resolve("waiting.gguf");
+        TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096), library)) {
+            CountDownLatch allFree = new CountDownLatch(1);
+            model.whenSlotFrees(() -> {
+                if (model.busySlots() == 0) {
+                    allFree.countDown();
+                }
+            });
+            ReplyStream holder = model.stream(request("hello", 4000, 0f, 1));
+            assertThat(holder.next()).isNotEmpty();
+            ReplyStream waiting = model.stream(request("good morning", 8, 0f, 1));
+            Future<String> blocked = thread.submit(waiting::next);
+
+            waiting.close();
+
+            assertThatThrownBy(() -> blocked.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(model.busySlots()).as("the holder still generates").isPositive();
+            holder.close();
+            assertThat(allFree.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(model.busySlots()).isZero();
+            assertThat(drain(model.stream(request("hello", 8, 0f, 1)))).isNotBlank();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void load_missingTruncatedOrNonGgufFile_failsBeforeTouchingLlamaCpp(@TempDir Path files) throws IOException {
         // an unavailable library proves the file is checked first: its error would say "native library"
         LlamaNativeLibrary unavailable = LlamaNativeLibrary.load(files);

@@ -197,6 +197,41 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void close_fromSeveralThreadsAtOnce_freesTheSlotOnce() throws Exception {
+        server.on(COMPLETIONS, exchange -> {
+            OutputStream out = startEvents(exchange);
+            event(out, chunk("first"));
+            await(testDone);
+        });
+        java.util.concurrent.atomic.AtomicInteger freed = new java.util.concurrent.atomic.AtomicInteger();
+        model.whenSlotFrees(freed::incrementAndGet);
+        ReplyStream stream = model.stream(request("hi"));
+        assertThat(stream.next()).isEqualTo("first");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> closers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                closers.add(threads.submit(() -> {
+                    await(go);
+                    stream.close();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> closer : closers) {
+                closer.get(30, TimeUnit.SECONDS);
+            }
+
+            assertThat(freed.get()).isOne();
+            assertThat(model.busySlots()).isZero();
+            assertThat(model.stats().repliesCompleted()).as("the reply was ended once").isOne();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void busySlots_countsStreamsUntilTheyFinish() throws Exception {
         CountDownLatch finishBoth = new CountDownLatch(1);
         server.on(COMPLETIONS, exchange -> {

@@ -1,0 +1,70 @@
+package dev.parley.discord;
+
+import dev.parley.core.audit.BlockReport;
+import dev.parley.core.audit.BlockReports;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.ratelimit.OutboundTarget;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Posts moderation blocks to a server's audit channel: who, where, which way, the category, rule
+ * and scores, a hash, and the redacted excerpt when the server's policy asks for one; never the
+ * text. A channel of another server is refused, so no server can read another's blocks.
+ */
+final class AuditChannelPoster implements BlockReports {
+
+    private static final Logger LOG = System.getLogger(AuditChannelPoster.class.getName());
+
+    private final Function<String, @Nullable GuildMessageChannel> channels;
+    private final OutboundDriver driver;
+
+    /** @param channels finds a guild channel by id among this process's shards, or null */
+    AuditChannelPoster(Function<String, @Nullable GuildMessageChannel> channels, OutboundDriver driver) {
+        this.channels = channels;
+        this.driver = driver;
+    }
+
+    @Override
+    public void report(BlockReport report) {
+        GuildMessageChannel channel = channels.apply(report.auditChannelId());
+        if (channel == null || !channel.getGuild().getId().equals(report.location().scopeId())) {
+            LOG.log(Level.WARNING, "scope={0} audit channel {1} is not a channel of that server; report dropped",
+                    report.scope(), report.auditChannelId());
+            return;
+        }
+        String text = text(report);
+        driver.enqueue(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(
+                channel.sendMessage(text).setAllowedMentions(ChannelReplySink.NO_MENTIONS), posted -> {}));
+    }
+
+    static String text(BlockReport report) {
+        String where = report.location().threadId() != null ? report.location().threadId() : report.location().channelId();
+        String scores = report.scores().asMap().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
+                .limit(4)
+                .map(e -> e.getKey().apiName() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(", "));
+        StringBuilder text = new StringBuilder()
+                .append(report.direction().name().charAt(0)).append(report.direction().name().substring(1).toLowerCase(Locale.ROOT))
+                .append(" blocked: <@").append(report.authorId()).append("> in <#").append(where).append(">, ")
+                .append(report.category()).append(" (").append(report.rule()).append(')');
+        if (!scores.isEmpty()) {
+            text.append(", scores ").append(scores);
+        }
+        text.append(", sha256 ").append(report.sha256());
+        if (report.excerpt() != null) {
+            // inside a code span, so no markdown or link in it is rendered
+            text.append("\nExcerpt: `").append(report.excerpt().replace('`', '\'')).append('`');
+        }
+        return text.toString();
+    }
+}
