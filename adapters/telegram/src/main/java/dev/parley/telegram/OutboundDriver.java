@@ -95,6 +95,9 @@ final class OutboundDriver implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started (the adapter failed to start)
+        }
         try {
             thread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

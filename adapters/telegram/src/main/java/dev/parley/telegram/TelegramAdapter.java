@@ -65,6 +65,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramClient client;
     private final OutboundDriver driver;
     private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService poller;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final MessageSplitter splitter = new MessageSplitter();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -96,6 +97,9 @@ public final class TelegramAdapter implements AutoCloseable {
         this.driver = new OutboundDriver(new OutboundScheduler(clock));
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
                 .factory());
+        // TelegramBots never shuts down the executor it polls on: the adapter owns it
+        this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-poll")
+                .factory());
     }
 
     /**
@@ -121,7 +125,7 @@ public final class TelegramAdapter implements AutoCloseable {
         intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
         try {
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp,
-                    Executors::newSingleThreadScheduledExecutor, () -> pollBackOff);
+                    () -> poller, () -> pollBackOff);
             polling.registerBot(settings.token(), this::telegramUrl, intake, intake);
         } catch (TelegramApiException e) {
             throw new TelegramStartException("could not start polling Telegram: " + ApiErrors.describe(e), e);
@@ -134,9 +138,9 @@ public final class TelegramAdapter implements AutoCloseable {
         return username;
     }
 
-    /** Waits until the adapter is closed. */
-    public void awaitClosed() throws InterruptedException {
-        closed.await();
+    /** Waits until the adapter is closed, at most {@code timeout}; whether it is. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private User getMe() {
@@ -228,6 +232,7 @@ public final class TelegramAdapter implements AutoCloseable {
         } finally {
             driver.close();
             timers.shutdownNow();
+            poller.shutdownNow();
             lanes.shutdownNow();
             for (OkHttpClient http : List.of(pollingHttp, sendingHttp)) {
                 http.dispatcher().executorService().shutdown();

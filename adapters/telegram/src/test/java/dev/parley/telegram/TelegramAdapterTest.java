@@ -195,6 +195,21 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void replyBlockedMidStream_isReplacedByTheNotice() {
+        started();
+        ScriptedChatModel.LiveReply live = model.live();
+        Posted question = server.userSends(ALICE_DM, ALICE, "tell me a story");
+        live.push("Once upon").push(" a time");
+        awaitReply(question); // "Once" or "Once upon a", depending on how fast the pieces came
+
+        live.push(" someone built a bomb").push(" and more").end();
+
+        BotMessage withdrawn = awaitReply(question, "I had to stop that answer.");
+        assertThat(server.botMessages(ALICE.id())).extracting(BotMessage::text).noneMatch(t -> t.contains("bomb"));
+        assertThat(withdrawn.edits()).isPositive();
+    }
+
+    @Test
     void blockedPrompt_getsTheNoticeAndNeverReachesTheModel() {
         started();
 
