@@ -209,7 +209,10 @@ final class Json {
             throw error("unexpected character");
         }
         try {
-            return n.contains(".") || n.contains("e") || n.contains("E") ? Double.parseDouble(n) : Long.parseLong(n);
+            if (n.contains(".") || n.contains("e") || n.contains("E")) {
+                return Double.valueOf(n); // not a ?: expression, which would turn every long into a double
+            }
+            return Long.valueOf(n);
         } catch (NumberFormatException e) {
             throw error("bad number " + n);
         }
