@@ -1,8 +1,9 @@
 /**
- * Telegram adapter: TelegramBots long polling in, {@code InboundMessage}s to the core, replies out.
+ * The Telegram adapter: TelegramBots long polling turns updates into the core's
+ * {@code InboundMessage}s; replies go back as messages that grow by edits, paced by the core's
+ * {@code OutboundScheduler} within Telegram's limits, always as plain text.
  *
- * <p>Placeholder: this module only compiles against TelegramBots so far; the update consumer,
- * commands and the streaming reply sink arrive with the Telegram issue.
+ * <p>{@link dev.parley.telegram.TelegramAdapter} is the entry point; everything else is internal.
  */
 @NullMarked
 package dev.parley.telegram;

@@ -31,13 +31,8 @@ public final class ConsoleRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (discord.enabled()) {
-            return; // the Discord adapter serves; Launcher waits for shutdown
-        }
-        if (telegram.enabled()) {
-            // placeholder: the Telegram adapter is an empty module until its issue lands
-            throw new StartupException("a Telegram token is set, but the Telegram adapter is not built yet; "
-                    + "unset TELEGRAM_TOKEN to chat on the console or on Discord");
+        if (discord.enabled() || telegram.enabled()) {
+            return; // the platform adapters serve; Launcher waits for shutdown
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -1,0 +1,321 @@
+package dev.parley.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.Notice;
+import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.ratelimit.OutboundScheduler;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The bot on Telegram: long-polls updates with TelegramBots, hands text messages to the
+ * {@link ChatPipeline} as {@link InboundMessage}s and shows the answers with a
+ * {@link TelegramReplySink}. {@link #start()} checks the token ({@code getMe}), registers the
+ * command menu ({@code setMyCommands}) and starts polling; {@link #close()} stops polling, lets
+ * queued replies go out for a few seconds and confirms to Telegram the updates it handled.
+ *
+ * <p>In groups it reads only what is addressed to it (mentions, replies to it, commands); a
+ * member's admin status ({@code getChatMember}: creator or administrator) is looked up for
+ * commands and remembered for a minute. Bots and channel posts are ignored; stickers, photos and
+ * other messages without text get a short answer in private chats and none in groups.
+ */
+public final class TelegramAdapter implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Duration ADMIN_REMEMBERED = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    static final String TEXT_ONLY = "I can only read text messages; please write your question.";
+    static final String SOMETHING_WENT_WRONG = "Sorry, something went wrong with that message.";
+
+    private final TelegramSettings settings;
+    private final ChatPipeline pipeline;
+    private final InstantSource clock;
+    private final BackOff pollBackOff;
+
+    private final OkHttpClient pollingHttp;
+    private final OkHttpClient sendingHttp;
+    private final TelegramClient client;
+    private final OutboundDriver driver;
+    private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService poller;
+    private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
+    private final MessageSplitter splitter = new MessageSplitter();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private @Nullable TelegramBotsLongPollingApplication polling;
+    private @Nullable UpdateIntake intake;
+    private @Nullable UpdateReader reader;
+    private @Nullable AdminLookup admins;
+    private @Nullable String username;
+    private boolean started;
+    private boolean stopped;
+
+    /** An adapter that waits 1 s, then up to a minute, between failed polls. */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
+        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+    }
+
+    /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.pollBackOff = pollBackOff;
+        this.pollingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(settings.pollTimeout().plusSeconds(20)).writeTimeout(Duration.ofSeconds(20)).build();
+        this.sendingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30)).build();
+        this.client = new OkHttpTelegramClient(sendingHttp, settings.token(), telegramUrl());
+        this.driver = new OutboundDriver(new OutboundScheduler(clock));
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
+                .factory());
+        // TelegramBots never shuts down the executor it polls on: the adapter owns it
+        this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-poll")
+                .factory());
+    }
+
+    /**
+     * Checks the token, sets the command menu and starts polling.
+     *
+     * @throws TelegramStartException if Telegram refuses the token or cannot be reached
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException(stopped ? "the Telegram adapter was closed" : "already started");
+        }
+        started = true;
+        User me = getMe();
+        username = me.getUserName();
+        if (settings.username() != null && !settings.username().equalsIgnoreCase(username)) {
+            throw new TelegramStartException("the Telegram token belongs to @" + username + ", not to @"
+                    + settings.username() + " as configured");
+        }
+        reader = new UpdateReader(me.getId(), username);
+        admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
+        setCommands();
+        driver.start();
+        intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
+        try {
+            polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp,
+                    () -> poller, () -> pollBackOff);
+            polling.registerBot(settings.token(), this::telegramUrl, intake, intake);
+        } catch (TelegramApiException e) {
+            throw new TelegramStartException("could not start polling Telegram: " + ApiErrors.describe(e), e);
+        }
+        LOG.log(Level.INFO, "Telegram: polling as @{0}", username);
+    }
+
+    /** The bot's username, known once started. */
+    public @Nullable String username() {
+        return username;
+    }
+
+    /** Waits until the adapter is closed, at most {@code timeout}; whether it is. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private User getMe() {
+        try {
+            return client.execute(new GetMe());
+        } catch (TelegramApiException e) {
+            String reason = ApiErrors.refused(e) ? "Telegram refused the token (" + ApiErrors.describe(e) + ")"
+                    : "could not reach Telegram at " + settings.apiUrl() + " (" + ApiErrors.describe(e) + ")";
+            throw new TelegramStartException(reason, e);
+        }
+    }
+
+    /** Everyone sees the everyday commands; chat admins also see the ones only they may use. */
+    private void setCommands() {
+        List<BotCommand> everyone = List.of(
+                new BotCommand("help", "what I can do"),
+                new BotCommand("reset", "forget this conversation"),
+                new BotCommand("stop", "stop your question"),
+                new BotCommand("bot", "the persona answering here"));
+        List<BotCommand> admins = new java.util.ArrayList<>(everyone);
+        admins.add(new BotCommand("moderation", "show or change moderation here"));
+        admins.add(new BotCommand("ratelimit", "show or change rate limits here"));
+        try {
+            client.execute(SetMyCommands.builder().commands(everyone).scope(new BotCommandScopeDefault()).build());
+            client.execute(SetMyCommands.builder().commands(admins)
+                    .scope(new BotCommandScopeAllChatAdministrators()).build());
+        } catch (TelegramApiException e) {
+            // the menu is a convenience (scopes grant nothing): the bot works without it
+            LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
+        }
+    }
+
+    /** On a lane's virtual thread: one update to the core. */
+    private void handle(Update update) {
+        UpdateReader.Reading reading = reader().read(update);
+        switch (reading) {
+            case UpdateReader.Reading.Skip skip ->
+                LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
+            case UpdateReader.Reading.NonText nonText -> {
+                if (nonText.privateChat()) {
+                    sink(nonText.chatId(), false, nonText.messageId()).tell(TEXT_ONLY);
+                }
+            }
+            case UpdateReader.Reading.Text text -> {
+                boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
+                InboundMessage message = text.toInbound(admin);
+                TelegramReplySink sink = sink(text.chatId(), text.group(), text.messageId());
+                if (message.addressedToBot() && !text.command() && !message.author().bot()) {
+                    sink.startTyping();
+                }
+                pipeline.handle(message, sink).whenComplete((outcome, failure) -> {
+                    sink.stopTyping();
+                    if (failure != null) {
+                        sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
+                    } else if (outcome instanceof Outcome.Ignored) {
+                        LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
+                    }
+                });
+            }
+        }
+    }
+
+    private TelegramReplySink sink(long chatId, boolean group, int messageId) {
+        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId);
+    }
+
+    /**
+     * Stops polling, sends what is queued (for a few seconds at most) and confirms to Telegram
+     * the updates handed to the core, so the next start neither repeats nor loses one. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        try {
+            int offset = stopPolling();
+            if (intake != null) {
+                confirm(offset);
+            }
+            if (!driver.drain(SHUTDOWN_GRACE)) {
+                LOG.log(Level.WARNING, "Telegram: some replies were still queued at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            driver.close();
+            timers.shutdownNow();
+            poller.shutdownNow();
+            lanes.shutdownNow();
+            for (OkHttpClient http : List.of(pollingHttp, sendingHttp)) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+            closed.countDown();
+            LOG.log(Level.INFO, "Telegram: stopped");
+        }
+    }
+
+    /** Stops the long poll (and the request in flight); returns the offset confirming what was handed over. */
+    private int stopPolling() throws InterruptedException {
+        if (polling != null) {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Telegram: stopping the poll failed: {0}", e.toString());
+            }
+        }
+        pollingHttp.dispatcher().cancelAll();
+        return intake == null ? 0 : intake.close(SHUTDOWN_GRACE);
+    }
+
+    /** Confirms every update below {@code offset} without waiting for new ones. */
+    private void confirm(int offset) {
+        try {
+            client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+        } catch (TelegramApiException e) {
+            LOG.log(Level.WARNING, "Telegram: could not confirm handled updates ({0}); they may be seen again",
+                    ApiErrors.describe(e));
+        }
+    }
+
+    private TelegramUrl telegramUrl() {
+        return new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), settings.port(), false);
+    }
+
+    private UpdateReader reader() {
+        UpdateReader current = reader;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return current;
+    }
+
+    private AdminLookup admins() {
+        AdminLookup current = admins;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return current;
+    }
+
+    private static Ticker ticker(InstantSource clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        };
+    }
+
+    /** Waits after failed polls: {@code first}, then twice as long each time, up to {@code max}. */
+    static final class DoublingBackOff implements BackOff {
+
+        private final Duration first;
+        private final Duration max;
+        private Duration next;
+
+        DoublingBackOff(Duration first, Duration max) {
+            this.first = first;
+            this.max = max;
+            this.next = first;
+        }
+
+        @Override
+        public synchronized void reset() {
+            next = first;
+        }
+
+        @Override
+        public synchronized long nextBackOffMillis() {
+            long millis = next.toMillis();
+            next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
+            return millis;
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dev.parley.telegram;
+
+import dev.parley.core.pipeline.Notice;
+import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.ratelimit.OutboundTarget;
+import dev.parley.core.ratelimit.SendResult;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Shows one reply in a Telegram chat: the first piece is sent as a message answering the user's,
+ * then edited as the moderated reply grows; past 4,096 characters it continues in new messages.
+ * Notices are separate messages answering the user's. Everything goes out through the
+ * {@link OutboundDriver}, which paces it within Telegram's limits, and always as plain text
+ * without link previews: no {@code parse_mode}, so the model's words can never become markup.
+ *
+ * <p>The sink keeps what the chat should show and what it shows; each queued send makes one call
+ * that brings the two closer (send, edit or delete), reading the latest text when it runs, so a
+ * slow chat gets fewer, larger edits rather than a backlog.
+ */
+final class TelegramReplySink implements ReplySink {
+
+    private static final Logger LOG = System.getLogger(TelegramReplySink.class.getName());
+    /** Telegram shows "typing" for 5 s; renewed a little sooner. */
+    static final Duration TYPING_RENEWAL = Duration.ofSeconds(4);
+    private static final int NETWORK_ATTEMPTS = 3;
+
+    private final TelegramClient client;
+    private final OutboundDriver driver;
+    private final ScheduledExecutorService timers;
+    private final MessageSplitter splitter;
+    private final String chatId;
+    private final int userMessageId;
+    private final OutboundTarget chat;
+    private final OutboundTarget typingTarget;
+
+    private String reply = "";
+    private @Nullable String withdrawnBy;
+    private final List<Shown> shown = new ArrayList<>();
+    private boolean stepQueued;
+    private boolean broken;
+    private @Nullable ScheduledFuture<?> typing;
+
+    /** A message of the reply as the chat shows it. */
+    private record Shown(int messageId, String text) {}
+
+    TelegramReplySink(TelegramClient client, OutboundDriver driver, ScheduledExecutorService timers,
+            MessageSplitter splitter, long chatId, boolean group, int userMessageId) {
+        this.client = client;
+        this.driver = driver;
+        this.timers = timers;
+        this.splitter = splitter;
+        this.chatId = String.valueOf(chatId);
+        this.userMessageId = userMessageId;
+        this.chat = OutboundTarget.telegramChat(this.chatId, group);
+        // chat actions draw only on the overall budget, so they never delay the reply itself
+        this.typingTarget = new OutboundTarget("telegram-typing:" + chatId,
+                List.of(dev.parley.core.ratelimit.OutboundLimit.telegramOverall()));
+    }
+
+    /** Shows "typing" in the chat until the reply or a notice arrives (or {@link #stopTyping()}). */
+    synchronized void startTyping() {
+        if (typing == null) {
+            typing = timers.scheduleAtFixedRate(() -> driver.enqueue(typingTarget, new NetworkRetries(this::sendTyping, () -> {})), 0,
+                    TYPING_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops renewing "typing"; idempotent. */
+    synchronized void stopTyping() {
+        if (typing != null) {
+            typing.cancel(false);
+            typing = null;
+        }
+    }
+
+    @Override
+    public void notice(Notice notice) {
+        stopTyping();
+        tell(notice.text());
+    }
+
+    /** Sends {@code text} as a message answering the user's. */
+    void tell(String text) {
+        List<String> pieces = splitter.split(text);
+        for (String piece : pieces) {
+            driver.enqueue(chat, new NetworkRetries(() -> {
+                client.execute(message(piece));
+                return new SendResult.Sent();
+            }, () -> {}));
+        }
+    }
+
+    @Override
+    public void progress(String visibleSoFar) {
+        show(visibleSoFar);
+    }
+
+    @Override
+    public void complete(String finished) {
+        show(finished);
+    }
+
+    @Override
+    public void withdraw(Notice replacement) {
+        stopTyping();
+        synchronized (this) {
+            withdrawnBy = replacement.text();
+            requestStep();
+        }
+    }
+
+    private void show(String text) {
+        stopTyping();
+        synchronized (this) {
+            if (withdrawnBy == null) {
+                reply = text;
+                requestStep();
+            }
+        }
+    }
+
+    /** Under the lock: queues a step unless one is queued or nothing differs. */
+    private void requestStep() {
+        if (!stepQueued && !broken && nextStep() != null) {
+            stepQueued = true;
+            driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+        }
+    }
+
+    /** What the chat should show now: the reply's pieces, or the notice that replaced it. */
+    private List<String> wanted() {
+        return withdrawnBy != null ? splitter.split(withdrawnBy) : splitter.split(reply);
+    }
+
+    private sealed interface Step {
+        record Send(int index, String text) implements Step {}
+        record Edit(int index, int messageId, String text) implements Step {}
+        record Delete(int index, int messageId) implements Step {}
+    }
+
+    /** Under the lock: the first difference between what the chat shows and should show, or null. */
+    private @Nullable Step nextStep() {
+        List<String> wanted = wanted();
+        for (int i = 0; i < Math.max(wanted.size(), shown.size()); i++) {
+            if (i >= shown.size()) {
+                return new Step.Send(i, wanted.get(i));
+            }
+            Shown message = shown.get(i);
+            if (i >= wanted.size()) {
+                return new Step.Delete(i, message.messageId());
+            }
+            if (!message.text().equals(wanted.get(i))) {
+                return new Step.Edit(i, message.messageId(), wanted.get(i));
+            }
+        }
+        return null;
+    }
+
+    /** One call towards what the chat should show; queues the next if more differs. */
+    private SendResult step() throws TelegramApiException {
+        Step step;
+        synchronized (this) {
+            step = broken ? null : nextStep();
+            if (step == null) {
+                stepQueued = false;
+                return new SendResult.Sent();
+            }
+        }
+        try {
+            switch (step) {
+                case Step.Send send -> {
+                    Message sent = client.execute(send.index() == 0 ? message(send.text()) : plain(send.text()));
+                    synchronized (this) {
+                        shown.add(new Shown(sent.getMessageId(), send.text()));
+                    }
+                }
+                case Step.Edit edit -> {
+                    client.execute(EditMessageText.builder().chatId(chatId).messageId(edit.messageId())
+                            .text(edit.text()).linkPreviewOptions(noPreview()).build());
+                    synchronized (this) {
+                        shown.set(edit.index(), new Shown(edit.messageId(), edit.text()));
+                    }
+                }
+                case Step.Delete delete -> {
+                    client.execute(new DeleteMessage(chatId, delete.messageId()));
+                    synchronized (this) {
+                        shown.remove(delete.index());
+                    }
+                }
+            }
+        } catch (TelegramApiException e) {
+            if (step instanceof Step.Edit edit && ApiErrors.notModified(e)) {
+                synchronized (this) {
+                    shown.set(edit.index(), new Shown(edit.messageId(), edit.text()));
+                }
+            } else {
+                throw e; // a refusal (say, the message was deleted) stops this reply: see giveUp
+            }
+        }
+        synchronized (this) {
+            if (nextStep() != null) {
+                driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+            } else {
+                stepQueued = false;
+            }
+        }
+        return new SendResult.Sent();
+    }
+
+    /** A step failed for good: stop updating this reply. */
+    private synchronized void giveUp() {
+        broken = true;
+        stepQueued = false;
+    }
+
+    private SendResult sendTyping() throws TelegramApiException {
+        synchronized (this) {
+            if (typing == null) {
+                return new SendResult.Sent(); // the reply started while this waited
+            }
+        }
+        client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        return new SendResult.Sent();
+    }
+
+    private SendMessage message(String text) {
+        return SendMessage.builder().chatId(chatId).text(text).linkPreviewOptions(noPreview())
+                .replyParameters(ReplyParameters.builder().messageId(userMessageId).allowSendingWithoutReply(true).build())
+                .build();
+    }
+
+    private SendMessage plain(String text) {
+        return SendMessage.builder().chatId(chatId).text(text).linkPreviewOptions(noPreview()).build();
+    }
+
+    private static LinkPreviewOptions noPreview() {
+        return LinkPreviewOptions.builder().isDisabled(true).build();
+    }
+
+    /** A Bot API call that may throw. */
+    @FunctionalInterface
+    interface Call {
+        SendResult run() throws TelegramApiException;
+    }
+
+    /**
+     * A send that turns the call's failures into the scheduler's results: 429 waits as asked,
+     * a network failure is tried again a few times, a refusal is given up.
+     */
+    private static final class NetworkRetries implements dev.parley.core.ratelimit.OutboundSend {
+
+        private final Call call;
+        private final Runnable onGiveUp;
+        private int networkFailures;
+
+        NetworkRetries(Call call, Runnable onGiveUp) {
+            this.call = call;
+            this.onGiveUp = onGiveUp;
+        }
+
+        @Override
+        public SendResult send() {
+            try {
+                return call.run();
+            } catch (TelegramApiException e) {
+                if (ApiErrors.tooManyRequests(e)) {
+                    return ApiErrors.retryAfter(e);
+                }
+                if (!ApiErrors.refused(e) && ++networkFailures < NETWORK_ATTEMPTS) {
+                    return new SendResult.RetryAfter(ApiErrors.NETWORK_RETRY, false);
+                }
+                LOG.log(Level.WARNING, "Telegram refused a send: {0}", ApiErrors.describe(e));
+                onGiveUp.run();
+                return new SendResult.Failed(ApiErrors.describe(e));
+            }
+        }
+    }
+}

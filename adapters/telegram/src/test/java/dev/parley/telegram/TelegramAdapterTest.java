@@ -1,0 +1,334 @@
+package dev.parley.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.command.CommandService;
+import dev.parley.core.conversation.ChatTurn;
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicies;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.PipelineSettings;
+import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.ratelimit.RateLimit;
+import dev.parley.core.ratelimit.RateLimiter;
+import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.testkit.telegram.BotMessage;
+import dev.parley.testkit.telegram.FakeTelegramServer;
+import dev.parley.testkit.telegram.Posted;
+import dev.parley.testkit.telegram.RecordedRequest;
+import dev.parley.testkit.telegram.TelegramChat;
+import dev.parley.testkit.telegram.TelegramUser;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+
+/**
+ * The adapter end to end: the real TelegramBots client against {@link FakeTelegramServer}, a real
+ * {@link ChatPipeline} (moderation, limits, queue, commands, memory) and a scripted model.
+ */
+class TelegramAdapterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final TelegramUser BOT = TelegramUser.bot(9000, "Parley", "parley_bot");
+    private static final TelegramUser ALICE = TelegramUser.person(1001, "Alice", "alice");
+    private static final TelegramUser BOB = TelegramUser.person(1002, "Bob", "bob");
+    private static final TelegramUser OTHER_BOT = TelegramUser.bot(1003, "Echo", "echo_bot");
+    private static final TelegramChat ALICE_DM = TelegramChat.privateWith(ALICE);
+    private static final TelegramChat GROUP = TelegramChat.supergroup(-100500, "Parley fans");
+    private static final String BLOCKED = "I can't help with that.";
+
+    private final FakeTelegramServer server = FakeTelegramServer.start("123:secret", BOT);
+    private final ScriptedChatModel model = new ScriptedChatModel();
+    private final InferenceQueue queue = new InferenceQueue(1, 20);
+    private final ChatPipeline pipeline = pipeline();
+    private final List<TelegramAdapter> adapters = new ArrayList<>();
+
+    private ChatPipeline pipeline() {
+        InstantSource clock = InstantSource.system();
+        TextNormaliser normaliser = new TextNormaliser();
+        Moderator moderator = new Moderator(normaliser);
+        InMemorySettingsStore settings = new InMemorySettingsStore();
+        ModerationPolicies policies = new ModerationPolicies(settings, new ModerationDefaults(List.of("bomb"),
+                Set.of(Direction.INPUT, Direction.OUTPUT), BLOCKED, "I had to stop that answer."), normaliser);
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        ConversationMemory memory = new ConversationMemory(model,
+                new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
+        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock);
+        return new ChatPipeline(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
+                new RateLimit(600, 100), 6000), commands, policies, moderator,
+                new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
+                audit, clock);
+    }
+
+    private TelegramAdapter started() {
+        return started(new TelegramAdapter.DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+    }
+
+    private TelegramAdapter started(BackOff backOff) {
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10));
+        var adapter = new TelegramAdapter(settings, pipeline, InstantSource.system(), backOff);
+        adapters.add(adapter);
+        adapter.start();
+        server.awaitPolling(WAIT);
+        return adapter;
+    }
+
+    @AfterEach
+    void stop() {
+        adapters.forEach(TelegramAdapter::close);
+        queue.close();
+        server.close();
+    }
+
+    private BotMessage awaitReply(Posted to) {
+        server.await("a reply to message " + to.messageId(), () -> !server.repliesTo(to.chatId(), to.messageId()).isEmpty(), WAIT);
+        return server.repliesTo(to.chatId(), to.messageId()).getFirst();
+    }
+
+    private BotMessage awaitReply(Posted to, String text) {
+        server.await("the reply \"" + text + "\" to message " + to.messageId(), () -> server
+                .repliesTo(to.chatId(), to.messageId()).stream().anyMatch(m -> m.text().equals(text)), WAIT);
+        return server.repliesTo(to.chatId(), to.messageId()).stream().filter(m -> m.text().equals(text)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Waits until every update was handed to the core (the adapter confirmed them all). */
+    private void awaitAllHandedOver() {
+        server.await("every update confirmed", () -> server.unconfirmedUpdates().isEmpty(), WAIT);
+    }
+
+    @Test
+    void start_checksTheTokenAndSetsTheCommandMenuForEveryoneAndForAdmins() {
+        var adapter = started();
+
+        assertThat(adapter.username()).isEqualTo("parley_bot");
+        assertThat(server.requests("getMe")).isNotEmpty();
+        assertThat(server.commands().get("default")).contains("help", "reset", "stop").doesNotContain("moderation");
+        assertThat(server.commands().get("all_chat_administrators")).contains("help", "moderation", "ratelimit");
+    }
+
+    @Test
+    void privateMessage_isAnsweredInPlainTextAsAReplyToIt() {
+        started();
+        model.replies("Hello", " Alice,", " see https://example.org *now*.");
+
+        Posted hi = server.userSends(ALICE_DM, ALICE, "hi there");
+
+        BotMessage reply = awaitReply(hi, "Hello Alice, see https://example.org *now*.");
+        assertThat(reply.chatId()).isEqualTo(ALICE.id());
+        assertThat(model.requests().getFirst().turns()).endsWith(ChatTurn.user("hi there"));
+        List<RecordedRequest> sends = server.requests("sendMessage");
+        assertThat(sends).allSatisfy(send -> {
+            assertThat(send.params()).doesNotContainKey("parse_mode");
+            assertThat(send.params().get("link_preview_options")).isEqualTo(java.util.Map.of("is_disabled", true));
+        });
+    }
+
+    @Test
+    void groupMention_isAnsweredWhileUnaddressedMessagesAreLeftAlone() {
+        started();
+        model.replies("It is noon.");
+
+        Posted chatter = server.userSends(GROUP, BOB, "just chatting about lunch");
+        Posted mention = server.userSends(GROUP, ALICE, "@parley_bot what time is it?");
+
+        awaitReply(mention, "It is noon.");
+        assertThat(server.repliesTo(GROUP.id(), chatter.messageId())).isEmpty();
+        assertThat(model.requests()).singleElement()
+                .satisfies(request -> assertThat(request.turns()).endsWith(ChatTurn.user("what time is it?")));
+    }
+
+    @Test
+    void replyToTheBotInAGroup_isAnsweredWithoutAMention() {
+        started();
+        model.replies("Hi.").replies("Yes, still here.");
+        Posted mention = server.userSends(GROUP, ALICE, "hello @parley_bot");
+        BotMessage first = awaitReply(mention, "Hi.");
+
+        Posted followUp = server.userReplies(GROUP, ALICE, first.messageId(), "are you still there?");
+
+        awaitReply(followUp, "Yes, still here.");
+    }
+
+    @Test
+    void streamedReply_growsByEditsAtMostOncePerSecondInTheChat() {
+        started();
+        ScriptedChatModel.LiveReply live = model.live();
+        Posted question = server.userSends(ALICE_DM, ALICE, "count for me");
+        server.awaitRequest(r -> r.is("sendChatAction") && "typing".equals(r.string("action")), WAIT);
+
+        // moderation releases a word once the next one has begun: "One" shows when " two" arrives
+        live.push("One").push(" two");
+        awaitReply(question, "One");
+        live.push(" three");
+        server.await("an edit to \"One two\"", () -> server.botMessages(ALICE.id()).stream()
+                .anyMatch(m -> m.text().equals("One two")), WAIT);
+        live.push(" four.").end();
+        BotMessage reply = awaitReply(question, "One two three four.");
+
+        assertThat(reply.edits()).isBetween(2, 3);
+        List<RecordedRequest> calls = server.requests().stream()
+                .filter(r -> r.is("sendMessage") || r.is("editMessageText")).toList();
+        assertThat(calls).hasSize(1 + reply.edits()).allMatch(RecordedRequest::ok);
+        for (int i = 1; i < calls.size(); i++) {
+            // the scheduler's 1 per second per chat, measured by the server (a few ms of network jitter allowed)
+            assertThat(Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt()))
+                    .isGreaterThan(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void replyBlockedMidStream_isReplacedByTheNotice() {
+        started();
+        ScriptedChatModel.LiveReply live = model.live();
+        Posted question = server.userSends(ALICE_DM, ALICE, "tell me a story");
+        live.push("Once upon").push(" a time");
+        awaitReply(question); // "Once" or "Once upon a", depending on how fast the pieces came
+
+        live.push(" someone built a bomb").push(" and more").end();
+
+        BotMessage withdrawn = awaitReply(question, "I had to stop that answer.");
+        assertThat(server.botMessages(ALICE.id())).extracting(BotMessage::text).noneMatch(t -> t.contains("bomb"));
+        assertThat(withdrawn.edits()).isPositive();
+    }
+
+    @Test
+    void blockedPrompt_getsTheNoticeAndNeverReachesTheModel() {
+        started();
+
+        Posted question = server.userSends(ALICE_DM, ALICE, "how do I build a bomb");
+
+        awaitReply(question, BLOCKED);
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void moderationChange_isRefusedToAMemberAndAcceptedFromAnAdmin() {
+        started();
+        server.setMemberStatus(GROUP.id(), ALICE.id(), "administrator");
+
+        Posted byMember = server.userSends(GROUP, BOB, "/moderation category harassment flag");
+        awaitReply(byMember, "Only admins of this chat can change moderation.");
+        Posted byAdmin = server.userSends(GROUP, ALICE, "/moderation@parley_bot category harassment flag");
+        BotMessage accepted = awaitReply(byAdmin);
+
+        assertThat(accepted.text()).startsWith("harassment: flag at");
+        assertThat(server.requests("getChatMember")).extracting(r -> r.number("user_id"))
+                .containsExactly(BOB.id(), ALICE.id());
+    }
+
+    @Test
+    void commandForAnotherBot_isLeftAlone() {
+        started();
+
+        Posted other = server.userSends(GROUP, BOB, "/help@echo_bot");
+        Posted ours = server.userSends(GROUP, BOB, "/help");
+
+        assertThat(awaitReply(ours).text()).startsWith("Commands:");
+        assertThat(server.repliesTo(GROUP.id(), other.messageId())).isEmpty();
+    }
+
+    @Test
+    void tooManyRequests_isHonouredAndTheReplyStillArrivesOnce() {
+        started();
+        model.replies("Worth the wait.");
+        server.failNext("sendMessage", 1, 1);
+
+        Posted question = server.userSends(ALICE_DM, ALICE, "hello?");
+
+        awaitReply(question, "Worth the wait.");
+        List<RecordedRequest> sends = server.requests("sendMessage");
+        assertThat(sends).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt()))
+                .isGreaterThan(Duration.ofMillis(950));
+        assertThat(server.botMessages(ALICE.id())).hasSize(1);
+    }
+
+    @Test
+    void longReply_isSplitIntoMessagesOfAtMost4096Characters() {
+        started();
+        String word = "parley ";
+        String longText = IntStream.range(0, 1000).mapToObj(i -> word + i).collect(Collectors.joining(" ")) + ".";
+        assertThat(longText.length()).isGreaterThan(8192);
+        model.replies(longText);
+
+        Posted question = server.userSends(ALICE_DM, ALICE, "tell me everything");
+
+        server.await("the whole reply", () -> String.join(" ", server.botMessages(ALICE.id()).stream()
+                .filter(m -> !m.deleted()).map(BotMessage::text).toList()).equals(longText), Duration.ofSeconds(20));
+        List<BotMessage> messages = server.botMessages(ALICE.id());
+        assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(4096));
+        assertThat(messages.getFirst().replyTo()).isEqualTo(question.messageId());
+    }
+
+    @Test
+    void stickersPhotosOtherBotsAndChannelPosts_getNoModelAnswer_andPrivateNonTextGetsAHint() {
+        started();
+        TelegramChat news = TelegramChat.channel(-100777, "News");
+
+        server.userSendsSticker(GROUP, BOB);
+        server.userSends(GROUP, OTHER_BOT, "@parley_bot hello from a bot");
+        server.channelPosts(news, "@parley_bot news");
+        server.userForwards(GROUP, BOB, ALICE, "forwarded, not for the bot");
+        Posted photo = server.userSendsPhoto(ALICE_DM, ALICE, "what is this?");
+
+        awaitReply(photo, TelegramAdapter.TEXT_ONLY);
+        awaitAllHandedOver();
+        assertThat(server.botMessages(GROUP.id())).isEmpty();
+        assertThat(server.botMessages(news.id())).isEmpty();
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void editedMessage_isNotAnsweredAgain() {
+        started();
+        model.replies("Answered once.");
+        Posted question = server.userSends(ALICE_DM, ALICE, "first version");
+        awaitReply(question, "Answered once.");
+
+        server.userEdits(question, "second version");
+
+        awaitAllHandedOver();
+        assertThat(server.botMessages(ALICE.id())).hasSize(1);
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void restart_neitherLosesNorAnswersTwiceAnUpdateTheServerStillHolds() {
+        // a failed poll leaves the first adapter waiting a minute before it would confirm anything
+        TelegramAdapter first = started(new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        server.failNext("getUpdates", 1, 1);
+        model.replies("First answer.").replies("Second answer.");
+        Posted before = server.userSends(ALICE_DM, ALICE, "before the restart");
+        awaitReply(before, "First answer.");
+        server.awaitRequest(r -> r.is("getUpdates") && r.status() == 429, WAIT);
+        assertThat(server.unconfirmedUpdates()).containsExactly(before.updateId());
+
+        first.close();
+        Posted during = server.userSends(ALICE_DM, ALICE, "while the bot restarts");
+        started();
+
+        awaitReply(during, "Second answer.");
+        awaitAllHandedOver();
+        assertThat(server.repliesTo(ALICE.id(), before.messageId())).hasSize(1);
+        assertThat(server.repliesTo(ALICE.id(), during.messageId())).hasSize(1);
+        assertThat(model.requests()).hasSize(2);
+    }
+}

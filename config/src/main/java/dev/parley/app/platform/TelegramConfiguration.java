@@ -1,0 +1,70 @@
+package dev.parley.app.platform;
+
+import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.telegram.TelegramAdapter;
+import dev.parley.telegram.TelegramStartException;
+import java.time.InstantSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the Telegram adapter when {@code parley.telegram.token} is set: it starts once the
+ * application is ready (a refused token stops start-up with one clear line) and stops before the
+ * core shuts down, so replies still queued can go out.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramConfiguration.TokenSet.class)
+public class TelegramConfiguration {
+
+    @Bean
+    TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock) {
+        return new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+    }
+
+    @Bean
+    TelegramLifecycle telegramLifecycle(TelegramAdapter adapter) {
+        return new TelegramLifecycle(adapter);
+    }
+
+    /** Starts the adapter after the context is refreshed and closes it first on shutdown. */
+    static final class TelegramLifecycle implements SmartLifecycle {
+
+        private final TelegramAdapter adapter;
+        private volatile boolean running;
+
+        TelegramLifecycle(TelegramAdapter adapter) {
+            this.adapter = adapter;
+        }
+
+        @Override
+        public void start() {
+            try {
+                adapter.start();
+                running = true;
+            } catch (TelegramStartException e) {
+                adapter.close();
+                throw new StartupException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            adapter.close();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+
+    /** {@code parley.telegram.token} is set and not blank (the default in application.yml is empty). */
+    static final class TokenSet extends PlatformTokenCondition {
+        TokenSet() {
+            super("parley.telegram.token");
+        }
+    }
+}
