@@ -51,6 +51,8 @@ class DiscordConversationIT {
     private static long auditedTalk;
     private static long auditedLog;
     private static long otherServersChannel;
+    private static FakeGuild moreAdmin;
+    private static long moreAdminChannel;
     private static long thread;
     private static long dm;
     private static FakeUser admin;
@@ -79,6 +81,10 @@ class DiscordConversationIT {
         auditedTalk = audited.addTextChannel("talk");
         auditedLog = audited.addTextChannel("mod-log");
         otherServersChannel = ownServer("Other");
+        moreAdmin = server.createGuild("More admin");
+        moreAdmin.addMember(admin, moreAdmin.adminRoleId());
+        moreAdmin.addMember(member);
+        moreAdminChannel = moreAdmin.addTextChannel("talk");
         thread = guild.addThread(general, "a topic");
         dm = server.openDm(member);
         workDir = Files.createTempDirectory("parley-discord-it");
@@ -364,6 +370,37 @@ class DiscordConversationIT {
                 .startsWith("Only admins");
         assertThat(command(adminChannel, member, "bot", "persona", "name", "terse")).startsWith("Only admins");
         assertThat(server.interactionCallbacks()).allSatisfy(callback -> assertThat(callback.ephemeral()).isTrue());
+    }
+
+    @Test
+    void theRestOfTheCommandSetWorksForAdminsAndIsRefusedToMembers() {
+        long channel = moreAdminChannel;
+        // members are refused every change, and the audit log
+        assertThat(send(server.slashCommand(channel, member, "moderation").subcommand("exempt-role")
+                .option("operation", "add").roleOption("role", moreAdmin.adminRoleId()))).startsWith("Only admins");
+        assertThat(send(server.slashCommand(channel, member, "moderation").subcommand("audit-channel")
+                .channelOption("channel", channel))).startsWith("Only admins");
+        assertThat(command(channel, member, "moderation", "excerpt", "mode", "redacted")).startsWith("Only admins");
+        assertThat(command(channel, member, "moderation", "direction", "direction", "none")).startsWith("Only admins");
+        assertThat(command(channel, member, "moderation", "failure", "mode", "open")).startsWith("Only admins");
+        assertThat(command(channel, member, "bot", "channel", "mode", "auto-reply")).startsWith("Only admins");
+        assertThat(command(channel, member, "audit", "recent")).startsWith("Only admins");
+
+        // an admin's exempt role lets the admin role's prompts through unmoderated
+        assertThat(send(server.slashCommand(channel, admin, "moderation").subcommand("exempt-role")
+                .option("operation", "add").roleOption("role", moreAdmin.adminRoleId())))
+                .contains(Long.toString(moreAdmin.adminRoleId()));
+        assertThat(command(channel, admin, "bot", "channel", "mode", "auto-reply")).contains("auto-reply");
+        long handledBefore = adapter().messagesHandled();
+        long plain = server.postMessage(channel, member, "no mention needed here");
+        awaitHandled(handledBefore + 1);
+        assertThat(finalText(plain)).as("auto-reply answers without a mention").isNotBlank();
+
+        assertThat(command(channel, admin, "audit", "recent", "count", 5L))
+                .contains("bot.channel").contains("exempt");
+        assertThat(command(channel, member, "reset")).contains("Forgotten");
+        assertThat(command(channel, member, "stop")).contains("no question");
+        assertThat(command(channel, member, "help")).contains("/moderation");
     }
 
     @Test
