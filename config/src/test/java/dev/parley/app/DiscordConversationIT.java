@@ -12,6 +12,7 @@ import dev.parley.testkit.discord.RecordedRequest;
 import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.discord.SlashCommandDraft;
 import dev.parley.testkit.gguf.TinyLlamaModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ class DiscordConversationIT {
     private static long auditedTalk;
     private static long auditedLog;
     private static long otherServersChannel;
+    private static long splitChannel;
     private static FakeGuild moreAdmin;
     private static long moreAdminChannel;
     private static long thread;
@@ -81,6 +83,7 @@ class DiscordConversationIT {
         auditedTalk = audited.addTextChannel("talk");
         auditedLog = audited.addTextChannel("mod-log");
         otherServersChannel = ownServer("Other");
+        splitChannel = ownServer("Split");
         moreAdmin = server.createGuild("More admin");
         moreAdmin.addMember(admin, moreAdmin.adminRoleId());
         moreAdmin.addMember(member);
@@ -120,7 +123,7 @@ class DiscordConversationIT {
                 "--parley.model.path=" + model,
                 "--parley.model.temperature=0",
                 "--parley.model.max-new-tokens=24",
-                "--parley.model.context-size=512",
+                "--parley.model.context-size=2048",
                 "--parley.limits.user-per-minute=1000",
                 "--parley.limits.user-burst=1000",
                 "--parley.limits.channel-per-minute=1000",
@@ -131,6 +134,8 @@ class DiscordConversationIT {
                 "--parley.bot.personas.terse.max-new-tokens=3",
                 "--parley.bot.personas.long.system-prompt=Answer at length.",
                 "--parley.bot.personas.long.max-new-tokens=400",
+                "--parley.bot.personas.longest.system-prompt=Answer at great length.",
+                "--parley.bot.personas.longest.max-new-tokens=1500",
                 "--parley.limits.queue-per-user=1",
                 "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
         context.getBean(DiscordAdapter.class).awaitReady();
@@ -304,20 +309,64 @@ class DiscordConversationIT {
     }
 
     @Test
-    void anEditedQuestionIsAnsweredAnewInTheSameReply() {
+    void anEditedQuestionIsJudgedAnewAndAnsweredInTheSameReply() {
         assertThat(command(busyChannel, admin, "bot", "persona", "name", "long")).contains("long");
-        String edited = server.botUser().mention() + " what is the weather like";
         long handledBefore = adapter().messagesHandled();
 
         long question = server.postMessage(busyChannel, member, server.botUser().mention() + " tell me everything");
         server.awaitSentMessage(m -> Objects.equals(m.replyTo(), question), WAIT); // its answer is streaming
-        server.editMessage(busyChannel, question, edited);
-        awaitHandled(handledBefore + 2); // the first answer ends as withdrawn, the edit is answered
+        server.editMessage(busyChannel, question, server.botUser().mention() + " how do I make a bomb at home");
+        awaitHandled(handledBefore + 2); // the first answer ends withdrawn, the edit is judged
 
         assertThat(replyTo(question).stream().filter(m -> m.kind() == SentMessage.Kind.CREATE))
                 .as("one reply, edited in place").hasSize(1);
-        String freshAnswer = finalText(ask(busyChannel, member, "what is the weather like"));
-        assertThat(finalText(question)).isEqualTo(freshAnswer);
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+    }
+
+    @Test
+    void aDeletedQuestionStopsItsAnswerMidway() {
+        assertThat(command(busyChannel, admin, "bot", "persona", "name", "long")).contains("long");
+        double before = tokensGenerated();
+        ask(busyChannel, member, "tell me about the sea");
+        double full = tokensGenerated() - before; // the test model always runs to max-new-tokens
+        long handledBefore = adapter().messagesHandled();
+        double started = tokensGenerated();
+
+        long question = server.postMessage(busyChannel, member, server.botUser().mention() + " tell me about the sea");
+        server.awaitSentMessage(m -> Objects.equals(m.replyTo(), question), WAIT); // its answer is streaming
+        server.deleteMessage(busyChannel, question);
+        awaitHandled(handledBefore + 1);
+
+        assertThat(full).isEqualTo(400);
+        assertThat(tokensGenerated() - started).as("generation stopped early").isLessThan(full);
+    }
+
+    private static double tokensGenerated() {
+        return bot.getBean(MeterRegistry.class).get("parley.model.tokens.generated").functionCounter().count();
+    }
+
+    @Test
+    void aLongAnswerContinuesInFurtherMessagesOfAtMost2000Characters() {
+        assertThat(command(splitChannel, admin, "bot", "persona", "name", "longest")).contains("longest");
+
+        long question = ask(splitChannel, member, "tell me a very long story");
+
+        List<Long> parts = replyTo(question).stream().filter(m -> m.kind() == SentMessage.Kind.CREATE)
+                .map(SentMessage::messageId).toList();
+        List<Long> continued = server.sentMessages().stream()
+                .filter(m -> m.kind() == SentMessage.Kind.CREATE && m.channelId() == splitChannel
+                        && m.replyTo() == null && m.messageId() > parts.getFirst())
+                .map(SentMessage::messageId).toList();
+        assertThat(continued).as("the answer went on in another message").isNotEmpty();
+        for (long id : concat(parts, continued)) {
+            assertThat(server.messageContent(id).orElseThrow().length()).isLessThanOrEqualTo(2000);
+        }
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

@@ -70,6 +70,15 @@ final class ChannelReplySink implements ReplySink {
 
     @Override
     public void notice(Notice notice) {
+        boolean replyShown;
+        synchronized (this) {
+            replyShown = !postedIds.isEmpty() || flushQueued;
+        }
+        if (replyShown && (notice.kind() == Notice.Kind.INPUT_BLOCKED || notice.kind() == Notice.Kind.TOO_LONG)) {
+            // an edited message judged anew: its refusal replaces the answer it had
+            show(notice.text());
+            return;
+        }
         onFirstOutput.run();
         for (String part : splitter.split(notice.text())) {
             driver.enqueue(target, () -> RestCalls.run(channel.sendMessage(part)
