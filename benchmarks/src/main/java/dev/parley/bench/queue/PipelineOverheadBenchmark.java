@@ -99,6 +99,7 @@ public class PipelineOverheadBenchmark {
     @State(Scope.Thread)
     public static class Cursor {
         int next = (int) (Thread.currentThread().threadId() * 7919 % USERS);
+        long sent;
     }
 
     @Setup
@@ -144,9 +145,12 @@ public class PipelineOverheadBenchmark {
         queue.close();
     }
 
+    /** The next user's message under a new id: the pipeline answers a repeated id only once. */
     private InboundMessage next(Cursor cursor) {
         cursor.next = (cursor.next + 1) % USERS;
-        return messages.get(cursor.next);
+        InboundMessage m = messages.get(cursor.next);
+        return new InboundMessage(m.messageId() + "-" + Thread.currentThread().threadId() + "-" + cursor.sent++,
+                m.location(), m.author(), m.text(), null, true, false, m.sentAt());
     }
 
     @Benchmark
