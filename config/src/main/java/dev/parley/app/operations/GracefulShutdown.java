@@ -44,12 +44,12 @@ public final class GracefulShutdown implements ApplicationListener<ContextClosed
         int waiting = queue.waiting();
         int running = queue.running();
         if (waiting + running > 0) {
-            LOG.log(Level.INFO, "shutting down: {0} answers running (up to {1} s to finish), {2} waiting told to ask again",
-                    running, grace.toSeconds(), waiting);
+            LOG.log(Level.INFO, "shutting down: {0} answers running (up to {1} ms to finish), {2} waiting told to ask again",
+                    running, grace.toMillis(), waiting);
         }
         try {
             if (!queue.finish(grace)) {
-                LOG.log(Level.WARNING, "shutting down: answers still running after {0} s were stopped", grace.toSeconds());
+                LOG.log(Level.WARNING, "shutting down: answers still running after {0} ms were stopped", grace.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
