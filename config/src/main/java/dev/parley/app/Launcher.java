@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -59,6 +60,10 @@ public final class Launcher {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ModelException || t instanceof StartupException) {
                 return t.getMessage();
+            }
+            if (t instanceof PortInUseException port) {
+                return "port " + port.getPort() + " (health and metrics) is in use; set PARLEY_HTTP_PORT"
+                        + " (server.port) to another, or 0 for any free one";
             }
             if (t instanceof BindException bind) {
                 Throwable root = rootCause(bind);

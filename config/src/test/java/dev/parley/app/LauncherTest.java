@@ -12,6 +12,7 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.web.server.PortInUseException;
 
 class LauncherTest {
 
@@ -41,5 +42,13 @@ class LauncherTest {
     @Test
     void leavesUnexpectedFailuresToTheStackTrace() {
         assertThat(Launcher.expectedReason(new IllegalStateException("boom", new NullPointerException()))).isNull();
+    }
+
+    @Test
+    void explainsAPortInUseWithTheSettingThatMovesIt() {
+        var failure = new IllegalStateException(new PortInUseException(9464));
+
+        assertThat(Launcher.expectedReason(failure)).isEqualTo("port 9464 (health and metrics) is in use; "
+                + "set PARLEY_HTTP_PORT (server.port) to another, or 0 for any free one");
     }
 }

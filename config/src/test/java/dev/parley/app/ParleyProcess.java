@@ -38,6 +38,8 @@ record ParleyProcess(Path workDir) {
         // a token in the test runner's environment must not switch adapters on
         builder.environment().remove("DISCORD_TOKEN");
         builder.environment().remove("TELEGRAM_TOKEN");
+        // several bots (other test runs) on one machine: the health and metrics port is any free one
+        builder.environment().put("PARLEY_HTTP_PORT", "0");
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A reply sink that remembers everything it was shown, for assertions. */
-final class RecordingSink implements ReplySink {
+class RecordingSink implements ReplySink {
 
     final List<Notice> notices = new ArrayList<>();
     final List<String> progress = new ArrayList<>();

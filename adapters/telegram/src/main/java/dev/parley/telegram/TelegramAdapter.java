@@ -138,6 +138,12 @@ public final class TelegramAdapter implements AutoCloseable {
         return username;
     }
 
+    /** Whether the adapter polls Telegram now (started, not closed, its long poll running), for health. */
+    public synchronized boolean polling() {
+        TelegramBotsLongPollingApplication running = polling;
+        return started && !stopped && running != null && running.isRunning();
+    }
+
     /** Waits until the adapter is closed, at most {@code timeout}; whether it is. */
     public boolean awaitClosed(Duration timeout) throws InterruptedException {
         return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);

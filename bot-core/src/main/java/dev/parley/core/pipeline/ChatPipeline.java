@@ -57,6 +57,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,9 @@ public final class ChatPipeline {
     private final PersonaSelector personas;
     private final ChannelSettingsStore channels;
     private final BlockReports reports;
+    private final PipelineEvents events;
+    /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
+    private volatile boolean stopped;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
     private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
     // the window runs on the pipeline's own clock (read when used, after the constructor set it)
@@ -133,6 +137,21 @@ public final class ChatPipeline {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports) {
+        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
+                overrides, channels, reports, PipelineEvents.NONE);
+    }
+
+    /**
+     * A pipeline as {@link #ChatPipeline(PipelineSettings, CommandService, ModerationPolicies,
+     * Moderator, RateLimiter, InferenceQueue, ChatModel, ConversationMemory, AuditLog, InstantSource,
+     * PersonaSelector, LimitOverrides, ChannelSettingsStore, BlockReports) above} that tells
+     * {@code events} each message's outcome and the time to the first visible text of each answer.
+     */
+    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
+            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
+            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events) {
+        this.events = events;
         this.channels = channels;
         this.reports = reports;
         this.personas = personas;
@@ -157,7 +176,8 @@ public final class ChatPipeline {
      * {@link SeenMessages#WINDOW} (same platform, channel and id) is {@linkplain Outcome.Ignored
      * ignored} as a "duplicate", so it is answered once.
      */
-    public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink sink) {
+    public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink replySink) {
+        ReplySink sink = timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
@@ -180,7 +200,8 @@ public final class ChatPipeline {
      * pending (answered, refused, or never addressed to the bot) is {@linkplain Outcome.Ignored
      * ignored}.
      */
-    public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink sink) {
+    public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink replySink) {
+        ReplySink sink = timed(edited, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             PendingAnswer previous = pending.get(MessageRef.of(edited));
@@ -204,7 +225,83 @@ public final class ChatPipeline {
                 rejections.get(rejection).increment();
             }
             log(message, result, failure);
+            tell(message, result, failure);
         });
+    }
+
+    /** Hands the outcome to the listener; a failing listener must not fail the message. */
+    private void tell(InboundMessage message, @Nullable Outcome result, @Nullable Throwable failure) {
+        try {
+            if (result != null) {
+                events.handled(message, result);
+            } else if (failure != null) {
+                events.failed(message, failure);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(), e.toString());
+        }
+    }
+
+    /** {@code sink}, telling the listener when the first text of the answer reaches it. */
+    private ReplySink timed(InboundMessage message, ReplySink sink) {
+        return events == PipelineEvents.NONE ? sink : new FirstVisibleSink(sink, message, clock.instant());
+    }
+
+    /**
+     * Stops taking questions for the model, for a graceful shutdown: from now on a message that
+     * would be queued is refused with a notice that the bot is restarting ({@link Outcome.Busy}).
+     * Commands and requests already queued are not affected. Idempotent.
+     */
+    public void stopTaking() {
+        stopped = true;
+    }
+
+    /** A sink that tells the listener when the first text of the model's answer is handed over. */
+    private final class FirstVisibleSink implements ReplySink {
+
+        private final ReplySink sink;
+        private final InboundMessage message;
+        private final Instant arrival;
+        private final AtomicBoolean shown = new AtomicBoolean();
+
+        FirstVisibleSink(ReplySink sink, InboundMessage message, Instant arrival) {
+            this.sink = sink;
+            this.message = message;
+            this.arrival = arrival;
+        }
+
+        @Override
+        public void notice(Notice notice) {
+            sink.notice(notice);
+        }
+
+        @Override
+        public void progress(String visibleSoFar) {
+            firstText();
+            sink.progress(visibleSoFar);
+        }
+
+        @Override
+        public void complete(String reply) {
+            firstText();
+            sink.complete(reply);
+        }
+
+        @Override
+        public void withdraw(Notice replacement) {
+            sink.withdraw(replacement);
+        }
+
+        private void firstText() {
+            if (shown.compareAndSet(false, true)) {
+                try {
+                    events.firstVisible(message, Duration.between(arrival, clock.instant()));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(),
+                            e.toString());
+                }
+            }
+        }
     }
 
     /**
@@ -338,6 +435,10 @@ public final class ChatPipeline {
             return new Outcome.TooLong(reason);
         }
 
+        if (stopped) {
+            sink.notice(new Notice(Notice.Kind.BUSY, "I am restarting; please ask again in a minute."));
+            return new Outcome.Busy();
+        }
         PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);

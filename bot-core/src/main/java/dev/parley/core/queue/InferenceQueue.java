@@ -45,6 +45,8 @@ public final class InferenceQueue implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(InferenceQueue.class.getName());
     private static final long IDLE_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long {@link #finish} waits for running requests it told to stop. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private enum State { OPEN, DRAINING, CLOSED }
 
@@ -359,6 +361,60 @@ public final class InferenceQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long end = System.nanoTime() + deadline.toNanos();
+        for (Thread worker : workers) {
+            long left = end - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(worker, left);
+            }
+        }
+        return workers.stream().noneMatch(Thread::isAlive);
+    }
+
+    /**
+     * Shuts down gracefully: stops taking requests, {@linkplain QueuedRequest#abandon() abandons}
+     * the waiting ones at once (so their authors hear now rather than after the grace), lets the
+     * running ones finish for up to {@code grace}, tells those still running to
+     * {@linkplain QueuedRequest#stop() stop}, and {@linkplain #close() closes}.
+     *
+     * @return true if every running request finished within {@code grace}
+     */
+    public boolean finish(Duration grace) throws InterruptedException {
+        List<Entry> waiting;
+        lock.lock();
+        try {
+            if (state == State.OPEN) {
+                state = State.DRAINING;
+            }
+            waiting = List.copyOf(arrivals);
+            for (Entry entry : waiting) {
+                line.remove(entry.key.scope(), entry.key.user(), entry);
+                forget(entry);
+            }
+            abandoned += waiting.size();
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        tell(waiting, QueuedRequest::abandon);
+        boolean inTime = awaitWorkers(grace);
+        if (!inTime) {
+            List<Entry> stopping;
+            lock.lock();
+            try {
+                stopping = List.copyOf(running);
+            } finally {
+                lock.unlock();
+            }
+            tell(stopping, QueuedRequest::stop);
+            awaitWorkers(STOP_GRACE); // a stopped request ends at its next token; close() interrupts the rest
+        }
+        close();
+        return inTime;
+    }
+
+    /** Waits up to {@code deadline} for the workers to end; whether all did. */
+    private boolean awaitWorkers(Duration deadline) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         for (Thread worker : workers) {
             long left = end - System.nanoTime();

@@ -728,4 +728,56 @@ class ChatPipelineTest {
 
         assertThat(handle(mention(BOB, "anyone?"))).isEqualTo(new Outcome.Answered("Still here.", 0));
     }
+
+    /** A listener that writes down what it hears. */
+    private static final class HeardEvents implements PipelineEvents {
+        final List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void handled(InboundMessage message, Outcome outcome) {
+            heard.add(message.text() + " -> " + outcome.getClass().getSimpleName());
+        }
+
+        @Override
+        public void firstVisible(InboundMessage message, Duration sinceArrival) {
+            heard.add(message.text() + " first visible after " + sinceArrival);
+        }
+    }
+
+    private ChatPipeline listenedTo(PipelineEvents events) {
+        PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
+                new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), new RateLimit(60, 10), MAX_INPUT_CHARS);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).channels(channels).build();
+        return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
+                memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
+                        pipelineSettings.generation())), LimitOverrides.none(), channels, reports::add, events);
+    }
+
+    @Test
+    void events_hearEachOutcomeAndTheFirstVisibleTextOfAnswersOnly() {
+        var events = new HeardEvents();
+        pipeline = listenedTo(events);
+        model.replies("Hello", " there.");
+
+        handle(mention(ALICE, "hi"));
+        handle(mention(ALICE, "how to make a bomb"));
+
+        assertThat(events.heard).containsExactly("hi first visible after PT0S", "hi -> Answered",
+                "how to make a bomb -> Blocked");
+    }
+
+    @Test
+    void stopTaking_refusesNewQuestionsWithARestartNoticeButStillRunsCommands() {
+        pipeline.stopTaking();
+
+        Outcome question = handle(mention(ALICE, "hi"));
+        Outcome command = handle(mention(ALICE, "/help"));
+
+        assertThat(question).isEqualTo(new Outcome.Busy());
+        assertThat(command).isInstanceOf(Outcome.CommandAnswered.class);
+        assertThat(sink.notices()).first().isEqualTo(
+                new Notice(Notice.Kind.BUSY, "I am restarting; please ask again in a minute."));
+        assertThat(model.requests()).isEmpty();
+    }
 }

@@ -175,4 +175,81 @@ class InferenceQueueTest {
 
         assertThat(events).containsExactly("abandoned a", "abandoned b");
     }
+
+    /** A request that records what became of it; it runs until stopped or released. */
+    private QueuedRequest recorded(String name, List<String> events, CountDownLatch started, CountDownLatch stop) {
+        return new QueuedRequest() {
+            @Override
+            public void run() {
+                started.countDown();
+                try {
+                    boolean released = release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                    events.add((stop.getCount() == 0 ? "stopped " : released ? "finished " : "timed out ") + name);
+                } catch (InterruptedException e) {
+                    events.add("interrupted " + name);
+                }
+            }
+
+            @Override
+            public void abandon() {
+                events.add("abandoned " + name);
+            }
+
+            @Override
+            public void stop() {
+                stop.countDown();
+                release.countDown();
+            }
+        };
+    }
+
+    @Test
+    void finish_abandonsWaitingRequestsAtOnceAndLetsTheRunningOneComplete() throws Exception {
+        InferenceQueue queue = queue(1, 5);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        queue.submit(recorded("running", events, started, new CountDownLatch(1)));
+        assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        queue.submit(recorded("a", events, new CountDownLatch(1), new CountDownLatch(1)));
+        queue.submit(recorded("b", events, new CountDownLatch(1), new CountDownLatch(1)));
+        var finished = new java.util.concurrent.CompletableFuture<Boolean>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                finished.complete(queue.finish(Duration.ofSeconds(WAIT_SECONDS)));
+            } catch (InterruptedException e) {
+                finished.completeExceptionally(e);
+            }
+        });
+
+        // the waiting ones are told while the running one still holds its slot
+        await(() -> events.size() == 2);
+        assertThat(events).containsExactly("abandoned a", "abandoned b");
+        assertThat(queue.submit(() -> events.add("late"))).isInstanceOf(QueueAdmission.Full.class);
+        release.countDown();
+
+        assertThat(finished.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(events).containsExactly("abandoned a", "abandoned b", "finished running");
+        assertThat(queue.stats().abandoned()).isEqualTo(2);
+    }
+
+    @Test
+    void finish_stopsTheRunningRequestWhenTheGraceRunsOut() throws Exception {
+        InferenceQueue queue = queue(1, 5);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        queue.submit(recorded("running", events, started, new CountDownLatch(1)));
+        assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        boolean inTime = queue.finish(Duration.ofMillis(50));
+
+        assertThat(inTime).isFalse();
+        assertThat(events).containsExactly("stopped running");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.parley.app.chat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
+import dev.parley.app.operations.PipelineMeters;
 import dev.parley.app.platform.PlatformBlockReports;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.app.platform.StartupException;
@@ -184,8 +185,9 @@ public class ChatConfiguration {
     ChatPipeline chatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports) {
+            LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
+            PipelineMeters meters) {
         return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides, channels, blockReports);
+                clock, personas, limitOverrides, channels, blockReports, meters);
     }
 }
