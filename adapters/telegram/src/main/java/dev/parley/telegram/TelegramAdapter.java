@@ -6,7 +6,9 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.reply.ReplySplitter;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -52,6 +54,8 @@ public final class TelegramAdapter implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
     private static final Duration ADMIN_REMEMBERED = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Telegram's limit on one message's text. */
+    static final int MAX_MESSAGE_LENGTH = 4096;
     static final String TEXT_ONLY = "I can only read text messages; please write your question.";
     static final String SOMETHING_WENT_WRONG = "Sorry, something went wrong with that message.";
 
@@ -67,7 +71,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService poller;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
-    private final MessageSplitter splitter = new MessageSplitter();
+    private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private @Nullable TelegramBotsLongPollingApplication polling;
@@ -94,7 +98,8 @@ public final class TelegramAdapter implements AutoCloseable {
         this.sendingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30)).build();
         this.client = new OkHttpTelegramClient(sendingHttp, settings.token(), telegramUrl());
-        this.driver = new OutboundDriver(new OutboundScheduler(clock));
+        this.driver = new OutboundDriver(new OutboundScheduler(clock),
+                Thread.ofVirtual().name("telegram-outbound").factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
                 .factory());
         // TelegramBots never shuts down the executor it polls on: the adapter owns it
@@ -224,7 +229,9 @@ public final class TelegramAdapter implements AutoCloseable {
             if (intake != null) {
                 confirm(offset);
             }
-            if (!driver.drain(SHUTDOWN_GRACE)) {
+            timers.shutdownNow(); // no more typing renewals
+            driver.close(SHUTDOWN_GRACE);
+            if (driver.scheduler().pending() > 0) {
                 LOG.log(Level.WARNING, "Telegram: some replies were still queued at shutdown");
             }
         } catch (InterruptedException e) {

@@ -2,6 +2,9 @@ package dev.parley.telegram;
 
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.reply.ReplySplitter;
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.ratelimit.OutboundSend;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
 import java.lang.System.Logger;
@@ -45,7 +48,7 @@ final class TelegramReplySink implements ReplySink {
     private final TelegramClient client;
     private final OutboundDriver driver;
     private final ScheduledExecutorService timers;
-    private final MessageSplitter splitter;
+    private final ReplySplitter splitter;
     private final String chatId;
     private final int userMessageId;
     private final OutboundTarget chat;
@@ -62,7 +65,7 @@ final class TelegramReplySink implements ReplySink {
     private record Shown(int messageId, String text) {}
 
     TelegramReplySink(TelegramClient client, OutboundDriver driver, ScheduledExecutorService timers,
-            MessageSplitter splitter, long chatId, boolean group, int userMessageId) {
+            ReplySplitter splitter, long chatId, boolean group, int userMessageId) {
         this.client = client;
         this.driver = driver;
         this.timers = timers;
@@ -78,7 +81,7 @@ final class TelegramReplySink implements ReplySink {
     /** Shows "typing" in the chat until the reply or a notice arrives (or {@link #stopTyping()}). */
     synchronized void startTyping() {
         if (typing == null) {
-            typing = timers.scheduleAtFixedRate(() -> driver.enqueue(typingTarget, new NetworkRetries(this::sendTyping, () -> {})), 0,
+            typing = timers.scheduleAtFixedRate(() -> enqueue(typingTarget, new NetworkRetries(this::sendTyping, () -> {})), 0,
                     TYPING_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -101,7 +104,7 @@ final class TelegramReplySink implements ReplySink {
     void tell(String text) {
         List<String> pieces = splitter.split(text);
         for (String piece : pieces) {
-            driver.enqueue(chat, new NetworkRetries(() -> {
+            enqueue(chat, new NetworkRetries(() -> {
                 client.execute(message(piece));
                 return new SendResult.Sent();
             }, () -> {}));
@@ -141,7 +144,7 @@ final class TelegramReplySink implements ReplySink {
     private void requestStep() {
         if (!stepQueued && !broken && nextStep() != null) {
             stepQueued = true;
-            driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+            enqueue(chat, new NetworkRetries(this::step, this::giveUp));
         }
     }
 
@@ -217,12 +220,21 @@ final class TelegramReplySink implements ReplySink {
         }
         synchronized (this) {
             if (nextStep() != null) {
-                driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+                enqueue(chat, new NetworkRetries(this::step, this::giveUp));
             } else {
                 stepQueued = false;
             }
         }
         return new SendResult.Sent();
+    }
+
+    /** Queues a send; after shutdown began there is nobody left to send it, so it is dropped. */
+    private void enqueue(OutboundTarget target, OutboundSend send) {
+        try {
+            driver.enqueue(target, send);
+        } catch (IllegalStateException closed) {
+            LOG.log(Level.DEBUG, "Telegram: a send for chat {0} came after shutdown", chatId);
+        }
     }
 
     /** A step failed for good: stop updating this reply. */
@@ -265,7 +277,7 @@ final class TelegramReplySink implements ReplySink {
      * A send that turns the call's failures into the scheduler's results: 429 waits as asked,
      * a network failure is tried again a few times, a refusal is given up.
      */
-    private static final class NetworkRetries implements dev.parley.core.ratelimit.OutboundSend {
+    private static final class NetworkRetries implements OutboundSend {
 
         private final Call call;
         private final Runnable onGiveUp;

@@ -69,7 +69,8 @@ class TelegramAdapterTest {
         InMemoryAuditLog audit = new InMemoryAuditLog();
         ConversationMemory memory = new ConversationMemory(model,
                 new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
-        CommandService commands = new CommandService(settings, policies, moderator, memory, audit, clock);
+        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                .memory(memory).audit(audit).clock(clock).queue(queue).build();
         return new ChatPipeline(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
                 new RateLimit(600, 100), 6000), commands, policies, moderator,
                 new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
