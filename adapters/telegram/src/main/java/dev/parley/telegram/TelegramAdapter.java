@@ -73,6 +73,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final ReplyChains chains = new ReplyChains();
 
     private @Nullable TelegramBotsLongPollingApplication polling;
     private @Nullable UpdateIntake intake;
@@ -186,13 +187,13 @@ public final class TelegramAdapter implements AutoCloseable {
                 LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
             case UpdateReader.Reading.NonText nonText -> {
                 if (nonText.privateChat()) {
-                    sink(nonText.chatId(), false, nonText.messageId()).tell(TEXT_ONLY);
+                    sink(nonText.chatId(), false, nonText.messageId(), null).tell(TEXT_ONLY);
                 }
             }
             case UpdateReader.Reading.Text text -> {
                 boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
-                InboundMessage message = text.toInbound(admin);
-                TelegramReplySink sink = sink(text.chatId(), text.group(), text.messageId());
+                InboundMessage message = text.toInbound(admin, conversationRoot(text));
+                TelegramReplySink sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
                 if (message.addressedToBot() && !text.command() && !message.author().bot()) {
                     sink.startTyping();
                 }
@@ -208,8 +209,27 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
-    private TelegramReplySink sink(long chatId, boolean group, int messageId) {
-        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId);
+    /**
+     * In a group, the root of the reply chain {@code text} joins: each chain is a conversation, so
+     * people talking to the bot side by side do not share context. A private chat is one
+     * conversation (null). In a forum topic a message that answers nothing still "replies" to the
+     * topic's first message; that does not count as a reply.
+     */
+    private @Nullable String conversationRoot(UpdateReader.Reading.Text text) {
+        if (!text.group()) {
+            return null;
+        }
+        Integer replyTo = text.replyTo();
+        if (replyTo != null && replyTo.equals(text.threadId())) {
+            replyTo = null;
+        }
+        return chains.join(text.chatId(), text.messageId(), replyTo);
+    }
+
+    /** A sink answering {@code messageId}; what it posts joins the chain {@code root}, when there is one. */
+    private TelegramReplySink sink(long chatId, boolean group, int messageId, @Nullable String root) {
+        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId,
+                root == null ? posted -> {} : posted -> chains.remember(chatId, posted, root));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -34,7 +35,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link OutboundDriver}, which paces it within Telegram's limits, and always as plain text
  * without link previews: no {@code parse_mode}, so the model's words can never become markup.
  *
- * <p>The sink keeps what the chat should show and what it shows; each queued send makes one call
+ * <p>Each message it posts is reported to {@code sent} (the adapter files it under the reply
+ * chain it answers). The sink keeps what the chat should show and what it shows; each queued send makes one call
  * that brings the two closer (send, edit or delete), reading the latest text when it runs, so a
  * slow chat gets fewer, larger edits rather than a backlog.
  */
@@ -53,6 +55,7 @@ final class TelegramReplySink implements ReplySink {
     private final int userMessageId;
     private final OutboundTarget chat;
     private final OutboundTarget typingTarget;
+    private final IntConsumer sent;
 
     private String reply = "";
     private @Nullable String withdrawnBy;
@@ -65,13 +68,14 @@ final class TelegramReplySink implements ReplySink {
     private record Shown(int messageId, String text) {}
 
     TelegramReplySink(TelegramClient client, OutboundDriver driver, ScheduledExecutorService timers,
-            ReplySplitter splitter, long chatId, boolean group, int userMessageId) {
+            ReplySplitter splitter, long chatId, boolean group, int userMessageId, IntConsumer sent) {
         this.client = client;
         this.driver = driver;
         this.timers = timers;
         this.splitter = splitter;
         this.chatId = String.valueOf(chatId);
         this.userMessageId = userMessageId;
+        this.sent = sent;
         this.chat = OutboundTarget.telegramChat(this.chatId, group);
         // chat actions draw only on the overall budget, so they never delay the reply itself
         this.typingTarget = new OutboundTarget("telegram-typing:" + chatId,
@@ -105,7 +109,7 @@ final class TelegramReplySink implements ReplySink {
         List<String> pieces = splitter.split(text);
         for (String piece : pieces) {
             enqueue(chat, new NetworkRetries(() -> {
-                client.execute(message(piece));
+                this.sent.accept(client.execute(message(piece)).getMessageId());
                 return new SendResult.Sent();
             }, () -> {}));
         }
@@ -190,9 +194,10 @@ final class TelegramReplySink implements ReplySink {
         try {
             switch (step) {
                 case Step.Send send -> {
-                    Message sent = client.execute(send.index() == 0 ? message(send.text()) : plain(send.text()));
+                    Message posted = client.execute(send.index() == 0 ? message(send.text()) : plain(send.text()));
+                    sent.accept(posted.getMessageId());
                     synchronized (this) {
-                        shown.add(new Shown(sent.getMessageId(), send.text()));
+                        shown.add(new Shown(posted.getMessageId(), send.text()));
                     }
                 }
                 case Step.Edit edit -> {

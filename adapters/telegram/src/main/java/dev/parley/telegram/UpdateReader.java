@@ -52,12 +52,14 @@ final class UpdateReader {
                 return text.length() > 1 && text.charAt(0) == '/' && Character.isLetter(text.charAt(1));
             }
 
-            InboundMessage toInbound(boolean admin) {
+            /** The message for the core; {@code conversationRoot} is its reply chain's root in a group, else null. */
+            InboundMessage toInbound(boolean admin, @Nullable String conversationRoot) {
                 String chat = String.valueOf(chatId);
                 return new InboundMessage(chat + ":" + messageId,
                         new Location(Platform.TELEGRAM, chat, chat, threadId == null ? null : String.valueOf(threadId)),
                         new Author(String.valueOf(authorId), authorName, Set.of(), admin, authorIsBot),
-                        text, replyTo == null ? null : chat + ":" + replyTo, mentionsBot, privateChat, sentAt);
+                        text, replyTo == null ? null : chat + ":" + replyTo, mentionsBot, privateChat, sentAt,
+                        conversationRoot);
             }
         }
     }

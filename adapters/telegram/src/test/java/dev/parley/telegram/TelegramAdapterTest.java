@@ -169,6 +169,25 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void twoPeopleInAGroup_holdSeparateConversationsAlongTheirReplyChains() {
+        started();
+        model.replies("Paris.").replies("Blue.").replies("About two million.");
+        Posted alice = server.userSends(GROUP, ALICE, "@parley_bot what is the capital of France?");
+        BotMessage toAlice = awaitReply(alice, "Paris.");
+        Posted bob = server.userSends(GROUP, BOB, "@parley_bot what colour is the sky?");
+        awaitReply(bob, "Blue.");
+
+        Posted aliceAgain = server.userReplies(GROUP, ALICE, toAlice.messageId(), "and how many people live there?");
+
+        awaitReply(aliceAgain, "About two million.");
+        List<ChatTurn> turns = model.requests().get(2).turns();
+        assertThat(turns).contains(ChatTurn.user("what is the capital of France?"), ChatTurn.assistant("Paris."))
+                .endsWith(ChatTurn.user("and how many people live there?"));
+        assertThat(turns).noneMatch(turn -> turn.text().contains("sky") || turn.text().contains("Blue"));
+        assertThat(model.requests().get(1).turns()).noneMatch(turn -> turn.text().contains("France"));
+    }
+
+    @Test
     void streamedReply_growsByEditsAtMostOncePerSecondInTheChat() {
         started();
         ScriptedChatModel.LiveReply live = model.live();

@@ -30,7 +30,7 @@ class UpdateReaderTest {
     private InboundMessage text(Update update) {
         UpdateReader.Reading reading = reader.read(update);
         assertThat(reading).isInstanceOf(UpdateReader.Reading.Text.class);
-        return ((UpdateReader.Reading.Text) reading).toInbound(false);
+        return ((UpdateReader.Reading.Text) reading).toInbound(false, null);
     }
 
     @Test
