@@ -1,6 +1,8 @@
 package dev.parley.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
@@ -74,6 +76,9 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ReplyChains chains = new ReplyChains();
+    /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
+    private final Cache<String, TelegramReplySink> sinks = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     private @Nullable TelegramBotsLongPollingApplication polling;
     private @Nullable UpdateIntake intake;
@@ -193,20 +198,35 @@ public final class TelegramAdapter implements AutoCloseable {
             case UpdateReader.Reading.Text text -> {
                 boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
                 InboundMessage message = text.toInbound(admin, conversationRoot(text));
-                TelegramReplySink sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
-                if (message.addressedToBot() && !text.command() && !message.author().bot()) {
-                    sink.startTyping();
+                TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
+                if (sink == null) {
+                    sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
+                    sinks.put(message.messageId(), sink);
                 }
-                pipeline.handle(message, sink).whenComplete((outcome, failure) -> {
-                    sink.stopTyping();
-                    if (failure != null) {
-                        sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
-                    } else if (outcome instanceof Outcome.Ignored) {
-                        LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
-                    }
-                });
+                answer(text, message, sink);
             }
         }
+    }
+
+    /**
+     * Hands a text to the core, "typing" shown while it waits. An edit withdraws the answer still
+     * pending for the message, if any, and the new text is answered in the same reply.
+     */
+    private void answer(UpdateReader.Reading.Text text, InboundMessage message, TelegramReplySink sink) {
+        var answered = text.edited() ? pipeline.messageEdited(message, sink) : pipeline.handle(message, sink);
+        if (!answered.isDone() && !text.command()) {
+            sink.startTyping(); // waiting for the model; stopped below if it finished meanwhile
+        }
+        answered.whenComplete((outcome, failure) -> {
+            if (!(outcome instanceof Outcome.Edited)) {
+                sink.stopTyping(); // an edited message's sink now types for the new text
+            }
+            if (failure != null) {
+                sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
+            } else if (outcome instanceof Outcome.Ignored) {
+                LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
+            }
+        });
     }
 
     /**
@@ -218,6 +238,9 @@ public final class TelegramAdapter implements AutoCloseable {
     private @Nullable String conversationRoot(UpdateReader.Reading.Text text) {
         if (!text.group()) {
             return null;
+        }
+        if (text.edited()) {
+            return chains.rootOf(text.chatId(), text.messageId()); // an edit stays where the message was
         }
         Integer replyTo = text.replyTo();
         if (replyTo != null && replyTo.equals(text.threadId())) {

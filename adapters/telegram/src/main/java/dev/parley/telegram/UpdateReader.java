@@ -36,7 +36,7 @@ final class UpdateReader {
     /** What an update is, for the adapter. */
     sealed interface Reading {
 
-        /** Nothing to do: edits, channel posts, service messages, commands for another bot. */
+        /** Nothing to do: channel posts, service messages, commands for another bot. */
         record Skip(String reason) implements Reading {}
 
         /** A sticker, photo, voice... : answered briefly in private chats, ignored in groups. */
@@ -45,7 +45,7 @@ final class UpdateReader {
         /** A text message for the core; the adapter adds whether its author is an admin. */
         record Text(long chatId, boolean group, int messageId, long authorId, String authorName, boolean authorIsBot,
                 String text, @Nullable Integer replyTo, boolean mentionsBot, boolean privateChat,
-                @Nullable Integer threadId, Instant sentAt) implements Reading {
+                @Nullable Integer threadId, Instant sentAt, boolean edited) implements Reading {
 
             /** Whether the text is a command (which the core answers whoever it is addressed to). */
             boolean command() {
@@ -65,16 +65,14 @@ final class UpdateReader {
     }
 
     Reading read(Update update) {
-        if (update.hasEditedMessage()) {
-            return new Reading.Skip("an edited message"); // answered once, as first written
-        }
         if (update.hasChannelPost() || update.hasEditedChannelPost()) {
             return new Reading.Skip("a channel post");
         }
-        if (!update.hasMessage()) {
+        boolean edited = update.hasEditedMessage();
+        if (!edited && !update.hasMessage()) {
             return new Reading.Skip("not a message");
         }
-        Message message = update.getMessage();
+        Message message = edited ? update.getEditedMessage() : update.getMessage();
         Chat chat = message.getChat();
         User from = message.getFrom();
         if (from == null) {
@@ -82,6 +80,9 @@ final class UpdateReader {
         }
         boolean privateChat = "private".equals(chat.getType());
         if (message.getText() == null) {
+            if (edited) {
+                return new Reading.Skip("an edited caption or media"); // nothing the bot read changed
+            }
             if (message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty()
                     || message.getLeftChatMember() != null) {
                 return new Reading.Skip("a service message");
@@ -122,7 +123,7 @@ final class UpdateReader {
         return new Reading.Text(chat.getId(), group, message.getMessageId(), from.getId(), displayName(from),
                 Boolean.TRUE.equals(from.getIsBot()), without(text, cuts),
                 replied == null ? null : replied.getMessageId(), privateChat || mentioned || replyToBot || commandForUs,
-                privateChat, thread, Instant.ofEpochSecond(message.getDate()));
+                privateChat, thread, Instant.ofEpochSecond(message.getDate()), edited);
     }
 
     private static String displayName(User user) {

@@ -331,6 +331,48 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void messageEditedWhileItsAnswerWaits_isAnsweredOnceAsEdited() {
+        started();
+        ScriptedChatModel.LiveReply bobsAnswer = model.live(); // holds the only model slot
+        model.replies("Answer to the edit.");
+        Posted bob = server.userSends(GROUP, BOB, "@parley_bot a long question");
+        server.await("Bob's question at the model", () -> model.requests().size() == 1, WAIT);
+        Posted question = server.userSends(ALICE_DM, ALICE, "first version");
+        awaitAllHandedOver();
+
+        server.userEdits(question, "second version");
+        awaitAllHandedOver();
+        bobsAnswer.push("Done").push(" now.").end();
+
+        awaitReply(question, "Answer to the edit.");
+        awaitReply(bob, "Done now.");
+        assertThat(model.requests()).hasSize(2);
+        assertThat(model.requests().get(1).turns()).endsWith(ChatTurn.user("second version"))
+                .noneMatch(turn -> turn.text().contains("first version"));
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).isEqualTo("Answer to the edit."));
+    }
+
+    @Test
+    void messageEditedWhileItsAnswerStreams_isReansweredInTheSameReply() {
+        started();
+        ScriptedChatModel.LiveReply firstAnswer = model.live();
+        model.replies("About the second version.");
+        Posted question = server.userSends(ALICE_DM, ALICE, "first version");
+        firstAnswer.push("Thinking").push(" about");
+        BotMessage reply = awaitReply(question);
+
+        server.userEdits(question, "second version");
+        awaitAllHandedOver();
+        firstAnswer.push(" it.").end(); // the scripted stream notices the stop at its next piece
+
+        awaitReply(question, "About the second version.");
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(reply.messageId()));
+        assertThat(model.requests().get(1).turns()).endsWith(ChatTurn.user("second version"));
+    }
+
+    @Test
     void restart_neitherLosesNorAnswersTwiceAnUpdateTheServerStillHolds() {
         // a failed poll leaves the first adapter waiting a minute before it would confirm anything
         TelegramAdapter first = started(new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
