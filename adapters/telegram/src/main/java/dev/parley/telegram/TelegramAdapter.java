@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -46,10 +48,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * command menu ({@code setMyCommands}) and starts polling; {@link #close()} stops polling, lets
  * queued replies go out for a few seconds and confirms to Telegram the updates it handled.
  *
- * <p>In groups it reads only what is addressed to it (mentions, replies to it, commands); a
- * member's admin status ({@code getChatMember}: creator or administrator) is looked up for
- * commands and remembered for a minute. Bots and channel posts are ignored; stickers, photos and
- * other messages without text get a short answer in private chats and none in groups.
+ * <p>In groups every update goes to the core, which answers what is addressed to the bot
+ * (mentions, replies to it, commands) or everything where an admin turned auto-reply on; each
+ * reply chain is a conversation of its own, a private chat is one conversation. A member's admin
+ * status ({@code getChatMember}: creator or administrator) is looked up for commands and
+ * remembered for a minute; {@code /manage} lets an admin manage a group from their private chat
+ * ({@link GroupAdministration}). An edited message whose answer is still pending is answered
+ * afresh in the same reply. Bots and channel posts are ignored; stickers, photos and other
+ * messages without text get a short answer in private chats and none in groups.
  */
 public final class TelegramAdapter implements AutoCloseable {
 
@@ -84,6 +90,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private @Nullable UpdateIntake intake;
     private @Nullable UpdateReader reader;
     private @Nullable AdminLookup admins;
+    private @Nullable GroupAdministration groups;
     private @Nullable String username;
     private boolean started;
     private boolean stopped;
@@ -131,6 +138,7 @@ public final class TelegramAdapter implements AutoCloseable {
         }
         reader = new UpdateReader(me.getId(), username);
         admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
+        groups = new GroupAdministration(client, admins, ticker(clock));
         setCommands();
         driver.start();
         intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
@@ -164,20 +172,31 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
-    /** Everyone sees the everyday commands; chat admins also see the ones only they may use. */
+    /**
+     * The command menus, per scope: everyone sees the everyday commands; group admins also the
+     * admin commands; private chats also {@code /manage} and the admin commands it redirects.
+     */
     private void setCommands() {
         List<BotCommand> everyone = List.of(
                 new BotCommand("help", "what I can do"),
                 new BotCommand("reset", "forget this conversation"),
                 new BotCommand("stop", "stop your question"),
-                new BotCommand("bot", "the persona answering here"));
-        List<BotCommand> admins = new java.util.ArrayList<>(everyone);
-        admins.add(new BotCommand("moderation", "show or change moderation here"));
-        admins.add(new BotCommand("ratelimit", "show or change rate limits here"));
+                new BotCommand("bot", "the persona and reply mode here"));
+        List<BotCommand> adminOnly = List.of(
+                new BotCommand("moderation", "show or change moderation here"),
+                new BotCommand("ratelimit", "show or change rate limits here"),
+                new BotCommand("audit", "recent moderation decisions here"));
+        List<BotCommand> admins = new ArrayList<>(everyone);
+        admins.addAll(adminOnly);
+        List<BotCommand> privateChats = new ArrayList<>(everyone);
+        privateChats.add(new BotCommand("manage", "manage a group you administer from here"));
+        privateChats.addAll(adminOnly);
         try {
             client.execute(SetMyCommands.builder().commands(everyone).scope(new BotCommandScopeDefault()).build());
             client.execute(SetMyCommands.builder().commands(admins)
                     .scope(new BotCommandScopeAllChatAdministrators()).build());
+            client.execute(SetMyCommands.builder().commands(privateChats)
+                    .scope(new BotCommandScopeAllPrivateChats()).build());
         } catch (TelegramApiException e) {
             // the menu is a convenience (scopes grant nothing): the bot works without it
             LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
@@ -198,6 +217,17 @@ public final class TelegramAdapter implements AutoCloseable {
             case UpdateReader.Reading.Text text -> {
                 boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
                 InboundMessage message = text.toInbound(admin, conversationRoot(text));
+                if (text.privateChat() && text.command() && !text.edited()) {
+                    if (text.commandName().equals("manage")) {
+                        sink(text.chatId(), false, text.messageId(), null)
+                                .tell(groups().manage(text.authorId(), text.commandArgument()));
+                        return;
+                    }
+                    GroupAdministration.ManagedGroup managed = groups().managedBy(text.authorId());
+                    if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
+                        message = groups().inGroup(message, text.authorId(), managed);
+                    }
+                }
                 TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
                 if (sink == null) {
                     sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
@@ -322,6 +352,14 @@ public final class TelegramAdapter implements AutoCloseable {
 
     private UpdateReader reader() {
         UpdateReader current = reader;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return current;
+    }
+
+    private GroupAdministration groups() {
+        GroupAdministration current = groups;
         if (current == null) {
             throw new IllegalStateException("not started");
         }

@@ -52,6 +52,23 @@ final class UpdateReader {
                 return text.length() > 1 && text.charAt(0) == '/' && Character.isLetter(text.charAt(1));
             }
 
+            /** The command's name in lower case ({@code "moderation"} for {@code /moderation show}), or "" for a text. */
+            String commandName() {
+                if (!command()) {
+                    return "";
+                }
+                int end = 1;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                return text.substring(1, end).toLowerCase(java.util.Locale.ROOT);
+            }
+
+            /** What follows the command's name, stripped. */
+            String commandArgument() {
+                return text.substring(1 + commandName().length()).strip();
+            }
+
             /** The message for the core; {@code conversationRoot} is its reply chain's root in a group, else null. */
             InboundMessage toInbound(boolean admin, @Nullable String conversationRoot) {
                 String chat = String.valueOf(chatId);

@@ -255,6 +255,49 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void groupAdmin_managesTheGroupFromTheirPrivateChat_untilManageOff() {
+        started();
+        TelegramChat fans = GROUP.withUsername("parley_fans");
+        server.botIsIn(fans);
+        server.setMemberStatus(GROUP.id(), ALICE.id(), "creator");
+        model.replies("Pineapple is a fruit.");
+
+        Posted manage = server.userSends(ALICE_DM, ALICE, "/manage @parley_fans");
+        assertThat(awaitReply(manage).text()).contains("now apply to Parley fans");
+        Posted add = server.userSends(ALICE_DM, ALICE, "/moderation terms add block pineapple");
+        awaitReply(add);
+
+        Posted inGroup = server.userSends(fans, BOB, "@parley_bot do you like pineapple?");
+        awaitReply(inGroup, BLOCKED);
+        Posted inPrivate = server.userSends(ALICE_DM, ALICE, "what is a pineapple?");
+        awaitReply(inPrivate, "Pineapple is a fruit."); // the private chat's own moderation did not change
+        Posted off = server.userSends(ALICE_DM, ALICE, "/manage off");
+        assertThat(awaitReply(off).text()).contains("this private chat again");
+        // back in the private chat, which Alice does not administer (in the group the list would show)
+        Posted list = server.userSends(ALICE_DM, ALICE, "/moderation terms list");
+        assertThat(awaitReply(list).text()).isEqualTo("Only admins of this chat can change moderation.");
+        assertThat(server.requests("getChatMember")).extracting(r -> r.number("chat_id")).contains(GROUP.id());
+    }
+
+    @Test
+    void manage_isRefusedToANonAdmin_andTheirAdminCommandsStayInTheirPrivateChat() {
+        started();
+        server.botIsIn(GROUP);
+        TelegramChat bobDm = TelegramChat.privateWith(BOB);
+
+        Posted manage = server.userSends(bobDm, BOB, "/manage " + GROUP.id());
+        assertThat(awaitReply(manage).text()).isEqualTo(
+                "Only admins of Parley fans can manage it, and Telegram says you are not one.");
+        Posted add = server.userSends(bobDm, BOB, "/moderation terms add allow bomb");
+        awaitReply(add);
+        Posted unknown = server.userSends(bobDm, BOB, "/manage @nowhere_group");
+        assertThat(awaitReply(unknown).text()).startsWith("I cannot find the group @nowhere_group.");
+
+        Posted inGroup = server.userSends(GROUP, ALICE, "@parley_bot how do I build a bomb");
+        awaitReply(inGroup, BLOCKED);
+    }
+
+    @Test
     void commandForAnotherBot_isLeftAlone() {
         started();
 

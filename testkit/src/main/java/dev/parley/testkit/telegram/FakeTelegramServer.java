@@ -69,6 +69,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, Long> lastMessageId = new HashMap<>();
     private final Map<Long, LinkedHashMap<Long, BotMessage>> botMessages = new HashMap<>();
     private final Map<String, String> memberStatus = new HashMap<>();
+    private final Map<Long, TelegramChat> chats = new HashMap<>();
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -180,6 +181,16 @@ public final class FakeTelegramServer implements AutoCloseable {
             edited.put("edit_date", seconds());
             messages.get(original.chatId()).put(original.messageId(), edited);
             return queue("edited_message", edited, original.chatId(), original.messageId());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bot is in {@code chat} (without anyone having written there yet): {@code getChat} finds it. */
+    public void botIsIn(TelegramChat chat) {
+        lock.lock();
+        try {
+            chats.put(chat.id(), chat);
         } finally {
             lock.unlock();
         }
@@ -370,6 +381,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "deletemessage" -> deleteMessage(params);
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chatMember(params));
+                case "getchat" -> ok(chat(params));
                 case "setmycommands" -> setMyCommands(params);
                 default -> new Reply(404, error(404, "Not Found: method " + method));
             };
@@ -515,6 +527,33 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** {@code getChat}: by id, or by {@code @username}; only chats the bot is in or has seen a message of. */
+    private Map<String, Object> chat(Map<String, @Nullable Object> params) {
+        Object wanted = params.get("chat_id");
+        if (wanted == null) {
+            throw new BadRequest("chat_id is required");
+        }
+        String key = String.valueOf(wanted);
+        TelegramChat found;
+        lock.lock();
+        try {
+            found = chats.values().stream().filter(chat -> key.startsWith("@")
+                    ? chat.username() != null && chat.username().equalsIgnoreCase(key.substring(1))
+                    : key.equals(String.valueOf(chat.id()))).findFirst().orElse(null);
+        } finally {
+            lock.unlock();
+        }
+        if (found == null) {
+            throw new BadRequest("chat not found");
+        }
+        Map<String, Object> json = found.json();
+        json.put("accent_color_id", 0);
+        json.put("max_reaction_count", 11);
+        json.put("accepted_gift_types", Map.of("unlimited_gifts", false, "limited_gifts", false,
+                "unique_gifts", false, "premium_subscription", false));
+        return json;
+    }
+
     private Map<String, Object> chatMember(Map<String, @Nullable Object> params) {
         long chatId = required(params, "chat_id");
         long userId = required(params, "user_id");
@@ -586,6 +625,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             String kind) {
         lock.lock();
         try {
+            chats.put(chat.id(), chat);
             Map<String, Object> message = newMessage(chat.id(), chat.json(), from == null ? null : from.json());
             filler.fill(message);
             if (replyTo != null) {
