@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -82,6 +83,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ReplyChains chains = new ReplyChains();
+    private final LongAdder handled = new LongAdder();
     /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
     private final Cache<String, TelegramReplySink> sinks = Caffeine.newBuilder()
             .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
@@ -157,6 +159,19 @@ public final class TelegramAdapter implements AutoCloseable {
         return username;
     }
 
+    /**
+     * Updates whose handling finished since start: skipped, answered, refused or ignored (for a
+     * message, once the core decided and handed its answer to the sending queue).
+     */
+    public long messagesHandled() {
+        return handled.sum();
+    }
+
+    /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */
+    public OutboundScheduler outbound() {
+        return driver.scheduler();
+    }
+
     /** Waits until the adapter is closed, at most {@code timeout}; whether it is. */
     public boolean awaitClosed(Duration timeout) throws InterruptedException {
         return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -206,36 +221,47 @@ public final class TelegramAdapter implements AutoCloseable {
     /** On a lane's virtual thread: one update to the core. */
     private void handle(Update update) {
         UpdateReader.Reading reading = reader().read(update);
-        switch (reading) {
-            case UpdateReader.Reading.Skip skip ->
-                LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
-            case UpdateReader.Reading.NonText nonText -> {
-                if (nonText.privateChat()) {
-                    sink(nonText.chatId(), false, nonText.messageId(), null).tell(TEXT_ONLY);
-                }
-            }
-            case UpdateReader.Reading.Text text -> {
-                boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
-                InboundMessage message = text.toInbound(admin, conversationRoot(text));
-                if (text.privateChat() && text.command() && !text.edited()) {
-                    if (text.commandName().equals("manage")) {
-                        sink(text.chatId(), false, text.messageId(), null)
-                                .tell(groups().manage(text.authorId(), text.commandArgument()));
-                        return;
-                    }
-                    GroupAdministration.ManagedGroup managed = groups().managedBy(text.authorId());
-                    if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
-                        message = groups().inGroup(message, text.authorId(), managed);
-                    }
-                }
-                TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
-                if (sink == null) {
-                    sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
-                    sinks.put(message.messageId(), sink);
-                }
-                answer(text, message, sink);
-            }
+        if (reading instanceof UpdateReader.Reading.Text text && !isManage(text)) {
+            answer(text);
+            return;
         }
+        try {
+            switch (reading) {
+                case UpdateReader.Reading.Skip skip ->
+                    LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
+                case UpdateReader.Reading.NonText nonText -> {
+                    if (nonText.privateChat()) {
+                        sink(nonText.chatId(), false, nonText.messageId(), null).tell(TEXT_ONLY);
+                    }
+                }
+                case UpdateReader.Reading.Text manage -> sink(manage.chatId(), false, manage.messageId(), null)
+                        .tell(groups().manage(manage.authorId(), manage.commandArgument()));
+            }
+        } finally {
+            handled.increment(); // decided here: nothing for the core
+        }
+    }
+
+    /** {@code /manage} in a private chat: the adapter's own command (see {@link GroupAdministration}). */
+    private static boolean isManage(UpdateReader.Reading.Text text) {
+        return text.privateChat() && !text.edited() && text.commandName().equals("manage");
+    }
+
+    /** A text for the core, in the same reply as before if it is an edit. */
+    private void answer(UpdateReader.Reading.Text text) {
+        boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
+        InboundMessage message = text.toInbound(admin, conversationRoot(text));
+        GroupAdministration.ManagedGroup managed = text.privateChat() && text.command() && !text.edited()
+                ? groups().managedBy(text.authorId()) : null;
+        if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
+            message = groups().inGroup(message, text.authorId(), managed);
+        }
+        TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
+        if (sink == null) {
+            sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
+            sinks.put(message.messageId(), sink);
+        }
+        answer(text, message, sink);
     }
 
     /**
@@ -256,6 +282,7 @@ public final class TelegramAdapter implements AutoCloseable {
             } else if (outcome instanceof Outcome.Ignored) {
                 LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
             }
+            handled.increment();
         });
     }
 
