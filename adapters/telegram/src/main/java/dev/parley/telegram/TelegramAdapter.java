@@ -11,6 +11,7 @@ import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplySplitter;
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -43,7 +45,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The bot on Telegram: long-polls updates with TelegramBots, hands text messages to the
+ * The bot on Telegram: long-polls updates with TelegramBots (or, with {@link WebhookSettings},
+ * receives them on its own webhook endpoint), hands text messages to the
  * {@link ChatPipeline} as {@link InboundMessage}s and shows the answers with a
  * {@link TelegramReplySink}. {@link #start()} checks the token ({@code getMe}), registers the
  * command menu ({@code setMyCommands}) and starts polling; {@link #close()} stops polling, lets
@@ -89,6 +92,7 @@ public final class TelegramAdapter implements AutoCloseable {
             .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     private @Nullable TelegramBotsLongPollingApplication polling;
+    private @Nullable WebhookReceiver webhook;
     private @Nullable UpdateIntake intake;
     private @Nullable UpdateReader reader;
     private @Nullable AdminLookup admins;
@@ -144,6 +148,11 @@ public final class TelegramAdapter implements AutoCloseable {
         setCommands();
         driver.start();
         intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
+        WebhookSettings webhookSettings = settings.webhook();
+        if (webhookSettings != null) {
+            startWebhook(webhookSettings, intake);
+            return;
+        }
         try {
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp,
                     () -> poller, () -> pollBackOff);
@@ -152,6 +161,35 @@ public final class TelegramAdapter implements AutoCloseable {
             throw new TelegramStartException("could not start polling Telegram: " + ApiErrors.describe(e), e);
         }
         LOG.log(Level.INFO, "Telegram: polling as @{0}", username);
+    }
+
+    /** Listens for Telegram's posts, then tells Telegram where to post (which ends any long polling). */
+    private void startWebhook(WebhookSettings webhookSettings, UpdateIntake updates) {
+        try {
+            webhook = new WebhookReceiver(webhookSettings, updates);
+        } catch (IOException e) {
+            throw new TelegramStartException("could not listen for Telegram's webhook on port " + webhookSettings.port()
+                    + ": " + e.getMessage(), e);
+        }
+        webhook.start();
+        try {
+            client.execute(SetWebhook.builder().url(webhookSettings.url().toString())
+                    .secretToken(webhookSettings.secretToken()).build());
+        } catch (TelegramApiException e) {
+            throw new TelegramStartException("Telegram refused the webhook " + webhookSettings.url() + ": "
+                    + ApiErrors.describe(e), e);
+        }
+        LOG.log(Level.INFO, "Telegram: @{0} receives updates at {1} (port {2})", username, webhookSettings.url(),
+                String.valueOf(webhook.port()));
+    }
+
+    /** The port the webhook listens on; only in webhook mode, once started. */
+    public int webhookPort() {
+        WebhookReceiver current = webhook;
+        if (current == null) {
+            throw new IllegalStateException("not listening for a webhook");
+        }
+        return current.port();
     }
 
     /** The bot's username, known once started. */
@@ -325,9 +363,13 @@ public final class TelegramAdapter implements AutoCloseable {
             stopped = true;
         }
         try {
-            int offset = stopPolling();
-            if (intake != null) {
-                confirm(offset);
+            if (webhook != null) {
+                stopWebhook(); // the webhook stays set: Telegram keeps what comes meanwhile for the next start
+            } else {
+                int offset = stopPolling();
+                if (intake != null) {
+                    confirm(offset);
+                }
             }
             timers.shutdownNow(); // no more typing renewals
             driver.close(SHUTDOWN_GRACE);
@@ -347,6 +389,19 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             closed.countDown();
             LOG.log(Level.INFO, "Telegram: stopped");
+        }
+    }
+
+    /** Refuses new posts (Telegram posts them again later), waits for those in hand, then stops listening. */
+    private void stopWebhook() throws InterruptedException {
+        try {
+            if (intake != null) {
+                intake.close(SHUTDOWN_GRACE);
+            }
+        } finally {
+            if (webhook != null) {
+                webhook.close();
+            }
         }
     }
 

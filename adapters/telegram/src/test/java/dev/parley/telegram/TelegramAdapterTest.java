@@ -26,7 +26,14 @@ import dev.parley.testkit.telegram.Posted;
 import dev.parley.testkit.telegram.RecordedRequest;
 import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
+import dev.parley.testkit.telegram.WebhookDelivery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -89,6 +96,27 @@ class TelegramAdapterTest {
         adapter.start();
         server.awaitPolling(WAIT);
         return adapter;
+    }
+
+    private static final String SECRET = "s3cret-token_ok";
+
+    /** An adapter in webhook mode on {@code port}, the fake posting to it. */
+    private TelegramAdapter startedWithWebhook(int port) {
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10)).withWebhook(new WebhookSettings(
+                        URI.create("http://127.0.0.1:" + port + "/telegram"), "/telegram", port, SECRET));
+        var adapter = new TelegramAdapter(settings, pipeline, InstantSource.system());
+        adapters.add(adapter);
+        adapter.start();
+        return adapter;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -413,6 +441,67 @@ class TelegramAdapterTest {
         assertThat(server.botMessages(ALICE.id())).singleElement()
                 .satisfies(m -> assertThat(m.messageId()).isEqualTo(reply.messageId()));
         assertThat(model.requests().get(1).turns()).endsWith(ChatTurn.user("second version"));
+    }
+
+    @Test
+    void webhookMode_updatesArePostedToTheBotAndAnswered_withoutPolling() {
+        int port = freePort();
+        startedWithWebhook(port);
+        model.replies("Hello from the hook.");
+
+        Posted hi = server.userSends(ALICE_DM, ALICE, "hi over the webhook");
+
+        awaitReply(hi, "Hello from the hook.");
+        awaitAllHandedOver(); // the webhook's 200 reaches the server after the reply may have
+        assertThat(server.webhookUrl()).hasToString("http://127.0.0.1:" + port + "/telegram");
+        assertThat(server.requests("setWebhook")).singleElement()
+                .satisfies(set -> assertThat(set.string("secret_token")).isEqualTo(SECRET));
+        assertThat(server.webhookDeliveries()).extracting(WebhookDelivery::status).containsExactly(200);
+        assertThat(server.requests("getUpdates")).isEmpty();
+    }
+
+    @Test
+    void webhookMode_refusesRequestsWithoutTheSecretToken() throws Exception {
+        int port = freePort();
+        startedWithWebhook(port);
+        String update = """
+                {"update_id": 7, "message": {"message_id": 1, "date": 1700000000,
+                 "chat": {"id": 1001, "type": "private"},
+                 "from": {"id": 1001, "is_bot": false, "first_name": "Mallory"}, "text": "hi"}}""";
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update));
+            int withoutToken = http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int wrongToken = http.send(post.header(WebhookReceiver.SECRET_HEADER, "guess").build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(withoutToken).isEqualTo(401);
+            assertThat(wrongToken).isEqualTo(401);
+        }
+        assertThat(model.requests()).isEmpty();
+        assertThat(server.botMessages(1001)).isEmpty();
+    }
+
+    @Test
+    void webhookMode_anUpdatePostedWhileTheBotIsDownIsAnsweredOnceAfterTheRestart() {
+        int port = freePort();
+        TelegramAdapter first = startedWithWebhook(port);
+        model.replies("First answer.").replies("Second answer.");
+        Posted before = server.userSends(ALICE_DM, ALICE, "before the restart");
+        awaitReply(before, "First answer.");
+
+        first.close();
+        Posted during = server.userSends(ALICE_DM, ALICE, "while the bot restarts");
+        server.await("a failed delivery", () -> server.webhookDeliveries().stream()
+                .anyMatch(d -> d.updateId() == during.updateId() && d.status() != 200), WAIT);
+        startedWithWebhook(port);
+
+        awaitReply(during, "Second answer.");
+        awaitAllHandedOver();
+        assertThat(server.repliesTo(ALICE.id(), before.messageId())).hasSize(1);
+        assertThat(server.repliesTo(ALICE.id(), during.messageId())).hasSize(1);
+        assertThat(model.requests()).hasSize(2);
     }
 
     @Test
