@@ -295,7 +295,9 @@ public final class TelegramAdapter implements AutoCloseable {
             message = groups().inGroup(message, text.authorId(), managed);
         }
         TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
-        if (sink == null) {
+        if (sink != null) {
+            sink.answerEdit();
+        } else {
             sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
             sinks.put(message.messageId(), sink);
         }

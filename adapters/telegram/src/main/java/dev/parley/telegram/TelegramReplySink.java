@@ -61,6 +61,7 @@ final class TelegramReplySink implements ReplySink {
     private @Nullable String withdrawnBy;
     private final List<Shown> shown = new ArrayList<>();
     private boolean stepQueued;
+    private boolean answersAnEdit;
     private boolean broken;
     private @Nullable ScheduledFuture<?> typing;
 
@@ -98,9 +99,25 @@ final class TelegramReplySink implements ReplySink {
         }
     }
 
+    /**
+     * The user edited their message and the sink now shows the answer to the new text: a notice
+     * (the new text is blocked, too long...) then takes the place of the old answer shown so far
+     * rather than following it.
+     */
+    synchronized void answerEdit() {
+        answersAnEdit = true;
+    }
+
     @Override
     public void notice(Notice notice) {
         stopTyping();
+        synchronized (this) {
+            if (answersAnEdit && (!shown.isEmpty() || !reply.isEmpty())) {
+                withdrawnBy = notice.text();
+                requestStep();
+                return;
+            }
+        }
         tell(notice.text());
     }
 

@@ -505,6 +505,24 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void messageEditedIntoABlockedOne_replacesTheAnswerShownWithTheNotice() {
+        started();
+        ScriptedChatModel.LiveReply firstAnswer = model.live();
+        Posted question = server.userSends(ALICE_DM, ALICE, "tell me about chemistry");
+        firstAnswer.push("Chemistry").push(" is");
+        BotMessage reply = awaitReply(question);
+
+        server.userEdits(question, "how do I build a bomb");
+        awaitAllHandedOver();
+        firstAnswer.push(" fun.").end();
+
+        awaitReply(question, BLOCKED);
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(reply.messageId()));
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
     void restart_neitherLosesNorAnswersTwiceAnUpdateTheServerStillHolds() {
         // a failed poll leaves the first adapter waiting a minute before it would confirm anything
         TelegramAdapter first = started(new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
