@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.model.ChatModel;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import dev.parley.testkit.telegram.BotMessage;
@@ -12,77 +13,210 @@ import dev.parley.testkit.telegram.TelegramUser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The application on Telegram: with a token set, it starts the adapter (the real TelegramBots
- * client, on the OkHttp that JDA brings too) against a fake Bot API server, answers a private
- * message with the real llama.cpp runtime on a generated model, and stops the adapter cleanly
- * when the application closes, confirming what it handled.
+ * Parley on Telegram end to end: the application's Spring context with the adapter (the real
+ * TelegramBots client, on the OkHttp that JDA brings too) against a fake Bot API server on
+ * 127.0.0.1, and the real llama.cpp runtime on a generated model. Settings live in an H2 file, so
+ * a restarted bot finds them again; each test that changes settings does so in a group of its own.
  */
 class TelegramConversationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TOKEN = "42:it-token";
     private static final TelegramUser BOT = TelegramUser.bot(7000, "Parley", "parley_bot");
     private static final TelegramUser ADA = TelegramUser.person(42, "Ada", "ada");
+    private static final TelegramUser BOB = TelegramUser.person(43, "Bob", "bob");
+    private static final TelegramChat ADA_DM = TelegramChat.privateWith(ADA);
+    private static final TelegramChat BOB_DM = TelegramChat.privateWith(BOB);
+    private static final TelegramChat GROUP = TelegramChat.supergroup(-100_100, "Lounge");
+    private static final TelegramChat ADMIN_GROUP = TelegramChat.supergroup(-100_200, "Admins at work");
+    private static final TelegramChat AUTO_GROUP = TelegramChat.supergroup(-100_300, "Chatty");
+    private static final TelegramChat KEPT_GROUP = TelegramChat.supergroup(-100_400, "Kept");
+    private static final String BLOCKED_NOTICE = "blocked by this chat's moderation";
 
-    @Test
-    void withATokenSet_theBotAnswersOnTelegramAndStopsCleanly(@TempDir Path dir) throws Exception {
-        Path model = dir.resolve("tiny.gguf");
+    private static FakeTelegramServer server;
+    private static Path workDir;
+    private static Path model;
+    private static ConfigurableApplicationContext bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = FakeTelegramServer.start(TOKEN, BOT);
+        for (TelegramChat group : List.of(GROUP, ADMIN_GROUP, AUTO_GROUP, KEPT_GROUP)) {
+            server.setMemberStatus(group.id(), ADA.id(), "creator");
+        }
+        workDir = Files.createTempDirectory("parley-telegram-it");
+        model = workDir.resolve("tiny.gguf");
         TinyLlamaModel.builder().build().writeTo(model);
-        try (FakeTelegramServer server = FakeTelegramServer.start("42:it-token", BOT)) {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
-                    .bannerMode(Banner.Mode.OFF)
-                    .run( // arguments, as a user passes them: they win over application.yml
-                            "--parley.console.enabled=false",
-                            "--parley.telegram.token=42:it-token",
-                            "--parley.telegram.api-url=" + server.baseUri(),
-                            "--parley.model.path=" + model,
-                            "--parley.model.temperature=0",
-                            "--parley.model.max-new-tokens=16",
-                            "--parley.model.context-size=512",
-                            "--spring.datasource.url=jdbc:h2:mem:telegram-it;DB_CLOSE_DELAY=-1");
-            TelegramAdapter adapter = context.getBean(TelegramAdapter.class);
-            try {
-                server.awaitPolling(WAIT);
-                assertThat(server.commands()).containsKeys("default", "all_chat_administrators");
+        bot = startBot();
+    }
 
-                Posted hello = server.userSends(TelegramChat.privateWith(ADA), ADA, "hello there");
-
-                server.await("a reply from the model", () -> !server.repliesTo(ADA.id(), hello.messageId()).isEmpty(),
-                        WAIT);
-                BotMessage reply = server.repliesTo(ADA.id(), hello.messageId()).getFirst();
-                assertThat(reply.text()).isNotBlank();
-            } finally {
-                context.close();
-            }
-
-            assertThat(adapter.awaitClosed(Duration.ZERO)).as("closed with the application").isTrue();
-            assertThat(server.unconfirmedUpdates()).isEmpty();
-            // on close the adapter confirms what it handled with a poll that does not wait
-            assertThat(server.requests("getUpdates")).anySatisfy(poll -> {
-                assertThat(poll.number("timeout")).isZero();
-                assertThat(poll.ok()).isTrue();
-            });
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
+    private static ConfigurableApplicationContext startBot() {
+        // as command-line arguments: they override application.yml, whose token is ${TELEGRAM_TOKEN:}
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .run(
+                        "--parley.console.enabled=false",
+                        "--parley.telegram.token=" + TOKEN,
+                        "--parley.telegram.api-url=" + server.baseUri(),
+                        "--parley.model.path=" + model,
+                        "--parley.model.temperature=0",
+                        "--parley.model.max-new-tokens=16",
+                        "--parley.model.context-size=512",
+                        "--parley.limits.user-per-minute=1000",
+                        "--parley.limits.user-burst=1000",
+                        "--parley.limits.channel-per-minute=1000",
+                        "--parley.limits.channel-burst=1000",
+                        "--parley.limits.server-per-minute=1000",
+                        "--parley.limits.server-burst=1000",
+                        "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
+        server.awaitPolling(WAIT);
+        return context;
+    }
+
+    // ------------------------------------------------------------------ chat
+
     @Test
-    void aRefusedToken_stopsStartUpWithOneClearLine(@TempDir Path dir) throws Exception {
-        Path model = dir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
+    void aPrivateMessageIsAnsweredInPlainTextAsAReplyToIt() {
+        long handledBefore = adapter().messagesHandled();
+        Posted hello = server.userSends(ADA_DM, ADA, "hello there");
+        awaitHandled(handledBefore + 1);
+
+        BotMessage reply = server.repliesTo(ADA.id(), hello.messageId()).getFirst();
+        assertThat(reply.text()).isNotBlank();
+        assertThat(server.requests("sendMessage")).allSatisfy(send ->
+                assertThat(send.params()).doesNotContainKey("parse_mode"));
+        assertThat(server.commands()).containsKeys("default", "all_chat_administrators", "all_private_chats");
+    }
+
+    @Test
+    void aGroupMentionIsAnsweredWhileAnUnaddressedGroupMessageIsIgnored() {
+        long handledBefore = adapter().messagesHandled();
+        Posted chatter = server.userSends(GROUP, BOB, "just chatting with friends");
+        Posted mention = server.userSends(GROUP, ADA, "@parley_bot hello there");
+        awaitHandled(handledBefore + 2);
+
+        assertThat(finalText(mention)).isNotBlank();
+        assertThat(server.repliesTo(GROUP.id(), chatter.messageId())).isEmpty();
+    }
+
+    @Test
+    void aBlockedPromptGetsOnlyTheNotice() {
+        String notice = say(BOB_DM, BOB, "how do I make a bomb at home");
+
+        assertThat(notice).contains(BLOCKED_NOTICE);
+        assertThat(server.botMessages(BOB.id())).filteredOn(m -> m.text().contains("bomb")).isEmpty();
+    }
+
+    @Test
+    void aBareCommandInAGroupIsAnsweredAndACommandForAnotherBotIsNot() {
+        long handledBefore = adapter().messagesHandled();
+        Posted other = server.userSends(GROUP, BOB, "/help@echo_bot");
+        Posted ours = server.userSends(GROUP, BOB, "/help");
+        awaitHandled(handledBefore + 2);
+
+        assertThat(finalText(ours)).startsWith("Commands:");
+        assertThat(server.repliesTo(GROUP.id(), other.messageId())).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ admin commands
+
+    @Test
+    void eachAdminCommandAnswersAnAdminAndRefusesAMember() {
+        TelegramChat at = ADMIN_GROUP;
+        assertThat(say(at, ADA, "/moderation show")).containsIgnoringCase("moderat");
+        assertThat(say(at, ADA, "/moderation category violence flag 0.7")).contains("violence");
+        assertThat(say(at, ADA, "/moderation terms add block kumquat")).contains("kumquat");
+        assertThat(say(at, ADA, "/moderation test a kumquat please")).startsWith("Would be blocked");
+        assertThat(say(at, ADA, "/ratelimit set user 100 10")).contains("user 100/min");
+        assertThat(say(at, ADA, "/bot channel mention-only")).contains("mention-only");
+        assertThat(say(at, ADA, "/audit recent")).contains("audit").contains("ratelimit.set");
+
+        assertThat(say(at, BOB, "/moderation show")).isEqualTo("Only admins of this chat can change moderation.");
+        assertThat(say(at, BOB, "/moderation category violence off")).startsWith("Only admins");
+        assertThat(say(at, BOB, "/moderation terms add allow kumquat")).startsWith("Only admins");
+        assertThat(say(at, BOB, "/moderation test kumquat")).startsWith("Only admins");
+        assertThat(say(at, BOB, "/ratelimit set user 1000")).startsWith("Only admins");
+        assertThat(say(at, BOB, "/bot channel off")).startsWith("Only admins");
+        assertThat(say(at, BOB, "/audit recent")).startsWith("Only admins");
+        assertThat(server.requests("getChatMember")).extracting(r -> r.number("user_id")).contains(ADA.id(), BOB.id());
+    }
+
+    @Test
+    void whereAnAdminTurnedAutoReplyOnEveryGroupMessageIsAnswered() {
+        assertThat(say(AUTO_GROUP, ADA, "/bot channel auto-reply")).contains("auto-reply");
+
+        assertThat(say(AUTO_GROUP, BOB, "nice weather today")).isNotBlank();
+    }
+
+    @Test
+    void anAdminManagesAGroupFromTheirPrivateChat() {
+        server.botIsIn(KEPT_GROUP);
+        assertThat(say(ADA_DM, ADA, "/manage " + KEPT_GROUP.id())).contains("now apply to Kept");
+        assertThat(say(ADA_DM, ADA, "/moderation terms list")).contains("Blocked terms");
+        assertThat(say(ADA_DM, ADA, "/manage off")).contains("this private chat again");
+
+        assertThat(say(BOB_DM, BOB, "/manage " + KEPT_GROUP.id())).startsWith("Only admins of Kept");
+    }
+
+    // ------------------------------------------------------------------ restart
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void settingsSurviveARestartThatStopsCleanlyAndLosesNoUpdate(CapturedOutput output) throws InterruptedException {
+        assertThat(say(KEPT_GROUP, ADA, "/moderation terms add block pineapple")).contains("pineapple");
+        TelegramAdapter first = adapter();
+
+        bot.close();
+        assertThat(first.awaitClosed(Duration.ZERO)).as("closed with the application").isTrue();
+        assertThat(server.unconfirmedUpdates()).isEmpty();
+        // on close the adapter confirms what it handled with a poll that does not wait
+        assertThat(server.requests("getUpdates")).anySatisfy(poll -> {
+            assertThat(poll.number("timeout")).isZero();
+            assertThat(poll.ok()).isTrue();
+        });
+        Posted whileDown = server.userSends(KEPT_GROUP, BOB, "@parley_bot I love pineapple on pizza");
+        bot = startBot();
+
+        awaitHandled(1);
+        assertThat(finalText(whileDown)).contains(BLOCKED_NOTICE);
+        assertThat(server.repliesTo(KEPT_GROUP.id(), whileDown.messageId())).hasSize(1);
+        assertThat(output.getAll()).as("the start-up and chat logs").contains("Telegram").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aRefusedTokenStopsStartUpWithOneClearLine() throws Exception {
         var err = new ByteArrayOutputStream();
-        try (FakeTelegramServer server = FakeTelegramServer.start("42:right-token", BOT)) {
+        try (FakeTelegramServer other = FakeTelegramServer.start("42:right-token", BOT)) {
             int status = new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8)).run(
                     "--parley.console.enabled=false",
                     "--parley.telegram.token=42:wrong-token",
-                    "--parley.telegram.api-url=" + server.baseUri(),
+                    "--parley.telegram.api-url=" + other.baseUri(),
                     "--parley.model.path=" + model,
                     "--parley.model.context-size=512",
                     "--spring.datasource.url=jdbc:h2:mem:telegram-refused;DB_CLOSE_DELAY=-1");
@@ -91,7 +225,36 @@ class TelegramConversationIT {
             assertThat(err.toString(StandardCharsets.UTF_8))
                     .startsWith("parley: cannot start: Telegram refused the token (401")
                     .doesNotContain("wrong-token");
-            assertThat(server.requests("getUpdates")).isEmpty();
+            assertThat(other.requests("getUpdates")).isEmpty();
         }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static TelegramAdapter adapter() {
+        return bot.getBean(TelegramAdapter.class);
+    }
+
+    /** {@code from} writes {@code text} in {@code chat}; the text the bot answers with once idle, or null. */
+    private static @Nullable String say(TelegramChat chat, TelegramUser from, String text) {
+        long handledBefore = adapter().messagesHandled();
+        Posted posted = server.userSends(chat, from, text);
+        awaitHandled(handledBefore + 1);
+        return finalText(posted);
+    }
+
+    /** Waits until the bot handled {@code count} updates since it started, sent all it queued, and the model is idle. */
+    private static void awaitHandled(long count) {
+        server.await("handled " + count + " updates and every send out", () -> {
+            TelegramAdapter adapter = adapter();
+            return adapter.messagesHandled() >= count && adapter.outbound().pending() == 0
+                    && bot.getBean(ChatModel.class).busySlots() == 0;
+        }, WAIT);
+    }
+
+    /** What the bot's answer to {@code posted} shows now, or null when it did not answer. */
+    private static @Nullable String finalText(Posted posted) {
+        return server.repliesTo(posted.chatId(), posted.messageId()).stream().filter(m -> !m.deleted())
+                .map(BotMessage::text).findFirst().orElse(null);
     }
 }

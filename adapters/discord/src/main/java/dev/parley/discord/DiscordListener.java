@@ -112,7 +112,7 @@ final class DiscordListener extends ListenerAdapter {
         MessageChannel channel = event.getMessageChannel();
         InboundMessage command = new InboundMessage(event.getId(), location(channel, event.getGuild() == null
                         ? null : event.getGuild().getId()),
-                author(event.getUser(), event.getMember(), false, event.getGuild() == null), line, null, true, event.getGuild() == null,
+                author(event.getUser(), event.getMember(), false), line, null, true, event.getGuild() == null,
                 event.getTimeCreated().toInstant(), null);
         work.execute(() -> {
             try {
@@ -174,7 +174,7 @@ final class DiscordListener extends ListenerAdapter {
         }
         return new InboundMessage(message.getId(),
                 location(channel, event.isFromGuild() ? event.getGuild().getId() : null),
-                author(message.getAuthor(), message.getMember(), message.isWebhookMessage(), direct), text, referenced,
+                author(message.getAuthor(), message.getMember(), message.isWebhookMessage()), text, referenced,
                 mentioned || replyToBot, direct, message.getTimeCreated().toInstant(), root);
     }
 
@@ -232,15 +232,14 @@ final class DiscordListener extends ListenerAdapter {
 
     /**
      * The author as the core sees them. An admin has Manage Server (or Administrator, or owns the
-     * server) or the configured admin role; in a DM the author administers their own conversation,
-     * and anywhere else an author without a member (a webhook) administers nothing.
+     * server) or the configured admin role. In a DM nobody is an admin: otherwise anyone could
+     * switch moderation off for their own private chat with the bot (Telegram's adapter does the same).
      */
-    private Author author(User user, @Nullable Member member, boolean webhook, boolean direct) {
+    private Author author(User user, @Nullable Member member, boolean webhook) {
         Set<String> roles = member == null ? Set.of()
                 : member.getRoles().stream().map(role -> role.getId()).collect(Collectors.toUnmodifiableSet());
-        boolean admin = member == null ? direct
-                : member.hasPermission(Permission.MANAGE_SERVER)
-                || (adminRoleId != null && roles.contains(adminRoleId));
+        boolean admin = member != null && (member.hasPermission(Permission.MANAGE_SERVER)
+                || (adminRoleId != null && roles.contains(adminRoleId)));
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
         return new Author(user.getId(), name, roles, admin, user.isBot() || user.isSystem() || webhook);
     }

@@ -1,23 +1,30 @@
 package dev.parley.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.reply.ReplySplitter;
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -27,31 +34,40 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The bot on Telegram: long-polls updates with TelegramBots, hands text messages to the
+ * The bot on Telegram: long-polls updates with TelegramBots (or, with {@link WebhookSettings},
+ * receives them on its own webhook endpoint), hands text messages to the
  * {@link ChatPipeline} as {@link InboundMessage}s and shows the answers with a
  * {@link TelegramReplySink}. {@link #start()} checks the token ({@code getMe}), registers the
  * command menu ({@code setMyCommands}) and starts polling; {@link #close()} stops polling, lets
  * queued replies go out for a few seconds and confirms to Telegram the updates it handled.
  *
- * <p>In groups it reads only what is addressed to it (mentions, replies to it, commands); a
- * member's admin status ({@code getChatMember}: creator or administrator) is looked up for
- * commands and remembered for a minute. Bots and channel posts are ignored; stickers, photos and
- * other messages without text get a short answer in private chats and none in groups.
+ * <p>In groups every update goes to the core, which answers what is addressed to the bot
+ * (mentions, replies to it, commands) or everything where an admin turned auto-reply on; each
+ * reply chain is a conversation of its own, a private chat is one conversation. A member's admin
+ * status ({@code getChatMember}: creator or administrator) is looked up for commands and
+ * remembered for a minute; {@code /manage} lets an admin manage a group from their private chat
+ * ({@link GroupAdministration}). An edited message whose answer is still pending is answered
+ * afresh in the same reply. Bots and channel posts are ignored; stickers, photos and other
+ * messages without text get a short answer in private chats and none in groups.
  */
 public final class TelegramAdapter implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
     private static final Duration ADMIN_REMEMBERED = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Telegram's limit on one message's text. */
+    static final int MAX_MESSAGE_LENGTH = 4096;
     static final String TEXT_ONLY = "I can only read text messages; please write your question.";
     static final String SOMETHING_WENT_WRONG = "Sorry, something went wrong with that message.";
 
@@ -67,13 +83,20 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService poller;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
-    private final MessageSplitter splitter = new MessageSplitter();
+    private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final ReplyChains chains = new ReplyChains();
+    private final LongAdder handled = new LongAdder();
+    /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
+    private final Cache<String, TelegramReplySink> sinks = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     private @Nullable TelegramBotsLongPollingApplication polling;
+    private @Nullable WebhookReceiver webhook;
     private @Nullable UpdateIntake intake;
     private @Nullable UpdateReader reader;
     private @Nullable AdminLookup admins;
+    private @Nullable GroupAdministration groups;
     private @Nullable String username;
     private boolean started;
     private boolean stopped;
@@ -94,7 +117,8 @@ public final class TelegramAdapter implements AutoCloseable {
         this.sendingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30)).build();
         this.client = new OkHttpTelegramClient(sendingHttp, settings.token(), telegramUrl());
-        this.driver = new OutboundDriver(new OutboundScheduler(clock));
+        this.driver = new OutboundDriver(new OutboundScheduler(clock),
+                Thread.ofVirtual().name("telegram-outbound").factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
                 .factory());
         // TelegramBots never shuts down the executor it polls on: the adapter owns it
@@ -120,9 +144,15 @@ public final class TelegramAdapter implements AutoCloseable {
         }
         reader = new UpdateReader(me.getId(), username);
         admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
+        groups = new GroupAdministration(client, admins, ticker(clock));
         setCommands();
         driver.start();
         intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
+        WebhookSettings webhookSettings = settings.webhook();
+        if (webhookSettings != null) {
+            startWebhook(webhookSettings, intake);
+            return;
+        }
         try {
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp,
                     () -> poller, () -> pollBackOff);
@@ -131,6 +161,35 @@ public final class TelegramAdapter implements AutoCloseable {
             throw new TelegramStartException("could not start polling Telegram: " + ApiErrors.describe(e), e);
         }
         LOG.log(Level.INFO, "Telegram: polling as @{0}", username);
+    }
+
+    /** Listens for Telegram's posts, then tells Telegram where to post (which ends any long polling). */
+    private void startWebhook(WebhookSettings webhookSettings, UpdateIntake updates) {
+        try {
+            webhook = new WebhookReceiver(webhookSettings, updates);
+        } catch (IOException e) {
+            throw new TelegramStartException("could not listen for Telegram's webhook on port " + webhookSettings.port()
+                    + ": " + e.getMessage(), e);
+        }
+        webhook.start();
+        try {
+            client.execute(SetWebhook.builder().url(webhookSettings.url().toString())
+                    .secretToken(webhookSettings.secretToken()).build());
+        } catch (TelegramApiException e) {
+            throw new TelegramStartException("Telegram refused the webhook " + webhookSettings.url() + ": "
+                    + ApiErrors.describe(e), e);
+        }
+        LOG.log(Level.INFO, "Telegram: @{0} receives updates at {1} (port {2})", username, webhookSettings.url(),
+                String.valueOf(webhook.port()));
+    }
+
+    /** The port the webhook listens on; only in webhook mode, once started. */
+    public int webhookPort() {
+        WebhookReceiver current = webhook;
+        if (current == null) {
+            throw new IllegalStateException("not listening for a webhook");
+        }
+        return current.port();
     }
 
     /** The bot's username, known once started. */
@@ -142,6 +201,19 @@ public final class TelegramAdapter implements AutoCloseable {
     public synchronized boolean polling() {
         TelegramBotsLongPollingApplication running = polling;
         return started && !stopped && running != null && running.isRunning();
+    }
+
+    /**
+     * Updates whose handling finished since start: skipped, answered, refused or ignored (for a
+     * message, once the core decided and handed its answer to the sending queue).
+     */
+    public long messagesHandled() {
+        return handled.sum();
+    }
+
+    /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */
+    public OutboundScheduler outbound() {
+        return driver.scheduler();
     }
 
     /** Waits until the adapter is closed, at most {@code timeout}; whether it is. */
@@ -159,20 +231,31 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
-    /** Everyone sees the everyday commands; chat admins also see the ones only they may use. */
+    /**
+     * The command menus, per scope: everyone sees the everyday commands; group admins also the
+     * admin commands; private chats also {@code /manage} and the admin commands it redirects.
+     */
     private void setCommands() {
         List<BotCommand> everyone = List.of(
                 new BotCommand("help", "what I can do"),
                 new BotCommand("reset", "forget this conversation"),
                 new BotCommand("stop", "stop your question"),
-                new BotCommand("bot", "the persona answering here"));
-        List<BotCommand> admins = new java.util.ArrayList<>(everyone);
-        admins.add(new BotCommand("moderation", "show or change moderation here"));
-        admins.add(new BotCommand("ratelimit", "show or change rate limits here"));
+                new BotCommand("bot", "the persona and reply mode here"));
+        List<BotCommand> adminOnly = List.of(
+                new BotCommand("moderation", "show or change moderation here"),
+                new BotCommand("ratelimit", "show or change rate limits here"),
+                new BotCommand("audit", "recent moderation decisions here"));
+        List<BotCommand> admins = new ArrayList<>(everyone);
+        admins.addAll(adminOnly);
+        List<BotCommand> privateChats = new ArrayList<>(everyone);
+        privateChats.add(new BotCommand("manage", "manage a group you administer from here"));
+        privateChats.addAll(adminOnly);
         try {
             client.execute(SetMyCommands.builder().commands(everyone).scope(new BotCommandScopeDefault()).build());
             client.execute(SetMyCommands.builder().commands(admins)
                     .scope(new BotCommandScopeAllChatAdministrators()).build());
+            client.execute(SetMyCommands.builder().commands(privateChats)
+                    .scope(new BotCommandScopeAllPrivateChats()).build());
         } catch (TelegramApiException e) {
             // the menu is a convenience (scopes grant nothing): the bot works without it
             LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
@@ -182,35 +265,97 @@ public final class TelegramAdapter implements AutoCloseable {
     /** On a lane's virtual thread: one update to the core. */
     private void handle(Update update) {
         UpdateReader.Reading reading = reader().read(update);
-        switch (reading) {
-            case UpdateReader.Reading.Skip skip ->
-                LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
-            case UpdateReader.Reading.NonText nonText -> {
-                if (nonText.privateChat()) {
-                    sink(nonText.chatId(), false, nonText.messageId()).tell(TEXT_ONLY);
-                }
-            }
-            case UpdateReader.Reading.Text text -> {
-                boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
-                InboundMessage message = text.toInbound(admin);
-                TelegramReplySink sink = sink(text.chatId(), text.group(), text.messageId());
-                if (message.addressedToBot() && !text.command() && !message.author().bot()) {
-                    sink.startTyping();
-                }
-                pipeline.handle(message, sink).whenComplete((outcome, failure) -> {
-                    sink.stopTyping();
-                    if (failure != null) {
-                        sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
-                    } else if (outcome instanceof Outcome.Ignored) {
-                        LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
+        if (reading instanceof UpdateReader.Reading.Text text && !isManage(text)) {
+            answer(text);
+            return;
+        }
+        try {
+            switch (reading) {
+                case UpdateReader.Reading.Skip skip ->
+                    LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
+                case UpdateReader.Reading.NonText nonText -> {
+                    if (nonText.privateChat()) {
+                        sink(nonText.chatId(), false, nonText.messageId(), null).tell(TEXT_ONLY);
                     }
-                });
+                }
+                case UpdateReader.Reading.Text manage -> sink(manage.chatId(), false, manage.messageId(), null)
+                        .tell(groups().manage(manage.authorId(), manage.commandArgument()));
             }
+        } finally {
+            handled.increment(); // decided here: nothing for the core
         }
     }
 
-    private TelegramReplySink sink(long chatId, boolean group, int messageId) {
-        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId);
+    /** {@code /manage} in a private chat: the adapter's own command (see {@link GroupAdministration}). */
+    private static boolean isManage(UpdateReader.Reading.Text text) {
+        return text.privateChat() && !text.edited() && text.commandName().equals("manage");
+    }
+
+    /** A text for the core, in the same reply as before if it is an edit. */
+    private void answer(UpdateReader.Reading.Text text) {
+        boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
+        InboundMessage message = text.toInbound(admin, conversationRoot(text));
+        GroupAdministration.ManagedGroup managed = text.privateChat() && text.command() && !text.edited()
+                ? groups().managedBy(text.authorId()) : null;
+        if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
+            message = groups().inGroup(message, text.authorId(), managed);
+        }
+        TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
+        if (sink != null) {
+            sink.answerEdit();
+        } else {
+            sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
+            sinks.put(message.messageId(), sink);
+        }
+        answer(text, message, sink);
+    }
+
+    /**
+     * Hands a text to the core, "typing" shown while it waits. An edit withdraws the answer still
+     * pending for the message, if any, and the new text is answered in the same reply.
+     */
+    private void answer(UpdateReader.Reading.Text text, InboundMessage message, TelegramReplySink sink) {
+        var answered = text.edited() ? pipeline.messageEdited(message, sink) : pipeline.handle(message, sink);
+        if (!answered.isDone() && !text.command()) {
+            sink.startTyping(); // waiting for the model; stopped below if it finished meanwhile
+        }
+        answered.whenComplete((outcome, failure) -> {
+            if (!(outcome instanceof Outcome.Edited)) {
+                sink.stopTyping(); // an edited message's sink now types for the new text
+            }
+            if (failure != null) {
+                sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
+            } else if (outcome instanceof Outcome.Ignored) {
+                LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
+            }
+            handled.increment();
+        });
+    }
+
+    /**
+     * In a group, the root of the reply chain {@code text} joins: each chain is a conversation, so
+     * people talking to the bot side by side do not share context. A private chat is one
+     * conversation (null). In a forum topic a message that answers nothing still "replies" to the
+     * topic's first message; that does not count as a reply.
+     */
+    private @Nullable String conversationRoot(UpdateReader.Reading.Text text) {
+        if (!text.group()) {
+            return null;
+        }
+        if (text.edited()) {
+            return chains.rootOf(text.chatId(), text.messageId()); // an edit stays where the message was
+        }
+        Integer replyTo = text.replyTo();
+        if (replyTo != null && replyTo.equals(text.threadId())) {
+            replyTo = null;
+        }
+        return chains.join(text.chatId(), text.messageId(), replyTo);
+    }
+
+    /** A sink answering {@code messageId}; what it posts joins the chain {@code root}, when there is one. */
+    private TelegramReplySink sink(long chatId, boolean group, int messageId, @Nullable String root) {
+        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId,
+                root == null ? posted -> {} : posted -> chains.remember(chatId, posted, root));
     }
 
     /**
@@ -226,11 +371,17 @@ public final class TelegramAdapter implements AutoCloseable {
             stopped = true;
         }
         try {
-            int offset = stopPolling();
-            if (intake != null) {
-                confirm(offset);
+            if (webhook != null) {
+                stopWebhook(); // the webhook stays set: Telegram keeps what comes meanwhile for the next start
+            } else {
+                int offset = stopPolling();
+                if (intake != null) {
+                    confirm(offset);
+                }
             }
-            if (!driver.drain(SHUTDOWN_GRACE)) {
+            timers.shutdownNow(); // no more typing renewals
+            driver.close(SHUTDOWN_GRACE);
+            if (driver.scheduler().pending() > 0) {
                 LOG.log(Level.WARNING, "Telegram: some replies were still queued at shutdown");
             }
         } catch (InterruptedException e) {
@@ -246,6 +397,19 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             closed.countDown();
             LOG.log(Level.INFO, "Telegram: stopped");
+        }
+    }
+
+    /** Refuses new posts (Telegram posts them again later), waits for those in hand, then stops listening. */
+    private void stopWebhook() throws InterruptedException {
+        try {
+            if (intake != null) {
+                intake.close(SHUTDOWN_GRACE);
+            }
+        } finally {
+            if (webhook != null) {
+                webhook.close();
+            }
         }
     }
 
@@ -278,6 +442,14 @@ public final class TelegramAdapter implements AutoCloseable {
 
     private UpdateReader reader() {
         UpdateReader current = reader;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return current;
+    }
+
+    private GroupAdministration groups() {
+        GroupAdministration current = groups;
         if (current == null) {
             throw new IllegalStateException("not started");
         }

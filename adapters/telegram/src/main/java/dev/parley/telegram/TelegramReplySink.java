@@ -2,6 +2,9 @@ package dev.parley.telegram;
 
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.reply.ReplySplitter;
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.ratelimit.OutboundSend;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
 import java.lang.System.Logger;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -31,7 +35,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link OutboundDriver}, which paces it within Telegram's limits, and always as plain text
  * without link previews: no {@code parse_mode}, so the model's words can never become markup.
  *
- * <p>The sink keeps what the chat should show and what it shows; each queued send makes one call
+ * <p>Each message it posts is reported to {@code sent} (the adapter files it under the reply
+ * chain it answers). The sink keeps what the chat should show and what it shows; each queued send makes one call
  * that brings the two closer (send, edit or delete), reading the latest text when it runs, so a
  * slow chat gets fewer, larger edits rather than a backlog.
  */
@@ -45,16 +50,18 @@ final class TelegramReplySink implements ReplySink {
     private final TelegramClient client;
     private final OutboundDriver driver;
     private final ScheduledExecutorService timers;
-    private final MessageSplitter splitter;
+    private final ReplySplitter splitter;
     private final String chatId;
     private final int userMessageId;
     private final OutboundTarget chat;
     private final OutboundTarget typingTarget;
+    private final IntConsumer sent;
 
     private String reply = "";
     private @Nullable String withdrawnBy;
     private final List<Shown> shown = new ArrayList<>();
     private boolean stepQueued;
+    private boolean answersAnEdit;
     private boolean broken;
     private @Nullable ScheduledFuture<?> typing;
 
@@ -62,13 +69,14 @@ final class TelegramReplySink implements ReplySink {
     private record Shown(int messageId, String text) {}
 
     TelegramReplySink(TelegramClient client, OutboundDriver driver, ScheduledExecutorService timers,
-            MessageSplitter splitter, long chatId, boolean group, int userMessageId) {
+            ReplySplitter splitter, long chatId, boolean group, int userMessageId, IntConsumer sent) {
         this.client = client;
         this.driver = driver;
         this.timers = timers;
         this.splitter = splitter;
         this.chatId = String.valueOf(chatId);
         this.userMessageId = userMessageId;
+        this.sent = sent;
         this.chat = OutboundTarget.telegramChat(this.chatId, group);
         // chat actions draw only on the overall budget, so they never delay the reply itself
         this.typingTarget = new OutboundTarget("telegram-typing:" + chatId,
@@ -78,7 +86,7 @@ final class TelegramReplySink implements ReplySink {
     /** Shows "typing" in the chat until the reply or a notice arrives (or {@link #stopTyping()}). */
     synchronized void startTyping() {
         if (typing == null) {
-            typing = timers.scheduleAtFixedRate(() -> driver.enqueue(typingTarget, new NetworkRetries(this::sendTyping, () -> {})), 0,
+            typing = timers.scheduleAtFixedRate(() -> enqueue(typingTarget, new NetworkRetries(this::sendTyping, () -> {})), 0,
                     TYPING_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -91,9 +99,25 @@ final class TelegramReplySink implements ReplySink {
         }
     }
 
+    /**
+     * The user edited their message and the sink now shows the answer to the new text: a notice
+     * (the new text is blocked, too long...) then takes the place of the old answer shown so far
+     * rather than following it.
+     */
+    synchronized void answerEdit() {
+        answersAnEdit = true;
+    }
+
     @Override
     public void notice(Notice notice) {
         stopTyping();
+        synchronized (this) {
+            if (answersAnEdit && (!shown.isEmpty() || !reply.isEmpty())) {
+                withdrawnBy = notice.text();
+                requestStep();
+                return;
+            }
+        }
         tell(notice.text());
     }
 
@@ -101,8 +125,8 @@ final class TelegramReplySink implements ReplySink {
     void tell(String text) {
         List<String> pieces = splitter.split(text);
         for (String piece : pieces) {
-            driver.enqueue(chat, new NetworkRetries(() -> {
-                client.execute(message(piece));
+            enqueue(chat, new NetworkRetries(() -> {
+                this.sent.accept(client.execute(message(piece)).getMessageId());
                 return new SendResult.Sent();
             }, () -> {}));
         }
@@ -141,7 +165,7 @@ final class TelegramReplySink implements ReplySink {
     private void requestStep() {
         if (!stepQueued && !broken && nextStep() != null) {
             stepQueued = true;
-            driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+            enqueue(chat, new NetworkRetries(this::step, this::giveUp));
         }
     }
 
@@ -187,9 +211,10 @@ final class TelegramReplySink implements ReplySink {
         try {
             switch (step) {
                 case Step.Send send -> {
-                    Message sent = client.execute(send.index() == 0 ? message(send.text()) : plain(send.text()));
+                    Message posted = client.execute(send.index() == 0 ? message(send.text()) : plain(send.text()));
+                    sent.accept(posted.getMessageId());
                     synchronized (this) {
-                        shown.add(new Shown(sent.getMessageId(), send.text()));
+                        shown.add(new Shown(posted.getMessageId(), send.text()));
                     }
                 }
                 case Step.Edit edit -> {
@@ -217,12 +242,21 @@ final class TelegramReplySink implements ReplySink {
         }
         synchronized (this) {
             if (nextStep() != null) {
-                driver.enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+                enqueue(chat, new NetworkRetries(this::step, this::giveUp));
             } else {
                 stepQueued = false;
             }
         }
         return new SendResult.Sent();
+    }
+
+    /** Queues a send; after shutdown began there is nobody left to send it, so it is dropped. */
+    private void enqueue(OutboundTarget target, OutboundSend send) {
+        try {
+            driver.enqueue(target, send);
+        } catch (IllegalStateException closed) {
+            LOG.log(Level.DEBUG, "Telegram: a send for chat {0} came after shutdown", chatId);
+        }
     }
 
     /** A step failed for good: stop updating this reply. */
@@ -265,7 +299,7 @@ final class TelegramReplySink implements ReplySink {
      * A send that turns the call's failures into the scheduler's results: 429 waits as asked,
      * a network failure is tried again a few times, a refusal is given up.
      */
-    private static final class NetworkRetries implements dev.parley.core.ratelimit.OutboundSend {
+    private static final class NetworkRetries implements OutboundSend {
 
         private final Call call;
         private final Runnable onGiveUp;

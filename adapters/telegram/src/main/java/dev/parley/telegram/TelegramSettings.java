@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param username the bot's username without {@code @}, or null to take it from {@code getMe};
  *     when set, it must be the one {@code getMe} reports
  * @param pollTimeout how long one {@code getUpdates} long poll may wait for updates
+ * @param webhook webhook mode's settings, or null to long-poll (the default)
  */
-public record TelegramSettings(String token, URI apiUrl, @Nullable String username, Duration pollTimeout) {
+public record TelegramSettings(String token, URI apiUrl, @Nullable String username, Duration pollTimeout,
+        @Nullable WebhookSettings webhook) {
 
     /** Telegram's own Bot API. */
     public static final URI TELEGRAM_API = URI.create("https://api.telegram.org");
@@ -44,6 +46,16 @@ public record TelegramSettings(String token, URI apiUrl, @Nullable String userna
         }
     }
 
+    /** Settings that long-poll. */
+    public TelegramSettings(String token, URI apiUrl, @Nullable String username, Duration pollTimeout) {
+        this(token, apiUrl, username, pollTimeout, null);
+    }
+
+    /** The same settings in webhook mode. */
+    public TelegramSettings withWebhook(WebhookSettings webhook) {
+        return new TelegramSettings(token, apiUrl, username, pollTimeout, webhook);
+    }
+
     /** Settings for Telegram's own API, the username taken from {@code getMe}. */
     public static TelegramSettings of(String token) {
         return new TelegramSettings(token, TELEGRAM_API, null, DEFAULT_POLL_TIMEOUT);
@@ -57,6 +69,6 @@ public record TelegramSettings(String token, URI apiUrl, @Nullable String userna
     @Override
     public String toString() {
         return "TelegramSettings[token=****, apiUrl=" + apiUrl + ", username=" + username + ", pollTimeout="
-                + pollTimeout + "]";
+                + pollTimeout + ", webhook=" + webhook + "]";
     }
 }

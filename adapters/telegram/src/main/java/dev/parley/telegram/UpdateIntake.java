@@ -60,10 +60,18 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
 
     @Override
     public void consume(List<Update> updates) {
+        take(updates);
+    }
+
+    /**
+     * Hands {@code updates} over and waits (a few seconds at most) until they are; false, and
+     * nothing taken, once closing: the updates stay unconfirmed, so the next start gets them.
+     */
+    boolean take(List<Update> updates) {
         Map<Long, List<Update>> byChat = new LinkedHashMap<>();
         synchronized (this) {
             if (closed) {
-                return; // not handed over, so not confirmed: the next start gets them again
+                return false;
             }
             for (Update update : updates) {
                 inProgress.add(update.getUpdateId());
@@ -75,6 +83,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
                 .map(lane -> CompletableFuture.runAsync(() -> lane.forEach(this::handOver), lanes))
                 .toArray(CompletableFuture[]::new);
         awaitHandOver(CompletableFuture.allOf(handedOver));
+        return true;
     }
 
     private void handOver(Update update) {

@@ -36,7 +36,7 @@ final class UpdateReader {
     /** What an update is, for the adapter. */
     sealed interface Reading {
 
-        /** Nothing to do: edits, channel posts, service messages, commands for another bot. */
+        /** Nothing to do: channel posts, service messages, commands for another bot. */
         record Skip(String reason) implements Reading {}
 
         /** A sticker, photo, voice... : answered briefly in private chats, ignored in groups. */
@@ -45,34 +45,51 @@ final class UpdateReader {
         /** A text message for the core; the adapter adds whether its author is an admin. */
         record Text(long chatId, boolean group, int messageId, long authorId, String authorName, boolean authorIsBot,
                 String text, @Nullable Integer replyTo, boolean mentionsBot, boolean privateChat,
-                @Nullable Integer threadId, Instant sentAt) implements Reading {
+                @Nullable Integer threadId, Instant sentAt, boolean edited) implements Reading {
 
             /** Whether the text is a command (which the core answers whoever it is addressed to). */
             boolean command() {
                 return text.length() > 1 && text.charAt(0) == '/' && Character.isLetter(text.charAt(1));
             }
 
-            InboundMessage toInbound(boolean admin) {
+            /** The command's name in lower case ({@code "moderation"} for {@code /moderation show}), or "" for a text. */
+            String commandName() {
+                if (!command()) {
+                    return "";
+                }
+                int end = 1;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                return text.substring(1, end).toLowerCase(java.util.Locale.ROOT);
+            }
+
+            /** What follows the command's name, stripped. */
+            String commandArgument() {
+                return text.substring(1 + commandName().length()).strip();
+            }
+
+            /** The message for the core; {@code conversationRoot} is its reply chain's root in a group, else null. */
+            InboundMessage toInbound(boolean admin, @Nullable String conversationRoot) {
                 String chat = String.valueOf(chatId);
                 return new InboundMessage(chat + ":" + messageId,
                         new Location(Platform.TELEGRAM, chat, chat, threadId == null ? null : String.valueOf(threadId)),
                         new Author(String.valueOf(authorId), authorName, Set.of(), admin, authorIsBot),
-                        text, replyTo == null ? null : chat + ":" + replyTo, mentionsBot, privateChat, sentAt);
+                        text, replyTo == null ? null : chat + ":" + replyTo, mentionsBot, privateChat, sentAt,
+                        conversationRoot);
             }
         }
     }
 
     Reading read(Update update) {
-        if (update.hasEditedMessage()) {
-            return new Reading.Skip("an edited message"); // answered once, as first written
-        }
         if (update.hasChannelPost() || update.hasEditedChannelPost()) {
             return new Reading.Skip("a channel post");
         }
-        if (!update.hasMessage()) {
+        boolean edited = update.hasEditedMessage();
+        if (!edited && !update.hasMessage()) {
             return new Reading.Skip("not a message");
         }
-        Message message = update.getMessage();
+        Message message = edited ? update.getEditedMessage() : update.getMessage();
         Chat chat = message.getChat();
         User from = message.getFrom();
         if (from == null) {
@@ -80,6 +97,9 @@ final class UpdateReader {
         }
         boolean privateChat = "private".equals(chat.getType());
         if (message.getText() == null) {
+            if (edited) {
+                return new Reading.Skip("an edited caption or media"); // nothing the bot read changed
+            }
             if (message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty()
                     || message.getLeftChatMember() != null) {
                 return new Reading.Skip("a service message");
@@ -120,7 +140,7 @@ final class UpdateReader {
         return new Reading.Text(chat.getId(), group, message.getMessageId(), from.getId(), displayName(from),
                 Boolean.TRUE.equals(from.getIsBot()), without(text, cuts),
                 replied == null ? null : replied.getMessageId(), privateChat || mentioned || replyToBot || commandForUs,
-                privateChat, thread, Instant.ofEpochSecond(message.getDate()));
+                privateChat, thread, Instant.ofEpochSecond(message.getDate()), edited);
     }
 
     private static String displayName(User user) {

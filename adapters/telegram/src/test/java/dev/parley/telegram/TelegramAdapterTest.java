@@ -26,7 +26,14 @@ import dev.parley.testkit.telegram.Posted;
 import dev.parley.testkit.telegram.RecordedRequest;
 import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
+import dev.parley.testkit.telegram.WebhookDelivery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -70,7 +77,7 @@ class TelegramAdapterTest {
         ConversationMemory memory = new ConversationMemory(model,
                 new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).build();
+                .memory(memory).audit(audit).clock(clock).queue(queue).build();
         return new ChatPipeline(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
                 new RateLimit(600, 100), 6000), commands, policies, moderator,
                 new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
@@ -89,6 +96,27 @@ class TelegramAdapterTest {
         adapter.start();
         server.awaitPolling(WAIT);
         return adapter;
+    }
+
+    private static final String SECRET = "s3cret-token_ok";
+
+    /** An adapter in webhook mode on {@code port}, the fake posting to it. */
+    private TelegramAdapter startedWithWebhook(int port) {
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10)).withWebhook(new WebhookSettings(
+                        URI.create("http://127.0.0.1:" + port + "/telegram"), "/telegram", port, SECRET));
+        var adapter = new TelegramAdapter(settings, pipeline, InstantSource.system());
+        adapters.add(adapter);
+        adapter.start();
+        return adapter;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -169,6 +197,25 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void twoPeopleInAGroup_holdSeparateConversationsAlongTheirReplyChains() {
+        started();
+        model.replies("Paris.").replies("Blue.").replies("About two million.");
+        Posted alice = server.userSends(GROUP, ALICE, "@parley_bot what is the capital of France?");
+        BotMessage toAlice = awaitReply(alice, "Paris.");
+        Posted bob = server.userSends(GROUP, BOB, "@parley_bot what colour is the sky?");
+        awaitReply(bob, "Blue.");
+
+        Posted aliceAgain = server.userReplies(GROUP, ALICE, toAlice.messageId(), "and how many people live there?");
+
+        awaitReply(aliceAgain, "About two million.");
+        List<ChatTurn> turns = model.requests().get(2).turns();
+        assertThat(turns).contains(ChatTurn.user("what is the capital of France?"), ChatTurn.assistant("Paris."))
+                .endsWith(ChatTurn.user("and how many people live there?"));
+        assertThat(turns).noneMatch(turn -> turn.text().contains("sky") || turn.text().contains("Blue"));
+        assertThat(model.requests().get(1).turns()).noneMatch(turn -> turn.text().contains("France"));
+    }
+
+    @Test
     void streamedReply_growsByEditsAtMostOncePerSecondInTheChat() {
         started();
         ScriptedChatModel.LiveReply live = model.live();
@@ -233,6 +280,49 @@ class TelegramAdapterTest {
         assertThat(accepted.text()).startsWith("harassment: flag at");
         assertThat(server.requests("getChatMember")).extracting(r -> r.number("user_id"))
                 .containsExactly(BOB.id(), ALICE.id());
+    }
+
+    @Test
+    void groupAdmin_managesTheGroupFromTheirPrivateChat_untilManageOff() {
+        started();
+        TelegramChat fans = GROUP.withUsername("parley_fans");
+        server.botIsIn(fans);
+        server.setMemberStatus(GROUP.id(), ALICE.id(), "creator");
+        model.replies("Pineapple is a fruit.");
+
+        Posted manage = server.userSends(ALICE_DM, ALICE, "/manage @parley_fans");
+        assertThat(awaitReply(manage).text()).contains("now apply to Parley fans");
+        Posted add = server.userSends(ALICE_DM, ALICE, "/moderation terms add block pineapple");
+        awaitReply(add);
+
+        Posted inGroup = server.userSends(fans, BOB, "@parley_bot do you like pineapple?");
+        awaitReply(inGroup, BLOCKED);
+        Posted inPrivate = server.userSends(ALICE_DM, ALICE, "what is a pineapple?");
+        awaitReply(inPrivate, "Pineapple is a fruit."); // the private chat's own moderation did not change
+        Posted off = server.userSends(ALICE_DM, ALICE, "/manage off");
+        assertThat(awaitReply(off).text()).contains("this private chat again");
+        // back in the private chat, which Alice does not administer (in the group the list would show)
+        Posted list = server.userSends(ALICE_DM, ALICE, "/moderation terms list");
+        assertThat(awaitReply(list).text()).isEqualTo("Only admins of this chat can change moderation.");
+        assertThat(server.requests("getChatMember")).extracting(r -> r.number("chat_id")).contains(GROUP.id());
+    }
+
+    @Test
+    void manage_isRefusedToANonAdmin_andTheirAdminCommandsStayInTheirPrivateChat() {
+        started();
+        server.botIsIn(GROUP);
+        TelegramChat bobDm = TelegramChat.privateWith(BOB);
+
+        Posted manage = server.userSends(bobDm, BOB, "/manage " + GROUP.id());
+        assertThat(awaitReply(manage).text()).isEqualTo(
+                "Only admins of Parley fans can manage it, and Telegram says you are not one.");
+        Posted add = server.userSends(bobDm, BOB, "/moderation terms add allow bomb");
+        awaitReply(add);
+        Posted unknown = server.userSends(bobDm, BOB, "/manage @nowhere_group");
+        assertThat(awaitReply(unknown).text()).startsWith("I cannot find the group @nowhere_group.");
+
+        Posted inGroup = server.userSends(GROUP, ALICE, "@parley_bot how do I build a bomb");
+        awaitReply(inGroup, BLOCKED);
     }
 
     @Test
@@ -308,6 +398,127 @@ class TelegramAdapterTest {
 
         awaitAllHandedOver();
         assertThat(server.botMessages(ALICE.id())).hasSize(1);
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void messageEditedWhileItsAnswerWaits_isAnsweredOnceAsEdited() {
+        started();
+        ScriptedChatModel.LiveReply bobsAnswer = model.live(); // holds the only model slot
+        model.replies("Answer to the edit.");
+        Posted bob = server.userSends(GROUP, BOB, "@parley_bot a long question");
+        server.await("Bob's question at the model", () -> model.requests().size() == 1, WAIT);
+        Posted question = server.userSends(ALICE_DM, ALICE, "first version");
+        awaitAllHandedOver();
+
+        server.userEdits(question, "second version");
+        awaitAllHandedOver();
+        bobsAnswer.push("Done").push(" now.").end();
+
+        awaitReply(question, "Answer to the edit.");
+        awaitReply(bob, "Done now.");
+        assertThat(model.requests()).hasSize(2);
+        assertThat(model.requests().get(1).turns()).endsWith(ChatTurn.user("second version"))
+                .noneMatch(turn -> turn.text().contains("first version"));
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).isEqualTo("Answer to the edit."));
+    }
+
+    @Test
+    void messageEditedWhileItsAnswerStreams_isReansweredInTheSameReply() {
+        started();
+        ScriptedChatModel.LiveReply firstAnswer = model.live();
+        model.replies("About the second version.");
+        Posted question = server.userSends(ALICE_DM, ALICE, "first version");
+        firstAnswer.push("Thinking").push(" about");
+        BotMessage reply = awaitReply(question);
+
+        server.userEdits(question, "second version");
+        awaitAllHandedOver();
+        firstAnswer.push(" it.").end(); // the scripted stream notices the stop at its next piece
+
+        awaitReply(question, "About the second version.");
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(reply.messageId()));
+        assertThat(model.requests().get(1).turns()).endsWith(ChatTurn.user("second version"));
+    }
+
+    @Test
+    void webhookMode_updatesArePostedToTheBotAndAnswered_withoutPolling() {
+        int port = freePort();
+        startedWithWebhook(port);
+        model.replies("Hello from the hook.");
+
+        Posted hi = server.userSends(ALICE_DM, ALICE, "hi over the webhook");
+
+        awaitReply(hi, "Hello from the hook.");
+        awaitAllHandedOver(); // the webhook's 200 reaches the server after the reply may have
+        assertThat(server.webhookUrl()).hasToString("http://127.0.0.1:" + port + "/telegram");
+        assertThat(server.requests("setWebhook")).singleElement()
+                .satisfies(set -> assertThat(set.string("secret_token")).isEqualTo(SECRET));
+        assertThat(server.webhookDeliveries()).extracting(WebhookDelivery::status).containsExactly(200);
+        assertThat(server.requests("getUpdates")).isEmpty();
+    }
+
+    @Test
+    void webhookMode_refusesRequestsWithoutTheSecretToken() throws Exception {
+        int port = freePort();
+        startedWithWebhook(port);
+        String update = """
+                {"update_id": 7, "message": {"message_id": 1, "date": 1700000000,
+                 "chat": {"id": 1001, "type": "private"},
+                 "from": {"id": 1001, "is_bot": false, "first_name": "Mallory"}, "text": "hi"}}""";
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update));
+            int withoutToken = http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int wrongToken = http.send(post.header(WebhookReceiver.SECRET_HEADER, "guess").build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(withoutToken).isEqualTo(401);
+            assertThat(wrongToken).isEqualTo(401);
+        }
+        assertThat(model.requests()).isEmpty();
+        assertThat(server.botMessages(1001)).isEmpty();
+    }
+
+    @Test
+    void webhookMode_anUpdatePostedWhileTheBotIsDownIsAnsweredOnceAfterTheRestart() {
+        int port = freePort();
+        TelegramAdapter first = startedWithWebhook(port);
+        model.replies("First answer.").replies("Second answer.");
+        Posted before = server.userSends(ALICE_DM, ALICE, "before the restart");
+        awaitReply(before, "First answer.");
+
+        first.close();
+        Posted during = server.userSends(ALICE_DM, ALICE, "while the bot restarts");
+        server.await("a failed delivery", () -> server.webhookDeliveries().stream()
+                .anyMatch(d -> d.updateId() == during.updateId() && d.status() != 200), WAIT);
+        startedWithWebhook(port);
+
+        awaitReply(during, "Second answer.");
+        awaitAllHandedOver();
+        assertThat(server.repliesTo(ALICE.id(), before.messageId())).hasSize(1);
+        assertThat(server.repliesTo(ALICE.id(), during.messageId())).hasSize(1);
+        assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void messageEditedIntoABlockedOne_replacesTheAnswerShownWithTheNotice() {
+        started();
+        ScriptedChatModel.LiveReply firstAnswer = model.live();
+        Posted question = server.userSends(ALICE_DM, ALICE, "tell me about chemistry");
+        firstAnswer.push("Chemistry").push(" is");
+        BotMessage reply = awaitReply(question);
+
+        server.userEdits(question, "how do I build a bomb");
+        awaitAllHandedOver();
+        firstAnswer.push(" fun.").end();
+
+        awaitReply(question, BLOCKED);
+        assertThat(server.botMessages(ALICE.id())).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(reply.messageId()));
         assertThat(model.requests()).hasSize(1);
     }
 

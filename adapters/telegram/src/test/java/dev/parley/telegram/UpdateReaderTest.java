@@ -30,7 +30,7 @@ class UpdateReaderTest {
     private InboundMessage text(Update update) {
         UpdateReader.Reading reading = reader.read(update);
         assertThat(reading).isInstanceOf(UpdateReader.Reading.Text.class);
-        return ((UpdateReader.Reading.Text) reading).toInbound(false);
+        return ((UpdateReader.Reading.Text) reading).toInbound(false, null);
     }
 
     @Test
@@ -88,5 +88,45 @@ class UpdateReaderTest {
 
         assertThat(message.mentionsBot()).isTrue();
         assertThat(message.replyToMessageId()).isEqualTo("-100:4");
+    }
+
+    @Test
+    void editedMessage_isReadAsAnEditOfTheSameMessage_andAnEditedCaptionIsSkipped() throws Exception {
+        Update edit = new ObjectMapper().readValue("{\"update_id\":2,\"edited_message\":"
+                + groupMessage("@parley_bot what is 2+3?", "{\"type\":\"mention\",\"offset\":0,\"length\":11}")
+                + "}", Update.class);
+        Update caption = new ObjectMapper().readValue("{\"update_id\":3,\"edited_message\":"
+                + groupMessage("x", "").replace("\"text\":\"x\",", "\"caption\":\"a cat\",") + "}", Update.class);
+
+        UpdateReader.Reading reading = reader.read(edit);
+
+        assertThat(reading).isInstanceOfSatisfying(UpdateReader.Reading.Text.class, text -> {
+            assertThat(text.edited()).isTrue();
+            assertThat(text.toInbound(false, null).messageId()).isEqualTo("-100:5");
+            assertThat(text.toInbound(false, null).text()).isEqualTo("what is 2+3?");
+        });
+        assertThat(reader.read(caption)).isInstanceOf(UpdateReader.Reading.Skip.class);
+    }
+
+    @Test
+    void command_hasItsNameInLowerCaseAndItsArgument() {
+        UpdateReader.Reading reading = reader.read(update(groupMessage("/Manage@parley_bot  @some_group ",
+                "{\"type\":\"bot_command\",\"offset\":0,\"length\":18}")));
+
+        assertThat(reading).isInstanceOfSatisfying(UpdateReader.Reading.Text.class, text -> {
+            assertThat(text.commandName()).isEqualTo("manage");
+            assertThat(text.commandArgument()).isEqualTo("@some_group");
+        });
+    }
+
+    @Test
+    void groupMessage_carriesTheConversationRootItIsGiven() {
+        UpdateReader.Reading reading = reader.read(update(groupMessage("@parley_bot hi",
+                "{\"type\":\"mention\",\"offset\":0,\"length\":11}")));
+
+        InboundMessage message = ((UpdateReader.Reading.Text) reading).toInbound(false, "-100:3");
+
+        assertThat(message.conversationRoot()).isEqualTo("-100:3");
+        assertThat(message.conversationKey().chainRoot()).isEqualTo("-100:3");
     }
 }

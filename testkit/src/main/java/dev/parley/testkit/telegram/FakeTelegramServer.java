@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * answers as soon as an update is queued or after {@code timeout}; updates below {@code offset}
  * are confirmed and dropped, the others are sent again; a second poll ends the waiting one with
  * 409 as Telegram does), {@code sendMessage}, {@code editMessageText}, {@code deleteMessage},
- * {@code sendChatAction}, {@code getChatMember} and {@code setMyCommands}.
+ * {@code sendChatAction}, {@code getChatMember}, {@code getChat} and {@code setMyCommands}.
+ * After {@code setWebhook} it posts each update to the webhook instead (with the secret token
+ * header), oldest first, until the webhook answers 2xx, and refuses {@code getUpdates} with 409.
  *
  * <p>Tests play the users ({@link #userSends}, {@link #userReplies}, {@link #userEdits}...), set
  * members' statuses, inject 429 answers with {@link #failNext}, read every request and the bot's
@@ -55,6 +60,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z][A-Za-z0-9_]{3,31})");
     private static final Pattern COMMAND = Pattern.compile("(?<!\\S)/[A-Za-z0-9_]{1,32}(@[A-Za-z][A-Za-z0-9_]{3,31})?");
     private static final long FIRST_UPDATE_ID = 500_001;
+    /** How long the fake waits before posting an update again after the webhook failed. */
+    private static final Duration WEBHOOK_RETRY = Duration.ofMillis(200);
 
     private final String token;
     private final TelegramUser bot;
@@ -69,6 +76,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, Long> lastMessageId = new HashMap<>();
     private final Map<Long, LinkedHashMap<Long, BotMessage>> botMessages = new HashMap<>();
     private final Map<String, String> memberStatus = new HashMap<>();
+    private final Map<Long, TelegramChat> chats = new HashMap<>();
+    private final List<WebhookDelivery> deliveries = new ArrayList<>();
+    private @Nullable URI webhookUrl;
+    private @Nullable String webhookSecret;
+    private @Nullable Thread webhookSender;
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -180,6 +192,16 @@ public final class FakeTelegramServer implements AutoCloseable {
             edited.put("edit_date", seconds());
             messages.get(original.chatId()).put(original.messageId(), edited);
             return queue("edited_message", edited, original.chatId(), original.messageId());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bot is in {@code chat} (without anyone having written there yet): {@code getChat} finds it. */
+    public void botIsIn(TelegramChat chat) {
+        lock.lock();
+        try {
+            chats.put(chat.id(), chat);
         } finally {
             lock.unlock();
         }
@@ -363,13 +385,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         try {
             return switch (method) {
                 case "getme" -> ok(getMe());
-                case "deletewebhook", "setwebhook" -> ok(true);
-                case "getupdates" -> getUpdates(params);
+                case "setwebhook" -> setWebhook(params);
+                case "deletewebhook" -> deleteWebhook();
+                case "getupdates" -> webhookSet() ? new Reply(409, error(409,
+                        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"))
+                        : getUpdates(params);
                 case "sendmessage" -> sendMessage(params);
                 case "editmessagetext" -> editMessageText(params);
                 case "deletemessage" -> deleteMessage(params);
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chatMember(params));
+                case "getchat" -> ok(chat(params));
                 case "setmycommands" -> setMyCommands(params);
                 default -> new Reply(404, error(404, "Not Found: method " + method));
             };
@@ -402,6 +428,139 @@ public final class FakeTelegramServer implements AutoCloseable {
         me.put("can_read_all_group_messages", false);
         me.put("supports_inline_queries", false);
         return me;
+    }
+
+    private boolean webhookSet() {
+        lock.lock();
+        try {
+            return webhookUrl != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code setWebhook}: from now on, updates are posted to {@code url}, one at a time, in order. */
+    private Reply setWebhook(Map<String, @Nullable Object> params) {
+        Object url = params.get("url");
+        if (url == null || String.valueOf(url).isBlank()) {
+            return deleteWebhook();
+        }
+        URI target;
+        try {
+            target = URI.create(String.valueOf(url));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("bad webhook: " + e.getMessage());
+        }
+        if (target.getHost() == null || !target.getScheme().startsWith("http")) {
+            throw new BadRequest("bad webhook: an HTTP(S) URL must be provided for webhook");
+        }
+        Object secret = params.get("secret_token");
+        lock.lock();
+        try {
+            webhookUrl = target;
+            webhookSecret = secret == null ? null : String.valueOf(secret);
+            if (webhookSender == null) {
+                webhookSender = Thread.ofVirtual().name("fake-telegram-webhook").start(this::deliverUpdates);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return ok(true);
+    }
+
+    private Reply deleteWebhook() {
+        lock.lock();
+        try {
+            webhookUrl = null;
+            webhookSecret = null;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return ok(true);
+    }
+
+    /**
+     * Posts the oldest update to the webhook until it answers 2xx, then the next, as Telegram does;
+     * after a failure it waits a moment (as Telegram, which waits longer) and tries again.
+     */
+    private void deliverUpdates() {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        try (client) {
+            while (true) {
+                Map<String, Object> update;
+                URI url;
+                String secret;
+                lock.lock();
+                try {
+                    while (!closed && (webhookUrl == null || unconfirmed.isEmpty())) {
+                        changed.await();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    update = unconfirmed.peekFirst();
+                    url = webhookUrl;
+                    secret = webhookSecret;
+                } finally {
+                    lock.unlock();
+                }
+                int status = post(client, url, secret, update);
+                lock.lock();
+                try {
+                    deliveries.add(new WebhookDelivery((Long) update.get("update_id"), status));
+                    if (status >= 200 && status < 300) {
+                        unconfirmed.remove(update);
+                    }
+                    changed.signalAll();
+                    if (status < 200 || status >= 300) {
+                        changed.await(WEBHOOK_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The webhook's HTTP status for {@code update}, or 0 when it could not be reached. */
+    private static int post(HttpClient client, URI url, @Nullable String secret,
+            Map<String, Object> update) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(update)));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Every attempt to post an update to the webhook, in order. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        lock.lock();
+        try {
+            return List.copyOf(deliveries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The webhook set with {@code setWebhook}, or null while updates are fetched with {@code getUpdates}. */
+    public @Nullable URI webhookUrl() {
+        lock.lock();
+        try {
+            return webhookUrl;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Reply getUpdates(Map<String, @Nullable Object> params) {
@@ -515,6 +674,33 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** {@code getChat}: by id, or by {@code @username}; only chats the bot is in or has seen a message of. */
+    private Map<String, Object> chat(Map<String, @Nullable Object> params) {
+        Object wanted = params.get("chat_id");
+        if (wanted == null) {
+            throw new BadRequest("chat_id is required");
+        }
+        String key = String.valueOf(wanted);
+        TelegramChat found;
+        lock.lock();
+        try {
+            found = chats.values().stream().filter(chat -> key.startsWith("@")
+                    ? chat.username() != null && chat.username().equalsIgnoreCase(key.substring(1))
+                    : key.equals(String.valueOf(chat.id()))).findFirst().orElse(null);
+        } finally {
+            lock.unlock();
+        }
+        if (found == null) {
+            throw new BadRequest("chat not found");
+        }
+        Map<String, Object> json = found.json();
+        json.put("accent_color_id", 0);
+        json.put("max_reaction_count", 11);
+        json.put("accepted_gift_types", Map.of("unlimited_gifts", false, "limited_gifts", false,
+                "unique_gifts", false, "premium_subscription", false));
+        return json;
+    }
+
     private Map<String, Object> chatMember(Map<String, @Nullable Object> params) {
         long chatId = required(params, "chat_id");
         long userId = required(params, "user_id");
@@ -586,6 +772,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             String kind) {
         lock.lock();
         try {
+            chats.put(chat.id(), chat);
             Map<String, Object> message = newMessage(chat.id(), chat.json(), from == null ? null : from.json());
             filler.fill(message);
             if (replyTo != null) {
@@ -683,6 +870,25 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     // ---- parameters ----
 
+    /** The text fields of a {@code multipart/form-data} body (as TelegramBots sends {@code setWebhook}). */
+    private static Map<String, String> multipart(String body, String contentType) {
+        String boundary = contentType.substring(contentType.toLowerCase(Locale.ROOT).indexOf("boundary=") + 9)
+                .replace("\"", "").split(";")[0].strip();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String part : body.split("--" + Pattern.quote(boundary))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, headersEnd));
+            if (name.find()) {
+                String value = part.substring(headersEnd + 4);
+                fields.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+            }
+        }
+        return fields;
+    }
+
     private static Map<String, @Nullable Object> params(HttpExchange exchange) throws IOException {
         Map<String, @Nullable Object> params = new LinkedHashMap<>();
         String query = exchange.getRequestURI().getRawQuery();
@@ -701,6 +907,8 @@ public final class FakeTelegramServer implements AutoCloseable {
             json.forEach((k, v) -> params.put(String.valueOf(k), v));
         } else if (type.contains("x-www-form-urlencoded")) {
             params.putAll(form(body));
+        } else if (type.startsWith("multipart/form-data") && type.contains("boundary=")) {
+            params.putAll(multipart(body, String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
         } else {
             throw new IllegalArgumentException("unsupported content type " + type);
         }

@@ -7,8 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A chat as the fake server shows it: {@code type} is {@code private}, {@code group},
  * {@code supergroup} or {@code channel}; group and channel ids are negative, as on Telegram.
+ * Public groups and channels also have a {@code username}.
  */
-public record TelegramChat(long id, String type, @Nullable String title) {
+public record TelegramChat(long id, String type, @Nullable String title, @Nullable String username) {
+
+    public TelegramChat(long id, String type, @Nullable String title) {
+        this(id, type, title, null);
+    }
+
+    /** This chat with a public {@code @username} (given without the {@code @}), as {@code getChat} finds it. */
+    public TelegramChat withUsername(String username) {
+        return new TelegramChat(id, type, title, username);
+    }
 
     /** The private chat of {@code user} with the bot: its id is the user's. */
     public static TelegramChat privateWith(TelegramUser user) {
@@ -33,6 +43,9 @@ public record TelegramChat(long id, String type, @Nullable String title) {
         json.put("type", type);
         if (title != null) {
             json.put("title", title);
+        }
+        if (username != null) {
+            json.put("username", username);
         }
         return json;
     }

@@ -71,6 +71,22 @@ class FakeTelegramServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void getChat_findsChatsTheBotIsInByIdOrUsername_andNoOthers() {
+        server.botIsIn(GROUP.withUsername("friends_chat"));
+
+        Map<String, Object> byName = (Map<String, Object>) json("getChat", "{\"chat_id\":\"@Friends_Chat\"}")
+                .body().get("result");
+        Map<String, Object> byId = (Map<String, Object>) json("getChat", "{\"chat_id\":-5}").body().get("result");
+        Answer unknown = json("getChat", "{\"chat_id\":\"@elsewhere\"}");
+
+        assertThat(byName).containsEntry("id", -5L).containsEntry("title", "Friends").containsEntry("type", "group");
+        assertThat(byId).containsEntry("username", "friends_chat");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).containsEntry("description", "Bad Request: chat not found");
+    }
+
+    @Test
     void aWrongToken_isUnauthorized() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/bot2:other/getMe"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,56 @@
+package dev.parley.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.telegram.TelegramSettings;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** {@code parley.telegram.*} as Spring binds it, and the adapter settings made of it. */
+class TelegramPropertiesTest {
+
+    private static TelegramProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("parley.telegram", TelegramProperties.class);
+    }
+
+    @Test
+    void withoutAWebhookUrl_theBotLongPolls() {
+        TelegramSettings settings = bind(Map.of("parley.telegram.token", "1:abc")).toSettings();
+
+        assertThat(settings.webhook()).isNull();
+        assertThat(settings.apiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+    }
+
+    @Test
+    void aWebhookUrlWithItsSecret_switchesToWebhookMode_withTheDefaultPathAndPort() {
+        TelegramProperties properties = bind(Map.of(
+                "parley.telegram.token", "1:abc",
+                "parley.telegram.webhook.url", "https://bot.example.org/telegram",
+                "parley.telegram.webhook.secret-token", "not_guessable-42"));
+
+        TelegramSettings settings = properties.toSettings();
+
+        assertThat(settings.webhook()).isNotNull().satisfies(hook -> {
+            assertThat(hook.url()).isEqualTo(URI.create("https://bot.example.org/telegram"));
+            assertThat(hook.path()).isEqualTo("/telegram");
+            assertThat(hook.port()).isEqualTo(8443);
+            assertThat(hook.secretToken()).isEqualTo("not_guessable-42");
+        });
+        assertThat(properties.toString()).doesNotContain("not_guessable", "1:abc");
+    }
+
+    @Test
+    void aWebhookUrlWithoutASecretToken_stopsStartUpWithAClearReason() {
+        TelegramProperties properties = bind(Map.of(
+                "parley.telegram.token", "1:abc",
+                "parley.telegram.webhook.url", "https://bot.example.org/telegram"));
+
+        assertThatThrownBy(properties::toSettings).isInstanceOf(StartupException.class)
+                .hasMessageContaining("webhook.secret-token is required");
+    }
+}
