@@ -103,16 +103,30 @@ public final class SoakHarness {
 
     /** What one sent message should get, and what it got so far. */
     private static final class Expectation {
+        final String key;
         final String scenario;
         final boolean wantsReply;
         final long sentNanos;
+        /** The author's conversation where a /stop reaches their waiting questions (a private chat or DM), or null. */
+        final @Nullable String conversation;
+        final boolean stop;
         final AtomicInteger answers = new AtomicInteger();
         final AtomicInteger positionNotices = new AtomicInteger();
+        /** Taken out of the queue by its author's /stop: answered by the /stop's reply, by design. */
+        volatile boolean withdrawn;
 
-        Expectation(String scenario, boolean wantsReply, long sentNanos) {
+        Expectation(String key, String scenario, boolean wantsReply, long sentNanos, @Nullable String conversation,
+                boolean stop) {
+            this.key = key;
             this.scenario = scenario;
             this.wantsReply = wantsReply;
             this.sentNanos = sentNanos;
+            this.conversation = conversation;
+            this.stop = stop;
+        }
+
+        boolean lost() {
+            return wantsReply && !withdrawn && answers.get() == 0;
         }
     }
 
@@ -144,7 +158,9 @@ public final class SoakHarness {
     private long errorAnswers;
     private long unaddressedAnswered;
     private long positionNotices;
+    private long withdrawnByStop;
     private boolean unknownRoutesSeen;
+    private long runStart;
 
     private SoakHarness(Options options, FakeDiscordServer discord, FakeTelegramServer telegram) {
         this.options = options;
@@ -229,6 +245,7 @@ public final class SoakHarness {
         PrintStream toBot = new PrintStream(bot.getOutputStream(), true, StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
+        runStart = start;
         long runNanos = (long) (options.minutes() * 60e9);
         Thread sender = Thread.ofPlatform().name("soak-sender").start(() -> {
             long period = 1_000_000_000L / options.rate();
@@ -323,7 +340,7 @@ public final class SoakHarness {
             expect("d:" + id, "discord mention", true, now);
         } else if (pick < 0.67) {
             long id = discord.postMessage(who.dm(), who.user(), question(random));
-            expect("d:" + id, "discord DM", true, now);
+            expect("d:" + id, "discord DM", true, now, "d:" + who.dm(), false);
         } else if (pick < 0.77) {
             long id = discord.postMessage(who.channel(), who.user(), "just chatting about " + topic(random));
             expect("d:" + id, "discord chatter (not addressed)", false, now);
@@ -333,11 +350,11 @@ public final class SoakHarness {
         } else if (pick < 0.95) {
             boolean inDm = random.nextBoolean();
             boolean mentioned = random.nextBoolean();
-            long id = discord.postMessage(inDm ? who.dm() : who.channel(), who.user(),
-                    (mentioned ? mention : "") + COMMANDS[random.nextInt(COMMANDS.length)]);
+            String command = COMMANDS[random.nextInt(COMMANDS.length)];
+            long id = discord.postMessage(inDm ? who.dm() : who.channel(), who.user(), (mentioned ? mention : "") + command);
             // a command runs in a DM or when addressed; "/help" alone in a channel is talk between people
             expect("d:" + id, inDm || mentioned ? "discord text command" : "discord command not addressed",
-                    inDm || mentioned, now);
+                    inDm || mentioned, now, inDm ? "d:" + who.dm() : null, command.equals("/stop"));
         } else {
             String token = switch (random.nextInt(3)) {
                 case 0 -> discord.slashCommand(who.channel(), who.user(), "help").send().token();
@@ -358,6 +375,7 @@ public final class SoakHarness {
         Posted posted;
         String scenario;
         boolean wantsReply = true;
+        boolean stop = false;
         if (pick < 0.40) {
             posted = telegram.userSends(own, who, question(random));
             scenario = "telegram private";
@@ -376,13 +394,16 @@ public final class SoakHarness {
             scenario = "telegram blocked prompt";
         } else {
             String command = COMMANDS[random.nextInt(COMMANDS.length)];
+            stop = command.equals("/stop");
             boolean inGroup = random.nextBoolean();
             posted = telegram.userSends(inGroup ? group : own, who,
                     inGroup && random.nextBoolean() ? command.replaceFirst(" |$", "@" + TELEGRAM_BOT.username() + " ").strip()
                             : command);
             scenario = "telegram command";
         }
-        expect("t:" + posted.chatId() + ":" + posted.messageId(), scenario, wantsReply, now);
+        // a /stop in a group reaches only a conversation there; the private chat is the author's own
+        expect("t:" + posted.chatId() + ":" + posted.messageId(), scenario, wantsReply, now,
+                posted.chatId() == own.id() ? "t:" + own.id() : null, stop);
     }
 
     private static String question(Random random) {
@@ -394,7 +415,12 @@ public final class SoakHarness {
     }
 
     private void expect(String key, String scenario, boolean wantsReply, long sentNanos) {
-        expected.put(key, new Expectation(scenario, wantsReply, sentNanos));
+        expect(key, scenario, wantsReply, sentNanos, null, false);
+    }
+
+    private void expect(String key, String scenario, boolean wantsReply, long sentNanos, @Nullable String conversation,
+            boolean stop) {
+        expected.put(key, new Expectation(key, scenario, wantsReply, sentNanos, conversation, stop));
         sentByScenario.computeIfAbsent(scenario, s -> new AtomicInteger()).incrementAndGet();
     }
 
@@ -462,6 +488,16 @@ public final class SoakHarness {
         }
         int answers = expectation.answers.incrementAndGet();
         replies++;
+        if (expectation.stop && expectation.conversation != null && text.contains("taken out of the queue")) {
+            // the author's questions still waiting here were withdrawn: the /stop's answer says so
+            for (Expectation earlier : expected.values()) {
+                if (expectation.conversation.equals(earlier.conversation) && !earlier.stop
+                        && earlier.sentNanos - expectation.sentNanos < 0 && earlier.answers.get() == 0) {
+                    earlier.withdrawn = true;
+                    withdrawnByStop++;
+                }
+            }
+        }
         if (!expectation.wantsReply) {
             unaddressedAnswered++;
             problem("answered a message not addressed to the bot (" + expectation.scenario + "): " + key);
@@ -483,8 +519,7 @@ public final class SoakHarness {
     /** Messages that want a reply, have none, and were sent more than {@code olderThanSeconds} ago. */
     private long unanswered(int olderThanSeconds) {
         long cutoff = System.nanoTime() - TimeUnit.SECONDS.toNanos(olderThanSeconds);
-        return expected.values().stream()
-                .filter(e -> e.wantsReply && e.answers.get() == 0 && e.sentNanos - cutoff <= 0).count();
+        return expected.values().stream().filter(e -> e.lost() && e.sentNanos - cutoff <= 0).count();
     }
 
     // ------------------------------------------------------------------ figures
@@ -517,9 +552,11 @@ public final class SoakHarness {
     private boolean summary(List<Sample> samples, long sendingNanos) {
         long lost = unanswered(0);
         Map<String, Long> lostByScenario = new TreeMap<>();
+        List<Expectation> lostOnes = new ArrayList<>();
         for (Expectation e : expected.values()) {
-            if (e.wantsReply && e.answers.get() == 0) {
+            if (e.lost()) {
                 lostByScenario.merge(e.scenario, 1L, Long::sum);
+                lostOnes.add(e);
             }
         }
         System.out.println();
@@ -530,10 +567,22 @@ public final class SoakHarness {
                 sent.get() - sentTelegram.get());
         System.out.println("by scenario: " + new TreeMap<>(sentByScenario));
         System.out.printf(Locale.ROOT, "replies %d; lost (addressed, never answered) %d %s; answered twice %d; "
-                        + "answered though not addressed %d; position-in-line notices %d%n", replies, lost,
-                lostByScenario.isEmpty() ? "" : lostByScenario, duplicates, unaddressedAnswered, positionNotices);
+                        + "answered though not addressed %d; position-in-line notices %d; questions withdrawn by their "
+                        + "author's /stop while waiting (answered by the /stop's reply) %d%n", replies, lost,
+                lostByScenario.isEmpty() ? "" : lostByScenario, duplicates, unaddressedAnswered, positionNotices,
+                withdrawnByStop);
+        for (Expectation e : lostOnes.subList(0, Math.min(20, lostOnes.size()))) {
+            System.out.printf(Locale.ROOT, "  lost: %s (%s), sent %.1f min into the run%n", e.key, e.scenario,
+                    (e.sentNanos - runStart) / 60e9);
+        }
         System.out.printf(Locale.ROOT, "error or unknown-route answers from the fakes %d; lines the bot logged "
                 + "(WARNING and up) %d%n", errorAnswers, botLogLines.get());
+        System.out.println("Discord requests by route: " + discordRoutes());
+        Map<String, Long> telegramMethods = new TreeMap<>();
+        for (var request : telegram.requests()) {
+            telegramMethods.merge(request.method(), 1L, Long::sum);
+        }
+        System.out.println("Telegram calls by method: " + telegramMethods);
 
         int quarter = Math.max(1, samples.size() / 4);
         List<Sample> first = samples.subList(0, quarter);
@@ -560,6 +609,21 @@ public final class SoakHarness {
                 && problems.isEmpty() && botLogLines.get() == 0 && heapFlat && threadsFlat;
         System.out.println(passed ? "PASS" : "FAIL" + (problems.isEmpty() ? "" : " (" + problems.size() + " problems)"));
         return passed;
+    }
+
+    /** The bot's REST requests counted by route, ids replaced by {@code *}. */
+    private Map<String, Long> discordRoutes() {
+        Map<String, Long> routes = new TreeMap<>();
+        for (RecordedRequest request : discord.requests()) {
+            String[] segments = request.path().split("/");
+            StringBuilder route = new StringBuilder(request.method());
+            for (String segment : segments) {
+                boolean id = segment.chars().allMatch(Character::isDigit) || segment.startsWith("interaction-");
+                route.append(id ? "/*" : "/" + segment);
+            }
+            routes.merge(route.toString(), 1L, Long::sum);
+        }
+        return routes;
     }
 
     private static String abbreviate(@Nullable String text) {
