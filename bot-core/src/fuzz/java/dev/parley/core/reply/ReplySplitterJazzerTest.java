@@ -17,9 +17,12 @@ import java.util.List;
 class ReplySplitterJazzerTest {
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"```", "```java\n", "\n```\n", "\n\n", ". ", "! ", "? ", "… ", "\n", " ", "\uD83D\uDE00"})
+    // libFuzzer's dictionary syntax: a line break is written \x0A
+    @DictionaryEntries({"```", "```java\\x0A", "\\x0A```\\x0A", "\\x0A\\x0A", ". ", "! ", "? ", "… ", "\\x0A", " ",
+        "\uD83D\uDE00"})
     void partsFitTheLimitAndLoseNothing(FuzzedDataProvider data) {
-        int max = data.consumeInt(64, 4096);
+        // mostly small limits, so that inputs of a few hundred bytes are cut several times
+        int max = data.consumeBoolean() ? data.consumeInt(64, 160) : data.consumeInt(64, 4096);
         String tail = data.consumeString(64);
         String text = data.consumeRemainingAsString();
         ReplySplitter splitter = new ReplySplitter(max);
