@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * A model stand-in: every reply is the same few pieces, the first after a fixed latency (and not
  * before {@link #open()} was called); counts
  * the streams open at once, so the harness can check the queue never ran more than the slots.
+ * The soak harness ({@code dev.parley.bench.soak}) uses it too, opened from the start.
  */
-final class FixedLatencyModel implements ChatModel {
+public final class FixedLatencyModel implements ChatModel {
 
     private static final String[] PIECES = {"Here", " is", " an", " answer."};
 
@@ -24,17 +25,17 @@ final class FixedLatencyModel implements ChatModel {
     private final AtomicInteger mostOpen = new AtomicInteger();
     private final CountDownLatch gate = new CountDownLatch(1);
 
-    FixedLatencyModel(int slots, long latencyMicros) {
+    public FixedLatencyModel(int slots, long latencyMicros) {
         this.slots = slots;
         this.latencyNanos = TimeUnit.MICROSECONDS.toNanos(latencyMicros);
     }
 
     /** Lets replies start: until then every stream waits, so a whole burst can queue up first. */
-    void open() {
+    public void open() {
         gate.countDown();
     }
 
-    int mostOpenAtOnce() {
+    public int mostOpenAtOnce() {
         return mostOpen.get();
     }
 
