@@ -61,9 +61,12 @@ final class DiscordListener extends ListenerAdapter {
     private final @Nullable String adminRoleId;
     private final ReplySplitter splitter = new ReplySplitter(Message.MAX_CONTENT_LENGTH);
     private final LongAdder handled = new LongAdder();
-    /** The reply of each recent message, so an edit of the message updates the same reply. */
+    /**
+     * The reply of each recent message, so an edit of the message updates the same reply. Each
+     * holds its reply's text, so the cache is kept small: an edit after ten minutes gets a new reply.
+     */
     private final Cache<String, ChannelReplySink> sinks = Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
             TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId) {
