@@ -1,5 +1,6 @@
 package dev.parley.testkit.discord;
 
+import dev.parley.testkit.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.parley.testkit.discord;
 
+import dev.parley.testkit.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

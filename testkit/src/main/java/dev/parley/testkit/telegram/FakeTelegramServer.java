@@ -1,5 +1,6 @@
 package dev.parley.testkit.telegram;
 
+import dev.parley.testkit.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

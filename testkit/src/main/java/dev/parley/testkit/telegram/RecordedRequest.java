@@ -1,5 +1,6 @@
 package dev.parley.testkit.telegram;
 
+import dev.parley.testkit.json.Json;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.parley.testkit.discord;
 
+import dev.parley.testkit.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

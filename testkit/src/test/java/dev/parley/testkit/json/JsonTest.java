@@ -1,4 +1,4 @@
-package dev.parley.testkit.discord;
+package dev.parley.testkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

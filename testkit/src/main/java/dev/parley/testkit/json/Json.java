@@ -1,4 +1,4 @@
-package dev.parley.testkit.discord;
+package dev.parley.testkit.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@code List<Object>}, integers {@code Long} (or {@code BigInteger}), other numbers
  * {@code Double}, plus {@code String}, {@code Boolean} and null. The testkit keeps its main code
  * free of JSON libraries so that it never clashes with the Jackson 2 of JDA or the Jackson 3 of
- * the application.
+ * the application. Shared by the fake Discord and Telegram servers.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -25,7 +25,8 @@ final class Json {
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
-    static @Nullable Object parse(String text) {
+    /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
+    public static @Nullable Object parse(String text) {
         Json reader = new Json(text);
         reader.skipSpace();
         Object value = reader.value();
@@ -38,11 +39,24 @@ final class Json {
 
     /** The value as a JSON object, or an empty map when it is none. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asObject(@Nullable Object value) {
+    public static Map<String, Object> asObject(@Nullable Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    static String write(@Nullable Object value) {
+    /** A whole number given as a JSON number ({@code 7} or {@code 7.0}) or as text; else NumberFormatException. */
+    public static long asLong(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        double d = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
+        if (d != Math.rint(d) || Double.isInfinite(d)) {
+            throw new NumberFormatException("not a whole number: " + value);
+        }
+        return (long) d;
+    }
+
+    /** Writes {@code value} (maps, lists, strings, numbers, booleans, null) as JSON. */
+    public static String write(@Nullable Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
