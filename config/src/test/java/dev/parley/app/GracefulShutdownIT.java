@@ -38,7 +38,7 @@ class GracefulShutdownIT {
                 .logStartupInfo(false)
                 .properties(
                         "parley.console.enabled=false",
-                        "parley.model.path=" + MetricsAndHealthIT.generatedModel(),
+                        "parley.model.path=" + GeneratedModels.tinyModel(),
                         "parley.model.parallel=1",
                         "parley.model.temperature=0",
                         "parley.model.max-new-tokens=32",

@@ -11,11 +11,6 @@ import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,22 +37,10 @@ class GuardTierIT {
 
     @DynamicPropertySource
     static void models(DynamicPropertyRegistry registry) {
-        registry.add("parley.model.path", () -> generatedModel("chat.gguf"));
-        registry.add("parley.moderation.guard.model-path", () -> generatedModel("guard.gguf"));
+        registry.add("parley.model.path", GeneratedModels::tinyModel);
+        registry.add("parley.moderation.guard.model-path", GeneratedModels::tinyModel);
     }
 
-    private static String generatedModel(String name) {
-        try {
-            Path dir = Files.createTempDirectory("parley-guard-it");
-            Path model = dir.resolve(name);
-            TinyLlamaModel.builder().build().writeTo(model);
-            dir.toFile().deleteOnExit();
-            model.toFile().deleteOnExit();
-            return model.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     ChatPipeline pipeline;

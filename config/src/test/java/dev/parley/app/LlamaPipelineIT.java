@@ -16,12 +16,7 @@ import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.SettingsStore;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -53,21 +48,9 @@ class LlamaPipelineIT {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("parley.model.path", LlamaPipelineIT::generatedModel);
+        registry.add("parley.model.path", GeneratedModels::tinyModel);
     }
 
-    private static String generatedModel() {
-        try {
-            Path dir = Files.createTempDirectory("parley-pipeline-it");
-            Path model = dir.resolve("tiny.gguf");
-            TinyLlamaModel.builder().build().writeTo(model);
-            dir.toFile().deleteOnExit();
-            model.toFile().deleteOnExit();
-            return model.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     ChatPipeline pipeline;

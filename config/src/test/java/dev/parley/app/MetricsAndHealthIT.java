@@ -8,16 +8,12 @@ import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Outcome;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,21 +46,9 @@ class MetricsAndHealthIT {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("parley.model.path", MetricsAndHealthIT::generatedModel);
+        registry.add("parley.model.path", GeneratedModels::tinyModel);
     }
 
-    static String generatedModel() {
-        try {
-            Path dir = Files.createTempDirectory("parley-operations-it");
-            Path model = dir.resolve("tiny.gguf");
-            TinyLlamaModel.builder().build().writeTo(model);
-            dir.toFile().deleteOnExit();
-            model.toFile().deleteOnExit();
-            return model.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -14,14 +14,11 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.settings.ScopeKey;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +60,7 @@ class ModerationEndpointIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("parley.model.path", ModerationEndpointIT::generatedModel);
+        registry.add("parley.model.path", GeneratedModels::tinyModel);
         registry.add("parley.moderation.endpoint.url", () -> "http://127.0.0.1:" + SERVER.getAddress().getPort());
         registry.add("parley.moderation.endpoint.api-key", () -> KEY);
     }
@@ -111,18 +108,6 @@ class ModerationEndpointIT {
         }
     }
 
-    private static String generatedModel() {
-        try {
-            Path dir = Files.createTempDirectory("parley-endpoint-it");
-            Path model = dir.resolve("tiny.gguf");
-            TinyLlamaModel.builder().build().writeTo(model);
-            dir.toFile().deleteOnExit();
-            model.toFile().deleteOnExit();
-            return model.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static InboundMessage message(String channel, String text) {
         return new InboundMessage("m" + IDS.incrementAndGet(), new Location(Platform.CONSOLE, "endpoint-it", channel, null),

@@ -49,7 +49,7 @@ class ScopeIsolationIT {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("parley.model.path", MetricsAndHealthIT::generatedModel);
+        registry.add("parley.model.path", GeneratedModels::tinyModel);
     }
 
     @Autowired

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -317,30 +318,25 @@ public final class InferenceQueue implements AutoCloseable {
 
     /** Requests waiting for a slot. */
     public int waiting() {
-        lock.lock();
-        try {
-            return line.size();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(line::size);
     }
 
     /** Requests running now. */
     public int running() {
-        lock.lock();
-        try {
-            return running.size();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(running::size);
     }
 
     /** The queue's figures now. */
     public QueueStats stats() {
+        return underLock(() -> new QueueStats(line.size(), running.size(), started, Duration.ofNanos(totalWaitNanos),
+                Duration.ofNanos(longestWaitNanos), refusedFull, refusedPerUser, expired, withdrawn, abandoned));
+    }
+
+    /** Reads a figure consistently with the queue's other state. */
+    private <T> T underLock(Supplier<T> read) {
         lock.lock();
         try {
-            return new QueueStats(line.size(), running.size(), started, Duration.ofNanos(totalWaitNanos),
-                    Duration.ofNanos(longestWaitNanos), refusedFull, refusedPerUser, expired, withdrawn, abandoned);
+            return read.get();
         } finally {
             lock.unlock();
         }
