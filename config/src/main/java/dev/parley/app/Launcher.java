@@ -1,11 +1,14 @@
 package dev.parley.app;
 
+import dev.parley.app.modelserver.ModelServerMode;
 import dev.parley.app.platform.Serving;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,15 +23,29 @@ public final class Launcher {
     /** Exit status when start-up failed for a reason the message explains. */
     public static final int CANNOT_START = 2;
 
+    /** The first argument that runs the model server ({@link ModelServerMode}) instead of the bot. */
+    public static final String MODEL_SERVER = "model-server";
+
     private final PrintStream err;
 
     public Launcher(PrintStream err) {
         this.err = err;
     }
 
-    /** Runs the bot until its adapters finish; returns the process exit status. */
+    /**
+     * Runs the bot until its adapters finish, or with {@code model-server} as the first argument
+     * the model server until it is stopped; returns the process exit status.
+     */
     public int run(String... args) {
-        SpringApplication application = new SpringApplication(ParleyApplication.class);
+        if (args.length > 0 && args[0].equals(MODEL_SERVER)) {
+            SpringApplication application = new SpringApplication(ModelServerMode.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            return run(application, Arrays.copyOfRange(args, 1, args.length));
+        }
+        return run(new SpringApplication(ParleyApplication.class), args);
+    }
+
+    private int run(SpringApplication application, String... args) {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = application.run(args)) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code parley.jar} in its own JVM, as a person would from a shell. */
@@ -23,14 +24,26 @@ record ParleyProcess(Path workDir) {
     }
 
     Result run(String stdin, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process process = start(Map.of(), out, err, args);
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("parley did not exit within 180 s; stderr: " + Files.readString(err));
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Starts parley with {@code environment} added, its output going to {@code out} and {@code err}. */
+    Process start(Map<String, String> environment, Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("parley.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
@@ -40,13 +53,7 @@ record ParleyProcess(Path workDir) {
         builder.environment().remove("TELEGRAM_TOKEN");
         // several bots (other test runs) on one machine: the health and metrics port is any free one
         builder.environment().put("PARLEY_HTTP_PORT", "0");
-        Process process = builder.start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("parley did not exit within 180 s; stderr: " + Files.readString(err));
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }
