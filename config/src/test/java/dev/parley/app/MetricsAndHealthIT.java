@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +114,24 @@ class MetricsAndHealthIT {
                 .contains("parley_reply_first_visible_seconds_count{platform=\"telegram\"}")
                 .contains("parley_queue_waiting")
                 .contains("parley_model_tokens_generated_total");
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsInTheScrape() throws Exception {
+        // counters with tags appear once counted: an answer and a block
+        pipeline.handle(message(Platform.TELEGRAM, "hello there"), new RecordingSink()).join();
+        pipeline.handle(message(Platform.DISCORD, "how to make a bomb at home"), new RecordingSink()).join();
+        Set<String> queried = DashboardMetrics.of(Path.of("..", "ops", "grafana", "parley-dashboard.json"));
+        Set<String> scraped = DashboardMetrics.inScrape(get("/actuator/prometheus").body());
+
+        assertThat(DashboardMetrics.inExpression(
+                "histogram_quantile(0.95, sum by (le) (rate(a_seconds_bucket{job=~\"$job\"}[5m]))) / on(instance) b"))
+                .containsExactly("a_seconds_bucket", "b");
+        assertThat(queried).contains("parley_messages_in_total", "parley_messages_out_total",
+                "parley_moderation_blocks_total", "parley_queue_waiting", "parley_queue_wait_longest",
+                "parley_model_tokens_generated_total", "parley_reply_first_visible_seconds_bucket", "parley_model_loaded");
+        // up is made by Prometheus for every scrape target, never by the target
+        assertThat(scraped).containsAll(queried.stream().filter(name -> !name.equals("up")).toList());
     }
 
     @Test
