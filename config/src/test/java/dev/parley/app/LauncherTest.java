@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
@@ -50,5 +53,18 @@ class LauncherTest {
 
         assertThat(Launcher.expectedReason(failure)).isEqualTo("port 9464 (health and metrics) is in use; "
                 + "set PARLEY_HTTP_PORT (server.port) to another, or 0 for any free one");
+    }
+
+    @Test
+    void modelServerMode_refusesABadSettingBeforeLoadingAnyModel() {
+        var err = new ByteArrayOutputStream();
+
+        // no model path: were the model loaded first, this would try to download the default one
+        int status = new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("model-server", "--parley.model-server.max-waiting=-1");
+
+        assertThat(status).isEqualTo(Launcher.CANNOT_START);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("parley: cannot start: invalid setting "
+                + "parley.model-server: parley.model-server.max-waiting must be at least 0, was -1" + System.lineSeparator());
     }
 }
