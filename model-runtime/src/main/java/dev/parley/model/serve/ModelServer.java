@@ -132,6 +132,11 @@ public final class ModelServer implements AutoCloseable {
         return requestsRefused.get();
     }
 
+    /** Requests waiting for a slot now. */
+    public int requestsWaiting() {
+        return waiting.get();
+    }
+
     /** Requests holding a slot now (generating, or starting to). */
     public int busySlots() {
         return model.parallelSlots() - slots.availablePermits();

@@ -174,6 +174,31 @@ class ModelServerTest {
     }
 
     @Test
+    void everySlotBusy_aRequestWaitsInTheBoundedQueueAndRunsWhenTheSlotFrees() throws Exception {
+        Path longContext = dir.resolve("queue.gguf");
+        TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0, null), library);
+                ModelServer lone = ModelServer.start(oneSlot, ModelServerSettings.of("127.0.0.1", 0, "long")
+                        .withMaxTokens(4000).withQueue(WAIT, 1));
+                OpenAiChatModel client = client(lone, null)) {
+            ReplyStream first = client.stream(request("hello", 4000));
+            assertThat(first.next()).isNotEmpty();
+            Future<String> queued = thread.submit(() -> drain(client.stream(request("good morning", 8))));
+            await(() -> lone.requestsWaiting() == 1);
+
+            assertThatThrownBy(() -> client.stream(request("one too many", 8)))
+                    .isInstanceOf(ModelException.class).hasMessageContaining("HTTP 503");
+            first.close();
+
+            assertThat(queued.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotBlank();
+            assertThat(lone.requestsRefused()).isEqualTo(1);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void concurrentRequests_allComplete() throws Exception {
         long before = server.repliesServed();
         List<String> questions = List.of("hello", "good morning", "how are you", "thanks bot", "hello world", "bye");
