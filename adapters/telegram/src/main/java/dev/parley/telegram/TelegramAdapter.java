@@ -240,7 +240,7 @@ public final class TelegramAdapter implements AutoCloseable {
                 new BotCommand("help", "what I can do"),
                 new BotCommand("reset", "forget this conversation"),
                 new BotCommand("stop", "stop your question"),
-                new BotCommand("bot", "the persona and reply mode here"));
+                new BotCommand("bot", "the persona, reply mode and history here"));
         List<BotCommand> adminOnly = List.of(
                 new BotCommand("moderation", "show or change moderation here"),
                 new BotCommand("ratelimit", "show or change rate limits here"),
