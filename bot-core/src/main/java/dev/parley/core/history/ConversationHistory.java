@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Conversation history across restarts, opt-in per scope: the exchanges of a scope whose admins
@@ -39,6 +41,11 @@ public final class ConversationHistory implements ConversationStore {
     /** Read on every exchange, so cached; this process makes every change through {@link #turnOn}/{@link #turnOff}. */
     private final Cache<ScopeKey, Boolean> optedIn = Caffeine.newBuilder().maximumSize(100_000).build();
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
+    /**
+     * Shared by exchanges being archived, exclusive for turning history off: an exchange that saw
+     * history on is written before the scope's exchanges are deleted, never after.
+     */
+    private final ReadWriteLock switching = new ReentrantReadWriteLock();
 
     /**
      * @param retention how long an exchange is kept; older ones are neither recalled nor kept
@@ -78,12 +85,15 @@ public final class ConversationHistory implements ConversationStore {
      * already off, so that nothing is left behind); returns how many were deleted.
      */
     public int turnOff(ScopeKey scope) {
-        optedIn.put(scope, false); // first, so that no exchange finishing meanwhile is archived after the delete
+        switching.writeLock().lock();
         try {
+            optedIn.put(scope, false);
             return archive.optOut(scope);
         } catch (RuntimeException e) {
             optedIn.invalidate(scope); // read the archive's word again next time
             throw e;
+        } finally {
+            switching.writeLock().unlock();
         }
     }
 
@@ -109,6 +119,7 @@ public final class ConversationHistory implements ConversationStore {
 
     @Override
     public void keep(ConversationKey key, String userText, String reply) {
+        switching.readLock().lock();
         try {
             if (!isOn(ScopeKey.of(key.location()))) {
                 return;
@@ -119,6 +130,8 @@ public final class ConversationHistory implements ConversationStore {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not archive an exchange of {0} {1}: {2}",
                     key.location().platform(), key.location().scopeId(), e.toString());
+        } finally {
+            switching.readLock().unlock();
         }
     }
 

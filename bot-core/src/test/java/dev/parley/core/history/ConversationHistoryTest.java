@@ -186,6 +186,39 @@ class ConversationHistoryTest {
     }
 
     @Test
+    void anExchangeBeingArchivedWhenHistoryIsTurnedOffIsDeletedWithTheRest() throws Exception {
+        var appending = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var slow = new ForwardingArchive() {
+            @Override
+            public void append(ConversationKey c, ArchivedExchange e) {
+                appending.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                super.append(c, e);
+            }
+        };
+        var switched = new ConversationHistory(slow, Duration.ofDays(30), clock);
+        switched.turnOn(SCOPE);
+
+        Thread keeping = Thread.ofVirtual().start(() -> switched.keep(CONVERSATION, "q1", "a1"));
+        appending.await();
+        Thread off = Thread.ofPlatform().start(() -> switched.turnOff(SCOPE));
+        while (off.isAlive() && off.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait(); // until turning off either finished or waits for the exchange
+        }
+        release.countDown();
+        keeping.join();
+        off.join();
+
+        assertThat(slow.latest(CONVERSATION, 10, Instant.EPOCH)).isEmpty();
+        assertThat(switched.isOn(SCOPE)).isFalse();
+    }
+
+    @Test
     void turningOnTwiceSaysSoTheSecondTime() {
         assertThat(history.turnOn(SCOPE)).isTrue();
         assertThat(history.turnOn(SCOPE)).isFalse();
