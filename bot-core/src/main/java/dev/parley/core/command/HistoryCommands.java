@@ -52,7 +52,7 @@ final class HistoryCommands {
     private String show(ScopeKey scope, String noun) {
         return history.isOn(scope)
                 ? "Conversation history in this " + noun + ": on. Finished exchanges are stored for "
-                        + days(history.retention()) + " so that conversations continue after a restart; /reset"
+                        + spoken(history.retention()) + " so that conversations continue after a restart; /reset"
                         + " deletes yours."
                 : "Conversation history in this " + noun + ": off. Conversations are kept in memory only and"
                         + " forgotten when I restart.";
@@ -64,7 +64,7 @@ final class HistoryCommands {
         }
         changes.record(message, "bot.history", "on");
         return "Conversation history in this " + noun + " is now on: from now on finished exchanges are stored for "
-                + days(history.retention()) + " so that conversations continue after a restart. /reset deletes a"
+                + spoken(history.retention()) + " so that conversations continue after a restart. /reset deletes a"
                 + " conversation's stored history; /bot history off deletes all of it.";
     }
 
@@ -78,7 +78,7 @@ final class HistoryCommands {
     }
 
     /** The retention as people say it: days, hours or minutes. */
-    static String days(Duration retention) {
+    static String spoken(Duration retention) {
         if (retention.toHours() >= 24 && retention.toHours() % 24 == 0) {
             long days = retention.toDays();
             return days == 1 ? "1 day" : days + " days";

@@ -132,9 +132,9 @@ class HistoryCommandsTest {
 
     @Test
     void retentionIsSaidInTheLargestWholeUnit() {
-        assertThat(HistoryCommands.days(Duration.ofDays(30))).isEqualTo("30 days");
-        assertThat(HistoryCommands.days(Duration.ofDays(1))).isEqualTo("1 day");
-        assertThat(HistoryCommands.days(Duration.ofHours(36))).isEqualTo("36 hours");
-        assertThat(HistoryCommands.days(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(HistoryCommands.spoken(Duration.ofDays(30))).isEqualTo("30 days");
+        assertThat(HistoryCommands.spoken(Duration.ofDays(1))).isEqualTo("1 day");
+        assertThat(HistoryCommands.spoken(Duration.ofHours(36))).isEqualTo("36 hours");
+        assertThat(HistoryCommands.spoken(Duration.ofMinutes(90))).isEqualTo("90 minutes");
     }
 }
