@@ -184,6 +184,23 @@ class TelegramConversationIT {
         assertThat(say(BOB_DM, BOB, "/manage " + KEPT_GROUP.id())).startsWith("Only admins of Kept");
     }
 
+    @Test
+    void aGroupsBlocksArePostedToTheAuditChatItsAdminNamed() {
+        TelegramChat reporting = TelegramChat.supergroup(-100_500, "Reported");
+        TelegramChat mods = TelegramChat.supergroup(-100_600, "Mods");
+        server.setMemberStatus(reporting.id(), ADA.id(), "creator");
+        server.setMemberStatus(mods.id(), ADA.id(), "administrator");
+
+        assertThat(say(reporting, ADA, "/moderation audit-channel " + mods.id()))
+                .isEqualTo("Every block here is now reported to channel " + mods.id() + ".");
+        assertThat(say(reporting, BOB, "@parley_bot how do I make a bomb at home")).contains(BLOCKED_NOTICE);
+
+        server.await("a block report in the mods' chat", () -> !server.botMessages(mods.id()).isEmpty(), WAIT);
+        assertThat(server.botMessages(mods.id()).getFirst().text())
+                .startsWith("Input blocked: user " + BOB.id() + " in chat " + reporting.id() + ", ")
+                .containsPattern("sha256 [0-9a-f]{16}").doesNotContain("bomb");
+    }
+
     // ------------------------------------------------------------------ restart
 
     @Test

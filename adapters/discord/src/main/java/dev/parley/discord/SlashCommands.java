@@ -121,7 +121,10 @@ final class SlashCommands {
                 .addSubcommands(new SubcommandData("channel", "Answer every message, only mentions, or nothing here")
                                 .addOptions(choices("mode", "Reply mode", false, "auto-reply", "mention-only", "off")),
                         new SubcommandData("persona", "The persona answering here, or pick another (admins)")
-                                .addOptions(new OptionData(OptionType.STRING, "name", "Persona name")));
+                                .addOptions(new OptionData(OptionType.STRING, "name", "Persona name")),
+                        new SubcommandData("history", "Whether conversations here are stored across restarts;"
+                                + " on or off (admins)")
+                                .addOptions(choices("mode", "Store, or stop and delete", false, "on", "off", "show")));
     }
 
     private static SlashCommandData audit() {

@@ -58,6 +58,23 @@ class SlashCommandsTest {
                 .isEqualTo("/moderation exempt-role add 123456789012345678");
     }
 
+    @Test
+    void botHistory_offersOnOffAndShowAndBecomesTheCoresCommandLine() {
+        SlashCommandData bot = commands.definitions().stream().filter(c -> c.getName().equals("bot")).findFirst()
+                .orElseThrow();
+        var history = bot.getSubcommands().stream().filter(sub -> sub.getName().equals("history")).findFirst()
+                .orElseThrow();
+
+        assertThat(history.getOptions()).singleElement().satisfies(mode -> {
+            assertThat(mode.getName()).isEqualTo("mode");
+            assertThat(mode.isRequired()).isFalse();
+            assertThat(mode.getChoices()).extracting(choice -> choice.getAsString()).containsExactly("on", "off", "show");
+        });
+        assertThat(commands.commandLine("bot history", Map.of("mode", option("mode", 3, "off"))::get))
+                .isEqualTo("/bot history off");
+        assertThat(commands.commandLine("bot history", name -> null)).isEqualTo("/bot history");
+    }
+
     private static OptionMapping option(String name, int type, Object value) {
         DataObject data = DataObject.empty().put("name", name).put("type", type).put("value", value);
         return new OptionMapping(data, new TLongObjectHashMap<>(), null, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
@@ -59,7 +60,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * remembered for a minute; {@code /manage} lets an admin manage a group from their private chat
  * ({@link GroupAdministration}). An edited message whose answer is still pending is answered
  * afresh in the same reply. Bots and channel posts are ignored; stickers, photos and other
- * messages without text get a short answer in private chats and none in groups.
+ * messages without text get a short answer in private chats and none in groups. A chat named for a
+ * group's block reports ({@code /moderation audit-channel <chat id>}) must be one the admin also
+ * administers and the bot can post in ({@link AuditChatCheck}); the reports are posted there by
+ * {@link #blockReports()}.
  */
 public final class TelegramAdapter implements AutoCloseable {
 
@@ -97,6 +101,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private @Nullable UpdateReader reader;
     private @Nullable AdminLookup admins;
     private @Nullable GroupAdministration groups;
+    private @Nullable AuditChatCheck auditChats;
     private @Nullable String username;
     private boolean started;
     private boolean stopped;
@@ -145,6 +150,7 @@ public final class TelegramAdapter implements AutoCloseable {
         reader = new UpdateReader(me.getId(), username);
         admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         groups = new GroupAdministration(client, admins, ticker(clock));
+        auditChats = new AuditChatCheck(client, me.getId());
         setCommands();
         driver.start();
         intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
@@ -211,6 +217,15 @@ public final class TelegramAdapter implements AutoCloseable {
         return handled.sum();
     }
 
+    /**
+     * Posts the blocks of groups whose admins named an audit chat to that chat, through the same
+     * paced queue as replies; a report that cannot be posted is logged (it is in the audit log all
+     * the same).
+     */
+    public BlockReports blockReports() {
+        return new AuditChatPoster(client, driver);
+    }
+
     /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */
     public OutboundScheduler outbound() {
         return driver.scheduler();
@@ -240,7 +255,7 @@ public final class TelegramAdapter implements AutoCloseable {
                 new BotCommand("help", "what I can do"),
                 new BotCommand("reset", "forget this conversation"),
                 new BotCommand("stop", "stop your question"),
-                new BotCommand("bot", "the persona and reply mode here"));
+                new BotCommand("bot", "the persona, reply mode and history here"));
         List<BotCommand> adminOnly = List.of(
                 new BotCommand("moderation", "show or change moderation here"),
                 new BotCommand("ratelimit", "show or change rate limits here"),
@@ -299,6 +314,19 @@ public final class TelegramAdapter implements AutoCloseable {
                 ? groups().managedBy(text.authorId()) : null;
         if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
             message = groups().inGroup(message, text.authorId(), managed);
+        }
+        String auditChat = AuditChatCheck.chatNamed(message);
+        if (auditChat != null && message.author().admin()) {
+            // checked here, where Telegram can be asked; a member is refused by the core as for any change
+            String refusal = auditChats().refusal(auditChat, text.authorId());
+            if (refusal != null) {
+                try {
+                    sink(text.chatId(), false, text.messageId(), null).tell(refusal);
+                } finally {
+                    handled.increment();
+                }
+                return;
+            }
         }
         TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
         if (sink != null) {
@@ -450,6 +478,14 @@ public final class TelegramAdapter implements AutoCloseable {
 
     private GroupAdministration groups() {
         GroupAdministration current = groups;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return current;
+    }
+
+    private AuditChatCheck auditChats() {
+        AuditChatCheck current = auditChats;
         if (current == null) {
             throw new IllegalStateException("not started");
         }

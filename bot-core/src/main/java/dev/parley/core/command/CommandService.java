@@ -3,6 +3,7 @@ package dev.parley.core.command;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.Persona;
@@ -17,6 +18,8 @@ import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.SettingsStore;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CommandService {
 
+    private static final Logger LOG = System.getLogger(CommandService.class.getName());
+
     private static final String HELP = """
             Commands:
               /help                              this list
@@ -34,6 +39,7 @@ public final class CommandService {
               /stop                              stop your question here (waiting or being answered)
               /bot persona                       the persona answering here, and the others
               /bot channel                       when I answer in this channel
+              /bot history                       whether conversations here are stored across restarts
               /ratelimit show                    the rate limits here
             Admins:
               /moderation show                   the moderation policy here
@@ -54,7 +60,8 @@ public final class CommandService {
               /audit recent [count]              the latest audit entries here (10, at most 25)
               /bot persona <name>                let another persona answer in this channel
               /bot channel <auto-reply|mention-only|off>
-                                                 answer every message here, only mentions, or only commands""";
+                                                 answer every message here, only mentions, or only commands
+              /bot history <on|off>              store conversations here across restarts, or stop and delete them""";
 
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
@@ -62,6 +69,7 @@ public final class CommandService {
     private final @Nullable PersonaSelector personas;
     private final @Nullable InferenceQueue queue;
     private final @Nullable ChannelSettingsStore channels;
+    private final @Nullable HistoryCommands history;
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
 
@@ -76,6 +84,7 @@ public final class CommandService {
         this.queue = parts.queue;
         this.personas = parts.personas;
         this.channels = parts.channels;
+        this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -95,8 +104,9 @@ public final class CommandService {
     /**
      * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
      * and clock are required; without personas {@code /bot persona} says there are none, without a
-     * queue {@code /stop} has nothing to stop, and without rate limits or channel settings
-     * {@code /ratelimit} or {@code /bot channel} cannot be used.
+     * queue {@code /stop} has nothing to stop, without rate limits or channel settings
+     * {@code /ratelimit} or {@code /bot channel} cannot be used, and without a conversation history
+     * {@code /bot history} says conversations are kept in memory only.
      */
     public static final class Builder {
 
@@ -110,6 +120,7 @@ public final class CommandService {
         private @Nullable InferenceQueue queue;
         private @Nullable RateLimitSetup rateLimits;
         private @Nullable ChannelSettingsStore channels;
+        private @Nullable ConversationHistory history;
 
         private Builder() {}
 
@@ -176,6 +187,15 @@ public final class CommandService {
             return this;
         }
 
+        /**
+         * The conversation history {@code /bot history} switches per scope: the one the memory
+         * stores through, so that {@code /reset} deletes what it stored.
+         */
+        public Builder history(ConversationHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -193,10 +213,7 @@ public final class CommandService {
     public String handle(CommandLine command, InboundMessage message) {
         return switch (command.name()) {
             case "help", "start" -> HELP;
-            case "reset" -> {
-                memory.forget(message.conversationKey());
-                yield "Forgotten: this conversation starts afresh.";
-            }
+            case "reset" -> reset(message);
             case "stop" -> stop(message);
             case "bot" -> bot(command, message);
             case "ratelimit" -> rateLimits == null ? "Rate limits cannot be changed here." : rateLimits.handle(command, message);
@@ -208,6 +225,20 @@ public final class CommandService {
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
+    }
+
+    /** {@code /reset}: forgets the conversation in memory and deletes what was stored of it. */
+    private String reset(InboundMessage message) {
+        try {
+            memory.forget(message.conversationKey());
+        } catch (RuntimeException e) {
+            // memory is cleared first; the store failed: say so rather than claim it is gone
+            LOG.log(Level.WARNING, "could not delete a stored conversation of {0} {1}: {2}",
+                    message.location().platform(), message.location().scopeId(), e.toString());
+            return "Forgotten for now, but the stored history of this conversation could not be deleted. "
+                    + "Please try /reset again later.";
+        }
+        return "Forgotten: this conversation starts afresh.";
     }
 
     /** {@code /stop}: withdraws the author's own requests in this conversation, waiting or running. */
@@ -231,7 +262,9 @@ public final class CommandService {
         return switch (command.word(0)) {
             case "persona" -> persona(command, message);
             case "channel" -> channel(command, message);
-            default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]";
+            case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
+            default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
+                    + " | /bot history [on|off|show]";
         };
     }
 
@@ -291,7 +324,7 @@ public final class CommandService {
         };
     }
 
-    private static String scopeNoun(InboundMessage message) {
+    static String scopeNoun(InboundMessage message) {
         return switch (message.location().platform()) {
             case DISCORD -> "server";
             case TELEGRAM -> "chat";

@@ -6,23 +6,34 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.model.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the bot remembers of each conversation, and how it turns that into a prompt that fits the
  * model: the system prompt and the new message always, then as many of the latest turns as the
  * token budget allows, oldest dropped first.
  *
- * <p>Held in memory only (Caffeine, bounded in count and idle time); thread-safe.
+ * <p>Held in memory (Caffeine, bounded in count and idle time); each finished exchange is also
+ * offered to a {@link ConversationStore}, which recalls a conversation that is not in memory (after a
+ * restart or an eviction) so that it continues. Thread-safe.
  */
 public final class ConversationMemory {
 
     private final Cache<ConversationKey, List<ChatTurn>> history;
     private final TokenCounter tokens;
     private final MemoryLimits limits;
+    private final ConversationStore store;
 
+    /** A memory that keeps conversations in memory only. */
     public ConversationMemory(TokenCounter tokens, MemoryLimits limits, Ticker ticker) {
+        this(tokens, limits, ticker, ConversationStore.NONE);
+    }
+
+    /** A memory that also offers every finished exchange to {@code store} and recalls from it. */
+    public ConversationMemory(TokenCounter tokens, MemoryLimits limits, Ticker ticker, ConversationStore store) {
         this.tokens = tokens;
         this.limits = limits;
+        this.store = Objects.requireNonNull(store, "store");
         this.history = Caffeine.newBuilder()
                 .maximumSize(limits.maxConversations())
                 .expireAfterAccess(limits.idleTimeout())
@@ -66,8 +77,12 @@ public final class ConversationMemory {
         return new Prompt(turns, used, keepFrom);
     }
 
-    /** Records one exchange; the oldest turns beyond {@link MemoryLimits#maxTurns()} are dropped. */
+    /**
+     * Records one finished exchange and offers it to the store; the oldest turns beyond
+     * {@link MemoryLimits#maxTurns()} are dropped from memory.
+     */
     public void remember(ConversationKey key, String userText, String reply) {
+        turns(key); // a conversation recalled from the store continues where it was, not afresh
         history.asMap().compute(key, (k, old) -> {
             List<ChatTurn> next = new ArrayList<>(old == null ? List.of() : old);
             next.add(ChatTurn.user(userText));
@@ -79,17 +94,31 @@ public final class ConversationMemory {
             }
             return List.copyOf(next);
         });
+        store.keep(key, userText, reply);
     }
 
-    /** The remembered turns of a conversation, oldest first. */
+    /**
+     * The remembered turns of a conversation, oldest first; recalled from the store (and held in
+     * memory again) when memory has none.
+     */
     public List<ChatTurn> turns(ConversationKey key) {
         List<ChatTurn> turns = history.getIfPresent(key);
-        return turns == null ? List.of() : turns;
+        if (turns != null) {
+            return turns;
+        }
+        // read outside the cache's lock: the store may be a database
+        List<ChatTurn> recalled = List.copyOf(store.recall(key, limits.maxTurns()));
+        if (recalled.isEmpty()) {
+            return List.of(); // nothing held for conversations nobody kept
+        }
+        List<ChatTurn> present = history.asMap().putIfAbsent(key, recalled);
+        return present == null ? recalled : present;
     }
 
-    /** Forgets a conversation, as {@code /reset} asks. */
+    /** Forgets a conversation, in memory and in the store, as {@code /reset} asks. */
     public void forget(ConversationKey key) {
         history.invalidate(key);
+        store.forget(key);
     }
 
     /** How many conversations are remembered right now (approximately, as Caffeine counts). */

@@ -8,6 +8,7 @@ import dev.parley.core.audit.BlockReports;
 import dev.parley.app.platform.StartupException;
 import dev.parley.app.storage.JdbcAuditLog;
 import dev.parley.app.storage.JdbcChannelSettingsStore;
+import dev.parley.app.storage.JdbcConversationArchive;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
@@ -15,6 +16,7 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.moderation.ModerationPolicies;
@@ -77,9 +79,20 @@ public class ChatConfiguration {
     }
 
     @Bean
-    ConversationMemory conversationMemory(ChatModel model, LimitProperties limits) {
+    ConversationMemory conversationMemory(ChatModel model, LimitProperties limits, ConversationHistory history) {
         return new ConversationMemory(model, new MemoryLimits(limits.maxConversations(), limits.conversationIdle(),
-                limits.maxTurns(), limits.tokensPerTurn()), Ticker.systemTicker());
+                limits.maxTurns(), limits.tokensPerTurn()), Ticker.systemTicker(), history);
+    }
+
+    /** Conversation history in the database, for the scopes that turn it on ({@code /bot history on}). */
+    @Bean
+    ConversationHistory conversationHistory(JdbcClient jdbc, TransactionTemplate transactions,
+            HistoryProperties history, InstantSource clock) {
+        try {
+            return new ConversationHistory(new JdbcConversationArchive(jdbc, transactions), history.retention(), clock);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid parley.history: " + e.getMessage());
+        }
     }
 
     @Bean
@@ -173,11 +186,12 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
-            ChannelSettingsStore channels) {
+            ChannelSettingsStore channels, ConversationHistory history) {
         return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
+                .history(history)
                 .build();
     }
 

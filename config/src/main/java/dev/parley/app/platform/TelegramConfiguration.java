@@ -1,5 +1,6 @@
 package dev.parley.app.platform;
 
+import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.telegram.TelegramStartException;
@@ -19,8 +20,11 @@ import org.springframework.context.annotation.Configuration;
 public class TelegramConfiguration {
 
     @Bean
-    TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock) {
-        return new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+    TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
+            PlatformBlockReports blockReports) {
+        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+        blockReports.register(Platform.TELEGRAM, adapter.blockReports());
+        return adapter;
     }
 
     @Bean

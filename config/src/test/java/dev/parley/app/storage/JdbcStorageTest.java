@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.conversation.ConversationKey;
+import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.history.ArchivedExchange;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryAction;
 import dev.parley.core.moderation.CategorySetting;
@@ -206,6 +209,64 @@ class JdbcStorageTest {
         reopened.save(general, settings.withModeration(ScopeSettings.DEFAULTS));
         assertThat(new JdbcChannelSettingsStore(JdbcClient.create(dataSource), transactions).load(general))
                 .isEqualTo(ChannelSettings.DEFAULTS.withReplyMode(ReplyMode.AUTO_REPLY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void conversationHistoryIsKeptPerConversationUntilDeletedPurgedOrTheScopeOptsOut(Database database)
+            throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        var sameIdElsewhere = new ScopeKey(Platform.TELEGRAM, "guild-1");
+        var channel = new ConversationKey(new Location(Platform.DISCORD, "guild-1", "general", null), null);
+        var thread = new ConversationKey(new Location(Platform.DISCORD, "guild-1", "general", "thread-1"), null);
+        var chain = new ConversationKey(new Location(Platform.DISCORD, "guild-1", "general", null), "root-7");
+        var elsewhere = new ConversationKey(new Location(Platform.TELEGRAM, "guild-1", "general", null), null);
+        Instant t0 = Instant.parse("2026-11-26T10:15:30Z");
+        String longReply = "word ".repeat(2_000).strip(); // past any VARCHAR(1000)
+        var archive = archive(dataSource);
+
+        archive.optIn(scope, t0);
+        archive.optIn(sameIdElsewhere, t0);
+        archive.append(channel, new ArchivedExchange(t0, "q1", "a1"));
+        archive.append(channel, new ArchivedExchange(t0.plusSeconds(60), "q2 ünïcødé ✓", longReply));
+        archive.append(thread, new ArchivedExchange(t0.plusSeconds(61), "in a thread", "t"));
+        archive.append(chain, new ArchivedExchange(t0.plusSeconds(62), "in a chain", "c"));
+        archive.append(elsewhere, new ArchivedExchange(t0.plusSeconds(63), "telegram", "x"));
+
+        var reopened = archive(dataSource);
+        assertThat(reopened.optedIn(scope)).isTrue();
+        assertThat(reopened.optedIn(new ScopeKey(Platform.DISCORD, "guild-2"))).isFalse();
+        assertThat(reopened.latest(channel, 10, Instant.EPOCH)).containsExactly(
+                new ArchivedExchange(t0, "q1", "a1"), new ArchivedExchange(t0.plusSeconds(60), "q2 ünïcødé ✓", longReply));
+        assertThat(reopened.latest(channel, 1, Instant.EPOCH)).extracting(ArchivedExchange::userText)
+                .containsExactly("q2 ünïcødé ✓");
+        assertThat(reopened.latest(channel, 10, t0.plusSeconds(1))).extracting(ArchivedExchange::userText)
+                .containsExactly("q2 ünïcødé ✓");
+        assertThat(reopened.latest(thread, 10, Instant.EPOCH)).extracting(ArchivedExchange::userText)
+                .containsExactly("in a thread");
+        assertThat(reopened.latest(chain, 10, Instant.EPOCH)).extracting(ArchivedExchange::userText)
+                .containsExactly("in a chain");
+
+        assertThat(reopened.delete(thread)).isEqualTo(1);
+        assertThat(reopened.latest(thread, 10, Instant.EPOCH)).isEmpty();
+        assertThat(reopened.purgeBefore(t0.plusSeconds(1))).isEqualTo(1);
+        assertThat(reopened.latest(channel, 10, Instant.EPOCH)).hasSize(1);
+
+        assertThat(reopened.optOut(scope)).isEqualTo(2); // the channel's second exchange and the chain's
+        assertThat(reopened.optedIn(scope)).isFalse();
+        assertThat(reopened.latest(channel, 10, Instant.EPOCH)).isEmpty();
+        assertThat(reopened.latest(chain, 10, Instant.EPOCH)).isEmpty();
+        assertThat(reopened.optedIn(sameIdElsewhere)).isTrue();
+        assertThat(reopened.latest(elsewhere, 10, Instant.EPOCH)).extracting(ArchivedExchange::userText)
+                .containsExactly("telegram");
+        reopened.optIn(sameIdElsewhere, t0.plusSeconds(100)); // again: still one row, no duplicate key
+        assertThat(reopened.optedIn(sameIdElsewhere)).isTrue();
+    }
+
+    private static JdbcConversationArchive archive(DataSource dataSource) {
+        return new JdbcConversationArchive(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     private static JdbcSettingsStore store(DataSource dataSource) {
