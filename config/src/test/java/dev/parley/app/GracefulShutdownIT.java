@@ -45,9 +45,9 @@ class GracefulShutdownIT {
                         "parley.model.context-size=512",
                         "parley.limits.user-per-minute=1000",
                         "parley.limits.user-burst=1000",
-                        "parley.shutdown.grace=" + grace,
-                        "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
-                .run();
+                        "parley.shutdown.grace=" + grace)
+                // a command-line argument: application.yml's file database would override a default property
+                .run("--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
     private static InboundMessage question(String user, String id) {
