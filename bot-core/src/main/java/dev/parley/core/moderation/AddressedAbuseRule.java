@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Finds abuse aimed at the person spoken to: an insult next to "you" ("you are an idiot", "seu
  * otário") counts more than the insult alone, and violence intended or wished on them ("I will
- * kill you", "vou te matar", "I hope you die") is a threat.
+ * kill you", "vou te matar", "I hope you die") is a threat. An insult pointed at someone else
+ * ("what an idiot", "esse babaca", "burro do caralho") counts more too, a little less than one
+ * aimed at the addressee.
  */
 final class AddressedAbuseRule implements ModerationRule {
 
@@ -19,7 +21,8 @@ final class AddressedAbuseRule implements ModerationRule {
 
     @Override
     public List<Finding> check(ScannedText text, Direction direction) {
-        if (!text.has(Role.ADDRESSEE)) {
+        boolean pointers = text.has(Role.POINTER);
+        if (!text.has(Role.ADDRESSEE) && !pointers) {
             return List.of();
         }
         double insult = 0;
@@ -27,6 +30,10 @@ final class AddressedAbuseRule implements ModerationRule {
         for (Lexicon.Hit hit : text.hits()) {
             boolean addressed = text.find(Role.ADDRESSEE, Math.max(0, hit.start() - NEAR), hit.end() + NEAR) != null;
             if (!addressed) {
+                if (pointers && hit.entry().category() == Category.HARASSMENT && pointed(text, hit)) {
+                    double negation = text.negatedBefore(hit.start(), 3) ? LexiconRule.NEGATED : 1;
+                    insult = Math.max(insult, Math.min(1, hit.entry().weight() + 0.2) * negation);
+                }
                 continue;
             }
             double negation = text.negatedBefore(hit.start(), 3) ? LexiconRule.NEGATED : 1;
@@ -47,5 +54,16 @@ final class AddressedAbuseRule implements ModerationRule {
             findings.add(new Finding(Category.HARASSMENT, Math.max(insult, threat), name() + ": insult to the addressee"));
         }
         return findings;
+    }
+
+    /** A pointer ending right before the insult, at most one word between, or starting right after it. */
+    private static boolean pointed(ScannedText text, Lexicon.Hit insult) {
+        for (Lexicon.Hit hit : text.hits()) {
+            if (hit.is(Role.POINTER)
+                    && ((hit.end() <= insult.start() && hit.end() >= insult.start() - 1) || hit.start() == insult.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -54,7 +54,8 @@ public final class Lexicon {
 
     /** Short words a glued pair ("womenare") may contain besides a lexicon word. */
     private static final java.util.Set<String> GLUE_WORDS = java.util.Set.of(
-            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas");
+            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas",
+            "to", "just", "much", "absolute", "absolutely", "death", "such");
 
     private Lexicon(List<Entry> entries) {
         Map<String, List<Entry>> exact = new HashMap<>();
@@ -220,17 +221,26 @@ public final class Lexicon {
 
     /**
      * Whether an entry also matches a word written with one letter left out or two neighbours
-     * swapped ("wmen", "scmu"): single words of five letters or more that name groups, derogate,
-     * hate or praise. Entries that block on their own (violence, weapons, self-harm) never do, so a
-     * typo cannot block ordinary talk; hate needs a group and a derogation together.
+     * swapped ("wmen", "scmu", "haet", "klil"): single words that name groups, derogate, hate,
+     * praise or name a violent act, of five letters or more (four for hatred and violent acts,
+     * which only count inside a pattern), and slurs of six letters or more (a shorter slur's
+     * misspellings are too often ordinary words: "pakis" less a letter is "pais", parents). Entries
+     * that block on their own (violence, weapons, self-harm) never do, so a typo cannot block
+     * ordinary talk; hate needs a group and a derogation together.
      */
     private static boolean forgivesTypos(Entry entry) {
-        if (entry.length() != 1 || entry.words()[0].length() < 5 || entry.words()[0].endsWith("*")) {
+        if (entry.length() != 1 || entry.words()[0].endsWith("*")) {
             return false;
         }
+        int length = entry.words()[0].length();
         Role role = entry.role();
-        return entry.category() == Category.HATE
-                || role == Role.IDENTITY || role == Role.DEROGATION || role == Role.HATRED || role == Role.POSITIVE;
+        if (role == Role.HATRED || role == Role.VIOLENT_ACT) {
+            return length >= 4;
+        }
+        if (entry.category() == Category.HATE) {
+            return length >= 6;
+        }
+        return length >= 5 && (role == Role.IDENTITY || role == Role.DEROGATION || role == Role.POSITIVE);
     }
 
     /** The word with one letter left out, and with two neighbouring letters swapped. */
@@ -255,7 +265,7 @@ public final class Lexicon {
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 6 && !byFirstWord.containsKey(word) ? split(word) : null;
+            String[] split = word.length() >= 5 && !byFirstWord.containsKey(word) ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -305,7 +315,7 @@ public final class Lexicon {
         }
         for (Entry entry : entries) {
             if (entry.length() == 1 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
-                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED)) {
+                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
                 return true;
             }
         }
