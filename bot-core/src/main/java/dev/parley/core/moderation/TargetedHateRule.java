@@ -46,7 +46,7 @@ final class TargetedHateRule implements ModerationRule {
                     continue;
                 }
                 double negation = negated(text, group, other) ? LexiconRule.NEGATED : 1;
-                if (other.is(Role.POSITIVE) && after) {
+                if (other.is(Role.POSITIVE) && after && !partOfAGroup(text, other)) {
                     boolean denied = text.find(Role.NEGATION, group.end(), other.start()) != null
                             || text.find(Role.NEGATION, Math.max(0, group.start() - CLOSE_BEFORE), group.start()) != null;
                     hate = denied ? Math.max(hate, 0.75 * other.entry().weight()) : hate;
@@ -85,6 +85,16 @@ final class TargetedHateRule implements ModerationRule {
                 break;
             }
             if (hit.start() >= from && hit.is(Role.NEGATION) && !inside(hit, a) && !inside(hit, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a quality's words also name a group ("people" in "trans people"): then they deny nothing. */
+    private static boolean partOfAGroup(ScannedText text, Lexicon.Hit quality) {
+        for (Lexicon.Hit hit : text.hits()) {
+            if (hit.is(Role.IDENTITY) && hit.start() < quality.end() && quality.start() < hit.end()) {
                 return true;
             }
         }
