@@ -79,7 +79,7 @@ public final class Lexicon {
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
             if (forgivesTypos(entry)) {
-                for (String variant : misspellings(entry.words()[0])) {
+                for (String variant : new java.util.LinkedHashSet<>(misspellings(entry.words()[0]))) {
                     if (!exact.containsKey(variant)) {
                         misspelt.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
                     }

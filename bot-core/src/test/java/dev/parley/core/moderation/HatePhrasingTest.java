@@ -65,7 +65,7 @@ class HatePhrasingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "esse fdp", "esse babaca de novo", "burro do caralho", "vai tomar no cu, seu otário", "seu viado",
+            "esse fdp", "esse babaca de novo", "burro do caralho", "vai tomar no cu, seu otário", "seu viado", "ele é burro demais",
             "what an idiot", "such a loser"})
     void flagsAnInsultPointedAtSomeone(String text) {
         assertThat(flagged(text)).as(text).contains(Category.HARASSMENT);
