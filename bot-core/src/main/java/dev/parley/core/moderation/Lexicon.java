@@ -221,18 +221,24 @@ public final class Lexicon {
 
     /**
      * Whether an entry also matches a word written with one letter left out or two neighbours
-     * swapped ("wmen", "scmu", "haet", "klil"): single words that name groups, derogate, hate,
+     * swapped ("wmen", "scmu", "haet", "klil", "hatrd for"): single words that name groups, derogate, hate,
      * praise or name a violent act, of five letters or more (four for hatred and violent acts,
      * which only count inside a pattern), and slurs of six letters or more (a shorter slur's
      * misspellings are too often ordinary words: "pakis" less a letter is "pais", parents). Entries
      * that block on their own (violence, weapons, self-harm) never do, so a typo cannot block
-     * ordinary talk; hate needs a group and a derogation together.
+     * ordinary talk; hate needs a group and a derogation together. A phrase of those kinds forgives
+     * a typo in its first word when that word has five letters or more.
      */
     private static boolean forgivesTypos(Entry entry) {
-        if (entry.length() != 1 || entry.words()[0].endsWith("*")) {
+        if (entry.words()[0].endsWith("*")) {
             return false;
         }
         int length = entry.words()[0].length();
+        if (entry.length() > 1) {
+            // a phrase forgives a typo in its first word only ("hatrd for"), the rest must match
+            return length >= 5 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
+                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED);
+        }
         Role role = entry.role();
         if (role == Role.HATRED || role == Role.VIOLENT_ACT) {
             return length >= 4;
@@ -258,8 +264,10 @@ public final class Lexicon {
     }
 
     /**
-     * Splits words written without the space between them ("womenare", "odeiomulheres") when one
-     * part is a single-word entry that forgives typos and the other is one too or a short glue word.
+     * Splits words written without the space between them ("womenare", "odeiomulheres",
+     * "womendisgust me") when one part is a single word of a group, derogation, hatred, slur or
+     * violent act, or the first word (five letters or more) of such a phrase, and the other is one
+     * too or a short glue word.
      */
     private String[] unglued(String[] words) {
         List<String> out = null;
@@ -314,7 +322,8 @@ public final class Lexicon {
             return false;
         }
         for (Entry entry : entries) {
-            if (entry.length() == 1 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
+            boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
+            if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
                     || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
                 return true;
             }

@@ -85,4 +85,12 @@ class LexiconTest {
                 .satisfies(hit -> assertThat(hit.is(Role.VIOLENT_ACT)).isTrue());
         assertThat(hits(lexicon, "today studies")).isZero();
     }
+    @Test
+    void scan_forgivesATypoInTheFirstWordOfAPhraseAndSplitsItOffAGluedWord() {
+        Lexicon lexicon = Lexicon.parse("hatred for\thatred\ndisgust me\tderogation\nwomen\tidentity", normaliser);
+
+        assertThat(hits(lexicon, "so much hatrd for them")).isOne();
+        assertThat(hits(lexicon, "so much hatred fr them")).isZero();
+        assertThat(hits(lexicon, "womendisgust me")).isEqualTo(2);
+    }
 }
