@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Finds abuse aimed at the person spoken to: an insult next to "you" ("you are an idiot", "seu
- * otário") counts more than the insult alone, and so does a slur ("seu viado"), and violence intended or wished on them ("I will
- * kill you", "vou te matar", "I hope you die") is a threat. An insult pointed at someone else
- * ("what an idiot", "esse babaca", "burro do caralho") counts more too, a little less than one
- * aimed at the addressee.
+ * otário") counts more than the insult alone, and so does a slur ("seu viado"); violence intended
+ * or wished on them ("I will kill you", "vou te matar", "I hope you die") is a threat. An insult
+ * pointed at someone else ("what an idiot", "esse babaca", "burro do caralho") counts more too, a
+ * little less than one aimed at the addressee.
  */
 final class AddressedAbuseRule implements ModerationRule {
 

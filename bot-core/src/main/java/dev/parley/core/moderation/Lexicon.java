@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class Lexicon {
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
             if (forgivesTypos(entry)) {
-                for (String variant : new java.util.LinkedHashSet<>(misspellings(entry.words()[0]))) {
+                for (String variant : new LinkedHashSet<>(misspellings(entry.words()[0]))) {
                     if (!exact.containsKey(variant)) {
                         misspelt.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
                     }

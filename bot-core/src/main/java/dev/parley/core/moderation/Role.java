@@ -34,7 +34,7 @@ public enum Role {
      */
     SELF_REFERENCE,
     /**
-     * A word that points an insult at someone other than the speaker ("what a", "that", "esse",
+     * A word that points an insult at someone other than the speaker ("what an", "such a", "esse",
      * "é um", "do caralho" after it): "esse babaca" insults a person as "babaca" alone need not.
      */
     POINTER,
