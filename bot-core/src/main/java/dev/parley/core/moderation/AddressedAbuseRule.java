@@ -32,7 +32,7 @@ final class AddressedAbuseRule implements ModerationRule {
             if (!addressed) {
                 if (pointers && isInsult(text, hit) && pointed(text, hit)) {
                     double negation = text.negatedBefore(hit.start(), 3) ? LexiconRule.NEGATED : 1;
-                    insult = Math.max(insult, Math.min(1, hit.entry().weight() + 0.2) * negation);
+                    insult = Math.max(insult, Math.min(1, hit.entry().weight() + 0.1) * negation);
                 }
                 continue;
             }

@@ -65,7 +65,7 @@ class HatePhrasingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "esse fdp", "esse babaca de novo", "burro do caralho", "vai tomar no cu, seu otário", "seu viado", "ele é burro demais",
+            "esse fdp", "esse babaca de novo", "burro do caralho", "vai tomar no cu, seu otário", "seu viado", "ele é burro demais", "você é ridículo",
             "what an idiot", "such a loser"})
     void flagsAnInsultPointedAtSomeone(String text) {
         assertThat(flagged(text)).as(text).contains(Category.HARASSMENT);
@@ -74,8 +74,9 @@ class HatePhrasingTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "vsf que calor hoje", "puta que pariu que jogo", "eu sou viado e daí", "idiota fui eu de acreditar",
-            "onde estão os teus pais", "an idiot proof design"})
-    void letsExclamationsSelfReferenceAndLoneInsultsPass(String text) {
+            "onde estão os teus pais", "an idiot proof design", "o filme é um lixo", "esse jogo tá ridículo de difícil",
+            "that was a total bastard of an exam"})
+    void letsExclamationsSelfReferenceLoneInsultsAndInsultsOfThingsPass(String text) {
         assertThat(flagged(text)).as(text).doesNotContain(Category.HARASSMENT, Category.HATE);
     }
 }
