@@ -187,23 +187,28 @@ public final class Lexicon {
             words = unquoted.toArray(String[]::new);
             quoted = Arrays.copyOf(inside, words.length);
         }
+        // each word squeezed once ("fuuck" -> "fuck"), null where it has no doubled letter
+        @Nullable String[] squeezed = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
+        }
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             Entry[] exact = byFirstWord.get(word);
             if (exact != null) {
-                addHits(hits, words, i, exact);
+                addHits(hits, words, squeezed, i, exact);
             } else if (word.length() >= 4) {
                 Entry[] misspelt = byMisspelling.get(word);
                 if (misspelt != null) {
-                    addHits(hits, words, i, misspelt);
+                    addHits(hits, words, squeezed, i, misspelt);
                 }
             }
-            if (hasDoubleLetter(word)) {
-                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeeze(word), NO_ENTRIES);
+            if (squeezed[i] != null) {
+                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeezed[i], NO_ENTRIES);
                 for (Entry entry : squeezedEntries) {
                     if (!entry.words()[0].equals(word)) {
-                        addHits(hits, words, i, new Entry[] {entry});
+                        addHits(hits, words, squeezed, i, new Entry[] {entry});
                     }
                 }
             }
@@ -211,7 +216,7 @@ public final class Lexicon {
                 for (int length = Math.min(word.length(), longestPrefix); length >= 3; length--) {
                     Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
                     if (entries != null) {
-                        addHits(hits, words, i, entries);
+                        addHits(hits, words, squeezed, i, entries);
                     }
                 }
             }
@@ -359,31 +364,31 @@ public final class Lexicon {
         return kept;
     }
 
-    private static void addHits(List<Hit> hits, String[] words, int start, Entry[] entries) {
+    private static void addHits(List<Hit> hits, String[] words, @Nullable String[] squeezed, int start, Entry[] entries) {
         for (Entry entry : entries) {
-            if (matchesFrom(words, start, entry)) {
+            if (matchesFrom(words, squeezed, start, entry)) {
                 hits.add(new Hit(start, start + entry.length(), entry));
             }
         }
     }
 
-    private static boolean matchesFrom(String[] words, int start, Entry entry) {
+    private static boolean matchesFrom(String[] words, @Nullable String[] squeezed, int start, Entry entry) {
         if (start + entry.length() > words.length) {
             return false;
         }
         for (int k = 1; k < entry.length(); k++) {
-            if (!wordMatches(words[start + k], entry.words()[k])) {
+            if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean wordMatches(String word, String entryWord) {
+    private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {
         if (entryWord.endsWith("*")) {
             return word.startsWith(entryWord.substring(0, entryWord.length() - 1));
         }
-        return word.equals(entryWord) || (hasDoubleLetter(word) && squeeze(word).equals(squeeze(entryWord)));
+        return word.equals(entryWord) || (squeezedWord != null && squeezedWord.equals(squeeze(entryWord)));
     }
 
     private static boolean hasDoubleLetter(String word) {
