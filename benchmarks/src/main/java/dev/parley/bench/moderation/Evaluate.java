@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * Measures the local moderation tier on the evaluation sets in a folder given on the command line:
  * English HateCheck ({@code hatecheck-en/test_suite_cases.csv}) and Portuguese ToLD-Br
  * ({@code told-br/ToLD-BR.csv}). Reads them, never copies them; prints precision, recall, F1 and
- * the false-positive rate.
+ * the false-positive rate, then aggregate figures per HateCheck functionality (recall of the hateful
+ * ones, false-positive rate of the non-hateful ones) and per ToLD-Br column (recall where at least
+ * two of three annotators flagged it). Never prints a text.
  *
  * <pre>java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.moderation.Evaluate ../shared/moderation-dev</pre>
  *
@@ -102,6 +104,7 @@ public final class Evaluate {
         Confusion majorityNoObscene = new Confusion();
         Confusion majorityAny = new Confusion();
         Confusion anyAnnotator = new Confusion();
+        Map<String, Confusion> byColumn = new java.util.LinkedHashMap<>();
         for (Map<String, String> row : Csv.read(file).named()) {
             String text = row.get("text");
             if (text == null) {
@@ -113,6 +116,9 @@ public final class Evaluate {
             for (String column : TOLD_COLUMNS) {
                 int votes = (int) Double.parseDouble(row.getOrDefault(column, "0"));
                 maxAny = Math.max(maxAny, votes);
+                if (votes >= 2) {
+                    byColumn.computeIfAbsent(column, k -> new Confusion()).add(true, predicted);
+                }
                 if (!column.equals("obscene")) {
                     maxNoObscene = Math.max(maxNoObscene, votes);
                 }
@@ -120,6 +126,9 @@ public final class Evaluate {
             majorityNoObscene.add(maxNoObscene >= 2, predicted);
             majorityAny.add(maxAny >= 2, predicted);
             anyAnnotator.add(maxAny >= 1, predicted);
+            if (maxAny == 0) {
+                byColumn.computeIfAbsent("(no annotator flagged)", k -> new Confusion()).add(false, predicted);
+            }
         }
         System.out.println("== ToLD-Br (Portuguese), predicted = hate, harassment or their threatening forms >= 0.5");
         System.out.println("   positive = >=2 of 3 annotators in homophobia, insult, racism, misogyny or xenophobia (main figure)");
@@ -128,5 +137,10 @@ public final class Evaluate {
         System.out.println("   " + majorityAny.summary());
         System.out.println("   positive = >=1 annotator in any column (the dataset's loosest reading)");
         System.out.println("   " + anyAnnotator.summary());
+        System.out.println("   per column (>=2 of 3 annotators): recall; texts no annotator flagged: false-positive rate");
+        byColumn.forEach((name, confusion) -> System.out.println(String.format(Locale.ROOT, "     %-40s n=%5d  %s",
+                name, confusion.total(), name.startsWith("(")
+                        ? String.format(Locale.ROOT, "FPR=%.3f", confusion.falsePositiveRate())
+                        : String.format(Locale.ROOT, "recall=%.3f", confusion.recall()))));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,8 @@ public final class Lexicon {
 
     /** Short words a glued pair ("womenare") may contain besides a lexicon word. */
     private static final java.util.Set<String> GLUE_WORDS = java.util.Set.of(
-            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas");
+            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas",
+            "to", "just", "much", "absolute", "absolutely", "death", "such");
 
     private Lexicon(List<Entry> entries) {
         Map<String, List<Entry>> exact = new HashMap<>();
@@ -78,7 +80,7 @@ public final class Lexicon {
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
             if (forgivesTypos(entry)) {
-                for (String variant : misspellings(entry.words()[0])) {
+                for (String variant : new LinkedHashSet<>(misspellings(entry.words()[0]))) {
                     if (!exact.containsKey(variant)) {
                         misspelt.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
                     }
@@ -185,23 +187,28 @@ public final class Lexicon {
             words = unquoted.toArray(String[]::new);
             quoted = Arrays.copyOf(inside, words.length);
         }
+        // each word squeezed once ("fuuck" -> "fuck"), null where it has no doubled letter
+        @Nullable String[] squeezed = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
+        }
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             Entry[] exact = byFirstWord.get(word);
             if (exact != null) {
-                addHits(hits, words, i, exact);
+                addHits(hits, words, squeezed, i, exact);
             } else if (word.length() >= 4) {
                 Entry[] misspelt = byMisspelling.get(word);
                 if (misspelt != null) {
-                    addHits(hits, words, i, misspelt);
+                    addHits(hits, words, squeezed, i, misspelt);
                 }
             }
-            if (hasDoubleLetter(word)) {
-                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeeze(word), NO_ENTRIES);
+            if (squeezed[i] != null) {
+                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeezed[i], NO_ENTRIES);
                 for (Entry entry : squeezedEntries) {
                     if (!entry.words()[0].equals(word)) {
-                        addHits(hits, words, i, new Entry[] {entry});
+                        addHits(hits, words, squeezed, i, new Entry[] {entry});
                     }
                 }
             }
@@ -209,7 +216,7 @@ public final class Lexicon {
                 for (int length = Math.min(word.length(), longestPrefix); length >= 3; length--) {
                     Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
                     if (entries != null) {
-                        addHits(hits, words, i, entries);
+                        addHits(hits, words, squeezed, i, entries);
                     }
                 }
             }
@@ -220,17 +227,32 @@ public final class Lexicon {
 
     /**
      * Whether an entry also matches a word written with one letter left out or two neighbours
-     * swapped ("wmen", "scmu"): single words of five letters or more that name groups, derogate,
-     * hate or praise. Entries that block on their own (violence, weapons, self-harm) never do, so a
-     * typo cannot block ordinary talk; hate needs a group and a derogation together.
+     * swapped ("wmen", "scmu", "haet", "klil", "hatrd for"): single words that name groups, derogate, hate,
+     * praise or name a violent act, of five letters or more (four for hatred and violent acts,
+     * which only count inside a pattern), and slurs of six letters or more (a shorter slur's
+     * misspellings are too often ordinary words: "pakis" less a letter is "pais", parents). Entries
+     * that block on their own (violence, weapons, self-harm) never do, so a typo cannot block
+     * ordinary talk; hate needs a group and a derogation together. A phrase of those kinds forgives
+     * a typo in its first word when that word has five letters or more.
      */
     private static boolean forgivesTypos(Entry entry) {
-        if (entry.length() != 1 || entry.words()[0].length() < 5 || entry.words()[0].endsWith("*")) {
+        if (entry.words()[0].endsWith("*")) {
             return false;
         }
+        int length = entry.words()[0].length();
+        if (entry.length() > 1) {
+            // a phrase forgives a typo in its first word only ("hatrd for"), the rest must match
+            return length >= 5 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
+                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED);
+        }
         Role role = entry.role();
-        return entry.category() == Category.HATE
-                || role == Role.IDENTITY || role == Role.DEROGATION || role == Role.HATRED || role == Role.POSITIVE;
+        if (role == Role.HATRED || role == Role.VIOLENT_ACT) {
+            return length >= 4;
+        }
+        if (entry.category() == Category.HATE) {
+            return length >= 6;
+        }
+        return length >= 5 && (role == Role.IDENTITY || role == Role.DEROGATION || role == Role.POSITIVE);
     }
 
     /** The word with one letter left out, and with two neighbouring letters swapped. */
@@ -248,14 +270,16 @@ public final class Lexicon {
     }
 
     /**
-     * Splits words written without the space between them ("womenare", "odeiomulheres") when one
-     * part is a single-word entry that forgives typos and the other is one too or a short glue word.
+     * Splits words written without the space between them ("womenare", "odeiomulheres",
+     * "womendisgust me") when one part is a single word of a group, derogation, hatred, slur or
+     * violent act, or the first word (five letters or more) of such a phrase, and the other is one
+     * too or a short glue word.
      */
     private String[] unglued(String[] words) {
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 6 && !byFirstWord.containsKey(word) ? split(word) : null;
+            String[] split = word.length() >= 5 && !byFirstWord.containsKey(word) ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -304,8 +328,9 @@ public final class Lexicon {
             return false;
         }
         for (Entry entry : entries) {
-            if (entry.length() == 1 && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
-                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED)) {
+            boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
+            if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
+                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
                 return true;
             }
         }
@@ -339,31 +364,31 @@ public final class Lexicon {
         return kept;
     }
 
-    private static void addHits(List<Hit> hits, String[] words, int start, Entry[] entries) {
+    private static void addHits(List<Hit> hits, String[] words, @Nullable String[] squeezed, int start, Entry[] entries) {
         for (Entry entry : entries) {
-            if (matchesFrom(words, start, entry)) {
+            if (matchesFrom(words, squeezed, start, entry)) {
                 hits.add(new Hit(start, start + entry.length(), entry));
             }
         }
     }
 
-    private static boolean matchesFrom(String[] words, int start, Entry entry) {
+    private static boolean matchesFrom(String[] words, @Nullable String[] squeezed, int start, Entry entry) {
         if (start + entry.length() > words.length) {
             return false;
         }
         for (int k = 1; k < entry.length(); k++) {
-            if (!wordMatches(words[start + k], entry.words()[k])) {
+            if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean wordMatches(String word, String entryWord) {
+    private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {
         if (entryWord.endsWith("*")) {
             return word.startsWith(entryWord.substring(0, entryWord.length() - 1));
         }
-        return word.equals(entryWord) || (hasDoubleLetter(word) && squeeze(word).equals(squeeze(entryWord)));
+        return word.equals(entryWord) || (squeezedWord != null && squeezedWord.equals(squeeze(entryWord)));
     }
 
     private static boolean hasDoubleLetter(String word) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Scores every category by the lexicon entries of that category found in the text. Several
  * entries of one category add up as independent evidence (1 - (1 - a)(1 - b)); an entry with a
- * negation just before it ("not", "não") counts for a third.
+ * negation just before it ("not", "não") counts for a third, and so does a slur the speaker uses of
+ * themselves ("I'm a proud X", "we X", "us X", "eu sou X"): reclaimed use, not hate.
  */
 final class LexiconRule implements ModerationRule {
 
@@ -25,7 +26,9 @@ final class LexiconRule implements ModerationRule {
             if (category == null) {
                 continue;
             }
-            double weight = hit.entry().weight() * (text.negatedBefore(hit.start(), 3) ? NEGATED : 1);
+            boolean weakened = text.negatedBefore(hit.start(), 3)
+                    || (category == Category.HATE && selfReferring(text, hit));
+            double weight = hit.entry().weight() * (weakened ? NEGATED : 1);
             if (missing == null) {
                 missing = new double[Category.values().length];
                 java.util.Arrays.fill(missing, 1);
@@ -43,5 +46,19 @@ final class LexiconRule implements ModerationRule {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether the speaker counts themselves in right next to {@code slur}: a self-reference ending
+     * at most one word before it ("I'm a X", "proud X") or starting right after it ("X like me").
+     */
+    static boolean selfReferring(ScannedText text, Lexicon.Hit slur) {
+        for (Lexicon.Hit hit : text.hits()) {
+            if (hit.is(Role.SELF_REFERENCE)
+                    && ((hit.end() <= slur.start() && hit.end() >= slur.start() - 1) || hit.start() == slur.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,6 +28,16 @@ public enum Role {
     ADDRESSEE,
     /** A negation ("not", "não"). */
     NEGATION,
+    /**
+     * The speaker counting themselves in ("I'm a", "we are", "proud", "eu sou"): a slur right next
+     * to it is reclaimed use, not hate.
+     */
+    SELF_REFERENCE,
+    /**
+     * A word that points an insult at someone other than the speaker ("what an", "such a", "esse",
+     * "é um", "do caralho" after it): "esse babaca" insults a person as "babaca" alone need not.
+     */
+    POINTER,
     /** A sign that hateful words are quoted or countered ("saying", "is hateful", "dizer que"). */
     COUNTER_SPEECH,
     /** A request for instructions ("how to", "como fazer"). */

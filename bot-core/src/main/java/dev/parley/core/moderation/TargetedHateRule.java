@@ -9,13 +9,17 @@ import java.util.List;
  * Muslims", "odeio nordestinos"), or violence wished on it ("all immigrants should be shot"). A
  * group named alone, or praised, is never hate; a negation between the group and the derogation
  * ("women are not scum", "I don't hate women") makes it weak, while a group denied a good quality
- * ("women are not smart", "imigrantes não são gente") is hate. A pronoun ("they", "eles") after a
- * group is named stands for it ("I met some immigrants. They are vermin").
+ * ("women are not smart", "imigrantes não são gente", "no immigrant is welcome") is hate. An
+ * insult said of a group ("they are all idiots", "esses gays são uns otários") derogates it. A
+ * pronoun ("they", "eles") after a group is named stands for it ("I met some immigrants. They are
+ * vermin").
  */
 final class TargetedHateRule implements ModerationRule {
 
     private static final int AFTER = 8;
     private static final int BEFORE = 5;
+    /** How far before a group an insult or a negation still reads as said of it. */
+    private static final int CLOSE_BEFORE = 3;
 
     @Override
     public String name() {
@@ -42,9 +46,13 @@ final class TargetedHateRule implements ModerationRule {
                     continue;
                 }
                 double negation = negated(text, group, other) ? LexiconRule.NEGATED : 1;
-                if (other.is(Role.POSITIVE) && after) {
-                    boolean denied = text.find(Role.NEGATION, group.end(), other.start()) != null;
+                if (other.is(Role.POSITIVE) && after && !partOfAGroup(text, other)) {
+                    boolean denied = text.find(Role.NEGATION, group.end(), other.start()) != null
+                            || text.find(Role.NEGATION, Math.max(0, group.start() - CLOSE_BEFORE), group.start()) != null;
                     hate = denied ? Math.max(hate, 0.75 * other.entry().weight()) : hate;
+                } else if (other.entry().category() == Category.HARASSMENT
+                        && (after || other.end() >= group.start() - CLOSE_BEFORE)) {
+                    hate = Math.max(hate, Math.min(1, other.entry().weight() + 0.3) * negation);
                 } else if (other.is(Role.DEROGATION)) {
                     hate = Math.max(hate, other.entry().weight() * negation);
                 } else if (other.is(Role.HATRED) && before) {
@@ -65,11 +73,36 @@ final class TargetedHateRule implements ModerationRule {
         return findings;
     }
 
-    /** A negation anywhere between the two, or just before the earlier of them. */
+    /**
+     * A negation anywhere between the two, or just before the earlier of them, that is not part of
+     * either: "never trust" and "have no right to" carry their own negation and are not negated by it.
+     */
     private static boolean negated(ScannedText text, Lexicon.Hit a, Lexicon.Hit b) {
-        int from = Math.min(a.start(), b.start());
+        int from = Math.max(0, Math.min(a.start(), b.start()) - 6);
         int to = Math.max(a.start(), b.start());
-        return text.find(Role.NEGATION, Math.max(0, from - 6), to) != null;
+        for (Lexicon.Hit hit : text.hits()) {
+            if (hit.start() >= to) {
+                break;
+            }
+            if (hit.start() >= from && hit.is(Role.NEGATION) && !inside(hit, a) && !inside(hit, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a quality's words also name a group ("people" in "trans people"): then they deny nothing. */
+    private static boolean partOfAGroup(ScannedText text, Lexicon.Hit quality) {
+        for (Lexicon.Hit hit : text.hits()) {
+            if (hit.is(Role.IDENTITY) && hit.start() < quality.end() && quality.start() < hit.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(Lexicon.Hit hit, Lexicon.Hit span) {
+        return hit.start() >= span.start() && hit.end() <= span.end();
     }
 
     static boolean wishedOrIntended(ScannedText text, Lexicon.Hit act) {

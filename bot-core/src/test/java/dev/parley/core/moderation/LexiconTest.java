@@ -65,4 +65,32 @@ class LexiconTest {
     void standard_loadsWithoutErrors() {
         assertThat(Lexicon.standard(normaliser).size()).isGreaterThan(1000);
     }
+    @Test
+    void scan_forgivesATypoInHatredAndViolentActsFromFourLettersButNotInShortSlurs() {
+        Lexicon lexicon = Lexicon.parse("hate\thatred\nkill\tviolent-act\npakis\thate\t0.8\nfaggots\thate", normaliser);
+
+        assertThat(hits(lexicon, "i haet them")).isOne();
+        assertThat(hits(lexicon, "i will klil")).isOne();
+        assertThat(hits(lexicon, "os meus pais")).isZero();
+        assertThat(hits(lexicon, "fagots")).isOne();
+    }
+
+    @Test
+    void scan_splitsAGluedWordOfFiveLettersWhenBothPartsAreKnown() {
+        Lexicon lexicon = Lexicon.parse("hate\thatred\ndie\tviolent-act", normaliser);
+
+        assertThat(lexicon.scan(normaliser.normalise("ihate them")).hits()).singleElement()
+                .satisfies(hit -> assertThat(hit.is(Role.HATRED)).isTrue());
+        assertThat(lexicon.scan(normaliser.normalise("they deserve todie")).hits()).singleElement()
+                .satisfies(hit -> assertThat(hit.is(Role.VIOLENT_ACT)).isTrue());
+        assertThat(hits(lexicon, "today studies")).isZero();
+    }
+    @Test
+    void scan_forgivesATypoInTheFirstWordOfAPhraseAndSplitsItOffAGluedWord() {
+        Lexicon lexicon = Lexicon.parse("hatred for\thatred\ndisgust me\tderogation\nwomen\tidentity", normaliser);
+
+        assertThat(hits(lexicon, "so much hatrd for them")).isOne();
+        assertThat(hits(lexicon, "so much hatred fr them")).isZero();
+        assertThat(hits(lexicon, "womendisgust me")).isEqualTo(2);
+    }
 }
