@@ -85,11 +85,10 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final ReplyChains chains = new ReplyChains();
+    private final ReplyChains chains;
     private final LongAdder handled = new LongAdder();
     /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
-    private final Cache<String, TelegramReplySink> sinks = Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<String, TelegramReplySink> sinks;
 
     private @Nullable TelegramBotsLongPollingApplication polling;
     private @Nullable WebhookReceiver webhook;
@@ -103,12 +102,25 @@ public final class TelegramAdapter implements AutoCloseable {
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
-        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        this(settings, pipeline, clock, TelegramCaches.DEFAULTS);
+    }
+
+    /** An adapter that waits 1 s, then up to a minute, between failed polls, remembering as much as {@code caches}. */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, TelegramCaches caches) {
+        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), caches);
     }
 
     /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
+        this(settings, pipeline, clock, pollBackOff, TelegramCaches.DEFAULTS);
+    }
+
+    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
+            TelegramCaches caches) {
         this.settings = settings;
+        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
+        this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
+                .expireAfterWrite(caches.editedRepliesFor()).build();
         this.pipeline = pipeline;
         this.clock = clock;
         this.pollBackOff = pollBackOff;

@@ -20,7 +20,7 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock) {
-        return new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+        return new TelegramAdapter(telegram.toSettings(), pipeline, clock, telegram.caches().toCaches());
     }
 
     @Bean
