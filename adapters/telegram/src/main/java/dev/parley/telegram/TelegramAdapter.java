@@ -77,6 +77,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final BackOff pollBackOff;
 
     private final OkHttpClient pollingHttp;
+    private final QuietPollStop pollStop = new QuietPollStop();
     private final OkHttpClient sendingHttp;
     private final TelegramClient client;
     private final OutboundDriver driver;
@@ -125,6 +126,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.clock = clock;
         this.pollBackOff = pollBackOff;
         this.pollingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .addInterceptor(pollStop.emptyAnswerWhenStopping()).addNetworkInterceptor(pollStop.rememberSocket())
                 .readTimeout(settings.pollTimeout().plusSeconds(20)).writeTimeout(Duration.ofSeconds(20)).build();
         this.sendingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30)).build();
@@ -434,7 +436,10 @@ public final class TelegramAdapter implements AutoCloseable {
                 LOG.log(Level.WARNING, "Telegram: stopping the poll failed: {0}", e.toString());
             }
         }
-        pollingHttp.dispatcher().cancelAll();
+        // not cancelAll(): TelegramBots logs a cancelled poll as an ERROR; this one ends as "no updates"
+        pollStop.stop();
+        poller.shutdown();
+        poller.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         return intake == null ? 0 : intake.close(SHUTDOWN_GRACE);
     }
 
