@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * {@code --answer-within} seconds), duplicates, and the bot process's heap used after a full GC
  * and live threads; at the end the trend of heap and threads and PASS or FAIL. The heap is judged
  * over the last third of the run, when bounded caches that fill early are full: its least-squares
- * slope, over that third, must add no more than 4 MB or 5% of its mean, whichever is more.
+ * slope must stay within 4 MB or 5% of its mean, whichever is more, per 10 minutes (a rate, so that
+ * a short run whose caches are still filling is not called flat).
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.soak.SoakHarness
@@ -623,10 +624,10 @@ public final class SoakHarness {
         // no new threads to speak of: the most in the last quarter against the most in the first
         boolean threadsFlat = threadsLast <= threadsFirst + 4;
         System.out.printf(Locale.ROOT, "trend: heap after GC over the last third (%d samples, minute %.1f to %.1f) "
-                        + "mean %.1f MB, slope %+.2f MB/min, so %+.1f MB over that third (allowed %.1f) (%s); "
+                        + "mean %.1f MB, slope %+.2f MB/min (allowed %.2f), so %+.1f MB over that third (%s); "
                         + "most threads, first %d vs last %d samples: %d -> %d (%s)%n", lastThird.size(),
                 lastThird.getFirst().minute(), lastThird.getLast().minute(), heap.meanMb(), heap.slopeMbPerMinute(),
-                heap.growthMb(), heap.allowedMb(), heapFlat ? "flat" : "GROWING", quarter, quarter, threadsFirst,
+                heap.allowedMbPerMinute(), heap.growthMb(), heapFlat ? "flat" : "GROWING", quarter, quarter, threadsFirst,
                 threadsLast, threadsFlat ? "flat" : "GROWING");
         boolean passed = lost == 0 && duplicates == 0 && unaddressedAnswered == 0 && errorAnswers == 0
                 && problems.isEmpty() && botLogLines.get() == 0 && heapFlat && threadsFlat;
@@ -635,11 +636,11 @@ public final class SoakHarness {
     }
 
     /**
-     * The heap after GC over some samples: its mean and least-squares slope. Flat when the slope,
-     * carried over the samples' span, adds no more than 4 MB or 5% of the mean, whichever is more
-     * (a full GC's figure varies by a few MB from one sample to the next).
+     * The heap after GC over some samples: its mean and least-squares slope. Flat when the slope
+     * is at most 4 MB or 5% of the mean, whichever is more, per 10 minutes (a full GC's figure
+     * varies by a MB or so from one sample to the next; a leak of half a MB a minute does not pass).
      */
-    private record HeapTrend(double meanMb, double slopeMbPerMinute, double growthMb, double allowedMb) {
+    private record HeapTrend(double meanMb, double slopeMbPerMinute, double growthMb, double allowedMbPerMinute) {
 
         static HeapTrend of(List<Sample> samples) {
             double meanMinute = samples.stream().mapToDouble(Sample::minute).average().orElse(0);
@@ -652,11 +653,11 @@ public final class SoakHarness {
             }
             double slope = variance == 0 ? 0 : covariance / variance;
             double span = samples.isEmpty() ? 0 : samples.getLast().minute() - samples.getFirst().minute();
-            return new HeapTrend(meanMb, slope, slope * span, Math.max(4, meanMb * 0.05));
+            return new HeapTrend(meanMb, slope, slope * span, Math.max(4, meanMb * 0.05) / 10);
         }
 
         boolean flat() {
-            return growthMb <= allowedMb;
+            return slopeMbPerMinute <= allowedMbPerMinute;
         }
     }
 
