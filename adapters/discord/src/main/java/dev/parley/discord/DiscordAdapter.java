@@ -43,7 +43,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private final OutboundDriver driver;
     private final ScheduledExecutorService timer;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
-    private final ReplyChains chains = new ReplyChains();
+    private final DiscordCaches caches;
+    private final ReplyChains chains;
     private final Duration typingFor;
     private @Nullable ShardManager shards;
     private @Nullable DiscordListener listener;
@@ -53,7 +54,18 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
      */
     public DiscordAdapter(DiscordSettings settings, ChatPipeline pipeline, InstantSource clock, Duration typingFor) {
+        this(settings, pipeline, clock, typingFor, DiscordCaches.DEFAULTS);
+    }
+
+    /**
+     * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
+     * @param caches how many recent messages the adapter remembers for reply chains and edits
+     */
+    public DiscordAdapter(DiscordSettings settings, ChatPipeline pipeline, InstantSource clock, Duration typingFor,
+            DiscordCaches caches) {
         this.settings = settings;
+        this.caches = caches;
+        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
         this.pipeline = pipeline;
         this.driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofPlatform().name("discord-outbound").factory());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-typing").factory());
@@ -70,7 +82,7 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         driver.start();
         listener = new DiscordListener(pipeline, new SlashCommands(), chains, driver,
-                new TypingIndicator(timer, typingFor), work, settings.adminRoleId());
+                new TypingIndicator(timer, typingFor), work, settings.adminRoleId(), caches);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setShardsTotal(settings.shardsTotal())
                 .setShards(settings.firstShard(), settings.lastShard())

@@ -14,7 +14,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
@@ -63,13 +62,14 @@ final class DiscordListener extends ListenerAdapter {
     private final LongAdder handled = new LongAdder();
     /**
      * The reply of each recent message, so an edit of the message updates the same reply. Each
-     * holds its reply's text, so the cache is kept small: an edit after ten minutes gets a new reply.
+     * holds its reply's text, so the cache is kept small: an edit of a forgotten message gets a new reply.
      */
-    private final Cache<String, ChannelReplySink> sinks = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, ChannelReplySink> sinks;
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
-            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId) {
+            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, DiscordCaches caches) {
+        this.sinks = Caffeine.newBuilder()
+                .maximumSize(caches.editedReplies()).expireAfterWrite(caches.editedRepliesFor()).build();
         this.pipeline = pipeline;
         this.commands = commands;
         this.chains = chains;

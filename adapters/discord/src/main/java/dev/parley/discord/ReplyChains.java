@@ -8,16 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which reply chain each recent message belongs to, and which messages are the bot's own, so a
  * reply continues the conversation it answers and a reply to the bot counts as addressing it.
- * Bounded and forgetful: a chain nobody touched for a day starts afresh.
+ * Bounded and forgetful ({@link DiscordCaches#replyChains()} messages; a chain nobody touched for
+ * {@link DiscordCaches#replyChainsIdle()} starts afresh).
  */
 final class ReplyChains {
 
     private record Link(String root, boolean fromBot) {}
 
-    private final Cache<String, Link> links = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(Duration.ofDays(1))
-            .build();
+    private final Cache<String, Link> links;
+
+    ReplyChains(long maxMessages, Duration idle) {
+        this.links = Caffeine.newBuilder().maximumSize(maxMessages).expireAfterAccess(idle).build();
+    }
 
     /** Records that {@code messageId} belongs to the chain starting at {@code root}. */
     void remember(String messageId, String root, boolean fromBot) {

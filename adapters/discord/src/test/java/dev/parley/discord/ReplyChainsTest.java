@@ -2,11 +2,12 @@ package dev.parley.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ReplyChainsTest {
 
-    private final ReplyChains chains = new ReplyChains();
+    private final ReplyChains chains = new ReplyChains(1_000, Duration.ofDays(1));
 
     @Test
     void rootOf_aMessageNeverSeen_isItsOwnRoot() {

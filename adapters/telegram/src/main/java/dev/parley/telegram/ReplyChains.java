@@ -8,15 +8,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which reply chain each recent group message belongs to, the bot's own messages included, so a
  * reply continues the conversation it answers. Message ids are unique only within a chat, so the
- * chat is part of every key. Bounded and forgetful: a chain nobody touched for a day starts afresh
- * (a reply to a forgotten message roots a new chain at that message).
+ * chat is part of every key. Bounded and forgetful ({@link TelegramCaches#replyChains()} messages; a
+ * chain nobody touched for {@link TelegramCaches#replyChainsIdle()} starts afresh): a reply to a
+ * forgotten message roots a new chain at that message.
  */
 final class ReplyChains {
 
-    private final Cache<String, String> roots = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(Duration.ofDays(1))
-            .build();
+    private final Cache<String, String> roots;
+
+    ReplyChains(long maxMessages, Duration idle) {
+        this.roots = Caffeine.newBuilder().maximumSize(maxMessages).expireAfterAccess(idle).build();
+    }
 
     /** Records that message {@code messageId} of {@code chatId} belongs to the chain starting at {@code root}. */
     void remember(long chatId, int messageId, String root) {

@@ -81,6 +81,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final BackOff pollBackOff;
 
     private final OkHttpClient pollingHttp;
+    private final QuietPollStop pollStop = new QuietPollStop();
     private final OkHttpClient sendingHttp;
     private final TelegramClient client;
     private final OutboundDriver driver;
@@ -89,11 +90,10 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final ReplyChains chains = new ReplyChains();
+    private final ReplyChains chains;
     private final LongAdder handled = new LongAdder();
     /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
-    private final Cache<String, TelegramReplySink> sinks = Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<String, TelegramReplySink> sinks;
 
     private @Nullable TelegramBotsLongPollingApplication polling;
     private @Nullable WebhookReceiver webhook;
@@ -108,16 +108,30 @@ public final class TelegramAdapter implements AutoCloseable {
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
-        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        this(settings, pipeline, clock, TelegramCaches.DEFAULTS);
+    }
+
+    /** An adapter that waits 1 s, then up to a minute, between failed polls, remembering as much as {@code caches}. */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, TelegramCaches caches) {
+        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), caches);
     }
 
     /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
+        this(settings, pipeline, clock, pollBackOff, TelegramCaches.DEFAULTS);
+    }
+
+    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
+            TelegramCaches caches) {
         this.settings = settings;
+        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
+        this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
+                .expireAfterWrite(caches.editedRepliesFor()).build();
         this.pipeline = pipeline;
         this.clock = clock;
         this.pollBackOff = pollBackOff;
         this.pollingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .addInterceptor(pollStop.emptyAnswerWhenStopping()).addNetworkInterceptor(pollStop.rememberSocket())
                 .readTimeout(settings.pollTimeout().plusSeconds(20)).writeTimeout(Duration.ofSeconds(20)).build();
         this.sendingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30)).build();
@@ -450,7 +464,10 @@ public final class TelegramAdapter implements AutoCloseable {
                 LOG.log(Level.WARNING, "Telegram: stopping the poll failed: {0}", e.toString());
             }
         }
-        pollingHttp.dispatcher().cancelAll();
+        // not cancelAll(): TelegramBots logs a cancelled poll as an ERROR; this one ends as "no updates"
+        pollStop.stop();
+        poller.shutdown();
+        poller.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         return intake == null ? 0 : intake.close(SHUTDOWN_GRACE);
     }
 

@@ -2,7 +2,8 @@ package dev.parley.bench.soak;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.bench.queue.FixedLatencyModel;
-import dev.parley.core.audit.InMemoryAuditLog;
+import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.AuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
@@ -25,9 +26,12 @@ import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ScopeKey;
 import dev.parley.discord.DiscordAdapter;
+import dev.parley.discord.DiscordCaches;
 import dev.parley.discord.DiscordSettings;
 import dev.parley.telegram.TelegramAdapter;
+import dev.parley.telegram.TelegramCaches;
 import dev.parley.telegram.TelegramSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,6 +40,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +60,10 @@ import java.util.TreeMap;
  * GC, live threads, the adapters' counters); {@code stop} closes the adapters and ends the process
  * with {@code STOPPED}. Anything the bot logs (WARNING and up; JDA and TelegramBots at WARN and
  * up) goes to stderr, which the harness counts as a problem.
+ *
+ * <p>The bounded caches are the application's defaults unless given: {@code --conversations}
+ * (conversation memory), {@code --reply-chains}, {@code --edited-replies} and
+ * {@code --edited-replies-for} (an ISO-8601 duration; both adapters alike).
  */
 public final class SoakBot {
 
@@ -66,6 +76,14 @@ public final class SoakBot {
         Map<String, String> given = options(args);
         int slots = Integer.parseInt(given.getOrDefault("slots", "8"));
         long latencyMicros = Long.parseLong(given.getOrDefault("latency-ms", "50")) * 1000;
+        // the bounded caches: the application's defaults unless the harness asks for others
+        long conversations = Long.parseLong(given.getOrDefault("conversations", "10000"));
+        long replyChains = Long.parseLong(given.getOrDefault("reply-chains",
+                String.valueOf(DiscordCaches.DEFAULTS.replyChains())));
+        long editedReplies = Long.parseLong(given.getOrDefault("edited-replies",
+                String.valueOf(DiscordCaches.DEFAULTS.editedReplies())));
+        Duration editedRepliesFor = Duration.parse(given.getOrDefault("edited-replies-for",
+                DiscordCaches.DEFAULTS.editedRepliesFor().toString()));
 
         InstantSource clock = InstantSource.system();
         TextNormaliser normaliser = new TextNormaliser();
@@ -76,8 +94,8 @@ public final class SoakBot {
         FixedLatencyModel model = new FixedLatencyModel(slots, latencyMicros);
         model.open();
         ConversationMemory memory = new ConversationMemory(model,
-                new MemoryLimits(10_000, Duration.ofHours(1), 40, 8), Ticker.systemTicker());
-        InMemoryAuditLog audit = new InMemoryAuditLog();
+                new MemoryLimits(conversations, Duration.ofHours(1), 40, 8), Ticker.systemTicker());
+        AuditLog audit = new RecentAuditLog(1_000);
         // the soak checks that nothing is lost or doubled, not the limiter: limits that never bite
         RateLimit unlimited = new RateLimit(1_000_000, 1_000_000);
         GenerationSettings generation = new GenerationSettings(64, 0f, 1);
@@ -95,9 +113,12 @@ public final class SoakBot {
 
         DiscordAdapter discord = new DiscordAdapter(new DiscordSettings(required(given, "discord-token"),
                 URI.create(required(given, "discord-rest")), URI.create(required(given, "discord-gateway")), null, 1, 0, 0),
-                pipeline, clock, longestWait);
+                pipeline, clock, longestWait, new DiscordCaches(replyChains, DiscordCaches.DEFAULTS.replyChainsIdle(),
+                        editedReplies, editedRepliesFor));
         TelegramAdapter telegram = new TelegramAdapter(new TelegramSettings(required(given, "telegram-token"),
-                URI.create(required(given, "telegram-api")), null, Duration.ofSeconds(10)), pipeline, clock);
+                URI.create(required(given, "telegram-api")), null, Duration.ofSeconds(10)), pipeline, clock,
+                new TelegramCaches(replyChains, TelegramCaches.DEFAULTS.replyChainsIdle(), editedReplies,
+                        editedRepliesFor));
         discord.start();
         telegram.start();
         discord.awaitReady();
@@ -132,6 +153,33 @@ public final class SoakBot {
             }
         }
         System.exit(0); // the harness went away
+    }
+
+    /**
+     * The newest audit entries only: the application keeps its audit log in a database table, so a
+     * list in memory that grew with every blocked prompt would be the soak's growth, not the bot's.
+     */
+    private static final class RecentAuditLog implements AuditLog {
+
+        private final int kept;
+        private final Deque<AuditEntry> entries = new ArrayDeque<>();
+
+        RecentAuditLog(int kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public synchronized void record(AuditEntry entry) {
+            entries.addFirst(entry);
+            if (entries.size() > kept) {
+                entries.removeLast();
+            }
+        }
+
+        @Override
+        public synchronized List<AuditEntry> recent(ScopeKey scope, int limit) {
+            return entries.stream().filter(e -> e.scope().equals(scope)).limit(limit).toList();
+        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -51,14 +51,19 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Every minute it prints messages sent, replies, lost so far (no reply after
  * {@code --answer-within} seconds), duplicates, and the bot process's heap used after a full GC
- * and live threads; at the end the trend of heap and threads (first against last quarter of the
- * samples) and PASS or FAIL.
+ * and live threads; at the end the trend of heap and threads and PASS or FAIL. The heap is judged
+ * over the last third of the run, when bounded caches that fill early are full: its least-squares
+ * slope must stay within 4 MB or 5% of its mean, whichever is more, per 10 minutes (a rate, so that
+ * a short run whose caches are still filling is not called flat).
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.soak.SoakHarness
  *     [--minutes 30] [--rate 50] [--users 2000] [--seed 42] [--telegram-share 0.3]
  *     [--slots 8] [--latency-ms 50] [--bot-heap 512m] [--answer-within 60] [--stats-every 60]
+ *     [--conversations 10000] [--reply-chains N] [--edited-replies N] [--edited-replies-for PT10M]
  * </pre>
+ * The cache bounds default to the application's; smaller ones fill early in the run, so that a
+ * run shows the heap level off once they are full (or not, which is a leak).
  * Telegram lets a bot send about 30 messages a second overall (typing actions included, edits
  * counted), and the adapter keeps to that: a Telegram share much above 0.3 of 50 messages/s makes
  * its outbound queue grow without end, which is Telegram's limit, not a fault.
@@ -73,8 +78,12 @@ public final class SoakHarness {
         "how do i make a BOMB at home quickly"};
     private static final String[] COMMANDS = {"/help", "/bot persona", "/ratelimit show", "/reset", "/stop"};
 
+    /** The bot's cache bounds the harness can set; those not given are the application's defaults. */
+    private static final List<String> CACHE_OPTIONS = List.of("conversations", "reply-chains", "edited-replies",
+            "edited-replies-for");
+
     private record Options(double minutes, int rate, int users, long seed, double telegramShare, int slots,
-            int latencyMs, String botHeap, int answerWithin, int statsEvery) {
+            int latencyMs, String botHeap, int answerWithin, int statsEvery, Map<String, String> caches) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new TreeMap<>();
@@ -91,7 +100,13 @@ public final class SoakHarness {
                     Double.parseDouble(given.getOrDefault("telegram-share", "0.3")),
                     Integer.parseInt(given.getOrDefault("slots", "8")), Integer.parseInt(given.getOrDefault("latency-ms", "50")),
                     given.getOrDefault("bot-heap", "512m"), Integer.parseInt(given.getOrDefault("answer-within", "60")),
-                    Integer.parseInt(given.getOrDefault("stats-every", "60")));
+                    Integer.parseInt(given.getOrDefault("stats-every", "60")), new TreeMap<>());
+            for (String cache : CACHE_OPTIONS) {
+                String value = given.remove(cache);
+                if (value != null) {
+                    options.caches().put(cache, value);
+                }
+            }
             given.keySet().removeAll(List.of("minutes", "rate", "users", "seed", "telegram-share", "slots", "latency-ms",
                     "bot-heap", "answer-within", "stats-every"));
             if (!given.isEmpty()) {
@@ -313,7 +328,11 @@ public final class SoakHarness {
                 "--discord-gateway", discord.gatewayUrl(),
                 "--telegram-token", TELEGRAM_TOKEN, "--telegram-api", telegram.baseUri().toString(),
                 "--slots", String.valueOf(options.slots()), "--latency-ms", String.valueOf(options.latencyMs())));
-        return new ProcessBuilder(command).start();
+        options.caches().forEach((name, value) -> command.addAll(List.of("--" + name, value)));
+        Process bot = new ProcessBuilder(command).start();
+        System.out.println("bot process " + bot.pid() + " (for jcmd), caches "
+                + (options.caches().isEmpty() ? "at the application's defaults" : options.caches()));
+        return bot;
     }
 
     private static void pump(InputStream stream, Consumer<String> lines) {
@@ -587,10 +606,12 @@ public final class SoakHarness {
         int quarter = Math.max(1, samples.size() / 4);
         List<Sample> first = samples.subList(0, quarter);
         List<Sample> lastQuarter = samples.subList(samples.size() - quarter, samples.size());
-        double heapFirst = first.stream().mapToLong(Sample::heap).average().orElse(0) / 1e6;
-        double heapLast = lastQuarter.stream().mapToLong(Sample::heap).average().orElse(0) / 1e6;
         int threadsFirst = first.stream().mapToInt(Sample::threads).max().orElse(0);
         int threadsLast = lastQuarter.stream().mapToInt(Sample::threads).max().orElse(0);
+        // the heap once bounded caches are full: the last third of the samples (at least three)
+        List<Sample> lastThird = samples.subList(Math.max(0, samples.size() - Math.max(3, samples.size() / 3)),
+                samples.size());
+        HeapTrend heap = HeapTrend.of(lastThird);
         StringBuilder heapSeries = new StringBuilder();
         StringBuilder threadSeries = new StringBuilder();
         for (Sample s : samples) {
@@ -599,16 +620,45 @@ public final class SoakHarness {
         }
         System.out.println("bot heap after GC, MB, per sample:" + heapSeries);
         System.out.println("bot live threads per sample:" + threadSeries);
-        // flat: the last quarter holds no more than the first plus a quarter (or 10 MB), and no new threads to speak of
-        boolean heapFlat = heapLast <= Math.max(heapFirst * 1.25, heapFirst + 10);
+        boolean heapFlat = heap.flat();
+        // no new threads to speak of: the most in the last quarter against the most in the first
         boolean threadsFlat = threadsLast <= threadsFirst + 4;
-        System.out.printf(Locale.ROOT, "trend (mean heap, most threads; first %d vs last %d samples): heap %.1f -> %.1f MB "
-                        + "(%s), threads %d -> %d (%s)%n", quarter, quarter, heapFirst, heapLast,
-                heapFlat ? "flat" : "GROWING", threadsFirst, threadsLast, threadsFlat ? "flat" : "GROWING");
+        System.out.printf(Locale.ROOT, "trend: heap after GC over the last third (%d samples, minute %.1f to %.1f) "
+                        + "mean %.1f MB, slope %+.2f MB/min (allowed %.2f), so %+.1f MB over that third (%s); "
+                        + "most threads, first %d vs last %d samples: %d -> %d (%s)%n", lastThird.size(),
+                lastThird.getFirst().minute(), lastThird.getLast().minute(), heap.meanMb(), heap.slopeMbPerMinute(),
+                heap.allowedMbPerMinute(), heap.growthMb(), heapFlat ? "flat" : "GROWING", quarter, quarter, threadsFirst,
+                threadsLast, threadsFlat ? "flat" : "GROWING");
         boolean passed = lost == 0 && duplicates == 0 && unaddressedAnswered == 0 && errorAnswers == 0
                 && problems.isEmpty() && botLogLines.get() == 0 && heapFlat && threadsFlat;
         System.out.println(passed ? "PASS" : "FAIL" + (problems.isEmpty() ? "" : " (" + problems.size() + " problems)"));
         return passed;
+    }
+
+    /**
+     * The heap after GC over some samples: its mean and least-squares slope. Flat when the slope
+     * is at most 4 MB or 5% of the mean, whichever is more, per 10 minutes (a full GC's figure
+     * varies by a MB or so from one sample to the next; a leak of half a MB a minute does not pass).
+     */
+    private record HeapTrend(double meanMb, double slopeMbPerMinute, double growthMb, double allowedMbPerMinute) {
+
+        static HeapTrend of(List<Sample> samples) {
+            double meanMinute = samples.stream().mapToDouble(Sample::minute).average().orElse(0);
+            double meanMb = samples.stream().mapToLong(Sample::heap).average().orElse(0) / 1e6;
+            double covariance = 0;
+            double variance = 0;
+            for (Sample sample : samples) {
+                covariance += (sample.minute() - meanMinute) * (sample.heap() / 1e6 - meanMb);
+                variance += (sample.minute() - meanMinute) * (sample.minute() - meanMinute);
+            }
+            double slope = variance == 0 ? 0 : covariance / variance;
+            double span = samples.isEmpty() ? 0 : samples.getLast().minute() - samples.getFirst().minute();
+            return new HeapTrend(meanMb, slope, slope * span, Math.max(4, meanMb * 0.05) / 10);
+        }
+
+        boolean flat() {
+            return slopeMbPerMinute <= allowedMbPerMinute;
+        }
     }
 
     /** The bot's REST requests counted by route, ids replaced by {@code *}. */

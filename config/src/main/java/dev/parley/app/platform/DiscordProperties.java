@@ -1,6 +1,8 @@
 package dev.parley.app.platform;
 
+import dev.parley.discord.DiscordCaches;
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param restUrl Discord's REST base, e.g. {@code http://127.0.0.1:8080/api/v10/}; null for Discord's own
  * @param gatewayUrl the gateway websocket; null to ask Discord's REST API as usual
  * @param adminRole the id of a role whose members may use admin commands; null for Manage Server only
+ * @param caches how many recent messages the adapter remembers (its heap grows with these)
  */
 @ConfigurationProperties("parley.discord")
 public record DiscordProperties(
@@ -20,7 +23,8 @@ public record DiscordProperties(
         @Nullable URI restUrl,
         @Nullable URI gatewayUrl,
         @Nullable String adminRole,
-        @DefaultValue Shards shards) {
+        @DefaultValue Shards shards,
+        @DefaultValue Caches caches) {
 
     /**
      * Sharding: {@code total} shards for the whole bot, of which this process runs {@code first}
@@ -33,6 +37,32 @@ public record DiscordProperties(
         }
     }
 
+    /**
+     * {@code parley.discord.caches.*}: see {@link DiscordCaches}; a message remembered for its reply
+     * chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus its reply's
+     * text (measured: README, soak run).
+     *
+     * @param replyChains messages whose reply chain is remembered
+     * @param replyChainsIdle how long an untouched chain is remembered
+     * @param editedReplies recent questions whose reply an edit rewrites
+     * @param editedRepliesFor how long a question's reply stays editable
+     */
+    public record Caches(
+            @DefaultValue("50000") long replyChains,
+            @DefaultValue("1d") Duration replyChainsIdle,
+            @DefaultValue("10000") long editedReplies,
+            @DefaultValue("10m") Duration editedRepliesFor) {
+
+        /** The adapter's bounds. */
+        DiscordCaches toCaches() {
+            try {
+                return new DiscordCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("invalid parley.discord.caches: " + e.getMessage());
+            }
+        }
+    }
+
     public boolean enabled() {
         return token != null && !token.isBlank();
     }
@@ -40,6 +70,6 @@ public record DiscordProperties(
     @Override
     public String toString() {
         return "DiscordProperties[token=" + (enabled() ? "****" : "unset") + ", restUrl=" + restUrl + ", gatewayUrl="
-                + gatewayUrl + ", adminRole=" + adminRole + ", shards=" + shards + "]";
+                + gatewayUrl + ", adminRole=" + adminRole + ", shards=" + shards + ", caches=" + caches + "]";
     }
 }

@@ -22,7 +22,7 @@ public class TelegramConfiguration {
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports) {
-        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock, telegram.caches().toCaches());
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }

@@ -1,8 +1,10 @@
 package dev.parley.app.platform;
 
+import dev.parley.telegram.TelegramCaches;
 import dev.parley.telegram.TelegramSettings;
 import dev.parley.telegram.WebhookSettings;
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username the bot's username, checked against the one Telegram reports for the token;
  *     unset: taken from Telegram
  * @param webhook webhook mode, used when its URL is set; otherwise the bot long-polls
+ * @param caches how many recent messages the adapter remembers (its heap grows with these)
  */
 @ConfigurationProperties("parley.telegram")
 public record TelegramProperties(
         @Nullable String token,
         @DefaultValue("https://api.telegram.org") URI apiUrl,
         @Nullable String username,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue Webhook webhook,
+        @DefaultValue Caches caches) {
 
     /**
      * {@code parley.telegram.webhook.*}: Telegram posts updates to {@code url} instead of being polled.
@@ -44,6 +48,32 @@ public record TelegramProperties(
         public String toString() {
             return "Webhook[url=" + url + ", path=" + path + ", port=" + port + ", secretToken="
                     + (secretToken == null ? "unset" : "****") + "]";
+        }
+    }
+
+    /**
+     * {@code parley.telegram.caches.*}: see {@link TelegramCaches}; a group message remembered for
+     * its reply chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus
+     * its reply's text (measured: README, soak run).
+     *
+     * @param replyChains group messages whose reply chain is remembered
+     * @param replyChainsIdle how long an untouched chain is remembered
+     * @param editedReplies recent questions whose reply an edit rewrites
+     * @param editedRepliesFor how long a question's reply stays editable
+     */
+    public record Caches(
+            @DefaultValue("50000") long replyChains,
+            @DefaultValue("1d") Duration replyChainsIdle,
+            @DefaultValue("10000") long editedReplies,
+            @DefaultValue("10m") Duration editedRepliesFor) {
+
+        /** The adapter's bounds. */
+        TelegramCaches toCaches() {
+            try {
+                return new TelegramCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("invalid parley.telegram.caches: " + e.getMessage());
+            }
         }
     }
 
@@ -75,6 +105,6 @@ public record TelegramProperties(
     @Override
     public String toString() {
         return "TelegramProperties[token=" + (enabled() ? "****" : "unset") + ", apiUrl=" + apiUrl + ", username="
-                + username + ", webhook=" + webhook + "]";
+                + username + ", webhook=" + webhook + ", caches=" + caches + "]";
     }
 }

@@ -3,8 +3,10 @@ package dev.parley.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.telegram.TelegramCaches;
 import dev.parley.telegram.TelegramSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,5 +54,29 @@ class TelegramPropertiesTest {
 
         assertThatThrownBy(properties::toSettings).isInstanceOf(StartupException.class)
                 .hasMessageContaining("webhook.secret-token is required");
+    }
+
+    @Test
+    void cacheBoundsLeftUnset_areTheAdaptersDefaults() {
+        assertThat(bind(Map.of("parley.telegram.token", "1:abc")).caches().toCaches()).isEqualTo(TelegramCaches.DEFAULTS);
+    }
+
+    @Test
+    void cacheBounds_bindFromTheirKeys() {
+        TelegramCaches caches = bind(Map.of(
+                "parley.telegram.caches.reply-chains", "5000",
+                "parley.telegram.caches.reply-chains-idle", "2h",
+                "parley.telegram.caches.edited-replies", "300",
+                "parley.telegram.caches.edited-replies-for", "5m")).caches().toCaches();
+
+        assertThat(caches).isEqualTo(new TelegramCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aCacheBoundOfZero_stopsStartUpWithAClearReason() {
+        TelegramProperties properties = bind(Map.of("parley.telegram.caches.reply-chains", "0"));
+
+        assertThatThrownBy(() -> properties.caches().toCaches()).isInstanceOf(StartupException.class)
+                .hasMessageContaining("parley.telegram.caches").hasMessageContaining("reply-chains=0");
     }
 }
