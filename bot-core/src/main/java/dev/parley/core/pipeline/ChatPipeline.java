@@ -54,6 +54,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,77 +98,166 @@ public final class ChatPipeline {
     /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
     private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
-    /** A pipeline with one persona, made of the settings' system prompt and sampling. */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
-                PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation())));
-    }
-
-    /**
-     * A pipeline whose system prompt, sampling and adapter scales come from the persona of each
-     * message's channel; {@code settings}' own system prompt and sampling are then unused.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                LimitOverrides.none());
-    }
-
-    /**
-     * A pipeline whose rate limits are {@code settings}' limits with the overrides each scope's
-     * admins set ({@code overrides}).
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                overrides, new InMemoryChannelSettingsStore(), BlockReports.NONE);
-    }
-
-    /**
-     * A pipeline that answers in each channel as its admins chose ({@code channels}' reply mode):
-     * every message, only mentions and replies, or only commands; and that reports every block to
-     * {@code reports} when the scope's policy names an audit channel.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                overrides, channels, reports, PipelineEvents.NONE);
-    }
-
-    /**
-     * A pipeline as {@link #ChatPipeline(PipelineSettings, CommandService, ModerationPolicies,
-     * Moderator, RateLimiter, InferenceQueue, ChatModel, ConversationMemory, AuditLog, InstantSource,
-     * PersonaSelector, LimitOverrides, ChannelSettingsStore, BlockReports) above} that tells
-     * {@code events} each message's outcome and the time to the first visible text of each answer.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events) {
-        this.events = events;
-        this.channels = channels;
-        this.reports = reports;
-        this.personas = personas;
-        this.settings = settings;
-        this.commands = commands;
-        this.policies = policies;
-        this.moderator = moderator;
-        this.limits = new MessageLimits(rateLimiter, settings.limits(), overrides);
+    private ChatPipeline(Builder parts) {
+        this.settings = required(parts.settings, "settings");
+        this.commands = required(parts.commands, "commands");
+        this.policies = required(parts.policies, "policies");
+        this.moderator = required(parts.moderator, "moderator");
+        this.limits = new MessageLimits(required(parts.rateLimiter, "rateLimiter"), settings.limits(), parts.overrides);
+        this.queue = required(parts.queue, "queue");
+        this.model = required(parts.model, "model");
+        this.memory = required(parts.memory, "memory");
+        this.audit = required(parts.audit, "audit");
+        this.clock = required(parts.clock, "clock");
+        this.personas = parts.personas != null ? parts.personas
+                : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
+        this.channels = parts.channels;
+        this.reports = parts.reports;
+        this.events = parts.events;
         for (Rejection rejection : Rejection.values()) {
             rejections.put(rejection, new LongAdder());
         }
-        this.queue = queue;
-        this.model = model;
-        this.memory = memory;
-        this.audit = audit;
-        this.clock = clock;
+    }
+
+    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a pipeline's collaborators. Settings, commands, policies, moderator, rate limiter,
+     * queue, model, memory, audit log and clock are required. Without personas the pipeline has one,
+     * made of the settings' system prompt and sampling; without overrides the settings' rate limits
+     * hold everywhere; without channel settings every channel answers mentions only; without block
+     * reports or events nobody hears of them.
+     */
+    public static final class Builder {
+
+        private @Nullable PipelineSettings settings;
+        private @Nullable CommandService commands;
+        private @Nullable ModerationPolicies policies;
+        private @Nullable Moderator moderator;
+        private @Nullable RateLimiter rateLimiter;
+        private @Nullable InferenceQueue queue;
+        private @Nullable ChatModel model;
+        private @Nullable ConversationMemory memory;
+        private @Nullable AuditLog audit;
+        private @Nullable InstantSource clock;
+        private @Nullable PersonaSelector personas;
+        private LimitOverrides overrides = LimitOverrides.none();
+        private ChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+        private BlockReports reports = BlockReports.NONE;
+        private PipelineEvents events = PipelineEvents.NONE;
+
+        private Builder() {}
+
+        /** Input size, default sampling and system prompt, rate limits and when to tell a queue position. */
+        public Builder settings(PipelineSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Answers the commands addressed to the bot. */
+        public Builder commands(CommandService commands) {
+            this.commands = Objects.requireNonNull(commands, "commands");
+            return this;
+        }
+
+        /** Each scope's (and channel's) moderation policy. */
+        public Builder policies(ModerationPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /** Judges questions and the answers as they stream. */
+        public Builder moderator(Moderator moderator) {
+            this.moderator = Objects.requireNonNull(moderator, "moderator");
+            return this;
+        }
+
+        /** Counts messages against the user, channel and server limits. */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /** The fair queue in front of the model's slots. */
+        public Builder queue(InferenceQueue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The model that answers. */
+        public Builder model(ChatModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** The conversations each prompt continues. */
+        public Builder memory(ConversationMemory memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /** Where blocks are written. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** The pipeline's time: audit entries, waits, the duplicate window. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The persona of each message's channel, whose system prompt, sampling and adapter scales
+         * are used instead of the settings' own.
+         */
+        public Builder personas(PersonaSelector personas) {
+            this.personas = Objects.requireNonNull(personas, "personas");
+            return this;
+        }
+
+        /** The rate limits each scope's admins set instead of the settings' ones. */
+        public Builder overrides(LimitOverrides overrides) {
+            this.overrides = Objects.requireNonNull(overrides, "overrides");
+            return this;
+        }
+
+        /**
+         * Each channel's reply mode, as its admins chose: every message, only mentions and
+         * replies, or only commands.
+         */
+        public Builder channels(ChannelSettingsStore channels) {
+            this.channels = Objects.requireNonNull(channels, "channels");
+            return this;
+        }
+
+        /** Where blocks are reported when the scope's policy names an audit channel. */
+        public Builder reports(BlockReports reports) {
+            this.reports = Objects.requireNonNull(reports, "reports");
+            return this;
+        }
+
+        /** Hears each message's outcome and the time to the first visible text of each answer. */
+        public Builder events(PipelineEvents events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
+        public ChatPipeline build() {
+            return new ChatPipeline(this);
+        }
+    }
+
+    private static <T> T required(@Nullable T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("ChatPipeline needs " + name + "; call Builder." + name + "(...)");
+        }
+        return part;
     }
 
     /**

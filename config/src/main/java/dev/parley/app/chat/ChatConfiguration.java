@@ -187,7 +187,22 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
             PipelineMeters meters) {
-        return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides, channels, blockReports, meters);
+        return ChatPipeline.builder()
+                .settings(settings)
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(chatModel)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(personas)
+                .overrides(limitOverrides)
+                .channels(channels)
+                .reports(blockReports)
+                .events(meters)
+                .build();
     }
 }
