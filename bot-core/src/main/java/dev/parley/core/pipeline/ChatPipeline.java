@@ -10,6 +10,7 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MessageTooLongException;
+import dev.parley.core.conversation.Platform;
 import dev.parley.core.conversation.Prompt;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
@@ -53,7 +54,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +94,7 @@ public final class ChatPipeline {
     private final ChannelSettingsStore channels;
     private final BlockReports reports;
     private final PipelineEvents events;
+    private final AcceptedQuestions questions;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
@@ -114,6 +121,7 @@ public final class ChatPipeline {
         this.channels = parts.channels;
         this.reports = parts.reports;
         this.events = parts.events;
+        this.questions = parts.questions;
         for (Rejection rejection : Rejection.values()) {
             rejections.put(rejection, new LongAdder());
         }
@@ -148,6 +156,7 @@ public final class ChatPipeline {
         private ChannelSettingsStore channels = new InMemoryChannelSettingsStore();
         private BlockReports reports = BlockReports.NONE;
         private PipelineEvents events = PipelineEvents.NONE;
+        private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
 
         private Builder() {}
 
@@ -244,6 +253,15 @@ public final class ChatPipeline {
         /** Hears each message's outcome and the time to the first visible text of each answer. */
         public Builder events(PipelineEvents events) {
             this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * Where each question is kept from its acceptance into the queue until it is finished, so
+         * that {@link ChatPipeline#resume} can take it again after a crash; in memory by default.
+         */
+        public Builder questions(AcceptedQuestions questions) {
+            this.questions = Objects.requireNonNull(questions, "questions");
             return this;
         }
 
@@ -413,6 +431,116 @@ public final class ChatPipeline {
         return answer == null ? new Withdrawal(0, 0) : queue.withdrawRequest(answer);
     }
 
+    /**
+     * Takes again, after a restart, the questions of {@code platform} that were accepted but not
+     * finished when the process ended, in the order they were accepted: each is queued again
+     * (without being moderated or charged to the rate limits a second time) and answered through
+     * the sink {@code sinks} builds for its stored message; where {@code sinks} gives none (the
+     * channel is gone, or another process serves it) the question is left as it is. A question
+     * accepted more than
+     * {@code maxAge} ago is dropped unanswered rather than answered late; one whose message was
+     * delivered again meanwhile is left to that delivery; of a message edited while pending only
+     * the last text is taken. Call once per platform, when its adapter is connected.
+     *
+     * @return the answers of the questions taken again, in order
+     */
+    public List<CompletableFuture<Outcome>> resume(Platform platform, Duration maxAge,
+            Function<InboundMessage, @Nullable ReplySink> sinks) {
+        Instant oldest = clock.instant().minus(maxAge);
+        Map<MessageRef, AcceptedQuestion> latest = new LinkedHashMap<>();
+        int superseded = 0;
+        for (AcceptedQuestion question : questions.pending(platform)) {
+            AcceptedQuestion earlier = latest.put(MessageRef.of(question.message()), question);
+            if (earlier != null) {
+                forget(earlier.id()); // the message was edited: only its last text is answered
+                superseded++;
+            }
+        }
+        List<CompletableFuture<Outcome>> answers = new ArrayList<>();
+        int tooOld = 0;
+        int deliveredAgain = 0;
+        int unreachable = 0;
+        for (AcceptedQuestion question : latest.values()) {
+            InboundMessage message = question.message();
+            if (question.acceptedAt().isBefore(oldest)) {
+                forget(question.id());
+                tooOld++;
+            } else if (!delivered.firstDelivery(MessageRef.of(message))) {
+                forget(question.id()); // the platform delivered it again since start: that delivery answers it
+                deliveredAgain++;
+            } else if (sinks.apply(message) instanceof ReplySink sink) {
+                answers.add(resume(question, sink));
+            } else {
+                unreachable++;
+            }
+        }
+        if (tooOld > 0) {
+            LOG.log(Level.WARNING, "{0}: {1} questions accepted before the restart were older than {2} and were "
+                    + "dropped unanswered", platform, tooOld, maxAge);
+        }
+        LOG.log(Level.INFO, "{0}: {1} questions accepted before the restart taken again ({2} delivered again, "
+                + "{3} replaced by an edit, {4} left where no reply can be posted)", platform, answers.size(),
+                deliveredAgain, superseded, unreachable);
+        return answers;
+    }
+
+    /**
+     * Forgets the questions of {@code platform} still kept from before a restart without answering
+     * them, where nothing can answer them (the console's lines are gone with its process).
+     *
+     * @return how many were dropped
+     */
+    public int dropPending(Platform platform) {
+        List<AcceptedQuestion> stale = questions.pending(platform);
+        stale.forEach(question -> forget(question.id()));
+        return stale.size();
+    }
+
+    private CompletableFuture<Outcome> resume(AcceptedQuestion question, ReplySink replySink) {
+        InboundMessage message = question.message();
+        ReplySink sink = timed(message, replySink);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question);
+            if (decided != null) {
+                forget(question.id()); // not queued again (no room, too long now): told, so finished
+                outcome.complete(decided);
+            }
+        } catch (RuntimeException e) {
+            forget(question.id());
+            outcome.completeExceptionally(e);
+        }
+        return counted(message, outcome);
+    }
+
+    /**
+     * Keeps a question just queued as {@code answer} until {@code answer} finishes it (which forgets
+     * it before its outcome completes). The store failing costs the question its durability, not its
+     * answer; the log names the message, never its text.
+     */
+    private void keep(PendingAnswer answer, AcceptedQuestion question) {
+        answer.keptId = question.id();
+        try {
+            questions.accepted(question);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} could not be kept as accepted ({1}); a crash now would lose it",
+                    question.message().messageId(), e.getClass().getName());
+            return;
+        }
+        if (answer.outcome.isDone()) {
+            forget(question.id()); // withdrawn (a /stop) while it was being kept
+        }
+    }
+
+    private void forget(String questionId) {
+        try {
+            questions.finished(questionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "question {0} could not be forgotten ({1}); a restart may answer it again",
+                    questionId, e.getClass().getName());
+        }
+    }
+
     /** Messages refused for {@code reason} since start. */
     public long rejected(Rejection reason) {
         return rejections.get(reason).sum();
@@ -461,7 +589,7 @@ public final class ChatPipeline {
             return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
         }
 
-        return enqueue(message, policy, sink, outcome);
+        return enqueue(message, policy, sink, outcome, null);
     }
 
     /**
@@ -492,7 +620,7 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
             return new Outcome.Blocked(Direction.INPUT, block);
         }
-        return enqueue(edited, policy, sink, outcome);
+        return enqueue(edited, policy, sink, outcome, null);
     }
 
     /**
@@ -512,9 +640,13 @@ public final class ChatPipeline {
         return null;
     }
 
-    /** Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was queued. */
+    /**
+     * Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was
+     * queued. A question queued anew is kept in {@link #questions} until it is finished; one
+     * {@code resumed} after a restart is kept already.
+     */
     private @Nullable Outcome enqueue(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-            CompletableFuture<Outcome> outcome) {
+            CompletableFuture<Outcome> outcome, @Nullable AcceptedQuestion resumed) {
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
             prompt(message, personas.personaFor(message.location()));
@@ -530,6 +662,7 @@ public final class ChatPipeline {
             return new Outcome.Busy();
         }
         PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        answer.keptId = resumed == null ? null : resumed.id();
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
             return switch (admission) {
@@ -547,6 +680,9 @@ public final class ChatPipeline {
                     MessageRef ref = MessageRef.of(message);
                     pending.put(ref, answer);
                     outcome.whenComplete((result, failure) -> pending.remove(ref, answer));
+                    if (resumed == null) {
+                        keep(answer, new AcceptedQuestion(UUID.randomUUID().toString(), message, clock.instant()));
+                    }
                     if (queued.ahead() >= settings.positionNoticeFrom()) {
                         sink.notice(new Notice(Notice.Kind.QUEUED, "You are " + ordinal(queued.ahead() + 1)
                                 + " in line; I will answer as soon as it is your turn."));
@@ -570,6 +706,8 @@ public final class ChatPipeline {
         private volatile boolean stopRequested;
         private volatile boolean editedAway;
         private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
+        /** The id under which {@link #questions} keeps this question, once kept. */
+        volatile @Nullable String keptId;
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
                 CompletableFuture<Outcome> outcome) {
@@ -591,8 +729,9 @@ public final class ChatPipeline {
                 // a QUEUED notice never arrives after the reply has started
             }
             try {
-                outcome.complete(answer(message, policy, sink, slot, this));
+                finish(answer(message, policy, sink, slot, this));
             } catch (RuntimeException | Error e) {
+                forgetKept();
                 outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
             }
         }
@@ -614,7 +753,7 @@ public final class ChatPipeline {
         /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
         @Override
         public void cancel() {
-            outcome.complete(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
+            finish(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
         }
 
         /**
@@ -678,11 +817,24 @@ public final class ChatPipeline {
             return stopRequested;
         }
 
+        /** Forgets the kept question, then completes: whoever waits for the outcome finds it forgotten. */
+        private void finish(Outcome result) {
+            forgetKept();
+            outcome.complete(result);
+        }
+
+        private void forgetKept() {
+            String kept = keptId;
+            if (kept != null) {
+                forget(kept);
+            }
+        }
+
         private void tellThenComplete(Notice notice, Outcome result) {
             try {
                 sink.notice(notice);
             } finally {
-                outcome.complete(result);
+                finish(result);
             }
         }
     }

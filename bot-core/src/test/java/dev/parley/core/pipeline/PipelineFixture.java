@@ -49,6 +49,15 @@ final class PipelineFixture implements AutoCloseable {
     final ChatPipeline pipeline;
 
     PipelineFixture(RateLimit userLimit) {
+        this(userLimit, new InMemoryAcceptedQuestions());
+    }
+
+    /** A fixture that keeps accepted questions in {@code questions}, as a process restarted on the same database. */
+    PipelineFixture(AcceptedQuestions questions) {
+        this(new RateLimit(600, 100), questions);
+    }
+
+    private PipelineFixture(RateLimit userLimit, AcceptedQuestions questions) {
         pipeline = ChatPipeline.builder()
                 .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
                         ScopeLimits.perUser(userLimit), 500, 100))
@@ -61,6 +70,7 @@ final class PipelineFixture implements AutoCloseable {
                 .memory(memory)
                 .audit(audit)
                 .clock(clock)
+                .questions(questions)
                 .build();
     }
 

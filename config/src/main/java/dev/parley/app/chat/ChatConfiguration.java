@@ -6,6 +6,7 @@ import dev.parley.app.operations.PipelineMeters;
 import dev.parley.app.platform.PlatformBlockReports;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.app.platform.StartupException;
+import dev.parley.app.storage.JdbcAcceptedQuestions;
 import dev.parley.app.storage.JdbcAuditLog;
 import dev.parley.app.storage.JdbcChannelSettingsStore;
 import dev.parley.app.storage.JdbcLimitOverrides;
@@ -23,6 +24,7 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaCatalog;
 import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
@@ -63,6 +65,12 @@ public class ChatConfiguration {
     @Bean
     AuditLog auditLog(JdbcClient jdbc) {
         return new JdbcAuditLog(jdbc);
+    }
+
+    /** The questions accepted and not finished yet, so that a killed process takes them again. */
+    @Bean
+    AcceptedQuestions acceptedQuestions(JdbcClient jdbc) {
+        return new JdbcAcceptedQuestions(jdbc);
     }
 
     @Bean
@@ -186,7 +194,7 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -203,6 +211,7 @@ public class ChatConfiguration {
                 .channels(channels)
                 .reports(blockReports)
                 .events(meters)
+                .questions(acceptedQuestions)
                 .build();
     }
 }

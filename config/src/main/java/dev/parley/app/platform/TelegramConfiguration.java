@@ -1,5 +1,6 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.telegram.TelegramStartException;
@@ -8,6 +9,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the Telegram adapter when {@code parley.telegram.token} is set: it starts once the
@@ -19,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 public class TelegramConfiguration {
 
     @Bean
-    TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock) {
-        return new TelegramAdapter(telegram.toSettings(), pipeline, clock);
+    TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
+            JdbcClient jdbc, TransactionTemplate transactions) {
+        return new TelegramAdapter(telegram.toSettings(), pipeline, clock, new JdbcUpdateOffsets(jdbc, transactions));
     }
 
     @Bean
