@@ -23,6 +23,19 @@ record ParleyProcess(Path workDir) {
     }
 
     Result run(String stdin, String... args) throws IOException, InterruptedException {
+        Running running = start(args);
+        Process process = running.process();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("parley did not exit within 180 s; stderr: " + running.stderr());
+        }
+        return new Result(process.exitValue(), Files.readString(running.out()), running.stderr());
+    }
+
+    /** Starts parley with {@code args} and returns at once; it runs until it is stopped or killed. */
+    Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("parley.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -40,13 +53,36 @@ record ParleyProcess(Path workDir) {
         builder.environment().remove("TELEGRAM_TOKEN");
         // several bots (other test runs) on one machine: the health and metrics port is any free one
         builder.environment().put("PARLEY_HTTP_PORT", "0");
-        Process process = builder.start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        return new Running(builder.start(), out, err);
+    }
+
+    /** A parley process started by {@link #start}; its output goes to files. */
+    record Running(Process process, Path out, Path err) {
+
+        /** Kills the process as {@code kill -9} does (SIGKILL on Linux): no shutdown hook, no graceful stop. */
+        void kill() throws InterruptedException {
             process.destroyForcibly();
-            throw new AssertionError("parley did not exit within 180 s; stderr: " + Files.readString(err));
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("parley did not die within 60 s of SIGKILL");
+            }
         }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+
+        /** Stops the process as a service manager does (SIGTERM) and waits for it to exit; its exit code. */
+        int stop() throws IOException, InterruptedException {
+            process.destroy();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("parley did not stop within 120 s of SIGTERM; stderr: " + stderr());
+            }
+            return process.exitValue();
+        }
+
+        String stdout() throws IOException {
+            return Files.readString(out);
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(err);
+        }
     }
 }
