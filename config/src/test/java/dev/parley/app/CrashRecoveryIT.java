@@ -2,6 +2,10 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testkit.discord.FakeDiscordServer;
+import dev.parley.testkit.discord.FakeGuild;
+import dev.parley.testkit.discord.FakeUser;
+import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.Posted;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged bot killed with SIGKILL in the middle of a conversation on Telegram, then started
+ * The packaged bot killed with SIGKILL in the middle of a conversation on Telegram (and on
+ * Discord), then started
  * again on the same H2 file database: nothing it had acknowledged is lost and nothing is answered
  * twice. The fake Bot API server runs in this JVM and outlives both processes; the model is the
  * real llama.cpp runtime on a generated tiny model, with one slot and long answers, so that several
@@ -64,10 +69,21 @@ class CrashRecoveryIT {
 
     private ParleyProcess.Running startBot(String model) throws Exception {
         int startsBefore = server.requests("getMe").size();
-        ParleyProcess.Running running = parley.start(
-                "--parley.console.enabled=false",
+        ParleyProcess.Running running = parley.start(withModel(model,
                 "--parley.telegram.token=" + TOKEN,
-                "--parley.telegram.api-url=" + server.baseUri(),
+                "--parley.telegram.api-url=" + server.baseUri()));
+        started.add(running);
+        server.await("the bot checking its token", () -> !running.process().isAlive()
+                || server.requests("getMe").size() > startsBefore, WAIT);
+        assertThat(running.process().isAlive()).as("parley started; stdout: %s", running.stdout()).isTrue();
+        return running;
+    }
+
+    /** The arguments of a bot on {@code platform}'s arguments and the generated model at {@code model}. */
+    private static String[] withModel(String model, String... platform) {
+        List<String> args = new ArrayList<>(List.of(platform));
+        args.addAll(List.of(
+                "--parley.console.enabled=false",
                 "--parley.model.path=" + model,
                 "--parley.model.parallel=1",
                 "--parley.model.temperature=0",
@@ -80,12 +96,8 @@ class CrashRecoveryIT {
                 "--parley.limits.channel-burst=1000",
                 "--parley.limits.server-per-minute=1000",
                 // the database is the default one: an H2 file under ./data of the working directory
-                "--parley.limits.server-burst=1000");
-        started.add(running);
-        server.await("the bot checking its token", () -> !running.process().isAlive()
-                || server.requests("getMe").size() > startsBefore, WAIT);
-        assertThat(running.process().isAlive()).as("parley started; stdout: %s", running.stdout()).isTrue();
-        return running;
+                "--parley.limits.server-burst=1000"));
+        return args.toArray(String[]::new);
     }
 
     @Test
@@ -140,6 +152,78 @@ class CrashRecoveryIT {
         // the log tells how many were taken again, never what they said
         assertThat(second.stderr()).contains("questions accepted before the restart taken again")
                 .doesNotContain("tell me a story");
+    }
+
+    @Test
+    void onDiscordTooEveryQuestionAcceptedBeforeAKillIsAnsweredOnceAfterTheRestart() throws Exception {
+        try (FakeDiscordServer discord = FakeDiscordServer.start()) {
+            FakeGuild guild = discord.createGuild("Crash test");
+            List<FakeUser> askers = new ArrayList<>();
+            List<Long> channels = new ArrayList<>();
+            for (String name : List.of("cyd", "dee", "eve")) {
+                FakeUser asker = discord.createUser(name);
+                guild.addMember(asker);
+                askers.add(asker);
+                channels.add(guild.addTextChannel("talk-" + name));
+            }
+            String model = GeneratedModels.tinyModel();
+            ParleyProcess.Running first = startDiscordBot(discord, model);
+
+            List<Long> questions = new ArrayList<>();
+            for (int i = 0; i < askers.size(); i++) {
+                questions.add(discord.postMessage(channels.get(i), askers.get(i),
+                        discord.botUser().mention() + " tell me a story"));
+            }
+            discord.await(() -> channels.stream().allMatch(channel -> discord.requests().stream()
+                    .anyMatch(r -> r.matches("POST", "channels/" + channel + "/typing"))), WAIT,
+                    () -> "every asker sees the bot typing");
+            int sentBeforeKill = discord.sentMessages().size();
+            first.kill();
+            List<Long> unanswered = questions.stream().filter(q -> discordReplies(discord, q, 0).isEmpty()).toList();
+            assertThat(unanswered).hasSizeGreaterThanOrEqualTo(questions.size() - 1);
+
+            ParleyProcess.Running second = startDiscordBot(discord, model);
+            for (long question : unanswered) {
+                discord.await(() -> !discordReplies(discord, question, sentBeforeKill).isEmpty(), WAIT,
+                        () -> "an answer to message " + question + " after the restart");
+            }
+            second.stop();
+
+            for (long question : unanswered) {
+                assertThat(discordReplies(discord, question, sentBeforeKill)).as("answers to %s after the restart",
+                        question).singleElement().satisfies(reply -> assertThat(reply.content()).isNotBlank()
+                        .doesNotContain(RESTARTING));
+            }
+            for (long question : questions) {
+                assertThat(discordReplies(discord, question, sentBeforeKill)).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    private ParleyProcess.Running startDiscordBot(FakeDiscordServer discord, String model) throws Exception {
+        long readiesBefore = commandRegistrations(discord);
+        ParleyProcess.Running running = parley.start(withModel(model,
+                "--parley.discord.token=" + discord.token(),
+                "--parley.discord.rest-url=" + discord.restBaseUrl(),
+                "--parley.discord.gateway-url=" + discord.gatewayUrl()));
+        started.add(running);
+        // the bot registers its slash commands once its shard is ready
+        discord.await(() -> !running.process().isAlive() || commandRegistrations(discord) > readiesBefore, WAIT,
+                () -> "the bot's shard ready");
+        assertThat(running.process().isAlive()).as("parley started; stderr: %s", running.stderr()).isTrue();
+        return running;
+    }
+
+    private static long commandRegistrations(FakeDiscordServer discord) {
+        return discord.requests().stream().filter(r -> r.matches("PUT", "applications/*/commands")).count();
+    }
+
+    /** The messages the bot created replying to {@code question}, among those it sent from the {@code from}th on. */
+    private static List<SentMessage> discordReplies(FakeDiscordServer discord, long question, int from) {
+        List<SentMessage> sent = discord.sentMessages();
+        return sent.subList(Math.min(from, sent.size()), sent.size()).stream()
+                .filter(m -> m.kind() == SentMessage.Kind.CREATE && m.replyTo() != null && m.replyTo() == question)
+                .toList();
     }
 
     private boolean typingShownTo(TelegramUser asker) {
