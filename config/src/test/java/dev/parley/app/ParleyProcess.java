@@ -24,16 +24,22 @@ record ParleyProcess(Path workDir) {
     }
 
     Result run(String stdin, String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        Process process = start(Map.of(), out, err, args);
+        Running running = start(args);
+        Process process = running.process();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("parley did not exit within 180 s; stderr: " + Files.readString(err));
+            throw new AssertionError("parley did not exit within 180 s; stderr: " + running.stderr());
         }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new Result(process.exitValue(), Files.readString(running.out()), running.stderr());
+    }
+
+    /** Starts parley with {@code args} and returns at once; it runs until it is stopped or killed. */
+    Running start(String... args) throws IOException {
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        return new Running(start(Map.of(), out, err, args), out, err);
     }
 
     /** Starts parley with {@code environment} added, its output going to {@code out} and {@code err}. */
@@ -55,5 +61,35 @@ record ParleyProcess(Path workDir) {
         builder.environment().put("PARLEY_HTTP_PORT", "0");
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** A parley process started by {@link #start}; its output goes to files. */
+    record Running(Process process, Path out, Path err) {
+
+        /** Kills the process as {@code kill -9} does (SIGKILL on Linux): no shutdown hook, no graceful stop. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("parley did not die within 60 s of SIGKILL");
+            }
+        }
+
+        /** Stops the process as a service manager does (SIGTERM) and waits for it to exit; its exit code. */
+        int stop() throws IOException, InterruptedException {
+            process.destroy();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("parley did not stop within 120 s of SIGTERM; stderr: " + stderr());
+            }
+            return process.exitValue();
+        }
+
+        String stdout() throws IOException {
+            return Files.readString(out);
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(err);
+        }
     }
 }

@@ -100,11 +100,19 @@ class ConsoleAdapterTest {
         var memory = new ConversationMemory(model, new MemoryLimits(10, Duration.ofHours(1), 10, 0), Ticker.systemTicker());
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(InstantSource.system()).build();
-        var pipeline = new ChatPipeline(
-                new PipelineSettings("system", new GenerationSettings(50, 0f, 1), new RateLimit(100, 100), 200),
-                commands, policies, moderator, new RateLimiter(InstantSource.system(), Ticker.systemTicker(),
-                        Duration.ofMinutes(1), 100),
-                queue, model, memory, audit, InstantSource.system());
+        var pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings("system", new GenerationSettings(50, 0f, 1), new RateLimit(100,
+                        100), 200))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(InstantSource.system(), Ticker.systemTicker(), Duration.ofMinutes(1), 100))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(InstantSource.system())
+                .build();
         var out = new PrintStream(output, true, StandardCharsets.UTF_8);
         return new ConsoleAdapter(pipeline, new BufferedReader(new StringReader(input)), out, InstantSource.system())
                 .run();

@@ -1,11 +1,15 @@
 package dev.parley.discord;
 
 import dev.parley.core.audit.BlockReports;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
-import java.lang.System.Logger;
+import dev.parley.core.reply.ReplySplitter;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -14,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -134,6 +140,33 @@ public final class DiscordAdapter implements AutoCloseable {
             ShardManager running = shards;
             return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
         }, driver);
+    }
+
+    /**
+     * A sink answering {@code stored}, a message the core accepted before a restart: the answer
+     * goes to the same channel (or thread, or direct message) as a reply to that message. Null
+     * where this process cannot post: the channel is gone or served by another process's shards
+     * (direct messages are shard 0's).
+     */
+    public @Nullable ReplySink replySinkFor(InboundMessage stored) {
+        ShardManager running = requireStarted();
+        Location where = stored.location();
+        MessageChannel channel;
+        try {
+            if (stored.directMessage()) {
+                channel = running.getShardById(0) == null ? null
+                        : running.retrieveUserById(stored.author().id()).complete().openPrivateChannel().complete();
+            } else {
+                channel = running.getChannelById(GuildMessageChannel.class,
+                        where.threadId() != null ? where.threadId() : where.channelId());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "discord: no channel to answer message {0} in: {1}", stored.messageId(),
+                    e.toString());
+            return null;
+        }
+        return channel == null ? null : new ChannelReplySink(channel, stored.messageId(), stored.conversationRoot(),
+                driver, new ReplySplitter(Message.MAX_CONTENT_LENGTH), chains);
     }
 
     /** The pacing of sends, for metrics: sent, retried after 429, failed, waiting. */

@@ -9,6 +9,7 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
+import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplySplitter;
@@ -79,6 +80,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ChatPipeline pipeline;
     private final InstantSource clock;
     private final BackOff pollBackOff;
+    private final UpdateOffsets offsets;
 
     private final OkHttpClient pollingHttp;
     private final QuietPollStop pollStop = new QuietPollStop();
@@ -108,21 +110,48 @@ public final class TelegramAdapter implements AutoCloseable {
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
-        this(settings, pipeline, clock, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, UpdateOffsets.NONE, TelegramCaches.DEFAULTS);
     }
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls, remembering as much as {@code caches}. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, TelegramCaches caches) {
-        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), caches);
+        this(settings, pipeline, clock, UpdateOffsets.NONE, caches);
+    }
+
+    /**
+     * An adapter that keeps in {@code offsets} how far it handed updates to the core, and polls
+     * from there when it starts, so that a crash makes it neither lose nor repeat an update.
+     */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
+            UpdateOffsets offsets) {
+        this(settings, pipeline, clock, offsets, TelegramCaches.DEFAULTS);
+    }
+
+    /** As {@link #TelegramAdapter(TelegramSettings, ChatPipeline, InstantSource, UpdateOffsets)}, remembering as much as {@code caches}. */
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
+            UpdateOffsets offsets, TelegramCaches caches) {
+        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), offsets,
+                caches);
     }
 
     /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
-        this(settings, pipeline, clock, pollBackOff, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, TelegramCaches.DEFAULTS);
+    }
+
+    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
+            UpdateOffsets offsets) {
+        this(settings, pipeline, clock, pollBackOff, offsets, TelegramCaches.DEFAULTS);
     }
 
     TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
             TelegramCaches caches) {
+        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, caches);
+    }
+
+    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
+            UpdateOffsets offsets, TelegramCaches caches) {
+        this.offsets = offsets;
         this.settings = settings;
         this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
         this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
@@ -167,7 +196,9 @@ public final class TelegramAdapter implements AutoCloseable {
         auditChats = new AuditChatCheck(client, me.getId());
         setCommands();
         driver.start();
-        intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout());
+        long botId = me.getId();
+        intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout(), offsets.next(botId).orElse(0),
+                offset -> offsets.handedOver(botId, offset));
         WebhookSettings webhookSettings = settings.webhook();
         if (webhookSettings != null) {
             startWebhook(webhookSettings, intake);
@@ -289,6 +320,20 @@ public final class TelegramAdapter implements AutoCloseable {
             // the menu is a convenience (scopes grant nothing): the bot works without it
             LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
         }
+    }
+
+    /**
+     * A sink answering {@code stored}, a message of this adapter's that the core accepted before a
+     * restart: its answer goes to the same chat, as a reply to that message, as if it had never
+     * stopped (an edit of the message later re-answers in the same reply).
+     */
+    public ReplySink replySinkFor(InboundMessage stored) {
+        String id = stored.messageId();
+        long chatId = Long.parseLong(stored.location().channelId());
+        int messageId = Integer.parseInt(id.substring(id.lastIndexOf(':') + 1));
+        TelegramReplySink sink = sink(chatId, !stored.directMessage(), messageId, stored.conversationRoot());
+        sinks.put(id, sink);
+        return sink;
     }
 
     /** On a lane's virtual thread: one update to the core. */

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -35,16 +36,31 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
     private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(5);
 
     private final Consumer<Update> handler;
+    private final IntConsumer handedOver;
     private final ExecutorService lanes;
     private final int pollTimeoutSeconds;
     private final TreeSet<Integer> inProgress = new TreeSet<>();
     private int highestReceived;
+    private int lastKept;
     private boolean closed;
 
     UpdateIntake(Consumer<Update> handler, ExecutorService lanes, Duration pollTimeout) {
+        this(handler, lanes, pollTimeout, 0, offset -> {});
+    }
+
+    /**
+     * An intake that polls from {@code firstOffset} (0: from whatever Telegram has not had
+     * confirmed) and tells {@code handedOver} the offset below which every update was handed to
+     * the core, after each batch, so it can be kept for a restart after a crash.
+     */
+    UpdateIntake(Consumer<Update> handler, ExecutorService lanes, Duration pollTimeout, int firstOffset,
+            IntConsumer handedOver) {
         this.handler = handler;
         this.lanes = lanes;
         this.pollTimeoutSeconds = (int) pollTimeout.toSeconds();
+        this.handedOver = handedOver;
+        this.highestReceived = Math.max(0, firstOffset - 1);
+        this.lastKept = firstOffset;
     }
 
     /** The next long poll; its offset confirms exactly the updates handed over. */
@@ -79,11 +95,30 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
                 byChat.computeIfAbsent(chatOf(update), c -> new java.util.ArrayList<>()).add(update);
             }
         }
-        CompletableFuture<?>[] handedOver = byChat.values().stream()
+        CompletableFuture<?>[] lanesDone = byChat.values().stream()
                 .map(lane -> CompletableFuture.runAsync(() -> lane.forEach(this::handOver), lanes))
                 .toArray(CompletableFuture[]::new);
-        awaitHandOver(CompletableFuture.allOf(handedOver));
+        awaitHandOver(CompletableFuture.allOf(lanesDone));
+        keepOffset();
         return true;
+    }
+
+    /** Tells the keeper how far updates were handed over, when that moved on since it was last told. */
+    private void keepOffset() {
+        int offset;
+        synchronized (this) {
+            offset = confirmedOffset();
+            if (offset <= lastKept) {
+                return;
+            }
+            lastKept = offset;
+        }
+        try {
+            handedOver.accept(offset);
+        } catch (RuntimeException e) {
+            // polling goes on: after a crash, updates since the last kept offset may be delivered again
+            LOG.log(Level.WARNING, "could not keep the Telegram update offset {0}: {1}", offset, e.getClass().getName());
+        }
     }
 
     private void handOver(Update update) {
@@ -120,12 +155,15 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
     }
 
     /** Stops taking updates and waits (at most {@code timeout}) for those in hand; the offset to confirm with. */
-    synchronized int close(Duration timeout) throws InterruptedException {
-        closed = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!inProgress.isEmpty() && System.nanoTime() < deadline) {
-            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    int close(Duration timeout) throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!inProgress.isEmpty() && System.nanoTime() < deadline) {
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         }
+        keepOffset();
         return confirmedOffset();
     }
 

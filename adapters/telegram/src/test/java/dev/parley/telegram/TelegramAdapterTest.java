@@ -38,7 +38,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -78,10 +81,19 @@ class TelegramAdapterTest {
                 new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        return new ChatPipeline(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
-                new RateLimit(600, 100), 6000), commands, policies, moderator,
-                new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
-                audit, clock);
+        return ChatPipeline.builder()
+                .settings(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
+                        new RateLimit(600, 100), 6000))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .build();
     }
 
     private TelegramAdapter started() {
@@ -542,5 +554,54 @@ class TelegramAdapterTest {
         assertThat(server.repliesTo(ALICE.id(), before.messageId())).hasSize(1);
         assertThat(server.repliesTo(ALICE.id(), during.messageId())).hasSize(1);
         assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void killBeforeConfirming_restartPollsFromTheKeptOffset_soAnAnsweredUpdateIsNotAnsweredAgain() {
+        var kept = new KeptOffsets();
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10));
+        // a failed poll leaves the first adapter waiting a minute: it never confirms to the server
+        var first = new TelegramAdapter(settings, pipeline, InstantSource.system(),
+                new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)), kept);
+        adapters.add(first);
+        first.start();
+        server.awaitPolling(WAIT);
+        server.failNext("getUpdates", 1, 1);
+        model.replies("First answer.").replies("Second answer.");
+        Posted before = server.userSends(ALICE_DM, ALICE, "before the kill");
+        awaitReply(before, "First answer.");
+        server.awaitRequest(r -> r.is("getUpdates") && r.status() == 429, WAIT);
+        assertThat(server.unconfirmedUpdates()).containsExactly(before.updateId());
+        assertThat(kept.next(BOT.id())).hasValue((int) before.updateId() + 1);
+
+        // the first process is "killed": it never polls or confirms again; a new one starts with its own pipeline
+        var second = new TelegramAdapter(settings, pipeline(), InstantSource.system(), kept);
+        adapters.add(second);
+        second.start();
+        Posted after = server.userSends(ALICE_DM, ALICE, "after the restart");
+
+        awaitReply(after, "Second answer.");
+        assertThat(server.repliesTo(ALICE.id(), before.messageId())).hasSize(1);
+        assertThat(model.requests()).hasSize(2);
+        assertThat(server.requests("getUpdates")).anySatisfy(r -> assertThat(String.valueOf(r.params().get("offset")))
+                .isEqualTo(String.valueOf(before.updateId() + 1)));
+    }
+
+    /** Offsets kept in memory, standing for the database a restarted process reads. */
+    private static final class KeptOffsets implements UpdateOffsets {
+
+        private final Map<Long, Integer> offsets = new ConcurrentHashMap<>();
+
+        @Override
+        public OptionalInt next(long botId) {
+            Integer next = offsets.get(botId);
+            return next == null ? OptionalInt.empty() : OptionalInt.of(next);
+        }
+
+        @Override
+        public void handedOver(long botId, int nextUpdateId) {
+            offsets.put(botId, nextUpdateId);
+        }
     }
 }

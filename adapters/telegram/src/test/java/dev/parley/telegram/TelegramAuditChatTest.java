@@ -84,10 +84,13 @@ class TelegramAuditChatTest {
         PipelineSettings pipelineSettings = new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
                 new RateLimit(600, 100), 6000);
         // the adapter posts the reports, and the pipeline needs them before the adapter exists
-        var pipeline = new ChatPipeline(pipelineSettings, commands, policies, moderator,
-                new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
-                audit, clock, PersonaSelector.only(new Persona("default", "You are Parley.", pipelineSettings.generation())),
-                LimitOverrides.none(), channels, report -> reports.get().report(report));
+        var pipeline = ChatPipeline.builder().settings(pipelineSettings).commands(commands).policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000))
+                .queue(queue).model(model).memory(memory).audit(audit).clock(clock)
+                .personas(PersonaSelector.only(new Persona("default", "You are Parley.", pipelineSettings.generation())))
+                .overrides(LimitOverrides.none()).channels(channels)
+                .reports(report -> reports.get().report(report)).build();
         var telegram = new TelegramAdapter(new TelegramSettings("123:secret", URI.create(server.baseUri().toString()),
                 null, Duration.ofSeconds(10)), pipeline, clock,
                 new TelegramAdapter.DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));

@@ -116,9 +116,11 @@ class TelegramShutdownLogTest {
                 Ticker.systemTicker());
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        return new ChatPipeline(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
-                new RateLimit(600, 100), 6000), commands, policies, moderator,
-                new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), queue, model, memory,
-                audit, clock);
+        return ChatPipeline.builder()
+                .settings(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
+                        new RateLimit(600, 100), 6000))
+                .commands(commands).policies(policies).moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000))
+                .queue(queue).model(model).memory(memory).audit(audit).clock(clock).build();
     }
 }

@@ -168,10 +168,20 @@ public final class LoadHarness {
                 options.perUser(), Duration.ofMinutes(10)), clock);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        ChatPipeline pipeline = new ChatPipeline(
-                new PipelineSettings(persona.systemPrompt(), generation, limits, 2000, 3), commands, policies,
-                moderator, new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000), queue,
-                model, memory, audit, clock, PersonaSelector.only(persona), LimitOverrides.none());
+        ChatPipeline pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings(persona.systemPrompt(), generation, limits, 2000, 3))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(persona))
+                .overrides(LimitOverrides.none())
+                .build();
 
         // every user sends the same number of messages; the burst arrives shuffled
         int perUserMessages = options.messages() / options.users();

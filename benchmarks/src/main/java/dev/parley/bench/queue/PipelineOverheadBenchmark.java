@@ -126,9 +126,20 @@ public class PipelineOverheadBenchmark {
         queue = new InferenceQueue(new QueueSettings(2, 10_000, 100, Duration.ofMinutes(10)), clock);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        pipeline = new ChatPipeline(new PipelineSettings(persona.systemPrompt(), generation, scopeLimits, 2000, 3),
-                commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
-                PersonaSelector.only(persona), LimitOverrides.none());
+        pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings(persona.systemPrompt(), generation, scopeLimits, 2000, 3))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(persona))
+                .overrides(LimitOverrides.none())
+                .build();
         messages = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
             Location where = new Location(Platform.DISCORD, "server-" + u % 10, "channel-" + u % 50, null);

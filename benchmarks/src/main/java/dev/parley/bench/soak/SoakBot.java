@@ -104,12 +104,21 @@ public final class SoakBot {
         InferenceQueue queue = new InferenceQueue(new QueueSettings(slots, 10_000, 20, longestWait), clock);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        ChatPipeline pipeline = new ChatPipeline(
-                new PipelineSettings(persona.systemPrompt(), generation,
-                        new ScopeLimits(unlimited, unlimited, unlimited), 2000, PipelineSettings.POSITION_NOTICE_FROM),
-                commands, policies, moderator,
-                new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000), queue, model, memory,
-                audit, clock, PersonaSelector.only(persona), LimitOverrides.none());
+        ChatPipeline pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings(persona.systemPrompt(), generation, new ScopeLimits(unlimited,
+                        unlimited, unlimited), 2000, PipelineSettings.POSITION_NOTICE_FROM))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(persona))
+                .overrides(LimitOverrides.none())
+                .build();
 
         DiscordAdapter discord = new DiscordAdapter(new DiscordSettings(required(given, "discord-token"),
                 URI.create(required(given, "discord-rest")), URI.create(required(given, "discord-gateway")), null, 1, 0, 0),

@@ -10,6 +10,7 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MessageTooLongException;
+import dev.parley.core.conversation.Platform;
 import dev.parley.core.conversation.Prompt;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
@@ -53,7 +54,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +94,7 @@ public final class ChatPipeline {
     private final ChannelSettingsStore channels;
     private final BlockReports reports;
     private final PipelineEvents events;
+    private final AcceptedQuestions questions;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
@@ -97,77 +105,177 @@ public final class ChatPipeline {
     /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
     private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
-    /** A pipeline with one persona, made of the settings' system prompt and sampling. */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock,
-                PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation())));
-    }
-
-    /**
-     * A pipeline whose system prompt, sampling and adapter scales come from the persona of each
-     * message's channel; {@code settings}' own system prompt and sampling are then unused.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                LimitOverrides.none());
-    }
-
-    /**
-     * A pipeline whose rate limits are {@code settings}' limits with the overrides each scope's
-     * admins set ({@code overrides}).
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                overrides, new InMemoryChannelSettingsStore(), BlockReports.NONE);
-    }
-
-    /**
-     * A pipeline that answers in each channel as its admins chose ({@code channels}' reply mode):
-     * every message, only mentions and replies, or only commands; and that reports every block to
-     * {@code reports} when the scope's policy names an audit channel.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports) {
-        this(settings, commands, policies, moderator, rateLimiter, queue, model, memory, audit, clock, personas,
-                overrides, channels, reports, PipelineEvents.NONE);
-    }
-
-    /**
-     * A pipeline as {@link #ChatPipeline(PipelineSettings, CommandService, ModerationPolicies,
-     * Moderator, RateLimiter, InferenceQueue, ChatModel, ConversationMemory, AuditLog, InstantSource,
-     * PersonaSelector, LimitOverrides, ChannelSettingsStore, BlockReports) above} that tells
-     * {@code events} each message's outcome and the time to the first visible text of each answer.
-     */
-    public ChatPipeline(PipelineSettings settings, CommandService commands, ModerationPolicies policies,
-            Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
-            ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
-            LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events) {
-        this.events = events;
-        this.channels = channels;
-        this.reports = reports;
-        this.personas = personas;
-        this.settings = settings;
-        this.commands = commands;
-        this.policies = policies;
-        this.moderator = moderator;
-        this.limits = new MessageLimits(rateLimiter, settings.limits(), overrides);
+    private ChatPipeline(Builder parts) {
+        this.settings = required(parts.settings, "settings");
+        this.commands = required(parts.commands, "commands");
+        this.policies = required(parts.policies, "policies");
+        this.moderator = required(parts.moderator, "moderator");
+        this.limits = new MessageLimits(required(parts.rateLimiter, "rateLimiter"), settings.limits(), parts.overrides);
+        this.queue = required(parts.queue, "queue");
+        this.model = required(parts.model, "model");
+        this.memory = required(parts.memory, "memory");
+        this.audit = required(parts.audit, "audit");
+        this.clock = required(parts.clock, "clock");
+        this.personas = parts.personas != null ? parts.personas
+                : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
+        this.channels = parts.channels;
+        this.reports = parts.reports;
+        this.events = parts.events;
+        this.questions = parts.questions;
         for (Rejection rejection : Rejection.values()) {
             rejections.put(rejection, new LongAdder());
         }
-        this.queue = queue;
-        this.model = model;
-        this.memory = memory;
-        this.audit = audit;
-        this.clock = clock;
+    }
+
+    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a pipeline's collaborators. Settings, commands, policies, moderator, rate limiter,
+     * queue, model, memory, audit log and clock are required. Without personas the pipeline has one,
+     * made of the settings' system prompt and sampling; without overrides the settings' rate limits
+     * hold everywhere; without channel settings every channel answers mentions only; without block
+     * reports or events nobody hears of them.
+     */
+    public static final class Builder {
+
+        private @Nullable PipelineSettings settings;
+        private @Nullable CommandService commands;
+        private @Nullable ModerationPolicies policies;
+        private @Nullable Moderator moderator;
+        private @Nullable RateLimiter rateLimiter;
+        private @Nullable InferenceQueue queue;
+        private @Nullable ChatModel model;
+        private @Nullable ConversationMemory memory;
+        private @Nullable AuditLog audit;
+        private @Nullable InstantSource clock;
+        private @Nullable PersonaSelector personas;
+        private LimitOverrides overrides = LimitOverrides.none();
+        private ChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+        private BlockReports reports = BlockReports.NONE;
+        private PipelineEvents events = PipelineEvents.NONE;
+        private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
+
+        private Builder() {}
+
+        /** Input size, default sampling and system prompt, rate limits and when to tell a queue position. */
+        public Builder settings(PipelineSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Answers the commands addressed to the bot. */
+        public Builder commands(CommandService commands) {
+            this.commands = Objects.requireNonNull(commands, "commands");
+            return this;
+        }
+
+        /** Each scope's (and channel's) moderation policy. */
+        public Builder policies(ModerationPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /** Judges questions and the answers as they stream. */
+        public Builder moderator(Moderator moderator) {
+            this.moderator = Objects.requireNonNull(moderator, "moderator");
+            return this;
+        }
+
+        /** Counts messages against the user, channel and server limits. */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /** The fair queue in front of the model's slots. */
+        public Builder queue(InferenceQueue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The model that answers. */
+        public Builder model(ChatModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** The conversations each prompt continues. */
+        public Builder memory(ConversationMemory memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /** Where blocks are written. */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /** The pipeline's time: audit entries, waits, the duplicate window. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The persona of each message's channel, whose system prompt, sampling and adapter scales
+         * are used instead of the settings' own.
+         */
+        public Builder personas(PersonaSelector personas) {
+            this.personas = Objects.requireNonNull(personas, "personas");
+            return this;
+        }
+
+        /** The rate limits each scope's admins set instead of the settings' ones. */
+        public Builder overrides(LimitOverrides overrides) {
+            this.overrides = Objects.requireNonNull(overrides, "overrides");
+            return this;
+        }
+
+        /**
+         * Each channel's reply mode, as its admins chose: every message, only mentions and
+         * replies, or only commands.
+         */
+        public Builder channels(ChannelSettingsStore channels) {
+            this.channels = Objects.requireNonNull(channels, "channels");
+            return this;
+        }
+
+        /** Where blocks are reported when the scope's policy names an audit channel. */
+        public Builder reports(BlockReports reports) {
+            this.reports = Objects.requireNonNull(reports, "reports");
+            return this;
+        }
+
+        /** Hears each message's outcome and the time to the first visible text of each answer. */
+        public Builder events(PipelineEvents events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * Where each question is kept from its acceptance into the queue until it is finished, so
+         * that {@link ChatPipeline#resume} can take it again after a crash; in memory by default.
+         */
+        public Builder questions(AcceptedQuestions questions) {
+            this.questions = Objects.requireNonNull(questions, "questions");
+            return this;
+        }
+
+        /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
+        public ChatPipeline build() {
+            return new ChatPipeline(this);
+        }
+    }
+
+    private static <T> T required(@Nullable T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("ChatPipeline needs " + name + "; call Builder." + name + "(...)");
+        }
+        return part;
     }
 
     /**
@@ -323,6 +431,116 @@ public final class ChatPipeline {
         return answer == null ? new Withdrawal(0, 0) : queue.withdrawRequest(answer);
     }
 
+    /**
+     * Takes again, after a restart, the questions of {@code platform} that were accepted but not
+     * finished when the process ended, in the order they were accepted: each is queued again
+     * (without being moderated or charged to the rate limits a second time) and answered through
+     * the sink {@code sinks} builds for its stored message; where {@code sinks} gives none (the
+     * channel is gone, or another process serves it) the question is left as it is. A question
+     * accepted more than
+     * {@code maxAge} ago is dropped unanswered rather than answered late; one whose message was
+     * delivered again meanwhile is left to that delivery; of a message edited while pending only
+     * the last text is taken. Call once per platform, when its adapter is connected.
+     *
+     * @return the answers of the questions taken again, in order
+     */
+    public List<CompletableFuture<Outcome>> resume(Platform platform, Duration maxAge,
+            Function<InboundMessage, @Nullable ReplySink> sinks) {
+        Instant oldest = clock.instant().minus(maxAge);
+        Map<MessageRef, AcceptedQuestion> latest = new LinkedHashMap<>();
+        int superseded = 0;
+        for (AcceptedQuestion question : questions.pending(platform)) {
+            AcceptedQuestion earlier = latest.put(MessageRef.of(question.message()), question);
+            if (earlier != null) {
+                forget(earlier.id()); // the message was edited: only its last text is answered
+                superseded++;
+            }
+        }
+        List<CompletableFuture<Outcome>> answers = new ArrayList<>();
+        int tooOld = 0;
+        int deliveredAgain = 0;
+        int unreachable = 0;
+        for (AcceptedQuestion question : latest.values()) {
+            InboundMessage message = question.message();
+            if (question.acceptedAt().isBefore(oldest)) {
+                forget(question.id());
+                tooOld++;
+            } else if (!delivered.firstDelivery(MessageRef.of(message))) {
+                forget(question.id()); // the platform delivered it again since start: that delivery answers it
+                deliveredAgain++;
+            } else if (sinks.apply(message) instanceof ReplySink sink) {
+                answers.add(resume(question, sink));
+            } else {
+                unreachable++;
+            }
+        }
+        if (tooOld > 0) {
+            LOG.log(Level.WARNING, "{0}: {1} questions accepted before the restart were older than {2} and were "
+                    + "dropped unanswered", platform, tooOld, maxAge);
+        }
+        LOG.log(Level.INFO, "{0}: {1} questions accepted before the restart taken again ({2} delivered again, "
+                + "{3} replaced by an edit, {4} left where no reply can be posted)", platform, answers.size(),
+                deliveredAgain, superseded, unreachable);
+        return answers;
+    }
+
+    /**
+     * Forgets the questions of {@code platform} still kept from before a restart without answering
+     * them, where nothing can answer them (the console's lines are gone with its process).
+     *
+     * @return how many were dropped
+     */
+    public int dropPending(Platform platform) {
+        List<AcceptedQuestion> stale = questions.pending(platform);
+        stale.forEach(question -> forget(question.id()));
+        return stale.size();
+    }
+
+    private CompletableFuture<Outcome> resume(AcceptedQuestion question, ReplySink replySink) {
+        InboundMessage message = question.message();
+        ReplySink sink = timed(message, replySink);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question);
+            if (decided != null) {
+                forget(question.id()); // not queued again (no room, too long now): told, so finished
+                outcome.complete(decided);
+            }
+        } catch (RuntimeException e) {
+            forget(question.id());
+            outcome.completeExceptionally(e);
+        }
+        return counted(message, outcome);
+    }
+
+    /**
+     * Keeps a question just queued as {@code answer} until {@code answer} finishes it (which forgets
+     * it before its outcome completes). The store failing costs the question its durability, not its
+     * answer; the log names the message, never its text.
+     */
+    private void keep(PendingAnswer answer, AcceptedQuestion question) {
+        answer.keptId = question.id();
+        try {
+            questions.accepted(question);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} could not be kept as accepted ({1}); a crash now would lose it",
+                    question.message().messageId(), e.getClass().getName());
+            return;
+        }
+        if (answer.outcome.isDone()) {
+            forget(question.id()); // withdrawn (a /stop) while it was being kept
+        }
+    }
+
+    private void forget(String questionId) {
+        try {
+            questions.finished(questionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "question {0} could not be forgotten ({1}); a restart may answer it again",
+                    questionId, e.getClass().getName());
+        }
+    }
+
     /** Messages refused for {@code reason} since start. */
     public long rejected(Rejection reason) {
         return rejections.get(reason).sum();
@@ -371,7 +589,7 @@ public final class ChatPipeline {
             return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
         }
 
-        return enqueue(message, policy, sink, outcome);
+        return enqueue(message, policy, sink, outcome, null);
     }
 
     /**
@@ -402,7 +620,7 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
             return new Outcome.Blocked(Direction.INPUT, block);
         }
-        return enqueue(edited, policy, sink, outcome);
+        return enqueue(edited, policy, sink, outcome, null);
     }
 
     /**
@@ -422,9 +640,13 @@ public final class ChatPipeline {
         return null;
     }
 
-    /** Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was queued. */
+    /**
+     * Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was
+     * queued. A question queued anew is kept in {@link #questions} until it is finished; one
+     * {@code resumed} after a restart is kept already.
+     */
     private @Nullable Outcome enqueue(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-            CompletableFuture<Outcome> outcome) {
+            CompletableFuture<Outcome> outcome, @Nullable AcceptedQuestion resumed) {
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
             prompt(message, personas.personaFor(message.location()));
@@ -440,6 +662,7 @@ public final class ChatPipeline {
             return new Outcome.Busy();
         }
         PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        answer.keptId = resumed == null ? null : resumed.id();
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
             return switch (admission) {
@@ -457,6 +680,9 @@ public final class ChatPipeline {
                     MessageRef ref = MessageRef.of(message);
                     pending.put(ref, answer);
                     outcome.whenComplete((result, failure) -> pending.remove(ref, answer));
+                    if (resumed == null) {
+                        keep(answer, new AcceptedQuestion(UUID.randomUUID().toString(), message, clock.instant()));
+                    }
                     if (queued.ahead() >= settings.positionNoticeFrom()) {
                         sink.notice(new Notice(Notice.Kind.QUEUED, "You are " + ordinal(queued.ahead() + 1)
                                 + " in line; I will answer as soon as it is your turn."));
@@ -480,6 +706,8 @@ public final class ChatPipeline {
         private volatile boolean stopRequested;
         private volatile boolean editedAway;
         private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
+        /** The id under which {@link #questions} keeps this question, once kept. */
+        volatile @Nullable String keptId;
 
         PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
                 CompletableFuture<Outcome> outcome) {
@@ -501,8 +729,9 @@ public final class ChatPipeline {
                 // a QUEUED notice never arrives after the reply has started
             }
             try {
-                outcome.complete(answer(message, policy, sink, slot, this));
+                finish(answer(message, policy, sink, slot, this));
             } catch (RuntimeException | Error e) {
+                forgetKept();
                 outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
             }
         }
@@ -524,7 +753,7 @@ public final class ChatPipeline {
         /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
         @Override
         public void cancel() {
-            outcome.complete(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
+            finish(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
         }
 
         /**
@@ -588,11 +817,24 @@ public final class ChatPipeline {
             return stopRequested;
         }
 
+        /** Forgets the kept question, then completes: whoever waits for the outcome finds it forgotten. */
+        private void finish(Outcome result) {
+            forgetKept();
+            outcome.complete(result);
+        }
+
+        private void forgetKept() {
+            String kept = keptId;
+            if (kept != null) {
+                forget(kept);
+            }
+        }
+
         private void tellThenComplete(Notice notice, Outcome result) {
             try {
                 sink.notice(notice);
             } finally {
-                outcome.complete(result);
+                finish(result);
             }
         }
     }

@@ -85,9 +85,22 @@ class ChatPipelineTest {
                 new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).channels(channels).build();
-        return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
-                memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
-                        pipelineSettings.generation())), LimitOverrides.none(), channels, reports::add);
+        return ChatPipeline.builder()
+                .settings(pipelineSettings)
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, pipelineSettings.generation())))
+                .overrides(LimitOverrides.none())
+                .channels(channels)
+                .reports(reports::add)
+                .build();
     }
 
     @AfterEach
@@ -296,9 +309,20 @@ class ChatPipelineTest {
     @Test
     void auditsABlockWithTheCategoryScoresOfTheLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
-        var scored = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies).moderator(localTier)
-                .memory(memory).audit(audit).clock(clock).build(), policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+        var scored = ChatPipeline.builder()
+                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                        new RateLimit(60, 10), MAX_INPUT_CHARS))
+                .commands(CommandService.builder().settings(settings).policies(policies).moderator(localTier)
+                        .memory(memory).audit(audit).clock(clock).build())
+                .policies(policies)
+                .moderator(localTier)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .build();
 
         // no custom term in it, so the local tier decides and its scores are audited
         handle(scored.handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
@@ -310,10 +334,20 @@ class ChatPipelineTest {
 
     private ChatPipeline withLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
-        return new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                new RateLimit(60, 10), MAX_INPUT_CHARS), CommandService.builder().settings(settings).policies(policies)
-                .moderator(localTier).memory(memory).audit(audit).clock(clock).build(),
-                policies, localTier, rateLimiter, queue, model, memory, audit, clock);
+        return ChatPipeline.builder()
+                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                        new RateLimit(60, 10), MAX_INPUT_CHARS))
+                .commands(CommandService.builder().settings(settings).policies(policies).moderator(localTier)
+                        .memory(memory).audit(audit).clock(clock).build())
+                .policies(policies)
+                .moderator(localTier)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -435,15 +469,25 @@ class ChatPipelineTest {
     @Test
     void stillTellsTheUserWhenTheAuditChannelCannotBeReached() {
         settings.save(SCOPE, ScopeSettings.DEFAULTS.withAuditChannel("999"));
-        pipeline = new ChatPipeline(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                new RateLimit(60, 10), MAX_INPUT_CHARS),
-                CommandService.builder().settings(settings).policies(policies).moderator(moderator).memory(memory)
-                        .audit(audit).clock(clock).build(),
-                policies, moderator, rateLimiter, queue, model, memory, audit, clock,
-                PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42))),
-                LimitOverrides.none(), channels, report -> {
-                    throw new IllegalStateException("channel deleted");
-                });
+        pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                        new RateLimit(60, 10), MAX_INPUT_CHARS))
+                .commands(CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+                        .memory(memory).audit(audit).clock(clock).build())
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
+                        new GenerationSettings(MAX_NEW_TOKENS, 0f, 42))))
+                .overrides(LimitOverrides.none())
+                .channels(channels)
+                .reports(report -> { throw new IllegalStateException("channel deleted"); })
+                .build();
 
         Outcome outcome = handle(mention(ALICE, "how do I make a bomb"));
 
@@ -468,12 +512,20 @@ class ChatPipelineTest {
     void doesNotModerateRepliesWhenThePolicyLeavesOutputAlone() {
         ModerationPolicies inputOnly = new ModerationPolicies(settings,
                 new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT), "in", "out"), normaliser);
-        pipeline = new ChatPipeline(
-                new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                        new RateLimit(60, 10), MAX_INPUT_CHARS),
-                CommandService.builder().settings(settings).policies(inputOnly).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).build(),
-                inputOnly, moderator, rateLimiter, queue, model, memory, audit, clock);
+        pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
+                        new RateLimit(60, 10), MAX_INPUT_CHARS))
+                .commands(CommandService.builder().settings(settings).policies(inputOnly).moderator(moderator)
+                        .memory(memory).audit(audit).clock(clock).build())
+                .policies(inputOnly)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .build();
         model.replies("a bomb", " squad");
 
         assertThat(handle(mention(ALICE, "who defuses them"))).isEqualTo(new Outcome.Answered("a bomb squad", 0));
@@ -749,9 +801,23 @@ class ChatPipelineTest {
                 new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), new RateLimit(60, 10), MAX_INPUT_CHARS);
         CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).channels(channels).build();
-        return new ChatPipeline(pipelineSettings, commands, policies, moderator, rateLimiter, queue, model,
-                memory, audit, clock, PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
-                        pipelineSettings.generation())), LimitOverrides.none(), channels, reports::add, events);
+        return ChatPipeline.builder()
+                .settings(pipelineSettings)
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, pipelineSettings.generation())))
+                .overrides(LimitOverrides.none())
+                .channels(channels)
+                .reports(reports::add)
+                .events(events)
+                .build();
     }
 
     @Test

@@ -55,9 +55,12 @@ class HistoryPipelineTest {
     private final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 5, Duration.ofMinutes(5)), clock);
     private final CommandService commands = CommandService.builder().settings(settings).policies(policies)
             .moderator(moderator).memory(memory).audit(audit).clock(clock).queue(queue).history(history).build();
-    private final ChatPipeline pipeline = new ChatPipeline(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-            ScopeLimits.perUser(new RateLimit(600, 100)), 500, 100), commands, policies, moderator,
-            new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000), queue, model, memory, audit, clock);
+    private final ChatPipeline pipeline = ChatPipeline.builder()
+            .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+                    ScopeLimits.perUser(new RateLimit(600, 100)), 500, 100))
+            .commands(commands).policies(policies).moderator(moderator)
+            .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
+            .queue(queue).model(model).memory(memory).audit(audit).clock(clock).build();
 
     @AfterEach
     void close() {

@@ -60,10 +60,19 @@ class PersonaSelectionTest {
             new PersonaCatalog(List.of(HELPER, PIRATE), "helper"), new InMemoryPersonaChoices());
     private final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).build();
-    private final ChatPipeline pipeline = new ChatPipeline(
-            new PipelineSettings("unused", new GenerationSettings(50, 0f, 0), new RateLimit(100, 100), 500),
-            commands, policies, moderator, new RateLimiter(clock, clock, Duration.ofMinutes(1), 100), queue, model,
-            memory, audit, clock, personas);
+    private final ChatPipeline pipeline = ChatPipeline.builder()
+            .settings(new PipelineSettings("unused", new GenerationSettings(50, 0f, 0), new RateLimit(100, 100), 500))
+            .commands(commands)
+            .policies(policies)
+            .moderator(moderator)
+            .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(1), 100))
+            .queue(queue)
+            .model(model)
+            .memory(memory)
+            .audit(audit)
+            .clock(clock)
+            .personas(personas)
+            .build();
 
     @AfterEach
     void closeQueue() {

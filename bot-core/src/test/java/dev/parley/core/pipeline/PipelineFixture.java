@@ -49,9 +49,29 @@ final class PipelineFixture implements AutoCloseable {
     final ChatPipeline pipeline;
 
     PipelineFixture(RateLimit userLimit) {
-        pipeline = new ChatPipeline(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                ScopeLimits.perUser(userLimit), 500, 100), commands, policies, moderator,
-                new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000), queue, model, memory, audit, clock);
+        this(userLimit, new InMemoryAcceptedQuestions());
+    }
+
+    /** A fixture that keeps accepted questions in {@code questions}, as a process restarted on the same database. */
+    PipelineFixture(AcceptedQuestions questions) {
+        this(new RateLimit(600, 100), questions);
+    }
+
+    private PipelineFixture(RateLimit userLimit, AcceptedQuestions questions) {
+        pipeline = ChatPipeline.builder()
+                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+                        ScopeLimits.perUser(userLimit), 500, 100))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .questions(questions)
+                .build();
     }
 
     PipelineFixture() {

@@ -75,10 +75,20 @@ class QueueingPipelineTest {
     }
 
     private ChatPipeline pipeline(ScopeLimits limits, LimitOverrides overrides) {
-        return new ChatPipeline(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1), limits, 500, 2),
-                commands, policies, moderator, new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000), queue,
-                model, memory, audit, clock, PersonaSelector.only(new Persona("p", "sys", new GenerationSettings(10, 0f, 1))),
-                overrides);
+        return ChatPipeline.builder()
+                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1), limits, 500, 2))
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
+                .queue(queue)
+                .model(model)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(PersonaSelector.only(new Persona("p", "sys", new GenerationSettings(10, 0f, 1))))
+                .overrides(overrides)
+                .build();
     }
 
     private ChatPipeline pipeline() {

@@ -6,6 +6,7 @@ import dev.parley.app.operations.PipelineMeters;
 import dev.parley.app.platform.PlatformBlockReports;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.app.platform.StartupException;
+import dev.parley.app.storage.JdbcAcceptedQuestions;
 import dev.parley.app.storage.JdbcAuditLog;
 import dev.parley.app.storage.JdbcChannelSettingsStore;
 import dev.parley.app.storage.JdbcConversationArchive;
@@ -25,6 +26,7 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaCatalog;
 import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
@@ -65,6 +67,12 @@ public class ChatConfiguration {
     @Bean
     AuditLog auditLog(JdbcClient jdbc) {
         return new JdbcAuditLog(jdbc);
+    }
+
+    /** The questions accepted and not finished yet, so that a killed process takes them again. */
+    @Bean
+    AcceptedQuestions acceptedQuestions(JdbcClient jdbc) {
+        return new JdbcAcceptedQuestions(jdbc);
     }
 
     @Bean
@@ -200,8 +208,24 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters) {
-        return new ChatPipeline(settings, commands, policies, moderator, rateLimiter, queue, chatModel, memory, audit,
-                clock, personas, limitOverrides, channels, blockReports, meters);
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions) {
+        return ChatPipeline.builder()
+                .settings(settings)
+                .commands(commands)
+                .policies(policies)
+                .moderator(moderator)
+                .rateLimiter(rateLimiter)
+                .queue(queue)
+                .model(chatModel)
+                .memory(memory)
+                .audit(audit)
+                .clock(clock)
+                .personas(personas)
+                .overrides(limitOverrides)
+                .channels(channels)
+                .reports(blockReports)
+                .events(meters)
+                .questions(acceptedQuestions)
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.telegram.TelegramAdapter;
@@ -9,6 +10,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the Telegram adapter when {@code parley.telegram.token} is set: it starts once the
@@ -21,8 +24,9 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
-            PlatformBlockReports blockReports) {
-        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock, telegram.caches().toCaches());
+            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions) {
+        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock,
+                new JdbcUpdateOffsets(jdbc, transactions), telegram.caches().toCaches());
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.conversation.ConversationKey;
+import dev.parley.core.conversation.Author;
+import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.history.ArchivedExchange;
@@ -14,6 +16,7 @@ import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
+import dev.parley.core.pipeline.AcceptedQuestion;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.settings.ChannelKey;
@@ -267,6 +270,56 @@ class JdbcStorageTest {
     private static JdbcConversationArchive archive(DataSource dataSource) {
         return new JdbcConversationArchive(JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAcceptedQuestionIsKeptWholeInOrderUntilItIsFinished(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        Instant at = Instant.parse("2026-11-26T21:00:00Z");
+        var inThread = new InboundMessage("1001", new Location(Platform.DISCORD, "guild-1", "general", "thread-7"),
+                new Author("alice", "Alice Ø", Set.of("mods", "123456"), true, false), "what is tea?\nand coffee?",
+                "999", true, false, at.minusSeconds(3), "990");
+        var direct = new InboundMessage("42:7", new Location(Platform.TELEGRAM, "42", "42", null),
+                new Author("7", "Bob", Set.of(), false, false), "hello " + "x".repeat(5000), null, false, true,
+                at.minusSeconds(1));
+        var second = new InboundMessage("1002", inThread.location(), inThread.author(), "and milk?", null, true, false,
+                at, null);
+        var questions = new JdbcAcceptedQuestions(JdbcClient.create(dataSource));
+
+        questions.accepted(new AcceptedQuestion("q-1", inThread, at));
+        questions.accepted(new AcceptedQuestion("q-2", direct, at));
+        questions.accepted(new AcceptedQuestion("q-3", second, at.plusSeconds(1)));
+
+        var reopened = new JdbcAcceptedQuestions(JdbcClient.create(dataSource));
+        assertThat(reopened.pending(Platform.DISCORD)).containsExactly(new AcceptedQuestion("q-1", inThread, at),
+                new AcceptedQuestion("q-3", second, at.plusSeconds(1)));
+        assertThat(reopened.pending(Platform.TELEGRAM)).containsExactly(new AcceptedQuestion("q-2", direct, at));
+        reopened.finished("q-1");
+        reopened.finished("q-1");
+        reopened.finished("q-2");
+        assertThat(questions.pending(Platform.DISCORD)).extracting(AcceptedQuestion::id).containsExactly("q-3");
+        assertThat(questions.pending(Platform.TELEGRAM)).isEmpty();
+        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM accepted_question WHERE body LIKE '%tea%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theTelegramOffsetIsKeptPerBotAndMovesOn(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var offsets = new JdbcUpdateOffsets(JdbcClient.create(dataSource), transactions);
+
+        assertThat(offsets.next(111)).isEmpty();
+        offsets.handedOver(111, 500);
+        offsets.handedOver(111, 503);
+        offsets.handedOver(222, 7);
+
+        var reopened = new JdbcUpdateOffsets(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.next(111)).hasValue(503);
+        assertThat(reopened.next(222)).hasValue(7);
+        assertThat(reopened.next(333)).isEmpty();
     }
 
     private static JdbcSettingsStore store(DataSource dataSource) {
