@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The real JDA 6 client against the fake server: connecting, receiving and sending messages. */
 class FakeDiscordServerJdaTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    // generous: CI machines are loaded, and only a failing wait takes this long
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private FakeDiscordServer server;
     private FakeGuild guild;

@@ -35,7 +35,8 @@ final class RecordingListener implements EventListener {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no matching " + type.getSimpleName() + " within " + timeout);
+                    throw new AssertionError("no matching " + type.getSimpleName() + " within " + timeout
+                            + "; events seen: " + events.stream().map(e -> e.getClass().getSimpleName()).toList());
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
