@@ -206,7 +206,21 @@ public final class FakeDiscordServer implements AutoCloseable {
      * client identified is announced with GUILD_CREATE, as when the bot joins a server.
      */
     public FakeGuild createGuild(String name) {
-        FakeGuild guild = new FakeGuild(ids.next(), name, ids, state.bot);
+        return announce(new FakeGuild(ids.next(), name, ids, state.bot));
+    }
+
+    /**
+     * As {@link #createGuild(String)}, with an id that puts the guild on {@code shard} of
+     * {@code shardCount}: for tests of several shards, which need a guild on each.
+     */
+    public FakeGuild createGuildOnShard(String name, int shard, int shardCount) {
+        if (shardCount < 1 || shard < 0 || shard >= shardCount) {
+            throw new IllegalArgumentException("no shard " + shard + " of " + shardCount);
+        }
+        return announce(new FakeGuild(ids.nextOnShard(shard, shardCount), name, ids, state.bot));
+    }
+
+    private FakeGuild announce(FakeGuild guild) {
         state.guilds.put(guild.id(), guild);
         gateway.dispatch("GUILD_CREATE", guild.id(), session -> guild.guildCreateJson());
         return guild;

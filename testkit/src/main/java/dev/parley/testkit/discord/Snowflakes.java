@@ -26,6 +26,21 @@ final class Snowflakes {
         return last.updateAndGet(previous -> Math.max(previous + 1, fromClock));
     }
 
+    /**
+     * The next id whose guild falls on {@code shard} of {@code shardCount} (Discord's rule: the
+     * id's milliseconds modulo the count); it may lie up to {@code shardCount - 1} ms ahead of the
+     * clock, as ids created within one millisecond would otherwise all land on one shard.
+     */
+    long nextOnShard(int shard, int shardCount) {
+        long fromClock = (clock.millis() - DISCORD_EPOCH_MILLIS) << 22;
+        return last.updateAndGet(previous -> {
+            long id = Math.max(previous + 1, fromClock);
+            long millis = id >>> 22;
+            long wanted = millis + Math.floorMod(shard - millis, (long) shardCount);
+            return wanted == millis ? id : wanted << 22;
+        });
+    }
+
     Instant now() {
         return clock.instant();
     }

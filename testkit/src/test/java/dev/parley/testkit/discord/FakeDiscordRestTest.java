@@ -35,6 +35,19 @@ class FakeDiscordRestTest {
     }
 
     @Test
+    void guildsCreatedOnAShard_landOnItEvenWithinOneMillisecond() {
+        long previous = 0;
+        for (int i = 0; i < 12; i++) {
+            int shard = i % 3;
+            long id = server.createGuildOnShard("g" + i, shard, 3).id();
+            assertThat((id >>> 22) % 3).as("guild %d", i).isEqualTo(shard);
+            assertThat(id).isGreaterThan(previous);
+            previous = id;
+        }
+        assertThat(server.createGuild("after").id()).isGreaterThan(previous);
+    }
+
+    @Test
     void wrongToken_gets401() throws Exception {
         HttpResponse<String> response = send("GET", "users/@me", null, "Bot not-the-token");
 
