@@ -309,6 +309,19 @@ class DiscordConversationIT {
     }
 
     @Test
+    void aReplyDiscordRefusesForGoodLetsItsQuestionGoRatherThanAnsweringItAtEveryStart() {
+        AcceptedQuestions questions = bot.getBean(AcceptedQuestions.class);
+        server.failNextWithStatus("POST channels/" + general + "/messages", 1, 403, 50013, "Missing Permissions");
+
+        long question = ask(general, member, "hello, refused");
+
+        assertThat(server.requests()).filteredOn(r -> r.matches("POST", "channels/" + general + "/messages"))
+                .extracting(RecordedRequest::status).contains(403);
+        assertThat(replyTo(question)).isEmpty();
+        server.await(() -> questions.pending(Platform.DISCORD).isEmpty(), WAIT, () -> "the question forgotten");
+    }
+
+    @Test
     void aRateLimitFromDiscordIsWaitedOutAndTheReplyStillArrives() {
         server.failNext("POST channels/" + general + "/messages", 1, 1);
 
