@@ -2,8 +2,10 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.conversation.Platform;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.testkit.discord.FakeDiscordServer;
 import dev.parley.testkit.discord.FakeGuild;
@@ -285,6 +287,38 @@ class DiscordConversationIT {
         // the first may still wait for its slot when the others come, so one or two are turned away
         assertThat(answers).filteredOn(text -> text.contains("questions waiting")).isNotEmpty();
         assertThat(answers).filteredOn(text -> !text.contains("questions waiting")).isNotEmpty();
+    }
+
+    @Test
+    void aReplyHeldBackByDiscordKeepsItsQuestionUntilTheReplyIsPosted() {
+        AcceptedQuestions questions = bot.getBean(AcceptedQuestions.class);
+        server.failNext("POST channels/" + general + "/messages", 2, 5);
+        long handledBefore = adapter().messagesHandled();
+
+        long question = server.postMessage(general, member, server.botUser().mention() + " hello, slowly");
+        server.await(() -> adapter().messagesHandled() > handledBefore, WAIT, () -> "the answer finished in the core");
+        List<String> keptWhileHeld = questions.pending(Platform.DISCORD).stream()
+                .map(kept -> kept.message().messageId()).toList();
+        boolean stillHeld = replyTo(question).isEmpty(); // read after the store: held then, held when it was read
+
+        assertThat(stillHeld).as("the reply is still held back by the 429s").isTrue();
+        assertThat(keptWhileHeld).contains(String.valueOf(question));
+        awaitHandled(handledBefore + 1);
+        assertThat(finalText(question)).isNotBlank();
+        server.await(() -> questions.pending(Platform.DISCORD).isEmpty(), WAIT, () -> "the question forgotten");
+    }
+
+    @Test
+    void aReplyDiscordRefusesForGoodLetsItsQuestionGoRatherThanAnsweringItAtEveryStart() {
+        AcceptedQuestions questions = bot.getBean(AcceptedQuestions.class);
+        server.failNextWithStatus("POST channels/" + general + "/messages", 1, 403, 50013, "Missing Permissions");
+
+        long question = ask(general, member, "hello, refused");
+
+        assertThat(server.requests()).filteredOn(r -> r.matches("POST", "channels/" + general + "/messages"))
+                .extracting(RecordedRequest::status).contains(403);
+        assertThat(replyTo(question)).isEmpty();
+        server.await(() -> questions.pending(Platform.DISCORD).isEmpty(), WAIT, () -> "the question forgotten");
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.parley.core.reply.ReplySplitter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * deleted. Nothing the bot posts can ping anyone: no allowed mentions, not even the replied user.
  *
  * <p>Every REST call runs on the adapter's outbound driver thread; the pipeline's threads only
- * record what should be shown.
+ * record what should be shown. {@link #delivered()} completes once the channel shows everything the
+ * sink was given (or the channel refused it, or the retries ran out), so the pipeline keeps the
+ * question until its last text is really out.
  */
 final class ChannelReplySink implements ReplySink {
 
@@ -45,6 +49,8 @@ final class ChannelReplySink implements ReplySink {
     private boolean flushQueued;
     private int retriesInARow;
     private boolean gaveUp;
+    private int noticesOut;
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
     /**
      * @param chainRoot the reply chain the answer joins, remembered for each part posted; null outside chains
@@ -81,12 +87,64 @@ final class ChannelReplySink implements ReplySink {
         }
         onFirstOutput.run();
         for (String part : splitter.split(notice.text())) {
-            driver.enqueue(target, () -> RestCalls.run(channel.sendMessage(part)
+            synchronized (this) {
+                noticesOut++;
+            }
+            driver.enqueue(target, () -> noticeSent(sendNotice(part)));
+        }
+    }
+
+    private SendResult sendNotice(String part) {
+        try {
+            return RestCalls.run(channel.sendMessage(part)
                     .setMessageReference(userMessageId)
                     .failOnInvalidReply(false)
                     .mentionRepliedUser(false)
-                    .setAllowedMentions(NO_MENTIONS), posted -> {}));
+                    .setAllowedMentions(NO_MENTIONS), posted -> {});
+        } catch (RuntimeException e) {
+            return new SendResult.Failed(String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Counts a notice part as out once it was sent or refused for good (a 429 runs it again). */
+    private SendResult noticeSent(SendResult result) {
+        if (!(result instanceof SendResult.RetryAfter)) {
+            List<CompletableFuture<Void>> done;
+            synchronized (this) {
+                noticesOut--;
+                done = settledWaiters();
+            }
+            done.forEach(stage -> stage.complete(null));
+        }
+        return result;
+    }
+
+    @Override
+    public CompletionStage<Void> delivered() {
+        CompletableFuture<Void> stage = new CompletableFuture<>();
+        synchronized (this) {
+            if (!settled()) {
+                waiting.add(stage); // completed by the call that settles the channel; never, if the process ends first
+                return stage;
+            }
+        }
+        stage.complete(null);
+        return stage;
+    }
+
+    /** Under the lock: whether nothing given to the sink is still to be sent (or the channel refused it). */
+    private boolean settled() {
+        return noticesOut == 0 && !flushQueued && nextStep() == null;
+    }
+
+    /** Under the lock: the waiting stages to complete (outside the lock) when the channel just settled. */
+    private List<CompletableFuture<Void>> settledWaiters() {
+        if (waiting.isEmpty() || !settled()) {
+            return List.of();
+        }
+        List<CompletableFuture<Void>> done = List.copyOf(waiting);
+        waiting.clear();
+        return done;
     }
 
     @Override
@@ -119,14 +177,26 @@ final class ChannelReplySink implements ReplySink {
     /** Makes one REST call towards what is wanted; queues itself again while more is left to do. */
     private SendResult flush() {
         Step step;
+        List<CompletableFuture<Void>> done;
         synchronized (this) {
             step = nextStep();
             if (step == null) {
                 flushQueued = false;
-                return new SendResult.Sent();
+                done = settledWaiters();
+            } else {
+                done = List.of();
             }
         }
-        SendResult result = step.run();
+        if (step == null) {
+            done.forEach(stage -> stage.complete(null));
+            return new SendResult.Sent();
+        }
+        SendResult result;
+        try {
+            result = step.run();
+        } catch (RuntimeException e) {
+            result = new SendResult.Failed(String.valueOf(e.getMessage())); // dropped by the scheduler: give up here
+        }
         synchronized (this) {
             if (result instanceof SendResult.RetryAfter && retriesInARow++ >= MAX_RETRIES) {
                 result = new SendResult.Failed("gave up after " + MAX_RETRIES + " retries");
@@ -141,10 +211,13 @@ final class ChannelReplySink implements ReplySink {
             }
             if (nextStep() != null) {
                 driver.enqueue(target, this::flush);
+                done = List.of();
             } else {
                 flushQueued = false;
+                done = settledWaiters();
             }
         }
+        done.forEach(stage -> stage.complete(null));
         return result;
     }
 

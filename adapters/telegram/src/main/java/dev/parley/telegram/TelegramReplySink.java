@@ -12,6 +12,8 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * chain it answers). The sink keeps what the chat should show and what it shows; each queued send makes one call
  * that brings the two closer (send, edit or delete), reading the latest text when it runs, so a
  * slow chat gets fewer, larger edits rather than a backlog.
+ *
+ * <p>{@link #delivered()} completes once the chat shows everything the sink was given (or a send
+ * was refused for good), so the pipeline keeps the question until its last text is really out.
  */
 final class TelegramReplySink implements ReplySink {
 
@@ -63,6 +68,10 @@ final class TelegramReplySink implements ReplySink {
     private boolean stepQueued;
     private boolean answersAnEdit;
     private boolean broken;
+    /** Notice messages queued and not yet sent or given up. */
+    private int tellsOut;
+    /** Stages of {@link #delivered()} waiting for the chat to show everything given so far. */
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private @Nullable ScheduledFuture<?> typing;
 
     /** A message of the reply as the chat shows it. */
@@ -125,11 +134,52 @@ final class TelegramReplySink implements ReplySink {
     void tell(String text) {
         List<String> pieces = splitter.split(text);
         for (String piece : pieces) {
+            synchronized (this) {
+                tellsOut++;
+            }
             enqueue(chat, new NetworkRetries(() -> {
                 this.sent.accept(client.execute(message(piece)).getMessageId());
+                tellDone();
                 return new SendResult.Sent();
-            }, () -> {}));
+            }, this::tellDone));
         }
+    }
+
+    private void tellDone() {
+        List<CompletableFuture<Void>> done;
+        synchronized (this) {
+            tellsOut--;
+            done = settledWaiters();
+        }
+        done.forEach(stage -> stage.complete(null));
+    }
+
+    @Override
+    public CompletionStage<Void> delivered() {
+        CompletableFuture<Void> stage = new CompletableFuture<>();
+        synchronized (this) {
+            if (!settled()) {
+                waiting.add(stage); // completed by the send that settles the chat; never, if the process ends first
+                return stage;
+            }
+        }
+        stage.complete(null);
+        return stage;
+    }
+
+    /** Under the lock: whether nothing given to the sink is still to be sent (or a refusal ended it). */
+    private boolean settled() {
+        return tellsOut == 0 && (broken || (!stepQueued && nextStep() == null));
+    }
+
+    /** Under the lock: the waiting stages to complete (outside the lock) when the chat just settled. */
+    private List<CompletableFuture<Void>> settledWaiters() {
+        if (waiting.isEmpty() || !settled()) {
+            return List.of();
+        }
+        List<CompletableFuture<Void>> done = List.copyOf(waiting);
+        waiting.clear();
+        return done;
     }
 
     @Override
@@ -201,12 +251,19 @@ final class TelegramReplySink implements ReplySink {
     /** One call towards what the chat should show; queues the next if more differs. */
     private SendResult step() throws TelegramApiException {
         Step step;
+        List<CompletableFuture<Void>> done;
         synchronized (this) {
             step = broken ? null : nextStep();
             if (step == null) {
                 stepQueued = false;
-                return new SendResult.Sent();
+                done = settledWaiters();
+            } else {
+                done = List.of();
             }
+        }
+        if (step == null) {
+            done.forEach(stage -> stage.complete(null));
+            return new SendResult.Sent();
         }
         try {
             switch (step) {
@@ -243,10 +300,13 @@ final class TelegramReplySink implements ReplySink {
         synchronized (this) {
             if (nextStep() != null) {
                 enqueue(chat, new NetworkRetries(this::step, this::giveUp));
+                done = List.of();
             } else {
                 stepQueued = false;
+                done = settledWaiters();
             }
         }
+        done.forEach(stage -> stage.complete(null));
         return new SendResult.Sent();
     }
 
@@ -259,10 +319,15 @@ final class TelegramReplySink implements ReplySink {
         }
     }
 
-    /** A step failed for good: stop updating this reply. */
-    private synchronized void giveUp() {
-        broken = true;
-        stepQueued = false;
+    /** A step failed for good: stop updating this reply; what it was given counts as delivered. */
+    private void giveUp() {
+        List<CompletableFuture<Void>> done;
+        synchronized (this) {
+            broken = true;
+            stepQueued = false;
+            done = settledWaiters();
+        }
+        done.forEach(stage -> stage.complete(null));
     }
 
     private SendResult sendTyping() throws TelegramApiException {
@@ -324,6 +389,9 @@ final class TelegramReplySink implements ReplySink {
                 LOG.log(Level.WARNING, "Telegram refused a send: {0}", ApiErrors.describe(e));
                 onGiveUp.run();
                 return new SendResult.Failed(ApiErrors.describe(e));
+            } catch (RuntimeException e) {
+                onGiveUp.run(); // the scheduler drops a send that throws: it will not be tried again
+                throw e;
             }
         }
     }

@@ -14,7 +14,11 @@ import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.conversation.Platform;
+import dev.parley.core.pipeline.AcceptedQuestion;
+import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.pipeline.InMemoryAcceptedQuestions;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.ratelimit.RateLimit;
@@ -66,6 +70,7 @@ class TelegramAdapterTest {
     private final FakeTelegramServer server = FakeTelegramServer.start("123:secret", BOT);
     private final ScriptedChatModel model = new ScriptedChatModel();
     private final InferenceQueue queue = new InferenceQueue(1, 20);
+    private final ChatWhenForgotten questions = new ChatWhenForgotten();
     private final ChatPipeline pipeline = pipeline();
     private final List<TelegramAdapter> adapters = new ArrayList<>();
 
@@ -93,7 +98,31 @@ class TelegramAdapterTest {
                 .memory(memory)
                 .audit(audit)
                 .clock(clock)
+                .questions(questions)
                 .build();
+    }
+
+    /** The pipeline's store of accepted questions, noting what Alice's chat showed when each was forgotten. */
+    private final class ChatWhenForgotten implements AcceptedQuestions {
+
+        private final InMemoryAcceptedQuestions kept = new InMemoryAcceptedQuestions();
+        final List<List<String>> shownAtForget = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void accepted(AcceptedQuestion question) {
+            kept.accepted(question);
+        }
+
+        @Override
+        public void finished(String id) {
+            shownAtForget.add(server.botMessages(ALICE.id()).stream().map(BotMessage::text).toList());
+            kept.finished(id);
+        }
+
+        @Override
+        public List<AcceptedQuestion> pending(Platform platform) {
+            return kept.pending(platform);
+        }
     }
 
     private TelegramAdapter started() {
@@ -362,6 +391,22 @@ class TelegramAdapterTest {
         assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt()))
                 .isGreaterThan(Duration.ofMillis(950));
         assertThat(server.botMessages(ALICE.id())).hasSize(1);
+    }
+
+    @Test
+    void heldBackReply_keepsTheQuestionUntilTheReplyIsInTheChat() {
+        started();
+        model.replies("Worth the wait.");
+        server.failNext("sendMessage", 1, 2);
+
+        Posted question = server.userSends(ALICE_DM, ALICE, "hello?");
+
+        server.awaitRequest(request -> request.status() == 429, WAIT);
+        assertThat(questions.pending(Platform.TELEGRAM)).extracting(q -> q.message().messageId())
+                .containsExactly(question.chatId() + ":" + question.messageId());
+        awaitReply(question, "Worth the wait.");
+        server.await("the question forgotten", () -> questions.pending(Platform.TELEGRAM).isEmpty(), WAIT);
+        assertThat(questions.shownAtForget).containsExactly(List.of("Worth the wait."));
     }
 
     @Test

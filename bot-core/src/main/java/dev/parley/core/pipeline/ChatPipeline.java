@@ -64,6 +64,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -398,6 +399,11 @@ public final class ChatPipeline {
         @Override
         public void withdraw(Notice replacement) {
             sink.withdraw(replacement);
+        }
+
+        @Override
+        public CompletionStage<Void> delivered() {
+            return sink.delivered();
         }
 
         private void firstText() {
@@ -817,10 +823,36 @@ public final class ChatPipeline {
             return stopRequested;
         }
 
-        /** Forgets the kept question, then completes: whoever waits for the outcome finds it forgotten. */
+        /**
+         * Forgets the kept question once the sink has delivered what ends it, then completes. With a
+         * sink that sends before it returns, whoever waits for the outcome finds the question
+         * forgotten; with a paced sink the outcome comes first and the question stays kept until
+         * the platform took the last send (or refused it), so a kill in between answers it again.
+         */
         private void finish(Outcome result) {
-            forgetKept();
+            forgetOnceDelivered();
             outcome.complete(result);
+        }
+
+        private void forgetOnceDelivered() {
+            String kept = keptId;
+            if (kept == null) {
+                return;
+            }
+            CompletionStage<Void> delivered;
+            try {
+                delivered = sink.delivered();
+            } catch (RuntimeException e) {
+                forget(kept); // a broken sink cannot say; keeping the question would answer it at every start
+                return;
+            }
+            delivered.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "message={0} final reply not delivered ({1}); not answered again",
+                            message.messageId(), failure.getClass().getName());
+                }
+                forget(kept);
+            });
         }
 
         private void forgetKept() {
