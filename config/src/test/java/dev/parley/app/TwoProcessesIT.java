@@ -82,14 +82,11 @@ class TwoProcessesIT {
         FakeUser admin = discord.createUser("ada");
         FakeUser member = discord.createUser("bob");
         Server[] onShard = new Server[2];
-        for (int i = 0; (onShard[0] == null || onShard[1] == null) && i < 64; i++) {
-            FakeGuild guild = discord.createGuild("server " + i);
-            int shard = (int) ((guild.id() >>> 22) % 2);
-            if (onShard[shard] == null) {
-                guild.addMember(admin, guild.adminRoleId());
-                guild.addMember(member);
-                onShard[shard] = new Server(guild, guild.addTextChannel("talk"));
-            }
+        for (int shard = 0; shard < 2; shard++) {
+            FakeGuild guild = discord.createGuildOnShard("server " + shard, shard, 2);
+            guild.addMember(admin, guild.adminRoleId());
+            guild.addMember(member);
+            onShard[shard] = new Server(guild, guild.addTextChannel("talk"));
         }
         assertThat(onShard).as("a server on each shard").doesNotContainNull();
 
