@@ -5,6 +5,7 @@ import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
+import dev.parley.core.reply.DeliveryWaiters;
 import dev.parley.core.reply.ReplySplitter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,7 +51,7 @@ final class ChannelReplySink implements ReplySink {
     private int retriesInARow;
     private boolean gaveUp;
     private int noticesOut;
-    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    private final DeliveryWaiters waiting = new DeliveryWaiters();
 
     /**
      * @param chainRoot the reply chain the answer joins, remembered for each part posted; null outside chains
@@ -121,15 +122,9 @@ final class ChannelReplySink implements ReplySink {
 
     @Override
     public CompletionStage<Void> delivered() {
-        CompletableFuture<Void> stage = new CompletableFuture<>();
         synchronized (this) {
-            if (!settled()) {
-                waiting.add(stage); // completed by the call that settles the channel; never, if the process ends first
-                return stage;
-            }
+            return waiting.await(settled());
         }
-        stage.complete(null);
-        return stage;
     }
 
     /** Under the lock: whether nothing given to the sink is still to be sent (or the channel refused it). */
@@ -139,12 +134,7 @@ final class ChannelReplySink implements ReplySink {
 
     /** Under the lock: the waiting stages to complete (outside the lock) when the channel just settled. */
     private List<CompletableFuture<Void>> settledWaiters() {
-        if (waiting.isEmpty() || !settled()) {
-            return List.of();
-        }
-        List<CompletableFuture<Void>> done = List.copyOf(waiting);
-        waiting.clear();
-        return done;
+        return waiting.release(settled());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplySplitter;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -49,7 +50,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final OutboundDriver driver;
     private final ScheduledExecutorService timer;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
-    private final DiscordCaches caches;
+    private final ReplyCaches caches;
     private final ReplyChains chains;
     private final Duration typingFor;
     private @Nullable ShardManager shards;
@@ -60,7 +61,7 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
      */
     public DiscordAdapter(DiscordSettings settings, ChatPipeline pipeline, InstantSource clock, Duration typingFor) {
-        this(settings, pipeline, clock, typingFor, DiscordCaches.DEFAULTS);
+        this(settings, pipeline, clock, typingFor, ReplyCaches.DEFAULTS);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class DiscordAdapter implements AutoCloseable {
      * @param caches how many recent messages the adapter remembers for reply chains and edits
      */
     public DiscordAdapter(DiscordSettings settings, ChatPipeline pipeline, InstantSource clock, Duration typingFor,
-            DiscordCaches caches) {
+            ReplyCaches caches) {
         this.settings = settings;
         this.caches = caches;
         this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());

@@ -9,6 +9,7 @@ import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplySplitter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -67,7 +68,7 @@ final class DiscordListener extends ListenerAdapter {
     private final Cache<String, ChannelReplySink> sinks;
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
-            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, DiscordCaches caches) {
+            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, ReplyCaches caches) {
         this.sinks = Caffeine.newBuilder()
                 .maximumSize(caches.editedReplies()).expireAfterWrite(caches.editedRepliesFor()).build();
         this.pipeline = pipeline;

@@ -2,14 +2,15 @@ package dev.parley.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which reply chain each recent message belongs to, and which messages are the bot's own, so a
  * reply continues the conversation it answers and a reply to the bot counts as addressing it.
- * Bounded and forgetful ({@link DiscordCaches#replyChains()} messages; a chain nobody touched for
- * {@link DiscordCaches#replyChainsIdle()} starts afresh).
+ * Bounded and forgetful ({@link ReplyCaches#replyChains()} messages; a chain nobody touched for
+ * {@link ReplyCaches#replyChainsIdle()} starts afresh).
  */
 final class ReplyChains {
 

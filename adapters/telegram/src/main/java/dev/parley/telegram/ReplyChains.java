@@ -2,14 +2,15 @@ package dev.parley.telegram;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which reply chain each recent group message belongs to, the bot's own messages included, so a
  * reply continues the conversation it answers. Message ids are unique only within a chat, so the
- * chat is part of every key. Bounded and forgetful ({@link TelegramCaches#replyChains()} messages; a
- * chain nobody touched for {@link TelegramCaches#replyChainsIdle()} starts afresh): a reply to a
+ * chat is part of every key. Bounded and forgetful ({@link ReplyCaches#replyChains()} messages; a
+ * chain nobody touched for {@link ReplyCaches#replyChainsIdle()} starts afresh): a reply to a
  * forgotten message roots a new chain at that message.
  */
 final class ReplyChains {

@@ -12,6 +12,7 @@ import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplySplitter;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -110,11 +111,11 @@ public final class TelegramAdapter implements AutoCloseable {
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
-        this(settings, pipeline, clock, UpdateOffsets.NONE, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, UpdateOffsets.NONE, ReplyCaches.DEFAULTS);
     }
 
     /** An adapter that waits 1 s, then up to a minute, between failed polls, remembering as much as {@code caches}. */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, TelegramCaches caches) {
+    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, ReplyCaches caches) {
         this(settings, pipeline, clock, UpdateOffsets.NONE, caches);
     }
 
@@ -124,33 +125,33 @@ public final class TelegramAdapter implements AutoCloseable {
      */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
             UpdateOffsets offsets) {
-        this(settings, pipeline, clock, offsets, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, offsets, ReplyCaches.DEFAULTS);
     }
 
     /** As {@link #TelegramAdapter(TelegramSettings, ChatPipeline, InstantSource, UpdateOffsets)}, remembering as much as {@code caches}. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
-            UpdateOffsets offsets, TelegramCaches caches) {
+            UpdateOffsets offsets, ReplyCaches caches) {
         this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), offsets,
                 caches);
     }
 
     /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
     public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
-        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, ReplyCaches.DEFAULTS);
     }
 
     TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
             UpdateOffsets offsets) {
-        this(settings, pipeline, clock, pollBackOff, offsets, TelegramCaches.DEFAULTS);
+        this(settings, pipeline, clock, pollBackOff, offsets, ReplyCaches.DEFAULTS);
     }
 
     TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
-            TelegramCaches caches) {
+            ReplyCaches caches) {
         this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, caches);
     }
 
     TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
-            UpdateOffsets offsets, TelegramCaches caches) {
+            UpdateOffsets offsets, ReplyCaches caches) {
         this.offsets = offsets;
         this.settings = settings;
         this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());

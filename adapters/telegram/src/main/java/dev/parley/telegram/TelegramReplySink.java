@@ -2,6 +2,7 @@ package dev.parley.telegram;
 
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.reply.DeliveryWaiters;
 import dev.parley.core.reply.ReplySplitter;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundSend;
@@ -71,7 +72,7 @@ final class TelegramReplySink implements ReplySink {
     /** Notice messages queued and not yet sent or given up. */
     private int tellsOut;
     /** Stages of {@link #delivered()} waiting for the chat to show everything given so far. */
-    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    private final DeliveryWaiters waiting = new DeliveryWaiters();
     private @Nullable ScheduledFuture<?> typing;
 
     /** A message of the reply as the chat shows it. */
@@ -156,15 +157,9 @@ final class TelegramReplySink implements ReplySink {
 
     @Override
     public CompletionStage<Void> delivered() {
-        CompletableFuture<Void> stage = new CompletableFuture<>();
         synchronized (this) {
-            if (!settled()) {
-                waiting.add(stage); // completed by the send that settles the chat; never, if the process ends first
-                return stage;
-            }
+            return waiting.await(settled());
         }
-        stage.complete(null);
-        return stage;
     }
 
     /** Under the lock: whether nothing given to the sink is still to be sent (or a refusal ended it). */
@@ -174,12 +169,7 @@ final class TelegramReplySink implements ReplySink {
 
     /** Under the lock: the waiting stages to complete (outside the lock) when the chat just settled. */
     private List<CompletableFuture<Void>> settledWaiters() {
-        if (waiting.isEmpty() || !settled()) {
-            return List.of();
-        }
-        List<CompletableFuture<Void>> done = List.copyOf(waiting);
-        waiting.clear();
-        return done;
+        return waiting.release(settled());
     }
 
     @Override

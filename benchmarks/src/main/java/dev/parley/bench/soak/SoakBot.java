@@ -28,10 +28,9 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.discord.DiscordAdapter;
-import dev.parley.discord.DiscordCaches;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.discord.DiscordSettings;
 import dev.parley.telegram.TelegramAdapter;
-import dev.parley.telegram.TelegramCaches;
 import dev.parley.telegram.TelegramSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -79,11 +78,11 @@ public final class SoakBot {
         // the bounded caches: the application's defaults unless the harness asks for others
         long conversations = Long.parseLong(given.getOrDefault("conversations", "10000"));
         long replyChains = Long.parseLong(given.getOrDefault("reply-chains",
-                String.valueOf(DiscordCaches.DEFAULTS.replyChains())));
+                String.valueOf(ReplyCaches.DEFAULTS.replyChains())));
         long editedReplies = Long.parseLong(given.getOrDefault("edited-replies",
-                String.valueOf(DiscordCaches.DEFAULTS.editedReplies())));
+                String.valueOf(ReplyCaches.DEFAULTS.editedReplies())));
         Duration editedRepliesFor = Duration.parse(given.getOrDefault("edited-replies-for",
-                DiscordCaches.DEFAULTS.editedRepliesFor().toString()));
+                ReplyCaches.DEFAULTS.editedRepliesFor().toString()));
 
         InstantSource clock = InstantSource.system();
         TextNormaliser normaliser = new TextNormaliser();
@@ -122,11 +121,11 @@ public final class SoakBot {
 
         DiscordAdapter discord = new DiscordAdapter(new DiscordSettings(required(given, "discord-token"),
                 URI.create(required(given, "discord-rest")), URI.create(required(given, "discord-gateway")), null, 1, 0, 0),
-                pipeline, clock, longestWait, new DiscordCaches(replyChains, DiscordCaches.DEFAULTS.replyChainsIdle(),
+                pipeline, clock, longestWait, new ReplyCaches(replyChains, ReplyCaches.DEFAULTS.replyChainsIdle(),
                         editedReplies, editedRepliesFor));
         TelegramAdapter telegram = new TelegramAdapter(new TelegramSettings(required(given, "telegram-token"),
                 URI.create(required(given, "telegram-api")), null, Duration.ofSeconds(10)), pipeline, clock,
-                new TelegramCaches(replyChains, TelegramCaches.DEFAULTS.replyChainsIdle(), editedReplies,
+                new ReplyCaches(replyChains, ReplyCaches.DEFAULTS.replyChainsIdle(), editedReplies,
                         editedRepliesFor));
         discord.start();
         telegram.start();

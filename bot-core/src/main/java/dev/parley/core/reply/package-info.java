@@ -1,4 +1,4 @@
-/** Shaping a reply for a platform's message limits: splitting long text where a reader expects a break. */
+/** Shaping a reply for a platform: splitting long text where a reader expects a break, knowing when it is delivered, bounding what adapters remember of replies. */
 @NullMarked
 package dev.parley.core.reply;
 

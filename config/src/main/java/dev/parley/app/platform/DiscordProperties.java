@@ -1,6 +1,6 @@
 package dev.parley.app.platform;
 
-import dev.parley.discord.DiscordCaches;
+import dev.parley.core.reply.ReplyCaches;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +38,7 @@ public record DiscordProperties(
     }
 
     /**
-     * {@code parley.discord.caches.*}: see {@link DiscordCaches}; a message remembered for its reply
+     * {@code parley.discord.caches.*}: see {@link ReplyCaches}; a message remembered for its reply
      * chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus its reply's
      * text (measured: README, soak run).
      *
@@ -54,9 +54,9 @@ public record DiscordProperties(
             @DefaultValue("10m") Duration editedRepliesFor) {
 
         /** The adapter's bounds. */
-        DiscordCaches toCaches() {
+        ReplyCaches toCaches() {
             try {
-                return new DiscordCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
+                return new ReplyCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
             } catch (IllegalArgumentException e) {
                 throw new StartupException("invalid parley.discord.caches: " + e.getMessage());
             }

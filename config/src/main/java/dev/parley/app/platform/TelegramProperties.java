@@ -1,6 +1,6 @@
 package dev.parley.app.platform;
 
-import dev.parley.telegram.TelegramCaches;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.telegram.TelegramSettings;
 import dev.parley.telegram.WebhookSettings;
 import java.net.URI;
@@ -52,7 +52,7 @@ public record TelegramProperties(
     }
 
     /**
-     * {@code parley.telegram.caches.*}: see {@link TelegramCaches}; a group message remembered for
+     * {@code parley.telegram.caches.*}: see {@link ReplyCaches}; a group message remembered for
      * its reply chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus
      * its reply's text (measured: README, soak run).
      *
@@ -68,9 +68,9 @@ public record TelegramProperties(
             @DefaultValue("10m") Duration editedRepliesFor) {
 
         /** The adapter's bounds. */
-        TelegramCaches toCaches() {
+        ReplyCaches toCaches() {
             try {
-                return new TelegramCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
+                return new ReplyCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
             } catch (IllegalArgumentException e) {
                 throw new StartupException("invalid parley.telegram.caches: " + e.getMessage());
             }

@@ -3,7 +3,7 @@ package dev.parley.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.discord.DiscordCaches;
+import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +20,18 @@ class DiscordPropertiesTest {
 
     @Test
     void cacheBoundsLeftUnset_areTheAdaptersDefaults() {
-        assertThat(bind(Map.of("parley.discord.token", "abc")).caches().toCaches()).isEqualTo(DiscordCaches.DEFAULTS);
+        assertThat(bind(Map.of("parley.discord.token", "abc")).caches().toCaches()).isEqualTo(ReplyCaches.DEFAULTS);
     }
 
     @Test
     void cacheBounds_bindFromTheirKeys() {
-        DiscordCaches caches = bind(Map.of(
+        ReplyCaches caches = bind(Map.of(
                 "parley.discord.caches.reply-chains", "5000",
                 "parley.discord.caches.reply-chains-idle", "2h",
                 "parley.discord.caches.edited-replies", "300",
                 "parley.discord.caches.edited-replies-for", "5m")).caches().toCaches();
 
-        assertThat(caches).isEqualTo(new DiscordCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
+        assertThat(caches).isEqualTo(new ReplyCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.parley.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.telegram.TelegramCaches;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.telegram.TelegramSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -58,18 +58,18 @@ class TelegramPropertiesTest {
 
     @Test
     void cacheBoundsLeftUnset_areTheAdaptersDefaults() {
-        assertThat(bind(Map.of("parley.telegram.token", "1:abc")).caches().toCaches()).isEqualTo(TelegramCaches.DEFAULTS);
+        assertThat(bind(Map.of("parley.telegram.token", "1:abc")).caches().toCaches()).isEqualTo(ReplyCaches.DEFAULTS);
     }
 
     @Test
     void cacheBounds_bindFromTheirKeys() {
-        TelegramCaches caches = bind(Map.of(
+        ReplyCaches caches = bind(Map.of(
                 "parley.telegram.caches.reply-chains", "5000",
                 "parley.telegram.caches.reply-chains-idle", "2h",
                 "parley.telegram.caches.edited-replies", "300",
                 "parley.telegram.caches.edited-replies-for", "5m")).caches().toCaches();
 
-        assertThat(caches).isEqualTo(new TelegramCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
+        assertThat(caches).isEqualTo(new ReplyCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
     }
 
     @Test

@@ -1,10 +1,10 @@
-package dev.parley.discord;
+package dev.parley.core.reply;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How much the Discord adapter remembers about recent messages, which bounds its heap: each
+ * How much a platform adapter remembers about recent messages, which bounds its heap: each
  * remembered message costs a fixed amount (measured in the README's soak section), so the bounds
  * are what an operator trades memory against.
  *
@@ -15,13 +15,13 @@ import java.util.Objects;
  *     its reply's text; an edit of a forgotten question gets a new reply
  * @param editedRepliesFor how long a question's reply stays editable that way
  */
-public record DiscordCaches(long replyChains, Duration replyChainsIdle, long editedReplies, Duration editedRepliesFor) {
+public record ReplyCaches(long replyChains, Duration replyChainsIdle, long editedReplies, Duration editedRepliesFor) {
 
-    /** The bounds the application uses unless {@code parley.discord.caches.*} says otherwise. */
-    public static final DiscordCaches DEFAULTS = new DiscordCaches(50_000, Duration.ofDays(1), 10_000,
+    /** The bounds the application uses unless {@code parley.<platform>.caches.*} says otherwise. */
+    public static final ReplyCaches DEFAULTS = new ReplyCaches(50_000, Duration.ofDays(1), 10_000,
             Duration.ofMinutes(10));
 
-    public DiscordCaches {
+    public ReplyCaches {
         Objects.requireNonNull(replyChainsIdle, "replyChainsIdle");
         Objects.requireNonNull(editedRepliesFor, "editedRepliesFor");
         if (replyChains < 1 || editedReplies < 1) {
