@@ -2,6 +2,7 @@ package dev.parley.bench.moderation;
 
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.Lexicon;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.ModerationResult;
@@ -33,6 +34,10 @@ import java.util.TreeMap;
  * against protected groups only (its abuse of individuals and of other groups is labelled
  * non-hateful); hate, harassment and their threatening forms for ToLD-Br, whose columns are
  * hate kinds and insults.
+ *
+ * <p>The local tier's Portuguese classifier was trained on ToLD-Br ({@link TrainClassifier}), so
+ * ToLD-Br figures of the whole tier are given on the held-out fifth ({@link ToldBrSplit}) only,
+ * next to the lexicon and rules alone on the same rows and on the whole set.
  */
 public final class Evaluate {
 
@@ -45,6 +50,8 @@ public final class Evaluate {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final Moderator moderator =
             new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+    private final Moderator lexiconOnly = new Moderator(normaliser,
+            List.of(new LocalModerationProvider(Lexicon.standard(normaliser), LocalModerationProvider.standardRules())), 0);
     private final ModerationPolicy policy =
             ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "", "");
 
@@ -60,7 +67,11 @@ public final class Evaluate {
     }
 
     private boolean predicted(String text, Set<Category> kinds) {
-        ModerationResult result = moderator.evaluate(text, Direction.INPUT, policy);
+        return predicted(moderator, text, kinds);
+    }
+
+    private boolean predicted(Moderator by, String text, Set<Category> kinds) {
+        ModerationResult result = by.evaluate(text, Direction.INPUT, policy);
         for (Category category : kinds) {
             if (result.flaggedCategories().contains(category)) {
                 return true;
@@ -75,6 +86,7 @@ public final class Evaluate {
             return;
         }
         Confusion all = new Confusion();
+        Confusion withoutClassifier = new Confusion();
         Confusion anyCategory = new Confusion();
         Map<String, Confusion> byFunctionality = new TreeMap<>();
         for (Map<String, String> row : Csv.read(file).named()) {
@@ -82,6 +94,7 @@ public final class Evaluate {
             boolean hateful = row.get("label_gold").equals("hateful");
             boolean predicted = predicted(text, HATE);
             all.add(hateful, predicted);
+            withoutClassifier.add(hateful, predicted(lexiconOnly, text, HATE));
             anyCategory.add(hateful, moderator.evaluate(text, Direction.INPUT, policy).flagged());
             byFunctionality.computeIfAbsent(row.get("functionality") + (hateful ? " (hateful)" : " (non-hateful)"),
                     k -> new Confusion()).add(hateful, predicted);
@@ -89,6 +102,7 @@ public final class Evaluate {
         System.out.println("== HateCheck (English), predicted = hate or hate/threatening >= 0.5");
         System.out.println("   " + all.summary());
         System.out.println("   (any category flagged: " + anyCategory.summary() + ")");
+        System.out.println("   (lexicon and rules without the classifier: " + withoutClassifier.summary() + ")");
         System.out.println("   per functionality: recall of hateful ones, false-positive rate of non-hateful ones");
         byFunctionality.forEach((name, confusion) -> System.out.println(String.format(Locale.ROOT, "     %-40s n=%4d  %s",
                 name, confusion.total(), name.endsWith("(hateful)")
@@ -104,23 +118,33 @@ public final class Evaluate {
         Confusion majorityNoObscene = new Confusion();
         Confusion majorityAny = new Confusion();
         Confusion anyAnnotator = new Confusion();
+        Confusion heldOutLexiconOnly = new Confusion();
+        Confusion wholeLexiconOnly = new Confusion();
         Map<String, Confusion> byColumn = new java.util.LinkedHashMap<>();
         for (Map<String, String> row : Csv.read(file).named()) {
             String text = row.get("text");
             if (text == null) {
                 continue;
             }
-            boolean predicted = predicted(text, TOXIC);
             int maxNoObscene = 0;
             int maxAny = 0;
             for (String column : TOLD_COLUMNS) {
                 int votes = (int) Double.parseDouble(row.getOrDefault(column, "0"));
                 maxAny = Math.max(maxAny, votes);
-                if (votes >= 2) {
-                    byColumn.computeIfAbsent(column, k -> new Confusion()).add(true, predicted);
-                }
                 if (!column.equals("obscene")) {
                     maxNoObscene = Math.max(maxNoObscene, votes);
+                }
+            }
+            boolean withoutClassifier = predicted(lexiconOnly, text, TOXIC);
+            wholeLexiconOnly.add(maxNoObscene >= 2, withoutClassifier);
+            if (ToldBrSplit.of(normaliser.normalise(text)) != ToldBrSplit.HELD_OUT) {
+                continue;
+            }
+            heldOutLexiconOnly.add(maxNoObscene >= 2, withoutClassifier);
+            boolean predicted = predicted(text, TOXIC);
+            for (String column : TOLD_COLUMNS) {
+                if (Double.parseDouble(row.getOrDefault(column, "0")) >= 2) {
+                    byColumn.computeIfAbsent(column, k -> new Confusion()).add(true, predicted);
                 }
             }
             majorityNoObscene.add(maxNoObscene >= 2, predicted);
@@ -131,6 +155,7 @@ public final class Evaluate {
             }
         }
         System.out.println("== ToLD-Br (Portuguese), predicted = hate, harassment or their threatening forms >= 0.5");
+        System.out.println("   held-out fifth, never used in training; whole local tier (lexicon, rules, classifier)");
         System.out.println("   positive = >=2 of 3 annotators in homophobia, insult, racism, misogyny or xenophobia (main figure)");
         System.out.println("   " + majorityNoObscene.summary());
         System.out.println("   positive = >=2 of 3 annotators in any column, obscene included");
@@ -142,5 +167,8 @@ public final class Evaluate {
                 name, confusion.total(), name.startsWith("(")
                         ? String.format(Locale.ROOT, "FPR=%.3f", confusion.falsePositiveRate())
                         : String.format(Locale.ROOT, "recall=%.3f", confusion.recall()))));
+        System.out.println("   main figure, lexicon and rules without the classifier:");
+        System.out.println("     held-out fifth: " + heldOutLexiconOnly.summary());
+        System.out.println("     whole set:      " + wholeLexiconOnly.summary());
     }
 }

@@ -1,9 +1,11 @@
 package dev.parley.core.moderation;
 
+import dev.parley.core.moderation.learned.ToxicityClassifier;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local tier: weighted Portuguese and English lexicons and intent rules over the normalised
@@ -12,6 +14,9 @@ import java.util.Set;
  * <p>Hate and harassment in a text that quotes or counters them ("saying 'X are scum' is
  * hateful", "chamar alguém de X é racismo", a quoted slur with a comment around it) count for a
  * third.
+ *
+ * <p>With a {@link ToxicityClassifier}, Portuguese text is also scored by a learned model for
+ * harassment: insults in ordinary words that no word list holds ("você é um lixo de pessoa").
  */
 public final class LocalModerationProvider implements ModerationProvider {
 
@@ -19,18 +24,34 @@ public final class LocalModerationProvider implements ModerationProvider {
             Category.HATE, Category.HATE_THREATENING, Category.HARASSMENT, Category.HARASSMENT_THREATENING,
             Category.VIOLENCE);
 
+    /**
+     * Below this the classifier's harassment score is left out: it could not reach any sensible
+     * threshold, and most texts then keep the quick path with no assessment at all.
+     */
+    static final double LEARNED_FLOOR = 0.2;
+
     private final Lexicon lexicon;
     private final List<ModerationRule> rules;
+    private final @Nullable ToxicityClassifier classifier;
 
-    /** The local tier over {@code lexicon} with the given rules, run in order. */
+    /** The local tier over {@code lexicon} with the given rules, run in order, and no classifier. */
     public LocalModerationProvider(Lexicon lexicon, List<ModerationRule> rules) {
-        this.lexicon = lexicon;
-        this.rules = List.copyOf(rules);
+        this(lexicon, rules, null);
     }
 
-    /** The local tier with Parley's lexicons and all its rules. */
+    /**
+     * The local tier over {@code lexicon} with the given rules, run in order, and {@code classifier}
+     * scoring harassment in Portuguese text (none if null).
+     */
+    public LocalModerationProvider(Lexicon lexicon, List<ModerationRule> rules, @Nullable ToxicityClassifier classifier) {
+        this.lexicon = lexicon;
+        this.rules = List.copyOf(rules);
+        this.classifier = classifier;
+    }
+
+    /** The local tier with Parley's lexicons, all its rules and its Portuguese toxicity classifier. */
     public static LocalModerationProvider standard(TextNormaliser normaliser) {
-        return new LocalModerationProvider(Lexicon.standard(normaliser), standardRules());
+        return new LocalModerationProvider(Lexicon.standard(normaliser), standardRules(), ToxicityClassifier.standard());
     }
 
     /** Parley's local rules: lexicon scores, targeted hate, addressed abuse, dangerous instructions, minors. */
@@ -47,7 +68,8 @@ public final class LocalModerationProvider implements ModerationProvider {
     @Override
     public Assessment assess(ModerationRequest request) {
         ScannedText text = lexicon.scan(request.normalised());
-        if (text.hits().isEmpty()) {
+        double learned = classifier == null ? -1 : classifier.score(request.normalised());
+        if (text.hits().isEmpty() && learned < LEARNED_FLOOR) {
             return Assessment.NONE;
         }
         double damping = text.has(Role.COUNTER_SPEECH) || text.quotesAbuseWithCommentary() ? LexiconRule.NEGATED : 1;
@@ -55,14 +77,21 @@ public final class LocalModerationProvider implements ModerationProvider {
         Map<Category, String> reasons = new EnumMap<>(Category.class);
         for (ModerationRule rule : rules) {
             for (Finding finding : rule.check(text, request.direction())) {
-                double score = finding.score() * (COUNTERABLE.contains(finding.category()) ? damping : 1);
-                if (score > scores.getOrDefault(finding.category(), 0.0)) {
-                    scores.put(finding.category(), score);
-                    reasons.put(finding.category(), finding.reason() + (damping < 1 ? " (quoted or countered)" : ""));
-                }
+                keep(finding, damping, scores, reasons);
             }
         }
+        if (learned >= LEARNED_FLOOR) {
+            keep(new Finding(Category.HARASSMENT, learned, "learned Portuguese classifier"), damping, scores, reasons);
+        }
         return scores.isEmpty() ? Assessment.NONE : new Assessment(CategoryScores.of(scores), reasons);
+    }
+
+    private static void keep(Finding finding, double damping, Map<Category, Double> scores, Map<Category, String> reasons) {
+        double score = finding.score() * (COUNTERABLE.contains(finding.category()) ? damping : 1);
+        if (score > scores.getOrDefault(finding.category(), 0.0)) {
+            scores.put(finding.category(), score);
+            reasons.put(finding.category(), finding.reason() + (damping < 1 ? " (quoted or countered)" : ""));
+        }
     }
 
     /** The lexicon this tier reads with. */
