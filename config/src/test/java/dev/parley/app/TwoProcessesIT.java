@@ -202,7 +202,8 @@ class TwoProcessesIT {
                     "--spring.datasource.username=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_USER", "parley"),
                     "--spring.datasource.password=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley"));
         }
-        return List.of("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("shared") + ";AUTO_SERVER=TRUE",
+        // WRITE_DELAY=0 as in the default URL: a killed host of the shared file must not take its last commits with it
+        return List.of("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("shared") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--spring.datasource.username=parley", "--spring.datasource.password=");
     }
 
