@@ -57,6 +57,9 @@ class DiscordConversationIT {
     private static long splitChannel;
     private static FakeGuild moreAdmin;
     private static long moreAdminChannel;
+    /** Two channels of one server: one with moderation of its own, one without. */
+    private static long ownRulesChannel;
+    private static long serverRulesChannel;
     private static long thread;
     private static long dm;
     private static FakeUser admin;
@@ -90,6 +93,11 @@ class DiscordConversationIT {
         moreAdmin.addMember(admin, moreAdmin.adminRoleId());
         moreAdmin.addMember(member);
         moreAdminChannel = moreAdmin.addTextChannel("talk");
+        FakeGuild channelRules = server.createGuild("Channel rules");
+        channelRules.addMember(admin, channelRules.adminRoleId());
+        channelRules.addMember(member);
+        ownRulesChannel = channelRules.addTextChannel("kitchen");
+        serverRulesChannel = channelRules.addTextChannel("lounge");
         thread = guild.addThread(general, "a topic");
         dm = server.openDm(member);
         workDir = Files.createTempDirectory("parley-discord-it");
@@ -486,6 +494,42 @@ class DiscordConversationIT {
         assertThat(command(channel, member, "reset")).contains("Forgotten");
         assertThat(command(channel, member, "stop")).contains("no question");
         assertThat(command(channel, member, "help")).contains("/moderation");
+    }
+
+    @Test
+    void aTermBlockedForOneChannelIsBlockedThereOnlyAndMembersCannotSetIt() {
+        assertThat(send(server.slashCommand(ownRulesChannel, member, "moderation").group("channel").subcommand("terms")
+                .option("operation", "add").option("list", "block").option("term", "marmalade")))
+                .isEqualTo("Only admins of this server can change moderation.");
+        long beforeAdmin = ask(ownRulesChannel, member, "I like marmalade on toast");
+        assertThat(finalText(beforeAdmin)).as("the member's attempt changed nothing")
+                .doesNotContain("blocked by this chat's moderation");
+
+        assertThat(send(server.slashCommand(ownRulesChannel, admin, "moderation").group("channel").subcommand("terms")
+                .option("operation", "add").option("list", "block").option("term", "Marmalade")))
+                .isEqualTo("Blocked \"marmalade\" in this channel.");
+        long here = ask(ownRulesChannel, member, "I like marmalade on toast");
+        long elsewhere = ask(serverRulesChannel, member, "I like marmalade on toast");
+
+        assertThat(finalText(here)).contains("blocked by this chat's moderation");
+        assertThat(replyTo(here)).hasSize(1);
+        assertThat(finalText(elsewhere)).isNotBlank().doesNotContain("blocked by this chat's moderation");
+        assertThat(send(server.slashCommand(ownRulesChannel, admin, "moderation").group("channel").subcommand("show")))
+                .contains("blocked terms: marmalade");
+        assertThat(send(server.slashCommand(serverRulesChannel, admin, "moderation").group("channel")
+                .subcommand("show"))).contains("no moderation of its own");
+        assertThat(command(ownRulesChannel, admin, "audit", "recent", "count", 5L))
+                .as("the change is audited, naming the channel")
+                .containsPattern("moderation\\.channel\\.terms\\.add " + ownRulesChannel + " marmalade");
+    }
+
+    @Test
+    void helpIsAnOverviewAndExplainsOneCommandInFull() {
+        String overview = command(general, member, "help");
+        String moderation = command(general, member, "help", "command", "moderation");
+
+        assertThat(overview).contains("/moderation", "/help <command>").doesNotContain("/moderation channel");
+        assertThat(moderation).contains("/moderation channel terms", "/moderation category");
     }
 
     @Test

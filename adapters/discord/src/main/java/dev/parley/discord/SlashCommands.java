@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -17,30 +18,49 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parley's slash-commands as Discord shows them, and their translation into the command lines the
- * core understands ({@code /moderation category hate block 0.5}). Discord's
+ * core understands ({@code /moderation category hate block 0.5},
+ * {@code /moderation channel terms add block pineapple}). Discord's
  * {@code default_member_permissions} only hides admin commands from most members; the core checks
  * the author's permission again on every call.
  */
 final class SlashCommands {
 
+    /** The commands {@code /help <command>} explains in full; the core answers each. */
+    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "audit", "reset", "stop"};
+
     private final List<SlashCommandData> definitions;
-    /** Full command name ("moderation category") to its options in the order the core reads them. */
+    /**
+     * Full command name ("moderation category", "moderation channel terms") to its options in the
+     * order the core reads them.
+     */
     private final Map<String, List<String>> optionOrder;
 
     SlashCommands() {
         this.definitions = List.of(moderation(), rateLimit(), bot(), audit(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
-                Commands.slash("help", "What Parley can do and its commands"));
-        this.optionOrder = definitions.stream().flatMap(command -> command.getSubcommands().isEmpty()
-                        ? java.util.stream.Stream.of(Map.entry(command.getName(), names(command.getOptions())))
-                        : command.getSubcommands().stream().map(sub -> Map.entry(
-                                command.getName() + " " + sub.getName(), names(sub.getOptions()))))
+                Commands.slash("help", "What Parley can do and its commands")
+                        .addOptions(choices("command", "The command to explain in full", false, HELP_TOPICS)));
+        this.optionOrder = definitions.stream().flatMap(SlashCommands::optionOrder)
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Each way to invoke {@code command} ("moderation channel terms") with its options in order. */
+    private static Stream<Map.Entry<String, List<String>>> optionOrder(SlashCommandData command) {
+        if (command.getSubcommands().isEmpty() && command.getSubcommandGroups().isEmpty()) {
+            return Stream.of(Map.entry(command.getName(), names(command.getOptions())));
+        }
+        Stream<Map.Entry<String, List<String>>> plain = command.getSubcommands().stream()
+                .map(sub -> Map.entry(command.getName() + " " + sub.getName(), names(sub.getOptions())));
+        Stream<Map.Entry<String, List<String>>> grouped = command.getSubcommandGroups().stream()
+                .flatMap(group -> group.getSubcommands().stream().map(sub -> Map.entry(
+                        command.getName() + " " + group.getName() + " " + sub.getName(), names(sub.getOptions()))));
+        return Stream.concat(plain, grouped);
     }
 
     /** What to register with Discord (a bulk overwrite, so registering again changes nothing). */
@@ -52,7 +72,8 @@ final class SlashCommands {
      * The command line for an invocation: its full name, then its options in the order the core
      * reads them; a role or channel as its id.
      *
-     * @param fullName the command and subcommand, as {@code "moderation category"}
+     * @param fullName the command, subcommand group and subcommand, as {@code "moderation category"}
+     *     or {@code "moderation channel category"}
      * @param option the value the user gave for an option name, or null
      */
     String commandLine(String fullName, Function<String, @Nullable OptionMapping> option) {
@@ -71,26 +92,14 @@ final class SlashCommands {
     }
 
     private static SlashCommandData moderation() {
-        OptionData category = new OptionData(OptionType.STRING, "category", "The moderation category", true);
-        for (Category c : Category.values()) {
-            category.addChoice(c.apiName(), c.apiName());
-        }
         return Commands.slash("moderation", "Moderation of prompts and replies in this server")
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
                         new SubcommandData("show", "The moderation policy here"),
-                        new SubcommandData("category", "Off, flag or block a category, with a threshold")
-                                .addOptions(category,
-                                        choices("action", "What to do", true, "off", "flag", "block"),
-                                        new OptionData(OptionType.NUMBER, "threshold", "Score from 0 to 1")
-                                                .setRequiredRange(0.0, 1.0)),
-                        new SubcommandData("terms", "List, add or remove blocked or allowed terms")
-                                .addOptions(choices("operation", "What to do", true, "list", "add", "remove"),
-                                        choices("list", "Which list", false, "block", "allow"),
-                                        new OptionData(OptionType.STRING, "term", "The word or phrase")),
-                        new SubcommandData("direction", "Moderate prompts, replies, both or none")
-                                .addOptions(choices("direction", "Which way", true, "input", "output", "both", "none")),
+                        category("Off, flag or block a category, with a threshold"),
+                        terms("List, add or remove blocked or allowed terms"),
+                        direction("Moderate prompts, replies, both or none"),
                         new SubcommandData("exempt-role", "Roles whose prompts are not moderated")
                                 .addOptions(choices("operation", "What to do", true, "list", "add", "remove"),
                                         new OptionData(OptionType.ROLE, "role", "The role")),
@@ -101,7 +110,38 @@ final class SlashCommands {
                         new SubcommandData("test", "The verdict on a text, without posting it")
                                 .addOptions(new OptionData(OptionType.STRING, "text", "The text to judge", true)),
                         new SubcommandData("failure", "Let texts through or block them when a provider fails")
-                                .addOptions(choices("mode", "Fail open or closed", true, "open", "closed")));
+                                .addOptions(choices("mode", "Fail open or closed", true, "open", "closed")))
+                // the same category, terms and direction, kept for the channel they are typed in
+                .addSubcommandGroups(new SubcommandGroupData("channel", "Moderation of this channel only")
+                        .addSubcommands(
+                                new SubcommandData("show", "This channel's own moderation"),
+                                category("Off, flag or block a category in this channel only"),
+                                terms("Blocked or allowed terms of this channel only"),
+                                direction("Moderate prompts, replies, both or none in this channel"),
+                                new SubcommandData("clear", "Drop this channel's own moderation")));
+    }
+
+    private static SubcommandData category(String description) {
+        OptionData category = new OptionData(OptionType.STRING, "category", "The moderation category", true);
+        for (Category c : Category.values()) {
+            category.addChoice(c.apiName(), c.apiName());
+        }
+        return new SubcommandData("category", description)
+                .addOptions(category,
+                        choices("action", "What to do", true, "off", "flag", "block"),
+                        new OptionData(OptionType.NUMBER, "threshold", "Score from 0 to 1").setRequiredRange(0.0, 1.0));
+    }
+
+    private static SubcommandData terms(String description) {
+        return new SubcommandData("terms", description)
+                .addOptions(choices("operation", "What to do", true, "list", "add", "remove"),
+                        choices("list", "Which list", false, "block", "allow"),
+                        new OptionData(OptionType.STRING, "term", "The word or phrase"));
+    }
+
+    private static SubcommandData direction(String description) {
+        return new SubcommandData("direction", description)
+                .addOptions(choices("direction", "Which way", true, "input", "output", "both", "none"));
     }
 
     private static SlashCommandData rateLimit() {

@@ -32,37 +32,6 @@ public final class CommandService {
 
     private static final Logger LOG = System.getLogger(CommandService.class.getName());
 
-    private static final String HELP = """
-            Commands:
-              /help                              this list
-              /reset                             forget this conversation
-              /stop                              stop your question here (waiting or being answered)
-              /bot persona                       the persona answering here, and the others
-              /bot channel                       when I answer in this channel
-              /bot history                       whether conversations here are stored across restarts
-              /ratelimit show                    the rate limits here
-            Admins:
-              /moderation show                   the moderation policy here
-              /moderation category <category> <off|flag|block> [threshold]
-              /moderation terms <list|add|remove> [block|allow] <term>
-              /moderation direction <input|output|both|none>
-              /moderation failure <open|closed>
-              /moderation exempt-role <add|remove|list> <role>
-              /moderation audit-channel <channel-id|off>
-                                                 report every block here to that channel
-              /moderation excerpt <none|redacted>
-                                                 audit blocked texts as a hash, or with a masked excerpt
-              /moderation channel <category|terms|direction> ...
-                                                 the same, for this channel only
-              /moderation channel <show|clear>   this channel's own moderation
-              /moderation test <text>            the verdict on a text, without posting it
-              /ratelimit set <user|channel|server> <per-minute|default> [burst]
-              /audit recent [count]              the latest audit entries here (10, at most 25)
-              /bot persona <name>                let another persona answer in this channel
-              /bot channel <auto-reply|mention-only|off>
-                                                 answer every message here, only mentions, or only commands
-              /bot history <on|off>              store conversations here across restarts, or stop and delete them""";
-
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
@@ -212,7 +181,8 @@ public final class CommandService {
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {
         return switch (command.name()) {
-            case "help", "start" -> HELP;
+            case "help" -> HelpTopics.answer(command.word(0));
+            case "start" -> HelpTopics.OVERVIEW;
             case "reset" -> reset(message);
             case "stop" -> stop(message);
             case "bot" -> bot(command, message);

@@ -269,9 +269,63 @@ class CommandServiceTest {
     }
 
     @Test
-    void answersHelpAndStartWithTheCommandList() {
-        assertThat(run(ALICE, "/help")).contains("/reset", "/moderation terms <list|add|remove>");
-        assertThat(run(ALICE, "/start@ParleyBot")).isEqualTo(run(ALICE, "/help"));
+    void helpIsAShortOverviewWithOneLinePerCommandAndAPointerToTheDetails() {
+        String help = run(ALICE, "/help");
+
+        assertThat(help).startsWith("Commands:").contains("/reset", "/stop", "/bot", "/ratelimit", "/moderation",
+                "/audit", "/help <command>");
+        assertThat(help).doesNotContain("/moderation terms", "/moderation channel", "/bot history");
+        assertThat(help.lines()).hasSizeLessThanOrEqualTo(12)
+                .filteredOn(line -> line.strip().startsWith("/moderation")).hasSize(1);
+        assertThat(run(ALICE, "/start@ParleyBot")).isEqualTo(help);
+    }
+
+    @Test
+    void helpWithACommandGivesThatCommandInFull() {
+        assertThat(run(ALICE, "/help moderation")).contains("/moderation terms <list|add|remove> [block|allow] <term>",
+                "/moderation channel terms <list|add|remove>", "/moderation channel clear", "/moderation audit-channel")
+                .doesNotContain("/bot persona");
+        assertThat(run(ALICE, "/help bot")).contains("/bot persona <name>", "/bot channel <auto-reply|mention-only|off>",
+                "/bot history <on|off>").doesNotContain("/moderation");
+        assertThat(run(ALICE, "/help ratelimit")).contains("/ratelimit set <user|channel|server>");
+        assertThat(run(ALICE, "/help audit")).contains("/audit recent [count]");
+        assertThat(run(ALICE, "/help reset")).startsWith("/reset");
+        assertThat(run(ALICE, "/help /Moderation")).as("the command as typed, slash and case aside")
+                .isEqualTo(run(ALICE, "/help moderation"));
+    }
+
+    @Test
+    void everyCommandTheOverviewNamesHasItsOwnHelp() {
+        List<String> named = run(ALICE, "/help").lines().map(String::strip).filter(line -> line.startsWith("/"))
+                .map(line -> line.substring(1).split("[\\s\\[]")[0]).toList();
+
+        assertThat(named).contains("help", "reset", "stop", "bot", "ratelimit", "moderation", "audit");
+        for (String command : named) {
+            assertThat(run(ALICE, "/help " + command)).as("/help %s", command).doesNotStartWith("There is no");
+        }
+    }
+
+    @Test
+    void moderationHelpListsEverySubcommandTheModerationCommandsKnow() {
+        String help = run(ALICE, "/help moderation");
+        List<String> usage = (ModerationCommands.USAGE + "\n" + ModerationCommands.CHANNEL_USAGE).lines()
+                .map(String::strip).filter(line -> line.startsWith("/moderation ")).toList();
+
+        assertThat(usage).hasSizeGreaterThan(10);
+        for (String line : usage) {
+            String[] words = line.split(" ");
+            String subcommand = words[1].equals("channel") && !words[2].startsWith("<")
+                    ? "/moderation channel " + words[2].split("\\|")[0] : "/moderation " + words[1];
+            assertThat(help).as("help for %s", line).contains(subcommand);
+        }
+    }
+
+    @Test
+    void helpForAnUnknownCommandSaysSoAndGivesTheOverview() {
+        assertThat(run(ALICE, "/help frobnicate")).startsWith("There is no command /frobnicate.")
+                .endsWith(run(ALICE, "/help"));
+        assertThat(run(ALICE, "/help " + "x".repeat(500))).startsWith("There is no such command.")
+                .doesNotContain("xxxxxxxxxx".repeat(4));
     }
 
     @Test

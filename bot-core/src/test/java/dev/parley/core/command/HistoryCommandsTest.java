@@ -127,7 +127,7 @@ class HistoryCommandsTest {
 
     @Test
     void helpListsTheCommand() {
-        assertThat(run(GENERAL, ALICE, "/help")).contains("/bot history  ").contains("/bot history <on|off>");
+        assertThat(run(GENERAL, ALICE, "/help bot")).contains("/bot history  ").contains("/bot history <on|off>");
     }
 
     @Test

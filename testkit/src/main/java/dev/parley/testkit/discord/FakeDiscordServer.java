@@ -330,8 +330,12 @@ public final class FakeDiscordServer implements AutoCloseable {
             data.put("guild_id", Long.toUnsignedString(guild.id()));
         }
         data.put("resolved", resolved(draft, guild));
+        if (draft.group != null && draft.subcommand == null) {
+            throw new IllegalArgumentException("a subcommand group needs a subcommand");
+        }
         if (draft.subcommand != null) {
-            data.put("options", List.of(Map.of("name", draft.subcommand, "type", 1, "options", draft.options)));
+            List<Map<String, Object>> sub = List.of(Map.of("name", draft.subcommand, "type", 1, "options", draft.options));
+            data.put("options", draft.group == null ? sub : List.of(Map.of("name", draft.group, "type", 2, "options", sub)));
         } else {
             data.put("options", draft.options);
         }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A slash command a test is about to invoke (INTERACTION_CREATE type 2), with an optional
- * subcommand and typed options. The invoking member's roles and permissions come from its guild.
+ * subcommand (in an optional subcommand group) and typed options. The invoking member's roles and permissions come from its guild.
  * Obtain one from {@link FakeDiscordServer#slashCommand(long, FakeUser, String)}.
  */
 public final class SlashCommandDraft {
@@ -18,6 +18,7 @@ public final class SlashCommandDraft {
     final FakeUser user;
     final String name;
     @Nullable String subcommand;
+    @Nullable String group;
     final List<Map<String, Object>> options = new ArrayList<>();
     final List<FakeUser> resolvedUsers = new ArrayList<>();
     final List<Long> resolvedChannels = new ArrayList<>();
@@ -32,6 +33,12 @@ public final class SlashCommandDraft {
 
     public SlashCommandDraft subcommand(String subcommandName) {
         this.subcommand = subcommandName;
+        return this;
+    }
+
+    /** The subcommand group ({@code channel} of {@code /moderation channel terms}); needs a subcommand. */
+    public SlashCommandDraft group(String groupName) {
+        this.group = groupName;
         return this;
     }
 

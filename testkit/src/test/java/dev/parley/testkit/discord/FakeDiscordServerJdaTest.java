@@ -252,6 +252,22 @@ class FakeDiscordServerJdaTest {
     }
 
     @Test
+    void slashCommand_inASubcommandGroup_arrivesWithTheGroupAndTheSubcommandsOptions() throws InterruptedException {
+        FakeInteraction interaction = server.slashCommand(general, carol, "ask")
+                .group("careful")
+                .subcommand("model")
+                .option("prompt", "why is the sea salty")
+                .send();
+
+        SlashCommandInteractionEvent event = events.await(
+                SlashCommandInteractionEvent.class, e -> e.getIdLong() == interaction.id(), TIMEOUT);
+
+        assertThat(event.getFullCommandName()).isEqualTo("ask careful model");
+        assertThat(event.getSubcommandGroup()).isEqualTo("careful");
+        assertThat(event.getOption("prompt").getAsString()).isEqualTo("why is the sea salty");
+    }
+
+    @Test
     void slashCommand_fromAnOrdinaryMember_getsADirectReply() throws InterruptedException {
         FakeInteraction interaction = server.slashCommand(general, alice, "ping").send();
 
