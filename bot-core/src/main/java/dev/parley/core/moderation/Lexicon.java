@@ -42,14 +42,30 @@ public final class Lexicon {
         }
     }
 
-    private static final Entry[] NO_ENTRIES = new Entry[0];
+    /**
+     * The entries a word of a text may start, by how it is written: as the entry's first word, as
+     * one of its misspellings (only if it is no entry's first word), or as the entry's first word
+     * with doubled letters single (looked up with the text's word squeezed). Each longest first.
+     */
+    private record Starts(Entry[] asWritten, Entry[] misspelt, Entry[] squeezed) {}
 
-    private final Map<String, Entry[]> byFirstWord;
-    private final Map<String, Entry[]> bySqueezedFirstWord;
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    /** Bits of {@link #wordFilter}: a power of two, some ten times the words, so few words pass it in vain. */
+    private static final int WORD_FILTER_BITS = 1 << 17;
+    private static final Starts NO_STARTS = new Starts(NO_ENTRIES, NO_ENTRIES, NO_ENTRIES);
+
+    /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
+    private final Map<String, Starts> byWord;
+    /**
+     * A bit for the hash code of every word in {@link #byWord} (a Bloom filter of one hash): most
+     * words of a text start no entry, and testing a bit costs less than a lookup.
+     */
+    private final long[] wordFilter = new long[WORD_FILTER_BITS / 64];
     private final Map<String, Entry[]> byFirstWordPrefix;
-    private final Map<String, Entry[]> byMisspelling;
     /** Sorted hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
     private final int[] glueHashes;
+    /** Sorted hash codes of the stems of prefix entries: a cheap filter before any substring. */
+    private final int[] prefixHashes;
     private final int longestPrefix;
     private final int size;
 
@@ -74,8 +90,6 @@ public final class Lexicon {
                 squeezed.computeIfAbsent(squeeze(first), k -> new ArrayList<>()).add(entry);
             }
         }
-        this.byFirstWord = frozen(exact);
-        this.bySqueezedFirstWord = frozen(squeezed);
         this.byFirstWordPrefix = frozen(prefix);
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
@@ -87,11 +101,28 @@ public final class Lexicon {
                 }
             }
         }
-        this.byMisspelling = frozen(misspelt);
+        this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
+        for (String word : byWord.keySet()) {
+            int bit = wordFilterBit(word);
+            wordFilter[bit >>> 6] |= 1L << bit;
+        }
         this.glueHashes = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
                 .mapToInt(String::hashCode).sorted().distinct().toArray();
+        this.prefixHashes = prefix.keySet().stream().mapToInt(String::hashCode).sorted().distinct().toArray();
         this.longestPrefix = longest;
         this.size = entries.size();
+    }
+
+    private static Map<String, Starts> byWord(Map<String, Entry[]> exact, Map<String, Entry[]> misspelt,
+            Map<String, Entry[]> squeezed) {
+        Map<String, Starts> byWord = new HashMap<>();
+        for (Map<String, Entry[]> map : List.of(exact, misspelt, squeezed)) {
+            for (String word : map.keySet()) {
+                byWord.put(word, new Starts(exact.getOrDefault(word, NO_ENTRIES), misspelt.getOrDefault(word, NO_ENTRIES),
+                        squeezed.getOrDefault(word, NO_ENTRIES)));
+            }
+        }
+        return byWord; // a HashMap, never changed: its lookups compare hash codes before words
     }
 
     /** The lexicons shipped with Parley: English and Portuguese, curated (see the README beside them). */
@@ -169,7 +200,7 @@ public final class Lexicon {
 
     /** Splits normalised text into words and finds every entry in it. */
     public ScannedText scan(String normalised) {
-        String[] split = unglued(normalised.strip().isEmpty() ? new String[0] : normalised.strip().split(" "));
+        String[] split = unglued(words(normalised.strip()));
         boolean[] quoted = null;
         String[] words = split;
         if (normalised.indexOf('"') >= 0) {
@@ -193,27 +224,33 @@ public final class Lexicon {
             squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
         }
         List<Hit> hits = new ArrayList<>();
+        int[] prefixHash = new int[longestPrefix + 1];
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            Entry[] exact = byFirstWord.get(word);
-            if (exact != null) {
-                addHits(hits, words, squeezed, i, exact);
+            Starts starts = starts(word);
+            if (starts.asWritten().length > 0) {
+                addHits(hits, words, squeezed, i, starts.asWritten());
             } else if (word.length() >= 4) {
-                Entry[] misspelt = byMisspelling.get(word);
-                if (misspelt != null) {
-                    addHits(hits, words, squeezed, i, misspelt);
-                }
+                addHits(hits, words, squeezed, i, starts.misspelt());
             }
             if (squeezed[i] != null) {
-                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeezed[i], NO_ENTRIES);
-                for (Entry entry : squeezedEntries) {
+                for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
                         addHits(hits, words, squeezed, i, new Entry[] {entry});
                     }
                 }
             }
             if (longestPrefix > 0) {
-                for (int length = Math.min(word.length(), longestPrefix); length >= 3; length--) {
+                int longest = Math.min(word.length(), longestPrefix);
+                int hash = 0;
+                for (int length = 1; length <= longest; length++) {
+                    hash = 31 * hash + word.charAt(length - 1); // String.hashCode of the first length characters
+                    prefixHash[length] = hash;
+                }
+                for (int length = longest; length >= 3; length--) {
+                    if (Arrays.binarySearch(prefixHashes, prefixHash[length]) < 0) {
+                        continue; // no stem has this prefix's hash code: no substring needed
+                    }
                     Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
                     if (entries != null) {
                         addHits(hits, words, squeezed, i, entries);
@@ -223,6 +260,26 @@ public final class Lexicon {
         }
         hits.sort(Comparator.comparingInt(Hit::start));
         return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+    }
+
+    /** The words of stripped text, as {@code split(" ")} gives them, but without a list in between. */
+    private static String[] words(String stripped) {
+        if (stripped.isEmpty()) {
+            return new String[0];
+        }
+        int count = 1;
+        for (int i = stripped.indexOf(' '); i >= 0; i = stripped.indexOf(' ', i + 1)) {
+            count++;
+        }
+        String[] words = new String[count];
+        int start = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int end = stripped.indexOf(' ', start);
+            words[k] = stripped.substring(start, end);
+            start = end + 1;
+        }
+        words[count - 1] = stripped.substring(start);
+        return words;
     }
 
     /**
@@ -279,7 +336,7 @@ public final class Lexicon {
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 5 && !byFirstWord.containsKey(word) ? split(word) : null;
+            String[] split = word.length() >= 5 && starts(word).asWritten().length == 0 ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -322,12 +379,20 @@ public final class Lexicon {
         return null;
     }
 
-    private boolean gluable(String part) {
-        Entry[] entries = byFirstWord.get(part);
-        if (entries == null) {
-            return false;
+    private Starts starts(String word) {
+        int bit = wordFilterBit(word);
+        if ((wordFilter[bit >>> 6] & (1L << bit)) == 0) {
+            return NO_STARTS;
         }
-        for (Entry entry : entries) {
+        return byWord.getOrDefault(word, NO_STARTS);
+    }
+
+    private static int wordFilterBit(String word) {
+        return (word.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(WORD_FILTER_BITS));
+    }
+
+    private boolean gluable(String part) {
+        for (Entry entry : starts(part).asWritten()) {
             boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
             if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
                     || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
@@ -386,9 +451,25 @@ public final class Lexicon {
 
     private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {
         if (entryWord.endsWith("*")) {
-            return word.startsWith(entryWord.substring(0, entryWord.length() - 1));
+            return word.regionMatches(0, entryWord, 0, entryWord.length() - 1);
         }
-        return word.equals(entryWord) || (squeezedWord != null && squeezedWord.equals(squeeze(entryWord)));
+        return word.equals(entryWord) || (squeezedWord != null && squeezesTo(entryWord, squeezedWord));
+    }
+
+    /** Whether {@link #squeeze}{@code (word)} equals {@code squeezed}, without making the squeezed word. */
+    private static boolean squeezesTo(String word, String squeezed) {
+        int k = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i > 0 && c == word.charAt(i - 1)) {
+                continue;
+            }
+            if (k == squeezed.length() || squeezed.charAt(k) != c) {
+                return false;
+            }
+            k++;
+        }
+        return k == squeezed.length();
     }
 
     private static boolean hasDoubleLetter(String word) {
