@@ -28,8 +28,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Lexicon {
 
-    /** One entry, normalised into words; exactly one of category and role is set. */
-    record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
+    /**
+     * One entry, normalised into words; exactly one of category and role is set.
+     *
+     * @param secondWordKey the hash code of the second word with its doubled letters single, if
+     *     it has a second word that is no prefix: a text's word whose squeezed form has another
+     *     hash code cannot match it, so most phrases are ruled out without comparing words
+     */
+    record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight,
+            @Nullable Integer secondWordKey) {
+
+        Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
+            this(words, category, role, weight,
+                    words.length < 2 || words[1].endsWith("*") ? null : squeeze(words[1]).hashCode());
+        }
+
         int length() {
             return words.length;
         }
@@ -50,22 +63,17 @@ public final class Lexicon {
     private record Starts(Entry[] asWritten, Entry[] misspelt, Entry[] squeezed) {}
 
     private static final Entry[] NO_ENTRIES = new Entry[0];
-    /** Bits of {@link #wordFilter}: a power of two, some ten times the words, so few words pass it in vain. */
-    private static final int WORD_FILTER_BITS = 1 << 17;
     private static final Starts NO_STARTS = new Starts(NO_ENTRIES, NO_ENTRIES, NO_ENTRIES);
 
     /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
     private final Map<String, Starts> byWord;
-    /**
-     * A bit for the hash code of every word in {@link #byWord} (a Bloom filter of one hash): most
-     * words of a text start no entry, and testing a bit costs less than a lookup.
-     */
-    private final long[] wordFilter = new long[WORD_FILTER_BITS / 64];
+    /** The hash codes of the words in {@link #byWord}: most words of a text start no entry. */
+    private final HashCodeFilter wordFilter;
     private final Map<String, Entry[]> byFirstWordPrefix;
-    /** Sorted hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
-    private final int[] glueHashes;
-    /** Sorted hash codes of the stems of prefix entries: a cheap filter before any substring. */
-    private final int[] prefixHashes;
+    /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
+    private final HashCodeFilter glueFilter;
+    /** Hash codes of the stems of prefix entries: a cheap filter before any substring. */
+    private final HashCodeFilter prefixFilter;
     private final int longestPrefix;
     private final int size;
 
@@ -102,13 +110,10 @@ public final class Lexicon {
             }
         }
         this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
-        for (String word : byWord.keySet()) {
-            int bit = wordFilterBit(word);
-            wordFilter[bit >>> 6] |= 1L << bit;
-        }
-        this.glueHashes = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
-                .mapToInt(String::hashCode).sorted().distinct().toArray();
-        this.prefixHashes = prefix.keySet().stream().mapToInt(String::hashCode).sorted().distinct().toArray();
+        this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
+        this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
+                exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
+        this.prefixFilter = new HashCodeFilter(prefix.keySet().stream().mapToInt(String::hashCode).toArray());
         this.longestPrefix = longest;
         this.size = entries.size();
     }
@@ -200,7 +205,7 @@ public final class Lexicon {
 
     /** Splits normalised text into words and finds every entry in it. */
     public ScannedText scan(String normalised) {
-        String[] split = unglued(words(normalised.strip()));
+        String[] split = unglued(words(normalised));
         boolean[] quoted = null;
         String[] words = split;
         if (normalised.indexOf('"') >= 0) {
@@ -218,25 +223,21 @@ public final class Lexicon {
             words = unquoted.toArray(String[]::new);
             quoted = Arrays.copyOf(inside, words.length);
         }
-        // each word squeezed once ("fuuck" -> "fuck"), null where it has no doubled letter
-        @Nullable String[] squeezed = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
-        }
-        List<Hit> hits = new ArrayList<>();
+        Matcher matcher = new Matcher(words);
+        @Nullable String[] squeezed = matcher.squeezed;
         int[] prefixHash = new int[longestPrefix + 1];
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             Starts starts = starts(word);
             if (starts.asWritten().length > 0) {
-                addHits(hits, words, squeezed, i, starts.asWritten());
+                matcher.addHits(i, starts.asWritten());
             } else if (word.length() >= 4) {
-                addHits(hits, words, squeezed, i, starts.misspelt());
+                matcher.addHits(i, starts.misspelt());
             }
             if (squeezed[i] != null) {
                 for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
-                        addHits(hits, words, squeezed, i, new Entry[] {entry});
+                        matcher.addHit(i, entry);
                     }
                 }
             }
@@ -248,37 +249,49 @@ public final class Lexicon {
                     prefixHash[length] = hash;
                 }
                 for (int length = longest; length >= 3; length--) {
-                    if (Arrays.binarySearch(prefixHashes, prefixHash[length]) < 0) {
+                    if (!prefixFilter.mightContain(prefixHash[length])) {
                         continue; // no stem has this prefix's hash code: no substring needed
                     }
                     Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
                     if (entries != null) {
-                        addHits(hits, words, squeezed, i, entries);
+                        matcher.addHits(i, entries);
                     }
                 }
             }
         }
+        List<Hit> hits = matcher.hits;
         hits.sort(Comparator.comparingInt(Hit::start));
         return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
     }
 
-    /** The words of stripped text, as {@code split(" ")} gives them, but without a list in between. */
-    private static String[] words(String stripped) {
-        if (stripped.isEmpty()) {
+    /**
+     * The words of text, as {@code text.strip().split(" ")} gives them, but without a stripped copy
+     * or a list in between.
+     */
+    private static String[] words(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) { // no whitespace is a surrogate pair
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             return new String[0];
         }
         int count = 1;
-        for (int i = stripped.indexOf(' '); i >= 0; i = stripped.indexOf(' ', i + 1)) {
+        for (int i = text.indexOf(' ', from); i >= 0 && i < to; i = text.indexOf(' ', i + 1)) {
             count++;
         }
         String[] words = new String[count];
-        int start = 0;
+        int start = from;
         for (int k = 0; k < count - 1; k++) {
-            int end = stripped.indexOf(' ', start);
-            words[k] = stripped.substring(start, end);
+            int end = text.indexOf(' ', start);
+            words[k] = text.substring(start, end);
             start = end + 1;
         }
-        words[count - 1] = stripped.substring(start);
+        words[count - 1] = text.substring(start, to);
         return words;
     }
 
@@ -355,16 +368,10 @@ public final class Lexicon {
 
     private String @Nullable [] split(String word) {
         int length = word.length();
-        int[] tailHashes = new int[length + 1];
-        int power = 1;
-        for (int k = length - 1; k >= 1; k--) {
-            tailHashes[k] = word.charAt(k) * power + tailHashes[k + 1];
-            power *= 31;
-        }
         int headHash = 0;
         for (int k = 1; k < length; k++) {
             headHash = 31 * headHash + word.charAt(k - 1);
-            if (Arrays.binarySearch(glueHashes, headHash) < 0 || Arrays.binarySearch(glueHashes, tailHashes[k]) < 0) {
+            if (!glueFilter.mightContain(headHash) || !glueFilter.mightContain(hashCode(word, k))) {
                 continue; // String.hashCode of either part is no known word's: no substring needed
             }
             String head = word.substring(0, k);
@@ -380,15 +387,47 @@ public final class Lexicon {
     }
 
     private Starts starts(String word) {
-        int bit = wordFilterBit(word);
-        if ((wordFilter[bit >>> 6] & (1L << bit)) == 0) {
-            return NO_STARTS;
-        }
-        return byWord.getOrDefault(word, NO_STARTS);
+        return wordFilter.mightContain(word.hashCode()) ? byWord.getOrDefault(word, NO_STARTS) : NO_STARTS;
     }
 
-    private static int wordFilterBit(String word) {
-        return (word.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(WORD_FILTER_BITS));
+    /**
+     * A set of hash codes that may answer yes in vain but never no in vain (a Bloom filter of one
+     * hash function), with some ten bits per code: a bit tested costs much less than a map lookup
+     * or a binary search, and most words of a text are in no entry.
+     */
+    private static final class HashCodeFilter {
+
+        private final long[] bits;
+        private final int shift;
+
+        HashCodeFilter(int[] hashCodes) {
+            int size = Integer.highestOneBit(Math.max(64, hashCodes.length * 10)) * 2; // a power of two
+            bits = new long[size / 64];
+            shift = Integer.SIZE - Integer.numberOfTrailingZeros(size);
+            for (int hashCode : hashCodes) {
+                int bit = bit(hashCode);
+                bits[bit >>> 6] |= 1L << bit;
+            }
+        }
+
+        boolean mightContain(int hashCode) {
+            int bit = bit(hashCode);
+            return (bits[bit >>> 6] & (1L << bit)) != 0;
+        }
+
+        /** The top bits of the hash code times the golden ratio: every bit of the code counts. */
+        private int bit(int hashCode) {
+            return (hashCode * 0x9E3779B9) >>> shift;
+        }
+    }
+
+    /** {@code word.substring(from).hashCode()}, without the substring. */
+    private static int hashCode(String word, int from) {
+        int hash = 0;
+        for (int i = from; i < word.length(); i++) {
+            hash = 31 * hash + word.charAt(i);
+        }
+        return hash;
     }
 
     private boolean gluable(String part) {
@@ -429,24 +468,54 @@ public final class Lexicon {
         return kept;
     }
 
-    private static void addHits(List<Hit> hits, String[] words, @Nullable String[] squeezed, int start, Entry[] entries) {
-        for (Entry entry : entries) {
-            if (matchesFrom(words, squeezed, start, entry)) {
+    /** The words of one text, each squeezed once, and the entries found in them so far. */
+    private static final class Matcher {
+
+        private final String[] words;
+        /** Each word squeezed ("fuuck" -> "fuck"), null where it has no doubled letter. */
+        private final @Nullable String[] squeezed;
+        /** The hash code of each word squeezed: see {@link Entry#secondWordKey}. */
+        private final int[] keys;
+        private final List<Hit> hits = new ArrayList<>();
+
+        Matcher(String[] words) {
+            this.words = words;
+            squeezed = new String[words.length];
+            keys = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
+                keys[i] = squeezed[i] != null ? squeezed[i].hashCode() : words[i].hashCode();
+            }
+        }
+
+        void addHits(int start, Entry[] entries) {
+            for (Entry entry : entries) {
+                addHit(start, entry);
+            }
+        }
+
+        /** Adds a hit of {@code entry} at {@code start} if the words after the first match too. */
+        void addHit(int start, Entry entry) {
+            if (matchesFrom(start, entry)) {
                 hits.add(new Hit(start, start + entry.length(), entry));
             }
         }
-    }
 
-    private static boolean matchesFrom(String[] words, @Nullable String[] squeezed, int start, Entry entry) {
-        if (start + entry.length() > words.length) {
-            return false;
-        }
-        for (int k = 1; k < entry.length(); k++) {
-            if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
+        private boolean matchesFrom(int start, Entry entry) {
+            if (start + entry.length() > words.length) {
                 return false;
             }
+            Integer secondWordKey = entry.secondWordKey();
+            if (secondWordKey != null && secondWordKey != keys[start + 1]) {
+                return false; // the second word cannot match, even squeezed
+            }
+            for (int k = 1; k < entry.length(); k++) {
+                if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 
     private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {

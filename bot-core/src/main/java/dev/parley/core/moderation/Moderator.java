@@ -21,6 +21,9 @@ public final class Moderator {
 
     private record CacheKey(String provider, Direction direction, String normalised) {}
 
+    /** {@link Category#values()}, copied once rather than per text. Never changed. */
+    private static final Category[] CATEGORIES = Category.values();
+
     private final TextNormaliser normaliser;
     private final List<Tier> tiers;
     private final @Nullable Cache<CacheKey, Assessment> cache;
@@ -123,7 +126,7 @@ public final class Moderator {
     private static ModerationResult decide(Assessment assessment, ModerationPolicy policy, List<String> unavailable) {
         CategoryScores scores = assessment.scores();
         Set<Category> flagged = EnumSet.noneOf(Category.class);
-        for (Category category : Category.values()) {
+        for (Category category : CATEGORIES) {
             if (policy.setting(category).triggeredBy(scores.score(category))) {
                 flagged.add(category);
             }
@@ -145,7 +148,7 @@ public final class Moderator {
 
     private static @Nullable Category strongestBlocked(Assessment assessment, ModerationPolicy policy) {
         Category strongest = null;
-        for (Category category : Category.values()) {
+        for (Category category : CATEGORIES) {
             CategorySetting setting = policy.setting(category);
             double score = assessment.scores().score(category);
             if (setting.action() == CategoryAction.BLOCK && setting.triggeredBy(score)

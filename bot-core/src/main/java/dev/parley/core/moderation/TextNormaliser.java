@@ -116,22 +116,24 @@ public final class TextNormaliser {
         private final char[] chars;
         private int length;
         /** Where word {@code i} ends in {@link #chars}; it starts where word {@code i - 1} ends. */
-        private int[] ends = new int[16];
+        private int[] ends;
         private int count;
 
         private Words(int capacity) {
             chars = new char[capacity];
+            ends = new int[Math.max(16, capacity / 4)]; // chat words run about five letters and a space
         }
 
         /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
-        static Words of(String folded) {
+        static Words of(Folded folded) {
+            char[] text = folded.chars();
             Words words = new Words(folded.length());
             int wordStart = 0;
             boolean hasLetter = false;
             boolean hasLeet = false;
             int length = folded.length();
             for (int i = 0; i < length; ) {
-                int cp = folded.codePointAt(i);
+                int cp = Character.codePointAt(text, i, length);
                 i += Character.charCount(cp);
                 if (cp >= 0x80) { // no ASCII character is a mark, a format character or a confusable
                     if (isDropped(cp)) {
@@ -143,7 +145,7 @@ public final class TextNormaliser {
                     }
                 }
                 boolean leetSymbol = isLeetSymbol(cp)
-                        && (hasLetter || (i < length && Character.isLetter(folded.codePointAt(i))));
+                        && (hasLetter || (i < length && Character.isLetter(Character.codePointAt(text, i, length))));
                 if (Character.isLetterOrDigit(cp) || leetSymbol) {
                     hasLetter |= Character.isLetter(cp);
                     hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
@@ -296,27 +298,37 @@ public final class TextNormaliser {
      * ASCII is lower-cased, other BMP characters looked up, the rest (surrogate pairs) folded by
      * {@link Normalizer}.
      */
-    private static String foldQuickly(String text) {
-        if (isAscii(text)) {
-            return text.toLowerCase(Locale.ROOT);
-        }
-        StringBuilder out = new StringBuilder(text.length());
+    private static Folded foldQuickly(String text) {
+        char[] out = new char[text.length()];
+        int at = 0;
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                out[at++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 i++;
-            } else if (!Character.isSurrogate(c)) {
-                out.append(FOLDED_BMP[c]);
+                continue;
+            }
+            String folded;
+            if (!Character.isSurrogate(c)) {
+                folded = FOLDED_BMP[c];
                 i++;
             } else {
                 int cp = text.codePointAt(i);
-                out.append(fold(Character.toString(cp)));
+                folded = fold(Character.toString(cp));
                 i += Character.charCount(cp);
             }
+            int needed = at + folded.length() + (text.length() - i); // room for the rest as one character each
+            if (needed > out.length) { // a ligature or a fraction folds into more characters
+                out = Arrays.copyOf(out, Math.max(2 * out.length, needed));
+            }
+            folded.getChars(0, folded.length(), out, at);
+            at += folded.length();
         }
-        return out.toString();
+        return new Folded(out, at);
     }
+
+    /** Folded text: the first {@code length} characters of {@code chars}. */
+    private record Folded(char[] chars, int length) {}
 
     private static String[] foldedBmp() {
         String[] table = new String[0x10000];
