@@ -31,16 +31,17 @@ public final class Lexicon {
     /**
      * One entry, normalised into words; exactly one of category and role is set.
      *
-     * @param secondWordKey the hash code of the second word with its doubled letters single, if
-     *     it has a second word that is no prefix: a text's word whose squeezed form has another
-     *     hash code cannot match it, so most phrases are ruled out without comparing words
+     * @param keyed whether the entry has a second word that is no prefix
+     * @param secondWordKey if keyed, the hash code of the second word with its doubled letters
+     *     single: a text's word whose squeezed form has another hash code cannot match it, so most
+     *     phrases are ruled out without comparing words
      */
     record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight,
-            @Nullable Integer secondWordKey) {
+            boolean keyed, int secondWordKey) {
 
         Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
-            this(words, category, role, weight,
-                    words.length < 2 || words[1].endsWith("*") ? null : squeeze(words[1]).hashCode());
+            this(words, category, role, weight, words.length >= 2 && !words[1].endsWith("*"),
+                    words.length >= 2 ? squeeze(words[1]).hashCode() : 0);
         }
 
         int length() {
@@ -502,12 +503,11 @@ public final class Lexicon {
         }
 
         private boolean matchesFrom(int start, Entry entry) {
+            if (entry.keyed() && (start + 1 == words.length || entry.secondWordKey() != keys[start + 1])) {
+                return false; // the second word cannot match, even squeezed
+            }
             if (start + entry.length() > words.length) {
                 return false;
-            }
-            Integer secondWordKey = entry.secondWordKey();
-            if (secondWordKey != null && secondWordKey != keys[start + 1]) {
-                return false; // the second word cannot match, even squeezed
             }
             for (int k = 1; k < entry.length(); k++) {
                 if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {

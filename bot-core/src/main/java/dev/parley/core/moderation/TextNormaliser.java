@@ -144,10 +144,11 @@ public final class TextNormaliser {
                         cp = latin;
                     }
                 }
+                boolean letter = isLetter(cp);
                 boolean leetSymbol = isLeetSymbol(cp)
-                        && (hasLetter || (i < length && Character.isLetter(Character.codePointAt(text, i, length))));
-                if (Character.isLetterOrDigit(cp) || leetSymbol) {
-                    hasLetter |= Character.isLetter(cp);
+                        && (hasLetter || (i < length && isLetter(Character.codePointAt(text, i, length))));
+                if (letter || isDigit(cp) || leetSymbol) {
+                    hasLetter |= letter;
                     hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
                     words.append(cp);
                 } else {
@@ -171,7 +172,11 @@ public final class TextNormaliser {
         }
 
         private void append(int cp) {
-            length += Character.toChars(cp, chars, length);
+            if (Character.isBmpCodePoint(cp)) {
+                chars[length++] = (char) cp;
+            } else {
+                length += Character.toChars(cp, chars, length);
+            }
         }
 
         /**
@@ -248,6 +253,16 @@ public final class TextNormaliser {
             }
         }
         return false;
+    }
+
+    /** {@link Character#isLetter}, without its table lookup for ASCII, where most text is. */
+    private static boolean isLetter(int cp) {
+        return cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') : Character.isLetter(cp);
+    }
+
+    /** {@link Character#isDigit}, without its table lookup for ASCII. */
+    private static boolean isDigit(int cp) {
+        return cp < 0x80 ? cp >= '0' && cp <= '9' : Character.isDigit(cp);
     }
 
     private static int fromLeet(int cp) {
