@@ -28,22 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Lexicon {
 
-    /**
-     * One entry, normalised into words; exactly one of category and role is set.
-     *
-     * @param keyed whether the entry has a second word that is no prefix
-     * @param secondWordKey if keyed, the hash code of the second word with its doubled letters
-     *     single: a text's word whose squeezed form has another hash code cannot match it, so most
-     *     phrases are ruled out without comparing words
-     */
-    record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight,
-            boolean keyed, int secondWordKey) {
-
-        Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
-            this(words, category, role, weight, words.length >= 2 && !words[1].endsWith("*"),
-                    words.length >= 2 ? squeeze(words[1]).hashCode() : 0);
-        }
-
+    /** One entry, normalised into words; exactly one of category and role is set. */
+    record Entry(String[] words, @Nullable Category category, @Nullable Role role, double weight) {
         int length() {
             return words.length;
         }
@@ -61,10 +47,36 @@ public final class Lexicon {
      * one of its misspellings (only if it is no entry's first word), or as the entry's first word
      * with doubled letters single (looked up with the text's word squeezed). Each longest first.
      */
-    private record Starts(Entry[] asWritten, Entry[] misspelt, Entry[] squeezed) {}
+    private record Starts(Candidates asWritten, Candidates misspelt, Entry[] squeezed) {}
+
+    /**
+     * Entries that a word may start, longest first, with the key of each one's second word in an
+     * array of their own: the hash code of that word with its doubled letters single, or
+     * {@link #ANY_SECOND_WORD} if it has none or it is a prefix. A text's word whose squeezed form
+     * has another hash code cannot match it, so most phrases are ruled out by reading a few
+     * numbers in a row rather than every entry.
+     */
+    private record Candidates(Entry[] entries, long[] secondWordKeys) {
+        static Candidates of(Entry[] entries) {
+            long[] keys = new long[entries.length];
+            for (int j = 0; j < entries.length; j++) {
+                String[] words = entries[j].words();
+                keys[j] = words.length < 2 || words[1].endsWith("*") ? ANY_SECOND_WORD : key(squeeze(words[1]));
+            }
+            return new Candidates(entries, keys);
+        }
+
+        boolean isEmpty() {
+            return entries.length == 0;
+        }
+    }
+
+    /** The key of an entry that must be checked whatever the next word: no hash code is negative as a key. */
+    private static final long ANY_SECOND_WORD = -1;
 
     private static final Entry[] NO_ENTRIES = new Entry[0];
-    private static final Starts NO_STARTS = new Starts(NO_ENTRIES, NO_ENTRIES, NO_ENTRIES);
+    private static final Candidates NO_CANDIDATES = new Candidates(NO_ENTRIES, new long[0]);
+    private static final Starts NO_STARTS = new Starts(NO_CANDIDATES, NO_CANDIDATES, NO_ENTRIES);
 
     /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
     private final Map<String, Starts> byWord;
@@ -124,8 +136,8 @@ public final class Lexicon {
         Map<String, Starts> byWord = new HashMap<>();
         for (Map<String, Entry[]> map : List.of(exact, misspelt, squeezed)) {
             for (String word : map.keySet()) {
-                byWord.put(word, new Starts(exact.getOrDefault(word, NO_ENTRIES), misspelt.getOrDefault(word, NO_ENTRIES),
-                        squeezed.getOrDefault(word, NO_ENTRIES)));
+                byWord.put(word, new Starts(Candidates.of(exact.getOrDefault(word, NO_ENTRIES)),
+                        Candidates.of(misspelt.getOrDefault(word, NO_ENTRIES)), squeezed.getOrDefault(word, NO_ENTRIES)));
             }
         }
         return byWord; // a HashMap, never changed: its lookups compare hash codes before words
@@ -230,7 +242,7 @@ public final class Lexicon {
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             Starts starts = starts(word);
-            if (starts.asWritten().length > 0) {
+            if (!starts.asWritten().isEmpty()) {
                 matcher.addHits(i, starts.asWritten());
             } else if (word.length() >= 4) {
                 matcher.addHits(i, starts.misspelt());
@@ -350,7 +362,7 @@ public final class Lexicon {
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 5 && starts(word).asWritten().length == 0 ? split(word) : null;
+            String[] split = word.length() >= 5 && starts(word).asWritten().isEmpty() ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -422,6 +434,11 @@ public final class Lexicon {
         }
     }
 
+    /** The key of a squeezed word in {@link Candidates}: its hash code, as a number no lower than 0. */
+    private static long key(String squeezedWord) {
+        return Integer.toUnsignedLong(squeezedWord.hashCode());
+    }
+
     /** {@code word.substring(from).hashCode()}, without the substring. */
     private static int hashCode(String word, int from) {
         int hash = 0;
@@ -432,7 +449,7 @@ public final class Lexicon {
     }
 
     private boolean gluable(String part) {
-        for (Entry entry : starts(part).asWritten()) {
+        for (Entry entry : starts(part).asWritten().entries()) {
             boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
             if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
                     || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
@@ -475,17 +492,28 @@ public final class Lexicon {
         private final String[] words;
         /** Each word squeezed ("fuuck" -> "fuck"), null where it has no doubled letter. */
         private final @Nullable String[] squeezed;
-        /** The hash code of each word squeezed: see {@link Entry#secondWordKey}. */
-        private final int[] keys;
+        /** The key of each word: see {@link Candidates}. */
+        private final long[] keys;
         private final List<Hit> hits = new ArrayList<>();
 
         Matcher(String[] words) {
             this.words = words;
             squeezed = new String[words.length];
-            keys = new int[words.length];
+            keys = new long[words.length];
             for (int i = 0; i < words.length; i++) {
                 squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
-                keys[i] = squeezed[i] != null ? squeezed[i].hashCode() : words[i].hashCode();
+                keys[i] = key(squeezed[i] != null ? squeezed[i] : words[i]);
+            }
+        }
+
+        /** Adds a hit of every candidate that matches at {@code start}, in their order. */
+        void addHits(int start, Candidates candidates) {
+            long next = start + 1 < words.length ? keys[start + 1] : ANY_SECOND_WORD - 1; // no key is that
+            long[] secondWordKeys = candidates.secondWordKeys();
+            for (int j = 0; j < secondWordKeys.length; j++) {
+                if (secondWordKeys[j] == ANY_SECOND_WORD || secondWordKeys[j] == next) {
+                    addHit(start, candidates.entries()[j]);
+                }
             }
         }
 
@@ -503,9 +531,6 @@ public final class Lexicon {
         }
 
         private boolean matchesFrom(int start, Entry entry) {
-            if (entry.keyed() && (start + 1 == words.length || entry.secondWordKey() != keys[start + 1])) {
-                return false; // the second word cannot match, even squeezed
-            }
             if (start + entry.length() > words.length) {
                 return false;
             }
