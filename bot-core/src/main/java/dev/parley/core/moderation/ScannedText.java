@@ -83,27 +83,15 @@ public final class ScannedText {
 
     /** The first hit of {@code role} that starts in words {@code [from, to)}, or null. */
     Lexicon.@org.jspecify.annotations.Nullable Hit find(Role role, int from, int to) {
-        for (int i = firstStartingAtOrAfter(from); i < hits.length && hits[i].start() < to; i++) {
-            if (hits[i].is(role)) {
-                return hits[i];
+        for (Lexicon.Hit hit : hits) {
+            if (hit.start() >= to) {
+                break;
+            }
+            if (hit.start() >= from && hit.is(role)) {
+                return hit;
             }
         }
         return null;
-    }
-
-    /** The index of the first hit that starts at {@code position} or later (hits are in order of start). */
-    private int firstStartingAtOrAfter(int position) {
-        int low = 0;
-        int high = hits.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (hits[middle].start() < position) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /** Whether a negation starts within {@code window} words before word {@code position}. */
