@@ -98,7 +98,8 @@ public final class Moderator {
         ModerationRequest request = new ModerationRequest(text, scored, direction, null);
         Assessment combined = Assessment.NONE;
         List<String> unavailable = new ArrayList<>(0);
-        for (Tier tier : tiers.subList(0, Math.min(tierLimit, tiers.size()))) {
+        for (int t = 0; t < Math.min(tierLimit, tiers.size()); t++) { // no sub-list per text
+            Tier tier = tiers.get(t);
             if (!tier.runsAfter(combined, policy)) {
                 continue; // the earlier tiers are sure enough: spare this one
             }

@@ -112,22 +112,25 @@ public final class TextNormaliser {
      */
     private static final class Words {
 
-        /** The words' characters: never more than the folded text's, as no step makes a word longer. */
+        /**
+         * The words' characters, written over the folded text they are read from: no step writes
+         * more characters than it has read, so the writing never overtakes the reading.
+         */
         private final char[] chars;
         private int length;
         /** Where word {@code i} ends in {@link #chars}; it starts where word {@code i - 1} ends. */
         private int[] ends;
         private int count;
 
-        private Words(int capacity) {
-            chars = new char[capacity];
+        private Words(char[] chars, int capacity) {
+            this.chars = chars;
             ends = new int[Math.max(16, capacity / 4)]; // chat words run about five letters and a space
         }
 
         /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
         static Words of(Folded folded) {
             char[] text = folded.chars();
-            Words words = new Words(folded.length());
+            Words words = new Words(text, folded.length());
             int wordStart = 0;
             boolean hasLetter = false;
             boolean hasLeet = false;
