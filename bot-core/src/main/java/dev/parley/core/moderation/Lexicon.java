@@ -47,7 +47,7 @@ public final class Lexicon {
      * one of its misspellings (only if it is no entry's first word), or as the entry's first word
      * with doubled letters single (looked up with the text's word squeezed). Each longest first.
      */
-    private record Starts(Candidates asWritten, Candidates misspelt, Entry[] squeezed) {}
+    private record Starts(Candidates asWritten, Entry[] misspelt, Entry[] squeezed) {}
 
     /**
      * Entries that a word may start, longest first, with the key of each one's second word in an
@@ -58,6 +58,9 @@ public final class Lexicon {
      */
     private record Candidates(Entry[] entries, long[] secondWordKeys) {
         static Candidates of(Entry[] entries) {
+            if (entries.length == 0) {
+                return NO_CANDIDATES; // most words start entries in one way only: share the empty ones
+            }
             long[] keys = new long[entries.length];
             for (int j = 0; j < entries.length; j++) {
                 String[] words = entries[j].words();
@@ -76,7 +79,7 @@ public final class Lexicon {
 
     private static final Entry[] NO_ENTRIES = new Entry[0];
     private static final Candidates NO_CANDIDATES = new Candidates(NO_ENTRIES, new long[0]);
-    private static final Starts NO_STARTS = new Starts(NO_CANDIDATES, NO_CANDIDATES, NO_ENTRIES);
+    private static final Starts NO_STARTS = new Starts(NO_CANDIDATES, NO_ENTRIES, NO_ENTRIES);
 
     /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
     private final Map<String, Starts> byWord;
@@ -133,12 +136,15 @@ public final class Lexicon {
 
     private static Map<String, Starts> byWord(Map<String, Entry[]> exact, Map<String, Entry[]> misspelt,
             Map<String, Entry[]> squeezed) {
+        java.util.Set<String> words = new java.util.HashSet<>(exact.keySet());
+        words.addAll(misspelt.keySet());
+        words.addAll(squeezed.keySet());
         Map<String, Starts> byWord = new HashMap<>();
-        for (Map<String, Entry[]> map : List.of(exact, misspelt, squeezed)) {
-            for (String word : map.keySet()) {
-                byWord.put(word, new Starts(Candidates.of(exact.getOrDefault(word, NO_ENTRIES)),
-                        Candidates.of(misspelt.getOrDefault(word, NO_ENTRIES)), squeezed.getOrDefault(word, NO_ENTRIES)));
-            }
+        for (String word : words) {
+            Entry[] asWritten = exact.getOrDefault(word, NO_ENTRIES);
+            Entry[] squeezedEntries = squeezed.getOrDefault(word, NO_ENTRIES);
+            byWord.put(word, new Starts(Candidates.of(asWritten), misspelt.getOrDefault(word, NO_ENTRIES),
+                    Arrays.equals(squeezedEntries, asWritten) ? asWritten : squeezedEntries)); // mostly the same: share
         }
         return byWord; // a HashMap, never changed: its lookups compare hash codes before words
     }
