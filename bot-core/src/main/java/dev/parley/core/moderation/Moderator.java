@@ -2,6 +2,8 @@ package dev.parley.core.moderation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,8 +137,9 @@ public final class Moderator {
         Category blocking = strongestBlocked(assessment, policy);
         Verdict verdict;
         if (blocking != null) {
-            verdict = new Verdict.Block(rule(assessment.reason(blocking)), blocking.apiName(), String.format(
-                    Locale.ROOT, "%s %.2f: %s", blocking.apiName(), scores.score(blocking), assessment.reason(blocking)));
+            String reason = assessment.reason(blocking);
+            verdict = new Verdict.Block(rule(reason), blocking.apiName(),
+                    blocking.apiName() + " " + twoDecimals(scores.score(blocking)) + ": " + reason);
         } else if (!unavailable.isEmpty() && policy.onFailure() == FailureMode.FAIL_CLOSED) {
             verdict = new Verdict.Block("provider-unavailable", ModerationPolicy.UNAVAILABLE_CATEGORY,
                     "moderation unavailable: " + String.join(", ", unavailable));
@@ -158,6 +161,16 @@ public final class Moderator {
             }
         }
         return strongest;
+    }
+
+    /**
+     * The score as {@code String.format(Locale.ROOT, "%.2f", score)} writes it, half up from the
+     * shortest decimal that reads back as the score, without a Formatter for every blocked text.
+     */
+    private static String twoDecimals(double score) {
+        return score > 0 // -0.0 would lose its sign
+                ? BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP).toPlainString()
+                : String.format(Locale.ROOT, "%.2f", score);
     }
 
     /** The rule name at the start of a reason ("targeted-hate: ..."). */
