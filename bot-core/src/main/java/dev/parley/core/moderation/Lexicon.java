@@ -224,30 +224,38 @@ public final class Lexicon {
 
     /** Splits normalised text into words and finds every entry in it. */
     public ScannedText scan(String normalised) {
-        String[] split = unglued(words(normalised));
+        LookedUp split = unglued(lookedUp(words(normalised)));
         boolean[] quoted = null;
-        String[] words = split;
+        String[] words = split.words();
+        Starts[] found = split.starts();
         if (normalised.indexOf('"') >= 0) {
-            List<String> unquoted = new ArrayList<>(split.length);
-            boolean[] inside = new boolean[split.length];
+            int count = 0;
+            for (String word : words) {
+                count += word.equals(TextNormaliser.QUOTE) ? 0 : 1;
+            }
+            String[] unquoted = new String[count];
+            Starts[] unquotedStarts = new Starts[count];
+            quoted = new boolean[count];
             boolean open = false;
-            for (String word : split) {
-                if (word.equals(TextNormaliser.QUOTE)) {
+            int at = 0;
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].equals(TextNormaliser.QUOTE)) {
                     open = !open;
                 } else {
-                    inside[unquoted.size()] = open;
-                    unquoted.add(word);
+                    quoted[at] = open;
+                    unquotedStarts[at] = found[i];
+                    unquoted[at++] = words[i];
                 }
             }
-            words = unquoted.toArray(String[]::new);
-            quoted = Arrays.copyOf(inside, words.length);
+            words = unquoted;
+            found = unquotedStarts;
         }
         Matcher matcher = new Matcher(words);
         @Nullable String[] squeezed = matcher.squeezed;
         int[] prefixHash = new int[longestPrefix + 1];
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            Starts starts = starts(word);
+            Starts starts = found[i];
             if (!starts.asWritten().isEmpty()) {
                 matcher.addHits(i, starts.asWritten());
             } else if (word.length() >= 4) {
@@ -364,11 +372,12 @@ public final class Lexicon {
      * violent act, or the first word (five letters or more) of such a phrase, and the other is one
      * too or a short glue word.
      */
-    private String[] unglued(String[] words) {
+    private LookedUp unglued(LookedUp text) {
+        String[] words = text.words();
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 5 && starts(word).asWritten().isEmpty() ? split(word) : null;
+            String[] split = word.length() >= 5 && text.starts()[i].asWritten().isEmpty() ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -382,7 +391,18 @@ public final class Lexicon {
                 }
             }
         }
-        return out == null ? words : out.toArray(String[]::new);
+        return out == null ? text : lookedUp(out.toArray(String[]::new)); // rarely: a glued word was split
+    }
+
+    /** Words with the entries each may start, looked up once. */
+    private record LookedUp(String[] words, Starts[] starts) {}
+
+    private LookedUp lookedUp(String[] words) {
+        Starts[] starts = new Starts[words.length];
+        for (int i = 0; i < words.length; i++) {
+            starts[i] = starts(words[i]);
+        }
+        return new LookedUp(words, starts);
     }
 
     private String @Nullable [] split(String word) {
