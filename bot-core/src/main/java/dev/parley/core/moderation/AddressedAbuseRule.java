@@ -12,11 +12,14 @@ import java.util.List;
  */
 final class AddressedAbuseRule implements ModerationRule {
 
+    /** The rule's name, and the start of its reasons (constants, so no reason is built per text). */
+    private static final String NAME = "addressed-abuse";
+
     private static final int NEAR = 4;
 
     @Override
     public String name() {
-        return "addressed-abuse";
+        return NAME;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class AddressedAbuseRule implements ModerationRule {
         }
         double insult = 0;
         double threat = 0;
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             boolean addressed = text.find(Role.ADDRESSEE, Math.max(0, hit.start() - NEAR), hit.end() + NEAR) != null;
             if (!addressed) {
                 if (pointers && isInsult(text, hit) && pointed(text, hit)) {
@@ -48,11 +51,11 @@ final class AddressedAbuseRule implements ModerationRule {
         }
         List<Finding> findings = new ArrayList<>(3);
         if (threat > 0) {
-            findings.add(new Finding(Category.HARASSMENT_THREATENING, threat, name() + ": violence aimed at the addressee"));
-            findings.add(new Finding(Category.VIOLENCE, threat * 0.8, name() + ": violence aimed at the addressee"));
+            findings.add(new Finding(Category.HARASSMENT_THREATENING, threat, NAME + ": violence aimed at the addressee"));
+            findings.add(new Finding(Category.VIOLENCE, threat * 0.8, NAME + ": violence aimed at the addressee"));
         }
         if (Math.max(insult, threat) > 0) {
-            findings.add(new Finding(Category.HARASSMENT, Math.max(insult, threat), name() + ": insult to the addressee"));
+            findings.add(new Finding(Category.HARASSMENT, Math.max(insult, threat), NAME + ": insult to the addressee"));
         }
         return findings;
     }
@@ -69,7 +72,7 @@ final class AddressedAbuseRule implements ModerationRule {
      * next clause more often than a pointer.
      */
     private static boolean pointed(ScannedText text, Lexicon.Hit insult) {
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             if (hit.is(Role.POINTER)
                     && ((hit.end() <= insult.start() && hit.end() >= insult.start() - 1)
                             || (hit.start() == insult.end() && hit.entry().length() >= 2))) {

@@ -12,11 +12,14 @@ import java.util.List;
  */
 final class DangerousInstructionsRule implements ModerationRule {
 
+    /** The rule's name, and the start of its reasons (constants, so no reason is built per text). */
+    private static final String NAME = "dangerous-instructions";
+
     private static final int WINDOW = 8;
 
     @Override
     public String name() {
-        return "dangerous-instructions";
+        return NAME;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class DangerousInstructionsRule implements ModerationRule {
         double weapon = 0;
         double selfHarm = 0;
         double illicit = 0;
-        for (Lexicon.Hit request : text.hits()) {
+        for (Lexicon.Hit request : text.hitArray()) {
             if (!request.is(Role.REQUEST)) {
                 continue;
             }
@@ -52,15 +55,15 @@ final class DangerousInstructionsRule implements ModerationRule {
         }
         List<Finding> findings = new ArrayList<>(4);
         if (weapon > 0) {
-            findings.add(new Finding(Category.ILLICIT_VIOLENT, weapon, name() + ": how to make a weapon or explosive"));
-            findings.add(new Finding(Category.ILLICIT, weapon, name() + ": how to make a weapon or explosive"));
+            findings.add(new Finding(Category.ILLICIT_VIOLENT, weapon, NAME + ": how to make a weapon or explosive"));
+            findings.add(new Finding(Category.ILLICIT, weapon, NAME + ": how to make a weapon or explosive"));
         }
         if (selfHarm > 0) {
-            findings.add(new Finding(Category.SELF_HARM_INSTRUCTIONS, selfHarm, name() + ": a way to harm oneself"));
-            findings.add(new Finding(Category.SELF_HARM, selfHarm, name() + ": a way to harm oneself"));
+            findings.add(new Finding(Category.SELF_HARM_INSTRUCTIONS, selfHarm, NAME + ": a way to harm oneself"));
+            findings.add(new Finding(Category.SELF_HARM, selfHarm, NAME + ": a way to harm oneself"));
         }
         if (illicit > 0) {
-            findings.add(new Finding(Category.ILLICIT, illicit, name() + ": how to make illicit goods"));
+            findings.add(new Finding(Category.ILLICIT, illicit, NAME + ": how to make illicit goods"));
         }
         return findings;
     }

@@ -42,14 +42,54 @@ public final class Lexicon {
         }
     }
 
-    private static final Entry[] NO_ENTRIES = new Entry[0];
+    /**
+     * The entries a word of a text may start, by how it is written: as the entry's first word, as
+     * one of its misspellings (only if it is no entry's first word), or as the entry's first word
+     * with doubled letters single (looked up with the text's word squeezed). Each longest first.
+     */
+    private record Starts(Candidates asWritten, Entry[] misspelt, Entry[] squeezed) {}
 
-    private final Map<String, Entry[]> byFirstWord;
-    private final Map<String, Entry[]> bySqueezedFirstWord;
+    /**
+     * Entries that a word may start, longest first, with the key of each one's second word in an
+     * array of their own: the hash code of that word with its doubled letters single, or
+     * {@link #ANY_SECOND_WORD} if it has none or it is a prefix. A text's word whose squeezed form
+     * has another hash code cannot match it, so most phrases are ruled out by reading a few
+     * numbers in a row rather than every entry.
+     */
+    private record Candidates(Entry[] entries, long[] secondWordKeys) {
+        static Candidates of(Entry[] entries) {
+            if (entries.length == 0) {
+                return NO_CANDIDATES; // most words start entries in one way only: share the empty ones
+            }
+            long[] keys = new long[entries.length];
+            for (int j = 0; j < entries.length; j++) {
+                String[] words = entries[j].words();
+                keys[j] = words.length < 2 || words[1].endsWith("*") ? ANY_SECOND_WORD : key(squeeze(words[1]));
+            }
+            return new Candidates(entries, keys);
+        }
+
+        boolean isEmpty() {
+            return entries.length == 0;
+        }
+    }
+
+    /** The key of an entry that must be checked whatever the next word: no hash code is negative as a key. */
+    private static final long ANY_SECOND_WORD = -1;
+
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    private static final Candidates NO_CANDIDATES = new Candidates(NO_ENTRIES, new long[0]);
+    private static final Starts NO_STARTS = new Starts(NO_CANDIDATES, NO_ENTRIES, NO_ENTRIES);
+
+    /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
+    private final Map<String, Starts> byWord;
+    /** The hash codes of the words in {@link #byWord}: most words of a text start no entry. */
+    private final HashCodeFilter wordFilter;
     private final Map<String, Entry[]> byFirstWordPrefix;
-    private final Map<String, Entry[]> byMisspelling;
-    /** Sorted hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
-    private final int[] glueHashes;
+    /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
+    private final HashCodeFilter glueFilter;
+    /** Hash codes of the stems of prefix entries: a cheap filter before any substring. */
+    private final HashCodeFilter prefixFilter;
     private final int longestPrefix;
     private final int size;
 
@@ -74,8 +114,6 @@ public final class Lexicon {
                 squeezed.computeIfAbsent(squeeze(first), k -> new ArrayList<>()).add(entry);
             }
         }
-        this.byFirstWord = frozen(exact);
-        this.bySqueezedFirstWord = frozen(squeezed);
         this.byFirstWordPrefix = frozen(prefix);
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
@@ -87,11 +125,28 @@ public final class Lexicon {
                 }
             }
         }
-        this.byMisspelling = frozen(misspelt);
-        this.glueHashes = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
-                .mapToInt(String::hashCode).sorted().distinct().toArray();
+        this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
+        this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
+        this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
+                exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
+        this.prefixFilter = new HashCodeFilter(prefix.keySet().stream().mapToInt(String::hashCode).toArray());
         this.longestPrefix = longest;
         this.size = entries.size();
+    }
+
+    private static Map<String, Starts> byWord(Map<String, Entry[]> exact, Map<String, Entry[]> misspelt,
+            Map<String, Entry[]> squeezed) {
+        java.util.Set<String> words = new java.util.HashSet<>(exact.keySet());
+        words.addAll(misspelt.keySet());
+        words.addAll(squeezed.keySet());
+        Map<String, Starts> byWord = new HashMap<>();
+        for (String word : words) {
+            Entry[] asWritten = exact.getOrDefault(word, NO_ENTRIES);
+            Entry[] squeezedEntries = squeezed.getOrDefault(word, NO_ENTRIES);
+            byWord.put(word, new Starts(Candidates.of(asWritten), misspelt.getOrDefault(word, NO_ENTRIES),
+                    Arrays.equals(squeezedEntries, asWritten) ? asWritten : squeezedEntries)); // mostly the same: share
+        }
+        return byWord; // a HashMap, never changed: its lookups compare hash codes before words
     }
 
     /** The lexicons shipped with Parley: English and Portuguese, curated (see the README beside them). */
@@ -169,60 +224,102 @@ public final class Lexicon {
 
     /** Splits normalised text into words and finds every entry in it. */
     public ScannedText scan(String normalised) {
-        String[] split = unglued(normalised.strip().isEmpty() ? new String[0] : normalised.strip().split(" "));
+        LookedUp split = unglued(lookedUp(words(normalised)));
         boolean[] quoted = null;
-        String[] words = split;
+        String[] words = split.words();
+        Starts[] found = split.starts();
         if (normalised.indexOf('"') >= 0) {
-            List<String> unquoted = new ArrayList<>(split.length);
-            boolean[] inside = new boolean[split.length];
+            int count = 0;
+            for (String word : words) {
+                count += word.equals(TextNormaliser.QUOTE) ? 0 : 1;
+            }
+            String[] unquoted = new String[count];
+            Starts[] unquotedStarts = new Starts[count];
+            quoted = new boolean[count];
             boolean open = false;
-            for (String word : split) {
-                if (word.equals(TextNormaliser.QUOTE)) {
+            int at = 0;
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].equals(TextNormaliser.QUOTE)) {
                     open = !open;
                 } else {
-                    inside[unquoted.size()] = open;
-                    unquoted.add(word);
+                    quoted[at] = open;
+                    unquotedStarts[at] = found[i];
+                    unquoted[at++] = words[i];
                 }
             }
-            words = unquoted.toArray(String[]::new);
-            quoted = Arrays.copyOf(inside, words.length);
+            words = unquoted;
+            found = unquotedStarts;
         }
-        // each word squeezed once ("fuuck" -> "fuck"), null where it has no doubled letter
-        @Nullable String[] squeezed = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
-        }
-        List<Hit> hits = new ArrayList<>();
+        Matcher matcher = new Matcher(words);
+        @Nullable String[] squeezed = matcher.squeezed;
+        int[] prefixHash = new int[longestPrefix + 1];
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            Entry[] exact = byFirstWord.get(word);
-            if (exact != null) {
-                addHits(hits, words, squeezed, i, exact);
+            Starts starts = found[i];
+            if (!starts.asWritten().isEmpty()) {
+                matcher.addHits(i, starts.asWritten());
             } else if (word.length() >= 4) {
-                Entry[] misspelt = byMisspelling.get(word);
-                if (misspelt != null) {
-                    addHits(hits, words, squeezed, i, misspelt);
-                }
+                matcher.addHits(i, starts.misspelt());
             }
             if (squeezed[i] != null) {
-                Entry[] squeezedEntries = bySqueezedFirstWord.getOrDefault(squeezed[i], NO_ENTRIES);
-                for (Entry entry : squeezedEntries) {
+                for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
-                        addHits(hits, words, squeezed, i, new Entry[] {entry});
+                        matcher.addHit(i, entry);
                     }
                 }
             }
             if (longestPrefix > 0) {
-                for (int length = Math.min(word.length(), longestPrefix); length >= 3; length--) {
+                int longest = Math.min(word.length(), longestPrefix);
+                int hash = 0;
+                for (int length = 1; length <= longest; length++) {
+                    hash = 31 * hash + word.charAt(length - 1); // String.hashCode of the first length characters
+                    prefixHash[length] = hash;
+                }
+                for (int length = longest; length >= 3; length--) {
+                    if (!prefixFilter.mightContain(prefixHash[length])) {
+                        continue; // no stem has this prefix's hash code: no substring needed
+                    }
                     Entry[] entries = byFirstWordPrefix.get(word.substring(0, length));
                     if (entries != null) {
-                        addHits(hits, words, squeezed, i, entries);
+                        matcher.addHits(i, entries);
                     }
                 }
             }
         }
+        List<Hit> hits = matcher.hits;
         hits.sort(Comparator.comparingInt(Hit::start));
         return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+    }
+
+    /**
+     * The words of text, as {@code text.strip().split(" ")} gives them, but without a stripped copy
+     * or a list in between.
+     */
+    private static String[] words(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) { // no whitespace is a surrogate pair
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
+            return new String[0];
+        }
+        int count = 1;
+        for (int i = text.indexOf(' ', from); i >= 0 && i < to; i = text.indexOf(' ', i + 1)) {
+            count++;
+        }
+        String[] words = new String[count];
+        int start = from;
+        for (int k = 0; k < count - 1; k++) {
+            int end = text.indexOf(' ', start);
+            words[k] = text.substring(start, end);
+            start = end + 1;
+        }
+        words[count - 1] = text.substring(start, to);
+        return words;
     }
 
     /**
@@ -275,11 +372,12 @@ public final class Lexicon {
      * violent act, or the first word (five letters or more) of such a phrase, and the other is one
      * too or a short glue word.
      */
-    private String[] unglued(String[] words) {
+    private LookedUp unglued(LookedUp text) {
+        String[] words = text.words();
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 5 && !byFirstWord.containsKey(word) ? split(word) : null;
+            String[] split = word.length() >= 5 && text.starts()[i].asWritten().isEmpty() ? split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -293,21 +391,26 @@ public final class Lexicon {
                 }
             }
         }
-        return out == null ? words : out.toArray(String[]::new);
+        return out == null ? text : lookedUp(out.toArray(String[]::new)); // rarely: a glued word was split
+    }
+
+    /** Words with the entries each may start, looked up once. */
+    private record LookedUp(String[] words, Starts[] starts) {}
+
+    private LookedUp lookedUp(String[] words) {
+        Starts[] starts = new Starts[words.length];
+        for (int i = 0; i < words.length; i++) {
+            starts[i] = starts(words[i]);
+        }
+        return new LookedUp(words, starts);
     }
 
     private String @Nullable [] split(String word) {
         int length = word.length();
-        int[] tailHashes = new int[length + 1];
-        int power = 1;
-        for (int k = length - 1; k >= 1; k--) {
-            tailHashes[k] = word.charAt(k) * power + tailHashes[k + 1];
-            power *= 31;
-        }
         int headHash = 0;
         for (int k = 1; k < length; k++) {
             headHash = 31 * headHash + word.charAt(k - 1);
-            if (Arrays.binarySearch(glueHashes, headHash) < 0 || Arrays.binarySearch(glueHashes, tailHashes[k]) < 0) {
+            if (!glueFilter.mightContain(headHash) || !glueFilter.mightContain(hashCode(word, k))) {
                 continue; // String.hashCode of either part is no known word's: no substring needed
             }
             String head = word.substring(0, k);
@@ -322,12 +425,57 @@ public final class Lexicon {
         return null;
     }
 
-    private boolean gluable(String part) {
-        Entry[] entries = byFirstWord.get(part);
-        if (entries == null) {
-            return false;
+    private Starts starts(String word) {
+        return wordFilter.mightContain(word.hashCode()) ? byWord.getOrDefault(word, NO_STARTS) : NO_STARTS;
+    }
+
+    /**
+     * A set of hash codes that may answer yes in vain but never no in vain (a Bloom filter of one
+     * hash function), with some ten bits per code: a bit tested costs much less than a map lookup
+     * or a binary search, and most words of a text are in no entry.
+     */
+    private static final class HashCodeFilter {
+
+        private final long[] bits;
+        private final int shift;
+
+        HashCodeFilter(int[] hashCodes) {
+            int size = Integer.highestOneBit(Math.max(64, hashCodes.length * 10)) * 2; // a power of two
+            bits = new long[size / 64];
+            shift = Integer.SIZE - Integer.numberOfTrailingZeros(size);
+            for (int hashCode : hashCodes) {
+                int bit = bit(hashCode);
+                bits[bit >>> 6] |= 1L << bit;
+            }
         }
-        for (Entry entry : entries) {
+
+        boolean mightContain(int hashCode) {
+            int bit = bit(hashCode);
+            return (bits[bit >>> 6] & (1L << bit)) != 0;
+        }
+
+        /** The top bits of the hash code times the golden ratio: every bit of the code counts. */
+        private int bit(int hashCode) {
+            return (hashCode * 0x9E3779B9) >>> shift;
+        }
+    }
+
+    /** The key of a squeezed word in {@link Candidates}: its hash code, as a number no lower than 0. */
+    private static long key(String squeezedWord) {
+        return Integer.toUnsignedLong(squeezedWord.hashCode());
+    }
+
+    /** {@code word.substring(from).hashCode()}, without the substring. */
+    private static int hashCode(String word, int from) {
+        int hash = 0;
+        for (int i = from; i < word.length(); i++) {
+            hash = 31 * hash + word.charAt(i);
+        }
+        return hash;
+    }
+
+    private boolean gluable(String part) {
+        for (Entry entry : starts(part).asWritten().entries()) {
             boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
             if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
                     || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
@@ -364,31 +512,84 @@ public final class Lexicon {
         return kept;
     }
 
-    private static void addHits(List<Hit> hits, String[] words, @Nullable String[] squeezed, int start, Entry[] entries) {
-        for (Entry entry : entries) {
-            if (matchesFrom(words, squeezed, start, entry)) {
+    /** The words of one text, each squeezed once, and the entries found in them so far. */
+    private static final class Matcher {
+
+        private final String[] words;
+        /** Each word squeezed ("fuuck" -> "fuck"), null where it has no doubled letter. */
+        private final @Nullable String[] squeezed;
+        /** The key of each word: see {@link Candidates}. */
+        private final long[] keys;
+        private final List<Hit> hits = new ArrayList<>();
+
+        Matcher(String[] words) {
+            this.words = words;
+            squeezed = new String[words.length];
+            keys = new long[words.length];
+            for (int i = 0; i < words.length; i++) {
+                squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
+                keys[i] = key(squeezed[i] != null ? squeezed[i] : words[i]);
+            }
+        }
+
+        /** Adds a hit of every candidate that matches at {@code start}, in their order. */
+        void addHits(int start, Candidates candidates) {
+            long next = start + 1 < words.length ? keys[start + 1] : ANY_SECOND_WORD - 1; // no key is that
+            long[] secondWordKeys = candidates.secondWordKeys();
+            for (int j = 0; j < secondWordKeys.length; j++) {
+                if (secondWordKeys[j] == ANY_SECOND_WORD || secondWordKeys[j] == next) {
+                    addHit(start, candidates.entries()[j]);
+                }
+            }
+        }
+
+        void addHits(int start, Entry[] entries) {
+            for (Entry entry : entries) {
+                addHit(start, entry);
+            }
+        }
+
+        /** Adds a hit of {@code entry} at {@code start} if the words after the first match too. */
+        void addHit(int start, Entry entry) {
+            if (matchesFrom(start, entry)) {
                 hits.add(new Hit(start, start + entry.length(), entry));
             }
         }
-    }
 
-    private static boolean matchesFrom(String[] words, @Nullable String[] squeezed, int start, Entry entry) {
-        if (start + entry.length() > words.length) {
-            return false;
-        }
-        for (int k = 1; k < entry.length(); k++) {
-            if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
+        private boolean matchesFrom(int start, Entry entry) {
+            if (start + entry.length() > words.length) {
                 return false;
             }
+            for (int k = 1; k < entry.length(); k++) {
+                if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 
     private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {
         if (entryWord.endsWith("*")) {
-            return word.startsWith(entryWord.substring(0, entryWord.length() - 1));
+            return word.regionMatches(0, entryWord, 0, entryWord.length() - 1);
         }
-        return word.equals(entryWord) || (squeezedWord != null && squeezedWord.equals(squeeze(entryWord)));
+        return word.equals(entryWord) || (squeezedWord != null && squeezesTo(entryWord, squeezedWord));
+    }
+
+    /** Whether {@link #squeeze}{@code (word)} equals {@code squeezed}, without making the squeezed word. */
+    private static boolean squeezesTo(String word, String squeezed) {
+        int k = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i > 0 && c == word.charAt(i - 1)) {
+                continue;
+            }
+            if (k == squeezed.length() || squeezed.charAt(k) != c) {
+                return false;
+            }
+            k++;
+        }
+        return k == squeezed.length();
     }
 
     private static boolean hasDoubleLetter(String word) {

@@ -13,6 +13,17 @@ final class LexiconRule implements ModerationRule {
 
     static final double NEGATED = 0.3;
 
+    private static final Category[] CATEGORIES = Category.values();
+
+    /** The reason for each category's score, by ordinal: built once, not per text. */
+    private final String[] reasons = new String[CATEGORIES.length];
+
+    LexiconRule() {
+        for (Category category : CATEGORIES) {
+            reasons[category.ordinal()] = name() + ": " + category.apiName() + " terms";
+        }
+    }
+
     @Override
     public String name() {
         return "lexicon";
@@ -21,7 +32,7 @@ final class LexiconRule implements ModerationRule {
     @Override
     public List<Finding> check(ScannedText text, Direction direction) {
         double[] missing = null;
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             Category category = hit.entry().category();
             if (category == null) {
                 continue;
@@ -30,7 +41,7 @@ final class LexiconRule implements ModerationRule {
                     || (category == Category.HATE && selfReferring(text, hit));
             double weight = hit.entry().weight() * (weakened ? NEGATED : 1);
             if (missing == null) {
-                missing = new double[Category.values().length];
+                missing = new double[CATEGORIES.length];
                 java.util.Arrays.fill(missing, 1);
             }
             missing[category.ordinal()] *= 1 - weight;
@@ -39,10 +50,10 @@ final class LexiconRule implements ModerationRule {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (Category category : Category.values()) {
+        for (Category category : CATEGORIES) {
             double score = 1 - missing[category.ordinal()];
             if (score > 0) {
-                findings.add(new Finding(category, Math.min(1, score), name() + ": " + category.apiName() + " terms"));
+                findings.add(new Finding(category, Math.min(1, score), reasons[category.ordinal()]));
             }
         }
         return findings;
@@ -53,7 +64,7 @@ final class LexiconRule implements ModerationRule {
      * at most one word before it ("I'm a X", "proud X") or starting right after it ("X like me").
      */
     static boolean selfReferring(ScannedText text, Lexicon.Hit slur) {
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             if (hit.is(Role.SELF_REFERENCE)
                     && ((hit.end() <= slur.start() && hit.end() >= slur.start() - 1) || hit.start() == slur.end())) {
                 return true;

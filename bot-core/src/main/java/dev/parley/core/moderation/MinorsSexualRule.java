@@ -8,11 +8,14 @@ import java.util.List;
  */
 final class MinorsSexualRule implements ModerationRule {
 
+    /** The rule's name, and the start of its reasons (constants, so no reason is built per text). */
+    private static final String NAME = "minors-sexual";
+
     private static final int NEAR = 6;
 
     @Override
     public String name() {
-        return "minors-sexual";
+        return NAME;
     }
 
     @Override
@@ -21,7 +24,7 @@ final class MinorsSexualRule implements ModerationRule {
             return List.of();
         }
         double score = 0;
-        for (Lexicon.Hit minor : text.hits()) {
+        for (Lexicon.Hit minor : text.hitArray()) {
             if (!minor.is(Role.MINOR)) {
                 continue;
             }
@@ -31,7 +34,7 @@ final class MinorsSexualRule implements ModerationRule {
             }
         }
         return score == 0 ? List.of() : List.of(
-                new Finding(Category.SEXUAL_MINORS, score, name() + ": a minor and sexual content"),
-                new Finding(Category.SEXUAL, score, name() + ": a minor and sexual content"));
+                new Finding(Category.SEXUAL_MINORS, score, NAME + ": a minor and sexual content"),
+                new Finding(Category.SEXUAL, score, NAME + ": a minor and sexual content"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.core.moderation;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,8 @@ public record ModerationPolicy(
     public ModerationPolicy {
         Map<Category, CategorySetting> complete = new EnumMap<>(DEFAULT_CATEGORIES);
         complete.putAll(categories);
-        categories = Map.copyOf(complete);
+        complete.values().forEach(Objects::requireNonNull);
+        categories = Collections.unmodifiableMap(complete); // an EnumMap: setting(category) reads an array, per text
         directions = Set.copyOf(directions);
         Objects.requireNonNull(blockedTerms, "blockedTerms");
         Objects.requireNonNull(allowedTerms, "allowedTerms");

@@ -2,6 +2,8 @@ package dev.parley.core.moderation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +22,9 @@ import org.jspecify.annotations.Nullable;
 public final class Moderator {
 
     private record CacheKey(String provider, Direction direction, String normalised) {}
+
+    /** {@link Category#values()}, copied once rather than per text. Never changed. */
+    private static final Category[] CATEGORIES = Category.values();
 
     private final TextNormaliser normaliser;
     private final List<Tier> tiers;
@@ -95,7 +100,8 @@ public final class Moderator {
         ModerationRequest request = new ModerationRequest(text, scored, direction, null);
         Assessment combined = Assessment.NONE;
         List<String> unavailable = new ArrayList<>(0);
-        for (Tier tier : tiers.subList(0, Math.min(tierLimit, tiers.size()))) {
+        for (int t = 0; t < Math.min(tierLimit, tiers.size()); t++) { // no sub-list per text
+            Tier tier = tiers.get(t);
             if (!tier.runsAfter(combined, policy)) {
                 continue; // the earlier tiers are sure enough: spare this one
             }
@@ -123,7 +129,7 @@ public final class Moderator {
     private static ModerationResult decide(Assessment assessment, ModerationPolicy policy, List<String> unavailable) {
         CategoryScores scores = assessment.scores();
         Set<Category> flagged = EnumSet.noneOf(Category.class);
-        for (Category category : Category.values()) {
+        for (Category category : CATEGORIES) {
             if (policy.setting(category).triggeredBy(scores.score(category))) {
                 flagged.add(category);
             }
@@ -131,8 +137,9 @@ public final class Moderator {
         Category blocking = strongestBlocked(assessment, policy);
         Verdict verdict;
         if (blocking != null) {
-            verdict = new Verdict.Block(rule(assessment.reason(blocking)), blocking.apiName(), String.format(
-                    Locale.ROOT, "%s %.2f: %s", blocking.apiName(), scores.score(blocking), assessment.reason(blocking)));
+            String reason = assessment.reason(blocking);
+            verdict = new Verdict.Block(rule(reason), blocking.apiName(),
+                    blocking.apiName() + " " + twoDecimals(scores.score(blocking)) + ": " + reason);
         } else if (!unavailable.isEmpty() && policy.onFailure() == FailureMode.FAIL_CLOSED) {
             verdict = new Verdict.Block("provider-unavailable", ModerationPolicy.UNAVAILABLE_CATEGORY,
                     "moderation unavailable: " + String.join(", ", unavailable));
@@ -145,7 +152,7 @@ public final class Moderator {
 
     private static @Nullable Category strongestBlocked(Assessment assessment, ModerationPolicy policy) {
         Category strongest = null;
-        for (Category category : Category.values()) {
+        for (Category category : CATEGORIES) {
             CategorySetting setting = policy.setting(category);
             double score = assessment.scores().score(category);
             if (setting.action() == CategoryAction.BLOCK && setting.triggeredBy(score)
@@ -154,6 +161,16 @@ public final class Moderator {
             }
         }
         return strongest;
+    }
+
+    /**
+     * The score as {@code String.format(Locale.ROOT, "%.2f", score)} writes it, half up from the
+     * shortest decimal that reads back as the score, without a Formatter for every blocked text.
+     */
+    private static String twoDecimals(double score) {
+        return score > 0 // -0.0 would lose its sign
+                ? BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP).toPlainString()
+                : String.format(Locale.ROOT, "%.2f", score);
     }
 
     /** The rule name at the start of a reason ("targeted-hate: ..."). */

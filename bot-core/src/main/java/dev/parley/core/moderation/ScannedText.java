@@ -1,5 +1,7 @@
 package dev.parley.core.moderation;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,13 +12,16 @@ public final class ScannedText {
 
     private final String normalised;
     private final String[] words;
-    private final List<Lexicon.Hit> hits;
+    /** The hits by where they start; an array, as rules loop over it for every hit. Never changed. */
+    private final Lexicon.Hit[] hits;
+    private final List<Lexicon.Hit> hitList;
     private final boolean @org.jspecify.annotations.Nullable [] quoted;
 
     ScannedText(String normalised, String[] words, List<Lexicon.Hit> hits, boolean @org.jspecify.annotations.Nullable [] quoted) {
         this.normalised = normalised;
         this.words = words;
-        this.hits = List.copyOf(hits);
+        this.hits = hits.toArray(Lexicon.Hit[]::new);
+        this.hitList = Collections.unmodifiableList(Arrays.asList(this.hits));
         this.quoted = quoted;
     }
 
@@ -58,6 +63,11 @@ public final class ScannedText {
     }
 
     List<Lexicon.Hit> hits() {
+        return hitList;
+    }
+
+    /** The same hits as {@link #hits()}, as an array to loop over without an iterator; never change it. */
+    Lexicon.Hit[] hitArray() {
         return hits;
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class TargetedHateRule implements ModerationRule {
 
+    /** The rule's name, and the start of its reasons (constants, so no reason is built per text). */
+    private static final String NAME = "targeted-hate";
+
     private static final int AFTER = 8;
     private static final int BEFORE = 5;
     /** How far before a group an insult or a negation still reads as said of it. */
@@ -23,7 +26,7 @@ final class TargetedHateRule implements ModerationRule {
 
     @Override
     public String name() {
-        return "targeted-hate";
+        return NAME;
     }
 
     @Override
@@ -31,12 +34,12 @@ final class TargetedHateRule implements ModerationRule {
         double hate = 0;
         double threat = 0;
         boolean groupNamed = false;
-        for (Lexicon.Hit group : text.hits()) {
+        for (Lexicon.Hit group : text.hitArray()) {
             groupNamed |= group.is(Role.IDENTITY);
             if (!group.is(Role.IDENTITY) && !(groupNamed && group.is(Role.GROUP_PRONOUN))) {
                 continue;
             }
-            for (Lexicon.Hit other : text.hits()) {
+            for (Lexicon.Hit other : text.hitArray()) {
                 if (other.start() > group.end() + AFTER || other == group) {
                     continue;
                 }
@@ -64,11 +67,11 @@ final class TargetedHateRule implements ModerationRule {
         }
         List<Finding> findings = new ArrayList<>(2);
         if (threat > 0) {
-            findings.add(new Finding(Category.HATE_THREATENING, threat, name() + ": violence wished on a group"));
+            findings.add(new Finding(Category.HATE_THREATENING, threat, NAME + ": violence wished on a group"));
             hate = Math.max(hate, threat);
         }
         if (hate > 0) {
-            findings.add(new Finding(Category.HATE, hate, name() + ": a group derogated or hated"));
+            findings.add(new Finding(Category.HATE, hate, NAME + ": a group derogated or hated"));
         }
         return findings;
     }
@@ -80,7 +83,7 @@ final class TargetedHateRule implements ModerationRule {
     private static boolean negated(ScannedText text, Lexicon.Hit a, Lexicon.Hit b) {
         int from = Math.max(0, Math.min(a.start(), b.start()) - 6);
         int to = Math.max(a.start(), b.start());
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             if (hit.start() >= to) {
                 break;
             }
@@ -93,7 +96,7 @@ final class TargetedHateRule implements ModerationRule {
 
     /** Whether a quality's words also name a group ("people" in "trans people"): then they deny nothing. */
     private static boolean partOfAGroup(ScannedText text, Lexicon.Hit quality) {
-        for (Lexicon.Hit hit : text.hits()) {
+        for (Lexicon.Hit hit : text.hitArray()) {
             if (hit.is(Role.IDENTITY) && hit.start() < quality.end() && quality.start() < hit.end()) {
                 return true;
             }

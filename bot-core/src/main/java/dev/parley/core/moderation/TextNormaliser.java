@@ -1,8 +1,7 @@
 package dev.parley.core.moderation;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,27 +58,32 @@ public final class TextNormaliser {
 
     /** Normalises {@code text}; the result starts and ends with a space. */
     public String normalise(String text) {
-        List<String> words = words(foldQuickly(text));
-        StringBuilder out = new StringBuilder(text.length() + 2).append(' ');
-        for (int i = 0; i < words.size(); ) {
+        Words words = Words.of(foldQuickly(text));
+        // a space before each word and one at the end: never more than the words' characters plus one per word
+        char[] out = new char[words.length() + words.count() + 1];
+        int at = 0;
+        out[at++] = ' ';
+        for (int i = 0; i < words.count(); ) {
             int run = singleLetterRun(words, i);
             if (run >= 3) {
                 int start = i;
-                if (run >= 5 && isStandaloneLetter(words.get(i))) {
-                    out.append(words.get(i)).append(' ');
+                if (run >= 5 && isStandaloneLetter(words.charAt(i))) {
+                    out[at++] = words.charAt(i);
+                    out[at++] = ' ';
                     start++;
                 }
                 for (int j = start; j < i + run; j++) {
-                    out.appendCodePoint(fromLeet(words.get(j).charAt(0)));
+                    out[at++] = (char) fromLeet(words.charAt(j));
                 }
-                out.append(' ');
+                out[at++] = ' ';
                 i += run;
             } else {
-                out.append(words.get(i)).append(' ');
+                at = words.copy(i, out, at);
+                out[at++] = ' ';
                 i++;
             }
         }
-        return out.toString();
+        return new String(out, 0, at);
     }
 
     /**
@@ -102,77 +106,166 @@ public final class TextNormaliser {
         return separates;
     }
 
-    /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
-    private static List<String> words(String folded) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean hasLetter = false;
-        boolean hasLeet = false;
-        int length = folded.length();
-        for (int i = 0; i < length; ) {
-            int cp = folded.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isDropped(cp)) {
-                continue;
+    /**
+     * Folded text split into words, confusables and leetspeak read and long repeats cut: the words
+     * back to back in one array with their ends, so that normalising makes no string per word.
+     */
+    private static final class Words {
+
+        /**
+         * The words' characters, written over the folded text they are read from: no step writes
+         * more characters than it has read, so the writing never overtakes the reading.
+         */
+        private final char[] chars;
+        private int length;
+        /** Where word {@code i} ends in {@link #chars}; it starts where word {@code i - 1} ends. */
+        private int[] ends;
+        private int count;
+
+        private Words(char[] chars, int capacity) {
+            this.chars = chars;
+            ends = new int[Math.max(16, capacity / 4)]; // chat words run about five letters and a space
+        }
+
+        /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
+        static Words of(Folded folded) {
+            char[] text = folded.chars();
+            Words words = new Words(text, folded.length());
+            int wordStart = 0;
+            boolean hasLetter = false;
+            boolean hasLeet = false;
+            int length = folded.length();
+            for (int i = 0; i < length; ) {
+                int cp = Character.codePointAt(text, i, length);
+                i += Character.charCount(cp);
+                if (cp >= 0x80) { // no ASCII character is a mark, a format character or a confusable
+                    if (isDropped(cp)) {
+                        continue;
+                    }
+                    Character latin = CONFUSABLES.get(cp);
+                    if (latin != null) {
+                        cp = latin;
+                    }
+                }
+                boolean letter = isLetter(cp);
+                boolean leetSymbol = isLeetSymbol(cp)
+                        && (hasLetter || (i < length && isLetter(Character.codePointAt(text, i, length))));
+                if (letter || isDigit(cp) || leetSymbol) {
+                    hasLetter |= letter;
+                    hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
+                    words.append(cp);
+                } else {
+                    if (words.length > wordStart) {
+                        words.finish(wordStart, hasLetter, hasLeet);
+                        wordStart = words.length;
+                        hasLetter = false;
+                        hasLeet = false;
+                    }
+                    if (isQuotationMark(cp)) {
+                        words.append(QUOTE.charAt(0));
+                        words.end();
+                        wordStart = words.length;
+                    }
+                }
             }
-            Character latin = cp < 0x80 ? null : CONFUSABLES.get(cp);
-            if (latin != null) {
-                cp = latin;
+            if (words.length > wordStart) {
+                words.finish(wordStart, hasLetter, hasLeet);
             }
-            boolean leetSymbol = isLeetSymbol(cp)
-                    && (hasLetter || (i < length && Character.isLetter(folded.codePointAt(i))));
-            if (Character.isLetterOrDigit(cp) || leetSymbol) {
-                hasLetter |= Character.isLetter(cp);
-                hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
-                word.appendCodePoint(cp);
+            return words;
+        }
+
+        private void append(int cp) {
+            if (Character.isBmpCodePoint(cp)) {
+                chars[length++] = (char) cp;
             } else {
-                if (!word.isEmpty()) {
-                    words.add(finish(word, hasLetter, hasLeet));
-                    word.setLength(0);
-                    hasLetter = false;
-                    hasLeet = false;
-                }
-                if (isQuotationMark(cp)) {
-                    words.add(QUOTE);
-                }
+                length += Character.toChars(cp, chars, length);
             }
         }
-        if (!word.isEmpty()) {
-            words.add(finish(word, hasLetter, hasLeet));
+
+        /**
+         * Ends the word that starts at {@code start}, reading its leetspeak if it mixes letters and
+         * leet characters and cutting runs of three or more of a letter to two, in place: neither
+         * makes a word longer.
+         */
+        private void finish(int start, boolean hasLetter, boolean hasLeet) {
+            boolean leet = hasLetter && hasLeet;
+            if (leet || hasTripleLetter(chars, start, length)) {
+                int end = length;
+                length = start;
+                int last = -1;
+                int repeats = 0;
+                for (int i = start; i < end; ) {
+                    int cp = Character.codePointAt(chars, i, end);
+                    i += Character.charCount(cp);
+                    if (leet) {
+                        cp = fromLeet(cp);
+                    }
+                    repeats = cp == last ? repeats + 1 : 1;
+                    last = cp;
+                    if (repeats <= 2 || !Character.isLetter(cp)) {
+                        append(cp); // behind the reading, never past it
+                    }
+                }
+            }
+            end();
         }
-        return words;
+
+        private void end() {
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, 2 * count);
+            }
+            ends[count++] = length;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** How many characters the words have together. */
+        int length() {
+            return length;
+        }
+
+        int length(int word) {
+            return ends[word] - start(word);
+        }
+
+        /** The first character of {@code word}. */
+        char charAt(int word) {
+            return chars[start(word)];
+        }
+
+        /** Copies {@code word} into {@code out} at {@code at}; returns where it ends there. */
+        int copy(int word, char[] out, int at) {
+            int start = start(word);
+            System.arraycopy(chars, start, out, at, ends[word] - start);
+            return at + ends[word] - start;
+        }
+
+        private int start(int word) {
+            return word == 0 ? 0 : ends[word - 1];
+        }
     }
 
-    private static String finish(StringBuilder word, boolean hasLetter, boolean hasLeet) {
-        if (!(hasLetter && hasLeet) && !hasTripleLetter(word)) {
-            return word.toString();
-        }
-        StringBuilder out = new StringBuilder(word.length());
-        int last = -1;
-        int repeats = 0;
-        for (int i = 0; i < word.length(); ) {
-            int cp = word.codePointAt(i);
-            i += Character.charCount(cp);
-            if (hasLetter && hasLeet) {
-                cp = fromLeet(cp);
-            }
-            repeats = cp == last ? repeats + 1 : 1;
-            last = cp;
-            if (repeats <= 2 || !Character.isLetter(cp)) {
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean hasTripleLetter(CharSequence word) {
-        for (int i = 2; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == word.charAt(i - 1) && c == word.charAt(i - 2) && Character.isLetter(c)) {
+    /** Whether {@code chars} from {@code start} to {@code end} have a letter three times in a row. */
+    private static boolean hasTripleLetter(char[] chars, int start, int end) {
+        for (int i = start + 2; i < end; i++) {
+            char c = chars[i];
+            if (c == chars[i - 1] && c == chars[i - 2] && Character.isLetter(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link Character#isLetter}, without its table lookup for ASCII, where most text is. */
+    private static boolean isLetter(int cp) {
+        return cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') : Character.isLetter(cp);
+    }
+
+    /** {@link Character#isDigit}, without its table lookup for ASCII. */
+    private static boolean isDigit(int cp) {
+        return cp < 0x80 ? cp >= '0' && cp <= '9' : Character.isDigit(cp);
     }
 
     private static int fromLeet(int cp) {
@@ -199,11 +292,11 @@ public final class TextNormaliser {
      * How many words from {@code from} on are single letters (or single leet digits, as in
      * "b 0 m b"), if at least two of them are letters; else 0.
      */
-    private static int singleLetterRun(List<String> words, int from) {
+    private static int singleLetterRun(Words words, int from) {
         int end = from;
         int letters = 0;
-        while (end < words.size() && words.get(end).length() == 1) {
-            char c = words.get(end).charAt(0);
+        while (end < words.count() && words.length(end) == 1) {
+            char c = words.charAt(end);
             if (Character.isLetter(c)) {
                 letters++;
             } else if (fromLeet(c) == c) {
@@ -214,8 +307,8 @@ public final class TextNormaliser {
         return letters >= 2 ? end - from : 0;
     }
 
-    private static boolean isStandaloneLetter(String word) {
-        return word.equals("a") || word.equals("e") || word.equals("i") || word.equals("o");
+    private static boolean isStandaloneLetter(char letter) {
+        return letter == 'a' || letter == 'e' || letter == 'i' || letter == 'o';
     }
 
     /**
@@ -223,27 +316,37 @@ public final class TextNormaliser {
      * ASCII is lower-cased, other BMP characters looked up, the rest (surrogate pairs) folded by
      * {@link Normalizer}.
      */
-    private static String foldQuickly(String text) {
-        if (isAscii(text)) {
-            return text.toLowerCase(Locale.ROOT);
-        }
-        StringBuilder out = new StringBuilder(text.length());
+    private static Folded foldQuickly(String text) {
+        char[] out = new char[text.length()];
+        int at = 0;
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                out[at++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 i++;
-            } else if (!Character.isSurrogate(c)) {
-                out.append(FOLDED_BMP[c]);
+                continue;
+            }
+            String folded;
+            if (!Character.isSurrogate(c)) {
+                folded = FOLDED_BMP[c];
                 i++;
             } else {
                 int cp = text.codePointAt(i);
-                out.append(fold(Character.toString(cp)));
+                folded = fold(Character.toString(cp));
                 i += Character.charCount(cp);
             }
+            int needed = at + folded.length() + (text.length() - i); // room for the rest as one character each
+            if (needed > out.length) { // a ligature or a fraction folds into more characters
+                out = Arrays.copyOf(out, Math.max(2 * out.length, needed));
+            }
+            folded.getChars(0, folded.length(), out, at);
+            at += folded.length();
         }
-        return out.toString();
+        return new Folded(out, at);
     }
+
+    /** Folded text: the first {@code length} characters of {@code chars}. */
+    private record Folded(char[] chars, int length) {}
 
     private static String[] foldedBmp() {
         String[] table = new String[0x10000];

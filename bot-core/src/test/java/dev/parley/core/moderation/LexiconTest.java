@@ -44,6 +44,17 @@ class LexiconTest {
     }
 
     @Test
+    void scan_matchesAPhraseWhoseLaterWordIsWrittenWithALetterRepeated() {
+        Lexicon lexicon = Lexicon.parse("i hate\thatred\nshould be killed\twish", normaliser);
+
+        assertThat(hits(lexicon, "I haaaate them")).isOne();
+        assertThat(hits(lexicon, "they should be kiiiled")).isOne();
+        assertThat(hits(lexicon, "they should be kiled")).as("a double written single only counts repeated").isZero();
+        assertThat(hits(lexicon, "I hat them")).as("another word").isZero();
+        assertThat(hits(lexicon, "I")).as("the phrase runs past the text").isZero();
+    }
+
+    @Test
     void scan_matchesPrefixEntriesOnlyAtTheStartOfAWord() {
         Lexicon lexicon = Lexicon.parse("exterminat*\tviolent-act", normaliser);
 

@@ -150,6 +150,17 @@ class ModeratorTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 0.555, 0.625, 0.865, 0.994999, 0.995, 1.0, 0.7 * 0.95})
+    void writesTheBlockingScoreWithTwoDecimalsAsTheFormatterRoundsIt(double score) {
+        Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.SEXUAL_MINORS, score)), 0);
+
+        Verdict verdict = tiers.moderate("text", Direction.INPUT, both());
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Block.class, block -> assertThat(block.reason())
+                .isEqualTo("sexual/minors " + String.format(java.util.Locale.ROOT, "%.2f", score) + ": local-rule: because"));
+    }
+
     @Test
     void flagsButAllowsACategoryWhoseActionIsFlag() {
         Moderator tiers = new Moderator(normaliser, List.of(scoring("local", Category.HARASSMENT, 0.8)), 0);

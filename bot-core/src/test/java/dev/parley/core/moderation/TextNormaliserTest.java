@@ -150,6 +150,12 @@ class TextNormaliserTest {
     }
 
     @Test
+    void readsTextWhoseFoldedFormIsLongerThanItself() {
+        assertThat(normaliser.normalise("\uFB03x \uFB04 \u33A7 then a long plain tail of ascii words"))
+                .as("ligatures and a unit sign fold into several letters").isEqualTo(" ffix ffl m s then a long plain tail of ascii words ");
+    }
+
+    @Test
     void treatsEmojiAsWordSeparators() {
         assertThat(normaliser.normalise("bo\uD83D\uDE00mb")).isEqualTo(" bo mb ");
     }
