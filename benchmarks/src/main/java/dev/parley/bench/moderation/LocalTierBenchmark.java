@@ -9,6 +9,7 @@ import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TermList;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.learned.ToxicityClassifier;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The local moderation tier on 200-character messages, one thread (one core): normalisation,
  * lexicon scan and rules ({@code assess}), and the whole moderator path without its cache
- * ({@code moderate}). Throughput by default; p99 latency with {@code -bm sample -tu us}.
+ * ({@code moderate}), and the Portuguese classifier alone on every message, normalised beforehand
+ * and its language check skipped ({@code classify}). Throughput by default; p99 latency with
+ * {@code -bm sample -tu us}.
  *
  * <pre>
  * java -jar benchmarks/target/parley-benchmarks.jar LocalTierBenchmark -bm thrpt -tu s
@@ -47,7 +50,9 @@ public class LocalTierBenchmark {
     private LocalModerationProvider local;
     private Moderator uncached;
     private ModerationPolicy policy;
+    private ToxicityClassifier classifier;
     private List<String> messages;
+    private List<String> normalised;
     private int next;
 
     @Setup
@@ -58,6 +63,8 @@ public class LocalTierBenchmark {
         policy = ModerationPolicy.of(TermList.of(List.of("spoiler", "pipe dream"), normaliser),
                 Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
         messages = SampleMessages.of(1024, 200, 42);
+        classifier = ToxicityClassifier.standard();
+        normalised = messages.stream().map(normaliser::normalise).toList();
     }
 
     private String message() {
@@ -70,6 +77,13 @@ public class LocalTierBenchmark {
     public Assessment assess() {
         String text = message();
         return local.assess(new ModerationRequest(text, normaliser.normalise(text), Direction.INPUT, null));
+    }
+
+    @Benchmark
+    public double classify() {
+        String text = normalised.get(next);
+        next = (next + 1) & 1023;
+        return classifier.model().logit(text);
     }
 
     @Benchmark

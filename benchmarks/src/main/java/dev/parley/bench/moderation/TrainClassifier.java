@@ -137,9 +137,8 @@ public final class TrainClassifier {
     }
 
     private static int[] featuresOf(HashedNgrams features, String normalised) {
-        List<Integer> buckets = new ArrayList<>();
-        features.features(normalised, buckets::add);
-        return buckets.stream().mapToInt(Integer::intValue).toArray();
+        int[] buckets = new int[features.maxFeatures(normalised.length())];
+        return java.util.Arrays.copyOf(buckets, features.features(normalised, buckets));
     }
 
     private static boolean flagsToxic(ModerationResult result) {

@@ -1,6 +1,5 @@
 package dev.parley.core.moderation.learned;
 
-import java.util.function.IntConsumer;
 
 /**
  * The features of a linear text model: character n-grams of the text with a space at each end,
@@ -10,7 +9,8 @@ import java.util.function.IntConsumer;
  * keeps the model a fixed-size array with no vocabulary to ship. The text is expected already
  * normalised (lower case, letters and digits, single spaces), so evasions are undone before
  * features are taken; a run of one letter counts as one letter ("gordaa", "gorda"), since
- * stretching words is how chat writes emphasis.
+ * stretching words is how chat writes emphasis. A text's features go into a buffer the caller
+ * gives, so scoring allocates nothing but the padded copy of the text.
  */
 public final class HashedNgrams {
 
@@ -63,22 +63,30 @@ public final class HashedNgrams {
         return maxChars;
     }
 
+    /** The most features a text of {@code length} characters can have: the size of a buffer for {@link #features}. */
+    public int maxFeatures(int length) {
+        // a character n-gram of each length from each position and the leading space, a word and a pair per two characters
+        return (length + 1) * (maxChars - minChars + 1) + length + 1;
+    }
+
     /**
-     * Passes the bucket of every feature of {@code normalised} to {@code sink}, a bucket once per
-     * occurrence, and returns how many it passed.
+     * Writes the bucket of every feature of {@code normalised} into {@code into}, a bucket once per
+     * occurrence, and returns how many it wrote.
+     *
+     * @param into at least {@link #maxFeatures}{@code (normalised.length())} long
      */
-    public int features(CharSequence normalised, IntConsumer sink) {
-        CharSequence text = squeezed(normalised);
-        int length = text.length();
+    public int features(CharSequence normalised, int[] into) {
+        char[] text = padded(normalised);
+        int last = text.length - 1;
         int count = 0;
-        // Positions -1 and length are virtual spaces, so words at the edges get both boundaries.
-        for (int start = -1; start < length; start++) {
+        // Every n-gram start but the trailing space, as in " ab ": " ", " a", "a", "ab", "b", "b ".
+        for (int start = 0; start < last; start++) {
             int hash = FNV_OFFSET;
-            for (int n = 1; n <= maxChars && start + n - 1 <= length; n++) {
-                hash = (hash ^ charAt(text, start + n - 1)) * FNV_PRIME;
+            int longest = Math.min(maxChars, text.length - start);
+            for (int n = 1; n <= longest; n++) {
+                hash = (hash ^ text[start + n - 1]) * FNV_PRIME;
                 if (n >= minChars) {
-                    sink.accept(bucket(hash));
-                    count++;
+                    into[count++] = bucket(hash);
                 }
             }
         }
@@ -86,8 +94,8 @@ public final class HashedNgrams {
         boolean hasPrevious = false;
         int wordHash = WORD_SEED;
         boolean inWord = false;
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? text.charAt(i) : ' ';
+        for (int i = 1; i <= last; i++) {
+            char c = text[i];
             if (c != ' ') {
                 wordHash = (wordHash ^ c) * FNV_PRIME;
                 inWord = true;
@@ -96,11 +104,9 @@ public final class HashedNgrams {
             if (!inWord) {
                 continue;
             }
-            sink.accept(bucket(wordHash));
-            count++;
+            into[count++] = bucket(wordHash);
             if (hasPrevious) {
-                sink.accept(bucket((previousWord * 31 + wordHash) ^ PAIR_SEED));
-                count++;
+                into[count++] = bucket((previousWord * 31 + wordHash) ^ PAIR_SEED);
             }
             previousWord = wordHash;
             hasPrevious = true;
@@ -110,25 +116,19 @@ public final class HashedNgrams {
         return count;
     }
 
-    private static CharSequence squeezed(CharSequence text) {
-        int i = 1;
-        while (i < text.length() && text.charAt(i) != text.charAt(i - 1)) {
-            i++;
-        }
-        if (i >= text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
-        for (; i < text.length(); i++) {
-            if (text.charAt(i) != text.charAt(i - 1)) {
-                out.append(text.charAt(i));
+    /** The text with a space at each end and every run of one character written once. */
+    private static char[] padded(CharSequence text) {
+        char[] out = new char[text.length() + 2];
+        out[0] = ' ';
+        int length = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i == 0 || c != text.charAt(i - 1)) {
+                out[length++] = c;
             }
         }
-        return out;
-    }
-
-    private static char charAt(CharSequence text, int index) {
-        return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
+        out[length++] = ' ';
+        return length == out.length ? out : java.util.Arrays.copyOf(out, length);
     }
 
     private int bucket(int hash) {

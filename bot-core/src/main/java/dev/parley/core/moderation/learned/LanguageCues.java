@@ -1,6 +1,7 @@
 package dev.parley.core.moderation.learned;
 
-import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * A quick guess whether a normalised text is English rather than Portuguese, from common
@@ -12,14 +13,14 @@ import java.util.Set;
  */
 public final class LanguageCues {
 
-    private static final Set<String> PORTUGUESE = Set.of(
+    private static final long[] PORTUGUESE = packedAndSorted(
             "que", "nao", "de", "do", "da", "dos", "das", "em", "na", "nas", "nos", "um", "uma", "para", "pra",
             "pro", "com", "por", "eu", "voce", "vc", "vcs", "ele", "ela", "eles", "elas", "meu", "minha", "seu",
             "sua", "isso", "esse", "essa", "este", "esta", "ta", "mas", "mais", "muito", "tudo", "ja", "quando",
             "como", "porque", "pq", "tem", "ser", "foi", "vai", "sao", "nem", "ai", "aqui", "la", "tao", "agora",
             "gente", "sim", "tambem", "tb", "ou", "mesmo", "ate", "quem", "vou", "estou", "to", "fica", "cara",
             "kkk", "kkkk", "kk", "mano", "ne", "entao", "sempre", "nunca", "depois", "ainda", "onde", "dia");
-    private static final Set<String> ENGLISH = Set.of(
+    private static final long[] ENGLISH = packedAndSorted(
             "the", "and", "is", "are", "you", "i", "of", "that", "it", "for", "with", "this", "they", "we",
             "all", "be", "not", "was", "have", "my", "your", "what", "just", "like", "should", "can", "don",
             "dont", "he", "she", "them", "their", "who", "why", "how", "an", "at", "on", "if", "were", "would",
@@ -36,16 +37,45 @@ public final class LanguageCues {
             if (i < length && normalised.charAt(i) != ' ') {
                 continue;
             }
-            if (i > start && i - start <= 7) {
-                String word = normalised.subSequence(start, i).toString();
-                if (ENGLISH.contains(word)) {
+            long word = packed(normalised, start, i);
+            if (word > 0) {
+                if (Arrays.binarySearch(ENGLISH, word) >= 0) {
                     english++;
-                } else if (PORTUGUESE.contains(word)) {
+                } else if (Arrays.binarySearch(PORTUGUESE, word) >= 0) {
                     portuguese++;
                 }
             }
             start = i + 1;
         }
         return english > portuguese;
+    }
+
+    /**
+     * A word of one to seven characters below U+0200 as a number, nine bits a character, so the
+     * lists are searched with no string made per word; 0 for any other word (no function word).
+     */
+    private static long packed(CharSequence text, int from, int to) {
+        if (to <= from || to - from > 7) {
+            return 0;
+        }
+        long word = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x200) {
+                return 0;
+            }
+            word = word << 9 | c;
+        }
+        return word;
+    }
+
+    private static long[] packedAndSorted(String... words) {
+        long[] packed = Stream.of(words).mapToLong(word -> packed(word, 0, word.length())).sorted().toArray();
+        for (int i = 1; i < packed.length; i++) {
+            if (packed[i] == packed[i - 1] || packed[i] == 0) {
+                throw new IllegalStateException("function word lists must hold distinct words of 1-7 letters");
+            }
+        }
+        return packed;
     }
 }

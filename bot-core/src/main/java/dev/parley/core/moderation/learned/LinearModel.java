@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -48,9 +47,18 @@ public final class LinearModel {
 
     /** The model's log-odds for {@code normalised}. */
     public double logit(CharSequence normalised) {
-        Sum sum = new Sum(weights);
-        int count = features.features(normalised, sum);
-        return bias + (count == 0 ? 0 : sum.total / Math.sqrt(count));
+        int[] buckets = new int[features.maxFeatures(normalised.length())];
+        int count = features.features(normalised, buckets);
+        return logit(buckets, count);
+    }
+
+    /** The model's log-odds for the first {@code count} of {@code buckets}, a text's features. */
+    public double logit(int[] buckets, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += weights[buckets[i]];
+        }
+        return bias + (count == 0 ? 0 : sum / Math.sqrt(count));
     }
 
     /** The probability, in [0, 1], that {@code normalised} is positive; 0.5 is the decision point. */
@@ -100,19 +108,5 @@ public final class LinearModel {
             throw new IOException("truncated linear model: " + weights.length + " weights expected", e);
         }
         return new LinearModel(features, weights, bias);
-    }
-
-    private static final class Sum implements IntConsumer {
-        private final float[] weights;
-        private double total;
-
-        Sum(float[] weights) {
-            this.weights = weights;
-        }
-
-        @Override
-        public void accept(int bucket) {
-            total += weights[bucket];
-        }
     }
 }

@@ -12,9 +12,12 @@ class HashedNgramsTest {
     private final HashedNgrams features = new HashedNgrams(16, 1, 2);
 
     private List<Integer> bucketsOf(String text) {
+        int[] buffer = new int[features.maxFeatures(text.length())];
+        int count = features.features(text, buffer);
         List<Integer> buckets = new ArrayList<>();
-        int count = features.features(text, buckets::add);
-        assertThat(count).isEqualTo(buckets.size());
+        for (int i = 0; i < count; i++) {
+            buckets.add(buffer[i]);
+        }
         return buckets;
     }
 
@@ -44,6 +47,20 @@ class HashedNgramsTest {
     void wordOrderChangesThePairFeatures() {
         assertThat(bucketsOf("um lixo").stream().sorted().toList())
                 .isNotEqualTo(bucketsOf("lixo um").stream().sorted().toList());
+    }
+
+    @Test
+    void aRunOfOneLetterCountsAsOneLetter() {
+        assertThat(bucketsOf("gordaaaa")).isEqualTo(bucketsOf("gorda"));
+    }
+
+    @Test
+    void theBufferSizeItAsksForHoldsTheFeaturesOfTheWorstText() {
+        // alternating one-letter words give the most words and pairs for their length
+        String text = "a b ".repeat(100).trim();
+        HashedNgrams widest = new HashedNgrams(16, 1, 8);
+        assertThat(widest.features(text, new int[widest.maxFeatures(text.length())]))
+                .isLessThanOrEqualTo(widest.maxFeatures(text.length()));
     }
 
     @Test

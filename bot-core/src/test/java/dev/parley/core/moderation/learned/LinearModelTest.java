@@ -18,7 +18,11 @@ class LinearModelTest {
     /** A model that has learned one word: every feature of "lixo" weighs +3, bias -2. */
     private LinearModel oneWordModel() {
         float[] weights = new float[features.buckets()];
-        features.features("lixo", bucket -> weights[bucket] = 3);
+        int[] buckets = new int[features.maxFeatures(4)];
+        int count = features.features("lixo", buckets);
+        for (int i = 0; i < count; i++) {
+            weights[buckets[i]] = 3;
+        }
         return new LinearModel(features, weights, -2);
     }
 
