@@ -31,4 +31,24 @@ class ModerateModeIT {
         assertThat(lines.stream().filter(l -> l.contains("\"flagged\":true")).count()).isEqualTo(30);
         assertThat(lines.get(0)).startsWith("{\"id\":0,\"flagged\":true,\"categories\":{");
     }
+
+    @Test
+    void thePackagedJarCarriesThePortugueseClassifier_anInsultNoWordListHoldsIsFlaggedAsHarassment() throws Exception {
+        String input = """
+                {"id": "insult", "text": "gorda nojenta"}
+                {"id": "insult-stretched", "text": "GORDAAAA N0JENTAAA"}
+                {"id": "greeting", "text": "bom dia, tudo bem com você?"}
+                {"id": "english", "text": "good morning, how are you?"}
+                """;
+
+        var result = new ParleyProcess(dir).run(input, "moderate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var lines = result.stdout().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("\"id\":\"insult\"").contains("\"harassment\":true");
+        assertThat(lines.get(1)).contains("\"id\":\"insult-stretched\"").contains("\"harassment\":true");
+        assertThat(lines.get(2)).contains("\"flagged\":false");
+        assertThat(lines.get(3)).contains("\"flagged\":false");
+    }
 }
