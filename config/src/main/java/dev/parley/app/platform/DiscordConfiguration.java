@@ -24,7 +24,7 @@ public class DiscordConfiguration {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
                     discord.shards().lastOrAll());
-            var adapter = new DiscordAdapter(settings, pipeline, clock, limits.queueMaxWait(), discord.caches().toCaches());
+            var adapter = new DiscordAdapter(settings, pipeline, clock, limits.queueMaxWait(), discord.replyCaches());
             blockReports.register(Platform.DISCORD, adapter.blockReports());
             return adapter;
         } catch (IllegalArgumentException e) {

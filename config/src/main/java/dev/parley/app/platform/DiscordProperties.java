@@ -2,7 +2,6 @@ package dev.parley.app.platform;
 
 import dev.parley.core.reply.ReplyCaches;
 import java.net.URI;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +23,7 @@ public record DiscordProperties(
         @Nullable URI gatewayUrl,
         @Nullable String adminRole,
         @DefaultValue Shards shards,
-        @DefaultValue Caches caches) {
+        @DefaultValue CacheProperties caches) {
 
     /**
      * Sharding: {@code total} shards for the whole bot, of which this process runs {@code first}
@@ -37,30 +36,9 @@ public record DiscordProperties(
         }
     }
 
-    /**
-     * {@code parley.discord.caches.*}: see {@link ReplyCaches}; a message remembered for its reply
-     * chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus its reply's
-     * text (measured: README, soak run).
-     *
-     * @param replyChains messages whose reply chain is remembered
-     * @param replyChainsIdle how long an untouched chain is remembered
-     * @param editedReplies recent questions whose reply an edit rewrites
-     * @param editedRepliesFor how long a question's reply stays editable
-     */
-    public record Caches(
-            @DefaultValue("50000") long replyChains,
-            @DefaultValue("1d") Duration replyChainsIdle,
-            @DefaultValue("10000") long editedReplies,
-            @DefaultValue("10m") Duration editedRepliesFor) {
-
-        /** The adapter's bounds. */
-        ReplyCaches toCaches() {
-            try {
-                return new ReplyCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
-            } catch (IllegalArgumentException e) {
-                throw new StartupException("invalid parley.discord.caches: " + e.getMessage());
-            }
-        }
+    /** The adapter's cache bounds, from {@code parley.discord.caches.*}. */
+    public ReplyCaches replyCaches() {
+        return caches.toCaches("parley.discord.caches");
     }
 
     public boolean enabled() {

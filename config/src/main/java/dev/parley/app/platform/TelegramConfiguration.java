@@ -26,7 +26,7 @@ public class TelegramConfiguration {
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions) {
         var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock,
-                new JdbcUpdateOffsets(jdbc, transactions), telegram.caches().toCaches());
+                new JdbcUpdateOffsets(jdbc, transactions), telegram.replyCaches());
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }

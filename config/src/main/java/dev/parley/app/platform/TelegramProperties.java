@@ -1,10 +1,9 @@
 package dev.parley.app.platform;
 
-import dev.parley.core.reply.ReplyCaches;
 import dev.parley.telegram.TelegramSettings;
 import dev.parley.telegram.WebhookSettings;
+import dev.parley.core.reply.ReplyCaches;
 import java.net.URI;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,7 +25,7 @@ public record TelegramProperties(
         @DefaultValue("https://api.telegram.org") URI apiUrl,
         @Nullable String username,
         @DefaultValue Webhook webhook,
-        @DefaultValue Caches caches) {
+        @DefaultValue CacheProperties caches) {
 
     /**
      * {@code parley.telegram.webhook.*}: Telegram posts updates to {@code url} instead of being polled.
@@ -51,30 +50,9 @@ public record TelegramProperties(
         }
     }
 
-    /**
-     * {@code parley.telegram.caches.*}: see {@link ReplyCaches}; a group message remembered for
-     * its reply chain costs about 200 bytes of heap, a question remembered for edits about 1 KB plus
-     * its reply's text (measured: README, soak run).
-     *
-     * @param replyChains group messages whose reply chain is remembered
-     * @param replyChainsIdle how long an untouched chain is remembered
-     * @param editedReplies recent questions whose reply an edit rewrites
-     * @param editedRepliesFor how long a question's reply stays editable
-     */
-    public record Caches(
-            @DefaultValue("50000") long replyChains,
-            @DefaultValue("1d") Duration replyChainsIdle,
-            @DefaultValue("10000") long editedReplies,
-            @DefaultValue("10m") Duration editedRepliesFor) {
-
-        /** The adapter's bounds. */
-        ReplyCaches toCaches() {
-            try {
-                return new ReplyCaches(replyChains, replyChainsIdle, editedReplies, editedRepliesFor);
-            } catch (IllegalArgumentException e) {
-                throw new StartupException("invalid parley.telegram.caches: " + e.getMessage());
-            }
-        }
+    /** The adapter's cache bounds, from {@code parley.telegram.caches.*}. */
+    public ReplyCaches replyCaches() {
+        return caches.toCaches("parley.telegram.caches");
     }
 
     public boolean enabled() {

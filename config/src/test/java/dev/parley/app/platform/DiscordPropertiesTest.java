@@ -20,7 +20,7 @@ class DiscordPropertiesTest {
 
     @Test
     void cacheBoundsLeftUnset_areTheAdaptersDefaults() {
-        assertThat(bind(Map.of("parley.discord.token", "abc")).caches().toCaches()).isEqualTo(ReplyCaches.DEFAULTS);
+        assertThat(bind(Map.of("parley.discord.token", "abc")).replyCaches()).isEqualTo(ReplyCaches.DEFAULTS);
     }
 
     @Test
@@ -29,7 +29,7 @@ class DiscordPropertiesTest {
                 "parley.discord.caches.reply-chains", "5000",
                 "parley.discord.caches.reply-chains-idle", "2h",
                 "parley.discord.caches.edited-replies", "300",
-                "parley.discord.caches.edited-replies-for", "5m")).caches().toCaches();
+                "parley.discord.caches.edited-replies-for", "5m")).replyCaches();
 
         assertThat(caches).isEqualTo(new ReplyCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
     }
@@ -38,7 +38,7 @@ class DiscordPropertiesTest {
     void aNegativeCacheBound_stopsStartUpWithAClearReason() {
         DiscordProperties properties = bind(Map.of("parley.discord.caches.edited-replies", "-1"));
 
-        assertThatThrownBy(() -> properties.caches().toCaches()).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> properties.replyCaches()).isInstanceOf(StartupException.class)
                 .hasMessageContaining("parley.discord.caches").hasMessageContaining("edited-replies=-1");
     }
 }

@@ -58,7 +58,7 @@ class TelegramPropertiesTest {
 
     @Test
     void cacheBoundsLeftUnset_areTheAdaptersDefaults() {
-        assertThat(bind(Map.of("parley.telegram.token", "1:abc")).caches().toCaches()).isEqualTo(ReplyCaches.DEFAULTS);
+        assertThat(bind(Map.of("parley.telegram.token", "1:abc")).replyCaches()).isEqualTo(ReplyCaches.DEFAULTS);
     }
 
     @Test
@@ -67,7 +67,7 @@ class TelegramPropertiesTest {
                 "parley.telegram.caches.reply-chains", "5000",
                 "parley.telegram.caches.reply-chains-idle", "2h",
                 "parley.telegram.caches.edited-replies", "300",
-                "parley.telegram.caches.edited-replies-for", "5m")).caches().toCaches();
+                "parley.telegram.caches.edited-replies-for", "5m")).replyCaches();
 
         assertThat(caches).isEqualTo(new ReplyCaches(5000, Duration.ofHours(2), 300, Duration.ofMinutes(5)));
     }
@@ -76,7 +76,7 @@ class TelegramPropertiesTest {
     void aCacheBoundOfZero_stopsStartUpWithAClearReason() {
         TelegramProperties properties = bind(Map.of("parley.telegram.caches.reply-chains", "0"));
 
-        assertThatThrownBy(() -> properties.caches().toCaches()).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> properties.replyCaches()).isInstanceOf(StartupException.class)
                 .hasMessageContaining("parley.telegram.caches").hasMessageContaining("reply-chains=0");
     }
 }
