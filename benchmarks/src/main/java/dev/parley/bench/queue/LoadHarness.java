@@ -1,36 +1,23 @@
 package dev.parley.bench.queue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.bench.HarnessPipeline;
 import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.model.GenerationSettings;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.LocalModerationProvider;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.ModerationPolicies;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.core.persona.Persona;
-import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
-import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.queue.QueueStats;
-import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
-import dev.parley.core.settings.InMemorySettingsStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
@@ -149,11 +136,6 @@ public final class LoadHarness {
         Options options = Options.parse(args);
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // one INFO line per message otherwise
         InstantSource clock = InstantSource.system();
-        TextNormaliser normaliser = new TextNormaliser();
-        Moderator moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100_000);
-        InMemorySettingsStore settings = new InMemorySettingsStore();
-        ModerationPolicies policies = new ModerationPolicies(settings,
-                new ModerationDefaults(List.of(), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"), normaliser);
         FixedLatencyModel model = new FixedLatencyModel(options.slots(), options.latencyMicros());
         ConversationMemory memory = new ConversationMemory(model,
                 new MemoryLimits(10_000, Duration.ofHours(1), 40, 8), Ticker.systemTicker());
@@ -162,26 +144,9 @@ public final class LoadHarness {
         ScopeLimits limits = options.limited()
                 ? new ScopeLimits(new RateLimit(6, 3), new RateLimit(20, 10), new RateLimit(60, 20))
                 : new ScopeLimits(unlimited, unlimited, unlimited);
-        GenerationSettings generation = new GenerationSettings(64, 0f, 1);
-        Persona persona = new Persona("default", "You are Parley.", generation);
         InferenceQueue queue = new InferenceQueue(new QueueSettings(options.slots(), options.capacity(),
                 options.perUser(), Duration.ofMinutes(10)), clock);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        ChatPipeline pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings(persona.systemPrompt(), generation, limits, 2000, 3))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000))
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .personas(PersonaSelector.only(persona))
-                .overrides(LimitOverrides.none())
-                .build();
+        ChatPipeline pipeline = HarnessPipeline.of(model, queue, memory, audit, limits, 3, clock);
 
         // every user sends the same number of messages; the burst arrives shuffled
         int perUserMessages = options.messages() / options.users();

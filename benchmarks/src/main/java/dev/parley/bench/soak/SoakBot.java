@@ -1,31 +1,19 @@
 package dev.parley.bench.soak;
 
+import dev.parley.bench.HarnessPipeline;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.bench.queue.FixedLatencyModel;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
-import dev.parley.core.model.GenerationSettings;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.LocalModerationProvider;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.ModerationPolicies;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.core.persona.Persona;
-import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.queue.QueueStats;
-import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
-import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.core.reply.ReplyCaches;
@@ -44,7 +32,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -85,11 +72,6 @@ public final class SoakBot {
                 ReplyCaches.DEFAULTS.editedRepliesFor().toString()));
 
         InstantSource clock = InstantSource.system();
-        TextNormaliser normaliser = new TextNormaliser();
-        Moderator moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100_000);
-        InMemorySettingsStore settings = new InMemorySettingsStore();
-        ModerationPolicies policies = new ModerationPolicies(settings,
-                new ModerationDefaults(List.of(), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"), normaliser);
         FixedLatencyModel model = new FixedLatencyModel(slots, latencyMicros);
         model.open();
         ConversationMemory memory = new ConversationMemory(model,
@@ -97,27 +79,10 @@ public final class SoakBot {
         AuditLog audit = new RecentAuditLog(1_000);
         // the soak checks that nothing is lost or doubled, not the limiter: limits that never bite
         RateLimit unlimited = new RateLimit(1_000_000, 1_000_000);
-        GenerationSettings generation = new GenerationSettings(64, 0f, 1);
-        Persona persona = new Persona("default", "You are Parley.", generation);
         Duration longestWait = Duration.ofMinutes(2);
         InferenceQueue queue = new InferenceQueue(new QueueSettings(slots, 10_000, 20, longestWait), clock);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        ChatPipeline pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings(persona.systemPrompt(), generation, new ScopeLimits(unlimited,
-                        unlimited, unlimited), 2000, PipelineSettings.POSITION_NOTICE_FROM))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000))
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .personas(PersonaSelector.only(persona))
-                .overrides(LimitOverrides.none())
-                .build();
+        ChatPipeline pipeline = HarnessPipeline.of(model, queue, memory, audit,
+                new ScopeLimits(unlimited, unlimited, unlimited), PipelineSettings.POSITION_NOTICE_FROM, clock);
 
         DiscordAdapter discord = new DiscordAdapter(new DiscordSettings(required(given, "discord-token"),
                 URI.create(required(given, "discord-rest")), URI.create(required(given, "discord-gateway")), null, 1, 0, 0),
