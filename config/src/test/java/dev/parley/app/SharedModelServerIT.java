@@ -82,14 +82,7 @@ class SharedModelServerIT {
 
     /** PostgreSQL when the environment names one, else an H2 file both instances open. */
     private static List<String> database() throws Exception {
-        String postgres = System.getenv("PARLEY_TEST_POSTGRES_URL");
-        if (postgres != null && !postgres.isBlank()) {
-            return List.of("--spring.datasource.url=" + postgres,
-                    "--spring.datasource.username=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_USER", "parley"),
-                    "--spring.datasource.password=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley"));
-        }
-        Path dir = Files.createTempDirectory("parley-shared-model-it");
-        return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE");
+        return SharedDatabase.arguments(Files.createTempDirectory("parley-shared-model-it"));
     }
 
     private static ConfigurableApplicationContext startInstance(String modelUrl, List<String> database, int shard)

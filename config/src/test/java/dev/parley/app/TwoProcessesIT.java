@@ -196,15 +196,7 @@ class TwoProcessesIT {
 
     /** PostgreSQL when the environment names one, else an H2 file both processes open. */
     private List<String> database() {
-        String postgres = System.getenv("PARLEY_TEST_POSTGRES_URL");
-        if (postgres != null && !postgres.isBlank()) {
-            return List.of("--spring.datasource.url=" + postgres,
-                    "--spring.datasource.username=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_USER", "parley"),
-                    "--spring.datasource.password=" + System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley"));
-        }
-        // WRITE_DELAY=0 as in the default URL: a killed host of the shared file must not take its last commits with it
-        return List.of("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("shared") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                "--spring.datasource.username=parley", "--spring.datasource.password=");
+        return SharedDatabase.arguments(workDir);
     }
 
     private Bot startBot(int modelPort, List<String> database, int shard) throws Exception {
