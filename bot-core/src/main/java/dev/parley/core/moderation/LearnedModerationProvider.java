@@ -1,0 +1,134 @@
+package dev.parley.core.moderation;
+
+import dev.parley.core.moderation.learned.CategoryHeads;
+import dev.parley.core.moderation.learned.TextEncoder;
+import dev.parley.core.moderation.learned.TextWindows;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learned tier: a sentence encoder reads what a text means, and a calibrated head per category
+ * weighs that together with what the lexical tier found, so that "what's the best way to drown
+ * myself" scores as self-harm with no listed word in it, and "how do I kill a Python process"
+ * does not score as violence although it holds one.
+ *
+ * <p>The encoder reads the normalised text (evasions such as {@code b0mb}, spacing and look-alike
+ * letters already undone), cut into a few bounded {@link TextWindows}; a category's score is its
+ * highest over the windows. Scores are calibrated probabilities (see {@link CategoryHeads}), so they
+ * combine with the other tiers' by the usual highest-wins rule without shifting thresholds.
+ *
+ * <p>Costs a few milliseconds per window on one core, so in a {@link Moderator} it runs after the
+ * local tier, which decides alone about single words of a streamed reply.
+ */
+public final class LearnedModerationProvider implements ModerationProvider {
+
+    /** Where Parley's trained heads are, on the class path. */
+    public static final String STANDARD_HEADS = "/dev/parley/core/moderation/learned/moderation-heads.plh";
+
+    /** Below this a category's score is left out of the assessment: noise, and shorter audits. */
+    static final double FLOOR = 0.01;
+
+    /** The extra features each head reads: the local tier's score in its category, its highest score. */
+    public static final int EXTRAS = 2;
+
+    private final TextEncoder encoder;
+    private final CategoryHeads heads;
+    private final LocalModerationProvider local;
+    private final TextWindows windows;
+    private final Category[] categories;
+
+    /**
+     * @param encoder the encoder {@code heads} were trained on
+     * @param local the lexical tier whose scores the heads read as features
+     * @throws IllegalArgumentException if the heads were trained on another encoder, or name a
+     *     category Parley does not know
+     */
+    public LearnedModerationProvider(TextEncoder encoder, CategoryHeads heads, LocalModerationProvider local,
+            TextWindows windows) {
+        heads.requireEncoder(encoder);
+        if (heads.extras() != EXTRAS) {
+            throw new IllegalArgumentException("the moderation heads read " + heads.extras() + " extra features, expected " + EXTRAS);
+        }
+        this.encoder = encoder;
+        this.heads = heads;
+        this.local = local;
+        this.windows = windows;
+        List<CategoryHeads.Head> list = heads.heads();
+        this.categories = new Category[list.size()];
+        for (int i = 0; i < categories.length; i++) {
+            String label = list.get(i).label();
+            categories[i] = Category.fromApiName(label)
+                    .orElseThrow(() -> new IllegalArgumentException("the moderation heads name an unknown category: " + label));
+        }
+    }
+
+    /** Reads Parley's shipped heads. */
+    public static CategoryHeads standardHeads() {
+        try (InputStream in = LearnedModerationProvider.class.getResourceAsStream(STANDARD_HEADS)) {
+            if (in == null) {
+                throw new IllegalStateException("the moderation heads " + STANDARD_HEADS + " are not on the class path");
+            }
+            return CategoryHeads.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the moderation heads " + STANDARD_HEADS, e);
+        }
+    }
+
+    /** Windows of at most 1,000 chars, at most 4 of them: about 250 tokens each, a few ms each. */
+    public static TextWindows standardWindows() {
+        return new TextWindows(1_000, 4);
+    }
+
+    @Override
+    public String name() {
+        return "learned";
+    }
+
+    @Override
+    public Assessment assess(ModerationRequest request) {
+        Assessment lexical = local.assess(request);
+        double[] scores = scores(request.normalised(), lexical);
+        Map<Category, Double> kept = new EnumMap<>(Category.class);
+        Map<Category, String> reasons = new EnumMap<>(Category.class);
+        for (int i = 0; i < categories.length; i++) {
+            if (scores[i] >= FLOOR) {
+                kept.merge(categories[i], scores[i], Math::max);
+                String lexicalReason = lexical.reason(categories[i]);
+                reasons.put(categories[i], "learned: meaning" + (lexicalReason.isEmpty() ? "" : " and " + lexicalReason));
+            }
+        }
+        return kept.isEmpty() ? Assessment.NONE : new Assessment(CategoryScores.of(kept), reasons);
+    }
+
+    /**
+     * Every head's calibrated probability for a normalised text, given what the lexical tier found
+     * in it: the highest over the text's windows. In the order of {@link CategoryHeads#heads()}.
+     */
+    public double[] scores(String normalised, Assessment lexical) {
+        double highestLexical = 0;
+        for (Category category : Category.values()) {
+            highestLexical = Math.max(highestLexical, lexical.scores().score(category));
+        }
+        double[] best = new double[categories.length];
+        double[] extras = new double[EXTRAS];
+        for (String window : windows.of(normalised)) {
+            float[] vector = encoder.encode(window);
+            for (int i = 0; i < categories.length; i++) {
+                extras[0] = lexical.scores().score(categories[i]);
+                extras[1] = highestLexical;
+                CategoryHeads.Head head = heads.heads().get(i);
+                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras)));
+            }
+        }
+        return best;
+    }
+
+    /** The heads this tier scores with. */
+    public CategoryHeads heads() {
+        return heads;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.parley.core.moderation.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CategoryHeadsTest {
+
+    private static CategoryHeads twoHeads() {
+        return new CategoryHeads("toy-encoder", 3, 2, List.of(
+                new CategoryHeads.Head("violence", new float[] {4, 0, 0, 1, 0}, -2, 1, 0),
+                new CategoryHeads.Head("self-harm", new float[] {0, 4, 0, 0, 0}, -2, 2, -1)));
+    }
+
+    private static byte[] bytesOf(CategoryHeads heads) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        heads.write(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void rawLogit_weighsTheVectorThenTheExtras_andCalibratedAppliesPlattScaling() {
+        CategoryHeads.Head violence = twoHeads().heads().getFirst();
+        assertThat(violence.rawLogit(new float[] {1, 0, 0}, new double[] {0.5, 0})).isCloseTo(2.5, within(1e-9));
+        CategoryHeads.Head selfHarm = twoHeads().heads().getLast();
+        // 2 * raw - 1: a raw log-odds of 0.5 is a calibrated coin flip
+        assertThat(selfHarm.calibrated(0.5)).isCloseTo(0.5, within(1e-9));
+        assertThat(selfHarm.calibrated(3)).isGreaterThan(0.99);
+    }
+
+    @Test
+    void writeThenRead_givesTheSameHeadsBitForBit() throws IOException {
+        byte[] bytes = bytesOf(twoHeads());
+        CategoryHeads read = CategoryHeads.read(new ByteArrayInputStream(bytes));
+        assertThat(read.encoder()).isEqualTo("toy-encoder");
+        assertThat(read.heads()).hasSize(2);
+        assertThat(Arrays.equals(read.heads().getFirst().weights(), twoHeads().heads().getFirst().weights())).isTrue();
+        assertThat(read.heads().getLast().shift()).isEqualTo(-1f);
+        assertThat(bytesOf(read)).isEqualTo(bytes);
+    }
+
+    @Test
+    void read_refusesAnotherFormat_aTruncatedFile_andAnImpossibleHeader() throws IOException {
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})))
+                .isInstanceOf(IOException.class).hasMessageContaining("magic");
+        byte[] bytes = bytesOf(twoHeads());
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 3))))
+                .isInstanceOf(IOException.class).hasMessageContaining("truncated");
+        byte[] huge = bytes.clone();
+        int dimensionAt = 4 + 2 + "toy-encoder".length();
+        huge[dimensionAt] = 0x7f; // a dimension of about two billion
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(huge)))
+                .isInstanceOf(IOException.class).hasMessageContaining("corrupt");
+    }
+
+    @Test
+    void requireEncoder_refusesAnEncoderTheHeadsWereNotTrainedOn() {
+        TextEncoder other = new TextEncoder() {
+            @Override
+            public String name() {
+                return "other-encoder";
+            }
+
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public float[] encode(String text) {
+                return new float[3];
+            }
+        };
+        assertThatThrownBy(() -> twoHeads().requireEncoder(other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toy-encoder").hasMessageContaining("other-encoder");
+    }
+
+    @Test
+    void constructor_refusesAHeadOfTheWrongWidth() {
+        assertThatThrownBy(() -> new CategoryHeads("toy", 3, 2,
+                List.of(new CategoryHeads.Head("violence", new float[4], 0, 1, 0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("violence");
+    }
+}
