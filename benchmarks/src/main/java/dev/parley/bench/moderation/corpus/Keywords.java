@@ -46,9 +46,12 @@ final class Keywords {
     static final Pattern DRUGS = words("drugs?", "meth\\w*", "fentanyl", "cocaine", "heroin", "mdma", "lsd", "opioids?",
             "amphetamine\\w*", "dmt", "ghb", "crack");
 
-    /** A threat in the first person or a death wish aimed at the reader. */
-    static final Pattern THREAT = Pattern.compile("\\b(i|i'm|i am|we|we're|we are|i'll|we'll)\\b[^.!?]{0,30}"
-            + "\\b(kill|murder|shoot|stab|hurt|rape|beat|find|destroy|burn|hang|lynch)\\w*\\b"
+    /**
+     * A threat: the writer announces harm ("I'm going to hurt you", not "I find it") or wishes the
+     * reader dead; the announcing verb keeps out "I would kill for a coffee" and "we beat them".
+     */
+    static final Pattern THREAT = Pattern.compile("\\b(i|we)('ll|'m going to|'m gonna|'re going to|'re gonna| will"
+            + "| am going to| are going to| gonna)\\s+(\\w+\\s+){0,2}(kill|murder|shoot|stab|hurt|rape|hang|lynch)\\w*\\b"
             + "|\\byou('re| are)? (going to |gonna )?(die|be dead)\\b|\\bshould be (shot|killed|hanged|hung|lynched)\\b",
             Pattern.CASE_INSENSITIVE);
 
