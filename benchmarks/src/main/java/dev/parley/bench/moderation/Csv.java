@@ -9,10 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) read into rows by header name. */
-record Csv(List<String> header, List<List<String>> rows) {
+/**
+ * A CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) read into rows by header name.
+ * Public so that the training-corpus readers in {@code corpus} share this one parser.
+ */
+public record Csv(List<String> header, List<List<String>> rows) {
 
-    static Csv read(Path file) throws IOException {
+    /** Reads the whole file (UTF-8); the first record is the header. */
+    public static Csv read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
@@ -54,7 +58,7 @@ record Csv(List<String> header, List<List<String>> rows) {
     }
 
     /** Each row as a map from column name to value. */
-    List<Map<String, String>> named() {
+    public List<Map<String, String>> named() {
         List<Map<String, String>> out = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
             Map<String, String> map = new HashMap<>();

@@ -10,12 +10,13 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>The part is decided by a hash of the normalised text without mentions, "rt" and links, so
  * retweets and copies of one text land in the same part and cannot leak from training into the
- * measurement.
+ * measurement. Public so that the corpus readers ({@code corpus.DevSets}) use the very same split.
  */
-enum ToldBrSplit {
+public enum ToldBrSplit {
     TRAIN, VALIDATION, HELD_OUT;
 
-    static ToldBrSplit of(String normalised) {
+    /** The part of the tweet whose text, normalised by {@code TextNormaliser}, is {@code normalised}. */
+    public static ToldBrSplit of(String normalised) {
         StringBuilder key = new StringBuilder();
         for (String word : normalised.trim().split(" +")) {
             if (word.equals("https") || word.equals("http")) {
