@@ -9,7 +9,8 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Tier;
 import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
-import dev.parley.model.moderation.LlamaGuardProvider;
+import dev.parley.model.moderation.GuardFormat;
+import dev.parley.model.moderation.GuardModelProvider;
 import dev.parley.model.moderation.ModerationEndpointSettings;
 import dev.parley.model.moderation.OpenAiModerationProvider;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class ModerationTiersConfiguration {
                     + (provider.settings().apiKey() == null ? ", no API key)" : ", with an API key)"));
         }
         if (guard.enabled()) {
-            LlamaGuardProvider provider = loadGuard(guard, model);
+            GuardModelProvider provider = loadGuard(guard, model);
             resources.add(provider);
             tiers.add(guard.when() == GuardProperties.When.ALWAYS ? Tier.always(provider)
                     : Tier.whenUnsure(provider, guard.unsureFrom())); // GuardProperties checked the range
@@ -103,7 +104,7 @@ public class ModerationTiersConfiguration {
         }
     }
 
-    private static LlamaGuardProvider loadGuard(GuardProperties guard, ModelProperties model) {
+    private static GuardModelProvider loadGuard(GuardProperties guard, ModelProperties model) {
         LlamaSettings settings;
         try {
             settings = new LlamaSettings(guard.modelPath(), guard.effectiveThreads(), guard.contextSize(), 1, 0,
@@ -113,7 +114,7 @@ public class ModerationTiersConfiguration {
         }
         try {
             // checks the file in Java before llama.cpp sees it, as for the chat model
-            return LlamaGuardProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()));
+            return GuardModelProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()), GuardFormat.LLAMA_GUARD_3);
         } catch (ModelException e) {
             throw new StartupException("the guard model (parley.moderation.guard.model-path) cannot be used: "
                     + e.getMessage());
