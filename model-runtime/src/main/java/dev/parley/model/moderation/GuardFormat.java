@@ -35,7 +35,7 @@ public enum GuardFormat {
 
     /**
      * Qwen's Qwen3Guard-Gen (119 languages): answers {@code Safety: Safe|Unsafe|Controversial}
-     * and its category names; unsafe scores 1.0, controversial 0.4 (see {@link Qwen3GuardAnswer}).
+     * and its category names; unsafe scores 1.0, controversial 0.4 (below the default threshold).
      */
     QWEN3GUARD_GEN("qwen3guard", "Qwen3Guard-Gen", "qwen3", 64);
 
