@@ -1,5 +1,6 @@
 package dev.parley.app.chat;
 
+import dev.parley.app.model.ModelFileLocator;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
@@ -7,11 +8,14 @@ import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Tier;
+import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
-import dev.parley.model.moderation.LlamaGuardProvider;
+import dev.parley.model.moderation.GuardFormat;
+import dev.parley.model.moderation.GuardModelProvider;
 import dev.parley.model.moderation.ModerationEndpointSettings;
 import dev.parley.model.moderation.OpenAiModerationProvider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,8 +27,8 @@ import org.springframework.core.env.Environment;
 /**
  * The moderation tiers, cheapest first: the local tier always; then the moderation endpoint when
  * {@code parley.moderation.endpoint.url} is set (on every text the local tier did not block); then
- * the Llama Guard model when {@code parley.moderation.guard.model-path} is set (always, or only
- * when the tiers before it are unsure).
+ * the guard model when {@code parley.moderation.guard.model-path} or {@code .download} is set
+ * (always, or only when the tiers before it are unsure), in its {@link GuardFormat}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ModerationTiersConfiguration {
@@ -72,12 +76,15 @@ public class ModerationTiersConfiguration {
                     + (provider.settings().apiKey() == null ? ", no API key)" : ", with an API key)"));
         }
         if (guard.enabled()) {
-            LlamaGuardProvider provider = loadGuard(guard, model);
+            var downloader = new ModelDownloader(ModelDownloader.defaultClient(), System.err)
+                    .pointingAt("parley.moderation.guard.model-path");
+            Path file = guardModelFile(guard, new ModelFileLocator(model, downloader::download));
+            GuardModelProvider provider = loadGuard(file, guard, model);
             resources.add(provider);
             tiers.add(guard.when() == GuardProperties.When.ALWAYS ? Tier.always(provider)
                     : Tier.whenUnsure(provider, guard.unsureFrom())); // GuardProperties checked the range
-            described.add("guard (" + guard.modelPath().getFileName() + (guard.when() == GuardProperties.When.ALWAYS
-                    ? ", always)" : ", when unsure from " + guard.unsureFrom() + ")"));
+            described.add("guard (" + file.getFileName() + ", " + provider.format().title()
+                    + (guard.when() == GuardProperties.When.ALWAYS ? ", always)" : ", when unsure from " + guard.unsureFrom() + ")"));
         }
         log.info("moderation tiers: {}", String.join(", ", described));
         return new ModerationTiers(tiers, resources);
@@ -103,20 +110,35 @@ public class ModerationTiersConfiguration {
         }
     }
 
-    private static LlamaGuardProvider loadGuard(GuardProperties guard, ModelProperties model) {
+    /**
+     * The guard's model file: {@code model-path} as it is, or the chosen download in the models
+     * directory, fetched there (progress bar, resume, checks) if it is not there yet.
+     */
+    static Path guardModelFile(GuardProperties guard, ModelFileLocator locator) {
+        Path configured = guard.modelPath();
+        if (configured != null && !configured.toString().isBlank()) {
+            return configured;
+        }
+        GuardProperties.Download source = guard.downloadSource()
+                .orElseThrow(() -> new IllegalStateException("no guard configured"));
+        return locator.inModelsDir(source.url(), source.sha256(), "parley.moderation.guard.download");
+    }
+
+    private static GuardModelProvider loadGuard(Path file, GuardProperties guard, ModelProperties model) {
         LlamaSettings settings;
         try {
-            settings = new LlamaSettings(guard.modelPath(), guard.effectiveThreads(), guard.contextSize(), 1, 0,
+            settings = new LlamaSettings(file, guard.effectiveThreads(), guard.contextSize(), 1, 0,
                     model.nativeLibraryDir(), guard.timeout(), List.of(), false, true);
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.moderation.guard: " + e.getMessage());
         }
         try {
             // checks the file in Java before llama.cpp sees it, as for the chat model
-            return LlamaGuardProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()));
+            return GuardModelProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()), guard.guardFormat());
         } catch (ModelException e) {
-            throw new StartupException("the guard model (parley.moderation.guard.model-path) cannot be used: "
-                    + e.getMessage());
+            String from = guard.downloadSource().isPresent() ? "download" : "model-path";
+            throw new StartupException("the guard model (parley.moderation.guard." + from + ", format "
+                    + guard.guardFormat().configName() + ") cannot be used: " + e.getMessage());
         }
     }
 }

@@ -4,17 +4,22 @@ import dev.parley.core.model.ModelException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the model file to load: the configured path as it is (the runtime checks it), or the
- * default model in the models directory, downloaded there on first start.
+ * Finds a model file to load: the configured path as it is (the runtime checks it), or a model
+ * in the models directory, downloaded there on first start: the default chat model, or any other
+ * (the guard's) through {@link #inModelsDir}.
  */
 public final class ModelFileLocator {
 
-    /** Fetches a model from a URL into a file; one-line {@link ModelException} on failure. */
+    /**
+     * Fetches a model from a URL into a file, checking it against {@code sha256} when given;
+     * one-line {@link ModelException} on failure.
+     */
     @FunctionalInterface
     public interface Download {
-        void fetch(URI source, Path target);
+        void fetch(URI source, Path target, @Nullable String sha256);
     }
 
     private final ModelProperties properties;
@@ -25,24 +30,36 @@ public final class ModelFileLocator {
         this.download = download;
     }
 
-    /** The model file, downloading the default model if it is not there yet. */
+    /** The chat model file, downloading the default model if it is not there yet. */
     public Path locate() {
         if (properties.path() != null) {
             return properties.path();
         }
-        Path target = properties.modelsDir().resolve(fileName(properties.downloadUrl()));
+        return inModelsDir(properties.downloadUrl(), null, "parley.model.download-url");
+    }
+
+    /**
+     * The file {@code url} names, in the models directory ({@code parley.model.models-dir}),
+     * downloaded there first if it is not there yet. A file already there is used as it is: its
+     * checksum was checked when it was downloaded.
+     *
+     * @param sha256 the file's expected SHA-256, or null to check size and header only
+     * @param urlProperty the setting that gave the URL, for the message when it names no file
+     */
+    public Path inModelsDir(URI url, @Nullable String sha256, String urlProperty) {
+        Path target = properties.modelsDir().resolve(fileName(url, urlProperty));
         if (!Files.isRegularFile(target)) {
-            download.fetch(properties.downloadUrl(), target);
+            download.fetch(url, target, sha256);
         }
         return target;
     }
 
-    static String fileName(URI url) {
+    static String fileName(URI url, String urlProperty) {
         String path = url.getPath();
         String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         if (name.isBlank()) {
-            throw new ModelException("parley.model.download-url " + url + " names no file; "
-                    + "give a URL that ends in the model's file name, or set parley.model.path");
+            throw new ModelException(urlProperty + " " + url + " names no file; "
+                    + "give a URL that ends in the model's file name, or set the model's path");
         }
         return name;
     }

@@ -27,7 +27,7 @@ class ModelFileLocatorTest {
         var properties = new ModelProperties(path, 0, 2048, 1, 0, null, 256, 0.7f, 42, url, dir.resolve("models"),
                 ModelProperties.Backend.LLAMA, Duration.ofMinutes(5), new ModelProperties.Lora(null, 1f),
                 new ModelProperties.OpenAi(URI.create("http://127.0.0.1:8080"), "default", null), true);
-        return new ModelFileLocator(properties, (source, target) -> downloads.add(source + " -> " + target));
+        return new ModelFileLocator(properties, (source, target, sha256) -> downloads.add(source + " -> " + target + (sha256 == null ? "" : " " + sha256)));
     }
 
     @Test
@@ -53,6 +53,17 @@ class ModelFileLocatorTest {
 
         assertThat(locator(null, URL).locate()).isEqualTo(present);
         assertThat(downloads).isEmpty();
+    }
+
+    @Test
+    void anotherModelIsDownloadedIntoTheModelsDirectoryWithItsChecksum() {
+        URI guard = URI.create("http://127.0.0.1:9/guards/guard.gguf");
+        String sha256 = "0".repeat(64);
+
+        Path located = locator(null, URL).inModelsDir(guard, sha256, "parley.moderation.guard.download");
+
+        assertThat(located).isEqualTo(dir.resolve("models").resolve("guard.gguf"));
+        assertThat(downloads).containsExactly(guard + " -> " + located + " " + sha256);
     }
 
     @Test

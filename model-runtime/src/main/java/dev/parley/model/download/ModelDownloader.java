@@ -4,6 +4,7 @@ import dev.parley.core.model.ModelException;
 import dev.parley.model.gguf.GgufHeader;
 import dev.parley.model.gguf.InvalidModelFileException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,12 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -38,9 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a GGUF model to a path: into {@code <target>.part} first, resuming a partial file with
- * a Range request, then checking the size against what the server announced and the GGUF header
- * with {@link GgufHeader}, and only then moving it into place atomically. A progress bar goes to
- * the given stream (stderr in the application).
+ * a Range request, then checking the size against what the server announced, the SHA-256 when the
+ * caller knows it, and the GGUF header with {@link GgufHeader}, and only then moving it into place
+ * atomically. A progress bar goes to the given stream (stderr in the application).
  *
  * <p>Every failure is a {@link ModelException} whose one-line message says what to do instead.
  */
@@ -50,10 +55,12 @@ public final class ModelDownloader {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final HttpClient client;
     private final PrintStream progress;
     private final Duration idleTimeout;
+    private final String pathProperty;
 
     /**
      * @param client the HTTP client; it should follow redirects (model hosts redirect to CDNs)
@@ -68,12 +75,30 @@ public final class ModelDownloader {
      *     abandoned (and can be resumed)
      */
     public ModelDownloader(HttpClient client, PrintStream progress, Duration idleTimeout) {
+        this(client, progress, idleTimeout, "parley.model.path");
+    }
+
+    private ModelDownloader(HttpClient client, PrintStream progress, Duration idleTimeout, String pathProperty) {
         this.client = Objects.requireNonNull(client, "client");
         this.progress = Objects.requireNonNull(progress, "progress");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
         }
         this.idleTimeout = idleTimeout;
+        this.pathProperty = Objects.requireNonNull(pathProperty, "pathProperty");
+    }
+
+    /**
+     * This downloader, its failures pointing at {@code pathProperty} (instead of
+     * {@code parley.model.path}) as the way to use a file downloaded by hand.
+     */
+    public ModelDownloader pointingAt(String pathProperty) {
+        return new ModelDownloader(client, progress, idleTimeout, pathProperty);
+    }
+
+    /** Whether {@code sha256} is a SHA-256 as {@link #download(URI, Path, String)} takes it: 64 lowercase hex digits. */
+    public static boolean isSha256(String sha256) {
+        return SHA256.matcher(sha256).matches();
     }
 
     /** A client that follows redirects and gives up connecting after 20 seconds. */
@@ -92,8 +117,23 @@ public final class ModelDownloader {
      *     resumed is kept, one with a wrong body is deleted
      */
     public Path download(URI url, Path target) {
+        return download(url, target, null);
+    }
+
+    /**
+     * Downloads {@code url} to {@code target} as {@link #download(URI, Path)} does, and when
+     * {@code sha256} is given, also checks the whole file against it before it is put in place.
+     *
+     * @param sha256 the file's expected SHA-256 in lowercase hex, or null to check size and header only
+     * @throws ModelException as {@link #download(URI, Path)}; a file with another SHA-256 is deleted
+     * @throws IllegalArgumentException if {@code sha256} is not 64 lowercase hex digits
+     */
+    public Path download(URI url, Path target, @Nullable String sha256) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(target, "target");
+        if (sha256 != null && !isSha256(sha256)) {
+            throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits, was '" + sha256 + "'");
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw failure(url, target, "only http and https URLs are supported");
@@ -105,6 +145,9 @@ public final class ModelDownloader {
                 Files.createDirectories(parent);
             }
             fetch(url, target, part, true);
+            if (sha256 != null) {
+                checkDigest(url, target, part, sha256);
+            }
             check(url, target, part);
             moveIntoPlace(part, target);
             log.info("downloaded {} to {}", withoutQuery(url), target);
@@ -279,6 +322,29 @@ public final class ModelDownloader {
         }
     }
 
+    /** A body with another digest is not the file asked for, and resuming cannot fix it: delete it. */
+    private void checkDigest(URI url, Path target, Path part, String expected) throws IOException {
+        String actual = sha256Of(part);
+        if (!actual.equals(expected)) {
+            Files.deleteIfExists(part);
+            throw failure(url, target, "its SHA-256 is " + actual + ", not the expected " + expected
+                    + " (the file was deleted; check the URL and the checksum)");
+        }
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static void moveIntoPlace(Path part, Path target) throws IOException {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -314,9 +380,9 @@ public final class ModelDownloader {
         };
     }
 
-    private static ModelException failure(URI url, Path target, String reason) {
+    private ModelException failure(URI url, Path target, String reason) {
         return new ModelException("could not download " + withoutQuery(url) + ": " + reason + ". Download it yourself to "
-                + target.toAbsolutePath() + " or start with --parley.model.path=<file>");
+                + target.toAbsolutePath() + " or start with --" + pathProperty + "=<file>");
     }
 
     /** The URL without its query, which may carry a token. */

@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class LlamaGuardPrompt {
 
-    private static final List<String> SECTION_MARKERS = List.of("<BEGIN CONVERSATION>", "<END CONVERSATION>",
-            "<BEGIN UNSAFE CONTENT CATEGORIES>", "<END UNSAFE CONTENT CATEGORIES>");
+    private static final SectionMarkers SECTION_MARKERS = new SectionMarkers(List.of("<BEGIN CONVERSATION>",
+            "<END CONVERSATION>", "<BEGIN UNSAFE CONTENT CATEGORIES>", "<END UNSAFE CONTENT CATEGORIES>"));
 
     private LlamaGuardPrompt() {}
 
@@ -56,17 +56,6 @@ final class LlamaGuardPrompt {
 
     /** {@code text} without the prompt's section markers, removed until none is left. */
     static String withoutMarkers(String text) {
-        String current = text;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String marker : SECTION_MARKERS) {
-                if (current.contains(marker)) {
-                    current = current.replace(marker, "");
-                    changed = true;
-                }
-            }
-        }
-        return current;
+        return SECTION_MARKERS.removeFrom(text);
     }
 }

@@ -132,6 +132,54 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void download_withTheRightSha256_isPutInPlace() throws Exception {
+        Path target = dir.resolve("tiny.gguf");
+
+        downloader.download(url("/tiny.gguf"), target, sha256(model));
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(model);
+    }
+
+    @Test
+    void download_withAnotherSha256_isDeletedAndNamesBothDigests() throws Exception {
+        Path target = dir.resolve("tiny.gguf");
+        String expected = "0".repeat(64);
+
+        assertThatThrownBy(() -> downloader.download(url("/tiny.gguf"), target, expected))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("its SHA-256 is " + sha256(model) + ", not the expected " + expected);
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("tiny.gguf.part")).doesNotExist();
+    }
+
+    @Test
+    void download_resumedFile_isCheckedWhole() throws Exception {
+        Path target = dir.resolve("tiny.gguf");
+        Files.write(dir.resolve("tiny.gguf.part"), Arrays.copyOf(model, model.length / 3));
+
+        downloader.download(url("/tiny.gguf"), target, sha256(model));
+
+        assertThat(ranges).containsExactly("bytes=" + model.length / 3 + "-");
+        assertThat(Files.readAllBytes(target)).isEqualTo(model);
+    }
+
+    @Test
+    void download_malformedSha256_isRefusedBeforeConnecting() {
+        assertThatThrownBy(() -> downloader.download(url("/tiny.gguf"), dir.resolve("tiny.gguf"), "ABC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 lowercase hex digits");
+        assertThat(ranges).isEmpty();
+    }
+
+    @Test
+    void download_pointingAtAnotherProperty_namesItInTheFailure() {
+        assertThatThrownBy(() -> downloader.pointingAt("parley.moderation.guard.model-path")
+                        .download(url("/missing.gguf"), dir.resolve("missing.gguf")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageEndingWith("or start with --parley.moderation.guard.model-path=<file>");
+    }
+
+    @Test
     void download_notFound_saysWhatToDo() {
         Path target = dir.resolve("tiny.gguf");
 
@@ -184,6 +232,10 @@ class ModelDownloaderTest {
         assertThatThrownBy(() -> downloader.download(URI.create("ftp://example.org/m.gguf"), dir.resolve("m.gguf")))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("only http and https");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private URI url(String path) {

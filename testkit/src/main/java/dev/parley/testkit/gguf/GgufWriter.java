@@ -72,6 +72,16 @@ public final class GgufWriter {
         void string(String value) throws IOException;
     }
 
+    /**
+     * Takes the metadata entry {@code key} out, if there is one, so that a caller starting from a
+     * generated model ({@code TinyLlamaModel.toWriter()}) can put a value of its own: another
+     * architecture or name. Putting a key twice stays an error, so no test overwrites one by mistake.
+     */
+    public GgufWriter remove(String key) {
+        metadata.remove(Objects.requireNonNull(key, "key"));
+        return this;
+    }
+
     public GgufWriter putString(String key, String value) {
         Objects.requireNonNull(value, "value");
         return put(key, GgufValueType.STRING, out -> out.string(value));
