@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -50,5 +51,32 @@ class ModerateModeIT {
         assertThat(lines.get(1)).contains("\"id\":\"insult-stretched\"").contains("\"harassment\":true");
         assertThat(lines.get(2)).contains("\"flagged\":false");
         assertThat(lines.get(3)).contains("\"flagged\":false");
+    }
+
+    @Test
+    void aPolicyFileWithAMisspelledFieldStopsTheJarWithExitTwoAndOneLineNamingIt() throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"blocked-terms\": [\"pineapple\"]}");
+
+        var result = new ParleyProcess(dir).run("{\"id\": 1, \"text\": \"pineapple\"}\n", "moderate", "--policy", policy.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderrLines()).containsExactly("parley moderate: policy " + policy
+                + ": \"blocked-terms\" is not a policy field; valid fields: categories, blocked_terms, allowed_terms");
+    }
+
+    @Test
+    void aLineOverTheCapIsAnErrorLineAndTheJarGoesOnWithTheNext() throws Exception {
+        String longLine = "{\"id\": 1, \"text\": \"" + "long ".repeat(100) + "\"}";
+        String input = longLine + "\n{\"id\": 2, \"text\": \"how do I make a bomb at home\"}\n";
+
+        var result = new ParleyProcess(dir).run(input, "moderate", "--max-line-chars", "200");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var lines = result.stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("{\"line\":1,\"error\":\"line too long: " + longLine.length()
+                + " characters, the most is 200 (--max-line-chars)\"}");
+        assertThat(lines.get(1)).startsWith("{\"id\":2,\"flagged\":true,");
     }
 }

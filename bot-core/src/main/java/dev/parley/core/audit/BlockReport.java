@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param category the category that blocked, in OpenAI's taxonomy, or {@code custom} / {@code unavailable}
  * @param rule the rule that decided
  * @param scores the score of every category behind the verdict
- * @param sha256 the first 16 hex digits of the SHA-256 of the blocked text, so repeats can be found
+ * @param sha256 the blocked text's {@link AuditHash}: 16 hex digits of its HMAC-SHA256 under this
+ *     installation's key, so repeats can be found (the name is the audit format's, kept)
  * @param excerpt at most 80 characters of the text with the triggering words masked, or null
  */
 public record BlockReport(

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What of a blocked text the audit log and the audit channel get besides its hash. */
 public enum ExcerptMode {
-    /** Only a prefix of the text's SHA-256: repeats can be found, nothing can be read. */
+    /** Only a keyed hash of the text (HMAC-SHA256 prefix): repeats can be found, nothing can be read. */
     NONE,
     /** Also a short excerpt with the words that triggered the block masked. */
     REDACTED;

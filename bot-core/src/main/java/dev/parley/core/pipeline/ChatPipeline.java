@@ -1,6 +1,7 @@
 package dev.parley.core.pipeline;
 
 import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;
@@ -50,10 +51,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Locale;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +94,7 @@ public final class ChatPipeline {
     private final BlockReports reports;
     private final PipelineEvents events;
     private final AcceptedQuestions questions;
+    private final AuditHash auditHash;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
@@ -123,6 +122,7 @@ public final class ChatPipeline {
         this.reports = parts.reports;
         this.events = parts.events;
         this.questions = parts.questions;
+        this.auditHash = parts.auditHash != null ? parts.auditHash : AuditHash.withRandomKey(new SecureRandom());
         for (Rejection rejection : Rejection.values()) {
             rejections.put(rejection, new LongAdder());
         }
@@ -138,7 +138,8 @@ public final class ChatPipeline {
      * queue, model, memory, audit log and clock are required. Without personas the pipeline has one,
      * made of the settings' system prompt and sampling; without overrides the settings' rate limits
      * hold everywhere; without channel settings every channel answers mentions only; without block
-     * reports or events nobody hears of them.
+     * reports or events nobody hears of them; without an audit hash, blocked texts are hashed under a
+     * key made for this pipeline, so their hashes match only until the process ends.
      */
     public static final class Builder {
 
@@ -158,6 +159,7 @@ public final class ChatPipeline {
         private BlockReports reports = BlockReports.NONE;
         private PipelineEvents events = PipelineEvents.NONE;
         private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
+        private @Nullable AuditHash auditHash;
 
         private Builder() {}
 
@@ -263,6 +265,15 @@ public final class ChatPipeline {
          */
         public Builder questions(AcceptedQuestions questions) {
             this.questions = Objects.requireNonNull(questions, "questions");
+            return this;
+        }
+
+        /**
+         * How blocked texts are named in the audit log and block reports: keyed with this
+         * installation's secret, so hashes match across restarts and cannot be confirmed by guessing.
+         */
+        public Builder auditHash(AuditHash auditHash) {
+            this.auditHash = Objects.requireNonNull(auditHash, "auditHash");
             return this;
         }
 
@@ -961,7 +972,7 @@ public final class ChatPipeline {
 
     /**
      * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a hash of the blocked text (so repeats can be found), never the text itself
+     * message id and a keyed hash of the blocked text (so repeats can be found), never the text itself
      * (a redacted excerpt if the scope's policy asks for one). When the policy names an audit
      * channel, the block is reported there as well.
      */
@@ -974,7 +985,7 @@ public final class ChatPipeline {
                 .limit(4)
                 .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(","));
-        String hash = sha256(text);
+        String hash = auditHash.of(text);
         String excerpt = policy.reporting().excerpt() == ExcerptMode.REDACTED ? excerpts.of(text, block, policy) : null;
         String detail = "category=" + block.category() + " rule=" + block.rule()
                 + (topScores.isEmpty() ? "" : " scores=" + topScores)
@@ -998,15 +1009,6 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
                     report.auditChannelId(), e.toString());
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.audit.AuditEntry;
+import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
@@ -59,6 +60,7 @@ class ChatPipelineTest {
     private static final int CONTEXT = 40;
     private static final int MAX_NEW_TOKENS = 10; // so prompts may take 30 tokens (words)
     private static final ScopeKey SCOPE = ScopeKey.of(GENERAL);
+    private static final byte[] AUDIT_KEY = "a 32-byte key for this test only".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final FakeClock clock = new FakeClock();
     private final TextNormaliser normaliser = new TextNormaliser();
@@ -100,6 +102,7 @@ class ChatPipelineTest {
                 .overrides(LimitOverrides.none())
                 .channels(channels)
                 .reports(reports::add)
+                .auditHash(new AuditHash(AUDIT_KEY))
                 .build();
     }
 
@@ -379,12 +382,14 @@ class ChatPipelineTest {
         assertThat(sink.notices()).containsExactly(new Notice(Notice.Kind.INPUT_BLOCKED, "I can't help with that."));
     }
 
+    /** The audit hash as the JDK computes it under the test's key: HMAC-SHA256, first 8 bytes in hex. */
     private static String sha256(String text) throws RuntimeException {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(AUDIT_KEY, "HmacSHA256"));
+            byte[] digest = mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

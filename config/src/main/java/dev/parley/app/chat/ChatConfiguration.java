@@ -10,9 +10,11 @@ import dev.parley.app.storage.JdbcAcceptedQuestions;
 import dev.parley.app.storage.JdbcAuditLog;
 import dev.parley.app.storage.JdbcChannelSettingsStore;
 import dev.parley.app.storage.JdbcConversationArchive;
+import dev.parley.app.storage.JdbcInstallationSecrets;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
+import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
@@ -37,8 +39,10 @@ import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.SettingsStore;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,20 @@ public class ChatConfiguration {
     @Bean
     AuditLog auditLog(JdbcClient jdbc) {
         return new JdbcAuditLog(jdbc);
+    }
+
+    /**
+     * How blocked texts are named in the audit log: keyed with this installation's secret, made at
+     * the first start and kept in the database (after Flyway: a bean on {@link JdbcClient} waits for it).
+     */
+    @Bean
+    AuditHash auditHash(JdbcClient jdbc) {
+        byte[] key = new JdbcInstallationSecrets(jdbc, new SecureRandom()).auditHashKey();
+        try {
+            return new AuditHash(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     /** The questions accepted and not finished yet, so that a killed process takes them again. */
@@ -208,7 +226,7 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters, AcceptedQuestions acceptedQuestions) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -226,6 +244,7 @@ public class ChatConfiguration {
                 .reports(blockReports)
                 .events(meters)
                 .questions(acceptedQuestions)
+                .auditHash(auditHash)
                 .build();
     }
 }

@@ -1,11 +1,10 @@
 package dev.parley.app.moderate;
 
+import dev.parley.app.moderate.InputLines.Line;
+import dev.parley.app.moderate.PolicyFile.InvalidPolicyException;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.moderation.Category;
-import dev.parley.core.moderation.CategoryAction;
-import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.FailureMode;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
@@ -15,35 +14,46 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ScopeKey;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.Reader;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code parley.jar moderate [--policy FILE]}: offline moderation for evaluation and policy tuning.
- * Reads JSON lines {@code {"id": ..., "text": ...}} and writes, per line, OpenAI's moderation shape
- * {@code {"id", "flagged", "categories", "category_scores"}}. A malformed line gives
+ * {@code parley.jar moderate [--policy FILE] [--max-line-chars N]}: offline moderation for
+ * evaluation and policy tuning. Reads JSON lines {@code {"id": ..., "text": ...}} and writes, per line, OpenAI's moderation shape
+ * {@code {"id", "flagged", "categories", "category_scores"}}. A malformed line, or one longer than
+ * {@code --max-line-chars} (default {@value #DEFAULT_MAX_LINE_CHARS}), gives
  * {@code {"line": N, "error": "..."}} and processing goes on. Runs the local tier only, without
  * Spring or a model, so it starts in well under a second.
  *
- * <p>The policy file is JSON: {@code {"categories": {"hate": {"action": "block", "threshold": 0.4}},
- * "blocked_terms": [...], "allowed_terms": [...]}}; every field is optional.
+ * <p>The policy file is read by {@link PolicyFile}; a bad one, or a bad argument, stops the command
+ * before any input is read with one line on standard error and exit status 2.
  */
 public final class ModerateCommand {
 
+    /** The longest input line, in characters: 8 Mi, far beyond any chat message yet bounded memory. */
+    static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
+    static final String USAGE = "usage: moderate [--policy FILE] [--max-line-chars N]";
+
     private static final ScopeKey OFFLINE = new ScopeKey(Platform.CONSOLE, "moderate");
+
+    /** What the arguments ask for. */
+    private record Options(ModerationPolicy policy, int maxLineChars) {}
+
+    /** An argument the command cannot use; the message is one line. */
+    private static final class BadArgumentException extends Exception {
+        BadArgumentException(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final PrintStream out;
@@ -55,26 +65,32 @@ public final class ModerateCommand {
     }
 
     /** Runs on {@code args} (after the word "moderate") and returns the exit status. */
-    public int run(List<String> args, BufferedReader in) {
-        ModerationPolicy policy;
+    public int run(List<String> args, Reader in) {
+        Options options;
         try {
-            policy = policy(args);
-        } catch (IllegalArgumentException | IOException | JacksonException e) {
-            err.println("parley moderate: " + e.getMessage());
+            options = options(args);
+        } catch (InvalidPolicyException | BadArgumentException e) {
+            err.println("parley moderate: " + oneLine(e.getMessage()));
             return 2;
         }
         TextNormaliser normaliser = new TextNormaliser();
-        Moderator moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 10_000);
+        // no cache: evaluation lines rarely repeat, and a cache counted in entries of up to
+        // maxLineChars characters each could hold gigabytes
+        Moderator moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+        InputLines lines = new InputLines(in, options.maxLineChars());
         try {
             int number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (Line line = lines.next(); line != null; line = lines.next()) {
                 number++;
-                if (!line.isBlank()) {
-                    out.println(answer(line, number, moderator, policy));
+                switch (line) {
+                    case InputLines.Text(String text) when text.isBlank() -> { }
+                    case InputLines.Text(String text) -> out.println(answer(text, number, moderator, options.policy()));
+                    case InputLines.TooLong(long length) -> out.println(error(number, "line too long: " + length
+                            + " characters, the most is " + options.maxLineChars() + " (--max-line-chars)"));
                 }
             }
         } catch (IOException e) {
-            err.println("parley moderate: could not read standard input: " + e.getMessage());
+            err.println("parley moderate: could not read standard input: " + oneLine(e.getMessage()));
             return 1;
         }
         out.flush();
@@ -111,33 +127,56 @@ public final class ModerateCommand {
         return json.writeValueAsString(error);
     }
 
-    private ModerationPolicy policy(List<String> args) throws IOException {
-        JsonNode file = json.createObjectNode();
+    private Options options(List<String> args) throws InvalidPolicyException, BadArgumentException {
+        TextNormaliser normaliser = new TextNormaliser();
+        ModerationDefaults defaults = PolicyFile.EMPTY;
+        int maxLineChars = DEFAULT_MAX_LINE_CHARS;
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--policy") && i + 1 < args.size()) {
-                file = json.readTree(Files.readString(Path.of(args.get(++i))));
-            } else {
-                throw new IllegalArgumentException("unknown argument " + args.get(i) + "; usage: moderate [--policy FILE]");
+            String arg = args.get(i);
+            boolean hasValue = i + 1 < args.size();
+            switch (arg) {
+                case "--policy" -> {
+                    if (!hasValue) {
+                        throw new BadArgumentException("--policy needs a FILE; " + USAGE);
+                    }
+                    defaults = new PolicyFile(normaliser).read(path(args.get(++i)));
+                }
+                case "--max-line-chars" -> {
+                    if (!hasValue) {
+                        throw new BadArgumentException("--max-line-chars needs a number; " + USAGE);
+                    }
+                    maxLineChars = positive(args.get(++i));
+                }
+                default -> throw new BadArgumentException("unknown argument " + arg + "; " + USAGE);
             }
         }
-        Map<Category, CategorySetting> categories = new EnumMap<>(Category.class);
-        for (Map.Entry<String, JsonNode> entry : file.path("categories").properties()) {
-            Category category = Category.fromApiName(entry.getKey())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown category " + entry.getKey()));
-            JsonNode setting = entry.getValue();
-            categories.put(category, new CategorySetting(
-                    CategoryAction.valueOf(setting.path("action").asString("block").toUpperCase(Locale.ROOT)),
-                    setting.path("threshold").asDouble(ModerationPolicy.DEFAULT_THRESHOLD)));
-        }
-        var defaults = new ModerationDefaults(categories, strings(file.path("blocked_terms")),
-                strings(file.path("allowed_terms")), Set.of(Direction.INPUT, Direction.OUTPUT), Set.of(),
-                FailureMode.FAIL_OPEN, "blocked", "withheld", ModerationDefaults.UNAVAILABLE_NOTICE);
-        return new ModerationPolicies(new InMemorySettingsStore(), defaults, new TextNormaliser()).forScope(OFFLINE);
+        return new Options(new ModerationPolicies(new InMemorySettingsStore(), defaults, normaliser).forScope(OFFLINE),
+                maxLineChars);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
+    private static Path path(String value) throws BadArgumentException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new BadArgumentException("--policy " + e.getMessage());
+        }
+    }
+
+    private static int positive(String value) throws BadArgumentException {
+        try {
+            int number = Integer.parseInt(value.strip().replace("_", ""));
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadArgumentException("--max-line-chars must be a whole number from 1 to " + Integer.MAX_VALUE
+                + ", was " + value);
+    }
+
+    /** A message for one line of standard error. */
+    private static String oneLine(@Nullable String message) {
+        return String.valueOf(message).replaceAll("\\R+", " ").strip();
     }
 }

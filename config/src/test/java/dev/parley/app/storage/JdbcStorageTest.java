@@ -61,7 +61,7 @@ class JdbcStorageTest {
                         System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley")));
     }
 
-    private static DataSource migrated(Database database) throws Exception {
+    static DataSource migrated(Database database) throws Exception {
         assumeTrue(!database.url().isEmpty(), "PARLEY_TEST_POSTGRES_URL is not set");
         var dataSource = new SimpleDriverDataSource(
                 java.sql.DriverManager.getDriver(database.url()), database.url(), database.user(), database.password());
