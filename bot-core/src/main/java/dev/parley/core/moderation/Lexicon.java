@@ -88,6 +88,8 @@ public final class Lexicon {
     private final Map<String, Entry[]> byFirstWordPrefix;
     /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
     private final HashCodeFilter glueFilter;
+    /** The longest word a glued pair may be made of: a longer word than two of them is never split. */
+    private final int longestGlued;
     /** Hash codes of the stems of prefix entries: a cheap filter before any substring. */
     private final HashCodeFilter prefixFilter;
     private final int longestPrefix;
@@ -129,6 +131,8 @@ public final class Lexicon {
         this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
         this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
                 exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
+        this.longestGlued = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
+                .mapToInt(String::length).max().orElse(0);
         this.prefixFilter = new HashCodeFilter(prefix.keySet().stream().mapToInt(String::hashCode).toArray());
         this.longestPrefix = longest;
         this.size = entries.size();
@@ -407,6 +411,9 @@ public final class Lexicon {
 
     private String @Nullable [] split(String word) {
         int length = word.length();
+        if (length > 2 * longestGlued) {
+            return null; // no two known words make it: and trying every split of a long word costs its length squared
+        }
         int headHash = 0;
         for (int k = 1; k < length; k++) {
             headHash = 31 * headHash + word.charAt(k - 1);

@@ -69,7 +69,7 @@ public final class LocalModerationProvider implements ModerationProvider {
     public Assessment assess(ModerationRequest request) {
         ScannedText text = lexicon.scan(request.normalised());
         double learned = classifier == null ? -1 : classifier.score(request.normalised());
-        if (text.hits().isEmpty() && learned < LEARNED_FLOOR) {
+        if (text.hitCount() == 0 && learned < LEARNED_FLOOR) {
             return Assessment.NONE;
         }
         double damping = text.has(Role.COUNTER_SPEECH) || text.quotesAbuseWithCommentary() ? LexiconRule.NEGATED : 1;

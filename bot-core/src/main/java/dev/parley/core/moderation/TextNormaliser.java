@@ -65,7 +65,12 @@ public final class TextNormaliser {
         out[at++] = ' ';
         for (int i = 0; i < words.count(); ) {
             int run = singleLetterRun(words, i);
-            if (run >= 3) {
+            if (run < 0) { // single characters with fewer than two letters: copied, and no part of them is a run either
+                for (int end = i - run; i < end; i++) {
+                    at = words.copy(i, out, at);
+                    out[at++] = ' ';
+                }
+            } else if (run >= 3) {
                 int start = i;
                 if (run >= 5 && isStandaloneLetter(words.charAt(i))) {
                     out[at++] = words.charAt(i);
@@ -290,7 +295,8 @@ public final class TextNormaliser {
 
     /**
      * How many words from {@code from} on are single letters (or single leet digits, as in
-     * "b 0 m b"), if at least two of them are letters; else 0.
+     * "b 0 m b"), if at least two of them are letters; if fewer are, minus how many (so the caller
+     * skips them all at once rather than reading them again from each); 0 if there are none.
      */
     private static int singleLetterRun(Words words, int from) {
         int end = from;
@@ -304,7 +310,7 @@ public final class TextNormaliser {
             }
             end++;
         }
-        return letters >= 2 ? end - from : 0;
+        return letters >= 2 ? end - from : from - end;
     }
 
     private static boolean isStandaloneLetter(char letter) {
