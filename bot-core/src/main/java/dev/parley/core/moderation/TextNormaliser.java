@@ -20,7 +20,8 @@ import java.util.Map;
  *       lexicon also looks words up with doubles collapsed);
  *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
  *       {@code b.o.m.b}, {@code b 0 m b}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a run of five
- *       or more stays a word of its own, as in "a b o m b";
+ *       or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
+ *       leaves them apart, for terms of one-letter words);
  *   <li>double quotation marks ({@code " “ ” „ « »}) kept as a word of their own, {@link #QUOTE},
  *       so that rules can tell a quoted statement from one made;
  *   <li>every run of other characters collapsed into one space, with a space at both ends, so
@@ -58,13 +59,26 @@ public final class TextNormaliser {
 
     /** Normalises {@code text}; the result starts and ends with a space. */
     public String normalise(String text) {
+        return normalise(text, true);
+    }
+
+    /**
+     * Normalises {@code text} like {@link #normalise} but leaves single letters written apart as
+     * words of their own ({@code "x b c y"} stays {@code " x b c y "}): a blocked term of one-letter
+     * words is matched in this form, where its words still line up, as well as in the other.
+     */
+    public String normaliseKeepingLetters(String text) {
+        return normalise(text, false);
+    }
+
+    private String normalise(String text, boolean joinSingleLetters) {
         Words words = Words.of(foldQuickly(text));
         // a space before each word and one at the end: never more than the words' characters plus one per word
         char[] out = new char[words.length() + words.count() + 1];
         int at = 0;
         out[at++] = ' ';
         for (int i = 0; i < words.count(); ) {
-            int run = singleLetterRun(words, i);
+            int run = joinSingleLetters ? singleLetterRun(words, i) : 0;
             if (run < 0) { // single characters with fewer than two letters: copied, and no part of them is a run either
                 for (int end = i - run; i < end; i++) {
                     at = words.copy(i, out, at);
