@@ -86,6 +86,8 @@ public final class Lexicon {
     /** The hash codes of the words in {@link #byWord}: most words of a text start no entry. */
     private final HashCodeFilter wordFilter;
     private final Map<String, Entry[]> byFirstWordPrefix;
+    /** Slurs and insults by their first word with one letter or two neighbours masked ("f*ggot", "f**k"). */
+    private final Map<String, Entry[]> byMaskedFirstWord;
     /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
     private final HashCodeFilter glueFilter;
     /** The longest word a glued pair may be made of: a longer word than two of them is never split. */
@@ -128,6 +130,16 @@ public final class Lexicon {
             }
         }
         this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
+        Map<String, List<Entry>> masked = new HashMap<>();
+        for (Entry entry : entries) {
+            boolean abuse = entry.category() == Category.HATE || entry.category() == Category.HARASSMENT;
+            if (abuse && !entry.words()[0].endsWith("*")) {
+                for (String variant : new LinkedHashSet<>(masked(entry.words()[0]))) {
+                    masked.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
+                }
+            }
+        }
+        this.byMaskedFirstWord = frozen(masked);
         this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
         this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
                 exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
@@ -265,6 +277,9 @@ public final class Lexicon {
             } else if (word.length() >= 4) {
                 matcher.addHits(i, starts.misspelt());
             }
+            if (word.indexOf(TextNormaliser.MASK) > 0) {
+                matcher.addHits(i, byMaskedFirstWord.getOrDefault(word, NO_ENTRIES));
+            }
             if (squeezed[i] != null) {
                 for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
@@ -354,6 +369,21 @@ public final class Lexicon {
             return length >= 6;
         }
         return length >= 5 && (role == Role.IDENTITY || role == Role.DEROGATION || role == Role.POSITIVE);
+    }
+
+    /**
+     * The word with one letter after the first masked, and with two neighbouring letters after the
+     * first masked if four or more are left: how slurs and insults are written half hidden.
+     */
+    private static List<String> masked(String word) {
+        List<String> variants = new ArrayList<>(2 * word.length());
+        for (int i = 1; i < word.length() && word.length() >= 3; i++) {
+            variants.add(word.substring(0, i) + TextNormaliser.MASK + word.substring(i + 1));
+        }
+        for (int i = 1; i + 1 < word.length() && word.length() >= 4; i++) {
+            variants.add(word.substring(0, i) + TextNormaliser.MASK + TextNormaliser.MASK + word.substring(i + 2));
+        }
+        return variants;
     }
 
     /** The word with one letter left out, and with two neighbouring letters swapped. */

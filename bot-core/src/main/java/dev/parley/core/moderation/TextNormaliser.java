@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>letters that look Latin in other scripts (Cyrillic {@code о}, Greek {@code ο}, small
  *       capitals {@code ᴏ}) read as the Latin letter;
  *   <li>leetspeak inside words read as letters ({@code b0mb}, {@code $hit}, {@code f@ck}); numbers
- *       that are only digits stay numbers;
+ *       that are only digits stay numbers; one or two {@code *} between letters kept as masked
+ *       letters ({@code f*ggot}), which the lexicon matches as any letter;
  *   <li>runs of three or more of the same letter cut to two ({@code fuuuuck} to {@code fuuck}: the
  *       lexicon also looks words up with doubles collapsed);
  *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
@@ -53,6 +54,12 @@ public final class TextNormaliser {
      * {@link Normalizer} passes per text. Never changed after class initialisation.
      */
     private static final String[] FOLDED_BMP = foldedBmp();
+
+    /**
+     * A letter masked inside a word, as in "f*ggot": kept, so that the lexicon can match the word
+     * with that letter unknown.
+     */
+    static final char MASK = '*';
 
     /** The word a double quotation mark becomes, so rules can tell quoted words from the rest. */
     public static final String QUOTE = "\"";
@@ -117,7 +124,7 @@ public final class TextNormaliser {
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp)) {
+            if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp) || cp == MASK) { // a mask may be inside a word
                 return false;
             }
             separates |= !isDropped(cp);
@@ -169,7 +176,8 @@ public final class TextNormaliser {
                 boolean letter = isLetter(cp);
                 boolean leetSymbol = isLeetSymbol(cp)
                         && (hasLetter || (i < length && isLetter(Character.codePointAt(text, i, length))));
-                if (letter || isDigit(cp) || leetSymbol) {
+                boolean maskedLetter = cp == MASK && hasLetter && masksLetterBefore(text, i, length);
+                if (letter || isDigit(cp) || leetSymbol || maskedLetter) {
                     hasLetter |= letter;
                     hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
                     words.append(cp);
@@ -301,6 +309,17 @@ public final class TextNormaliser {
 
     private static boolean isQuotationMark(int cp) {
         return cp == '"' || cp == '\u201C' || cp == '\u201D' || cp == '\u201E' || cp == '\u00AB' || cp == '\u00BB';
+    }
+
+    /**
+     * Whether the {@link #MASK} just read, at most one more after it, is followed by a letter: a
+     * letter masked inside a word ("f*ggot", "f**k") rather than emphasis ("*so*") or arithmetic.
+     */
+    private static boolean masksLetterBefore(char[] text, int next, int length) {
+        if (next < length && text[next] == MASK) {
+            next++;
+        }
+        return next < length && isLetter(text[next]);
     }
 
     private static boolean isLeetSymbol(int cp) {
