@@ -77,6 +77,36 @@ public final class ScannedText {
         return normalised;
     }
 
+    /**
+     * The normalised text without the words of any hit of {@code role}, one space between words
+     * and one at each end; a word that is also part of an entry scoring a category ("sapatão" names
+     * a group and is a slur) stays. The normalised text itself if no word is left out.
+     */
+    String normalisedWithout(Role role) {
+        boolean[] left = null;
+        for (Lexicon.Hit hit : hits) {
+            if (hit.is(role)) {
+                left = left == null ? new boolean[words.length] : left;
+                java.util.Arrays.fill(left, hit.start(), hit.end(), true);
+            }
+        }
+        if (left == null) {
+            return normalised;
+        }
+        for (Lexicon.Hit hit : hits) {
+            if (hit.entry().category() != null) {
+                java.util.Arrays.fill(left, hit.start(), hit.end(), false);
+            }
+        }
+        StringBuilder out = new StringBuilder(normalised.length()).append(' ');
+        for (int i = 0; i < words.length; i++) {
+            if (!left[i]) {
+                out.append(words[i]).append(' ');
+            }
+        }
+        return out.toString();
+    }
+
     /** How many words the text has. */
     public int wordCount() {
         return words.length;
