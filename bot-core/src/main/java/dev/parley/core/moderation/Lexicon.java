@@ -280,6 +280,9 @@ public final class Lexicon {
             if (word.indexOf(TextNormaliser.MASK) > 0) {
                 matcher.addHits(i, byMaskedFirstWord.getOrDefault(word, NO_ENTRIES));
             }
+            if (word.length() == 1 && i + 1 < words.length && "aeio".indexOf(word.charAt(0)) >= 0) {
+                addLeadingLetterHits(matcher, i);
+            }
             if (squeezed[i] != null) {
                 for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
@@ -308,6 +311,21 @@ public final class Lexicon {
         List<Hit> hits = matcher.hits;
         hits.sort(Comparator.comparingInt(Hit::start));
         return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+    }
+
+    /**
+     * Adds a hit of every slur or insult that the letter at {@code i} and the word after it make
+     * together: the normaliser leaves a leading "a", "e", "i" or "o" of five or more spaced letters
+     * a word of its own ("a b o m b"), which splits "i d i o t" into "i diot".
+     */
+    private void addLeadingLetterHits(Matcher matcher, int i) {
+        String joined = matcher.words[i] + matcher.words[i + 1];
+        for (Entry entry : starts(joined).asWritten().entries()) {
+            boolean abuse = entry.category() == Category.HATE || entry.category() == Category.HARASSMENT;
+            if (abuse && entry.length() == 1) {
+                matcher.hits.add(new Hit(i, i + 2, entry));
+            }
+        }
     }
 
     /**
