@@ -87,7 +87,7 @@ public final class Lexicon {
     private final HashCodeFilter wordFilter;
     private final Map<String, Entry[]> byFirstWordPrefix;
     /** Slurs and insults by their first word with one letter or two neighbours masked ("f*ggot", "f**k"). */
-    private final Map<String, Entry[]> byMaskedFirstWord;
+    private final MaskedSpellings byMaskedFirstWord;
     /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
     private final HashCodeFilter glueFilter;
     /** The longest word a glued pair may be made of: a longer word than two of them is never split. */
@@ -130,16 +130,7 @@ public final class Lexicon {
             }
         }
         this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
-        Map<String, List<Entry>> masked = new HashMap<>();
-        for (Entry entry : entries) {
-            boolean abuse = entry.category() == Category.HATE || entry.category() == Category.HARASSMENT;
-            if (abuse && !entry.words()[0].endsWith("*")) {
-                for (String variant : new LinkedHashSet<>(masked(entry.words()[0]))) {
-                    masked.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
-                }
-            }
-        }
-        this.byMaskedFirstWord = frozen(masked);
+        this.byMaskedFirstWord = MaskedSpellings.of(entries);
         this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
         this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
                 exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
@@ -278,7 +269,7 @@ public final class Lexicon {
                 matcher.addHits(i, starts.misspelt());
             }
             if (word.indexOf(TextNormaliser.MASK) > 0) {
-                matcher.addHits(i, byMaskedFirstWord.getOrDefault(word, NO_ENTRIES));
+                matcher.addHits(i, byMaskedFirstWord.entries(word));
             }
             if (word.length() == 1 && i + 1 < words.length && "aeio".indexOf(word.charAt(0)) >= 0) {
                 addLeadingLetterHits(matcher, i);
@@ -389,21 +380,6 @@ public final class Lexicon {
         return length >= 5 && (role == Role.IDENTITY || role == Role.DEROGATION || role == Role.POSITIVE);
     }
 
-    /**
-     * The word with one letter after the first masked, and with two neighbouring letters after the
-     * first masked if four or more are left: how slurs and insults are written half hidden.
-     */
-    private static List<String> masked(String word) {
-        List<String> variants = new ArrayList<>(2 * word.length());
-        for (int i = 1; i < word.length() && word.length() >= 3; i++) {
-            variants.add(word.substring(0, i) + TextNormaliser.MASK + word.substring(i + 1));
-        }
-        for (int i = 1; i + 1 < word.length() && word.length() >= 4; i++) {
-            variants.add(word.substring(0, i) + TextNormaliser.MASK + TextNormaliser.MASK + word.substring(i + 2));
-        }
-        return variants;
-    }
-
     /** The word with one letter left out, and with two neighbouring letters swapped. */
     private static List<String> misspellings(String word) {
         List<String> variants = new ArrayList<>(2 * word.length());
@@ -482,37 +458,6 @@ public final class Lexicon {
 
     private Starts starts(String word) {
         return wordFilter.mightContain(word.hashCode()) ? byWord.getOrDefault(word, NO_STARTS) : NO_STARTS;
-    }
-
-    /**
-     * A set of hash codes that may answer yes in vain but never no in vain (a Bloom filter of one
-     * hash function), with some ten bits per code: a bit tested costs much less than a map lookup
-     * or a binary search, and most words of a text are in no entry.
-     */
-    private static final class HashCodeFilter {
-
-        private final long[] bits;
-        private final int shift;
-
-        HashCodeFilter(int[] hashCodes) {
-            int size = Integer.highestOneBit(Math.max(64, hashCodes.length * 10)) * 2; // a power of two
-            bits = new long[size / 64];
-            shift = Integer.SIZE - Integer.numberOfTrailingZeros(size);
-            for (int hashCode : hashCodes) {
-                int bit = bit(hashCode);
-                bits[bit >>> 6] |= 1L << bit;
-            }
-        }
-
-        boolean mightContain(int hashCode) {
-            int bit = bit(hashCode);
-            return (bits[bit >>> 6] & (1L << bit)) != 0;
-        }
-
-        /** The top bits of the hash code times the golden ratio: every bit of the code counts. */
-        private int bit(int hashCode) {
-            return (hashCode * 0x9E3779B9) >>> shift;
-        }
     }
 
     /** The key of a squeezed word in {@link Candidates}: its hash code, as a number no lower than 0. */
