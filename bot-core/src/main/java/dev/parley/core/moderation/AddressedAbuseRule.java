@@ -30,7 +30,8 @@ final class AddressedAbuseRule implements ModerationRule {
         }
         double insult = 0;
         double threat = 0;
-        for (Lexicon.Hit hit : text.hitArray()) {
+        for (int i = 0; i < text.hitCount(); i++) {
+            Lexicon.Hit hit = text.hit(i);
             boolean addressed = text.find(Role.ADDRESSEE, Math.max(0, hit.start() - NEAR), hit.end() + NEAR) != null;
             if (!addressed) {
                 if (pointers && isInsult(text, hit) && pointed(text, hit)) {
@@ -72,7 +73,9 @@ final class AddressedAbuseRule implements ModerationRule {
      * next clause more often than a pointer.
      */
     private static boolean pointed(ScannedText text, Lexicon.Hit insult) {
-        for (Lexicon.Hit hit : text.hitArray()) {
+        int end = text.firstHitFrom(insult.end() + 1);
+        for (int i = text.firstHitFrom(insult.start() - 1 - text.longestHit()); i < end; i++) {
+            Lexicon.Hit hit = text.hit(i);
             if (hit.is(Role.POINTER)
                     && ((hit.end() <= insult.start() && hit.end() >= insult.start() - 1)
                             || (hit.start() == insult.end() && hit.entry().length() >= 2))) {

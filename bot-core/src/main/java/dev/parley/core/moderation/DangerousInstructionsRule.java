@@ -30,7 +30,8 @@ final class DangerousInstructionsRule implements ModerationRule {
         double weapon = 0;
         double selfHarm = 0;
         double illicit = 0;
-        for (Lexicon.Hit request : text.hitArray()) {
+        for (int i = 0; i < text.hitCount(); i++) {
+            Lexicon.Hit request = text.hit(i);
             if (!request.is(Role.REQUEST)) {
                 continue;
             }

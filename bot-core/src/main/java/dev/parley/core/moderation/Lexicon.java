@@ -86,8 +86,12 @@ public final class Lexicon {
     /** The hash codes of the words in {@link #byWord}: most words of a text start no entry. */
     private final HashCodeFilter wordFilter;
     private final Map<String, Entry[]> byFirstWordPrefix;
+    /** Slurs and insults by their first word with one letter or two neighbours masked ("f*ggot", "f**k"). */
+    private final MaskedSpellings byMaskedFirstWord;
     /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
     private final HashCodeFilter glueFilter;
+    /** The longest word a glued pair may be made of: a longer word than two of them is never split. */
+    private final int longestGlued;
     /** Hash codes of the stems of prefix entries: a cheap filter before any substring. */
     private final HashCodeFilter prefixFilter;
     private final int longestPrefix;
@@ -126,9 +130,12 @@ public final class Lexicon {
             }
         }
         this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
+        this.byMaskedFirstWord = MaskedSpellings.of(entries);
         this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
         this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
                 exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
+        this.longestGlued = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
+                .mapToInt(String::length).max().orElse(0);
         this.prefixFilter = new HashCodeFilter(prefix.keySet().stream().mapToInt(String::hashCode).toArray());
         this.longestPrefix = longest;
         this.size = entries.size();
@@ -261,6 +268,12 @@ public final class Lexicon {
             } else if (word.length() >= 4) {
                 matcher.addHits(i, starts.misspelt());
             }
+            if (word.indexOf(TextNormaliser.MASK) > 0) {
+                matcher.addHits(i, byMaskedFirstWord.entries(word));
+            }
+            if (word.length() == 1 && i + 1 < words.length && "aeio".indexOf(word.charAt(0)) >= 0) {
+                addLeadingLetterHits(matcher, i);
+            }
             if (squeezed[i] != null) {
                 for (Entry entry : starts(squeezed[i]).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
@@ -289,6 +302,21 @@ public final class Lexicon {
         List<Hit> hits = matcher.hits;
         hits.sort(Comparator.comparingInt(Hit::start));
         return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+    }
+
+    /**
+     * Adds a hit of every slur or insult that the letter at {@code i} and the word after it make
+     * together: the normaliser leaves a leading "a", "e", "i" or "o" of five or more spaced letters
+     * a word of its own ("a b o m b"), which splits "i d i o t" into "i diot".
+     */
+    private void addLeadingLetterHits(Matcher matcher, int i) {
+        String joined = matcher.words[i] + matcher.words[i + 1];
+        for (Entry entry : starts(joined).asWritten().entries()) {
+            boolean abuse = entry.category() == Category.HATE || entry.category() == Category.HARASSMENT;
+            if (abuse && entry.length() == 1) {
+                matcher.hits.add(new Hit(i, i + 2, entry));
+            }
+        }
     }
 
     /**
@@ -407,6 +435,9 @@ public final class Lexicon {
 
     private String @Nullable [] split(String word) {
         int length = word.length();
+        if (length > 2 * longestGlued) {
+            return null; // no two known words make it: and trying every split of a long word costs its length squared
+        }
         int headHash = 0;
         for (int k = 1; k < length; k++) {
             headHash = 31 * headHash + word.charAt(k - 1);
@@ -427,37 +458,6 @@ public final class Lexicon {
 
     private Starts starts(String word) {
         return wordFilter.mightContain(word.hashCode()) ? byWord.getOrDefault(word, NO_STARTS) : NO_STARTS;
-    }
-
-    /**
-     * A set of hash codes that may answer yes in vain but never no in vain (a Bloom filter of one
-     * hash function), with some ten bits per code: a bit tested costs much less than a map lookup
-     * or a binary search, and most words of a text are in no entry.
-     */
-    private static final class HashCodeFilter {
-
-        private final long[] bits;
-        private final int shift;
-
-        HashCodeFilter(int[] hashCodes) {
-            int size = Integer.highestOneBit(Math.max(64, hashCodes.length * 10)) * 2; // a power of two
-            bits = new long[size / 64];
-            shift = Integer.SIZE - Integer.numberOfTrailingZeros(size);
-            for (int hashCode : hashCodes) {
-                int bit = bit(hashCode);
-                bits[bit >>> 6] |= 1L << bit;
-            }
-        }
-
-        boolean mightContain(int hashCode) {
-            int bit = bit(hashCode);
-            return (bits[bit >>> 6] & (1L << bit)) != 0;
-        }
-
-        /** The top bits of the hash code times the golden ratio: every bit of the code counts. */
-        private int bit(int hashCode) {
-            return (hashCode * 0x9E3779B9) >>> shift;
-        }
     }
 
     /** The key of a squeezed word in {@link Candidates}: its hash code, as a number no lower than 0. */

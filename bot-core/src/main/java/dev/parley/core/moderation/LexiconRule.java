@@ -32,7 +32,8 @@ final class LexiconRule implements ModerationRule {
     @Override
     public List<Finding> check(ScannedText text, Direction direction) {
         double[] missing = null;
-        for (Lexicon.Hit hit : text.hitArray()) {
+        for (int i = 0; i < text.hitCount(); i++) {
+            Lexicon.Hit hit = text.hit(i);
             Category category = hit.entry().category();
             if (category == null) {
                 continue;
@@ -64,7 +65,9 @@ final class LexiconRule implements ModerationRule {
      * at most one word before it ("I'm a X", "proud X") or starting right after it ("X like me").
      */
     static boolean selfReferring(ScannedText text, Lexicon.Hit slur) {
-        for (Lexicon.Hit hit : text.hitArray()) {
+        int end = text.firstHitFrom(slur.end() + 1);
+        for (int i = text.firstHitFrom(slur.start() - 1 - text.longestHit()); i < end; i++) {
+            Lexicon.Hit hit = text.hit(i);
             if (hit.is(Role.SELF_REFERENCE)
                     && ((hit.end() <= slur.start() && hit.end() >= slur.start() - 1) || hit.start() == slur.end())) {
                 return true;

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * third.
  *
  * <p>With a {@link ToxicityClassifier}, Portuguese text is also scored by a learned model for
- * harassment: insults in ordinary words that no word list holds ("você é um lixo de pessoa").
+ * harassment: insults in ordinary words that no word list holds ("você é um lixo de pessoa"). It
+ * reads the text without the words that only name a group, so that naming one is not toxic ("ele é
+ * gay e casado"), and counts for a third when a negation comes shortly before every abusive word.
  */
 public final class LocalModerationProvider implements ModerationProvider {
 
@@ -29,6 +31,9 @@ public final class LocalModerationProvider implements ModerationProvider {
      * threshold, and most texts then keep the quick path with no assessment at all.
      */
     static final double LEARNED_FLOOR = 0.2;
+
+    /** How many words before an abusive word a negation still negates it, for the classifier's score. */
+    private static final int NEGATION_REACH = 4;
 
     private final Lexicon lexicon;
     private final List<ModerationRule> rules;
@@ -68,8 +73,14 @@ public final class LocalModerationProvider implements ModerationProvider {
     @Override
     public Assessment assess(ModerationRequest request) {
         ScannedText text = lexicon.scan(request.normalised());
-        double learned = classifier == null ? -1 : classifier.score(request.normalised());
-        if (text.hits().isEmpty() && learned < LEARNED_FLOOR) {
+        // the classifier learned that naming a group is toxic ("ele é gay e casado") and cannot read a
+        // negation ("gays não são nojentos"): it reads the text without the groups' names, and counts
+        // for a third when every abusive word in the text is negated
+        double learned = classifier == null ? -1 : classifier.score(text.normalisedWithout(Role.IDENTITY));
+        if (learned >= LEARNED_FLOOR && everyAbuseNegated(text)) {
+            learned *= LexiconRule.NEGATED;
+        }
+        if (text.hitCount() == 0 && learned < LEARNED_FLOOR) {
             return Assessment.NONE;
         }
         double damping = text.has(Role.COUNTER_SPEECH) || text.quotesAbuseWithCommentary() ? LexiconRule.NEGATED : 1;
@@ -84,6 +95,25 @@ public final class LocalModerationProvider implements ModerationProvider {
             keep(new Finding(Category.HARASSMENT, learned, "learned Portuguese classifier"), damping, scores, reasons);
         }
         return scores.isEmpty() ? Assessment.NONE : new Assessment(CategoryScores.of(scores), reasons);
+    }
+
+    /**
+     * Whether the text has words that hate, insult or derogate and a negation starts within
+     * {@value #NEGATION_REACH} words before each of them ("não acho que nordestinos sejam burros").
+     */
+    private static boolean everyAbuseNegated(ScannedText text) {
+        boolean any = false;
+        for (int i = 0; i < text.hitCount(); i++) {
+            Lexicon.Hit hit = text.hit(i);
+            Category category = hit.entry().category();
+            if (category == Category.HATE || category == Category.HARASSMENT || hit.is(Role.DEROGATION)) {
+                if (text.find(Role.NEGATION, hit.start() - NEGATION_REACH, hit.start()) == null) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static void keep(Finding finding, double damping, Map<Category, Double> scores, Map<Category, String> reasons) {

@@ -24,7 +24,8 @@ final class MinorsSexualRule implements ModerationRule {
             return List.of();
         }
         double score = 0;
-        for (Lexicon.Hit minor : text.hitArray()) {
+        for (int i = 0; i < text.hitCount(); i++) {
+            Lexicon.Hit minor = text.hit(i);
             if (!minor.is(Role.MINOR)) {
                 continue;
             }

@@ -91,7 +91,8 @@ public final class Moderator {
             return ModerationResult.NOT_MODERATED;
         }
         String normalised = normaliser.normalise(text);
-        if (policy.blockedTerms().foundIn(normalised)) {
+        TermList blocked = policy.blockedTerms();
+        if (!blocked.isEmpty() && blocked.foundIn(normalised, normaliser.normaliseKeepingLetters(text))) {
             Verdict.Block block = new Verdict.Block("blocked-terms", ModerationPolicy.CUSTOM_CATEGORY,
                     "contains a blocked term");
             return new ModerationResult(block, true, Set.of(), CategoryScores.none(), List.of());

@@ -60,12 +60,12 @@ public final class RedactedExcerpt {
     /** The normalised words of every blocked term found in {@code text}. */
     private Set<String> matchedTermWords(String text, TermList terms) {
         String normalised = normaliser.normalise(text);
+        String keepingLetters = normaliser.normaliseKeepingLetters(text);
         Set<String> words = new HashSet<>();
-        for (String term : terms.normalised()) {
-            if (new TermList(List.of(term)).foundIn(normalised)) {
-                for (String word : term.strip().split(" ")) {
-                    words.add(word);
-                }
+        for (int i = 0; i < terms.normalised().size(); i++) {
+            if (terms.term(i).foundIn(normalised, keepingLetters)) {
+                words.addAll(List.of(terms.normalised().get(i).strip().split(" ")));
+                words.addAll(List.of(terms.keepingLetters().get(i).strip().split(" ")));
             }
         }
         return words;

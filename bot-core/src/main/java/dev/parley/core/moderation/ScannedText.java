@@ -1,8 +1,7 @@
 package dev.parley.core.moderation;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A normalised text split into words, with every lexicon entry found in it: what the local rules
@@ -12,17 +11,38 @@ public final class ScannedText {
 
     private final String normalised;
     private final String[] words;
-    /** The hits by where they start; an array, as rules loop over it for every hit. Never changed. */
+    /** The hits by where they start. Never changed. */
     private final Lexicon.Hit[] hits;
-    private final List<Lexicon.Hit> hitList;
-    private final boolean @org.jspecify.annotations.Nullable [] quoted;
+    /**
+     * For each word, the index of the first hit that starts there or later ({@code hits.length} if
+     * none), one more for the end: rules look only at the hits near a word, never the whole text
+     * per hit, so a text of any size is judged in linear time.
+     */
+    private final int[] firstHitAt;
+    /** The most words a hit spans, so a rule knows how far back a hit that ends near a word may start. */
+    private final int longestHit;
+    private final boolean @Nullable [] quoted;
+    /** How many hits the rules have read: a probe for tests, counted per text and never shared. */
+    private long hitsRead;
 
-    ScannedText(String normalised, String[] words, List<Lexicon.Hit> hits, boolean @org.jspecify.annotations.Nullable [] quoted) {
+    ScannedText(String normalised, String[] words, List<Lexicon.Hit> hits, boolean @Nullable [] quoted) {
         this.normalised = normalised;
         this.words = words;
         this.hits = hits.toArray(Lexicon.Hit[]::new);
-        this.hitList = Collections.unmodifiableList(Arrays.asList(this.hits));
         this.quoted = quoted;
+        this.firstHitAt = new int[words.length + 1];
+        int longest = 0;
+        int next = 0;
+        for (int word = 0; word <= words.length; word++) {
+            while (next < this.hits.length && this.hits[next].start() < word) {
+                next++;
+            }
+            firstHitAt[word] = next;
+        }
+        for (Lexicon.Hit hit : this.hits) {
+            longest = Math.max(longest, hit.end() - hit.start());
+        }
+        this.longestHit = longest;
     }
 
     /**
@@ -57,18 +77,73 @@ public final class ScannedText {
         return normalised;
     }
 
+    /**
+     * The normalised text without the words of any hit of {@code role}, one space between words
+     * and one at each end; a word that is also part of an entry scoring a category ("sapatão" names
+     * a group and is a slur) stays. The normalised text itself if no word is left out.
+     */
+    String normalisedWithout(Role role) {
+        boolean[] left = null;
+        for (Lexicon.Hit hit : hits) {
+            if (hit.is(role)) {
+                left = left == null ? new boolean[words.length] : left;
+                java.util.Arrays.fill(left, hit.start(), hit.end(), true);
+            }
+        }
+        if (left == null) {
+            return normalised;
+        }
+        for (Lexicon.Hit hit : hits) {
+            if (hit.entry().category() != null) {
+                java.util.Arrays.fill(left, hit.start(), hit.end(), false);
+            }
+        }
+        StringBuilder out = new StringBuilder(normalised.length()).append(' ');
+        for (int i = 0; i < words.length; i++) {
+            if (!left[i]) {
+                out.append(words[i]).append(' ');
+            }
+        }
+        return out.toString();
+    }
+
     /** How many words the text has. */
     public int wordCount() {
         return words.length;
     }
 
+    /** The hits by where they start, unmodifiable. */
     List<Lexicon.Hit> hits() {
-        return hitList;
+        return List.of(hits);
     }
 
-    /** The same hits as {@link #hits()}, as an array to loop over without an iterator; never change it. */
-    Lexicon.Hit[] hitArray() {
-        return hits;
+    /** How many entries were found. */
+    int hitCount() {
+        return hits.length;
+    }
+
+    /** The hit at {@code index}, hits ordered by where they start. */
+    Lexicon.Hit hit(int index) {
+        hitsRead++;
+        return hits[index];
+    }
+
+    /**
+     * The index of the first hit that starts at word {@code word} or later: the hits that start in
+     * words {@code [from, to)} are those from {@code firstHitFrom(from)} up to {@code firstHitFrom(to)}.
+     */
+    int firstHitFrom(int word) {
+        return firstHitAt[Math.clamp(word, 0, words.length)];
+    }
+
+    /** The most words one hit spans. */
+    int longestHit() {
+        return longestHit;
+    }
+
+    /** How many hits have been read through {@link #hit} so far: what the rules' work grows with. */
+    long hitsRead() {
+        return hitsRead;
     }
 
     /** Whether an entry of {@code role} occurs anywhere. */
@@ -82,12 +157,11 @@ public final class ScannedText {
     }
 
     /** The first hit of {@code role} that starts in words {@code [from, to)}, or null. */
-    Lexicon.@org.jspecify.annotations.Nullable Hit find(Role role, int from, int to) {
-        for (Lexicon.Hit hit : hits) {
-            if (hit.start() >= to) {
-                break;
-            }
-            if (hit.start() >= from && hit.is(role)) {
+    Lexicon.@Nullable Hit find(Role role, int from, int to) {
+        int end = firstHitFrom(to);
+        for (int i = firstHitFrom(from); i < end; i++) {
+            Lexicon.Hit hit = hit(i);
+            if (hit.is(role)) {
                 return hit;
             }
         }

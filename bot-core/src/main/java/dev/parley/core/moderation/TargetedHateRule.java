@@ -34,13 +34,17 @@ final class TargetedHateRule implements ModerationRule {
         double hate = 0;
         double threat = 0;
         boolean groupNamed = false;
-        for (Lexicon.Hit group : text.hitArray()) {
+        for (int g = 0; g < text.hitCount(); g++) {
+            Lexicon.Hit group = text.hit(g);
             groupNamed |= group.is(Role.IDENTITY);
             if (!group.is(Role.IDENTITY) && !(groupNamed && group.is(Role.GROUP_PRONOUN))) {
                 continue;
             }
-            for (Lexicon.Hit other : text.hitArray()) {
-                if (other.start() > group.end() + AFTER || other == group) {
+            // only hits that end at most BEFORE words before the group or start at most AFTER after it count
+            int end = text.firstHitFrom(group.end() + AFTER + 1);
+            for (int o = text.firstHitFrom(group.start() - BEFORE - text.longestHit()); o < end; o++) {
+                Lexicon.Hit other = text.hit(o);
+                if (other == group) {
                     continue;
                 }
                 boolean after = other.start() >= group.end();
@@ -81,13 +85,10 @@ final class TargetedHateRule implements ModerationRule {
      * either: "never trust" and "have no right to" carry their own negation and are not negated by it.
      */
     private static boolean negated(ScannedText text, Lexicon.Hit a, Lexicon.Hit b) {
-        int from = Math.max(0, Math.min(a.start(), b.start()) - 6);
-        int to = Math.max(a.start(), b.start());
-        for (Lexicon.Hit hit : text.hitArray()) {
-            if (hit.start() >= to) {
-                break;
-            }
-            if (hit.start() >= from && hit.is(Role.NEGATION) && !inside(hit, a) && !inside(hit, b)) {
+        int end = text.firstHitFrom(Math.max(a.start(), b.start()));
+        for (int i = text.firstHitFrom(Math.min(a.start(), b.start()) - 6); i < end; i++) {
+            Lexicon.Hit hit = text.hit(i);
+            if (hit.is(Role.NEGATION) && !inside(hit, a) && !inside(hit, b)) {
                 return true;
             }
         }
@@ -96,7 +97,9 @@ final class TargetedHateRule implements ModerationRule {
 
     /** Whether a quality's words also name a group ("people" in "trans people"): then they deny nothing. */
     private static boolean partOfAGroup(ScannedText text, Lexicon.Hit quality) {
-        for (Lexicon.Hit hit : text.hitArray()) {
+        int end = text.firstHitFrom(quality.end());
+        for (int i = text.firstHitFrom(quality.start() - text.longestHit()); i < end; i++) {
+            Lexicon.Hit hit = text.hit(i);
             if (hit.is(Role.IDENTITY) && hit.start() < quality.end() && quality.start() < hit.end()) {
                 return true;
             }

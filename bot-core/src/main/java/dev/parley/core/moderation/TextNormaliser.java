@@ -15,12 +15,14 @@ import java.util.Map;
  *   <li>letters that look Latin in other scripts (Cyrillic {@code о}, Greek {@code ο}, small
  *       capitals {@code ᴏ}) read as the Latin letter;
  *   <li>leetspeak inside words read as letters ({@code b0mb}, {@code $hit}, {@code f@ck}); numbers
- *       that are only digits stay numbers;
+ *       that are only digits stay numbers; one or two {@code *} between letters kept as masked
+ *       letters ({@code f*ggot}), which the lexicon matches as any letter;
  *   <li>runs of three or more of the same letter cut to two ({@code fuuuuck} to {@code fuuck}: the
  *       lexicon also looks words up with doubles collapsed);
  *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
  *       {@code b.o.m.b}, {@code b 0 m b}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a run of five
- *       or more stays a word of its own, as in "a b o m b";
+ *       or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
+ *       leaves them apart, for terms of one-letter words);
  *   <li>double quotation marks ({@code " “ ” „ « »}) kept as a word of their own, {@link #QUOTE},
  *       so that rules can tell a quoted statement from one made;
  *   <li>every run of other characters collapsed into one space, with a space at both ends, so
@@ -53,19 +55,43 @@ public final class TextNormaliser {
      */
     private static final String[] FOLDED_BMP = foldedBmp();
 
+    /**
+     * A letter masked inside a word, as in "f*ggot": kept, so that the lexicon can match the word
+     * with that letter unknown.
+     */
+    static final char MASK = '*';
+
     /** The word a double quotation mark becomes, so rules can tell quoted words from the rest. */
     public static final String QUOTE = "\"";
 
     /** Normalises {@code text}; the result starts and ends with a space. */
     public String normalise(String text) {
+        return normalise(text, true);
+    }
+
+    /**
+     * Normalises {@code text} like {@link #normalise} but leaves single letters written apart as
+     * words of their own ({@code "x b c y"} stays {@code " x b c y "}): a blocked term of one-letter
+     * words is matched in this form, where its words still line up, as well as in the other.
+     */
+    public String normaliseKeepingLetters(String text) {
+        return normalise(text, false);
+    }
+
+    private String normalise(String text, boolean joinSingleLetters) {
         Words words = Words.of(foldQuickly(text));
         // a space before each word and one at the end: never more than the words' characters plus one per word
         char[] out = new char[words.length() + words.count() + 1];
         int at = 0;
         out[at++] = ' ';
         for (int i = 0; i < words.count(); ) {
-            int run = singleLetterRun(words, i);
-            if (run >= 3) {
+            int run = joinSingleLetters ? singleLetterRun(words, i) : 0;
+            if (run < 0) { // single characters with fewer than two letters: copied, and no part of them is a run either
+                for (int end = i - run; i < end; i++) {
+                    at = words.copy(i, out, at);
+                    out[at++] = ' ';
+                }
+            } else if (run >= 3) {
                 int start = i;
                 if (run >= 5 && isStandaloneLetter(words.charAt(i))) {
                     out[at++] = words.charAt(i);
@@ -98,7 +124,7 @@ public final class TextNormaliser {
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp)) {
+            if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp) || cp == MASK) { // a mask may be inside a word
                 return false;
             }
             separates |= !isDropped(cp);
@@ -150,7 +176,8 @@ public final class TextNormaliser {
                 boolean letter = isLetter(cp);
                 boolean leetSymbol = isLeetSymbol(cp)
                         && (hasLetter || (i < length && isLetter(Character.codePointAt(text, i, length))));
-                if (letter || isDigit(cp) || leetSymbol) {
+                boolean maskedLetter = cp == MASK && hasLetter && masksLetterBefore(text, i, length);
+                if (letter || isDigit(cp) || leetSymbol || maskedLetter) {
                     hasLetter |= letter;
                     hasLeet |= leetSymbol || (cp >= '0' && cp <= '9');
                     words.append(cp);
@@ -284,13 +311,25 @@ public final class TextNormaliser {
         return cp == '"' || cp == '\u201C' || cp == '\u201D' || cp == '\u201E' || cp == '\u00AB' || cp == '\u00BB';
     }
 
+    /**
+     * Whether the {@link #MASK} just read, at most one more after it, is followed by a letter: a
+     * letter masked inside a word ("f*ggot", "f**k") rather than emphasis ("*so*") or arithmetic.
+     */
+    private static boolean masksLetterBefore(char[] text, int next, int length) {
+        if (next < length && text[next] == MASK) {
+            next++;
+        }
+        return next < length && isLetter(text[next]);
+    }
+
     private static boolean isLeetSymbol(int cp) {
         return cp == '@' || cp == '$';
     }
 
     /**
      * How many words from {@code from} on are single letters (or single leet digits, as in
-     * "b 0 m b"), if at least two of them are letters; else 0.
+     * "b 0 m b"), if at least two of them are letters; if fewer are, minus how many (so the caller
+     * skips them all at once rather than reading them again from each); 0 if there are none.
      */
     private static int singleLetterRun(Words words, int from) {
         int end = from;
@@ -304,7 +343,7 @@ public final class TextNormaliser {
             }
             end++;
         }
-        return letters >= 2 ? end - from : 0;
+        return letters >= 2 ? end - from : from - end;
     }
 
     private static boolean isStandaloneLetter(char letter) {

@@ -35,6 +35,17 @@ class LexiconTest {
     }
 
     @Test
+    void scan_matchesASlurOrInsultWithOneLetterOrTwoNeighboursMasked() {
+        Lexicon lexicon = Lexicon.parse("faggot\thate\nidiot\tharassment\nbomb\tweapon", normaliser);
+
+        assertThat(hits(lexicon, "you f*ggot")).isEqualTo(1);
+        assertThat(hits(lexicon, "you f**got")).isEqualTo(1);
+        assertThat(hits(lexicon, "an id*ot")).isEqualTo(1);
+        assertThat(hits(lexicon, "f***ot fag*ots")).as("three masks, one letter too many").isZero();
+        assertThat(hits(lexicon, "a b*mb")).as("only slurs and insults are read through a mask").isZero();
+    }
+
+    @Test
     void scan_matchesAWordWrittenWithItsDoubleLettersSingleOrRepeated() {
         Lexicon lexicon = Lexicon.parse("kill\tviolent-act", normaliser);
 

@@ -47,6 +47,14 @@ class ModerationPoliciesTest {
     }
 
     @Test
+    void issue15_aScopesTermOfOneLetterWordsBlocksItSpacedInsideASentence() {
+        settings.save(GUILD, ScopeSettings.DEFAULTS.withBlockedTerm("b c")); // as "/moderation terms add b c" stores it
+
+        assertThat(blocks(GUILD, "x b c y")).isTrue();
+        assertThat(blocks(GUILD, "x abc y")).isFalse();
+    }
+
+    @Test
     void reportsTheCustomCategoryForABlockedTerm() {
         Verdict verdict = moderator.moderate("bomb", Direction.INPUT, policies.forScope(GUILD));
 

@@ -156,6 +156,14 @@ class TextNormaliserTest {
     }
 
     @Test
+    void keepsOneOrTwoMaskedLettersInsideAWordButNotEmphasisOrArithmetic() {
+        assertThat(normaliser.normalise("F*ggot f**k")).isEqualTo(" f*ggot f**k ");
+        assertThat(normaliser.normalise("*so* happy")).isEqualTo(" so happy ");
+        assertThat(normaliser.normalise("2*3")).isEqualTo(" 2 3 ");
+        assertThat(normaliser.normalise("f***k")).as("three masks").isEqualTo(" f k ");
+    }
+
+    @Test
     void treatsEmojiAsWordSeparators() {
         assertThat(normaliser.normalise("bo\uD83D\uDE00mb")).isEqualTo(" bo mb ");
     }
