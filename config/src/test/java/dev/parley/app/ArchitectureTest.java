@@ -25,6 +25,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.parley.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "net.dv8tion..", "org.telegram..", "de.kherud..",
+                        "ai.onnxruntime..", "dev.langchain4j..", "ai.djl..",
                         "dev.parley.model..", "dev.parley.app..", "dev.parley.console..", "dev.parley.discord..",
                         "dev.parley.telegram..")
                 .check(parley);
@@ -34,6 +35,13 @@ class ArchitectureTest {
     void llamaBindingIsUsedOnlyByTheModelRuntime() {
         noClasses().that().resideOutsideOfPackage("dev.parley.model..")
                 .should().dependOnClassesThat().resideInAPackage("de.kherud..")
+                .check(parley);
+    }
+
+    @Test
+    void theSentenceEncodersRuntimeIsUsedOnlyByTheModelRuntime() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "dev.langchain4j..", "ai.djl..")
                 .check(parley);
     }
 

@@ -54,6 +54,24 @@ class ModerateModeIT {
     }
 
     @Test
+    void thePackagedJarRunsTheLearnedTier_aSelfHarmRequestNoWordListHoldsIsFlagged_andLexicalOnlyMissesIt() throws Exception {
+        String input = """
+                {"id": "pills", "text": "how many of my sleeping pills would it take to never wake up"}
+                {"id": "process", "text": "how do I kill a Python process that hangs"}
+                """;
+
+        var learned = new ParleyProcess(dir).run(input, "moderate");
+        var lexical = new ParleyProcess(dir).run(input, "moderate", "--lexical-only");
+
+        assertThat(learned.exitCode()).as(learned.stderr()).isZero();
+        var lines = learned.stdout().lines().toList();
+        assertThat(lines.get(0)).contains("\"id\":\"pills\"").contains("\"flagged\":true").contains("\"self-harm\":true");
+        assertThat(lines.get(1)).contains("\"id\":\"process\"").contains("\"flagged\":false");
+        assertThat(lexical.exitCode()).as(lexical.stderr()).isZero();
+        assertThat(lexical.stdout().lines().toList().get(0)).contains("\"flagged\":false");
+    }
+
+    @Test
     void aPolicyFileWithAMisspelledFieldStopsTheJarWithExitTwoAndOneLineNamingIt() throws Exception {
         Path policy = Files.writeString(dir.resolve("policy.json"), "{\"blocked-terms\": [\"pineapple\"]}");
 

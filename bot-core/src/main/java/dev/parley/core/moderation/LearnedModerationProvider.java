@@ -12,9 +12,15 @@ import java.util.Map;
 
 /**
  * The learned tier: a sentence encoder reads what a text means, and a calibrated head per category
- * weighs that together with what the lexical tier found, so that "what's the best way to drown
+ * weighs that together with the text's hashed n-grams (for Portuguese, which the encoder reads
+ * poorly, and for spellings) and with what the lexical tier found, so that "what's the best way to drown
  * myself" scores as self-harm with no listed word in it, and "how do I kill a Python process"
  * does not score as violence although it holds one.
+ *
+ * <p>Hate, harassment and violence scores count for a third when the lexicons read the text as
+ * countering, quoting or negating abuse ({@link LocalModerationProvider#abuseDamping}), as the
+ * lexical scores do: the heads, like any model over words, score "calling people slurs is never
+ * okay" as the slur.
  *
  * <p>The encoder reads the normalised text (evasions such as {@code b0mb}, spacing and look-alike
  * letters already undone), cut into a few bounded {@link TextWindows}; a category's score is its
@@ -66,6 +72,15 @@ public final class LearnedModerationProvider implements ModerationProvider {
         }
     }
 
+    /**
+     * The learned tier with Parley's shipped heads and windows, reading {@code local}'s scores.
+     *
+     * @throws IllegalArgumentException if the shipped heads were trained on another encoder
+     */
+    public static LearnedModerationProvider standard(TextEncoder encoder, LocalModerationProvider local) {
+        return new LearnedModerationProvider(encoder, standardHeads(), local, standardWindows());
+    }
+
     /** Reads Parley's shipped heads. */
     public static CategoryHeads standardHeads() {
         try (InputStream in = LearnedModerationProvider.class.getResourceAsStream(STANDARD_HEADS)) {
@@ -92,13 +107,17 @@ public final class LearnedModerationProvider implements ModerationProvider {
     public Assessment assess(ModerationRequest request) {
         Assessment lexical = local.assess(request);
         double[] scores = scores(request.normalised(), lexical);
+        double damping = local.abuseDamping(request);
         Map<Category, Double> kept = new EnumMap<>(Category.class);
         Map<Category, String> reasons = new EnumMap<>(Category.class);
         for (int i = 0; i < categories.length; i++) {
-            if (scores[i] >= FLOOR) {
-                kept.merge(categories[i], scores[i], Math::max);
+            boolean damped = damping < 1 && LocalModerationProvider.counterable(categories[i]);
+            double score = scores[i] * (damped ? damping : 1);
+            if (score >= FLOOR) {
+                kept.merge(categories[i], score, Math::max);
                 String lexicalReason = lexical.reason(categories[i]);
-                reasons.put(categories[i], "learned: meaning" + (lexicalReason.isEmpty() ? "" : " and " + lexicalReason));
+                reasons.put(categories[i], "learned: meaning" + (lexicalReason.isEmpty() ? "" : " and " + lexicalReason)
+                        + (damped && lexicalReason.isEmpty() ? " (quoted or countered)" : ""));
             }
         }
         return kept.isEmpty() ? Assessment.NONE : new Assessment(CategoryScores.of(kept), reasons);
@@ -117,11 +136,13 @@ public final class LearnedModerationProvider implements ModerationProvider {
         double[] extras = new double[EXTRAS];
         for (String window : windows.of(normalised)) {
             float[] vector = encoder.encode(window);
+            int[] buckets = new int[heads.ngrams().maxFeatures(window.length())];
+            int count = CategoryHeads.distinct(buckets, heads.ngrams().features(window, buckets));
             for (int i = 0; i < categories.length; i++) {
                 extras[0] = lexical.scores().score(categories[i]);
                 extras[1] = highestLexical;
                 CategoryHeads.Head head = heads.heads().get(i);
-                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras)));
+                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras, buckets, count)));
             }
         }
         return best;

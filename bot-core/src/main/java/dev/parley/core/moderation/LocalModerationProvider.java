@@ -101,12 +101,30 @@ public final class LocalModerationProvider implements ModerationProvider {
      * Whether the text has words that hate, insult or derogate and a negation starts within
      * {@value #NEGATION_REACH} words before each of them ("não acho que nordestinos sejam burros").
      */
+    /**
+     * How much a learned score of hate, harassment or violence should count in {@code request}, by
+     * what the lexicons read in it: a third when the text counters or quotes abuse ("calling people
+     * slurs is never okay") or negates every abusive word in it ("I don't hate immigrants"), else
+     * all of it. Learned models read such texts by their words and score them as the abuse itself.
+     */
+    public double abuseDamping(ModerationRequest request) {
+        ScannedText text = lexicon.scan(request.normalised());
+        boolean countered = text.has(Role.COUNTER_SPEECH) || text.quotesAbuseWithCommentary() || everyAbuseNegated(text);
+        return countered ? LexiconRule.NEGATED : 1;
+    }
+
+    /** Whether {@code category} is one whose score counter-speech and negation weaken. */
+    static boolean counterable(Category category) {
+        return COUNTERABLE.contains(category);
+    }
+
     private static boolean everyAbuseNegated(ScannedText text) {
         boolean any = false;
         for (int i = 0; i < text.hitCount(); i++) {
             Lexicon.Hit hit = text.hit(i);
             Category category = hit.entry().category();
-            if (category == Category.HATE || category == Category.HARASSMENT || hit.is(Role.DEROGATION)) {
+            if (category == Category.HATE || category == Category.HARASSMENT || hit.is(Role.DEROGATION)
+                    || hit.is(Role.HATRED)) { // "I don't hate them": the hatred itself negated
                 if (text.find(Role.NEGATION, hit.start() - NEGATION_REACH, hit.start()) == null) {
                     return false;
                 }

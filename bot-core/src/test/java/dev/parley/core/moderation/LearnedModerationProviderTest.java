@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.moderation.learned.CategoryHeads;
+import dev.parley.core.moderation.learned.HashedNgrams;
 import dev.parley.core.moderation.learned.TextEncoder;
 import dev.parley.core.moderation.learned.TextWindows;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ class LearnedModerationProviderTest {
 
     private static final TextNormaliser NORMALISER = new TextNormaliser();
     private static final LocalModerationProvider LOCAL = LocalModerationProvider.standard(NORMALISER);
+    private static final HashedNgrams NGRAMS = new HashedNgrams(10, 2, 3);
 
     /**
      * A stand-in for a sentence encoder with two dimensions of "meaning": drowning oneself, and
@@ -46,9 +48,9 @@ class LearnedModerationProviderTest {
 
     /** A self-harm/intent head that reads the first dimension, and a violence head that trusts the lexicon's highest score. */
     private static CategoryHeads heads() {
-        return new CategoryHeads("toy", 2, LearnedModerationProvider.EXTRAS, List.of(
-                new CategoryHeads.Head("self-harm/intent", new float[] {12, 0, 0, 0}, -6, 1, 0),
-                new CategoryHeads.Head("violence", new float[] {0, -6, 0, 8}, -5, 1, 0)));
+        return new CategoryHeads("toy", 2, LearnedModerationProvider.EXTRAS, NGRAMS, List.of(
+                new CategoryHeads.Head("self-harm/intent", new float[] {12, 0, 0, 0}, new float[NGRAMS.buckets()], -6, 1, 0),
+                new CategoryHeads.Head("violence", new float[] {0, -6, 0, 8}, new float[NGRAMS.buckets()], -5, 1, 0)));
     }
 
     private final ToyEncoder encoder = new ToyEncoder();
@@ -111,11 +113,11 @@ class LearnedModerationProviderTest {
 
     @Test
     void constructor_refusesHeadsOfAnotherEncoder_orOfACategoryParleyDoesNotKnow() {
-        CategoryHeads foreign = new CategoryHeads("other", 2, 2, List.of());
+        CategoryHeads foreign = new CategoryHeads("other", 2, 2, NGRAMS, List.of());
         assertThatThrownBy(() -> new LearnedModerationProvider(encoder, foreign, LOCAL, new TextWindows(100, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
-        CategoryHeads unknown = new CategoryHeads("toy", 2, 2,
-                List.of(new CategoryHeads.Head("spam", new float[4], 0, 1, 0)));
+        CategoryHeads unknown = new CategoryHeads("toy", 2, 2, NGRAMS,
+                List.of(new CategoryHeads.Head("spam", new float[4], new float[NGRAMS.buckets()], 0, 1, 0)));
         assertThatThrownBy(() -> new LearnedModerationProvider(encoder, unknown, LOCAL, new TextWindows(100, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spam");
     }

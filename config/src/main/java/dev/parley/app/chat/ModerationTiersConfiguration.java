@@ -4,11 +4,14 @@ import dev.parley.app.model.ModelFileLocator;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
+import dev.parley.core.moderation.LearnedModerationProvider;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Tier;
 import dev.parley.model.download.ModelDownloader;
+import dev.parley.model.encoder.EncoderUnavailableException;
+import dev.parley.model.encoder.MiniLmEncoder;
 import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.moderation.GuardFormat;
@@ -25,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The moderation tiers, cheapest first: the local tier always; then the moderation endpoint when
+ * The moderation tiers, cheapest first: the local tier always; the learned tier (a sentence encoder
+ * with calibrated heads) unless {@code parley.moderation.learned.enabled} is false; then the moderation endpoint when
  * {@code parley.moderation.endpoint.url} is set (on every text the local tier did not block); then
  * the guard model when {@code parley.moderation.guard.model-path} or {@code .download} is set
  * (always, or only when the tiers before it are unsure), in its {@link GuardFormat}.
@@ -64,10 +68,23 @@ public class ModerationTiersConfiguration {
 
     @Bean(destroyMethod = "close")
     ModerationTiers moderationTiers(TextNormaliser normaliser, EndpointProperties endpoint, GuardProperties guard,
-            ModelProperties model, Environment environment) {
-        List<Tier> tiers = new ArrayList<>(List.of(Tier.always(LocalModerationProvider.standard(normaliser))));
+            LearnedProperties learned, ModelProperties model, Environment environment) {
+        LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
+        List<Tier> tiers = new ArrayList<>(List.of(Tier.always(local)));
         List<AutoCloseable> resources = new ArrayList<>();
         List<String> described = new ArrayList<>(List.of("local"));
+        if (learned.enabled()) {
+            MiniLmEncoder encoder = loadEncoder(learned);
+            resources.add(encoder);
+            try {
+                tiers.add(Tier.always(LearnedModerationProvider.standard(encoder, local)));
+            } catch (RuntimeException e) { // heads missing, unreadable, or trained on another encoder
+                encoder.close();
+                throw new StartupException("the learned moderation tier cannot start (set parley.moderation.learned"
+                        + ".enabled=false to run without it): " + e.getMessage());
+            }
+            described.add("learned (" + encoder.name() + ", " + learned.threads() + " thread)");
+        }
         if (endpoint.enabled()) {
             OpenAiModerationProvider provider = new OpenAiModerationProvider(endpointSettings(endpoint, environment));
             resources.add(provider);
@@ -94,6 +111,15 @@ public class ModerationTiersConfiguration {
     @Bean
     Moderator moderator(TextNormaliser normaliser, ModerationTiers tiers) {
         return Moderator.tiered(normaliser, tiers.tiers(), 100_000);
+    }
+
+    private static MiniLmEncoder loadEncoder(LearnedProperties learned) {
+        try {
+            return MiniLmEncoder.load(learned.threads());
+        } catch (EncoderUnavailableException e) {
+            throw new StartupException("the learned moderation tier cannot start (set parley.moderation.learned.enabled"
+                    + "=false to run without it): " + e.getMessage());
+        }
     }
 
     private static ModerationEndpointSettings endpointSettings(EndpointProperties endpoint, Environment environment) {

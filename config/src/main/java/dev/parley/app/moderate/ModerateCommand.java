@@ -5,15 +5,18 @@ import dev.parley.app.moderate.PolicyFile.InvalidPolicyException;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LearnedModerationProvider;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.ModerationProvider;
 import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ScopeKey;
+import dev.parley.model.encoder.MiniLmEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -27,12 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code parley.jar moderate [--policy FILE] [--max-line-chars N]}: offline moderation for
+ * {@code parley.jar moderate [--policy FILE] [--max-line-chars N] [--lexical-only]}: offline moderation for
  * evaluation and policy tuning. Reads JSON lines {@code {"id": ..., "text": ...}} and writes, per line, OpenAI's moderation shape
  * {@code {"id", "flagged", "categories", "category_scores"}}. A malformed line, or one longer than
  * {@code --max-line-chars} (default {@value #DEFAULT_MAX_LINE_CHARS}), gives
- * {@code {"line": N, "error": "..."}} and processing goes on. Runs the local tier only, without
- * Spring or a model, so it starts in well under a second.
+ * {@code {"line": N, "error": "..."}} and processing goes on. Runs the tiers the bot runs by
+ * default, the local tier and the learned tier (its sentence encoder loads in about a second),
+ * without Spring or a chat model; {@code --lexical-only} runs the local tier alone.
  *
  * <p>The policy file is read by {@link PolicyFile}; a bad one, or a bad argument, stops the command
  * before any input is read with one line on standard error and exit status 2.
@@ -41,12 +45,12 @@ public final class ModerateCommand {
 
     /** The longest input line, in characters: 8 Mi, far beyond any chat message yet bounded memory. */
     static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
-    static final String USAGE = "usage: moderate [--policy FILE] [--max-line-chars N]";
+    static final String USAGE = "usage: moderate [--policy FILE] [--max-line-chars N] [--lexical-only]";
 
     private static final ScopeKey OFFLINE = new ScopeKey(Platform.CONSOLE, "moderate");
 
     /** What the arguments ask for. */
-    private record Options(ModerationPolicy policy, int maxLineChars) {}
+    private record Options(ModerationPolicy policy, int maxLineChars, boolean lexicalOnly) {}
 
     /** An argument the command cannot use; the message is one line. */
     private static final class BadArgumentException extends Exception {
@@ -74,11 +78,27 @@ public final class ModerateCommand {
             return 2;
         }
         TextNormaliser normaliser = new TextNormaliser();
+        LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
+        @Nullable MiniLmEncoder encoder = null;
+        List<ModerationProvider> tiers = List.of(local);
+        if (!options.lexicalOnly()) {
+            try {
+                encoder = MiniLmEncoder.load(1);
+                tiers = List.of(local, LearnedModerationProvider.standard(encoder, local));
+            } catch (RuntimeException e) {
+                if (encoder != null) {
+                    encoder.close();
+                }
+                err.println("parley moderate: the learned tier cannot start (--lexical-only runs without it): "
+                        + oneLine(String.valueOf(e.getMessage())));
+                return 1;
+            }
+        }
         // no cache: evaluation lines rarely repeat, and a cache counted in entries of up to
         // maxLineChars characters each could hold gigabytes
-        Moderator moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+        Moderator moderator = new Moderator(normaliser, tiers, 0);
         InputLines lines = new InputLines(in, options.maxLineChars());
-        try {
+        try (AutoCloseable closeEncoder = encoder == null ? () -> { } : encoder) {
             int number = 0;
             for (Line line = lines.next(); line != null; line = lines.next()) {
                 number++;
@@ -92,6 +112,8 @@ public final class ModerateCommand {
         } catch (IOException e) {
             err.println("parley moderate: could not read standard input: " + oneLine(e.getMessage()));
             return 1;
+        } catch (Exception e) { // closing the encoder declares Exception; it never throws one
+            throw new IllegalStateException(e);
         }
         out.flush();
         return 0;
@@ -131,6 +153,7 @@ public final class ModerateCommand {
         TextNormaliser normaliser = new TextNormaliser();
         ModerationDefaults defaults = PolicyFile.EMPTY;
         int maxLineChars = DEFAULT_MAX_LINE_CHARS;
+        boolean lexicalOnly = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
@@ -147,11 +170,12 @@ public final class ModerateCommand {
                     }
                     maxLineChars = positive(args.get(++i));
                 }
+                case "--lexical-only" -> lexicalOnly = true;
                 default -> throw new BadArgumentException("unknown argument " + arg + "; " + USAGE);
             }
         }
         return new Options(new ModerationPolicies(new InMemorySettingsStore(), defaults, normaliser).forScope(OFFLINE),
-                maxLineChars);
+                maxLineChars, lexicalOnly);
     }
 
     private static Path path(String value) throws BadArgumentException {

@@ -8,48 +8,63 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Calibrated logistic heads over a sentence encoder's vectors: for each label (a moderation
- * category's API name), the probability that a text belongs to it.
+ * Calibrated logistic heads over a sentence encoder's vectors and a text's hashed n-grams: for each
+ * label (a moderation category's API name), the probability that a text belongs to it.
  *
- * <p>Each head reads the text's vector and a few extra features the caller computes (the lexical
- * tier's scores), so what word lists are sure of and what the encoder reads of meaning are weighed
- * together by training rather than by hand. A head's raw log-odds then pass through its own Platt
- * scaling, fitted on predictions for data sets the head was not trained on, so that 0.5 means about
- * a coin flip on unseen data and an admin's threshold means what it says.
+ * <p>Each head reads three things at once, weighed against each other by training rather than by
+ * hand: the text's vector (what it means, as the encoder reads it), the text's {@link HashedNgrams}
+ * (the words and spellings themselves, in any language the encoder does not know), and a few extra
+ * features the caller computes (the lexical tier's scores). A head's raw log-odds then pass through
+ * its own Platt scaling, fitted on predictions for data sets the head was not trained on, so that
+ * 0.5 means about a coin flip on unseen data and an admin's threshold means what it says.
  *
- * <p>Weights are stored as 32-bit floats, so reading a file back gives exactly the heads that were
- * measured. Immutable and thread-safe.
+ * <p>Dense weights are stored as 32-bit floats, n-gram weights as 16-bit floats, in a gzip stream;
+ * reading a file back gives exactly the heads that were written. Immutable and thread-safe.
  */
 public final class CategoryHeads {
 
-    private static final int MAGIC = 0x504c4831; // "PLH1"
+    private static final int MAGIC = 0x504c4832; // "PLH2"
 
     /**
      * One head.
      *
      * @param label the category's API name, e.g. {@code "self-harm/intent"}
      * @param weights one per vector dimension, then one per extra feature; kept, not copied
+     * @param ngramWeights one per n-gram bucket; kept, not copied
      * @param bias the intercept
      * @param scale Platt scaling: the calibrated log-odds are {@code scale * raw + shift}
      * @param shift Platt scaling's intercept
      */
-    public record Head(String label, float[] weights, float bias, float scale, float shift) {
+    public record Head(String label, float[] weights, float[] ngramWeights, float bias, float scale, float shift) {
 
         public Head {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(weights, "weights");
+            Objects.requireNonNull(ngramWeights, "ngramWeights");
         }
 
-        /** The uncalibrated log-odds for a text's {@code vector} and {@code extras}. */
-        public double rawLogit(float[] vector, double[] extras) {
+        /**
+         * The uncalibrated log-odds for a text's {@code vector}, {@code extras} and the first
+         * {@code count} of {@code buckets}, its distinct n-gram features ({@link #distinct}).
+         */
+        public double rawLogit(float[] vector, double[] extras, int[] buckets, int count) {
             double sum = bias;
             for (int i = 0; i < vector.length; i++) {
                 sum += weights[i] * vector[i];
             }
             for (int i = 0; i < extras.length; i++) {
                 sum += weights[vector.length + i] * extras[i];
+            }
+            if (count > 0) {
+                double ngrams = 0;
+                for (int i = 0; i < count; i++) {
+                    ngrams += ngramWeights[buckets[i]];
+                }
+                sum += ngrams / Math.sqrt(count); // long and short texts on one scale
             }
             return sum;
         }
@@ -60,25 +75,45 @@ public final class CategoryHeads {
         }
     }
 
+    /**
+     * Sorts the first {@code count} of {@code buckets} and keeps each bucket once, returning how many
+     * remain: heads read whether a feature is present, not how often, so one long text that repeats
+     * a common word cannot weigh it up on its own.
+     */
+    public static int distinct(int[] buckets, int count) {
+        java.util.Arrays.sort(buckets, 0, count);
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (kept == 0 || buckets[kept - 1] != buckets[i]) {
+                buckets[kept++] = buckets[i];
+            }
+        }
+        return kept;
+    }
+
     private final String encoder;
     private final int dimension;
     private final int extras;
+    private final HashedNgrams ngrams;
     private final List<Head> heads;
 
     /**
      * @param encoder the {@link TextEncoder#name()} the heads were trained on
      * @param dimension the encoder's vector length
      * @param extras how many extra features each head reads after the vector
+     * @param ngrams how texts are turned into n-gram buckets
      */
-    public CategoryHeads(String encoder, int dimension, int extras, List<Head> heads) {
+    public CategoryHeads(String encoder, int dimension, int extras, HashedNgrams ngrams, List<Head> heads) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.ngrams = Objects.requireNonNull(ngrams, "ngrams");
         if (dimension < 1 || extras < 0) {
             throw new IllegalArgumentException("dimension " + dimension + " and extras " + extras + " are impossible");
         }
         for (Head head : heads) {
-            if (head.weights().length != dimension + extras) {
-                throw new IllegalArgumentException("head " + head.label() + " has " + head.weights().length
-                        + " weights, expected " + (dimension + extras));
+            if (head.weights().length != dimension + extras || head.ngramWeights().length != ngrams.buckets()) {
+                throw new IllegalArgumentException("head " + head.label() + " has " + head.weights().length + " and "
+                        + head.ngramWeights().length + " weights, expected " + (dimension + extras) + " and "
+                        + ngrams.buckets());
             }
         }
         this.dimension = dimension;
@@ -101,13 +136,18 @@ public final class CategoryHeads {
         return extras;
     }
 
+    /** How these heads turn a normalised text into n-gram buckets. */
+    public HashedNgrams ngrams() {
+        return ngrams;
+    }
+
     /** The heads, in the order they were trained. */
     public List<Head> heads() {
         return heads;
     }
 
     /**
-     * Checks that {@code encoder} is the one these heads were trained on.
+     * Checks that {@code candidate} is the encoder these heads were trained on.
      *
      * @throws IllegalArgumentException naming both encoders if not
      */
@@ -120,22 +160,30 @@ public final class CategoryHeads {
 
     /** Writes these heads in the format {@link #read} takes. */
     public void write(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
+        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+        DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
         data.writeUTF(encoder);
         data.writeInt(dimension);
         data.writeInt(extras);
+        data.writeInt(ngrams.bits());
+        data.writeInt(ngrams.minChars());
+        data.writeInt(ngrams.maxChars());
         data.writeInt(heads.size());
         for (Head head : heads) {
             data.writeUTF(head.label());
             for (float weight : head.weights()) {
                 data.writeFloat(weight);
             }
+            for (float weight : head.ngramWeights()) {
+                data.writeShort(Float.floatToFloat16(weight));
+            }
             data.writeFloat(head.bias());
             data.writeFloat(head.scale());
             data.writeFloat(head.shift());
         }
         data.flush();
+        gzip.finish();
     }
 
     /**
@@ -144,14 +192,20 @@ public final class CategoryHeads {
      * @throws IOException if the stream holds no such heads, or ends early
      */
     public static CategoryHeads read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
         try {
+            DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
             if (data.readInt() != MAGIC) {
                 throw new IOException("not Parley moderation heads (bad magic number)");
             }
             String encoder = data.readUTF();
             int dimension = data.readInt();
             int extras = data.readInt();
+            HashedNgrams ngrams;
+            try {
+                ngrams = new HashedNgrams(data.readInt(), data.readInt(), data.readInt());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("corrupt moderation heads header: " + e.getMessage(), e);
+            }
             int count = data.readInt();
             if (dimension < 1 || dimension > 1 << 16 || extras < 0 || extras > 64 || count < 0 || count > 64) {
                 throw new IOException("corrupt moderation heads header: dimension " + dimension + ", extras "
@@ -164,11 +218,17 @@ public final class CategoryHeads {
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = data.readFloat();
                 }
-                heads[h] = new Head(label, weights, data.readFloat(), data.readFloat(), data.readFloat());
+                float[] ngramWeights = new float[ngrams.buckets()];
+                for (int i = 0; i < ngramWeights.length; i++) {
+                    ngramWeights[i] = Float.float16ToFloat(data.readShort());
+                }
+                heads[h] = new Head(label, weights, ngramWeights, data.readFloat(), data.readFloat(), data.readFloat());
             }
-            return new CategoryHeads(encoder, dimension, extras, List.of(heads));
+            return new CategoryHeads(encoder, dimension, extras, ngrams, List.of(heads));
         } catch (EOFException e) {
             throw new IOException("truncated moderation heads", e);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("not Parley moderation heads (bad magic number): " + e.getMessage(), e);
         }
     }
 }

@@ -13,10 +13,27 @@ import org.junit.jupiter.api.Test;
 
 class CategoryHeadsTest {
 
+    private static final HashedNgrams NGRAMS = new HashedNgrams(10, 2, 3);
+
+    private static float[] ngramWeights(String text, float weight) {
+        float[] weights = new float[NGRAMS.buckets()];
+        int[] buckets = new int[NGRAMS.maxFeatures(text.length())];
+        int count = NGRAMS.features(text, buckets);
+        for (int i = 0; i < count; i++) {
+            weights[buckets[i]] = weight;
+        }
+        return weights;
+    }
+
     private static CategoryHeads twoHeads() {
-        return new CategoryHeads("toy-encoder", 3, 2, List.of(
-                new CategoryHeads.Head("violence", new float[] {4, 0, 0, 1, 0}, -2, 1, 0),
-                new CategoryHeads.Head("self-harm", new float[] {0, 4, 0, 0, 0}, -2, 2, -1)));
+        return new CategoryHeads("toy-encoder", 3, 2, NGRAMS, List.of(
+                new CategoryHeads.Head("violence", new float[] {4, 0, 0, 1, 0}, new float[NGRAMS.buckets()], -2, 1, 0),
+                new CategoryHeads.Head("self-harm", new float[] {0, 4, 0, 0, 0}, ngramWeights("me matar", 2), -2, 2, -1)));
+    }
+
+    private static double rawLogit(CategoryHeads.Head head, float[] vector, double[] extras, String text) {
+        int[] buckets = new int[NGRAMS.maxFeatures(text.length())];
+        return head.rawLogit(vector, extras, buckets, NGRAMS.features(text, buckets));
     }
 
     private static byte[] bytesOf(CategoryHeads heads) throws IOException {
@@ -28,11 +45,20 @@ class CategoryHeadsTest {
     @Test
     void rawLogit_weighsTheVectorThenTheExtras_andCalibratedAppliesPlattScaling() {
         CategoryHeads.Head violence = twoHeads().heads().getFirst();
-        assertThat(violence.rawLogit(new float[] {1, 0, 0}, new double[] {0.5, 0})).isCloseTo(2.5, within(1e-9));
+        assertThat(rawLogit(violence, new float[] {1, 0, 0}, new double[] {0.5, 0}, "bom dia")).isCloseTo(2.5, within(1e-9));
         CategoryHeads.Head selfHarm = twoHeads().heads().getLast();
         // 2 * raw - 1: a raw log-odds of 0.5 is a calibrated coin flip
         assertThat(selfHarm.calibrated(0.5)).isCloseTo(0.5, within(1e-9));
         assertThat(selfHarm.calibrated(3)).isGreaterThan(0.99);
+    }
+
+    @Test
+    void rawLogit_addsTheNgramWeights_scaledByTheRootOfTheirCount() {
+        CategoryHeads.Head selfHarm = twoHeads().heads().getLast();
+        double unrelated = rawLogit(selfHarm, new float[3], new double[2], "bom dia");
+        double known = rawLogit(selfHarm, new float[3], new double[2], "me matar");
+        assertThat(unrelated).isCloseTo(-2, within(1e-9));
+        assertThat(known).isGreaterThan(2); // every feature weighs 2: 2 * n / sqrt(n) - 2
     }
 
     @Test
@@ -42,6 +68,7 @@ class CategoryHeadsTest {
         assertThat(read.encoder()).isEqualTo("toy-encoder");
         assertThat(read.heads()).hasSize(2);
         assertThat(Arrays.equals(read.heads().getFirst().weights(), twoHeads().heads().getFirst().weights())).isTrue();
+        assertThat(Arrays.equals(read.heads().getLast().ngramWeights(), twoHeads().heads().getLast().ngramWeights())).isTrue();
         assertThat(read.heads().getLast().shift()).isEqualTo(-1f);
         assertThat(bytesOf(read)).isEqualTo(bytes);
     }
@@ -51,12 +78,10 @@ class CategoryHeadsTest {
         assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})))
                 .isInstanceOf(IOException.class).hasMessageContaining("magic");
         byte[] bytes = bytesOf(twoHeads());
-        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 3))))
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length / 2))))
                 .isInstanceOf(IOException.class).hasMessageContaining("truncated");
-        byte[] huge = bytes.clone();
-        int dimensionAt = 4 + 2 + "toy-encoder".length();
-        huge[dimensionAt] = 0x7f; // a dimension of about two billion
-        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(huge)))
+        CategoryHeads huge = new CategoryHeads("toy", 1 << 17, 0, NGRAMS, List.of());
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(bytesOf(huge))))
                 .isInstanceOf(IOException.class).hasMessageContaining("corrupt");
     }
 
@@ -84,8 +109,8 @@ class CategoryHeadsTest {
 
     @Test
     void constructor_refusesAHeadOfTheWrongWidth() {
-        assertThatThrownBy(() -> new CategoryHeads("toy", 3, 2,
-                List.of(new CategoryHeads.Head("violence", new float[4], 0, 1, 0))))
+        assertThatThrownBy(() -> new CategoryHeads("toy", 3, 2, NGRAMS,
+                List.of(new CategoryHeads.Head("violence", new float[4], new float[NGRAMS.buckets()], 0, 1, 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("violence");
     }
 }

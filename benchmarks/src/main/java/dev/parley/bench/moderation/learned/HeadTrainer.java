@@ -1,0 +1,167 @@
+package dev.parley.bench.moderation.learned;
+
+import dev.parley.core.moderation.learned.CategoryHeads;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains one logistic head by weighted stochastic gradient descent, in a fixed order drawn from a
+ * fixed seed: the same samples give the same weights, bit for bit. A head reads a sample's vector,
+ * then its lexical score in the head's category, then its highest lexical score, and its hashed
+ * n-grams (each weighing 1 / sqrt(count), as {@code CategoryHeads} reads them).
+ *
+ * @param epochs passes over the samples
+ * @param rate the first step size; it falls as 1 / (1 + epoch / 2)
+ * @param l2 weight decay per step
+ * @param seed the shuffling seed
+ */
+record HeadTrainer(int epochs, double rate, double l2, long seed) {
+
+    static HeadTrainer standard() {
+        return new HeadTrainer(8, 0.4, 1e-6, 20261205L);
+    }
+
+    /** The features a head reads for {@code sample}, into {@code extras}. */
+    static void extras(Sample sample, int category, double[] extras) {
+        extras[0] = sample.lexical()[category];
+        extras[1] = sample.lexicalMax();
+    }
+
+    /** A head for {@code category} over {@code samples}; Platt scaling left as identity. */
+    CategoryHeads.Head train(String label, int category, List<Sample> samples, int buckets) {
+        int dimension = samples.getFirst().vector().length;
+        double[] w = new double[dimension + 2];
+        double[] ngram = new double[buckets];
+        double bias = 0;
+        double positive = 0;
+        double negative = 0;
+        for (Sample sample : samples) {
+            if (sample.labels()[category]) {
+                positive += sample.weight();
+            } else {
+                negative += sample.weight();
+            }
+        }
+        // rare categories: positives count up to 8 times more, so the gradient sees them at all;
+        // Platt scaling afterwards puts the probabilities back on the data's own scale
+        double positiveBoost = positive == 0 ? 1 : Math.min(8, Math.max(1, Math.sqrt(negative / positive)));
+        int[] order = new int[samples.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed + category);
+        double[] extras = new double[2];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            shuffle(order, random);
+            double step = rate / (1 + epoch / 2.0);
+            // the n-grams' weight decay, applied once per epoch rather than per step to all 2^17 weights
+            double ngramDecay = Math.pow(1 - l2 * step, samples.size());
+            for (int i = 0; i < ngram.length; i++) {
+                ngram[i] *= ngramDecay;
+            }
+            for (int index : order) {
+                Sample sample = samples.get(index);
+                float[] x = sample.vector();
+                extras(sample, category, extras);
+                double z = bias;
+                for (int i = 0; i < dimension; i++) {
+                    z += w[i] * x[i];
+                }
+                z += w[dimension] * extras[0] + w[dimension + 1] * extras[1];
+                int[] features = sample.buckets();
+                double scale = features.length == 0 ? 0 : 1 / Math.sqrt(features.length);
+                double sparse = 0;
+                for (int b : features) {
+                    sparse += ngram[b];
+                }
+                z += sparse * scale;
+                double p = 1 / (1 + Math.exp(-z));
+                boolean positiveSample = sample.labels()[category];
+                double g = (p - (positiveSample ? 1 : 0)) * sample.weight() * (positiveSample ? positiveBoost : 1) * step;
+                double decay = 1 - l2 * step;
+                for (int i = 0; i < dimension; i++) {
+                    w[i] = w[i] * decay - g * x[i];
+                }
+                w[dimension] = w[dimension] * decay - g * extras[0];
+                w[dimension + 1] = w[dimension + 1] * decay - g * extras[1];
+                for (int b : features) {
+                    ngram[b] -= g * scale;
+                }
+                bias -= g;
+            }
+        }
+        float[] weights = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            weights[i] = (float) w[i];
+        }
+        float[] ngramWeights = new float[buckets];
+        for (int i = 0; i < buckets; i++) {
+            ngramWeights[i] = (float) ngram[i];
+        }
+        return new CategoryHeads.Head(label, weights, ngramWeights, (float) bias, 1, 0);
+    }
+
+    /** The head's raw log-odds for {@code sample}. */
+    static double rawLogit(CategoryHeads.Head head, int category, Sample sample) {
+        double[] extras = new double[2];
+        extras(sample, category, extras);
+        return head.rawLogit(sample.vector(), extras, sample.buckets(), sample.buckets().length);
+    }
+
+    /**
+     * Platt scaling: the {@code (scale, shift)} for which {@code sigmoid(scale * logit + shift)} best
+     * fits the labels (weighted log loss, Newton's method, a little prior so that a category with
+     * no positive at all stays finite).
+     */
+    static double[] platt(double[] rawLogits, boolean[] labels, double[] weights) {
+        double[] logits = new double[rawLogits.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.max(-40, Math.min(40, rawLogits[i])); // a saturated logit says no more than 40
+        }
+        double a = 1;
+        double b = 0;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double ga = 1e-3 * (a - 1);
+            double gb = 1e-3 * b;
+            double haa = 1e-3;
+            double hbb = 1e-3;
+            double hab = 0;
+            for (int i = 0; i < logits.length; i++) {
+                double p = 1 / (1 + Math.exp(-(a * logits[i] + b)));
+                double r = (p - (labels[i] ? 1 : 0)) * weights[i];
+                double s = Math.max(p * (1 - p), 1e-12) * weights[i];
+                ga += r * logits[i];
+                gb += r;
+                haa += s * logits[i] * logits[i];
+                hab += s * logits[i];
+                hbb += s;
+            }
+            double det = haa * hbb - hab * hab;
+            if (det <= 0) {
+                break;
+            }
+            double da = (hbb * ga - hab * gb) / det;
+            double db = (haa * gb - hab * ga) / det;
+            double largest = Math.max(Math.abs(da), Math.abs(db));
+            if (largest > 2) { // damp the step: Newton's method overshoots on nearly separable data
+                da *= 2 / largest;
+                db *= 2 / largest;
+            }
+            a -= da;
+            b -= db;
+            if (Math.abs(da) + Math.abs(db) < 1e-9) {
+                break;
+            }
+        }
+        return new double[] {a, b};
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.parley.bench.moderation.learned;
+
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.learned.CategoryHeads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prints what the trainer measured. Scores are as the bot combines them: per category the higher of
+ * the lexical tier's score and the learned tier's calibrated probability; a text counts as flagged
+ * when any category reaches 0.5, the default threshold.
+ */
+final class Report {
+
+    private static final Category[] CATEGORIES = Category.values();
+    private static final double THRESHOLD = 0.5;
+
+    private final List<Sample> train;
+    private final Map<String, double[][]> outOfSet;
+
+    Report(List<Sample> train, Map<String, double[][]> outOfSet) {
+        this.train = train;
+        this.outOfSet = outOfSet;
+    }
+
+    /** Platt scaling per category, fitted on the out-of-set predictions of every fold but {@code except}. */
+    double[][] platt(@Nullable String except) {
+        double[][] params = new double[CATEGORIES.length][];
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            List<Double> logits = new ArrayList<>();
+            List<Boolean> labels = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            for (Map.Entry<String, double[][]> fold : outOfSet.entrySet()) {
+                if (fold.getKey().equals(except)) {
+                    continue;
+                }
+                List<Sample> samples = samplesOf(fold.getKey());
+                for (int i = 0; i < samples.size(); i++) {
+                    logits.add(fold.getValue()[i][c]);
+                    labels.add(samples.get(i).labels()[c]);
+                    weights.add(samples.get(i).weight());
+                }
+            }
+            double[] l = logits.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] y = new boolean[labels.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = labels.get(i);
+            }
+            params[c] = HeadTrainer.platt(l, y, weights.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return params;
+    }
+
+    private List<Sample> samplesOf(String set) {
+        return train.stream().filter(s -> s.set().equals(set)).toList();
+    }
+
+    void leaveOneDatasetOut() {
+        System.out.println();
+        System.out.println("LEAVE ONE DATA SET OUT: each set scored by heads trained without it (calibration also fitted without it)");
+        System.out.println("any category, score >= 0.5                 learned + lexical                          | lexical tier alone");
+        System.out.printf("%-26s %s | %s%n", "set", Ranking.header(), "    P     R    F1    FPR  PR-AUC");
+        List<double[]> pooledScores = new ArrayList<>();
+        List<Sample> pooledSamples = new ArrayList<>();
+        for (Map.Entry<String, double[][]> fold : outOfSet.entrySet()) {
+            double[][] platt = platt(fold.getKey());
+            List<Sample> samples = samplesOf(fold.getKey());
+            double[] any = new double[samples.size()];
+            double[] lexical = new double[samples.size()];
+            boolean[] harmful = new boolean[samples.size()];
+            for (int i = 0; i < samples.size(); i++) {
+                double[] scores = combined(fold.getValue()[i], platt, samples.get(i));
+                pooledScores.add(scores);
+                pooledSamples.add(samples.get(i));
+                any[i] = max(scores);
+                lexical[i] = samples.get(i).lexicalMax();
+                harmful[i] = samples.get(i).harmful();
+            }
+            Ranking both = Ranking.of(any, harmful, THRESHOLD);
+            Ranking alone = Ranking.of(lexical, harmful, THRESHOLD);
+            System.out.printf("%-26s %s | %5.3f %5.3f %5.3f %6.3f  %s%n", fold.getKey(), both.row(), alone.precision(),
+                    alone.recall(), alone.f1(), alone.fpr(), auc(alone));
+        }
+        System.out.println();
+        System.out.println("per category, all sets pooled (each row scored by the fold that left its set out)");
+        perCategory(pooledScores, pooledSamples);
+        System.out.println();
+        System.out.println("English posts pooled (davidson, toxic-spans, toxigen, rtp, written posts), any category:");
+        pooledAny(pooledScores, pooledSamples, s -> s.language().equals("en") && !s.request());
+        System.out.println("English requests pooled (advbench, harmbench, strongreject, do-not-answer, sst, oasst, self-instruct, written), any category:");
+        pooledAny(pooledScores, pooledSamples, s -> s.language().equals("en") && s.request());
+        System.out.println("Portuguese pooled (tupy, reddit-br, told-br-train, written), any category:");
+        pooledAny(pooledScores, pooledSamples, s -> s.language().equals("pt"));
+        System.out.println("Portuguese requests pooled (written), any category:");
+        pooledAny(pooledScores, pooledSamples, s -> s.language().equals("pt") && s.request());
+        System.out.println("English posts of the open sets only (davidson, toxic-spans, toxigen, rtp), any category:");
+        pooledAny(pooledScores, pooledSamples, s -> s.language().equals("en") && !s.request() && !s.set().startsWith("written"));
+    }
+
+    private static void pooledAny(List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
+        List<Double> any = new ArrayList<>();
+        List<Boolean> harmful = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (which.test(samples.get(i))) {
+                any.add(max(scores.get(i)));
+                harmful.add(samples.get(i).harmful());
+            }
+        }
+        boolean[] y = new boolean[harmful.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = harmful.get(i);
+        }
+        System.out.printf("%-26s %s%n%-26s %s%n", "", Ranking.header(), "",
+                Ranking.of(any.stream().mapToDouble(Double::doubleValue).toArray(), y, THRESHOLD).row());
+    }
+
+    private static void perCategory(List<double[]> scores, List<Sample> samples) {
+        System.out.printf("%-26s %s%n", "category", Ranking.header());
+        for (Category category : CATEGORIES) {
+            double[] s = new double[samples.size()];
+            boolean[] y = new boolean[samples.size()];
+            int positives = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                s[i] = scores.get(i)[category.ordinal()];
+                y[i] = samples.get(i).labels()[category.ordinal()];
+                positives += y[i] ? 1 : 0;
+            }
+            if (positives > 0) {
+                System.out.printf("%-26s %s%n", category.apiName(), Ranking.of(s, y, THRESHOLD).row());
+            }
+        }
+    }
+
+    /** Calibrated learned probabilities, each raised to the lexical tier's score where that is higher. */
+    private static double[] combined(double[] raw, double[][] platt, Sample sample) {
+        double[] scores = new double[CATEGORIES.length];
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            double learned = 1 / (1 + Math.exp(-(platt[c][0] * raw[c] + platt[c][1])));
+            scores[c] = Math.max(learned, sample.lexical()[c]);
+        }
+        return scores;
+    }
+
+    static void heldOut(String title, CategoryHeads heads, List<Sample> samples) {
+        heldOut(title, heads, samples, java.util.Set.of());
+    }
+
+    /**
+     * The held-out figures; for written examples, {@code jailbreaks} (normalised texts) splits the
+     * requests into plain and jailbreak-wrapped ones.
+     */
+    static void heldOut(String title, CategoryHeads heads, List<Sample> samples, java.util.Set<String> jailbreaks) {
+        System.out.println();
+        System.out.println(title);
+        List<double[]> scores = new ArrayList<>();
+        List<double[]> learnedOnly = new ArrayList<>();
+        for (Sample sample : samples) {
+            double[] learned = new double[CATEGORIES.length];
+            double[] both = new double[CATEGORIES.length];
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                CategoryHeads.Head head = heads.heads().get(c);
+                learned[c] = head.calibrated(HeadTrainer.rawLogit(head, c, sample));
+                both[c] = Math.max(learned[c], sample.lexical()[c]);
+            }
+            scores.add(both);
+            learnedOnly.add(learned);
+        }
+        System.out.printf("%-26s %s%n", "", Ranking.header());
+        for (String language : List.of("en", "pt")) {
+            if (samples.stream().noneMatch(s -> s.language().equals(language))) {
+                continue;
+            }
+            row("any, " + language, scores, samples, s -> s.language().equals(language));
+            row("  learned alone", learnedOnly, samples, s -> s.language().equals(language));
+            row("  lexical alone", samples.stream().map(Sample::lexical).toList(), samples, s -> s.language().equals(language));
+            row("  requests, " + language, scores, samples, s -> s.language().equals(language) && s.request());
+            row("  posts, " + language, scores, samples, s -> s.language().equals(language) && !s.request());
+            if (!jailbreaks.isEmpty()) {
+                row("  plain requests, " + language, scores, samples,
+                        s -> s.language().equals(language) && s.request() && !jailbreaks.contains(s.normalised()));
+                row("  jailbreak requests, " + language, scores, samples,
+                        s -> s.language().equals(language) && s.request() && jailbreaks.contains(s.normalised()));
+            }
+        }
+        perCategory(scores, samples);
+    }
+
+    private static void row(String name, List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
+        List<Double> any = new ArrayList<>();
+        List<Boolean> harmful = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (which.test(samples.get(i))) {
+                any.add(max(scores.get(i)));
+                harmful.add(samples.get(i).harmful());
+            }
+        }
+        if (any.isEmpty()) {
+            return;
+        }
+        boolean[] y = new boolean[harmful.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = harmful.get(i);
+        }
+        System.out.printf("%-26s %s%n", name, Ranking.of(any.stream().mapToDouble(Double::doubleValue).toArray(), y, THRESHOLD).row());
+    }
+
+    private static double max(double[] values) {
+        double max = 0;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    private static String auc(Ranking ranking) {
+        return Double.isNaN(ranking.prAuc()) ? "  n/a" : String.format(Locale.ROOT, "%5.3f", ranking.prAuc());
+    }
+}

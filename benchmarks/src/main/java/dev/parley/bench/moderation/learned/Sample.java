@@ -1,0 +1,49 @@
+package dev.parley.bench.moderation.learned;
+
+import dev.parley.core.moderation.Category;
+
+/**
+ * One labelled text as the trainer sees it: normalised, with its encoder vector, what the lexical
+ * tier scored in each category, and its labels with their implied parents (a threat to a person is
+ * harassment too).
+ *
+ * @param set the data set it came from: the unit left out in leave-one-dataset-out
+ * @param buckets the text's hashed n-gram features (the heads' {@code HashedNgrams}), exactly as many as there are
+ * @param labels indexed by {@link Category#ordinal()}
+ * @param lexical the local tier's score per category, indexed the same way
+ * @param weight how much it counts in training: large sets count less per row
+ */
+record Sample(String set, String language, boolean request, String normalised, float[] vector, int[] buckets,
+        boolean[] labels, double[] lexical, double weight) {
+
+    boolean harmful() {
+        for (boolean label : labels) {
+            if (label) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    double lexicalMax() {
+        double max = 0;
+        for (double score : lexical) {
+            max = Math.max(max, score);
+        }
+        return max;
+    }
+
+    /** The labels with each subcategory's parent added: harassment/threatening implies harassment. */
+    static boolean[] withParents(java.util.Set<Category> categories) {
+        boolean[] labels = new boolean[Category.values().length];
+        for (Category category : categories) {
+            labels[category.ordinal()] = true;
+            String api = category.apiName();
+            int slash = api.indexOf('/');
+            if (slash > 0) {
+                Category.fromApiName(api.substring(0, slash)).ifPresent(parent -> labels[parent.ordinal()] = true);
+            }
+        }
+        return labels;
+    }
+}

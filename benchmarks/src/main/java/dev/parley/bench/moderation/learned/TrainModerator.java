@@ -1,0 +1,211 @@
+package dev.parley.bench.moderation.learned;
+
+import dev.parley.bench.moderation.corpus.DevSets;
+import dev.parley.bench.moderation.corpus.LabelledText;
+import dev.parley.bench.moderation.corpus.TrainingCorpus;
+import dev.parley.core.moderation.Assessment;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LearnedModerationProvider;
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.ModerationRequest;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.learned.CategoryHeads;
+import dev.parley.core.moderation.learned.HashedNgrams;
+import dev.parley.model.encoder.MiniLmEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the learned moderation tier's heads and measures them honestly.
+ *
+ * <pre>
+ * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.moderation.learned.TrainModerator \
+ *     ../shared/moderation-train ../shared/moderation-dev benchmarks/data/authored \
+ *     bot-core/src/main/resources/dev/parley/core/moderation/learned/moderation-heads.plh [vector-cache]
+ * </pre>
+ *
+ * <ol>
+ *   <li>Training data: the 14 openly licensed sets, the training part of ToLD-Br (never its held-out
+ *       fifth) and the team's own written examples ({@code train.tsv}, never {@code eval.tsv}), one
+ *       set per language.
+ *   <li>Leave one data set out: for each of those 17 sets, heads trained on everything else score it.
+ *       Those out-of-set predictions give the leave-one-dataset-out table, and the Platt scaling that
+ *       calibrates the shipped heads.
+ *   <li>The shipped heads: trained on everything, calibrated as above, written, and their SHA-256
+ *       printed. Same data and seed give the same bytes.
+ *   <li>Held-out figures: HateCheck and ToLD-Br's held-out fifth (moderation-dev) and the written
+ *       evaluation examples, none of them trained on.
+ * </ol>
+ */
+public final class TrainModerator {
+
+    private static final Category[] CATEGORIES = Category.values();
+    /** A set of more rows than this counts as this many in training, so no set drowns the rest. */
+    private static final double ROWS_PER_SET = 2_500;
+    /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
+    static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
+
+    private TrainModerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: TrainModerator <moderation-train> <moderation-dev> <authored-dir> <out.plh> [vector-cache]");
+            System.exit(2);
+        }
+        Path trainDir = Path.of(args[0]);
+        Path devDir = Path.of(args[1]);
+        Path authoredDir = Path.of(args[2]);
+        Path out = Path.of(args[3]);
+        Path cache = Path.of(args.length > 4 ? args[4] : "benchmarks/target/moderation-vectors.bin");
+        Files.createDirectories(cache.toAbsolutePath().getParent());
+
+        try (MiniLmEncoder encoder = MiniLmEncoder.load(1)) {
+            EmbeddingStore store = new EmbeddingStore(cache, encoder);
+            Featurizer featurizer = new Featurizer(store);
+            // a text that is also in a measured set is never trained on, whichever set it came from
+            java.util.Set<String> measured = new java.util.HashSet<>();
+            for (List<LabelledText> held : List.of(DevSets.hateCheck(devDir), DevSets.toldBrHeldOut(devDir),
+                    AuthoredExamples.read(authoredDir.resolve("eval.tsv"), "authored-eval"))) {
+                held.forEach(text -> measured.add(text.normalisedText()));
+            }
+            List<LabelledText> corpus = TrainingCorpus.load(trainDir).texts().stream()
+                    .filter(text -> !measured.contains(text.normalisedText())).toList();
+            List<Sample> train = new ArrayList<>(featurizer.samples(corpus));
+            train.addAll(featurizer.samples(DevSets.toldBrTrain(devDir).stream()
+                    .filter(text -> !measured.contains(text.normalisedText()))
+                    .map(text -> renamed(text, "told-br-train")).toList()));
+            // the written examples are a fold per language: left out in turn like the rest, so the
+            // calibration also sees Portuguese requests it was not trained on
+            train.addAll(featurizer.samples(AuthoredExamples.read(authoredDir.resolve("train.tsv"), "written").stream()
+                    .filter(text -> !measured.contains(text.normalisedText()))
+                    .map(text -> renamed(text, "written-" + text.language())).toList()));
+            List<String> folds = train.stream().map(Sample::set).distinct().toList();
+            System.out.printf("training rows: %,d in %d sets, each left out in turn%n", train.size(), folds.size());
+
+            // 1. leave one data set out
+            Map<String, double[][]> outOfSet = new LinkedHashMap<>();
+            for (String fold : folds) {
+                List<Sample> in = train.stream().filter(s -> !s.set().equals(fold)).toList();
+                List<Sample> left = train.stream().filter(s -> s.set().equals(fold)).toList();
+                List<CategoryHeads.Head> heads = trainHeads(in);
+                outOfSet.put(fold, rawLogits(heads, left));
+                System.out.printf("  fold %-26s trained on %,d, scored %,d%n", fold, in.size(), left.size());
+            }
+            Report report = new Report(train, outOfSet);
+            report.leaveOneDatasetOut();
+
+            // 2. the shipped heads
+            double[][] platt = report.platt(null);
+            System.out.println();
+            System.out.println("Platt scaling of the shipped heads (scale, shift):");
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                System.out.printf("  %-24s %7.3f %7.3f%n", CATEGORIES[c].apiName(), platt[c][0], platt[c][1]);
+            }
+            List<CategoryHeads.Head> raw = trainHeads(train);
+            List<CategoryHeads.Head> calibrated = new ArrayList<>();
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                CategoryHeads.Head h = raw.get(c);
+                calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0], (float) platt[c][1]));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS, calibrated)
+                    .write(bytes);
+            // measure what is shipped: n-gram weights rounded to 16 bits, as read back
+            CategoryHeads heads = CategoryHeads.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.write(out, bytes.toByteArray());
+            System.out.printf("%nwrote %s (%,d bytes), sha256 %s%n", out, bytes.size(),
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray())));
+
+            // 3. held out
+            Report.heldOut("HateCheck (moderation-dev, never trained on)", heads, featurizer.samples(DevSets.hateCheck(devDir)));
+            Report.heldOut("ToLD-Br held-out fifth (moderation-dev)", heads, featurizer.samples(DevSets.toldBrHeldOut(devDir)));
+            Path eval = authoredDir.resolve("eval.tsv");
+            java.util.Set<String> jailbreaks = new java.util.HashSet<>();
+            for (Sample sample : featurizer.samples(AuthoredExamples.jailbreaks(eval, "authored-eval"))) {
+                jailbreaks.add(sample.normalised());
+            }
+            Report.heldOut("written evaluation examples (eval.tsv, never trained on); on requests, FPR is safe look-alikes flagged",
+                    heads, featurizer.samples(AuthoredExamples.read(eval, "authored-eval")), jailbreaks);
+        }
+    }
+
+    private static LabelledText renamed(LabelledText text, String set) {
+        return new LabelledText(set, text.language(), text.kind(), text.text(), text.labels(), text.weak());
+    }
+
+    static List<CategoryHeads.Head> trainHeads(List<Sample> samples) {
+        HeadTrainer trainer = HeadTrainer.standard();
+        return IntStream.range(0, CATEGORIES.length).parallel()
+                .mapToObj(c -> trainer.train(CATEGORIES[c].apiName(), c, samples, NGRAMS.buckets()))
+                .toList();
+    }
+
+    static double[][] rawLogits(List<CategoryHeads.Head> heads, List<Sample> samples) {
+        double[][] logits = new double[samples.size()][CATEGORIES.length];
+        for (int i = 0; i < samples.size(); i++) {
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                logits[i][c] = HeadTrainer.rawLogit(heads.get(c), c, samples.get(i));
+            }
+        }
+        return logits;
+    }
+
+    /** Turns labelled texts into samples: normalised, scored by the local tier, encoded. */
+    static final class Featurizer {
+        private final EmbeddingStore store;
+        private final TextNormaliser normaliser = new TextNormaliser();
+        private final LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
+
+        Featurizer(EmbeddingStore store) {
+            this.store = store;
+        }
+
+        List<Sample> samples(List<LabelledText> texts) throws IOException, InterruptedException {
+            Map<String, Integer> perSet = new HashMap<>();
+            for (LabelledText text : texts) {
+                perSet.merge(text.set(), 1, Integer::sum);
+            }
+            List<String> normalised = new ArrayList<>(texts.size());
+            for (LabelledText text : texts) {
+                String n = normaliser.normalise(text.text());
+                normalised.add(LearnedModerationProvider.standardWindows().of(n).getFirst());
+            }
+            List<float[]> vectors = store.vectors(normalised, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            List<Sample> samples = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                LabelledText text = texts.get(i);
+                String n = normaliser.normalise(text.text());
+                Assessment lexical = local.assess(new ModerationRequest(text.text(), n, Direction.INPUT, null));
+                double[] scores = new double[CATEGORIES.length];
+                for (Category c : CATEGORIES) {
+                    scores[c.ordinal()] = lexical.scores().score(c);
+                }
+                double weight = Math.min(1, ROWS_PER_SET / perSet.get(text.set())) * (text.weak() ? 0.5 : 1);
+                int[] buckets = new int[NGRAMS.maxFeatures(normalised.get(i).length())];
+                int count = CategoryHeads.distinct(buckets, NGRAMS.features(normalised.get(i), buckets));
+                samples.add(new Sample(text.set(), text.language(), text.kind() == LabelledText.Kind.REQUEST,
+                        normalised.get(i), vectors.get(i), java.util.Arrays.copyOf(buckets, count),
+                        Sample.withParents(text.labels()), scores, weight));
+            }
+            return samples;
+        }
+    }
+
+    static String f(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}
