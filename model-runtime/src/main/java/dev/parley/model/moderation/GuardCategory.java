@@ -2,7 +2,6 @@ package dev.parley.model.moderation;
 
 import dev.parley.core.moderation.Category;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One of the fourteen hazard categories of Llama Guard 3 (MLCommons' taxonomy), with its code,
@@ -16,7 +15,7 @@ import java.util.Set;
  * that wants it blocked says so for {@code self-harm}. Specialized advice (S6) and elections (S13)
  * have no counterpart and score nothing: a policy cannot act on them.
  */
-enum GuardCategory {
+enum GuardCategory implements GuardTaxonomyCategory {
     S1("Violent Crimes", Category.VIOLENCE, Category.ILLICIT_VIOLENT),
     S2("Non-Violent Crimes", Category.ILLICIT),
     S3("Sex Crimes", Category.SEXUAL, Category.ILLICIT_VIOLENT),
@@ -32,22 +31,16 @@ enum GuardCategory {
     S13("Elections"),
     S14("Code Interpreter Abuse", Category.ILLICIT);
 
-    private final String title;
-    private final Set<Category> categories;
+    private final Definition definition;
 
     GuardCategory(String title, Category... categories) {
-        this.title = title;
-        this.categories = Set.of(categories);
+        this.definition = new Definition(title, categories);
     }
 
-    /** The name as Llama Guard 3's prompt lists it. */
-    String title() {
-        return title;
-    }
-
-    /** The OpenAI categories this code scores; empty for S6 and S13. */
-    Set<Category> categories() {
-        return categories;
+    /** Its title is the name as Llama Guard 3's prompt lists it. */
+    @Override
+    public Definition definition() {
+        return definition;
     }
 
     /** The category with {@code code} ({@code "S10"}), or empty. */

@@ -3,7 +3,6 @@ package dev.parley.model.moderation;
 import dev.parley.core.moderation.Category;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One of the nine categories Qwen3Guard-Gen names, as its prompt lists them, with the OpenAI
@@ -25,7 +24,7 @@ import java.util.Set;
  * nothing: a policy cannot act on them. A jailbreak attempt is not harmful text in itself; what a
  * successful one makes the chat model write is judged by output moderation.
  */
-enum Qwen3GuardCategory {
+enum Qwen3GuardCategory implements GuardTaxonomyCategory {
     VIOLENT("Violent", Category.VIOLENCE, Category.ILLICIT_VIOLENT),
     NON_VIOLENT_ILLEGAL_ACTS("Non-violent Illegal Acts", Category.ILLICIT),
     SEXUAL_CONTENT("Sexual Content or Sexual Acts", Category.SEXUAL),
@@ -36,22 +35,16 @@ enum Qwen3GuardCategory {
     COPYRIGHT_VIOLATION("Copyright Violation", Category.ILLICIT),
     JAILBREAK("Jailbreak");
 
-    private final String title;
-    private final Set<Category> categories;
+    private final Definition definition;
 
     Qwen3GuardCategory(String title, Category... categories) {
-        this.title = title;
-        this.categories = Set.of(categories);
+        this.definition = new Definition(title, categories);
     }
 
-    /** The name as Qwen3Guard's prompt lists it and its answer repeats it. */
-    String title() {
-        return title;
-    }
-
-    /** The OpenAI categories this category scores; empty for the two without a counterpart. */
-    Set<Category> categories() {
-        return categories;
+    /** Its title is the name as Qwen3Guard's prompt lists it and its answer repeats it. */
+    @Override
+    public Definition definition() {
+        return definition;
     }
 
     /** The category titled {@code title}, ignoring case and a trailing full stop, or empty. */
@@ -61,7 +54,7 @@ enum Qwen3GuardCategory {
             wanted = wanted.substring(0, wanted.length() - 1).strip();
         }
         for (Qwen3GuardCategory category : values()) {
-            if (category.title.toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
+            if (category.title().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
                 return Optional.of(category);
             }
         }
