@@ -43,6 +43,14 @@ public final class SpecialTokenSanitizer {
      * that removing one marker cannot join its neighbours into another ({@code <|im_<s>end|>}).
      */
     public String sanitize(String text) {
+        return removeAll(text, markers);
+    }
+
+    /**
+     * {@code text} without any of {@code markers}, each removed in the given order and the whole
+     * repeated until none is left, so that a removal cannot join its neighbours into a marker.
+     */
+    public static String removeAll(String text, List<String> markers) {
         String current = text;
         boolean changed = true;
         while (changed) {

@@ -1,5 +1,6 @@
 package dev.parley.model.moderation;
 
+import dev.parley.model.llama.SpecialTokenSanitizer;
 import java.util.List;
 
 /**
@@ -15,17 +16,6 @@ record SectionMarkers(List<String> markers) {
 
     /** {@code text} without any marker, removed until none is left (a removal may join a new one). */
     String removeFrom(String text) {
-        String current = text;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String marker : markers) {
-                if (current.contains(marker)) {
-                    current = current.replace(marker, "");
-                    changed = true;
-                }
-            }
-        }
-        return current;
+        return SpecialTokenSanitizer.removeAll(text, markers);
     }
 }
