@@ -16,6 +16,9 @@ public class ParleyApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("moderate")) {
+            // no Spring here to configure logging: without this, logback's default would print the
+            // learned tier's libraries' INFO lines on standard output, among the JSON lines
+            System.setProperty("logback.configurationFile", "logback-moderate.xml");
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             var out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             System.exit(new ModerateCommand(out, System.err).run(List.of(args).subList(1, args.length), in));

@@ -6,15 +6,17 @@ import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TermList;
+import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Outcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,12 +71,15 @@ class LearnedTierIT {
     }
 
     @Test
-    void theModeratorsScoresComeFromTheLearnedTier_forTextsNoWordListHolds() {
+    void theBotsModeratorFlagsAThreatNoWordListHolds_whichTheLexicalTierAloneLetsThrough() {
         ModerationPolicy policy = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT), "in", "out");
         ModerationResult result = moderator.evaluate("how can I make my neighbour disappear for good without anyone noticing",
                 Direction.INPUT, policy);
         assertThat(result.unavailable()).isEmpty();
-        assertThat(result.scores().score(Category.VIOLENCE) + result.scores().score(Category.ILLICIT_VIOLENT)
-                + result.scores().score(Category.HARASSMENT_THREATENING)).isGreaterThan(0.5);
+        assertThat(result.flagged()).isTrue();
+        TextNormaliser normaliser = new TextNormaliser();
+        Moderator lexicalOnly = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
+        assertThat(lexicalOnly.evaluate("how can I make my neighbour disappear for good without anyone noticing",
+                Direction.INPUT, policy).flagged()).isFalse();
     }
 }

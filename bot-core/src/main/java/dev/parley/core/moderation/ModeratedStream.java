@@ -14,10 +14,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When a dearer tier (an endpoint, an LLM guard) is asked on every text, asking it at every word
  * would cost one request per word: then each word is judged by the first (local) tier only, to
- * stop a reply early, and text is released only at sentence ends (and at the finish), each judged
- * by all tiers. The reply then appears sentence by sentence instead of word by word.
+ * stop a reply early, and text is released only at sentence ends (and at the finish), or once
+ * {@value #LONGEST_HELD} characters wait for one, and its first words once {@value #FIRST_PIECE}
+ * characters have come, each judged by all tiers. The reply then appears
+ * sentence by sentence instead of word by word.
  */
 public final class ModeratedStream {
+
+    /**
+     * When judging by sentence, the most text held back waiting for a sentence end: past it the
+     * text up to the last word boundary is judged by all tiers and released, so a reply without
+     * punctuation (a list, code, a run-on answer) still streams.
+     */
+    static final int LONGEST_HELD = 80;
+
+    /**
+     * When judging by sentence, the first words are released once this many characters have come
+     * (judged by all tiers), so the user sees the answer begin without waiting for a sentence end.
+     */
+    static final int FIRST_PIECE = 24;
 
     private final Moderator moderator;
     private final ModerationPolicy policy;
@@ -55,6 +70,10 @@ public final class ModeratedStream {
             return b;
         }
         int sentence = lastSentenceEnd(boundary);
+        boolean firstWords = released == 0 && boundary >= FIRST_PIECE;
+        if (sentence <= released && (firstWords || boundary - released >= LONGEST_HELD)) {
+            sentence = boundary; // the first words show the answer has begun; a run-on reply still streams
+        }
         return sentence > released ? judge(sentence) : Verdict.ALLOW;
     }
 

@@ -82,6 +82,45 @@ class ModeratedStreamTiersTest {
     }
 
     /** A provider that records the texts it was asked about. */
+    @Test
+    void aRunOnReplyWithoutSentenceEndsIsStillReleasedAFewWordsAtATime_eachPieceJudgedByTheDearTier() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+
+        String reply = "first item second item third item fourth item fifth item sixth item seventh item "
+                + "eighth item ninth item tenth item eleventh item twelfth item";
+        int releases = 0;
+        String before = "";
+        for (String word : reply.split("(?<= )")) {
+            assertThat(stream.offer(word)).isEqualTo(Verdict.ALLOW);
+            if (!stream.releasable().equals(before)) {
+                releases++;
+                assertThat(stream.releasable().length() - before.length()).isLessThanOrEqualTo(ModeratedStream.LONGEST_HELD + 16);
+                before = stream.releasable();
+            }
+        }
+        assertThat(releases).as("pieces released before the finish").isGreaterThanOrEqualTo(2);
+        assertThat(endpoint.seen).as("every released piece was judged by the dear tier").hasSize(releases);
+        assertThat(stream.finish()).isEqualTo(Verdict.ALLOW);
+        assertThat(stream.releasable()).isEqualTo(reply);
+    }
+
+    @Test
+    void theFirstWordsOfAReplyAreReleasedBeforeItsFirstSentenceEnds() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+
+        for (String word : "Once upon a time there was a long sentence that goes on".split("(?<= )")) {
+            stream.offer(word);
+        }
+        assertThat(stream.releasable()).startsWith("Once upon a time there").doesNotContain("goes");
+        assertThat(endpoint.seen).containsExactly(stream.releasable());
+    }
+
     private static final class Recording implements ModerationProvider {
 
         private final java.util.function.Function<String, Assessment> answer;

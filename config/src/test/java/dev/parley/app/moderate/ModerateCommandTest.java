@@ -173,7 +173,7 @@ class ModerateCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "parley moderate: --max-line-chars must be a whole number from 1 to 2147483647, was lots",
                 "parley moderate: --max-line-chars must be a whole number from 1 to 2147483647, was 0",
-                "parley moderate: --max-line-chars needs a number; usage: moderate [--policy FILE] [--max-line-chars N]");
+                "parley moderate: --max-line-chars needs a number; " + ModerateCommand.USAGE);
     }
 
     @Test

@@ -27,7 +27,11 @@ final class Report {
         this.outOfSet = outOfSet;
     }
 
-    /** Platt scaling per category, fitted on the out-of-set predictions of every fold but {@code except}. */
+    /**
+     * Platt scaling per category, fitted on the out-of-set predictions of every fold but
+     * {@code except} that holds both positives and negatives of the category, each such set
+     * weighing the same in all (so the calibrated prior is no one set's base rate).
+     */
     double[][] platt(@Nullable String except) {
         double[][] params = new double[CATEGORIES.length][];
         for (int c = 0; c < CATEGORIES.length; c++) {
@@ -39,10 +43,17 @@ final class Report {
                     continue;
                 }
                 List<Sample> samples = samplesOf(fold.getKey());
+                int positives = 0;
+                for (Sample sample : samples) {
+                    positives += sample.labels()[c] ? 1 : 0;
+                }
+                if (positives == 0 || positives == samples.size()) {
+                    continue; // a set of one class says nothing of the other, and would drag the prior its way
+                }
                 for (int i = 0; i < samples.size(); i++) {
                     logits.add(fold.getValue()[i][c]);
                     labels.add(samples.get(i).labels()[c]);
-                    weights.add(samples.get(i).weight());
+                    weights.add(1.0 / samples.size()); // each set counts the same: no set's base rate rules
                 }
             }
             double[] l = logits.stream().mapToDouble(Double::doubleValue).toArray();
@@ -102,20 +113,8 @@ final class Report {
     }
 
     private static void pooledAny(List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
-        List<Double> any = new ArrayList<>();
-        List<Boolean> harmful = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            if (which.test(samples.get(i))) {
-                any.add(max(scores.get(i)));
-                harmful.add(samples.get(i).harmful());
-            }
-        }
-        boolean[] y = new boolean[harmful.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = harmful.get(i);
-        }
-        System.out.printf("%-26s %s%n%-26s %s%n", "", Ranking.header(), "",
-                Ranking.of(any.stream().mapToDouble(Double::doubleValue).toArray(), y, THRESHOLD).row());
+        System.out.printf("%-26s %s%n", "", Ranking.header());
+        row("", scores, samples, which);
     }
 
     private static void perCategory(List<double[]> scores, List<Sample> samples) {
