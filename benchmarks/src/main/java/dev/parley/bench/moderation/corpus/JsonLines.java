@@ -1,5 +1,6 @@
 package dev.parley.bench.moderation.corpus;
 
+import dev.parley.testkit.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ final class JsonLines {
     private JsonLines() {
     }
 
-    /** Every non-blank line of every {@code *.jsonl} file in {@code folder}, parsed by {@link JsonValue}. */
+    /**
+     * Every non-blank line of every {@code *.jsonl} file in {@code folder}, parsed by the testkit's
+     * {@link Json} (objects as maps, arrays as lists, strings as strings).
+     */
     static List<Object> read(Path folder) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
@@ -24,7 +28,7 @@ final class JsonLines {
         for (Path file : files) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    values.add(JsonValue.parse(line));
+                    values.add(Json.parse(line));
                 }
             }
         }

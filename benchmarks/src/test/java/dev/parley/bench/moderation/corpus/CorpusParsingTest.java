@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.bench.moderation.corpus.LabelledText.Kind;
 import dev.parley.core.moderation.Category;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,6 @@ class CorpusParsingTest {
         assertThat(PythonStringList.parse("['first post', \"it's two\", 'a \\'quoted\\' word\\nnext']"))
                 .containsExactly("first post", "it's two", "a 'quoted' word\nnext");
         assertThat(PythonStringList.parse("['whole', 'cut in the mid")).containsExactly("whole", "cut in the mid");
-    }
-
-    @Test
-    void jsonObjectsArraysAndEscapes() {
-        assertThat(JsonValue.parse("{\"prompt\": \"say \\\"hi\\\" \\u00e9\", \"intents\": [\"S001\", \"C006\"], \"n\": 1}"))
-                .isEqualTo(Map.of("prompt", "say \"hi\" é", "intents", List.of("S001", "C006"), "n", 1.0));
-        assertThat(JsonValue.parse("\"just a string\"")).isEqualTo("just a string");
     }
 
     @Test
