@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How much a platform adapter remembers about recent messages, which bounds its heap: each
- * remembered message costs a fixed amount (measured in the README's soak section), so the bounds
+ * remembered message costs a fixed amount (measured in docs/operations.md, soak run), so the bounds
  * are what an operator trades memory against.
  *
  * @param replyChains messages (the users' and the bot's) whose reply chain is remembered, so a

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code parley.discord.caches.*} and {@code parley.telegram.caches.*}: see {@link ReplyCaches}.
  * A message remembered for its reply chain costs about 200 bytes of heap, a question remembered
- * for edits about 1 KB plus its reply's text (measured: README, soak run).
+ * for edits about 1 KB plus its reply's text (measured: docs/operations.md, soak run).
  *
  * @param replyChains messages whose reply chain is remembered (on Telegram, group messages)
  * @param replyChainsIdle how long an untouched chain is remembered
