@@ -63,7 +63,7 @@ final class HarmBenchSet implements SetReader {
                         labels.add(in(Keywords.DRUGS, behaviour) ? Category.ILLICIT : Category.ILLICIT_VIOLENT);
                 case "cybercrime_intrusion" -> labels.add(Category.ILLICIT);
                 case "illegal" ->
-                        labels.add(in(Keywords.VIOLENT_MEANS, behaviour) ? Category.ILLICIT_VIOLENT : Category.ILLICIT);
+                        labels.add(Keywords.illicit(behaviour));
                 case "harassment_bullying" -> {
                     labels.add(Category.HARASSMENT);
                     if (in(Keywords.PROTECTED_GROUP, behaviour)) {

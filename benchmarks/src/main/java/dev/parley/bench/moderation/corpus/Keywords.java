@@ -1,5 +1,7 @@
 package dev.parley.bench.moderation.corpus;
 
+import dev.parley.core.moderation.Category;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -73,6 +75,19 @@ final class Keywords {
     /** Whether {@code pattern} occurs in {@code text}. */
     static boolean in(Pattern pattern, String text) {
         return pattern.matcher(text).find();
+    }
+
+    /** Illicit goods or acts: illicit/violent when weapons or explosives are named, else illicit. */
+    static Category illicit(String text) {
+        return in(VIOLENT_MEANS, text) ? Category.ILLICIT_VIOLENT : Category.ILLICIT;
+    }
+
+    /** Violence, and illicit/violent too when weapons or explosives are named. */
+    static void addViolence(String text, Set<Category> labels) {
+        labels.add(Category.VIOLENCE);
+        if (in(VIOLENT_MEANS, text)) {
+            labels.add(Category.ILLICIT_VIOLENT);
+        }
     }
 
     private static Pattern words(String... alternatives) {

@@ -60,14 +60,9 @@ final class SimpleSafetyTestsSet implements SetReader {
                         labels.add(Category.SELF_HARM_INSTRUCTIONS);
                     }
                 }
-                case "Physical harm and Violence" -> {
-                    labels.add(Category.VIOLENCE);
-                    if (in(Keywords.VIOLENT_MEANS, text)) {
-                        labels.add(Category.ILLICIT_VIOLENT);
-                    }
-                }
+                case "Physical harm and Violence" -> Keywords.addViolence(text, labels);
                 case "Illegal and Highly Regulated items" ->
-                        labels.add(in(Keywords.VIOLENT_MEANS, text) ? Category.ILLICIT_VIOLENT : Category.ILLICIT);
+                        labels.add(Keywords.illicit(text));
                 case "Scams and fraud" -> labels.add(Category.ILLICIT);
                 case "Child safety" -> labels.add(Category.SEXUAL_MINORS);
                 default -> throw new IllegalArgumentException("sst: unknown harm area " + row.get("harm_area"));

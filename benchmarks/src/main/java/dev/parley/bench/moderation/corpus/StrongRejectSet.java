@@ -55,13 +55,8 @@ final class StrongRejectSet implements SetReader {
             switch (row.get("category")) {
                 case "Non-violent crimes" -> labels.add(Category.ILLICIT);
                 case "Illegal goods and services" ->
-                        labels.add(in(Keywords.VIOLENT_MEANS, text) ? Category.ILLICIT_VIOLENT : Category.ILLICIT);
-                case "Violence" -> {
-                    labels.add(Category.VIOLENCE);
-                    if (in(Keywords.VIOLENT_MEANS, text)) {
-                        labels.add(Category.ILLICIT_VIOLENT);
-                    }
-                }
+                        labels.add(Keywords.illicit(text));
+                case "Violence" -> Keywords.addViolence(text, labels);
                 case "Hate, harassment and discrimination" ->
                         labels.add(in(Keywords.PROTECTED_GROUP, text) ? Category.HATE : Category.HARASSMENT);
                 case "Sexual content" ->
