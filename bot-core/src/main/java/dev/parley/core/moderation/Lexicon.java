@@ -1,18 +1,12 @@
 package dev.parley.core.moderation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.parley.core.moderation.EntryMatcher.Candidates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The file format, one entry a line: {@code term<TAB>kind[<TAB>weight]}, where kind is a
  * category's API name ({@code hate}) or a role ({@code identity}, {@code violent-act}...), weight
  * in (0, 1] defaults to 1; {@code #} starts a comment.
+ *
+ * <p>Reading the file is {@link LexiconFile}'s, splitting glued words {@link GluedWords}'s and
+ * matching the rest of an entry from its first word {@link EntryMatcher}'s; this class decides
+ * which entries each word of a text may start.
  */
 public final class Lexicon {
 
@@ -49,37 +47,8 @@ public final class Lexicon {
      */
     private record Starts(Candidates asWritten, Entry[] misspelt, Entry[] squeezed) {}
 
-    /**
-     * Entries that a word may start, longest first, with the key of each one's second word in an
-     * array of their own: the hash code of that word with its doubled letters single, or
-     * {@link #ANY_SECOND_WORD} if it has none or it is a prefix. A text's word whose squeezed form
-     * has another hash code cannot match it, so most phrases are ruled out by reading a few
-     * numbers in a row rather than every entry.
-     */
-    private record Candidates(Entry[] entries, long[] secondWordKeys) {
-        static Candidates of(Entry[] entries) {
-            if (entries.length == 0) {
-                return NO_CANDIDATES; // most words start entries in one way only: share the empty ones
-            }
-            long[] keys = new long[entries.length];
-            for (int j = 0; j < entries.length; j++) {
-                String[] words = entries[j].words();
-                keys[j] = words.length < 2 || words[1].endsWith("*") ? ANY_SECOND_WORD : key(squeeze(words[1]));
-            }
-            return new Candidates(entries, keys);
-        }
-
-        boolean isEmpty() {
-            return entries.length == 0;
-        }
-    }
-
-    /** The key of an entry that must be checked whatever the next word: no hash code is negative as a key. */
-    private static final long ANY_SECOND_WORD = -1;
-
     private static final Entry[] NO_ENTRIES = new Entry[0];
-    private static final Candidates NO_CANDIDATES = new Candidates(NO_ENTRIES, new long[0]);
-    private static final Starts NO_STARTS = new Starts(NO_CANDIDATES, NO_ENTRIES, NO_ENTRIES);
+    private static final Starts NO_STARTS = new Starts(Candidates.NONE, NO_ENTRIES, NO_ENTRIES);
 
     /** Every word some entry may start with, in one map so that a word of a text is looked up once. */
     private final Map<String, Starts> byWord;
@@ -88,19 +57,12 @@ public final class Lexicon {
     private final Map<String, Entry[]> byFirstWordPrefix;
     /** Slurs and insults by their first word with one letter or two neighbours masked ("f*ggot", "f**k"). */
     private final MaskedSpellings byMaskedFirstWord;
-    /** Hash codes of the words a glued pair may be made of: a cheap filter before any substring. */
-    private final HashCodeFilter glueFilter;
-    /** The longest word a glued pair may be made of: a longer word than two of them is never split. */
-    private final int longestGlued;
+    /** Where a word written without the space between two splits. */
+    private final GluedWords glued;
     /** Hash codes of the stems of prefix entries: a cheap filter before any substring. */
     private final HashCodeFilter prefixFilter;
     private final int longestPrefix;
     private final int size;
-
-    /** Short words a glued pair ("womenare") may contain besides a lexicon word. */
-    private static final java.util.Set<String> GLUE_WORDS = java.util.Set.of(
-            "are", "is", "r", "all", "so", "i", "we", "they", "you", "u", "sao", "e", "os", "as", "eu", "todos", "todas",
-            "to", "just", "much", "absolute", "absolutely", "death", "such");
 
     private Lexicon(List<Entry> entries) {
         Map<String, List<Entry>> exact = new HashMap<>();
@@ -115,7 +77,7 @@ public final class Lexicon {
                 longest = Math.max(longest, stem.length());
             } else {
                 exact.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
-                squeezed.computeIfAbsent(squeeze(first), k -> new ArrayList<>()).add(entry);
+                squeezed.computeIfAbsent(EntryMatcher.squeeze(first), k -> new ArrayList<>()).add(entry);
             }
         }
         this.byFirstWordPrefix = frozen(prefix);
@@ -132,10 +94,7 @@ public final class Lexicon {
         this.byWord = byWord(frozen(exact), frozen(misspelt), frozen(squeezed));
         this.byMaskedFirstWord = MaskedSpellings.of(entries);
         this.wordFilter = new HashCodeFilter(byWord.keySet().stream().mapToInt(String::hashCode).toArray());
-        this.glueFilter = new HashCodeFilter(java.util.stream.Stream.concat(GLUE_WORDS.stream(),
-                exact.keySet().stream().filter(this::gluable)).mapToInt(String::hashCode).toArray());
-        this.longestGlued = java.util.stream.Stream.concat(GLUE_WORDS.stream(), exact.keySet().stream().filter(this::gluable))
-                .mapToInt(String::length).max().orElse(0);
+        this.glued = new GluedWords(exact.keySet(), word -> starts(word).asWritten().entries());
         this.prefixFilter = new HashCodeFilter(prefix.keySet().stream().mapToInt(String::hashCode).toArray());
         this.longestPrefix = longest;
         this.size = entries.size();
@@ -163,65 +122,12 @@ public final class Lexicon {
 
     /** Loads lexicon files from resources next to this class. */
     public static Lexicon fromResources(TextNormaliser normaliser, String... names) {
-        List<Entry> entries = new ArrayList<>();
-        for (String name : names) {
-            try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("lexicon resource " + name + " is missing");
-                }
-                entries.addAll(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, normaliser));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read lexicon " + name, e);
-            }
-        }
-        return new Lexicon(entries);
+        return new Lexicon(LexiconFile.fromResources(normaliser, names));
     }
 
     /** A lexicon from text in the file format. */
     public static Lexicon parse(String text, TextNormaliser normaliser) {
-        return new Lexicon(parse(text, "text", normaliser));
-    }
-
-    private static List<Entry> parse(String text, String source, TextNormaliser normaliser) {
-        List<Entry> entries = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                int comment = line.indexOf('#');
-                String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
-                if (content.isEmpty()) {
-                    continue;
-                }
-                String[] fields = content.split("\t+");
-                if (fields.length < 2 || fields.length > 3) {
-                    throw new IllegalArgumentException(source + ":" + number + ": expected term, kind[, weight]");
-                }
-                boolean prefix = fields[0].strip().endsWith("*");
-                String normalised = normaliser.normalise(fields[0]).strip();
-                if (normalised.isEmpty()) {
-                    throw new IllegalArgumentException(source + ":" + number + ": term has no letters");
-                }
-                String[] words = normalised.split(" ");
-                if (prefix) {
-                    words[words.length - 1] += "*";
-                }
-                String kind = fields[1].strip().toLowerCase(Locale.ROOT);
-                Category category = Category.fromApiName(kind).orElse(null);
-                Role role = category == null ? Role.fromFileName(kind).orElse(null) : null;
-                if (category == null && role == null) {
-                    throw new IllegalArgumentException(source + ":" + number + ": unknown kind " + kind);
-                }
-                double weight = fields.length == 3 ? Double.parseDouble(fields[2].strip()) : 1.0;
-                if (!(weight > 0 && weight <= 1)) {
-                    throw new IllegalArgumentException(source + ":" + number + ": weight must be in (0, 1]");
-                }
-                entries.add(new Entry(words, category, role, weight));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
+        return new Lexicon(LexiconFile.parse(text, "text", normaliser));
     }
 
     /** How many entries the lexicon holds. */
@@ -257,8 +163,7 @@ public final class Lexicon {
             words = unquoted;
             found = unquotedStarts;
         }
-        Matcher matcher = new Matcher(words);
-        @Nullable String[] squeezed = matcher.squeezed;
+        EntryMatcher matcher = new EntryMatcher(words);
         int[] prefixHash = new int[longestPrefix + 1];
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
@@ -274,8 +179,9 @@ public final class Lexicon {
             if (word.length() == 1 && i + 1 < words.length && "aeio".indexOf(word.charAt(0)) >= 0) {
                 addLeadingLetterHits(matcher, i);
             }
-            if (squeezed[i] != null) {
-                for (Entry entry : starts(squeezed[i]).squeezed()) {
+            @Nullable String squeezed = matcher.squeezed(i);
+            if (squeezed != null) {
+                for (Entry entry : starts(squeezed).squeezed()) {
                     if (!entry.words()[0].equals(word)) {
                         matcher.addHit(i, entry);
                     }
@@ -299,9 +205,7 @@ public final class Lexicon {
                 }
             }
         }
-        List<Hit> hits = matcher.hits;
-        hits.sort(Comparator.comparingInt(Hit::start));
-        return new ScannedText(normalised, words, withoutHarmless(hits), quoted);
+        return new ScannedText(normalised, words, matcher.hits(), quoted);
     }
 
     /**
@@ -309,12 +213,12 @@ public final class Lexicon {
      * together: the normaliser leaves a leading "a", "e", "i" or "o" of five or more spaced letters
      * a word of its own ("a b o m b"), which splits "i d i o t" into "i diot".
      */
-    private void addLeadingLetterHits(Matcher matcher, int i) {
-        String joined = matcher.words[i] + matcher.words[i + 1];
+    private void addLeadingLetterHits(EntryMatcher matcher, int i) {
+        String joined = matcher.word(i) + matcher.word(i + 1);
         for (Entry entry : starts(joined).asWritten().entries()) {
             boolean abuse = entry.category() == Category.HATE || entry.category() == Category.HARASSMENT;
             if (abuse && entry.length() == 1) {
-                matcher.hits.add(new Hit(i, i + 2, entry));
+                matcher.add(new Hit(i, i + 2, entry));
             }
         }
     }
@@ -405,7 +309,7 @@ public final class Lexicon {
         List<String> out = null;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            String[] split = word.length() >= 5 && text.starts()[i].asWritten().isEmpty() ? split(word) : null;
+            String[] split = word.length() >= 5 && text.starts()[i].asWritten().isEmpty() ? glued.split(word) : null;
             if (split != null && out == null) {
                 out = new ArrayList<>(words.length + 4);
                 out.addAll(Arrays.asList(words).subList(0, i));
@@ -433,183 +337,8 @@ public final class Lexicon {
         return new LookedUp(words, starts);
     }
 
-    private String @Nullable [] split(String word) {
-        int length = word.length();
-        if (length > 2 * longestGlued) {
-            return null; // no two known words make it: and trying every split of a long word costs its length squared
-        }
-        int headHash = 0;
-        for (int k = 1; k < length; k++) {
-            headHash = 31 * headHash + word.charAt(k - 1);
-            if (!glueFilter.mightContain(headHash) || !glueFilter.mightContain(hashCode(word, k))) {
-                continue; // String.hashCode of either part is no known word's: no substring needed
-            }
-            String head = word.substring(0, k);
-            String tail = word.substring(k);
-            boolean headKnown = gluable(head);
-            boolean tailKnown = gluable(tail);
-            if ((headKnown && (tailKnown || GLUE_WORDS.contains(tail)))
-                    || (tailKnown && GLUE_WORDS.contains(head))) {
-                return new String[] {head, tail};
-            }
-        }
-        return null;
-    }
-
     private Starts starts(String word) {
         return wordFilter.mightContain(word.hashCode()) ? byWord.getOrDefault(word, NO_STARTS) : NO_STARTS;
-    }
-
-    /** The key of a squeezed word in {@link Candidates}: its hash code, as a number no lower than 0. */
-    private static long key(String squeezedWord) {
-        return Integer.toUnsignedLong(squeezedWord.hashCode());
-    }
-
-    /** {@code word.substring(from).hashCode()}, without the substring. */
-    private static int hashCode(String word, int from) {
-        int hash = 0;
-        for (int i = from; i < word.length(); i++) {
-            hash = 31 * hash + word.charAt(i);
-        }
-        return hash;
-    }
-
-    private boolean gluable(String part) {
-        for (Entry entry : starts(part).asWritten().entries()) {
-            boolean wholeOrLong = entry.length() == 1 || part.length() >= 5; // "womendisgust" -> "women disgust (me)"
-            if (wholeOrLong && (entry.category() == Category.HATE || entry.role() == Role.IDENTITY
-                    || entry.role() == Role.DEROGATION || entry.role() == Role.HATRED || entry.role() == Role.VIOLENT_ACT)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The hits that are not inside a harmless phrase, harmless phrases left out too. */
-    private static List<Hit> withoutHarmless(List<Hit> hits) {
-        List<Hit> harmless = null;
-        for (Hit hit : hits) {
-            if (hit.is(Role.HARMLESS)) {
-                if (harmless == null) {
-                    harmless = new ArrayList<>(2);
-                }
-                harmless.add(hit);
-            }
-        }
-        if (harmless == null) {
-            return hits;
-        }
-        List<Hit> kept = new ArrayList<>(hits.size());
-        for (Hit hit : hits) {
-            boolean inside = false;
-            for (Hit phrase : harmless) {
-                inside |= hit.start() >= phrase.start() && hit.end() <= phrase.end();
-            }
-            if (!inside) {
-                kept.add(hit);
-            }
-        }
-        return kept;
-    }
-
-    /** The words of one text, each squeezed once, and the entries found in them so far. */
-    private static final class Matcher {
-
-        private final String[] words;
-        /** Each word squeezed ("fuuck" -> "fuck"), null where it has no doubled letter. */
-        private final @Nullable String[] squeezed;
-        /** The key of each word: see {@link Candidates}. */
-        private final long[] keys;
-        private final List<Hit> hits = new ArrayList<>();
-
-        Matcher(String[] words) {
-            this.words = words;
-            squeezed = new String[words.length];
-            keys = new long[words.length];
-            for (int i = 0; i < words.length; i++) {
-                squeezed[i] = hasDoubleLetter(words[i]) ? squeeze(words[i]) : null;
-                keys[i] = key(squeezed[i] != null ? squeezed[i] : words[i]);
-            }
-        }
-
-        /** Adds a hit of every candidate that matches at {@code start}, in their order. */
-        void addHits(int start, Candidates candidates) {
-            long next = start + 1 < words.length ? keys[start + 1] : ANY_SECOND_WORD - 1; // no key is that
-            long[] secondWordKeys = candidates.secondWordKeys();
-            for (int j = 0; j < secondWordKeys.length; j++) {
-                if (secondWordKeys[j] == ANY_SECOND_WORD || secondWordKeys[j] == next) {
-                    addHit(start, candidates.entries()[j]);
-                }
-            }
-        }
-
-        void addHits(int start, Entry[] entries) {
-            for (Entry entry : entries) {
-                addHit(start, entry);
-            }
-        }
-
-        /** Adds a hit of {@code entry} at {@code start} if the words after the first match too. */
-        void addHit(int start, Entry entry) {
-            if (matchesFrom(start, entry)) {
-                hits.add(new Hit(start, start + entry.length(), entry));
-            }
-        }
-
-        private boolean matchesFrom(int start, Entry entry) {
-            if (start + entry.length() > words.length) {
-                return false;
-            }
-            for (int k = 1; k < entry.length(); k++) {
-                if (!wordMatches(words[start + k], squeezed[start + k], entry.words()[k])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    private static boolean wordMatches(String word, @Nullable String squeezedWord, String entryWord) {
-        if (entryWord.endsWith("*")) {
-            return word.regionMatches(0, entryWord, 0, entryWord.length() - 1);
-        }
-        return word.equals(entryWord) || (squeezedWord != null && squeezesTo(entryWord, squeezedWord));
-    }
-
-    /** Whether {@link #squeeze}{@code (word)} equals {@code squeezed}, without making the squeezed word. */
-    private static boolean squeezesTo(String word, String squeezed) {
-        int k = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (i > 0 && c == word.charAt(i - 1)) {
-                continue;
-            }
-            if (k == squeezed.length() || squeezed.charAt(k) != c) {
-                return false;
-            }
-            k++;
-        }
-        return k == squeezed.length();
-    }
-
-    private static boolean hasDoubleLetter(String word) {
-        for (int i = 1; i < word.length(); i++) {
-            if (word.charAt(i) == word.charAt(i - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The word with every run of one letter cut to a single letter. */
-    static String squeeze(String word) {
-        StringBuilder out = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
-                out.append(word.charAt(i));
-            }
-        }
-        return out.toString();
     }
 
     private static Map<String, Entry[]> frozen(Map<String, List<Entry>> map) {
