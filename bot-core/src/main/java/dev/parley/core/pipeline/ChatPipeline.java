@@ -36,12 +36,9 @@ import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
-import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.MessageLimits;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
-import dev.parley.core.settings.InMemoryChannelSettingsStore;
 import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
@@ -58,7 +55,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,189 +101,32 @@ public final class ChatPipeline {
     /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
     private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
-    private ChatPipeline(Builder parts) {
-        this.settings = required(parts.settings, "settings");
-        this.commands = required(parts.commands, "commands");
-        this.policies = required(parts.policies, "policies");
-        this.moderator = required(parts.moderator, "moderator");
-        this.limits = new MessageLimits(required(parts.rateLimiter, "rateLimiter"), settings.limits(), parts.overrides);
-        this.queue = required(parts.queue, "queue");
-        this.model = required(parts.model, "model");
-        this.memory = required(parts.memory, "memory");
-        this.audit = required(parts.audit, "audit");
-        this.clock = required(parts.clock, "clock");
-        this.personas = parts.personas != null ? parts.personas
+    ChatPipeline(ChatPipelineBuilder.Parts parts) {
+        this.settings = parts.settings();
+        this.commands = parts.commands();
+        this.policies = parts.policies();
+        this.moderator = parts.moderator();
+        this.limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
+        this.queue = parts.queue();
+        this.model = parts.model();
+        this.memory = parts.memory();
+        this.audit = parts.audit();
+        this.clock = parts.clock();
+        this.personas = parts.personas() != null ? parts.personas()
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
-        this.channels = parts.channels;
-        this.reports = parts.reports;
-        this.events = parts.events;
-        this.questions = parts.questions;
-        this.auditHash = parts.auditHash != null ? parts.auditHash : AuditHash.withRandomKey(new SecureRandom());
+        this.channels = parts.channels();
+        this.reports = parts.reports();
+        this.events = parts.events();
+        this.questions = parts.questions();
+        this.auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
         for (Rejection rejection : Rejection.values()) {
             rejections.put(rejection, new LongAdder());
         }
     }
 
-    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * Collects a pipeline's collaborators. Settings, commands, policies, moderator, rate limiter,
-     * queue, model, memory, audit log and clock are required. Without personas the pipeline has one,
-     * made of the settings' system prompt and sampling; without overrides the settings' rate limits
-     * hold everywhere; without channel settings every channel answers mentions only; without block
-     * reports or events nobody hears of them; without an audit hash, blocked texts are hashed under a
-     * key made for this pipeline, so their hashes match only until the process ends.
-     */
-    public static final class Builder {
-
-        private @Nullable PipelineSettings settings;
-        private @Nullable CommandService commands;
-        private @Nullable ModerationPolicies policies;
-        private @Nullable Moderator moderator;
-        private @Nullable RateLimiter rateLimiter;
-        private @Nullable InferenceQueue queue;
-        private @Nullable ChatModel model;
-        private @Nullable ConversationMemory memory;
-        private @Nullable AuditLog audit;
-        private @Nullable InstantSource clock;
-        private @Nullable PersonaSelector personas;
-        private LimitOverrides overrides = LimitOverrides.none();
-        private ChannelSettingsStore channels = new InMemoryChannelSettingsStore();
-        private BlockReports reports = BlockReports.NONE;
-        private PipelineEvents events = PipelineEvents.NONE;
-        private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
-        private @Nullable AuditHash auditHash;
-
-        private Builder() {}
-
-        /** Input size, default sampling and system prompt, rate limits and when to tell a queue position. */
-        public Builder settings(PipelineSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
-
-        /** Answers the commands addressed to the bot. */
-        public Builder commands(CommandService commands) {
-            this.commands = Objects.requireNonNull(commands, "commands");
-            return this;
-        }
-
-        /** Each scope's (and channel's) moderation policy. */
-        public Builder policies(ModerationPolicies policies) {
-            this.policies = Objects.requireNonNull(policies, "policies");
-            return this;
-        }
-
-        /** Judges questions and the answers as they stream. */
-        public Builder moderator(Moderator moderator) {
-            this.moderator = Objects.requireNonNull(moderator, "moderator");
-            return this;
-        }
-
-        /** Counts messages against the user, channel and server limits. */
-        public Builder rateLimiter(RateLimiter rateLimiter) {
-            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-            return this;
-        }
-
-        /** The fair queue in front of the model's slots. */
-        public Builder queue(InferenceQueue queue) {
-            this.queue = Objects.requireNonNull(queue, "queue");
-            return this;
-        }
-
-        /** The model that answers. */
-        public Builder model(ChatModel model) {
-            this.model = Objects.requireNonNull(model, "model");
-            return this;
-        }
-
-        /** The conversations each prompt continues. */
-        public Builder memory(ConversationMemory memory) {
-            this.memory = Objects.requireNonNull(memory, "memory");
-            return this;
-        }
-
-        /** Where blocks are written. */
-        public Builder audit(AuditLog audit) {
-            this.audit = Objects.requireNonNull(audit, "audit");
-            return this;
-        }
-
-        /** The pipeline's time: audit entries, waits, the duplicate window. */
-        public Builder clock(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The persona of each message's channel, whose system prompt, sampling and adapter scales
-         * are used instead of the settings' own.
-         */
-        public Builder personas(PersonaSelector personas) {
-            this.personas = Objects.requireNonNull(personas, "personas");
-            return this;
-        }
-
-        /** The rate limits each scope's admins set instead of the settings' ones. */
-        public Builder overrides(LimitOverrides overrides) {
-            this.overrides = Objects.requireNonNull(overrides, "overrides");
-            return this;
-        }
-
-        /**
-         * Each channel's reply mode, as its admins chose: every message, only mentions and
-         * replies, or only commands.
-         */
-        public Builder channels(ChannelSettingsStore channels) {
-            this.channels = Objects.requireNonNull(channels, "channels");
-            return this;
-        }
-
-        /** Where blocks are reported when the scope's policy names an audit channel. */
-        public Builder reports(BlockReports reports) {
-            this.reports = Objects.requireNonNull(reports, "reports");
-            return this;
-        }
-
-        /** Hears each message's outcome and the time to the first visible text of each answer. */
-        public Builder events(PipelineEvents events) {
-            this.events = Objects.requireNonNull(events, "events");
-            return this;
-        }
-
-        /**
-         * Where each question is kept from its acceptance into the queue until it is finished, so
-         * that {@link ChatPipeline#resume} can take it again after a crash; in memory by default.
-         */
-        public Builder questions(AcceptedQuestions questions) {
-            this.questions = Objects.requireNonNull(questions, "questions");
-            return this;
-        }
-
-        /**
-         * How blocked texts are named in the audit log and block reports: keyed with this
-         * installation's secret, so hashes match across restarts and cannot be confirmed by guessing.
-         */
-        public Builder auditHash(AuditHash auditHash) {
-            this.auditHash = Objects.requireNonNull(auditHash, "auditHash");
-            return this;
-        }
-
-        /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
-        public ChatPipeline build() {
-            return new ChatPipeline(this);
-        }
-    }
-
-    private static <T> T required(@Nullable T part, String name) {
-        if (part == null) {
-            throw new IllegalStateException("ChatPipeline needs " + name + "; call Builder." + name + "(...)");
-        }
-        return part;
+    /** A builder that checks each collaborator as it is set, and at {@link ChatPipelineBuilder#build} that none is missing. */
+    public static ChatPipelineBuilder builder() {
+        return new ChatPipelineBuilder();
     }
 
     /**
