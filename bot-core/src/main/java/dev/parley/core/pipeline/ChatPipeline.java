@@ -46,7 +46,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -59,8 +58,6 @@ import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,13 +85,12 @@ public final class ChatPipeline {
     private final PersonaSelector personas;
     private final ChannelSettingsStore channels;
     private final BlockReports reports;
-    private final PipelineEvents events;
+    private final OutcomeReporting reporting;
     private final AcceptedQuestions questions;
     private final AuditHash auditHash;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
-    private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
     // the window runs on the pipeline's own clock (read when used, after the constructor set it)
     private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
             SeenMessages.MAX_REMEMBERED);
@@ -116,12 +112,9 @@ public final class ChatPipeline {
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
         this.channels = parts.channels();
         this.reports = parts.reports();
-        this.events = parts.events();
         this.questions = parts.questions();
         this.auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
-        for (Rejection rejection : Rejection.values()) {
-            rejections.put(rejection, new LongAdder());
-        }
+        this.reporting = new OutcomeReporting(parts.events(), clock);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link ChatPipelineBuilder#build} that none is missing. */
@@ -136,7 +129,7 @@ public final class ChatPipeline {
      * ignored} as a "duplicate", so it is answered once.
      */
     public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink replySink) {
-        ReplySink sink = timed(message, replySink);
+        ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
@@ -147,7 +140,7 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return counted(message, outcome);
+        return reporting.counted(message, outcome);
     }
 
     /**
@@ -160,7 +153,7 @@ public final class ChatPipeline {
      * ignored}.
      */
     public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink replySink) {
-        ReplySink sink = timed(edited, replySink);
+        ReplySink sink = reporting.timed(edited, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             PendingAnswer previous = pending.get(MessageRef.of(edited));
@@ -175,35 +168,7 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return counted(edited, outcome);
-    }
-
-    private CompletableFuture<Outcome> counted(InboundMessage message, CompletableFuture<Outcome> outcome) {
-        return outcome.whenComplete((result, failure) -> {
-            if (result != null && Rejection.of(result) instanceof Rejection rejection) {
-                rejections.get(rejection).increment();
-            }
-            log(message, result, failure);
-            tell(message, result, failure);
-        });
-    }
-
-    /** Hands the outcome to the listener; a failing listener must not fail the message. */
-    private void tell(InboundMessage message, @Nullable Outcome result, @Nullable Throwable failure) {
-        try {
-            if (result != null) {
-                events.handled(message, result);
-            } else if (failure != null) {
-                events.failed(message, failure);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(), e.toString());
-        }
-    }
-
-    /** {@code sink}, telling the listener when the first text of the answer reaches it. */
-    private ReplySink timed(InboundMessage message, ReplySink sink) {
-        return events == PipelineEvents.NONE ? sink : new FirstVisibleSink(sink, message, clock.instant());
+        return reporting.counted(edited, outcome);
     }
 
     /**
@@ -213,59 +178,6 @@ public final class ChatPipeline {
      */
     public void stopTaking() {
         stopped = true;
-    }
-
-    /** A sink that tells the listener when the first text of the model's answer is handed over. */
-    private final class FirstVisibleSink implements ReplySink {
-
-        private final ReplySink sink;
-        private final InboundMessage message;
-        private final Instant arrival;
-        private final AtomicBoolean shown = new AtomicBoolean();
-
-        FirstVisibleSink(ReplySink sink, InboundMessage message, Instant arrival) {
-            this.sink = sink;
-            this.message = message;
-            this.arrival = arrival;
-        }
-
-        @Override
-        public void notice(Notice notice) {
-            sink.notice(notice);
-        }
-
-        @Override
-        public void progress(String visibleSoFar) {
-            firstText();
-            sink.progress(visibleSoFar);
-        }
-
-        @Override
-        public void complete(String reply) {
-            firstText();
-            sink.complete(reply);
-        }
-
-        @Override
-        public void withdraw(Notice replacement) {
-            sink.withdraw(replacement);
-        }
-
-        @Override
-        public CompletionStage<Void> delivered() {
-            return sink.delivered();
-        }
-
-        private void firstText() {
-            if (shown.compareAndSet(false, true)) {
-                try {
-                    events.firstVisible(message, Duration.between(arrival, clock.instant()));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(),
-                            e.toString());
-                }
-            }
-        }
     }
 
     /**
@@ -354,7 +266,7 @@ public final class ChatPipeline {
 
     private CompletableFuture<Outcome> resume(AcceptedQuestion question, ReplySink replySink) {
         InboundMessage message = question.message();
-        ReplySink sink = timed(message, replySink);
+        ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question);
@@ -366,7 +278,7 @@ public final class ChatPipeline {
             forget(question.id());
             outcome.completeExceptionally(e);
         }
-        return counted(message, outcome);
+        return reporting.counted(message, outcome);
     }
 
     /**
@@ -399,7 +311,7 @@ public final class ChatPipeline {
 
     /** Messages refused for {@code reason} since start. */
     public long rejected(Rejection reason) {
-        return rejections.get(reason).sum();
+        return reporting.rejected(reason);
     }
 
     /** Steps 1 to 3 of the path; returns the outcome, or null when the request was queued. */
@@ -881,13 +793,4 @@ public final class ChatPipeline {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
-    private static void log(InboundMessage message, @Nullable Outcome outcome, @Nullable Throwable failure) {
-        if (failure != null) {
-            LOG.log(Level.ERROR, "message=" + message.messageId() + " failed", failure);
-            return;
-        }
-        LOG.log(Level.INFO, "message={0} platform={1} scope={2} outcome={3}", message.messageId(),
-                message.location().platform(), message.location().scopeId(),
-                outcome == null ? "none" : outcome.getClass().getSimpleName());
-    }
 }
