@@ -1,12 +1,6 @@
 package dev.parley.core.pipeline;
 
-import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditHash;
-import dev.parley.core.audit.AuditLog;
-import dev.parley.core.audit.BlockReport;
-import dev.parley.core.audit.BlockReports;
-import dev.parley.core.command.CommandLine;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
@@ -17,16 +11,11 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
-import dev.parley.core.moderation.Category;
-import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.RedactedExcerpt;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
@@ -37,16 +26,11 @@ import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.MessageLimits;
-import dev.parley.core.settings.ChannelKey;
-import dev.parley.core.settings.ChannelSettingsStore;
-import dev.parley.core.settings.ReplyMode;
-import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Locale;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
@@ -73,24 +56,19 @@ public final class ChatPipeline {
     private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
 
     private final PipelineSettings settings;
-    private final CommandService commands;
     private final ModerationPolicies policies;
     private final Moderator moderator;
-    private final MessageLimits limits;
     private final InferenceQueue queue;
     private final ChatModel model;
     private final ConversationMemory memory;
-    private final AuditLog audit;
     private final InstantSource clock;
     private final PersonaSelector personas;
-    private final ChannelSettingsStore channels;
-    private final BlockReports reports;
     private final OutcomeReporting reporting;
+    private final BlockAudit blocks;
+    private final Admission admission;
     private final AcceptedQuestions questions;
-    private final AuditHash auditHash;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
-    private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
     // the window runs on the pipeline's own clock (read when used, after the constructor set it)
     private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
             SeenMessages.MAX_REMEMBERED);
@@ -99,22 +77,21 @@ public final class ChatPipeline {
 
     ChatPipeline(ChatPipelineBuilder.Parts parts) {
         this.settings = parts.settings();
-        this.commands = parts.commands();
         this.policies = parts.policies();
         this.moderator = parts.moderator();
-        this.limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
         this.queue = parts.queue();
         this.model = parts.model();
         this.memory = parts.memory();
-        this.audit = parts.audit();
         this.clock = parts.clock();
         this.personas = parts.personas() != null ? parts.personas()
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
-        this.channels = parts.channels();
-        this.reports = parts.reports();
         this.questions = parts.questions();
-        this.auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
         this.reporting = new OutcomeReporting(parts.events(), clock);
+        AuditHash auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
+        this.blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
+        MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
+        this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
+                blocks);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link ChatPipelineBuilder#build} that none is missing. */
@@ -132,7 +109,8 @@ public final class ChatPipeline {
         ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
+            Outcome decided = delivered.firstDelivery(MessageRef.of(message))
+                    ? take(admission.admit(message, sink), message, sink, outcome)
                     : new Outcome.Ignored("duplicate");
             if (decided != null) {
                 outcome.complete(decided);
@@ -160,7 +138,7 @@ public final class ChatPipeline {
             if (previous == null || !previous.withdrawForEdit()) {
                 outcome.complete(new Outcome.Ignored("edit of a message with no answer pending"));
             } else {
-                Outcome decided = admitEdit(edited, sink, outcome);
+                Outcome decided = take(admission.admitEdit(edited, sink), edited, sink, outcome);
                 if (decided != null) {
                     outcome.complete(decided);
                 }
@@ -314,98 +292,13 @@ public final class ChatPipeline {
         return reporting.rejected(reason);
     }
 
-    /** Steps 1 to 3 of the path; returns the outcome, or null when the request was queued. */
-    private @Nullable Outcome admit(InboundMessage message, ReplySink sink, CompletableFuture<Outcome> outcome) {
-        if (message.author().bot()) {
-            return new Outcome.Ignored("author is a bot");
-        }
-        if (message.text().isBlank()) {
-            return new Outcome.Ignored("no text");
-        }
-        if (message.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + message.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return new Outcome.TooLong(reason);
-        }
-        CommandLine command = CommandLine.parse(message.text());
-        // a "/shrug" between people in a channel is not for the bot: commands run when addressed to
-        // it, even where replies are off, or anywhere it answers every message (auto-reply)
-        boolean commandForTheBot = command != null && message.addressedToBot();
-        Outcome.Ignored notAnswered = commandForTheBot ? null : notToAnswer(message);
-        if (notAnswered != null) {
-            return notAnswered;
-        }
-        if (command != null) {
-            String reply = commands.handle(command, message);
-            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
-            return new Outcome.CommandAnswered(reply);
-        }
-
-        ModerationPolicy policy = policies.forLocation(message.location());
-        boolean exempt = policy.exempts(message.author().roles());
-        if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            auditBlock(message, Direction.INPUT, block, message.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
-            return new Outcome.Blocked(Direction.INPUT, block);
-        }
-
-        if (limits.check(message).orElse(null) instanceof MessageLimits.Refusal refusal) {
-            if (refusal.firstInWindow()) {
-                sink.notice(new Notice(Notice.Kind.RATE_LIMITED, rateNotice(refusal)));
-            }
-            return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
-        }
-
-        return enqueue(message, policy, sink, outcome, null);
-    }
-
-    /**
-     * The checks an edited text passes again before it replaces the answer withdrawn for it: those
-     * of {@link #admit} except commands (an edit never runs one) and the rate limits (the message
-     * was charged when it first came).
-     */
-    private @Nullable Outcome admitEdit(InboundMessage edited, ReplySink sink, CompletableFuture<Outcome> outcome) {
-        if (edited.text().isBlank()) {
-            return new Outcome.Ignored("no text");
-        }
-        if (edited.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + edited.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return new Outcome.TooLong(reason);
-        }
-        if (CommandLine.parse(edited.text()) != null) {
-            return new Outcome.Ignored("edited into a command");
-        }
-        if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
-            return ignored;
-        }
-        ModerationPolicy policy = policies.forLocation(edited.location());
-        if (!policy.exempts(edited.author().roles())
-                && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            auditBlock(edited, Direction.INPUT, block, edited.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
-            return new Outcome.Blocked(Direction.INPUT, block);
-        }
-        return enqueue(edited, policy, sink, outcome, null);
-    }
-
-    /**
-     * Why the bot does not answer {@code message} where it was written (replies off in the channel,
-     * or not addressed to the bot outside an auto-reply channel), or null when it answers. A direct
-     * message is always answered, whatever the channel's mode.
-     */
-    private Outcome.@Nullable Ignored notToAnswer(InboundMessage message) {
-        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
-                : channels.load(ChannelKey.of(message.location())).replyMode();
-        if (mode == ReplyMode.OFF) {
-            return new Outcome.Ignored("replies are off in this channel");
-        }
-        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
-            return new Outcome.Ignored("not addressed to the bot");
-        }
-        return null;
+    /** The outcome {@code decision} came to, or {@code message} queued (null) when it was taken. */
+    private @Nullable Outcome take(Admission.Decision decision, InboundMessage message, ReplySink sink,
+            CompletableFuture<Outcome> outcome) {
+        return switch (decision) {
+            case Admission.Decision.Done done -> done.outcome();
+            case Admission.Decision.Take take -> enqueue(message, take.policy(), sink, outcome, null);
+        };
     }
 
     /**
@@ -716,60 +609,9 @@ public final class ChatPipeline {
 
     private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block,
             String reply) {
-        auditBlock(message, Direction.OUTPUT, block, reply, policy);
+        blocks.record(message, Direction.OUTPUT, block, reply, policy);
         sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
         return new Outcome.Blocked(Direction.OUTPUT, block);
-    }
-
-    /**
-     * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a keyed hash of the blocked text (so repeats can be found), never the text itself
-     * (a redacted excerpt if the scope's policy asks for one). When the policy names an audit
-     * channel, the block is reported there as well.
-     */
-    private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
-            ModerationPolicy policy) {
-        CategoryScores scores = moderator.evaluate(text, direction, policy).scores();
-        String topScores = scores.asMap().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(4)
-                .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
-                .collect(Collectors.joining(","));
-        String hash = auditHash.of(text);
-        String excerpt = policy.reporting().excerpt() == ExcerptMode.REDACTED ? excerpts.of(text, block, policy) : null;
-        String detail = "category=" + block.category() + " rule=" + block.rule()
-                + (topScores.isEmpty() ? "" : " scores=" + topScores)
-                + " sha256=" + hash + " message=" + message.messageId()
-                + (excerpt == null ? "" : " excerpt=\"" + excerpt + "\"");
-        Instant now = clock.instant();
-        ScopeKey scope = ScopeKey.of(message.location());
-        audit.record(new AuditEntry(now, scope, message.author().id(),
-                "moderation.block." + direction.name().toLowerCase(Locale.ROOT), detail));
-        String auditChannel = policy.reporting().auditChannel();
-        if (auditChannel != null) {
-            report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
-                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
-        }
-    }
-
-    /** Hands a block to the audit channel; an adapter's failure there must not cost the user their notice. */
-    private void report(BlockReport report) {
-        try {
-            reports.report(report);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
-                    report.auditChannelId(), e.toString());
-        }
-    }
-
-    private static String rateNotice(MessageLimits.Refusal refusal) {
-        String who = switch (refusal.level()) {
-            case USER -> "You are sending messages too fast";
-            case CHANNEL -> "This channel is asking me too much at once";
-            case SERVER -> "This server is asking me too much at once";
-        };
-        return who + "; you can ask again in " + seconds(refusal.retryAfter()) + " s.";
     }
 
     static String ordinal(int n) {
@@ -789,7 +631,7 @@ public final class ChatPipeline {
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private static long seconds(Duration duration) {
+    static long seconds(Duration duration) {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
