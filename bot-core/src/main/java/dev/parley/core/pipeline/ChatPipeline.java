@@ -22,7 +22,6 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueueAdmission;
-import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.MessageLimits;
@@ -40,7 +39,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -273,7 +271,7 @@ public final class ChatPipeline {
                     question.message().messageId(), e.getClass().getName());
             return;
         }
-        if (answer.outcome.isDone()) {
+        if (answer.isDone()) {
             forget(question.id()); // withdrawn (a /stop) while it was being kept
         }
     }
@@ -322,7 +320,8 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.BUSY, "I am restarting; please ask again in a minute."));
             return new Outcome.Busy();
         }
-        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome, clock, queue, this::answer,
+                this::forget);
         answer.keptId = resumed == null ? null : resumed.id();
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
@@ -351,178 +350,6 @@ public final class ChatPipeline {
                     yield null;
                 }
             };
-        }
-    }
-
-    /** One message waiting for, then holding, a model slot; whatever becomes of it completes {@code outcome}. */
-    private final class PendingAnswer implements QueuedRequest {
-
-        private final InboundMessage message;
-        private final ModerationPolicy policy;
-        private final ReplySink sink;
-        private final CompletableFuture<Outcome> outcome;
-        private final Instant queuedAt = clock.instant();
-        private final Object streamLock = new Object();
-        private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
-        private volatile boolean stopRequested;
-        private volatile boolean editedAway;
-        private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
-        /** The id under which {@link #questions} keeps this question, once kept. */
-        volatile @Nullable String keptId;
-
-        PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-                CompletableFuture<Outcome> outcome) {
-            this.message = message;
-            this.policy = policy;
-            this.sink = sink;
-            this.outcome = outcome;
-        }
-
-        @Override
-        public void run() {
-            run(() -> {});
-        }
-
-        @Override
-        public void run(ModelSlot slot) {
-            synchronized (this) {
-                // empty on purpose: waits until admit() has told the user their place in line, so
-                // a QUEUED notice never arrives after the reply has started
-            }
-            try {
-                finish(answer(message, policy, sink, slot, this));
-            } catch (RuntimeException | Error e) {
-                forgetKept();
-                outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
-            }
-        }
-
-        @Override
-        public void abandon() {
-            tellThenComplete(new Notice(Notice.Kind.FAILED,
-                    "I am restarting and could not answer this; please ask again in a minute."),
-                    new Outcome.Failed("abandoned at shutdown"));
-        }
-
-        @Override
-        public void expire() {
-            Duration waited = Duration.between(queuedAt, clock.instant());
-            tellThenComplete(new Notice(Notice.Kind.EXPIRED, "Sorry, I could not get to your question in time ("
-                    + seconds(waited) + " s in line); please ask again later."), new Outcome.Expired(waited));
-        }
-
-        /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
-        @Override
-        public void cancel() {
-            finish(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
-        }
-
-        /**
-         * Withdraws this answer because its message was edited; false when it is too late (the
-         * answer is complete or being handed over), so the edit is not answered twice.
-         */
-        boolean withdrawForEdit() {
-            synchronized (streamLock) {
-                if (completing || outcome.isDone()) {
-                    return false;
-                }
-                editedAway = true; // from now on this answer never completes as answered
-            }
-            queue.withdrawRequest(this);
-            return true;
-        }
-
-        /** Whether the finished answer may be handed over: false once a stop or an edit withdrew it. */
-        boolean beginCompleting() {
-            synchronized (streamLock) {
-                completing = !stopRequested && !editedAway;
-                return completing;
-            }
-        }
-
-        /** The end of an answer stopped while running: told to the user, unless an edit replaces it. */
-        Outcome stopped() {
-            if (editedAway) {
-                return new Outcome.Edited(true);
-            }
-            sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
-            return new Outcome.Stopped(true);
-        }
-
-        /**
-         * Withdrawn while running: closes the model stream from this (the stopping) thread, so a
-         * {@code next()} waiting for the model ends at once and the slot frees; the answering
-         * thread then tells the user.
-         */
-        @Override
-        public void stop() {
-            ReplyStream running;
-            synchronized (streamLock) {
-                stopRequested = true;
-                running = stream;
-            }
-            if (running != null) {
-                running.close();
-            }
-        }
-
-        /** Keeps the open stream for {@link #stop()}; false when a stop came first (the caller closes it). */
-        boolean holds(ReplyStream opened) {
-            synchronized (streamLock) {
-                stream = opened;
-                return !stopRequested;
-            }
-        }
-
-        boolean stopRequested() {
-            return stopRequested;
-        }
-
-        /**
-         * Forgets the kept question once the sink has delivered what ends it, then completes. With a
-         * sink that sends before it returns, whoever waits for the outcome finds the question
-         * forgotten; with a paced sink the outcome comes first and the question stays kept until
-         * the platform took the last send (or refused it), so a kill in between answers it again.
-         */
-        private void finish(Outcome result) {
-            forgetOnceDelivered();
-            outcome.complete(result);
-        }
-
-        private void forgetOnceDelivered() {
-            String kept = keptId;
-            if (kept == null) {
-                return;
-            }
-            CompletionStage<Void> delivered;
-            try {
-                delivered = sink.delivered();
-            } catch (RuntimeException e) {
-                forget(kept); // a broken sink cannot say; keeping the question would answer it at every start
-                return;
-            }
-            delivered.whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    LOG.log(Level.WARNING, "message={0} final reply not delivered ({1}); not answered again",
-                            message.messageId(), failure.getClass().getName());
-                }
-                forget(kept);
-            });
-        }
-
-        private void forgetKept() {
-            String kept = keptId;
-            if (kept != null) {
-                forget(kept);
-            }
-        }
-
-        private void tellThenComplete(Notice notice, Outcome result) {
-            try {
-                sink.notice(notice);
-            } finally {
-                finish(result);
-            }
         }
     }
 
