@@ -1,12 +1,6 @@
 package dev.parley.core.pipeline;
 
-import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditHash;
-import dev.parley.core.audit.AuditLog;
-import dev.parley.core.audit.BlockReport;
-import dev.parley.core.audit.BlockReports;
-import dev.parley.core.command.CommandLine;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
@@ -17,40 +11,25 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
-import dev.parley.core.moderation.Category;
-import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.RedactedExcerpt;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueueAdmission;
-import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
-import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.MessageLimits;
-import dev.parley.core.ratelimit.RateLimiter;
-import dev.parley.core.settings.ChannelKey;
-import dev.parley.core.settings.ChannelSettingsStore;
-import dev.parley.core.settings.InMemoryChannelSettingsStore;
-import dev.parley.core.settings.ReplyMode;
-import dev.parley.core.settings.ScopeKey;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,13 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,214 +54,47 @@ public final class ChatPipeline {
     private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
 
     private final PipelineSettings settings;
-    private final CommandService commands;
     private final ModerationPolicies policies;
     private final Moderator moderator;
-    private final MessageLimits limits;
     private final InferenceQueue queue;
     private final ChatModel model;
     private final ConversationMemory memory;
-    private final AuditLog audit;
     private final InstantSource clock;
     private final PersonaSelector personas;
-    private final ChannelSettingsStore channels;
-    private final BlockReports reports;
-    private final PipelineEvents events;
+    private final OutcomeReporting reporting;
+    private final BlockAudit blocks;
+    private final Admission admission;
     private final AcceptedQuestions questions;
-    private final AuditHash auditHash;
     /** Set by {@link #stopTaking()}: no new request is queued, its author is told the bot is restarting. */
     private volatile boolean stopped;
-    private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
-    private final Map<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
     // the window runs on the pipeline's own clock (read when used, after the constructor set it)
     private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
             SeenMessages.MAX_REMEMBERED);
     /** The answers waiting or running, by the message they answer, so that an edit can replace one. */
     private final Map<MessageRef, PendingAnswer> pending = new ConcurrentHashMap<>();
 
-    private ChatPipeline(Builder parts) {
-        this.settings = required(parts.settings, "settings");
-        this.commands = required(parts.commands, "commands");
-        this.policies = required(parts.policies, "policies");
-        this.moderator = required(parts.moderator, "moderator");
-        this.limits = new MessageLimits(required(parts.rateLimiter, "rateLimiter"), settings.limits(), parts.overrides);
-        this.queue = required(parts.queue, "queue");
-        this.model = required(parts.model, "model");
-        this.memory = required(parts.memory, "memory");
-        this.audit = required(parts.audit, "audit");
-        this.clock = required(parts.clock, "clock");
-        this.personas = parts.personas != null ? parts.personas
+    ChatPipeline(ChatPipelineBuilder.Parts parts) {
+        this.settings = parts.settings();
+        this.policies = parts.policies();
+        this.moderator = parts.moderator();
+        this.queue = parts.queue();
+        this.model = parts.model();
+        this.memory = parts.memory();
+        this.clock = parts.clock();
+        this.personas = parts.personas() != null ? parts.personas()
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
-        this.channels = parts.channels;
-        this.reports = parts.reports;
-        this.events = parts.events;
-        this.questions = parts.questions;
-        this.auditHash = parts.auditHash != null ? parts.auditHash : AuditHash.withRandomKey(new SecureRandom());
-        for (Rejection rejection : Rejection.values()) {
-            rejections.put(rejection, new LongAdder());
-        }
+        this.questions = parts.questions();
+        this.reporting = new OutcomeReporting(parts.events(), clock);
+        AuditHash auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
+        this.blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
+        MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
+        this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
+                blocks);
     }
 
-    /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * Collects a pipeline's collaborators. Settings, commands, policies, moderator, rate limiter,
-     * queue, model, memory, audit log and clock are required. Without personas the pipeline has one,
-     * made of the settings' system prompt and sampling; without overrides the settings' rate limits
-     * hold everywhere; without channel settings every channel answers mentions only; without block
-     * reports or events nobody hears of them; without an audit hash, blocked texts are hashed under a
-     * key made for this pipeline, so their hashes match only until the process ends.
-     */
-    public static final class Builder {
-
-        private @Nullable PipelineSettings settings;
-        private @Nullable CommandService commands;
-        private @Nullable ModerationPolicies policies;
-        private @Nullable Moderator moderator;
-        private @Nullable RateLimiter rateLimiter;
-        private @Nullable InferenceQueue queue;
-        private @Nullable ChatModel model;
-        private @Nullable ConversationMemory memory;
-        private @Nullable AuditLog audit;
-        private @Nullable InstantSource clock;
-        private @Nullable PersonaSelector personas;
-        private LimitOverrides overrides = LimitOverrides.none();
-        private ChannelSettingsStore channels = new InMemoryChannelSettingsStore();
-        private BlockReports reports = BlockReports.NONE;
-        private PipelineEvents events = PipelineEvents.NONE;
-        private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
-        private @Nullable AuditHash auditHash;
-
-        private Builder() {}
-
-        /** Input size, default sampling and system prompt, rate limits and when to tell a queue position. */
-        public Builder settings(PipelineSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
-
-        /** Answers the commands addressed to the bot. */
-        public Builder commands(CommandService commands) {
-            this.commands = Objects.requireNonNull(commands, "commands");
-            return this;
-        }
-
-        /** Each scope's (and channel's) moderation policy. */
-        public Builder policies(ModerationPolicies policies) {
-            this.policies = Objects.requireNonNull(policies, "policies");
-            return this;
-        }
-
-        /** Judges questions and the answers as they stream. */
-        public Builder moderator(Moderator moderator) {
-            this.moderator = Objects.requireNonNull(moderator, "moderator");
-            return this;
-        }
-
-        /** Counts messages against the user, channel and server limits. */
-        public Builder rateLimiter(RateLimiter rateLimiter) {
-            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-            return this;
-        }
-
-        /** The fair queue in front of the model's slots. */
-        public Builder queue(InferenceQueue queue) {
-            this.queue = Objects.requireNonNull(queue, "queue");
-            return this;
-        }
-
-        /** The model that answers. */
-        public Builder model(ChatModel model) {
-            this.model = Objects.requireNonNull(model, "model");
-            return this;
-        }
-
-        /** The conversations each prompt continues. */
-        public Builder memory(ConversationMemory memory) {
-            this.memory = Objects.requireNonNull(memory, "memory");
-            return this;
-        }
-
-        /** Where blocks are written. */
-        public Builder audit(AuditLog audit) {
-            this.audit = Objects.requireNonNull(audit, "audit");
-            return this;
-        }
-
-        /** The pipeline's time: audit entries, waits, the duplicate window. */
-        public Builder clock(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The persona of each message's channel, whose system prompt, sampling and adapter scales
-         * are used instead of the settings' own.
-         */
-        public Builder personas(PersonaSelector personas) {
-            this.personas = Objects.requireNonNull(personas, "personas");
-            return this;
-        }
-
-        /** The rate limits each scope's admins set instead of the settings' ones. */
-        public Builder overrides(LimitOverrides overrides) {
-            this.overrides = Objects.requireNonNull(overrides, "overrides");
-            return this;
-        }
-
-        /**
-         * Each channel's reply mode, as its admins chose: every message, only mentions and
-         * replies, or only commands.
-         */
-        public Builder channels(ChannelSettingsStore channels) {
-            this.channels = Objects.requireNonNull(channels, "channels");
-            return this;
-        }
-
-        /** Where blocks are reported when the scope's policy names an audit channel. */
-        public Builder reports(BlockReports reports) {
-            this.reports = Objects.requireNonNull(reports, "reports");
-            return this;
-        }
-
-        /** Hears each message's outcome and the time to the first visible text of each answer. */
-        public Builder events(PipelineEvents events) {
-            this.events = Objects.requireNonNull(events, "events");
-            return this;
-        }
-
-        /**
-         * Where each question is kept from its acceptance into the queue until it is finished, so
-         * that {@link ChatPipeline#resume} can take it again after a crash; in memory by default.
-         */
-        public Builder questions(AcceptedQuestions questions) {
-            this.questions = Objects.requireNonNull(questions, "questions");
-            return this;
-        }
-
-        /**
-         * How blocked texts are named in the audit log and block reports: keyed with this
-         * installation's secret, so hashes match across restarts and cannot be confirmed by guessing.
-         */
-        public Builder auditHash(AuditHash auditHash) {
-            this.auditHash = Objects.requireNonNull(auditHash, "auditHash");
-            return this;
-        }
-
-        /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
-        public ChatPipeline build() {
-            return new ChatPipeline(this);
-        }
-    }
-
-    private static <T> T required(@Nullable T part, String name) {
-        if (part == null) {
-            throw new IllegalStateException("ChatPipeline needs " + name + "; call Builder." + name + "(...)");
-        }
-        return part;
+    /** A builder that checks each collaborator as it is set, and at {@link ChatPipelineBuilder#build} that none is missing. */
+    public static ChatPipelineBuilder builder() {
+        return new ChatPipelineBuilder();
     }
 
     /**
@@ -297,10 +104,11 @@ public final class ChatPipeline {
      * ignored} as a "duplicate", so it is answered once.
      */
     public CompletableFuture<Outcome> handle(InboundMessage message, ReplySink replySink) {
-        ReplySink sink = timed(message, replySink);
+        ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = delivered.firstDelivery(MessageRef.of(message)) ? admit(message, sink, outcome)
+            Outcome decided = delivered.firstDelivery(MessageRef.of(message))
+                    ? take(admission.admit(message, sink), message, sink, outcome)
                     : new Outcome.Ignored("duplicate");
             if (decided != null) {
                 outcome.complete(decided);
@@ -308,7 +116,7 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return counted(message, outcome);
+        return reporting.counted(message, outcome);
     }
 
     /**
@@ -321,14 +129,14 @@ public final class ChatPipeline {
      * ignored}.
      */
     public CompletableFuture<Outcome> messageEdited(InboundMessage edited, ReplySink replySink) {
-        ReplySink sink = timed(edited, replySink);
+        ReplySink sink = reporting.timed(edited, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             PendingAnswer previous = pending.get(MessageRef.of(edited));
             if (previous == null || !previous.withdrawForEdit()) {
                 outcome.complete(new Outcome.Ignored("edit of a message with no answer pending"));
             } else {
-                Outcome decided = admitEdit(edited, sink, outcome);
+                Outcome decided = take(admission.admitEdit(edited, sink), edited, sink, outcome);
                 if (decided != null) {
                     outcome.complete(decided);
                 }
@@ -336,35 +144,7 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return counted(edited, outcome);
-    }
-
-    private CompletableFuture<Outcome> counted(InboundMessage message, CompletableFuture<Outcome> outcome) {
-        return outcome.whenComplete((result, failure) -> {
-            if (result != null && Rejection.of(result) instanceof Rejection rejection) {
-                rejections.get(rejection).increment();
-            }
-            log(message, result, failure);
-            tell(message, result, failure);
-        });
-    }
-
-    /** Hands the outcome to the listener; a failing listener must not fail the message. */
-    private void tell(InboundMessage message, @Nullable Outcome result, @Nullable Throwable failure) {
-        try {
-            if (result != null) {
-                events.handled(message, result);
-            } else if (failure != null) {
-                events.failed(message, failure);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(), e.toString());
-        }
-    }
-
-    /** {@code sink}, telling the listener when the first text of the answer reaches it. */
-    private ReplySink timed(InboundMessage message, ReplySink sink) {
-        return events == PipelineEvents.NONE ? sink : new FirstVisibleSink(sink, message, clock.instant());
+        return reporting.counted(edited, outcome);
     }
 
     /**
@@ -374,59 +154,6 @@ public final class ChatPipeline {
      */
     public void stopTaking() {
         stopped = true;
-    }
-
-    /** A sink that tells the listener when the first text of the model's answer is handed over. */
-    private final class FirstVisibleSink implements ReplySink {
-
-        private final ReplySink sink;
-        private final InboundMessage message;
-        private final Instant arrival;
-        private final AtomicBoolean shown = new AtomicBoolean();
-
-        FirstVisibleSink(ReplySink sink, InboundMessage message, Instant arrival) {
-            this.sink = sink;
-            this.message = message;
-            this.arrival = arrival;
-        }
-
-        @Override
-        public void notice(Notice notice) {
-            sink.notice(notice);
-        }
-
-        @Override
-        public void progress(String visibleSoFar) {
-            firstText();
-            sink.progress(visibleSoFar);
-        }
-
-        @Override
-        public void complete(String reply) {
-            firstText();
-            sink.complete(reply);
-        }
-
-        @Override
-        public void withdraw(Notice replacement) {
-            sink.withdraw(replacement);
-        }
-
-        @Override
-        public CompletionStage<Void> delivered() {
-            return sink.delivered();
-        }
-
-        private void firstText() {
-            if (shown.compareAndSet(false, true)) {
-                try {
-                    events.firstVisible(message, Duration.between(arrival, clock.instant()));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(),
-                            e.toString());
-                }
-            }
-        }
     }
 
     /**
@@ -515,7 +242,7 @@ public final class ChatPipeline {
 
     private CompletableFuture<Outcome> resume(AcceptedQuestion question, ReplySink replySink) {
         InboundMessage message = question.message();
-        ReplySink sink = timed(message, replySink);
+        ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question);
@@ -527,7 +254,7 @@ public final class ChatPipeline {
             forget(question.id());
             outcome.completeExceptionally(e);
         }
-        return counted(message, outcome);
+        return reporting.counted(message, outcome);
     }
 
     /**
@@ -544,7 +271,7 @@ public final class ChatPipeline {
                     question.message().messageId(), e.getClass().getName());
             return;
         }
-        if (answer.outcome.isDone()) {
+        if (answer.isDone()) {
             forget(question.id()); // withdrawn (a /stop) while it was being kept
         }
     }
@@ -560,101 +287,16 @@ public final class ChatPipeline {
 
     /** Messages refused for {@code reason} since start. */
     public long rejected(Rejection reason) {
-        return rejections.get(reason).sum();
+        return reporting.rejected(reason);
     }
 
-    /** Steps 1 to 3 of the path; returns the outcome, or null when the request was queued. */
-    private @Nullable Outcome admit(InboundMessage message, ReplySink sink, CompletableFuture<Outcome> outcome) {
-        if (message.author().bot()) {
-            return new Outcome.Ignored("author is a bot");
-        }
-        if (message.text().isBlank()) {
-            return new Outcome.Ignored("no text");
-        }
-        if (message.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + message.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return new Outcome.TooLong(reason);
-        }
-        CommandLine command = CommandLine.parse(message.text());
-        // a "/shrug" between people in a channel is not for the bot: commands run when addressed to
-        // it, even where replies are off, or anywhere it answers every message (auto-reply)
-        boolean commandForTheBot = command != null && message.addressedToBot();
-        Outcome.Ignored notAnswered = commandForTheBot ? null : notToAnswer(message);
-        if (notAnswered != null) {
-            return notAnswered;
-        }
-        if (command != null) {
-            String reply = commands.handle(command, message);
-            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
-            return new Outcome.CommandAnswered(reply);
-        }
-
-        ModerationPolicy policy = policies.forLocation(message.location());
-        boolean exempt = policy.exempts(message.author().roles());
-        if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            auditBlock(message, Direction.INPUT, block, message.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
-            return new Outcome.Blocked(Direction.INPUT, block);
-        }
-
-        if (limits.check(message).orElse(null) instanceof MessageLimits.Refusal refusal) {
-            if (refusal.firstInWindow()) {
-                sink.notice(new Notice(Notice.Kind.RATE_LIMITED, rateNotice(refusal)));
-            }
-            return new Outcome.RateLimited(refusal.retryAfter(), refusal.level());
-        }
-
-        return enqueue(message, policy, sink, outcome, null);
-    }
-
-    /**
-     * The checks an edited text passes again before it replaces the answer withdrawn for it: those
-     * of {@link #admit} except commands (an edit never runs one) and the rate limits (the message
-     * was charged when it first came).
-     */
-    private @Nullable Outcome admitEdit(InboundMessage edited, ReplySink sink, CompletableFuture<Outcome> outcome) {
-        if (edited.text().isBlank()) {
-            return new Outcome.Ignored("no text");
-        }
-        if (edited.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + edited.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return new Outcome.TooLong(reason);
-        }
-        if (CommandLine.parse(edited.text()) != null) {
-            return new Outcome.Ignored("edited into a command");
-        }
-        if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
-            return ignored;
-        }
-        ModerationPolicy policy = policies.forLocation(edited.location());
-        if (!policy.exempts(edited.author().roles())
-                && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            auditBlock(edited, Direction.INPUT, block, edited.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
-            return new Outcome.Blocked(Direction.INPUT, block);
-        }
-        return enqueue(edited, policy, sink, outcome, null);
-    }
-
-    /**
-     * Why the bot does not answer {@code message} where it was written (replies off in the channel,
-     * or not addressed to the bot outside an auto-reply channel), or null when it answers. A direct
-     * message is always answered, whatever the channel's mode.
-     */
-    private Outcome.@Nullable Ignored notToAnswer(InboundMessage message) {
-        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
-                : channels.load(ChannelKey.of(message.location())).replyMode();
-        if (mode == ReplyMode.OFF) {
-            return new Outcome.Ignored("replies are off in this channel");
-        }
-        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
-            return new Outcome.Ignored("not addressed to the bot");
-        }
-        return null;
+    /** The outcome {@code decision} came to, or {@code message} queued (null) when it was taken. */
+    private @Nullable Outcome take(Admission.Decision decision, InboundMessage message, ReplySink sink,
+            CompletableFuture<Outcome> outcome) {
+        return switch (decision) {
+            case Admission.Decision.Done done -> done.outcome();
+            case Admission.Decision.Take take -> enqueue(message, take.policy(), sink, outcome, null);
+        };
     }
 
     /**
@@ -678,7 +320,8 @@ public final class ChatPipeline {
             sink.notice(new Notice(Notice.Kind.BUSY, "I am restarting; please ask again in a minute."));
             return new Outcome.Busy();
         }
-        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome);
+        PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome, clock, queue, this::answer,
+                this::forget);
         answer.keptId = resumed == null ? null : resumed.id();
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
@@ -707,178 +350,6 @@ public final class ChatPipeline {
                     yield null;
                 }
             };
-        }
-    }
-
-    /** One message waiting for, then holding, a model slot; whatever becomes of it completes {@code outcome}. */
-    private final class PendingAnswer implements QueuedRequest {
-
-        private final InboundMessage message;
-        private final ModerationPolicy policy;
-        private final ReplySink sink;
-        private final CompletableFuture<Outcome> outcome;
-        private final Instant queuedAt = clock.instant();
-        private final Object streamLock = new Object();
-        private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
-        private volatile boolean stopRequested;
-        private volatile boolean editedAway;
-        private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
-        /** The id under which {@link #questions} keeps this question, once kept. */
-        volatile @Nullable String keptId;
-
-        PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-                CompletableFuture<Outcome> outcome) {
-            this.message = message;
-            this.policy = policy;
-            this.sink = sink;
-            this.outcome = outcome;
-        }
-
-        @Override
-        public void run() {
-            run(() -> {});
-        }
-
-        @Override
-        public void run(ModelSlot slot) {
-            synchronized (this) {
-                // empty on purpose: waits until admit() has told the user their place in line, so
-                // a QUEUED notice never arrives after the reply has started
-            }
-            try {
-                finish(answer(message, policy, sink, slot, this));
-            } catch (RuntimeException | Error e) {
-                forgetKept();
-                outcome.completeExceptionally(e); // a broken sink must not leave the caller waiting
-            }
-        }
-
-        @Override
-        public void abandon() {
-            tellThenComplete(new Notice(Notice.Kind.FAILED,
-                    "I am restarting and could not answer this; please ask again in a minute."),
-                    new Outcome.Failed("abandoned at shutdown"));
-        }
-
-        @Override
-        public void expire() {
-            Duration waited = Duration.between(queuedAt, clock.instant());
-            tellThenComplete(new Notice(Notice.Kind.EXPIRED, "Sorry, I could not get to your question in time ("
-                    + seconds(waited) + " s in line); please ask again later."), new Outcome.Expired(waited));
-        }
-
-        /** Withdrawn while waiting: the {@code /stop} reply, the deleted message or the edit says enough. */
-        @Override
-        public void cancel() {
-            finish(editedAway ? new Outcome.Edited(false) : new Outcome.Stopped(false));
-        }
-
-        /**
-         * Withdraws this answer because its message was edited; false when it is too late (the
-         * answer is complete or being handed over), so the edit is not answered twice.
-         */
-        boolean withdrawForEdit() {
-            synchronized (streamLock) {
-                if (completing || outcome.isDone()) {
-                    return false;
-                }
-                editedAway = true; // from now on this answer never completes as answered
-            }
-            queue.withdrawRequest(this);
-            return true;
-        }
-
-        /** Whether the finished answer may be handed over: false once a stop or an edit withdrew it. */
-        boolean beginCompleting() {
-            synchronized (streamLock) {
-                completing = !stopRequested && !editedAway;
-                return completing;
-            }
-        }
-
-        /** The end of an answer stopped while running: told to the user, unless an edit replaces it. */
-        Outcome stopped() {
-            if (editedAway) {
-                return new Outcome.Edited(true);
-            }
-            sink.notice(new Notice(Notice.Kind.STOPPED, "Stopped."));
-            return new Outcome.Stopped(true);
-        }
-
-        /**
-         * Withdrawn while running: closes the model stream from this (the stopping) thread, so a
-         * {@code next()} waiting for the model ends at once and the slot frees; the answering
-         * thread then tells the user.
-         */
-        @Override
-        public void stop() {
-            ReplyStream running;
-            synchronized (streamLock) {
-                stopRequested = true;
-                running = stream;
-            }
-            if (running != null) {
-                running.close();
-            }
-        }
-
-        /** Keeps the open stream for {@link #stop()}; false when a stop came first (the caller closes it). */
-        boolean holds(ReplyStream opened) {
-            synchronized (streamLock) {
-                stream = opened;
-                return !stopRequested;
-            }
-        }
-
-        boolean stopRequested() {
-            return stopRequested;
-        }
-
-        /**
-         * Forgets the kept question once the sink has delivered what ends it, then completes. With a
-         * sink that sends before it returns, whoever waits for the outcome finds the question
-         * forgotten; with a paced sink the outcome comes first and the question stays kept until
-         * the platform took the last send (or refused it), so a kill in between answers it again.
-         */
-        private void finish(Outcome result) {
-            forgetOnceDelivered();
-            outcome.complete(result);
-        }
-
-        private void forgetOnceDelivered() {
-            String kept = keptId;
-            if (kept == null) {
-                return;
-            }
-            CompletionStage<Void> delivered;
-            try {
-                delivered = sink.delivered();
-            } catch (RuntimeException e) {
-                forget(kept); // a broken sink cannot say; keeping the question would answer it at every start
-                return;
-            }
-            delivered.whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    LOG.log(Level.WARNING, "message={0} final reply not delivered ({1}); not answered again",
-                            message.messageId(), failure.getClass().getName());
-                }
-                forget(kept);
-            });
-        }
-
-        private void forgetKept() {
-            String kept = keptId;
-            if (kept != null) {
-                forget(kept);
-            }
-        }
-
-        private void tellThenComplete(Notice notice, Outcome result) {
-            try {
-                sink.notice(notice);
-            } finally {
-                finish(result);
-            }
         }
     }
 
@@ -965,60 +436,9 @@ public final class ChatPipeline {
 
     private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block,
             String reply) {
-        auditBlock(message, Direction.OUTPUT, block, reply, policy);
+        blocks.record(message, Direction.OUTPUT, block, reply, policy);
         sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
         return new Outcome.Blocked(Direction.OUTPUT, block);
-    }
-
-    /**
-     * Audits a block: who, where, which direction, the category, rule and category scores, the
-     * message id and a keyed hash of the blocked text (so repeats can be found), never the text itself
-     * (a redacted excerpt if the scope's policy asks for one). When the policy names an audit
-     * channel, the block is reported there as well.
-     */
-    private void auditBlock(InboundMessage message, Direction direction, Verdict.Block block, String text,
-            ModerationPolicy policy) {
-        CategoryScores scores = moderator.evaluate(text, direction, policy).scores();
-        String topScores = scores.asMap().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(4)
-                .map(e -> e.getKey().apiName() + ":" + String.format(Locale.ROOT, "%.2f", e.getValue()))
-                .collect(Collectors.joining(","));
-        String hash = auditHash.of(text);
-        String excerpt = policy.reporting().excerpt() == ExcerptMode.REDACTED ? excerpts.of(text, block, policy) : null;
-        String detail = "category=" + block.category() + " rule=" + block.rule()
-                + (topScores.isEmpty() ? "" : " scores=" + topScores)
-                + " sha256=" + hash + " message=" + message.messageId()
-                + (excerpt == null ? "" : " excerpt=\"" + excerpt + "\"");
-        Instant now = clock.instant();
-        ScopeKey scope = ScopeKey.of(message.location());
-        audit.record(new AuditEntry(now, scope, message.author().id(),
-                "moderation.block." + direction.name().toLowerCase(Locale.ROOT), detail));
-        String auditChannel = policy.reporting().auditChannel();
-        if (auditChannel != null) {
-            report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
-                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
-        }
-    }
-
-    /** Hands a block to the audit channel; an adapter's failure there must not cost the user their notice. */
-    private void report(BlockReport report) {
-        try {
-            reports.report(report);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
-                    report.auditChannelId(), e.toString());
-        }
-    }
-
-    private static String rateNotice(MessageLimits.Refusal refusal) {
-        String who = switch (refusal.level()) {
-            case USER -> "You are sending messages too fast";
-            case CHANNEL -> "This channel is asking me too much at once";
-            case SERVER -> "This server is asking me too much at once";
-        };
-        return who + "; you can ask again in " + seconds(refusal.retryAfter()) + " s.";
     }
 
     static String ordinal(int n) {
@@ -1038,17 +458,8 @@ public final class ChatPipeline {
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private static long seconds(Duration duration) {
+    static long seconds(Duration duration) {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
-    private static void log(InboundMessage message, @Nullable Outcome outcome, @Nullable Throwable failure) {
-        if (failure != null) {
-            LOG.log(Level.ERROR, "message=" + message.messageId() + " failed", failure);
-            return;
-        }
-        LOG.log(Level.INFO, "message={0} platform={1} scope={2} outcome={3}", message.messageId(),
-                message.location().platform(), message.location().scopeId(),
-                outcome == null ? "none" : outcome.getClass().getSimpleName());
-    }
 }
