@@ -84,7 +84,7 @@ public final class Lexicon {
         Map<String, List<Entry>> misspelt = new HashMap<>();
         for (Entry entry : entries) {
             if (forgivesTypos(entry)) {
-                for (String variant : new LinkedHashSet<>(misspellings(entry.words()[0]))) {
+                for (String variant : new LinkedHashSet<>(misspellings(entry.words()[0], dropsLetters(entry)))) {
                     if (!exact.containsKey(variant)) {
                         misspelt.computeIfAbsent(variant, k -> new ArrayList<>()).add(entry);
                     }
@@ -258,7 +258,7 @@ public final class Lexicon {
      * Whether an entry also matches a word written with one letter left out or two neighbours
      * swapped ("wmen", "scmu", "haet", "klil", "hatrd for"): single words that name groups, derogate, hate,
      * praise or name a violent act, of five letters or more (four for hatred and violent acts,
-     * which only count inside a pattern), and slurs of six letters or more (a shorter slur's
+     * which only count inside a pattern, and only swapped under six: {@link #dropsLetters}), and slurs of six letters or more (a shorter slur's
      * misspellings are too often ordinary words: "pakis" less a letter is "pais", parents). Entries
      * that block on their own (violence, weapons, self-harm) never do, so a typo cannot block
      * ordinary talk; hate needs a group and a derogation together. A phrase of those kinds forgives
@@ -284,10 +284,21 @@ public final class Lexicon {
         return length >= 5 && (role == Role.IDENTITY || role == Role.DEROGATION || role == Role.POSITIVE);
     }
 
-    /** The word with one letter left out, and with two neighbouring letters swapped. */
-    private static List<String> misspellings(String word) {
+    /**
+     * Whether a letter left out still reads as the entry: not for a hatred or violent-act word under
+     * six letters, whose shorter forms are ordinary words ("drown" less a letter is "down", "beat"
+     * is "eat", "kill" is "ill": "you should write down the steps" read as a threat). Swapped
+     * letters ("klil") still count.
+     */
+    private static boolean dropsLetters(Entry entry) {
+        Role role = entry.role();
+        return entry.length() > 1 || (role != Role.HATRED && role != Role.VIOLENT_ACT) || entry.words()[0].length() >= 6;
+    }
+
+    /** The word with two neighbouring letters swapped, and, if {@code drops}, with one letter left out. */
+    private static List<String> misspellings(String word, boolean drops) {
         List<String> variants = new ArrayList<>(2 * word.length());
-        for (int i = 0; i < word.length(); i++) {
+        for (int i = 0; drops && i < word.length(); i++) {
             variants.add(word.substring(0, i) + word.substring(i + 1));
         }
         for (int i = 0; i + 1 < word.length(); i++) {

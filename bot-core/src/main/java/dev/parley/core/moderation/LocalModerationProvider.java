@@ -59,10 +59,13 @@ public final class LocalModerationProvider implements ModerationProvider {
         return new LocalModerationProvider(Lexicon.standard(normaliser), standardRules(), ToxicityClassifier.standard());
     }
 
-    /** Parley's local rules: lexicon scores, targeted hate, addressed abuse, dangerous instructions, minors. */
+    /**
+     * Parley's local rules: lexicon scores, targeted hate, addressed abuse, dangerous instructions,
+     * requests to harm or find a person, minors.
+     */
     public static List<ModerationRule> standardRules() {
         return List.of(new LexiconRule(), new TargetedHateRule(), new AddressedAbuseRule(),
-                new DangerousInstructionsRule(), new MinorsSexualRule());
+                new DangerousInstructionsRule(), new PersonTargetedRequestRule(), new MinorsSexualRule());
     }
 
     @Override

@@ -48,6 +48,16 @@ public enum Role {
     WEAPON,
     /** A method of harming oneself, as asked about ("kill myself", "me matar"). */
     SELF_HARM_METHOD,
+    /** A way of harming a person, asked about ("gut", "dismember", "estrangular"); never flags alone. */
+    HARMING,
+    /** A person who could be harmed or found ("someone", "my wife", "a human", "alguém"). */
+    PERSON,
+    /** Where a person can be found ("home address", "phone number", "where she lives", "endereço"). */
+    LOCATING,
+    /** Asking to find or be given something ("find out", "tell me", "what is", "descobrir"). */
+    SEEKING,
+    /** A game or a story, where harming is play ("in minecraft", "in my novel", "no jogo"). */
+    PLAY,
     /** A minor ("child", "criança"). */
     MINOR,
     /** Sexual content or acts ("nude", "sexo"). */

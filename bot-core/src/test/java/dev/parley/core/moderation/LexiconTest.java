@@ -98,6 +98,18 @@ class LexiconTest {
     }
 
     @Test
+    void scan_aShortViolentActOrHatredLessALetter_isTheOrdinaryWordItSpells() {
+        Lexicon lexicon = Lexicon.parse("drown\tviolent-act\nbeat\tviolent-act\nkill\tviolent-act\nloathe\thatred\nmurder\tviolent-act", normaliser);
+
+        assertThat(hits(lexicon, "you should write down the steps")).isZero(); // drown less the r
+        assertThat(hits(lexicon, "we should eat")).isZero(); // beat less the b
+        assertThat(hits(lexicon, "i feel ill")).isZero(); // kill less the k
+        assertThat(hits(lexicon, "i will drwon you")).isOne(); // swapped letters still count
+        assertThat(hits(lexicon, "i will muder you")).isOne(); // six letters and more: a letter left out counts
+        assertThat(hits(lexicon, "i lothe them")).isOne();
+    }
+
+    @Test
     void scan_splitsAGluedWordOfFiveLettersWhenBothPartsAreKnown() {
         Lexicon lexicon = Lexicon.parse("hate\thatred\ndie\tviolent-act", normaliser);
 

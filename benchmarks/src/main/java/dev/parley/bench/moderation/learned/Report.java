@@ -115,6 +115,26 @@ final class Report {
     private static void pooledAny(List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
         System.out.printf("%-26s %s%n", "", Ranking.header());
         row("", scores, samples, which);
+        // where a lower threshold would serve: the F1 an admin would get at each
+        List<Double> any = new ArrayList<>();
+        List<Boolean> harmful = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (which.test(samples.get(i))) {
+                any.add(max(scores.get(i)));
+                harmful.add(samples.get(i).harmful());
+            }
+        }
+        double[] s = any.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] y = new boolean[harmful.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = harmful.get(i);
+        }
+        StringBuilder line = new StringBuilder("%-26s".formatted("  at threshold"));
+        for (double threshold : new double[] {0.3, 0.35, 0.4, 0.45, 0.5}) {
+            Ranking at = Ranking.of(s, y, threshold);
+            line.append(String.format(Locale.ROOT, "  %.2f: F1 %.3f FPR %.3f", threshold, at.f1(), at.fpr()));
+        }
+        System.out.println(line);
     }
 
     private static void perCategory(List<double[]> scores, List<Sample> samples) {
