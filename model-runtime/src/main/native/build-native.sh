@@ -4,7 +4,8 @@
 # Called by model-runtime's pom (exec-maven-plugin); see docs/llama-jni.md for the properties.
 #
 # usage: build-native.sh SOURCE MANIFEST JAVA_HOME OUTPUT_DIR CACHE_ROOT "CMAKE_OPTIONS"
-#   SOURCE     the whisper.cpp archive (.tar.xz) or a checkout/extracted directory of it
+#   SOURCE     the whisper.cpp archive (.tar.xz, .tar.gz), a checkout/extracted directory of it,
+#              or a URL of such an archive, downloaded once into CACHE_ROOT/downloads
 #   OUTPUT_DIR classes directory: the library and the licence notices are written below it
 #   CACHE_ROOT builds are kept in CACHE_ROOT/<key>, which `mvn clean` does not touch
 set -euo pipefail
@@ -23,7 +24,6 @@ cxx=${CXX:-$(command -v c++ || command -v g++ || true)}
 echo 'int main() { if constexpr (true) { return 0; } }' |
   "$cxx" -std=c++17 -x c++ -o /dev/null - 2>/dev/null || fail "$cxx cannot compile C++17: $install_hint"
 [ -f "$java_home/include/jni.h" ] || fail "no JNI headers in $java_home/include: run Maven with a JDK (JAVA_HOME)"
-[ -e "$source_path" ] || fail "llama.cpp source not found at $source_path: set -Dparley.llama.source=PATH (docs/llama-jni.md)"
 
 case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch64 ;; *) arch=$(uname -m) ;; esac
 platform=$(uname -s | tr '[:upper:]' '[:lower:]')-$arch
@@ -43,6 +43,23 @@ work=$cache_root/$source_key
 library=$work/build/libparleyllama.so
 stamp=$work/built-$binding_key
 
+# A URL is fetched once; what arrives is checked like any other source below.
+downloaded=
+case "$source_path" in
+  *://*)
+    command -v curl >/dev/null || fail "curl is missing to download $source_path: install curl, or pass a local path"
+    downloaded=$cache_root/downloads/$(echo "$source_path" | sha).archive
+    if [ ! -f "$downloaded" ]; then
+      echo "Downloading the llama.cpp source from $source_path"
+      mkdir -p "$cache_root/downloads"
+      curl -fsSL --retry 2 -o "$downloaded.part" "$source_path" || fail "cannot download $source_path"
+      mv "$downloaded.part" "$downloaded"
+    fi
+    source_path=$downloaded
+    ;;
+esac
+[ -e "$source_path" ] || fail "llama.cpp source not found at $source_path: set -Dparley.llama.source=PATH (docs/llama-jni.md)"
+
 # Check the given source every time, also when the build is cached: the manifest decides.
 checked=$(mktemp -d "${TMPDIR:-/tmp}/parley-llama-src.XXXXXX")
 trap 'rm -rf "$checked"' EXIT
@@ -53,10 +70,12 @@ if [ -d "$source_path" ]; then
 else
   tree=$checked/tree
   mkdir -p "$tree"
-  tar -xJf "$source_path" -C "$tree" --strip-components=1 || fail "cannot extract $source_path"
+  tar -xf "$source_path" -C "$tree" --strip-components=1 2>/dev/null || fail "cannot extract $source_path"
 fi
 mismatch=$(cd "$tree" && sha256sum --quiet -c "$listed" 2>/dev/null | head -n 1 || true)
 if [ -n "$mismatch" ]; then
+  # a bad download must not stick in the cache
+  [ -n "$downloaded" ] && rm -f "$downloaded"
   file=${mismatch%%: FAILED*}
   case "$mismatch" in
     *"open or read"*) fail "llama.cpp source check failed: $file is missing (listed in $(basename "$manifest"))" ;;
