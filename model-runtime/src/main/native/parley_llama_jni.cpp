@@ -11,8 +11,11 @@
 #include <cstring>
 #include <exception>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "gguf.h"
 #include "llama.h"
 
 namespace {
@@ -83,6 +86,35 @@ jbyteArray to_bytes(JNIEnv *env, const char *data, size_t length) {
     return array;
 }
 
+// llama.cpp's vocabulary loader aborts the process (GGML_ASSERT) when two tokens share one
+// text, or when the token list is not an array of strings. gguf's own parser returns null on a
+// bad file instead of aborting, so read the list with it first and refuse such a file.
+std::string vocabulary_problem(const std::string &file) {
+    gguf_init_params params{true, nullptr};
+    gguf_context *gguf = gguf_init_from_file(file.c_str(), params);
+    if (gguf == nullptr) {
+        return "";  // unreadable: llama.cpp's loader reports it the same way, without aborting
+    }
+    std::string problem;
+    int64_t key = gguf_find_key(gguf, "tokenizer.ggml.tokens");
+    if (key >= 0) {
+        if (gguf_get_kv_type(gguf, key) != GGUF_TYPE_ARRAY || gguf_get_arr_type(gguf, key) != GGUF_TYPE_STRING) {
+            problem = "tokenizer.ggml.tokens is not an array of strings";
+        } else {
+            size_t count = gguf_get_arr_n(gguf, key);
+            std::unordered_set<std::string_view> seen;
+            seen.reserve(count);
+            for (size_t i = 0; i < count && problem.empty(); i++) {
+                if (!seen.insert(gguf_get_arr_str(gguf, key, i)).second) {
+                    problem = "tokenizer.ggml.tokens holds the text of token " + std::to_string(i) + " twice";
+                }
+            }
+        }
+    }
+    gguf_free(gguf);
+    return problem;
+}
+
 // A context with the flag its abort callback reads, so Java can stop a decode from any thread.
 struct Context {
     llama_context *ctx = nullptr;
@@ -111,6 +143,11 @@ JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_loadModel(
         JNIEnv *env, jclass, jbyteArray path, jint gpu_layers) {
     return guarded<jlong>(env, 0, [&]() -> jlong {
         std::string file = to_string(env, path);
+        std::string problem = vocabulary_problem(file);
+        if (!problem.empty()) {
+            throw_java(env, "llama.cpp would abort on the model " + file + ": " + problem);
+            return 0;
+        }
         llama_model_params params = llama_model_default_params();
         params.n_gpu_layers = gpu_layers;
         llama_model *model = llama_model_load_from_file(file.c_str(), params);

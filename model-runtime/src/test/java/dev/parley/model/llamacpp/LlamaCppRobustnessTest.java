@@ -8,6 +8,7 @@ import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,34 @@ class LlamaCppRobustnessTest {
         assertThatThrownBy(() -> LlamaCppModel.load(ModelParameters.of(corrupted)))
                 .isInstanceOf(LlamaCppException.class)
                 .hasMessageContaining("llama.cpp");
+    }
+
+    @Test
+    void load_vocabularyWithOneTextTwice_throwsInsteadOfAborting() throws IOException {
+        // llama.cpp's vocabulary loader GGML_ASSERTs on this (found by MutatedGgufTest)
+        TinyLlamaModel base = TinyLlamaModel.builder().build();
+        List<String> tokens = new ArrayList<>(base.tokens());
+        tokens.set(300, tokens.get(299));
+        Path file = files.resolve("duplicate-token.gguf");
+        base.toWriter().remove("tokenizer.ggml.tokens").putStringArray("tokenizer.ggml.tokens", tokens).writeTo(file);
+
+        assertThatThrownBy(() -> LlamaCppModel.load(ModelParameters.of(file)))
+                .isInstanceOf(LlamaCppException.class)
+                .hasMessageContaining("token 300 twice");
+    }
+
+    @Test
+    void load_tokensThatAreNotStrings_throwInsteadOfAborting() throws IOException {
+        // the old binding's crash trigger 7
+        TinyLlamaModel base = TinyLlamaModel.builder().build();
+        Path file = files.resolve("int-tokens.gguf");
+        base.toWriter().remove("tokenizer.ggml.tokens")
+                .putInt32Array("tokenizer.ggml.tokens", new int[base.vocabSize()])
+                .writeTo(file);
+
+        assertThatThrownBy(() -> LlamaCppModel.load(ModelParameters.of(file)))
+                .isInstanceOf(LlamaCppException.class)
+                .hasMessageContaining("not an array of strings");
     }
 
     @Test
