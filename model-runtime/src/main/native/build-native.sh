@@ -59,6 +59,10 @@ case "$source_path" in
     ;;
 esac
 [ -e "$source_path" ] || fail "llama.cpp source not found at $source_path: set -Dparley.llama.source=PATH (docs/llama-jni.md)"
+# tar needs the xz program for the .tar.xz archive; minimal Debian images lack it
+if [ -f "$source_path" ] && [[ "$source_path" == *.xz ]] && ! command -v xz >/dev/null; then
+  fail "xz is missing to extract $source_path: install xz-utils (Debian/Ubuntu: apt-get install xz-utils)"
+fi
 
 # Check the given source every time, also when the build is cached: the manifest decides.
 checked=$(mktemp -d "${TMPDIR:-/tmp}/parley-llama-src.XXXXXX")
