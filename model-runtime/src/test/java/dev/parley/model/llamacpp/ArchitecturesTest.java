@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Generated llama, qwen2 and qwen3 models load, render their chat template and generate. */
+/** Generated llama, qwen2, qwen3 and gemma3 models load, render their chat template and generate. */
 class ArchitecturesTest {
 
     @TempDir

@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
 
 /**
  * Generated models of the architectures only the new llama.cpp loads (or loads differently):
- * {@link TinyLlamaModel}'s vocabulary and weights under qwen2's or qwen3's keys, plus the tensors
- * those add (qwen2's attention biases, qwen3's per-head query/key norms).
+ * {@link TinyLlamaModel}'s vocabulary and weights under qwen2's, qwen3's or gemma3's keys, plus the
+ * tensors those add (qwen2's attention biases, qwen3's per-head query/key norms, gemma3's as well
+ * and its post-attention and post-feed-forward norms; no sliding window).
  */
 enum TinyArchitectures {
     LLAMA,
     QWEN2,
-    QWEN3;
+    QWEN3,
+    GEMMA3;
 
     private static final java.util.List<String> LLAMA_KEYS = java.util.List.of("context_length", "embedding_length",
             "block_count", "feed_forward_length", "attention.head_count", "attention.head_count_kv",
@@ -49,13 +51,19 @@ enum TinyArchitectures {
                         .addTensor(block + "attn_q.bias", GgmlType.F32, new long[] {q}, small(block + "bq"))
                         .addTensor(block + "attn_k.bias", GgmlType.F32, new long[] {kv}, small(block + "bk"))
                         .addTensor(block + "attn_v.bias", GgmlType.F32, new long[] {kv}, small(block + "bv"));
-                case QWEN3 -> writer
-                        .addTensor(block + "attn_q_norm.weight", GgmlType.F32, new long[] {base.headSize()}, () -> 1f)
-                        .addTensor(block + "attn_k_norm.weight", GgmlType.F32, new long[] {base.headSize()}, () -> 1f);
+                case QWEN3 -> addQueryKeyNorms(writer, block, base.headSize());
+                case GEMMA3 -> addQueryKeyNorms(writer, block, base.headSize())
+                        .addTensor(block + "post_attention_norm.weight", GgmlType.F32, new long[] {base.embedding()}, () -> 1f)
+                        .addTensor(block + "post_ffw_norm.weight", GgmlType.F32, new long[] {base.embedding()}, () -> 1f);
                 case LLAMA -> { }
             }
         }
         writer.writeTo(file);
+    }
+
+    private static GgufWriter addQueryKeyNorms(GgufWriter writer, String block, int headSize) {
+        return writer.addTensor(block + "attn_q_norm.weight", GgmlType.F32, new long[] {headSize}, () -> 1f)
+                .addTensor(block + "attn_k_norm.weight", GgmlType.F32, new long[] {headSize}, () -> 1f);
     }
 
     private static GgufWriter.ValueSource small(String name) {
