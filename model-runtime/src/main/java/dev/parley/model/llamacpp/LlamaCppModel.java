@@ -1,0 +1,277 @@
+package dev.parley.model.llamacpp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A llama.cpp model loaded through Parley's binding, with one context in which one
+ * {@link Generation} runs at a time. Safe to share between threads: native work is serialised,
+ * and {@link #close()} cancels a running generation, waits for its native call to return, then
+ * frees the model and context. Every method but {@code close} throws
+ * {@link IllegalStateException} after close.
+ */
+public final class LlamaCppModel implements AutoCloseable {
+
+    private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
+    /** llama.cpp's built-in format used when the model declares no chat template. */
+    static final String FALLBACK_TEMPLATE = "chatml";
+
+    private final ModelParameters parameters;
+    private final int vocabSize;
+    private final int contextSize;
+    // serialises native work on the handles; close takes it after cancelling, so it waits for a decode to stop
+    private final ReentrantLock work = new ReentrantLock();
+    // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
+    private long model;
+    private long context;
+    private @Nullable Generation active;
+
+    private LlamaCppModel(ModelParameters parameters, long model, long context) {
+        this.parameters = parameters;
+        this.model = model;
+        this.context = context;
+        this.vocabSize = LlamaJni.vocabSize(model);
+        this.contextSize = LlamaJni.contextSize(context);
+    }
+
+    /**
+     * Loads the model and creates its context.
+     *
+     * @throws LlamaCppException if the binding is unavailable, the file is not a readable GGUF
+     *     file, or llama.cpp refuses it (its error text included)
+     */
+    public static LlamaCppModel load(ModelParameters parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        NativeLibrary.get().requireAvailable();
+        Path file = parameters.file();
+        checkLooksLikeGguf(file);
+        long model = LlamaJni.loadModel(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8), parameters.gpuLayers());
+        long context;
+        try {
+            context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads());
+        } catch (RuntimeException e) {
+            LlamaJni.freeModel(model);
+            throw e;
+        }
+        return new LlamaCppModel(parameters, model, context);
+    }
+
+    /** The parameters the model was loaded with. */
+    public ModelParameters parameters() {
+        return parameters;
+    }
+
+    /** Tokens in the vocabulary; valid ids are {@code 0..vocabSize()-1}. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Tokens the context holds (llama.cpp may round the requested size up). */
+    public int contextSize() {
+        return contextSize;
+    }
+
+    /** The context length the model was trained for. */
+    public int trainedContextSize() {
+        return underLock(() -> LlamaJni.trainedContextSize(model));
+    }
+
+    /**
+     * The tokens of {@code text}.
+     *
+     * @param addSpecial whether to add the model's start (and end) tokens, as for a whole prompt
+     * @param parseSpecial whether control-token texts such as {@code <|im_start|>} become control
+     *     tokens; false for anything a user typed
+     */
+    public int[] tokenize(String text, boolean addSpecial, boolean parseSpecial) {
+        Objects.requireNonNull(text, "text");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return underLock(() -> LlamaJni.tokenize(model, utf8, addSpecial, parseSpecial));
+    }
+
+    /** The text of {@code tokens}, control tokens left out. */
+    public String detokenize(int[] tokens) {
+        checkTokens(tokens);
+        int[] copy = tokens.clone();
+        return new String(underLock(() -> LlamaJni.detokenize(model, copy, false)), StandardCharsets.UTF_8);
+    }
+
+    /** The model's own {@code tokenizer.chat_template}, or null when it declares none. */
+    public @Nullable String chatTemplate() {
+        byte[] template = underLock(() -> LlamaJni.chatTemplate(model));
+        return template == null ? null : new String(template, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Renders {@code messages} with llama.cpp's built-in format for the model's chat template
+     * (ChatML when it has none). The Jinja template itself is not run: formats llama.cpp does not
+     * recognise are refused.
+     *
+     * @param addAssistantPrompt whether to end with the opening of the assistant's reply
+     * @throws LlamaCppException if llama.cpp knows no built-in format for the template
+     */
+    public String applyChatTemplate(List<ChatMessage> messages, boolean addAssistantPrompt) {
+        List<ChatMessage> copy = List.copyOf(messages);
+        String template = chatTemplate();
+        byte[] templateBytes = (template == null ? FALLBACK_TEMPLATE : template).getBytes(StandardCharsets.UTF_8);
+        byte[][] roles = copy.stream().map(m -> m.role().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        byte[][] contents = copy.stream().map(m -> m.content().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        byte[] rendered = underLock(() -> LlamaJni.applyChatTemplate(templateBytes, roles, contents, addAssistantPrompt));
+        if (rendered == null) {
+            throw new LlamaCppException("llama.cpp has no built-in chat format matching this model's template");
+        }
+        return new String(rendered, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Starts generating a reply to {@code prompt}, forgetting whatever the context held. Nothing is
+     * decoded until {@link Generation#next()}. Close the generation (or let it finish) before
+     * starting another.
+     *
+     * @param prompt the prompt's tokens, at least one, fewer than {@link #contextSize()}
+     * @param maxTokens the most tokens to generate, at least 1
+     * @throws IllegalStateException if another generation of this model is still open
+     */
+    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens) {
+        checkTokens(prompt);
+        Objects.requireNonNull(sampler, "sampler");
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("the prompt must hold at least one token");
+        }
+        if (prompt.length >= contextSize) {
+            throw new LlamaCppException("a prompt of " + prompt.length + " tokens does not fit a context of " + contextSize);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
+        }
+        work.lock();
+        try {
+            synchronized (this) {
+                requireOpen();
+                if (active != null) {
+                    throw new IllegalStateException("another generation of this model is still open: close it first");
+                }
+                LlamaJni.clearMemory(context);
+                long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
+                active = new Generation(this, prompt.clone(), samplerHandle, maxTokens);
+                return active;
+            }
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Frees the model and its context; cancels and waits for a running generation first. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (model == 0) {
+                return;
+            }
+            if (active != null) {
+                LlamaJni.cancel(context);
+            }
+        }
+        work.lock();
+        try {
+            synchronized (this) {
+                if (model == 0) {
+                    return;
+                }
+                if (active != null) {
+                    active.release();
+                    active = null;
+                }
+                LlamaJni.freeContext(context);
+                LlamaJni.freeModel(model);
+                context = 0;
+                model = 0;
+            }
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Whether {@link #close()} has run. */
+    public synchronized boolean isClosed() {
+        return model == 0;
+    }
+
+    ReentrantLock work() {
+        return work;
+    }
+
+    synchronized long contextHandle() {
+        requireOpen();
+        return context;
+    }
+
+    synchronized long modelHandle() {
+        requireOpen();
+        return model;
+    }
+
+    /** Stops {@code generation}'s decoding at once if it is the one running. */
+    synchronized void cancel(Generation generation) {
+        if (model != 0 && active == generation) {
+            LlamaJni.cancel(context);
+        }
+    }
+
+    /** Called by a generation that closes: frees it and lets the next one start. */
+    synchronized void finished(Generation generation) {
+        if (active == generation) {
+            generation.release();
+            active = null;
+        }
+    }
+
+    private void checkTokens(int[] tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        for (int token : tokens) {
+            if (token < 0 || token >= vocabSize) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabSize - 1));
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (model == 0) {
+            throw new IllegalStateException("the model is closed");
+        }
+    }
+
+    private <T> T underLock(java.util.function.Supplier<T> call) {
+        work.lock();
+        try {
+            synchronized (this) {
+                requireOpen();
+            }
+            return call.get();
+        } finally {
+            work.unlock();
+        }
+    }
+
+    // llama.cpp reports a wrong file only in its log; a short Java check names the usual mistakes
+    private static void checkLooksLikeGguf(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new LlamaCppException("no readable model file at " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!Arrays.equals(in.readNBytes(4), GGUF_MAGIC)) {
+                throw new LlamaCppException(file + " is not a GGUF file (no GGUF magic)");
+            }
+        } catch (IOException e) {
+            throw new LlamaCppException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.parley.model.llamacpp;
+
+/**
+ * The native methods of {@code libparleyllama} ({@code src/main/native/parley_llama_jni.cpp}),
+ * and nothing else. Callers check every argument and handle first: the native side trusts them.
+ * Texts cross as UTF-8 bytes; failures throw {@link LlamaCppException}.
+ */
+final class LlamaJni {
+
+    /** What {@link #decode} returns when the batch was decoded. */
+    static final int DECODED = 0;
+    /** What {@link #decode} returns when the context has no room left for the batch. */
+    static final int NO_ROOM = 1;
+    /** What {@link #decode} returns when {@link #cancel} stopped it. */
+    static final int CANCELLED = 2;
+
+    private LlamaJni() {}
+
+    static native long loadModel(byte[] path, int gpuLayers);
+
+    static native void freeModel(long model);
+
+    static native long newContext(long model, int contextSize, int batchSize, int threads);
+
+    static native void freeContext(long context);
+
+    static native int vocabSize(long model);
+
+    static native int trainedContextSize(long model);
+
+    static native int contextSize(long context);
+
+    static native int[] tokenize(long model, byte[] text, boolean addSpecial, boolean parseSpecial);
+
+    static native byte[] detokenize(long model, int[] tokens, boolean renderSpecial);
+
+    static native boolean isEndOfGeneration(long model, int token);
+
+    /** The model's {@code tokenizer.chat_template}, or null when it has none. */
+    static native byte[] chatTemplate(long model);
+
+    /** The rendered prompt, or null when llama.cpp knows no built-in format for {@code template}. */
+    static native byte[] applyChatTemplate(byte[] template, byte[][] roles, byte[][] contents, boolean addAssistant);
+
+    /** Forgets every decoded token and clears the cancel flag. */
+    static native void clearMemory(long context);
+
+    /** Makes the running and every later decode return {@link #CANCELLED}, until {@link #clearMemory}. */
+    static native void cancel(long context);
+
+    static native int decode(long context, int[] tokens, int offset, int count);
+
+    static native long newSampler(float temperature, float topP, int seed);
+
+    static native void freeSampler(long sampler);
+
+    static native int sample(long context, long sampler);
+}

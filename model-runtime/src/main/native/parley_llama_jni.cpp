@@ -1,0 +1,371 @@
+// Parley's JNI binding to llama.cpp: the native side of dev.parley.model.llamacpp.LlamaJni.
+//
+// Kept thin on purpose: arguments are checked in Java before they get here, and every function
+// below turns a null or negative llama.cpp result, or a C++ exception, into a Java
+// LlamaCppException instead of letting it reach the JVM. Strings cross as UTF-8 byte arrays
+// because JNI's own string functions use "modified UTF-8", which mangles characters outside
+// the BMP. Handles are raw pointers carried in Java longs; Java owns their lifetime.
+#include <jni.h>
+
+#include <atomic>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "gguf.h"
+#include "llama.h"
+
+namespace {
+
+constexpr const char *EXCEPTION_CLASS = "dev/parley/model/llamacpp/LlamaCppException";
+constexpr size_t MAX_LOG_KEPT = 4000;
+
+// llama.cpp reports why a load failed only through its log. Keep the errors of the calling
+// thread so the exception can say it; everything else is dropped (no stderr noise).
+thread_local std::string recent_errors;
+
+void on_log(ggml_log_level level, const char *text, void *) {
+    if (level != GGML_LOG_LEVEL_ERROR || text == nullptr) {
+        return;
+    }
+    if (recent_errors.size() < MAX_LOG_KEPT) {
+        recent_errors.append(text, strnlen(text, MAX_LOG_KEPT - recent_errors.size()));
+    }
+}
+
+void throw_java(JNIEnv *env, const std::string &what) {
+    if (env->ExceptionCheck()) {
+        return;  // an OutOfMemoryError or the like is already pending: keep it
+    }
+    std::string message = what;
+    std::string detail = recent_errors;
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
+        detail.pop_back();
+    }
+    for (char &c : detail) {
+        if (c == '\n') c = ' ';
+    }
+    if (!detail.empty()) {
+        message += " (llama.cpp: " + detail + ")";
+    }
+    jclass type = env->FindClass(EXCEPTION_CLASS);
+    if (type != nullptr) {
+        env->ThrowNew(type, message.c_str());
+    }
+}
+
+// Runs body with the thread's error log cleared, turning C++ exceptions into Java ones.
+template <typename R, typename F>
+R guarded(JNIEnv *env, R fallback, F body) {
+    recent_errors.clear();
+    try {
+        return body();
+    } catch (const std::exception &e) {
+        throw_java(env, std::string("native error: ") + e.what());
+    } catch (...) {
+        throw_java(env, "unknown native error");
+    }
+    return fallback;
+}
+
+std::string to_string(JNIEnv *env, jbyteArray bytes) {
+    jsize length = env->GetArrayLength(bytes);
+    std::string text(static_cast<size_t>(length), '\0');
+    env->GetByteArrayRegion(bytes, 0, length, reinterpret_cast<jbyte *>(text.data()));
+    return text;
+}
+
+jbyteArray to_bytes(JNIEnv *env, const char *data, size_t length) {
+    jbyteArray array = env->NewByteArray(static_cast<jsize>(length));
+    if (array != nullptr) {
+        env->SetByteArrayRegion(array, 0, static_cast<jsize>(length), reinterpret_cast<const jbyte *>(data));
+    }
+    return array;
+}
+
+// llama.cpp's vocabulary loader aborts the process (GGML_ASSERT) when two tokens share one
+// text, or when the token list is not an array of strings. gguf's own parser returns null on a
+// bad file instead of aborting, so read the list with it first and refuse such a file.
+std::string vocabulary_problem(const std::string &file) {
+    gguf_init_params params{true, nullptr};
+    gguf_context *gguf = gguf_init_from_file(file.c_str(), params);
+    if (gguf == nullptr) {
+        return "";  // unreadable: llama.cpp's loader reports it the same way, without aborting
+    }
+    std::string problem;
+    int64_t key = gguf_find_key(gguf, "tokenizer.ggml.tokens");
+    if (key >= 0) {
+        if (gguf_get_kv_type(gguf, key) != GGUF_TYPE_ARRAY || gguf_get_arr_type(gguf, key) != GGUF_TYPE_STRING) {
+            problem = "tokenizer.ggml.tokens is not an array of strings";
+        } else {
+            size_t count = gguf_get_arr_n(gguf, key);
+            std::unordered_set<std::string_view> seen;
+            seen.reserve(count);
+            for (size_t i = 0; i < count && problem.empty(); i++) {
+                if (!seen.insert(gguf_get_arr_str(gguf, key, i)).second) {
+                    problem = "tokenizer.ggml.tokens holds the text of token " + std::to_string(i) + " twice";
+                }
+            }
+        }
+    }
+    gguf_free(gguf);
+    return problem;
+}
+
+// A context with the flag its abort callback reads, so Java can stop a decode from any thread.
+struct Context {
+    llama_context *ctx = nullptr;
+    std::atomic<bool> cancelled{false};
+};
+
+bool is_cancelled(void *data) {
+    return static_cast<Context *>(data)->cancelled.load(std::memory_order_relaxed);
+}
+
+llama_model *model_of(jlong handle) { return reinterpret_cast<llama_model *>(handle); }
+Context *context_of(jlong handle) { return reinterpret_cast<Context *>(handle); }
+const llama_vocab *vocab_of(jlong model) { return llama_model_get_vocab(model_of(model)); }
+
+}  // namespace
+
+extern "C" {
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *, void *) {
+    llama_log_set(on_log, nullptr);
+    llama_backend_init();
+    return JNI_VERSION_10;
+}
+
+JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_loadModel(
+        JNIEnv *env, jclass, jbyteArray path, jint gpu_layers) {
+    return guarded<jlong>(env, 0, [&]() -> jlong {
+        std::string file = to_string(env, path);
+        std::string problem = vocabulary_problem(file);
+        if (!problem.empty()) {
+            throw_java(env, "llama.cpp would abort on the model " + file + ": " + problem);
+            return 0;
+        }
+        llama_model_params params = llama_model_default_params();
+        params.n_gpu_layers = gpu_layers;
+        llama_model *model = llama_model_load_from_file(file.c_str(), params);
+        if (model == nullptr) {
+            throw_java(env, "llama.cpp could not load the model " + file);
+            return 0;
+        }
+        return reinterpret_cast<jlong>(model);
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeModel(JNIEnv *env, jclass, jlong model) {
+    guarded<int>(env, 0, [&] {
+        llama_model_free(model_of(model));
+        return 0;
+    });
+}
+
+JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newContext(
+        JNIEnv *env, jclass, jlong model, jint context_size, jint batch_size, jint threads) {
+    return guarded<jlong>(env, 0, [&]() -> jlong {
+        auto *holder = new Context();
+        llama_context_params params = llama_context_default_params();
+        params.n_ctx = static_cast<uint32_t>(context_size);
+        params.n_batch = static_cast<uint32_t>(batch_size);
+        params.n_ubatch = static_cast<uint32_t>(batch_size);
+        params.n_seq_max = 1;
+        params.n_threads = threads;
+        params.n_threads_batch = threads;
+        params.abort_callback = is_cancelled;
+        params.abort_callback_data = holder;
+        holder->ctx = llama_init_from_model(model_of(model), params);
+        if (holder->ctx == nullptr) {
+            delete holder;
+            throw_java(env, "llama.cpp could not create a context of " + std::to_string(context_size) + " tokens");
+            return 0;
+        }
+        return reinterpret_cast<jlong>(holder);
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeContext(JNIEnv *env, jclass, jlong context) {
+    guarded<int>(env, 0, [&] {
+        Context *holder = context_of(context);
+        llama_free(holder->ctx);
+        delete holder;
+        return 0;
+    });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_vocabSize(JNIEnv *env, jclass, jlong model) {
+    return guarded<jint>(env, 0, [&] { return llama_vocab_n_tokens(vocab_of(model)); });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_trainedContextSize(JNIEnv *env, jclass, jlong model) {
+    return guarded<jint>(env, 0, [&] { return llama_model_n_ctx_train(model_of(model)); });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_contextSize(JNIEnv *env, jclass, jlong context) {
+    return guarded<jint>(env, 0, [&] { return static_cast<jint>(llama_n_ctx(context_of(context)->ctx)); });
+}
+
+JNIEXPORT jintArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_tokenize(
+        JNIEnv *env, jclass, jlong model, jbyteArray text, jboolean add_special, jboolean parse_special) {
+    return guarded<jintArray>(env, nullptr, [&]() -> jintArray {
+        std::string utf8 = to_string(env, text);
+        const llama_vocab *vocab = vocab_of(model);
+        // a first guess; llama.cpp answers with minus the size it needs when it is too small
+        std::vector<llama_token> tokens(utf8.size() + 8);
+        int32_t n = llama_tokenize(vocab, utf8.data(), static_cast<int32_t>(utf8.size()), tokens.data(),
+                                   static_cast<int32_t>(tokens.size()), add_special, parse_special);
+        if (n < 0 && n != INT32_MIN) {
+            tokens.resize(static_cast<size_t>(-n));
+            n = llama_tokenize(vocab, utf8.data(), static_cast<int32_t>(utf8.size()), tokens.data(),
+                               static_cast<int32_t>(tokens.size()), add_special, parse_special);
+        }
+        if (n < 0) {
+            throw_java(env, "llama.cpp could not tokenize a text of " + std::to_string(utf8.size()) + " bytes");
+            return nullptr;
+        }
+        jintArray result = env->NewIntArray(n);
+        if (result != nullptr) {
+            env->SetIntArrayRegion(result, 0, n, tokens.data());
+        }
+        return result;
+    });
+}
+
+JNIEXPORT jbyteArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_detokenize(
+        JNIEnv *env, jclass, jlong model, jintArray tokens, jboolean render_special) {
+    return guarded<jbyteArray>(env, nullptr, [&]() -> jbyteArray {
+        jsize count = env->GetArrayLength(tokens);
+        std::vector<llama_token> ids(static_cast<size_t>(count));
+        env->GetIntArrayRegion(tokens, 0, count, ids.data());
+        const llama_vocab *vocab = vocab_of(model);
+        std::vector<char> text(static_cast<size_t>(count) * 8 + 16);
+        int32_t n = llama_detokenize(vocab, ids.data(), count, text.data(), static_cast<int32_t>(text.size()),
+                                     false, render_special);
+        if (n < 0 && n != INT32_MIN) {
+            text.resize(static_cast<size_t>(-n));
+            n = llama_detokenize(vocab, ids.data(), count, text.data(), static_cast<int32_t>(text.size()),
+                                 false, render_special);
+        }
+        if (n < 0) {
+            throw_java(env, "llama.cpp could not detokenize " + std::to_string(count) + " tokens");
+            return nullptr;
+        }
+        return to_bytes(env, text.data(), static_cast<size_t>(n));
+    });
+}
+
+JNIEXPORT jboolean JNICALL Java_dev_parley_model_llamacpp_LlamaJni_isEndOfGeneration(
+        JNIEnv *env, jclass, jlong model, jint token) {
+    return guarded<jboolean>(env, JNI_FALSE, [&] {
+        return llama_vocab_is_eog(vocab_of(model), token) ? JNI_TRUE : JNI_FALSE;
+    });
+}
+
+JNIEXPORT jbyteArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_chatTemplate(JNIEnv *env, jclass, jlong model) {
+    return guarded<jbyteArray>(env, nullptr, [&]() -> jbyteArray {
+        const char *tmpl = llama_model_chat_template(model_of(model), nullptr);
+        return tmpl == nullptr ? nullptr : to_bytes(env, tmpl, strlen(tmpl));
+    });
+}
+
+JNIEXPORT jbyteArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_applyChatTemplate(
+        JNIEnv *env, jclass, jbyteArray tmpl, jobjectArray roles, jobjectArray contents, jboolean add_assistant) {
+    return guarded<jbyteArray>(env, nullptr, [&]() -> jbyteArray {
+        std::string template_text = to_string(env, tmpl);
+        jsize count = env->GetArrayLength(roles);
+        std::vector<std::string> role_texts, content_texts;
+        size_t total = 0;
+        for (jsize i = 0; i < count; i++) {
+            auto role = static_cast<jbyteArray>(env->GetObjectArrayElement(roles, i));
+            auto content = static_cast<jbyteArray>(env->GetObjectArrayElement(contents, i));
+            role_texts.push_back(to_string(env, role));
+            content_texts.push_back(to_string(env, content));
+            env->DeleteLocalRef(role);
+            env->DeleteLocalRef(content);
+            total += role_texts.back().size() + content_texts.back().size();
+        }
+        std::vector<llama_chat_message> chat;
+        for (jsize i = 0; i < count; i++) {
+            chat.push_back({role_texts[i].c_str(), content_texts[i].c_str()});
+        }
+        std::vector<char> buffer(2 * total + 256);
+        int32_t n = llama_chat_apply_template(template_text.c_str(), chat.data(), chat.size(), add_assistant,
+                                              buffer.data(), static_cast<int32_t>(buffer.size()));
+        if (n > static_cast<int32_t>(buffer.size())) {
+            buffer.resize(static_cast<size_t>(n));
+            n = llama_chat_apply_template(template_text.c_str(), chat.data(), chat.size(), add_assistant,
+                                          buffer.data(), static_cast<int32_t>(buffer.size()));
+        }
+        if (n < 0) {
+            return nullptr;  // a template llama.cpp does not know: Java says so
+        }
+        return to_bytes(env, buffer.data(), static_cast<size_t>(n));
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_clearMemory(JNIEnv *env, jclass, jlong context) {
+    guarded<int>(env, 0, [&] {
+        Context *holder = context_of(context);
+        llama_memory_clear(llama_get_memory(holder->ctx), true);
+        holder->cancelled.store(false);
+        return 0;
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_cancel(JNIEnv *, jclass, jlong context) {
+    context_of(context)->cancelled.store(true);
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decode(
+        JNIEnv *env, jclass, jlong context, jintArray tokens, jint offset, jint count) {
+    return guarded<jint>(env, -1, [&]() -> jint {
+        Context *holder = context_of(context);
+        if (holder->cancelled.load()) {
+            return 2;  // llama_decode's own code for "aborted"
+        }
+        std::vector<llama_token> ids(static_cast<size_t>(count));
+        env->GetIntArrayRegion(tokens, offset, count, ids.data());
+        return llama_decode(holder->ctx, llama_batch_get_one(ids.data(), count));
+    });
+}
+
+JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newSampler(
+        JNIEnv *env, jclass, jfloat temperature, jfloat top_p, jint seed) {
+    return guarded<jlong>(env, 0, [&]() -> jlong {
+        llama_sampler *chain = llama_sampler_chain_init(llama_sampler_chain_default_params());
+        if (chain == nullptr) {
+            throw_java(env, "llama.cpp could not create a sampler");
+            return 0;
+        }
+        if (temperature <= 0.0f) {
+            llama_sampler_chain_add(chain, llama_sampler_init_greedy());
+        } else {
+            llama_sampler_chain_add(chain, llama_sampler_init_top_p(top_p, 1));
+            llama_sampler_chain_add(chain, llama_sampler_init_temp(temperature));
+            llama_sampler_chain_add(chain, llama_sampler_init_dist(static_cast<uint32_t>(seed)));
+        }
+        return reinterpret_cast<jlong>(chain);
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeSampler(JNIEnv *env, jclass, jlong sampler) {
+    guarded<int>(env, 0, [&] {
+        llama_sampler_free(reinterpret_cast<llama_sampler *>(sampler));
+        return 0;
+    });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_sample(
+        JNIEnv *env, jclass, jlong context, jlong sampler) {
+    return guarded<jint>(env, -1, [&] {
+        // samples from the last decoded position and records the token in the chain's history
+        return llama_sampler_sample(reinterpret_cast<llama_sampler *>(sampler), context_of(context)->ctx, -1);
+    });
+}
+
+}  // extern "C"
