@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.app.modelserver.ModelServerMode;
+import dev.parley.app.platform.ConsoleLogFile;
 import dev.parley.app.platform.Serving;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
@@ -46,7 +47,9 @@ public final class Launcher {
             application.setWebApplicationType(WebApplicationType.NONE);
             return run(application, Arrays.copyOfRange(args, 1, args.length));
         }
-        return run(new SpringApplication(ParleyApplication.class), args);
+        SpringApplication bot = new SpringApplication(ParleyApplication.class);
+        bot.addListeners(new ConsoleLogFile());
+        return run(bot, args);
     }
 
     private int run(SpringApplication application, String... args) {
