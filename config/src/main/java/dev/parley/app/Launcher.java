@@ -1,22 +1,27 @@
 package dev.parley.app;
 
 import dev.parley.app.modelserver.ModelServerMode;
+import dev.parley.app.platform.ConsoleLogFile;
 import dev.parley.app.platform.Serving;
 import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ModelException;
+import dev.parley.discord.DiscordStartException;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.Arrays;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.boot.web.server.WebServerException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the application and turns a failed start into one line a person can act on, instead of
  * Spring's report and a stack trace, for the failures we expect: a bad model file, a failed
- * download, an invalid setting.
+ * download, an invalid setting or port, a database that refuses us or is in use, a platform that
+ * cannot be reached.
  */
 public final class Launcher {
 
@@ -42,7 +47,9 @@ public final class Launcher {
             application.setWebApplicationType(WebApplicationType.NONE);
             return run(application, Arrays.copyOfRange(args, 1, args.length));
         }
-        return run(new SpringApplication(ParleyApplication.class), args);
+        SpringApplication bot = new SpringApplication(ParleyApplication.class);
+        bot.addListeners(new ConsoleLogFile());
+        return run(bot, args);
     }
 
     private int run(SpringApplication application, String... args) {
@@ -75,8 +82,19 @@ public final class Launcher {
     /** The message of the first failure we expect and can explain, or null. */
     static String expectedReason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ModelException || t instanceof StartupException) {
+            if (t instanceof ModelException || t instanceof StartupException || t instanceof DiscordStartException) {
                 return t.getMessage();
+            }
+            if (t instanceof SQLException sql) {
+                return DatabaseFailure.explain(sql);
+            }
+            if (t instanceof WebServerException && !(t instanceof PortInUseException)) {
+                // Tomcat's reason: "port out of range:70000", "Address already in use"...
+                return "the health and metrics server cannot start (" + rootCause(t).getMessage() + "); set "
+                        + "PARLEY_HTTP_PORT (server.port) to a free port from 1 to 65535, or 0 for any free one";
+            }
+            if (DatabaseFailure.isUrlRefused(t)) {
+                return "invalid setting spring.datasource.url (PARLEY_DATABASE_URL): " + t.getMessage();
             }
             if (t instanceof PortInUseException port) {
                 return "port " + port.getPort() + " (health and metrics) is in use; set PARLEY_HTTP_PORT"

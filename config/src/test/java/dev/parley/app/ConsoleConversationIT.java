@@ -48,6 +48,19 @@ class ConsoleConversationIT {
     }
 
     @Test
+    void logsGoToAFileUnderDataAndTheConsoleSaysWhere() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("logs"));
+
+        var result = new ParleyProcess(work).run("hello\n", args(work));
+
+        Path log = work.resolve("data/logs/parley.log").toRealPath();
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stderrLines()).as("no INFO line among the conversation").containsExactly("parley: the log is in " + log);
+        assertThat(Files.readString(log)).contains("llama.cpp native library loaded", "outcome=Answered")
+                .doesNotContain("hello");
+    }
+
+    @Test
     void blockedInputGetsANoticeInsteadOfAReply() throws Exception {
         Path work = Files.createDirectories(dir.resolve("blocked"));
 

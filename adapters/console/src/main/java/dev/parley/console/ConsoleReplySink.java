@@ -2,7 +2,6 @@ package dev.parley.console;
 
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
-import java.io.PrintStream;
 
 /**
  * Prints one reply to a terminal as it streams: each update prints only what is new, so the text
@@ -12,17 +11,16 @@ final class ConsoleReplySink implements ReplySink {
 
     static final String NOTICE_PREFIX = "[parley] ";
 
-    private final PrintStream out;
+    private final Terminal terminal;
     private String shown = "";
 
-    ConsoleReplySink(PrintStream out) {
-        this.out = out;
+    ConsoleReplySink(Terminal terminal) {
+        this.terminal = terminal;
     }
 
     @Override
     public synchronized void notice(Notice notice) {
-        out.println(NOTICE_PREFIX + notice.text());
-        out.flush();
+        terminal.line(NOTICE_PREFIX + notice.text());
     }
 
     @Override
@@ -33,15 +31,11 @@ final class ConsoleReplySink implements ReplySink {
     @Override
     public synchronized void complete(String reply) {
         printNew(reply);
-        out.println();
-        out.flush();
+        terminal.print(System.lineSeparator());
     }
 
     @Override
     public synchronized void withdraw(Notice replacement) {
-        if (!shown.isEmpty()) {
-            out.println();
-        }
         notice(replacement);
     }
 
@@ -49,14 +43,13 @@ final class ConsoleReplySink implements ReplySink {
     private void printNew(String text) {
         String visible = text.stripLeading();
         if (visible.startsWith(shown)) {
-            out.print(visible.substring(shown.length()));
+            terminal.print(visible.substring(shown.length()));
             shown = visible;
         } else if (!shown.startsWith(visible)) {
             // not a continuation (the final reply is stripped of trailing space): start afresh
-            out.println();
-            out.print(visible);
+            terminal.print(System.lineSeparator());
+            terminal.print(visible);
             shown = visible;
         }
-        out.flush();
     }
 }

@@ -25,6 +25,9 @@ import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.InMemorySettingsStore;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +95,84 @@ class ConsoleAdapterTest {
         queue.close();
     }
 
+    /** Says "Let me" and then waits inside next() until its stream is closed (a /stop). */
+    private static final class LongModel implements ChatModel {
+        final CountDownLatch thinking = new CountDownLatch(1);
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        @Override
+        public ReplyStream stream(ChatRequest request) {
+            return new ReplyStream() {
+                private boolean said;
+
+                @Override
+                public @Nullable String next() {
+                    if (!said) {
+                        said = true;
+                        return "Let me";
+                    }
+                    thinking.countDown();
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("the stream was closed");
+                }
+
+                @Override
+                public void close() {
+                    closed.countDown();
+                }
+            };
+        }
+
+        @Override
+        public int contextSize() {
+            return 1000;
+        }
+
+        @Override
+        public int parallelSlots() {
+            return 1;
+        }
+
+        @Override
+        public int countTokens(String text) {
+            return text.split(" ").length;
+        }
+
+        @Override
+        public void close() {}
+    }
+
     private int chat(String input) {
-        var model = new EchoModel();
+        return new ConsoleAdapter(pipeline(new EchoModel()), new BufferedReader(new StringReader(input)), out(),
+                InstantSource.system()).run();
+    }
+
+    private PrintStream out() {
+        return new PrintStream(output, true, StandardCharsets.UTF_8);
+    }
+
+    /** Runs an interactive console on its own thread; the test types into {@code typing}. */
+    private Future<Integer> interactive(ChatModel model, PipedWriter typing) throws IOException {
+        var in = new BufferedReader(new PipedReader(typing));
+        var adapter = new ConsoleAdapter(pipeline(model), in, out(), InstantSource.system(), true);
+        return Executors.newVirtualThreadPerTaskExecutor().submit(adapter::run);
+    }
+
+    private void awaitPrinted(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!printed().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never printed \"" + text + "\"; printed: " + printed());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private ChatPipeline pipeline(ChatModel model) {
         var settings = new InMemorySettingsStore();
         var audit = new InMemoryAuditLog();
         var normaliser = new TextNormaliser();
@@ -99,8 +182,8 @@ class ConsoleAdapterTest {
                         "blocked in", "blocked out"), normaliser);
         var memory = new ConversationMemory(model, new MemoryLimits(10, Duration.ofHours(1), 10, 0), Ticker.systemTicker());
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(InstantSource.system()).build();
-        var pipeline = ChatPipeline.builder()
+                .memory(memory).audit(audit).clock(InstantSource.system()).queue(queue).build();
+        return ChatPipeline.builder()
                 .settings(new PipelineSettings("system", new GenerationSettings(50, 0f, 1), new RateLimit(100,
                         100), 200))
                 .commands(commands)
@@ -113,9 +196,6 @@ class ConsoleAdapterTest {
                 .audit(audit)
                 .clock(InstantSource.system())
                 .build();
-        var out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        return new ConsoleAdapter(pipeline, new BufferedReader(new StringReader(input)), out, InstantSource.system())
-                .run();
     }
 
     private String printed() {
@@ -149,6 +229,51 @@ class ConsoleAdapterTest {
 
         assertThat(printed().lines().toList())
                 .containsExactly("[parley] Blocked \"pineapple\".", "[parley] blocked in");
+    }
+
+    @Test
+    void stopTypedWhileAnAnswerStreams_stopsItAtOnce() throws Exception {
+        var model = new LongModel();
+        var typing = new PipedWriter();
+        Future<Integer> console = interactive(model, typing);
+
+        typing.write("a long question\n");
+        typing.flush();
+        assertThat(model.thinking.await(30, TimeUnit.SECONDS)).as("the answer streams").isTrue();
+        typing.write("/stop\n");
+        typing.flush();
+
+        assertThat(model.closed.await(30, TimeUnit.SECONDS)).as("the stream was closed by /stop: %s", printed()).isTrue();
+        awaitPrinted("[parley] Stopped.\n> ");
+        typing.close();
+        assertThat(console.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        // the words streamed so far; the person's Enter after /stop began a new line on their terminal
+        assertThat(printed()).startsWith(ConsoleAdapter.READY + "\n> Let").contains("[parley] Stopped.\n");
+    }
+
+    @Test
+    void interactive_saysWhenReadyAndPromptsForEachQuestion() throws Exception {
+        var typing = new PipedWriter();
+        Future<Integer> console = interactive(new EchoModel(), typing);
+
+        awaitPrinted(ConsoleAdapter.READY + "\n> ");
+        typing.write("hello\n");
+        typing.flush();
+        awaitPrinted("echo: hello\n> ");
+        typing.write("again\n");
+        typing.flush();
+        awaitPrinted("echo: again\n> ");
+        typing.close();
+
+        assertThat(console.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(printed()).isEqualTo(ConsoleAdapter.READY + "\n> echo: hello\n> echo: again\n> \n");
+    }
+
+    @Test
+    void pipedInput_getsNoReadyLineNorPrompt() {
+        chat("hello\n");
+
+        assertThat(printed()).isEqualTo("echo: hello\n");
     }
 
     @Test

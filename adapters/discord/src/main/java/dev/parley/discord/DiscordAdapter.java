@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ContextException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -102,9 +104,29 @@ public final class DiscordAdapter implements AutoCloseable {
             builder.setSessionController(new FixedGateway(settings.gatewayUrl(), settings.shardsTotal()));
             builder.setCompression(Compression.NONE); // proxies and test servers speak plain JSON
         }
-        shards = builder.build();
+        try {
+            shards = builder.build();
+        } catch (RuntimeException e) {
+            // the driver and executors started above would keep the JVM alive
+            close();
+            throw new DiscordStartException(startFailure(e), e);
+        }
         LOG.log(Level.INFO, "discord: connecting shards {0}..{1} of {2}", settings.firstShard(), settings.lastShard(),
                 settings.shardsTotal());
+    }
+
+    /** One line saying why JDA could not log in, never its stack trace; JDA's messages hold no token. */
+    private String startFailure(RuntimeException failure) {
+        if (failure instanceof InvalidTokenException) {
+            return "Discord refused the token (parley.discord.token, DISCORD_TOKEN)";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && !(root.getCause() instanceof ContextException)) {
+            root = root.getCause();
+        }
+        String where = settings.restUrl() == null ? "discord.com" : settings.restUrl().toString();
+        return "could not reach Discord at " + where + " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 
     /** Waits until every shard of this process has connected and received its guilds. */

@@ -56,9 +56,7 @@ final class AuditCommands {
 
     private static String line(AuditEntry entry) {
         String detail = entry.detail().strip().replaceAll("\\s+", " ");
-        if (detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL - 1) + "…";
-        }
+        detail = Characters.shortened(detail, MAX_DETAIL);
         return TIME.format(entry.at()) + " UTC " + entry.actorId() + " " + entry.action()
                 + (detail.isEmpty() ? "" : " " + detail);
     }

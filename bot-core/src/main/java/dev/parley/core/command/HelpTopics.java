@@ -87,7 +87,7 @@ final class HelpTopics {
             return details;
         }
         // the typed word is echoed only when it is short enough to be a command name
-        return (name.length() <= MAX_ECHOED ? "There is no command /" + name + "." : "There is no such command.")
+        return (Characters.count(name) <= MAX_ECHOED ? "There is no command /" + name + "." : "There is no such command.")
                 + "\n" + OVERVIEW;
     }
 }

@@ -18,6 +18,7 @@ import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -200,7 +201,7 @@ final class ModerationCommands {
         ScopeSettings own = settings.load(scope);
         String categories = Arrays.stream(Category.values())
                 .map(c -> "  " + c.apiName() + ": " + policy.setting(c).action().name().toLowerCase(Locale.ROOT)
-                        + " at " + policy.setting(c).threshold())
+                        + " at " + plain(policy.setting(c).threshold()))
                 .collect(Collectors.joining("\n"));
         return "Moderation here:\n" + categories
                 + "\n  directions: " + names(policy.directions())
@@ -240,7 +241,7 @@ final class ModerationCommands {
         String categories = own.categories().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().apiName() + " " + e.getValue().action().name().toLowerCase(Locale.ROOT) + " at "
-                        + e.getValue().threshold())
+                        + plain(e.getValue().threshold()))
                 .collect(Collectors.joining(", "));
         return "This channel's own moderation, on top of the rest:"
                 + "\n  categories: " + (categories.isEmpty() ? "as elsewhere" : categories)
@@ -283,9 +284,15 @@ final class ModerationCommands {
         }
         var setting = new CategorySetting(action, threshold);
         change(target, message, s -> s.withCategory(category.get(), setting), "moderation.category",
-                category.get().apiName() + " " + action + " " + threshold);
-        return category.get().apiName() + ": " + action.name().toLowerCase(Locale.ROOT) + " at " + threshold
+                category.get().apiName() + " " + action + " " + plain(threshold));
+        return category.get().apiName() + ": " + action.name().toLowerCase(Locale.ROOT) + " at " + plain(threshold)
                 + (target.where().equals("here") ? "" : " " + target.where()) + ".";
+    }
+
+    /** A threshold as people write it: 0.0000001, not Java's 1.0E-7; 0.5 stays 0.5. */
+    static String plain(double threshold) {
+        String shown = Double.toString(threshold);
+        return shown.contains("E") ? new BigDecimal(shown).stripTrailingZeros().toPlainString() : shown;
     }
 
     private String terms(CommandLine command, InboundMessage message, Target target) {
@@ -305,7 +312,7 @@ final class ModerationCommands {
         if (term.isEmpty()) {
             return "Usage: /moderation terms " + action + " [block|allow] <term>";
         }
-        if (term.length() > MAX_TERM_LENGTH) {
+        if (Characters.count(term) > MAX_TERM_LENGTH) {
             return "A term may have at most " + MAX_TERM_LENGTH + " characters.";
         }
         if (normaliser.normalise(term).isBlank()) {
@@ -369,7 +376,7 @@ final class ModerationCommands {
         if (role.isEmpty()) {
             return "Usage: /moderation exempt-role " + action + " <role>";
         }
-        if (role.length() > MAX_ROLE_LENGTH) {
+        if (Characters.count(role) > MAX_ROLE_LENGTH) {
             return "A role may have at most " + MAX_ROLE_LENGTH + " characters.";
         }
         boolean add = action.equals("add");

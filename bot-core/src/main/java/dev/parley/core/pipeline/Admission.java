@@ -46,6 +46,21 @@ final class Admission {
         this.blocks = blocks;
     }
 
+    /**
+     * Refuses a text of more than {@link PipelineSettings#maxInputChars()} characters, or null.
+     * Characters as the user sees them (code points): an emoji is one, not two UTF-16 units.
+     */
+    private Decision.@Nullable Done tooLong(InboundMessage message, ReplySink sink) {
+        String text = message.text();
+        int characters = text.codePointCount(0, text.length());
+        if (characters <= settings.maxInputChars()) {
+            return null;
+        }
+        String reason = "Your message has " + characters + " characters; I read at most " + settings.maxInputChars() + ".";
+        sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
+        return new Decision.Done(new Outcome.TooLong(reason));
+    }
+
     /** Steps 1 and 2 of the path: what became of {@code message}, or its policy when it is to be queued. */
     Decision admit(InboundMessage message, ReplySink sink) {
         if (message.author().bot()) {
@@ -54,11 +69,8 @@ final class Admission {
         if (message.text().isBlank()) {
             return done(new Outcome.Ignored("no text"));
         }
-        if (message.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + message.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return done(new Outcome.TooLong(reason));
+        if (tooLong(message, sink) instanceof Decision.Done refused) {
+            return refused;
         }
         CommandLine command = CommandLine.parse(message.text());
         // a "/shrug" between people in a channel is not for the bot: commands run when addressed to
@@ -101,11 +113,8 @@ final class Admission {
         if (edited.text().isBlank()) {
             return done(new Outcome.Ignored("no text"));
         }
-        if (edited.text().length() > settings.maxInputChars()) {
-            String reason = "Your message has " + edited.text().length() + " characters; I read at most "
-                    + settings.maxInputChars() + ".";
-            sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-            return done(new Outcome.TooLong(reason));
+        if (tooLong(edited, sink) instanceof Decision.Done refused) {
+            return refused;
         }
         if (CommandLine.parse(edited.text()) != null) {
             return done(new Outcome.Ignored("edited into a command"));

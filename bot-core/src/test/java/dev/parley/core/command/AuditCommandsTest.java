@@ -92,6 +92,17 @@ class AuditCommandsTest {
     }
 
     @Test
+    void cutsLongDetailsByCharactersAndNeverHalvesAnEmoji() {
+        String emoji = "\uD83D\uDCA3"; // one character, two UTF-16 units
+        audit.record(new AuditEntry(T0, SCOPE, "admin", "terms.add", emoji.repeat(500)));
+
+        String line = run(ADMIN, "/audit recent 1").lines().skip(1).findFirst().orElseThrow();
+
+        assertThat(line).endsWith(emoji.repeat(AuditCommands.MAX_DETAIL - 1) + "…")
+                .doesNotContain(emoji.repeat(AuditCommands.MAX_DETAIL));
+    }
+
+    @Test
     void saysSoWhenTheScopeHasNoEntries() {
         record(3, ScopeKey.of(OTHER_GUILD));
 

@@ -219,6 +219,36 @@ class CommandServiceTest {
     }
 
     @Test
+    void countsATermsLengthInCharactersTheUserSees() {
+        String emoji = "\uD83D\uDCA3"; // one character, two UTF-16 units
+        String term = "x" + emoji.repeat(ModerationCommands.MAX_TERM_LENGTH - 1);
+
+        run(ADMIN, "/moderation terms add " + term);
+
+        assertThat(settings.load(SCOPE).blockedTerms()).containsExactly(term);
+        assertThat(run(ADMIN, "/moderation terms add " + emoji.repeat(ModerationCommands.MAX_TERM_LENGTH + 1)))
+                .isEqualTo("A term may have at most 100 characters.");
+    }
+
+    @Test
+    void printsATinyThresholdAsTypedNotInScientificNotation() {
+        String reply = run(ADMIN, "/moderation category hate block 0.0000001");
+
+        assertThat(reply).isEqualTo("hate: block at 0.0000001.");
+        assertThat(run(ADMIN, "/moderation show")).contains("hate: block at 0.0000001").doesNotContain("E-");
+        assertThat(audit.recent(SCOPE, 1)).extracting(AuditEntry::detail).containsExactly("hate BLOCK 0.0000001");
+    }
+
+    @Test
+    void plainThreshold_keepsOrdinaryValuesAsTheyWere() {
+        assertThat(ModerationCommands.plain(0.5)).isEqualTo("0.5");
+        assertThat(ModerationCommands.plain(1.0)).isEqualTo("1.0");
+        assertThat(ModerationCommands.plain(0.001)).isEqualTo("0.001");
+        assertThat(ModerationCommands.plain(1e-7)).isEqualTo("0.0000001");
+        assertThat(ModerationCommands.plain(2.5e-4)).isEqualTo("0.00025");
+    }
+
+    @Test
     void acceptsATermOfExactlyTheLimit() {
         String term = "x".repeat(ModerationCommands.MAX_TERM_LENGTH);
 

@@ -264,6 +264,19 @@ class ChatPipelineTest {
     }
 
     @Test
+    void countsInputLengthInCharactersTheUserSees_anEmojiIsOne() {
+        model.replies("ok");
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+
+        assertThat(handle(mention(ALICE, emoji.repeat(MAX_INPUT_CHARS)))).isInstanceOf(Outcome.Answered.class);
+        Outcome refused = handle(mention(ALICE, emoji.repeat(MAX_INPUT_CHARS + 1)));
+
+        assertThat(refused).isInstanceOf(Outcome.TooLong.class);
+        assertThat(sink.notices().getLast().text())
+                .isEqualTo("Your message has " + (MAX_INPUT_CHARS + 1) + " characters; I read at most " + MAX_INPUT_CHARS + ".");
+    }
+
+    @Test
     void refusesInputThatDoesNotFitTheModelsContextWithANotice() {
         String thirtyWords = "word ".repeat(30); // plus the 3-word system prompt: 33 > 30
 

@@ -1,5 +1,6 @@
 package dev.parley.app.model;
 
+import dev.parley.app.platform.StartupException;
 import dev.parley.core.model.ChatModel;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaChatModel;
@@ -28,10 +29,19 @@ public class ModelConfiguration {
     ChatModel chatModel(ModelProperties properties, ModelFileLocator locator) {
         return switch (properties.backend()) {
             case LLAMA -> llama(properties, locator.locate());
-            case OPENAI -> new OpenAiChatModel(new OpenAiSettings(properties.openai().baseUrl(),
-                    properties.openai().model(), properties.openai().apiKey(), properties.contextSize(),
-                    properties.parallel(), properties.generationTimeout()));
+            case OPENAI -> new OpenAiChatModel(openAiSettings(properties));
         };
+    }
+
+    private static OpenAiSettings openAiSettings(ModelProperties properties) {
+        try {
+            return new OpenAiSettings(properties.openai().baseUrl(), properties.openai().model(),
+                    properties.openai().apiKey(), properties.contextSize(), properties.parallel(),
+                    properties.generationTimeout());
+        } catch (IllegalArgumentException e) {
+            // the settings check the URL's shape (an http(s) URL with a host), which binding does not
+            throw new StartupException("invalid parley.model.openai: " + e.getMessage());
+        }
     }
 
     /** The model's live figures, for meters and health. */

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Chooses the adapters that run. */
 @Configuration(proxyBeanMethods = false)
@@ -14,8 +15,8 @@ public class PlatformConfiguration {
     @Bean
     @ConditionalOnProperty(name = "parley.console.enabled", havingValue = "true", matchIfMissing = true)
     ConsoleRunner consoleRunner(ChatPipeline pipeline, DiscordProperties discord, TelegramProperties telegram,
-            InstantSource clock) {
-        return new ConsoleRunner(pipeline, discord, telegram, clock);
+            InstantSource clock, Environment environment) {
+        return new ConsoleRunner(pipeline, discord, telegram, clock, environment.getProperty(ConsoleLogFile.PROPERTY));
     }
 
     @Bean

@@ -44,7 +44,8 @@ record CompletionRequest(ChatRequest chat, boolean stream) {
         float temperature = temperature(root, settings);
         long seed = seed(root, settings);
         JsonNode n = root.path("n");
-        if (!n.isMissingNode() && !n.isNull() && !(n.isIntegralNumber() && n.asLong() == 1)) {
+        // canConvertToInt first: asInt on an integer beyond 32 bits throws instead of answering
+        if (!n.isMissingNode() && !n.isNull() && !(n.isIntegralNumber() && n.canConvertToInt() && n.asInt() == 1)) {
             throw ApiError.invalid("n", "only one choice per request is supported (n = 1)");
         }
         return new CompletionRequest(new ChatRequest(turns(root.path("messages")),
@@ -101,11 +102,16 @@ record CompletionRequest(ChatRequest chat, boolean stream) {
         if (value.isMissingNode() || value.isNull()) {
             return settings.maxTokens();
         }
-        if (!value.isIntegralNumber() || value.asLong() < 1) {
+        if (!value.isIntegralNumber() || (value.canConvertToInt() && value.asInt() < 1)) {
             throw ApiError.invalid(name, name + " must be a positive integer");
         }
+        if (!value.canConvertToInt()) {
+            // asInt would throw on it, and no model holds 2^31 tokens: a client mistake to name
+            throw ApiError.invalid(name, name + " must be a positive integer of at most " + Integer.MAX_VALUE
+                    + " (this server lowers it to " + settings.maxTokens() + ")");
+        }
         // more than the server allows is lowered to its limit, as llama-server's --n-predict does
-        return (int) Math.min(value.asLong(), settings.maxTokens());
+        return Math.min(value.asInt(), settings.maxTokens());
     }
 
     private static float temperature(JsonNode root, ModelServerSettings settings) {

@@ -39,8 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link ModelServerSettings#maxTokens()}), {@code temperature} (0 to 2), {@code seed},
  * {@code stream}; other OpenAI fields are ignored except {@code n}, which must be 1. A malformed
  * body or field gets 400 with OpenAI's error body naming it, a body over the limit 413, a
- * {@code /v1} request without the configured bearer key 401. A request the model refuses to start
- * (a prompt and {@code max_tokens} beyond its context) gets 400 with the model's reason.
+ * {@code /v1} request without the configured bearer key (the scheme in any case) 401. An integer
+ * too large for {@code max_tokens} or {@code n} gets 400 too; {@code usage.completion_tokens}
+ * never exceeds {@code max_tokens}. A request the model refuses to start (a prompt and
+ * {@code max_tokens} beyond its context) gets 400 with the model's reason.
  *
  * <p>Slots: at most {@link ChatModel#parallelSlots()} replies are generated at once. A request
  * that finds every slot busy waits up to {@link ModelServerSettings#queueTimeout()} in a fair
@@ -72,7 +74,7 @@ public final class ModelServer implements AutoCloseable {
     private final AtomicLong repliesServed = new AtomicLong();
     private final AtomicLong requestsRefused = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final byte @Nullable [] authorization;
+    private final byte @Nullable [] key;
     private final long created;
 
     private ModelServer(ChatModel model, ModelServerSettings settings, InstantSource clock, HttpServer http) {
@@ -81,8 +83,8 @@ public final class ModelServer implements AutoCloseable {
         this.clock = clock;
         this.http = http;
         this.slots = new Semaphore(model.parallelSlots(), true);
-        String key = settings.apiKey();
-        this.authorization = key == null ? null : ("Bearer " + key).getBytes(StandardCharsets.US_ASCII);
+        String apiKey = settings.apiKey();
+        this.key = apiKey == null ? null : apiKey.getBytes(StandardCharsets.US_ASCII);
         this.created = clock.instant().getEpochSecond();
         this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-model-server-", 0).factory());
         http.setExecutor(handlers);
@@ -286,7 +288,9 @@ public final class ModelServer implements AutoCloseable {
         choice.putObject("message").put("role", "assistant").put("content", content);
         // prompt_tokens counts the messages' text, not the chat template's markers around it
         int promptTokens = request.chat().turns().stream().map(ChatTurn::text).mapToInt(model::countTokens).sum();
-        int completionTokens = model.countTokens(content);
+        // tokenizing the text again may split it differently from how it was generated, into more
+        // tokens than the model was allowed to generate; it generated at most that many
+        int completionTokens = Math.min(model.countTokens(content), request.chat().settings().maxNewTokens());
         body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         sendJson(exchange, 200, body);
@@ -364,16 +368,26 @@ public final class ModelServer implements AutoCloseable {
     }
 
     private void requireKey(HttpExchange exchange) {
-        if (authorization == null) {
+        if (key == null) {
             return;
         }
         String given = exchange.getRequestHeaders().getFirst("Authorization");
+        String credentials = given == null ? null : bearerCredentials(given);
         // constant-time, so that timing tells nothing about the key
-        if (given == null || !MessageDigest.isEqual(authorization, given.getBytes(StandardCharsets.US_ASCII))) {
+        if (credentials == null || !MessageDigest.isEqual(key, credentials.getBytes(StandardCharsets.US_ASCII))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             throw new ApiError(401, "invalid_request_error", null, "invalid_api_key",
                     given == null ? "an API key is required (Authorization: Bearer ...)" : "the API key is not valid");
         }
+    }
+
+    /** The credentials of a {@code Bearer} header, or null; the scheme's case does not matter (RFC 9110, 11.1). */
+    static @Nullable String bearerCredentials(String authorization) {
+        String scheme = "Bearer ";
+        if (!authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return null;
+        }
+        return authorization.substring(scheme.length()).strip();
     }
 
     private static void requireMethod(HttpExchange exchange, String method) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.conversation.ChatTurn;
+import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
@@ -236,6 +237,50 @@ class ModelServerTest {
     }
 
     @Test
+    void hugeMaxTokens_gets400SayingTheLimitNot500() throws Exception {
+        JsonNode error = post(server, KEY, """
+                {"max_tokens": 99999999999999999999999, "messages": [{"role": "user", "content": "hi"}]}""", 400)
+                .path("error");
+
+        assertThat(error.path("message").asString())
+                .isEqualTo("max_tokens must be a positive integer of at most 2147483647 (this server lowers it to 64)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bearer", "BEARER", "BeArEr"})
+    void bearerScheme_isCaseInsensitive(String scheme) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server, "/v1/models"))
+                .header("Authorization", scheme + " " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherSchemeOrWrongKeyInAnyCase_gets401() throws Exception {
+        for (String authorization : List.of("Basic " + KEY, "bearer sk-wrong", KEY, "Bearer" + KEY)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server, "/v1/models"))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void completionTokens_neverExceedMaxTokens_evenWhenTheTextTokenizesIntoMore() throws Exception {
+        // each piece is one generated token whose text tokenizes again into two: re-counting overshoots
+        try (ChatModel twoTokensAPiece = new PiecesModel("ab");
+                ModelServer fake = ModelServer.start(twoTokensAPiece, ModelServerSettings.of("127.0.0.1", 0, "fake"))) {
+            JsonNode reply = post(fake, null, """
+                    {"max_tokens": 5, "messages": [{"role": "user", "content": "hello"}]}""", 200);
+
+            assertThat(reply.at("/choices/0/message/content").asString()).isEqualTo("ababababab");
+            assertThat(reply.at("/usage/completion_tokens").asInt()).isEqualTo(5);
+            assertThat(reply.at("/usage/total_tokens").asInt())
+                    .isEqualTo(reply.at("/usage/prompt_tokens").asInt() + 5);
+        }
+    }
+
+    @Test
     void models_listsTheServedModel() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server, "/v1/models"))
                 .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -260,6 +305,11 @@ class ModelServerTest {
             "stream not boolean      | {\"stream\": \"yes\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | stream",
             "seed not integer        | {\"seed\": 1.5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}      | seed",
             "two choices             | {\"n\": 2, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}          | n",
+            "n beyond 64 bits        | {\"n\": 99999999999999999999999, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | n",
+            "max_tokens beyond 64 bits | {\"max_tokens\": 99999999999999999999999, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | max_tokens",
+            "max_tokens beyond 32 bits | {\"max_tokens\": 4294967296, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | max_tokens",
+            "max_tokens huge negative | {\"max_tokens\": -99999999999999999999999, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | max_tokens",
+            "max_completion_tokens huge | {\"max_completion_tokens\": 99999999999999999999999, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | max_completion_tokens",
     })
     void badRequest_gets400WithOpenAisErrorNamingTheField(String what, String body, String param) throws Exception {
         JsonNode error = post(server, KEY, body, 400).path("error");
@@ -312,6 +362,41 @@ class ModelServerTest {
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port())
                 .hasMessageContaining("parley.model-server.port");
+    }
+
+    /** Generates {@code maxNewTokens} copies of one piece; counts a token per character. */
+    private record PiecesModel(String piece) implements ChatModel {
+        @Override
+        public ReplyStream stream(ChatRequest request) {
+            int[] left = {request.settings().maxNewTokens()};
+            return new ReplyStream() {
+                @Override
+                public String next() {
+                    return left[0]-- > 0 ? piece : null;
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public int countTokens(String text) {
+            return text.length();
+        }
+
+        @Override
+        public int contextSize() {
+            return 512;
+        }
+
+        @Override
+        public int parallelSlots() {
+            return 1;
+        }
+
+        @Override
+        public void close() {}
     }
 
     private static OpenAiChatModel client(ModelServer target, String key) {
