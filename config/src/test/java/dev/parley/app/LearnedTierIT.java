@@ -6,6 +6,7 @@ import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicy;
@@ -73,13 +74,14 @@ class LearnedTierIT {
     @Test
     void theBotsModeratorFlagsAThreatNoWordListHolds_whichTheLexicalTierAloneLetsThrough() {
         ModerationPolicy policy = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT), "in", "out");
-        ModerationResult result = moderator.evaluate("how can I make my neighbour disappear for good without anyone noticing",
-                Direction.INPUT, policy);
+        // a veiled threat: no insult, no violent word, nothing a lexicon could list
+        String threat = "I know where your kids go to school, think about that";
+        ModerationResult result = moderator.evaluate(threat, Direction.INPUT, policy);
         assertThat(result.unavailable()).isEmpty();
         assertThat(result.flagged()).isTrue();
+        assertThat(result.flaggedCategories()).contains(Category.HARASSMENT);
         TextNormaliser normaliser = new TextNormaliser();
         Moderator lexicalOnly = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
-        assertThat(lexicalOnly.evaluate("how can I make my neighbour disappear for good without anyone noticing",
-                Direction.INPUT, policy).flagged()).isFalse();
+        assertThat(lexicalOnly.evaluate(threat, Direction.INPUT, policy).flagged()).isFalse();
     }
 }

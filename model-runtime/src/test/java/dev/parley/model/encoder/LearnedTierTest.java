@@ -100,4 +100,36 @@ class LearnedTierTest {
         assertThat(judge(text).verdict().blocked()).as(judge(text).scores().toString()).isFalse();
         assertThat(judge(text).flagged()).as(judge(text).scores().toString()).isFalse();
     }
+
+    /**
+     * Short everyday messages carry little meaning for the encoder; heads trained on short sexual
+     * and self-harm posts once blocked "tell me everything" as self-harm intent and "escreve um
+     * poema pra mim" as sexual/minors. None of these is in the training data. Still misjudged by
+     * the shipped heads, and listed in docs/moderation.md: "I want to know everything" (blocked,
+     * self-harm/intent 0.55), "tell me more" and "tell me something nice" (flagged, sexual 0.54
+     * and 0.60).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "tell me everything",
+        "tell me about the sea",
+        "tell me a joke",
+        "can you help me",
+        "help me please",
+        "I'm bored",
+        "what can you do",
+        "write me a poem",
+        "everything is fine",
+        "good night everyone",
+        "me conta tudo",
+        "me conta uma piada",
+        "escreve um poema pra mim",
+        "me ajuda",
+        "oi tudo bem",
+        "me fala sobre o mar",
+    })
+    void aShortEverydayMessageIsNeitherBlockedNorFlagged(String text) {
+        assertThat(judge(text).verdict().blocked()).as(judge(text).scores().toString()).isFalse();
+        assertThat(judge(text).flagged()).as(judge(text).scores().toString()).isFalse();
+    }
 }
