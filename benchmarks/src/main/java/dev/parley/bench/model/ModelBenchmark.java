@@ -161,11 +161,25 @@ public final class ModelBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             status = 2;
-        } catch (RuntimeException e) {
-            System.err.println("benchmark failed: " + e);
+        } catch (Exception e) {
+            // a stream's failure reaches here wrapped in an ExecutionException: whatever it is, one
+            // line and a non-zero status, never a main that returns into a JVM that cannot exit
+            System.err.println(FAILED + oneLine(e));
             status = 1;
         }
         System.exit(status); // llama.cpp's non-daemon native thread would keep the JVM alive
+    }
+
+    private static final String FAILED = "benchmark failed: ";
+
+    /** The innermost cause's message on one line, with its type when it has no message. */
+    static String oneLine(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
     }
 
     /** Runs the measurements in a child JVM, then prints its figures next to llama.cpp's. */
@@ -189,7 +203,10 @@ public final class ModelBenchmark {
             int status = process.waitFor();
             List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
             if (status != 0) {
-                log.stream().filter(line -> !line.isBlank()).skip(Math.max(0, log.size() - 20)).forEach(System.err::println);
+                List<String> said = log.stream().filter(line -> line.startsWith(FAILED)).toList();
+                // the child's own one line if it wrote one; otherwise llama.cpp's last words
+                (said.isEmpty() ? log.stream().filter(line -> !line.isBlank()).skip(Math.max(0, log.size() - 20)).toList() : said)
+                        .forEach(System.err::println);
                 return status;
             }
             print(results, log);
@@ -207,10 +224,11 @@ public final class ModelBenchmark {
                         + "flash attention %s, Java %s%n", options.model().getFileName(), Files.size(options.model()) / 1e6,
                 options.threads(), options.promptTokens(), options.tokens(), options.flashAttention() ? "on" : "off",
                 Runtime.version());
+        int contextSize = contextSize(library);
         for (int streams : options.streams()) {
             LlamaSettings settings = LlamaSettings.of(options.model())
                     .withThreads(options.threads())
-                    .withContextSize(options.promptTokens() + options.tokens() + 64)
+                    .withContextSize(contextSize)
                     .withParallel(streams)
                     .withFlashAttention(options.flashAttention())
                     .withNativeLogging(true);
@@ -227,6 +245,31 @@ public final class ModelBenchmark {
         }
     }
 
+    /**
+     * The context each slot needs, from the real token count of the longest prompt: "hello world"
+     * is two tokens for a real vocabulary but may be a dozen for a generated one, so a guess from
+     * {@code --prompt-tokens} could be too small and every stream would fail.
+     */
+    private int contextSize(LlamaNativeLibrary library) {
+        LlamaSettings probe = LlamaSettings.of(options.model()).withThreads(options.threads())
+                .withContextSize(Math.min(256, options.tokens() + 64)).withParallel(1);
+        try (LlamaChatModel model = LlamaChatModel.load(probe, library)) {
+            int longest = model.countTokens(SYSTEM) + model.countTokens(promptText(options.streams().getLast() - 1));
+            int size = longest + TEMPLATE_TOKENS + options.tokens();
+            System.out.printf(Locale.ROOT, "context per slot: %d tokens (the longest prompt is %d tokens of text)%n",
+                    size, longest);
+            return size;
+        }
+    }
+
+    /** Room for the chat template's own tokens around the turns, and the BOS token. */
+    private static final int TEMPLATE_TOKENS = 48;
+    private static final String SYSTEM = "You are Parley.";
+
+    private String promptText(int stream) {
+        return "stream " + stream + " " + "hello world ".repeat(options.promptTokens() / 2);
+    }
+
     private void warmUp(LlamaChatModel model) {
         drain(model, request("warm up", 8), System.nanoTime());
     }
@@ -238,8 +281,7 @@ public final class ModelBenchmark {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<StreamRun>> futures = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                ChatRequest request = request("stream " + i + " " + "hello world ".repeat(options.promptTokens() / 2),
-                        options.tokens());
+                ChatRequest request = request(promptText(i), options.tokens());
                 futures.add(threads.submit(() -> {
                     start.await();
                     return drain(model, request, System.nanoTime());
@@ -282,7 +324,7 @@ public final class ModelBenchmark {
     }
 
     private static ChatRequest request(String text, int tokens) {
-        return new ChatRequest(List.of(ChatTurn.system("You are Parley."), ChatTurn.user(text)),
+        return new ChatRequest(List.of(ChatTurn.system(SYSTEM), ChatTurn.user(text)),
                 new GenerationSettings(tokens, 0f, 42));
     }
 

@@ -1,0 +1,83 @@
+package dev.parley.bench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.testkit.gguf.TinyLlamaModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #16: the model benchmark never hangs. It used to size the context from {@code
+ * --prompt-tokens}, so on a generated model (a dozen tokens for "hello world") every stream failed,
+ * the failure reached {@code main} wrapped in an {@link ExecutionException} that it did not catch,
+ * {@code System.exit} was never called, and llama.cpp's thread kept the JVM waiting forever.
+ * Each case runs the real benchmark in a child JVM; the wait only guards against that hang. The
+ * testkit's model has "hello" and "world" among its pieces, so its prompts fit the old guess too:
+ * these cases show the context sized from the counted prompt and a failure reported in one line
+ * with a non-zero status, not the old hang itself.
+ */
+class ModelBenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(boolean exited, int status, String out, String err) {
+    }
+
+    private Run benchmark(Path model, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                ModelBenchmark.class.getName(), model.toString()));
+        command.addAll(List.of(options));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean exited = process.waitFor(5, TimeUnit.MINUTES);
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return new Run(exited, exited ? process.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theContextIsSizedFromThePromptsCountedTokens_andTheRunEnds() throws Exception {
+        Path model = dir.resolve("tiny.gguf");
+        TinyLlamaModel.builder().build().writeTo(model);
+
+        Run run = benchmark(model, "--prompt-tokens", "256", "--tokens", "8", "--streams", "1", "--threads", "1");
+
+        assertThat(run.exited()).as("the benchmark exits").isTrue();
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("context per slot:").contains("time to first token:");
+    }
+
+    @Test
+    void aPromptLongerThanTheModelsContext_failsInOneLineAndExitsNonZero() throws Exception {
+        Path model = dir.resolve("short-context.gguf");
+        TinyLlamaModel.builder().contextLength(256).build().writeTo(model);
+
+        Run run = benchmark(model, "--prompt-tokens", "512", "--tokens", "8", "--streams", "1", "--threads", "1");
+
+        assertThat(run.exited()).as("the benchmark exits").isTrue();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err().lines().filter(line -> !line.isBlank()).toList()).as(run.err())
+                .singleElement().asString().startsWith("benchmark failed: ").contains("context");
+    }
+
+    @Test
+    void oneLine_givesTheInnermostCausesMessage() {
+        Exception wrapped = new ExecutionException(new IllegalStateException("the prompt takes 900 tokens\n and more"));
+        assertThat(ModelBenchmark.oneLine(wrapped)).isEqualTo("the prompt takes 900 tokens and more");
+        assertThat(ModelBenchmark.oneLine(new ExecutionException(new NullPointerException()))).isEqualTo("NullPointerException");
+    }
+}
