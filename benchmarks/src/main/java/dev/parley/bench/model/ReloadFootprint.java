@@ -1,0 +1,78 @@
+package dev.parley.bench.model;
+
+import dev.parley.model.llamacpp.Generation;
+import dev.parley.model.llamacpp.LlamaCppModel;
+import dev.parley.model.llamacpp.ModelParameters;
+import dev.parley.model.llamacpp.SamplerParameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Loads a GGUF model through Parley's own llama.cpp binding, generates a few tokens and closes it,
+ * again and again, printing the process's resident memory after each round: issue #16 asks that
+ * closing a model returns its memory (de.kherud:llama 4.2.0 kept about 1.25 GB per load of a 1.1B
+ * model), so a model can be replaced without a restart.
+ *
+ * <pre>
+ * java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/parley-benchmarks.jar \
+ *     dev.parley.bench.model.ReloadFootprint FILE [rounds] [threads]
+ * </pre>
+ *
+ * Resident memory is read from {@code /proc/self/status} (Linux only). The model file is
+ * memory-mapped, so resident memory counts the pages of it that were read, as llama.cpp's own
+ * tools would.
+ */
+public final class ReloadFootprint {
+
+    private ReloadFootprint() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: ReloadFootprint FILE [rounds] [threads]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "%s (%.0f MB), %d rounds of load, 16 tokens, close; %d thread(s)%n",
+                file.getFileName(), Files.size(file) / 1e6, rounds, threads);
+        long before = residentKilobytes();
+        long firstLoaded = 0;
+        long lastLoaded = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            long loaded;
+            try (LlamaCppModel model = LlamaCppModel.load(ModelParameters.of(file).withContextSize(512).withThreads(threads))) {
+                int[] prompt = model.tokenize("hello world", true, false);
+                try (Generation generation = model.generate(prompt, SamplerParameters.greedy(), 16)) {
+                    while (generation.next() != Generation.END) {
+                        // drain: the tokens themselves do not matter here
+                    }
+                }
+                loaded = residentKilobytes();
+            }
+            long closed = residentKilobytes();
+            firstLoaded = round == 1 ? loaded : firstLoaded;
+            lastLoaded = loaded;
+            System.out.printf(Locale.ROOT, "round %2d: %6.0f ms, resident %7.1f MB loaded, %7.1f MB after close%n", round,
+                    (System.nanoTime() - start) / 1e6, loaded / 1024.0, closed / 1024.0);
+        }
+        long end = residentKilobytes();
+        System.out.printf(Locale.ROOT, "resident: %.1f MB before the first load, %.1f MB with the first load, %.1f MB with the last"
+                + " (%+.1f%%), %.1f MB at the end after its close (%+.1f%% of the first load's)%n", before / 1024.0,
+                firstLoaded / 1024.0, lastLoaded / 1024.0, 100.0 * (lastLoaded - firstLoaded) / firstLoaded, end / 1024.0,
+                100.0 * (end - firstLoaded) / firstLoaded);
+    }
+
+    private static long residentKilobytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
