@@ -45,7 +45,9 @@ public final class ReloadFootprint {
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
             long loaded;
+            long loadedAt;
             try (LlamaCppModel model = LlamaCppModel.load(ModelParameters.of(file).withContextSize(512).withThreads(threads))) {
+                loadedAt = System.nanoTime();
                 int[] prompt = model.tokenize("hello world", true, false);
                 try (Generation generation = model.generate(prompt, SamplerParameters.greedy(), 16)) {
                     while (generation.next() != Generation.END) {
@@ -57,14 +59,22 @@ public final class ReloadFootprint {
             long closed = residentKilobytes();
             firstLoaded = round == 1 ? loaded : firstLoaded;
             lastLoaded = loaded;
-            System.out.printf(Locale.ROOT, "round %2d: %6.0f ms, resident %7.1f MB loaded, %7.1f MB after close%n", round,
-                    (System.nanoTime() - start) / 1e6, loaded / 1024.0, closed / 1024.0);
+            System.out.printf(Locale.ROOT, "round %2d: load %6.0f ms, generate and close %6.0f ms, resident %7.1f MB loaded,"
+                    + " %7.1f MB after close, %d threads%n", round, (loadedAt - start) / 1e6, (System.nanoTime() - loadedAt) / 1e6,
+                    loaded / 1024.0, closed / 1024.0, threads());
         }
         long end = residentKilobytes();
         System.out.printf(Locale.ROOT, "resident: %.1f MB before the first load, %.1f MB with the first load, %.1f MB with the last"
                 + " (%+.1f%%), %.1f MB at the end after its close (%+.1f%% of the first load's)%n", before / 1024.0,
                 firstLoaded / 1024.0, lastLoaded / 1024.0, 100.0 * (lastLoaded - firstLoaded) / firstLoaded, end / 1024.0,
                 100.0 * (end - firstLoaded) / firstLoaded);
+    }
+
+    /** The process's threads, native ones included (a thread llama.cpp leaves behind shows here). */
+    private static long threads() throws IOException {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.count();
+        }
     }
 
     private static long residentKilobytes() throws IOException {
