@@ -3,7 +3,7 @@ package dev.parley.app;
 import dev.parley.app.modelserver.ModelServerMode;
 import dev.parley.app.platform.ConsoleLogFile;
 import dev.parley.app.platform.Serving;
-import dev.parley.app.platform.StartupException;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ModelException;
 import dev.parley.discord.DiscordStartException;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.parley.app.model.ModelProperties;
-import dev.parley.app.platform.StartupException;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ModelException;
 import dev.parley.discord.DiscordStartException;
 import java.io.ByteArrayOutputStream;

@@ -13,7 +13,6 @@ import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
@@ -32,6 +31,7 @@ import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
+import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +50,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The pipeline's own cost per message with the model excluded (a stand-in that answers at once):

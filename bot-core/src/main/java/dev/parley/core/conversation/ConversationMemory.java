@@ -3,7 +3,6 @@ package dev.parley.core.conversation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.parley.core.model.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

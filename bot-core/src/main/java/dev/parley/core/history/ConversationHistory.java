@@ -142,7 +142,7 @@ public final class ConversationHistory implements ConversationStore {
     }
 
     /** Deletes every exchange older than the retention period; returns how many. */
-    public int purgeExpired() {
+    int purgeExpired() {
         Instant now = clock.instant();
         nextPurge.set(now.plus(PURGE_INTERVAL));
         return archive.purgeBefore(now.minus(retention));

@@ -1,5 +1,7 @@
 package dev.parley.core.model;
 
+import dev.parley.core.conversation.TokenCounter;
+
 /**
  * A language model that continues a conversation, token by token. Implementations live outside
  * the core (llama.cpp through JNI, an OpenAI-compatible server); the pipeline only sees this port.

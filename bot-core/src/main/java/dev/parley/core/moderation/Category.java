@@ -39,7 +39,7 @@ public enum Category {
      * Whether the category is severe enough that the default policy blocks it everywhere: threats,
      * violent wrongdoing, self-harm intent and instructions, sexual content involving minors.
      */
-    public boolean severe() {
+    boolean severe() {
         return severe;
     }
 

@@ -17,7 +17,7 @@ public record CategorySetting(CategoryAction action, double threshold) {
     }
 
     /** Whether {@code score} triggers the action (never for {@link CategoryAction#OFF}). */
-    public boolean triggeredBy(double score) {
+    boolean triggeredBy(double score) {
         return action != CategoryAction.OFF && score >= threshold;
     }
 }

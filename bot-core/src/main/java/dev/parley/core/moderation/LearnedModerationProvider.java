@@ -82,7 +82,7 @@ public final class LearnedModerationProvider implements ModerationProvider {
     }
 
     /** Reads Parley's shipped heads. */
-    public static CategoryHeads standardHeads() {
+    static CategoryHeads standardHeads() {
         try (InputStream in = LearnedModerationProvider.class.getResourceAsStream(STANDARD_HEADS)) {
             if (in == null) {
                 throw new IllegalStateException("the moderation heads " + STANDARD_HEADS + " are not on the class path");

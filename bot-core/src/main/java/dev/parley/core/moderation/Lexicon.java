@@ -121,7 +121,7 @@ public final class Lexicon {
     }
 
     /** Loads lexicon files from resources next to this class. */
-    public static Lexicon fromResources(TextNormaliser normaliser, String... names) {
+    static Lexicon fromResources(TextNormaliser normaliser, String... names) {
         return new Lexicon(LexiconFile.fromResources(normaliser, names));
     }
 
@@ -136,7 +136,7 @@ public final class Lexicon {
     }
 
     /** Splits normalised text into words and finds every entry in it. */
-    public ScannedText scan(String normalised) {
+    ScannedText scan(String normalised) {
         LookedUp split = unglued(lookedUp(words(normalised)));
         boolean[] quoted = null;
         String[] words = split.words();

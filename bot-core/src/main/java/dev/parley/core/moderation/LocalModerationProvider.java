@@ -110,7 +110,7 @@ public final class LocalModerationProvider implements ModerationProvider {
      * slurs is never okay") or negates every abusive word in it ("I don't hate immigrants"), else
      * all of it. Learned models read such texts by their words and score them as the abuse itself.
      */
-    public double abuseDamping(ModerationRequest request) {
+    double abuseDamping(ModerationRequest request) {
         ScannedText text = lexicon.scan(request.normalised());
         boolean countered = text.has(Role.COUNTER_SPEECH) || text.quotesAbuseWithCommentary() || everyAbuseNegated(text);
         return countered ? LexiconRule.NEGATED : 1;

@@ -137,7 +137,7 @@ public record ModerationPolicy(
     }
 
     /** This policy with {@code terms} taken out of texts before scoring. */
-    public ModerationPolicy allowing(TermList terms) {
+    ModerationPolicy allowing(TermList terms) {
         return new ModerationPolicy(categories, directions, blockedTerms, terms, exemptRoles, onFailure,
                 inputNotice, outputNotice, unavailableNotice, reporting, selfHarmNotice);
     }

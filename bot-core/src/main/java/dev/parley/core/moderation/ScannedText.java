@@ -50,7 +50,7 @@ public final class ScannedText {
      * hate or harassment between quotation marks) and says something of its own around them, as
      * counter-speech and reports do: "\"X are scum\" is a vile thing to say".
      */
-    public boolean quotesAbuseWithCommentary() {
+    boolean quotesAbuseWithCommentary() {
         if (quoted == null) {
             return false;
         }
@@ -108,7 +108,7 @@ public final class ScannedText {
     }
 
     /** How many words the text has. */
-    public int wordCount() {
+    int wordCount() {
         return words.length;
     }
 

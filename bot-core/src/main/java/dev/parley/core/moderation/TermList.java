@@ -62,7 +62,7 @@ public record TermList(List<String> normalised, List<String> keepingLetters) {
      * Whether one of the terms occurs as whole words in a text, given as {@link TextNormaliser#normalise}
      * and as {@link TextNormaliser#normaliseKeepingLetters} give it.
      */
-    public boolean foundIn(String normalisedText, String textKeepingLetters) {
+    boolean foundIn(String normalisedText, String textKeepingLetters) {
         String text = withoutQuotes(normalisedText);
         String spaced = withoutQuotes(textKeepingLetters);
         for (int i = 0; i < normalised.size(); i++) {

@@ -74,7 +74,7 @@ public final class TextNormaliser {
      * words of their own ({@code "x b c y"} stays {@code " x b c y "}): a blocked term of one-letter
      * words is matched in this form, where its words still line up, as well as in the other.
      */
-    public String normaliseKeepingLetters(String text) {
+    String normaliseKeepingLetters(String text) {
         return normalise(text, false);
     }
 

@@ -50,7 +50,7 @@ public record Persona(String name, String systemPrompt, GenerationSettings gener
     }
 
     /** The system turn that opens a conversation with this persona. */
-    public ChatTurn systemTurn() {
+    ChatTurn systemTurn() {
         return ChatTurn.system(systemPrompt);
     }
 }

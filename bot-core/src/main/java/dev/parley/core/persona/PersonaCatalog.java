@@ -54,7 +54,7 @@ public final class PersonaCatalog {
     }
 
     /** The persona a channel gets until one is picked for it. */
-    public Persona defaultPersona() {
+    Persona defaultPersona() {
         return defaultPersona;
     }
 

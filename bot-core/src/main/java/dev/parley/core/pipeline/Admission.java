@@ -4,13 +4,13 @@ import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationPolicies;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
+import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ReplyMode;
 import org.jspecify.annotations.Nullable;
 

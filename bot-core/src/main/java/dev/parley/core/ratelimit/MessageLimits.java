@@ -32,7 +32,7 @@ public final class MessageLimits {
     }
 
     /** The limits that apply in {@code scope} now. */
-    public ScopeLimits limitsFor(ScopeKey scope) {
+    ScopeLimits limitsFor(ScopeKey scope) {
         return defaults.with(overrides.forScope(scope));
     }
 

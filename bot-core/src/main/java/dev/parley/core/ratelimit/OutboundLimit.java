@@ -32,7 +32,7 @@ public record OutboundLimit(String key, int sends, Duration per) {
     }
 
     /** Telegram: about 20 messages per minute in one group. */
-    public static OutboundLimit telegramGroup(String chatId) {
+    static OutboundLimit telegramGroup(String chatId) {
         return new OutboundLimit("telegram:group:" + chatId, 20, Duration.ofMinutes(1));
     }
 

@@ -66,7 +66,7 @@ public final class OutboundScheduler {
      * Sends everything the limits allow now, one send per target per turn; returns how many went
      * out. Called from one thread at a time (the adapter's driver).
      */
-    public int runDue() {
+    int runDue() {
         if (!driver.tryLock()) {
             throw new IllegalStateException("runDue is already running on another thread");
         }
@@ -94,7 +94,7 @@ public final class OutboundScheduler {
     }
 
     /** How long until a waiting send may go; empty when nothing waits. */
-    public Optional<Duration> nextDueIn() {
+    Optional<Duration> nextDueIn() {
         lock.lock();
         try {
             Instant now = clock.instant();

@@ -130,7 +130,7 @@ public record ScopeSettings(
      * These settings with a channel's own on top: its blocked and allowed terms added, its category
      * settings and directions in place of these; everything else stays.
      */
-    public ScopeSettings overlaidWith(ScopeSettings channel) {
+    ScopeSettings overlaidWith(ScopeSettings channel) {
         Set<String> blocked = new TreeSet<>(blockedTerms);
         blocked.addAll(channel.blockedTerms());
         Set<String> allowed = new TreeSet<>(allowedTerms);

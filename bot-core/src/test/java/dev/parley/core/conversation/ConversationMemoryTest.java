@@ -3,7 +3,6 @@ package dev.parley.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.core.model.TokenCounter;
 import dev.parley.core.testing.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.parley.app.chat;
 
 import dev.parley.app.model.ModelFileLocator;
 import dev.parley.app.model.ModelProperties;
-import dev.parley.app.platform.StartupException;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.moderation.LearnedModerationProvider;
 import dev.parley.core.moderation.LocalModerationProvider;

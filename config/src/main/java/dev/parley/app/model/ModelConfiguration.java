@@ -1,6 +1,6 @@
 package dev.parley.app.model;
 
-import dev.parley.app.platform.StartupException;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaChatModel;

@@ -3,7 +3,7 @@ package dev.parley.app.modelserver;
 import dev.parley.app.model.ModelConfiguration;
 import dev.parley.app.model.ModelProperties;
 import dev.parley.app.platform.Serving;
-import dev.parley.app.platform.StartupException;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
 import dev.parley.model.serve.ModelServer;
 import dev.parley.model.serve.ModelServerSettings;

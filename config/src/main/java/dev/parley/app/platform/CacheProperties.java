@@ -1,5 +1,6 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;

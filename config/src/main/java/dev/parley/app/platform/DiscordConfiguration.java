@@ -1,6 +1,8 @@
 package dev.parley.app.platform;
 
 import dev.parley.app.chat.LimitProperties;
+import dev.parley.app.chat.PlatformBlockReports;
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.discord.DiscordAdapter;

@@ -1,5 +1,7 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.chat.PlatformBlockReports;
+import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;

@@ -1,8 +1,9 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.startup.StartupException;
+import dev.parley.core.reply.ReplyCaches;
 import dev.parley.telegram.TelegramSettings;
 import dev.parley.telegram.WebhookSettings;
-import dev.parley.core.reply.ReplyCaches;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package dev.parley.app.platform;
 
+import dev.parley.app.startup.StartupException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

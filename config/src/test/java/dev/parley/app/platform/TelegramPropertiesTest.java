@@ -3,6 +3,7 @@ package dev.parley.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.app.startup.StartupException;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.telegram.TelegramSettings;
 import java.net.URI;

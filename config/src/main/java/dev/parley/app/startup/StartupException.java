@@ -1,4 +1,4 @@
-package dev.parley.app.platform;
+package dev.parley.app.startup;
 
 /** Start-up cannot go on; the message is the one line the user sees. */
 public final class StartupException extends RuntimeException {

@@ -1,11 +1,19 @@
-package dev.parley.core.moderation;
+package dev.parley.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ScopeKey;
-import dev.parley.core.settings.ScopeSettings;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryAction;
+import dev.parley.core.moderation.CategorySetting;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.FailureMode;
+import dev.parley.core.moderation.LocalModerationProvider;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Verdict;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

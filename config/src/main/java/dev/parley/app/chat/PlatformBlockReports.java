@@ -1,4 +1,4 @@
-package dev.parley.app.platform;
+package dev.parley.app.chat;
 
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;

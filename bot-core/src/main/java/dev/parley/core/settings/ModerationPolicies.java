@@ -1,14 +1,16 @@
-package dev.parley.core.moderation;
+package dev.parley.core.settings;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.conversation.Location;
-import dev.parley.core.settings.ChannelKey;
-import dev.parley.core.settings.ChannelSettingsStore;
-import dev.parley.core.settings.InMemoryChannelSettingsStore;
-import dev.parley.core.settings.ScopeKey;
-import dev.parley.core.settings.ScopeSettings;
-import dev.parley.core.settings.SettingsStore;
+import dev.parley.core.moderation.BlockReporting;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategorySetting;
+import dev.parley.core.moderation.ExcerptMode;
+import dev.parley.core.moderation.ModerationDefaults;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.TermList;
+import dev.parley.core.moderation.TextNormaliser;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.parley.core.model;
+package dev.parley.core.conversation;
 
 /** Counts tokens the way the model's own tokenizer does, so budgets are exact. */
 @FunctionalInterface
