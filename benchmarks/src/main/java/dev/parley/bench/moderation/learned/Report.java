@@ -116,22 +116,10 @@ final class Report {
         System.out.printf("%-26s %s%n", "", Ranking.header());
         row("", scores, samples, which);
         // where a lower threshold would serve: the F1 an admin would get at each
-        List<Double> any = new ArrayList<>();
-        List<Boolean> harmful = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            if (which.test(samples.get(i))) {
-                any.add(max(scores.get(i)));
-                harmful.add(samples.get(i).harmful());
-            }
-        }
-        double[] s = any.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] y = new boolean[harmful.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = harmful.get(i);
-        }
+        Selection selected = Selection.of(scores, samples, which);
         StringBuilder line = new StringBuilder("%-26s".formatted("  at threshold"));
         for (double threshold : new double[] {0.3, 0.35, 0.4, 0.45, 0.5}) {
-            Ranking at = Ranking.of(s, y, threshold);
+            Ranking at = Ranking.of(selected.highest(), selected.harmful(), threshold);
             line.append(String.format(Locale.ROOT, "  %.2f: F1 %.3f FPR %.3f", threshold, at.f1(), at.fpr()));
         }
         System.out.println(line);
@@ -209,22 +197,25 @@ final class Report {
     }
 
     private static void row(String name, List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
-        List<Double> any = new ArrayList<>();
-        List<Boolean> harmful = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            if (which.test(samples.get(i))) {
-                any.add(max(scores.get(i)));
-                harmful.add(samples.get(i).harmful());
+        Selection selected = Selection.of(scores, samples, which);
+        if (selected.highest().length > 0) {
+            System.out.printf("%-26s %s%n", name, Ranking.of(selected.highest(), selected.harmful(), THRESHOLD).row());
+        }
+    }
+
+    /** The samples {@code which} picks: each one's highest category score, and whether it is harmful. */
+    private record Selection(double[] highest, boolean[] harmful) {
+
+        static Selection of(List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {
+            int[] picked = java.util.stream.IntStream.range(0, samples.size()).filter(i -> which.test(samples.get(i))).toArray();
+            double[] highest = new double[picked.length];
+            boolean[] harmful = new boolean[picked.length];
+            for (int i = 0; i < picked.length; i++) {
+                highest[i] = max(scores.get(picked[i]));
+                harmful[i] = samples.get(picked[i]).harmful();
             }
+            return new Selection(highest, harmful);
         }
-        if (any.isEmpty()) {
-            return;
-        }
-        boolean[] y = new boolean[harmful.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = harmful.get(i);
-        }
-        System.out.printf("%-26s %s%n", name, Ranking.of(any.stream().mapToDouble(Double::doubleValue).toArray(), y, THRESHOLD).row());
     }
 
     private static double max(double[] values) {
