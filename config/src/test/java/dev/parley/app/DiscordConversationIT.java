@@ -369,7 +369,9 @@ class DiscordConversationIT {
 
     @Test
     void aDeletedQuestionStopsItsAnswerMidway() {
-        assertThat(command(busyChannel, admin, "bot", "persona", "name", "long")).contains("long");
+        // the longest answer (about 2 s of the test model) leaves the deletion time to arrive on a
+        // busy 2-core machine; 400 tokens took under half a second and once finished first
+        assertThat(command(busyChannel, admin, "bot", "persona", "name", "longest")).contains("longest");
         double before = tokensGenerated();
         ask(busyChannel, member, "tell me about the sea");
         double full = tokensGenerated() - before; // the test model always runs to max-new-tokens
@@ -381,7 +383,7 @@ class DiscordConversationIT {
         server.deleteMessage(busyChannel, question);
         awaitHandled(handledBefore + 1);
 
-        assertThat(full).isEqualTo(400);
+        assertThat(full).isEqualTo(1500);
         assertThat(tokensGenerated() - started).as("generation stopped early").isLessThan(full);
     }
 
