@@ -8,7 +8,7 @@ import dev.parley.core.moderation.ModerationRequest;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TermList;
 import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.model.encoder.MiniLmEncoder;
+import dev.parley.model.encoder.SentenceEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class LearnedFootprint {
         TextNormaliser normaliser = new TextNormaliser();
         LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
         print("local tier loaded");
-        try (MiniLmEncoder encoder = MiniLmEncoder.load(1)) {
+        try (SentenceEncoder encoder = SentenceEncoder.loadFor(LearnedModerationProvider.standardHeads(), 1)) {
             LearnedModerationProvider learned = LearnedModerationProvider.standard(encoder, local);
             print("learned tier loaded");
             for (String text : SampleMessages.of(1_000, 200, 7)) {

@@ -8,7 +8,7 @@ import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TermList;
 import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.model.encoder.MiniLmEncoder;
+import dev.parley.model.encoder.SentenceEncoder;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class LearnedTierBenchmark {
 
-    private MiniLmEncoder encoder;
+    private SentenceEncoder encoder;
     private Moderator uncached;
     private ModerationPolicy policy;
     private List<String> messages;
@@ -54,7 +54,7 @@ public class LearnedTierBenchmark {
     public void setUp() {
         TextNormaliser normaliser = new TextNormaliser();
         LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
-        encoder = MiniLmEncoder.load(1);
+        encoder = SentenceEncoder.loadFor(LearnedModerationProvider.standardHeads(), 1);
         uncached = new Moderator(normaliser, List.of(local, LearnedModerationProvider.standard(encoder, local)), 0);
         policy = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
         messages = SampleMessages.of(1024, 200, 42);

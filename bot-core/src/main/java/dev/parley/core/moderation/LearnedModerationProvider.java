@@ -81,8 +81,8 @@ public final class LearnedModerationProvider implements ModerationProvider {
         return new LearnedModerationProvider(encoder, standardHeads(), local, standardWindows());
     }
 
-    /** Reads Parley's shipped heads. */
-    static CategoryHeads standardHeads() {
+    /** Reads Parley's shipped heads (they name the encoder they were trained on). */
+    public static CategoryHeads standardHeads() {
         try (InputStream in = LearnedModerationProvider.class.getResourceAsStream(STANDARD_HEADS)) {
             if (in == null) {
                 throw new IllegalStateException("the moderation heads " + STANDARD_HEADS + " are not on the class path");

@@ -11,7 +11,7 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Tier;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.encoder.EncoderUnavailableException;
-import dev.parley.model.encoder.MiniLmEncoder;
+import dev.parley.model.encoder.SentenceEncoder;
 import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.moderation.GuardFormat;
@@ -74,7 +74,7 @@ public class ModerationTiersConfiguration {
         List<AutoCloseable> resources = new ArrayList<>();
         List<String> described = new ArrayList<>(List.of("local"));
         if (learned.enabled()) {
-            MiniLmEncoder encoder = loadEncoder(learned);
+            SentenceEncoder encoder = loadEncoder(learned);
             resources.add(encoder);
             try {
                 tiers.add(Tier.always(LearnedModerationProvider.standard(encoder, local)));
@@ -113,10 +113,10 @@ public class ModerationTiersConfiguration {
         return Moderator.tiered(normaliser, tiers.tiers(), 100_000);
     }
 
-    private static MiniLmEncoder loadEncoder(LearnedProperties learned) {
+    private static SentenceEncoder loadEncoder(LearnedProperties learned) {
         try {
-            return MiniLmEncoder.load(learned.threads());
-        } catch (EncoderUnavailableException e) {
+            return SentenceEncoder.loadFor(LearnedModerationProvider.standardHeads(), learned.threads());
+        } catch (EncoderUnavailableException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new StartupException("the learned moderation tier cannot start (set parley.moderation.learned.enabled"
                     + "=false to run without it): " + e.getMessage());
         }

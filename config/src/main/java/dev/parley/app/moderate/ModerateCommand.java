@@ -16,7 +16,7 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
-import dev.parley.model.encoder.MiniLmEncoder;
+import dev.parley.model.encoder.SentenceEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -79,11 +79,11 @@ public final class ModerateCommand {
         }
         TextNormaliser normaliser = new TextNormaliser();
         LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
-        @Nullable MiniLmEncoder encoder = null;
+        @Nullable SentenceEncoder encoder = null;
         List<ModerationProvider> tiers = List.of(local);
         if (!options.lexicalOnly()) {
             try {
-                encoder = MiniLmEncoder.load(1);
+                encoder = SentenceEncoder.loadFor(LearnedModerationProvider.standardHeads(), 1);
                 tiers = List.of(local, LearnedModerationProvider.standard(encoder, local));
             } catch (RuntimeException e) {
                 if (encoder != null) {

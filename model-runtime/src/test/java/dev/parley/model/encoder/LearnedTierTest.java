@@ -30,13 +30,13 @@ class LearnedTierTest {
     private static final ModerationPolicy POLICY =
             ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
 
-    private static MiniLmEncoder encoder;
+    private static SentenceEncoder encoder;
     private static LearnedModerationProvider learned;
     private static Moderator moderator;
 
     @BeforeAll
     static void load() {
-        encoder = MiniLmEncoder.load(1);
+        encoder = SentenceEncoder.loadFor(LearnedModerationProvider.standardHeads(), 1);
         learned = LearnedModerationProvider.standard(encoder, LOCAL);
         moderator = new Moderator(NORMALISER, java.util.List.of(LOCAL, learned), 0);
     }

