@@ -1,26 +1,19 @@
 package dev.parley.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
-import dev.parley.core.pipeline.Notice;
-import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
-import dev.parley.core.reply.ReplyCaches;
-import dev.parley.core.reply.ReplySplitter;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,15 +28,9 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
-import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
-import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
-import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -72,8 +59,6 @@ public final class TelegramAdapter implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
     private static final Duration ADMIN_REMEMBERED = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
-    /** Telegram's limit on one message's text. */
-    static final int MAX_MESSAGE_LENGTH = 4096;
     static final String TEXT_ONLY = "I can only read text messages; please write your question.";
     static final String SOMETHING_WENT_WRONG = "Sorry, something went wrong with that message.";
 
@@ -91,75 +76,23 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService poller;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
-    private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final ReplyChains chains;
+    private final TelegramReplies replies;
     private final LongAdder handled = new LongAdder();
-    /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
-    private final Cache<String, TelegramReplySink> sinks;
 
     private @Nullable TelegramBotsLongPollingApplication polling;
     private @Nullable WebhookReceiver webhook;
     private @Nullable UpdateIntake intake;
-    private @Nullable UpdateReader reader;
-    private @Nullable AdminLookup admins;
-    private @Nullable GroupAdministration groups;
-    private @Nullable AuditChatCheck auditChats;
     private @Nullable String username;
     private boolean started;
     private boolean stopped;
 
-    /** An adapter that waits 1 s, then up to a minute, between failed polls. */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock) {
-        this(settings, pipeline, clock, UpdateOffsets.NONE, ReplyCaches.DEFAULTS);
-    }
-
-    /** An adapter that waits 1 s, then up to a minute, between failed polls, remembering as much as {@code caches}. */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, ReplyCaches caches) {
-        this(settings, pipeline, clock, UpdateOffsets.NONE, caches);
-    }
-
-    /**
-     * An adapter that keeps in {@code offsets} how far it handed updates to the core, and polls
-     * from there when it starts, so that a crash makes it neither lose nor repeat an update.
-     */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
-            UpdateOffsets offsets) {
-        this(settings, pipeline, clock, offsets, ReplyCaches.DEFAULTS);
-    }
-
-    /** As {@link #TelegramAdapter(TelegramSettings, ChatPipeline, InstantSource, UpdateOffsets)}, remembering as much as {@code caches}. */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock,
-            UpdateOffsets offsets, ReplyCaches caches) {
-        this(settings, pipeline, clock, new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)), offsets,
-                caches);
-    }
-
-    /** An adapter whose waits between failed polls are {@code pollBackOff}'s. */
-    public TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff) {
-        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, ReplyCaches.DEFAULTS);
-    }
-
-    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
-            UpdateOffsets offsets) {
-        this(settings, pipeline, clock, pollBackOff, offsets, ReplyCaches.DEFAULTS);
-    }
-
-    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
-            ReplyCaches caches) {
-        this(settings, pipeline, clock, pollBackOff, UpdateOffsets.NONE, caches);
-    }
-
-    TelegramAdapter(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, BackOff pollBackOff,
-            UpdateOffsets offsets, ReplyCaches caches) {
-        this.offsets = offsets;
-        this.settings = settings;
-        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
-        this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
-                .expireAfterWrite(caches.editedRepliesFor()).build();
-        this.pipeline = pipeline;
-        this.clock = clock;
-        this.pollBackOff = pollBackOff;
+    TelegramAdapter(TelegramAdapterBuilder.Parts parts) {
+        this.offsets = parts.offsets();
+        this.settings = parts.settings();
+        this.pipeline = parts.pipeline();
+        this.clock = parts.clock();
+        this.pollBackOff = parts.pollBackOff();
         this.pollingHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .addInterceptor(pollStop.emptyAnswerWhenStopping()).addNetworkInterceptor(pollStop.rememberSocket())
                 .readTimeout(settings.pollTimeout().plusSeconds(20)).writeTimeout(Duration.ofSeconds(20)).build();
@@ -173,6 +106,15 @@ public final class TelegramAdapter implements AutoCloseable {
         // TelegramBots never shuts down the executor it polls on: the adapter owns it
         this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-poll")
                 .factory());
+        this.replies = new TelegramReplies(client, driver, timers, parts.caches());
+    }
+
+    /**
+     * A builder that checks each part as it is set, and at {@link TelegramAdapterBuilder#build}
+     * that none is missing.
+     */
+    public static TelegramAdapterBuilder builder() {
+        return new TelegramAdapterBuilder();
     }
 
     /**
@@ -191,14 +133,14 @@ public final class TelegramAdapter implements AutoCloseable {
             throw new TelegramStartException("the Telegram token belongs to @" + username + ", not to @"
                     + settings.username() + " as configured");
         }
-        reader = new UpdateReader(me.getId(), username);
-        admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
-        groups = new GroupAdministration(client, admins, ticker(clock));
-        auditChats = new AuditChatCheck(client, me.getId());
-        setCommands();
+        AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
+        UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(me.getId(), username), admins,
+                new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, me.getId()),
+                replies, handled);
+        CommandMenu.set(client);
         driver.start();
         long botId = me.getId();
-        intake = new UpdateIntake(this::handle, lanes, settings.pollTimeout(), offsets.next(botId).orElse(0),
+        intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(), offsets.next(botId).orElse(0),
                 offset -> offsets.handedOver(botId, offset));
         WebhookSettings webhookSettings = settings.webhook();
         if (webhookSettings != null) {
@@ -293,37 +235,6 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     /**
-     * The command menus, per scope: everyone sees the everyday commands; group admins also the
-     * admin commands; private chats also {@code /manage} and the admin commands it redirects.
-     */
-    private void setCommands() {
-        List<BotCommand> everyone = List.of(
-                new BotCommand("help", "what I can do"),
-                new BotCommand("reset", "forget this conversation"),
-                new BotCommand("stop", "stop your question"),
-                new BotCommand("bot", "the persona, reply mode and history here"));
-        List<BotCommand> adminOnly = List.of(
-                new BotCommand("moderation", "show or change moderation here"),
-                new BotCommand("ratelimit", "show or change rate limits here"),
-                new BotCommand("audit", "recent moderation decisions here"));
-        List<BotCommand> admins = new ArrayList<>(everyone);
-        admins.addAll(adminOnly);
-        List<BotCommand> privateChats = new ArrayList<>(everyone);
-        privateChats.add(new BotCommand("manage", "manage a group you administer from here"));
-        privateChats.addAll(adminOnly);
-        try {
-            client.execute(SetMyCommands.builder().commands(everyone).scope(new BotCommandScopeDefault()).build());
-            client.execute(SetMyCommands.builder().commands(admins)
-                    .scope(new BotCommandScopeAllChatAdministrators()).build());
-            client.execute(SetMyCommands.builder().commands(privateChats)
-                    .scope(new BotCommandScopeAllPrivateChats()).build());
-        } catch (TelegramApiException e) {
-            // the menu is a convenience (scopes grant nothing): the bot works without it
-            LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
-        }
-    }
-
-    /**
      * A sink answering {@code stored}, a message of this adapter's that the core accepted before a
      * restart: its answer goes to the same chat, as a reply to that message, as if it had never
      * stopped (an edit of the message later re-answers in the same reply).
@@ -332,118 +243,7 @@ public final class TelegramAdapter implements AutoCloseable {
         String id = stored.messageId();
         long chatId = Long.parseLong(stored.location().channelId());
         int messageId = Integer.parseInt(id.substring(id.lastIndexOf(':') + 1));
-        TelegramReplySink sink = sink(chatId, !stored.directMessage(), messageId, stored.conversationRoot());
-        sinks.put(id, sink);
-        return sink;
-    }
-
-    /** On a lane's virtual thread: one update to the core. */
-    private void handle(Update update) {
-        UpdateReader.Reading reading = reader().read(update);
-        if (reading instanceof UpdateReader.Reading.Text text && !isManage(text)) {
-            answer(text);
-            return;
-        }
-        try {
-            switch (reading) {
-                case UpdateReader.Reading.Skip skip ->
-                    LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
-                case UpdateReader.Reading.NonText nonText -> {
-                    if (nonText.privateChat()) {
-                        sink(nonText.chatId(), false, nonText.messageId(), null).tell(TEXT_ONLY);
-                    }
-                }
-                case UpdateReader.Reading.Text manage -> sink(manage.chatId(), false, manage.messageId(), null)
-                        .tell(groups().manage(manage.authorId(), manage.commandArgument()));
-            }
-        } finally {
-            handled.increment(); // decided here: nothing for the core
-        }
-    }
-
-    /** {@code /manage} in a private chat: the adapter's own command (see {@link GroupAdministration}). */
-    private static boolean isManage(UpdateReader.Reading.Text text) {
-        return text.privateChat() && !text.edited() && text.commandName().equals("manage");
-    }
-
-    /** A text for the core, in the same reply as before if it is an edit. */
-    private void answer(UpdateReader.Reading.Text text) {
-        boolean admin = text.group() && text.command() && admins().isAdmin(text.chatId(), text.authorId());
-        InboundMessage message = text.toInbound(admin, conversationRoot(text));
-        GroupAdministration.ManagedGroup managed = text.privateChat() && text.command() && !text.edited()
-                ? groups().managedBy(text.authorId()) : null;
-        if (managed != null && GroupAdministration.ADMIN_COMMANDS.contains(text.commandName())) {
-            message = groups().inGroup(message, text.authorId(), managed);
-        }
-        String auditChat = AuditChatCheck.chatNamed(message);
-        if (auditChat != null && message.author().admin()) {
-            // checked here, where Telegram can be asked; a member is refused by the core as for any change
-            String refusal = auditChats().refusal(auditChat, text.authorId());
-            if (refusal != null) {
-                try {
-                    sink(text.chatId(), false, text.messageId(), null).tell(refusal);
-                } finally {
-                    handled.increment();
-                }
-                return;
-            }
-        }
-        TelegramReplySink sink = text.edited() ? sinks.getIfPresent(message.messageId()) : null;
-        if (sink != null) {
-            sink.answerEdit();
-        } else {
-            sink = sink(text.chatId(), text.group(), text.messageId(), message.conversationRoot());
-            sinks.put(message.messageId(), sink);
-        }
-        answer(text, message, sink);
-    }
-
-    /**
-     * Hands a text to the core, "typing" shown while it waits. An edit withdraws the answer still
-     * pending for the message, if any, and the new text is answered in the same reply.
-     */
-    private void answer(UpdateReader.Reading.Text text, InboundMessage message, TelegramReplySink sink) {
-        var answered = text.edited() ? pipeline.messageEdited(message, sink) : pipeline.handle(message, sink);
-        if (!answered.isDone() && !text.command()) {
-            sink.startTyping(); // waiting for the model; stopped below if it finished meanwhile
-        }
-        answered.whenComplete((outcome, failure) -> {
-            if (!(outcome instanceof Outcome.Edited)) {
-                sink.stopTyping(); // an edited message's sink now types for the new text
-            }
-            if (failure != null) {
-                sink.notice(new Notice(Notice.Kind.FAILED, SOMETHING_WENT_WRONG));
-            } else if (outcome instanceof Outcome.Ignored) {
-                LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
-            }
-            handled.increment();
-        });
-    }
-
-    /**
-     * In a group, the root of the reply chain {@code text} joins: each chain is a conversation, so
-     * people talking to the bot side by side do not share context. A private chat is one
-     * conversation (null). In a forum topic a message that answers nothing still "replies" to the
-     * topic's first message; that does not count as a reply.
-     */
-    private @Nullable String conversationRoot(UpdateReader.Reading.Text text) {
-        if (!text.group()) {
-            return null;
-        }
-        if (text.edited()) {
-            return chains.rootOf(text.chatId(), text.messageId()); // an edit stays where the message was
-        }
-        Integer replyTo = text.replyTo();
-        if (replyTo != null && replyTo.equals(text.threadId())) {
-            replyTo = null;
-        }
-        return chains.join(text.chatId(), text.messageId(), replyTo);
-    }
-
-    /** A sink answering {@code messageId}; what it posts joins the chain {@code root}, when there is one. */
-    private TelegramReplySink sink(long chatId, boolean group, int messageId, @Nullable String root) {
-        return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId,
-                root == null ? posted -> {} : posted -> chains.remember(chatId, posted, root));
+        return replies.keptSink(id, chatId, !stored.directMessage(), messageId, stored.conversationRoot());
     }
 
     /**
@@ -531,68 +331,10 @@ public final class TelegramAdapter implements AutoCloseable {
         return new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), settings.port(), false);
     }
 
-    private UpdateReader reader() {
-        UpdateReader current = reader;
-        if (current == null) {
-            throw new IllegalStateException("not started");
-        }
-        return current;
-    }
-
-    private GroupAdministration groups() {
-        GroupAdministration current = groups;
-        if (current == null) {
-            throw new IllegalStateException("not started");
-        }
-        return current;
-    }
-
-    private AuditChatCheck auditChats() {
-        AuditChatCheck current = auditChats;
-        if (current == null) {
-            throw new IllegalStateException("not started");
-        }
-        return current;
-    }
-
-    private AdminLookup admins() {
-        AdminLookup current = admins;
-        if (current == null) {
-            throw new IllegalStateException("not started");
-        }
-        return current;
-    }
-
     private static Ticker ticker(InstantSource clock) {
         return () -> {
             Instant now = clock.instant();
             return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
         };
-    }
-
-    /** Waits after failed polls: {@code first}, then twice as long each time, up to {@code max}. */
-    static final class DoublingBackOff implements BackOff {
-
-        private final Duration first;
-        private final Duration max;
-        private Duration next;
-
-        DoublingBackOff(Duration first, Duration max) {
-            this.first = first;
-            this.max = max;
-            this.next = first;
-        }
-
-        @Override
-        public synchronized void reset() {
-            next = first;
-        }
-
-        @Override
-        public synchronized long nextBackOffMillis() {
-            long millis = next.toMillis();
-            next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
-            return millis;
-        }
     }
 }

@@ -126,13 +126,14 @@ class TelegramAdapterTest {
     }
 
     private TelegramAdapter started() {
-        return started(new TelegramAdapter.DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        return started(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 
     private TelegramAdapter started(BackOff backOff) {
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10));
-        var adapter = new TelegramAdapter(settings, pipeline, InstantSource.system(), backOff);
+        var adapter = TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
+                .pollBackOff(backOff).build();
         adapters.add(adapter);
         adapter.start();
         server.awaitPolling(WAIT);
@@ -146,7 +147,8 @@ class TelegramAdapterTest {
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10)).withWebhook(new WebhookSettings(
                         URI.create("http://127.0.0.1:" + port + "/telegram"), "/telegram", port, SECRET));
-        var adapter = new TelegramAdapter(settings, pipeline, InstantSource.system());
+        var adapter = TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
+                .build();
         adapters.add(adapter);
         adapter.start();
         return adapter;
@@ -582,7 +584,7 @@ class TelegramAdapterTest {
     @Test
     void restart_neitherLosesNorAnswersTwiceAnUpdateTheServerStillHolds() {
         // a failed poll leaves the first adapter waiting a minute before it would confirm anything
-        TelegramAdapter first = started(new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        TelegramAdapter first = started(new DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
         server.failNext("getUpdates", 1, 1);
         model.replies("First answer.").replies("Second answer.");
         Posted before = server.userSends(ALICE_DM, ALICE, "before the restart");
@@ -607,8 +609,8 @@ class TelegramAdapterTest {
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10));
         // a failed poll leaves the first adapter waiting a minute: it never confirms to the server
-        var first = new TelegramAdapter(settings, pipeline, InstantSource.system(),
-                new TelegramAdapter.DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1)), kept);
+        var first = TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
+                .pollBackOff(new DoublingBackOff(Duration.ofMinutes(1), Duration.ofMinutes(1))).offsets(kept).build();
         adapters.add(first);
         first.start();
         server.awaitPolling(WAIT);
@@ -621,7 +623,8 @@ class TelegramAdapterTest {
         assertThat(kept.next(BOT.id())).hasValue((int) before.updateId() + 1);
 
         // the first process is "killed": it never polls or confirms again; a new one starts with its own pipeline
-        var second = new TelegramAdapter(settings, pipeline(), InstantSource.system(), kept);
+        var second = TelegramAdapter.builder().settings(settings).pipeline(pipeline()).clock(InstantSource.system())
+                .offsets(kept).build();
         adapters.add(second);
         second.start();
         Posted after = server.userSends(ALICE_DM, ALICE, "after the restart");

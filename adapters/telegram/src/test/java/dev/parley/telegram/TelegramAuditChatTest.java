@@ -91,9 +91,9 @@ class TelegramAuditChatTest {
                 .personas(PersonaSelector.only(new Persona("default", "You are Parley.", pipelineSettings.generation())))
                 .overrides(LimitOverrides.none()).channels(channels)
                 .reports(report -> reports.get().report(report)).build();
-        var telegram = new TelegramAdapter(new TelegramSettings("123:secret", URI.create(server.baseUri().toString()),
-                null, Duration.ofSeconds(10)), pipeline, clock,
-                new TelegramAdapter.DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        var telegram = TelegramAdapter.builder().settings(new TelegramSettings("123:secret",
+                URI.create(server.baseUri().toString()), null, Duration.ofSeconds(10))).pipeline(pipeline).clock(clock)
+                .pollBackOff(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))).build();
         reports.set(telegram.blockReports());
         telegram.start();
         server.awaitPolling(WAIT);

@@ -60,8 +60,8 @@ class TelegramShutdownLogTest {
         root.addAppender(logged);
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10));
-        adapter = new TelegramAdapter(settings, pipeline(), InstantSource.system(),
-                new TelegramAdapter.DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        adapter = TelegramAdapter.builder().settings(settings).pipeline(pipeline()).clock(InstantSource.system())
+                .pollBackOff(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))).build();
         adapter.start();
         server.awaitPolling(WAIT);
     }

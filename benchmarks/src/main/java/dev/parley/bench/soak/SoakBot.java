@@ -88,10 +88,11 @@ public final class SoakBot {
                 URI.create(required(given, "discord-rest")), URI.create(required(given, "discord-gateway")), null, 1, 0, 0),
                 pipeline, clock, longestWait, new ReplyCaches(replyChains, ReplyCaches.DEFAULTS.replyChainsIdle(),
                         editedReplies, editedRepliesFor));
-        TelegramAdapter telegram = new TelegramAdapter(new TelegramSettings(required(given, "telegram-token"),
-                URI.create(required(given, "telegram-api")), null, Duration.ofSeconds(10)), pipeline, clock,
-                new ReplyCaches(replyChains, ReplyCaches.DEFAULTS.replyChainsIdle(), editedReplies,
-                        editedRepliesFor));
+        TelegramAdapter telegram = TelegramAdapter.builder().settings(new TelegramSettings(
+                required(given, "telegram-token"), URI.create(required(given, "telegram-api")), null,
+                Duration.ofSeconds(10))).pipeline(pipeline).clock(clock)
+                .caches(new ReplyCaches(replyChains, ReplyCaches.DEFAULTS.replyChainsIdle(), editedReplies,
+                        editedRepliesFor)).build();
         discord.start();
         telegram.start();
         discord.awaitReady();

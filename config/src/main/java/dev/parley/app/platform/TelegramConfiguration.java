@@ -27,8 +27,8 @@ public class TelegramConfiguration {
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions) {
-        var adapter = new TelegramAdapter(telegram.toSettings(), pipeline, clock,
-                new JdbcUpdateOffsets(jdbc, transactions), telegram.replyCaches());
+        var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
+                .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches()).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }

@@ -1,0 +1,145 @@
+package dev.parley.core.pipeline;
+
+import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.MessageTooLongException;
+import dev.parley.core.conversation.Prompt;
+import dev.parley.core.model.ChatModel;
+import dev.parley.core.model.ChatRequest;
+import dev.parley.core.model.ModelException;
+import dev.parley.core.model.ReplyStream;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModeratedStream;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.Verdict;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.queue.ModelSlot;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Steps 4 to 7 of the path of a message: the prompt from the conversation, the model's answer
+ * streamed through output moderation to the sink, and the exchange remembered. Decides how an
+ * answer that started ends: answered, blocked mid-stream, failed by the model, empty, or stopped.
+ * Runs on a queue thread.
+ */
+final class ModeratedAnswer implements PendingAnswer.Answering {
+
+    // logged under the pipeline's name, as before this class was split from it
+    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+
+    private final PersonaSelector personas;
+    private final ChatModel model;
+    private final ConversationMemory memory;
+    private final Moderator moderator;
+    private final BlockAudit blocks;
+
+    ModeratedAnswer(PersonaSelector personas, ChatModel model, ConversationMemory memory, Moderator moderator,
+            BlockAudit blocks) {
+        this.personas = personas;
+        this.model = model;
+        this.memory = memory;
+        this.moderator = moderator;
+        this.blocks = blocks;
+    }
+
+    /**
+     * The prompt {@code message} would be answered with now, under its channel's persona.
+     *
+     * @throws MessageTooLongException when the message leaves no room for the answer
+     */
+    Prompt prompt(InboundMessage message) {
+        return prompt(message, personas.personaFor(message.location()));
+    }
+
+    @Override
+    public Outcome answer(InboundMessage message, ModerationPolicy policy, ReplySink sink, ModelSlot slot,
+            PendingAnswer request) {
+        // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
+        Persona persona = personas.personaFor(message.location());
+        Prompt prompt = prompt(message, persona);
+        ModeratedStream moderated = moderator.stream(policy);
+        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
+            slot.streamOpened();
+            if (!request.holds(stream)) {
+                return request.stopped(); // stopped before the stream opened; closed on the way out
+            }
+            int shown = 0;
+            for (String piece = next(stream); piece != null; piece = next(stream)) {
+                if (request.stopRequested()) {
+                    return request.stopped(); // the stream is closed on the way out
+                }
+                if (moderated.offer(piece) instanceof Verdict.Block block) {
+                    return withdraw(message, policy, sink, block, moderated.receivedText());
+                }
+                String visible = moderated.releasable();
+                if (visible.length() > shown) {
+                    shown = visible.length();
+                    sink.progress(visible);
+                }
+            }
+            if (moderated.finish() instanceof Verdict.Block block) {
+                return withdraw(message, policy, sink, block, moderated.receivedText());
+            }
+        } catch (ModelFailure e) {
+            if (request.stopRequested()) {
+                return request.stopped(); // stop() closed the stream under next()
+            }
+            LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
+            sink.notice(new Notice(Notice.Kind.FAILED, "Sorry, the model could not answer this time."));
+            return new Outcome.Failed(String.valueOf(e.getMessage()));
+        }
+        String reply = moderated.releasable().strip();
+        if (reply.isEmpty()) {
+            sink.notice(new Notice(Notice.Kind.FAILED, "The model gave an empty answer; please rephrase."));
+            return new Outcome.Failed("empty reply");
+        }
+        if (!request.beginCompleting()) {
+            return request.stopped(); // withdrawn after its last piece
+        }
+        sink.complete(reply);
+        memory.remember(message.conversationKey(), message.text(), reply);
+        return new Outcome.Answered(reply, prompt.droppedTurns());
+    }
+
+    private Prompt prompt(InboundMessage message, Persona persona) {
+        int budget = model.contextSize() - persona.generation().maxNewTokens();
+        return memory.promptFor(message.conversationKey(), persona.systemPrompt(), message.text(), budget);
+    }
+
+    private ReplyStream open(ChatRequest request) throws ModelFailure {
+        try {
+            return model.stream(request);
+        } catch (ModelException | IllegalStateException e) {
+            throw new ModelFailure(e);
+        }
+    }
+
+    private static @Nullable String next(ReplyStream stream) throws ModelFailure {
+        try {
+            return stream.next();
+        } catch (ModelException | IllegalStateException e) {
+            throw new ModelFailure(e);
+        }
+    }
+
+    /**
+     * The model failed, as opposed to the sink: only the model's own errors become a FAILED notice,
+     * while a sink's exception (an adapter's {@code IllegalStateException} included) fails the future.
+     */
+    private static final class ModelFailure extends Exception {
+        ModelFailure(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block,
+            String reply) {
+        blocks.record(message, Direction.OUTPUT, block, reply, policy);
+        sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
+        return new Outcome.Blocked(Direction.OUTPUT, block);
+    }
+}

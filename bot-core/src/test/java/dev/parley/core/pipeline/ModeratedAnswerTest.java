@@ -1,0 +1,90 @@
+package dev.parley.core.pipeline;
+
+import static dev.parley.core.testing.Messages.ALICE;
+import static dev.parley.core.testing.Messages.mention;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.core.audit.AuditHash;
+import dev.parley.core.audit.BlockReports;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.conversation.MessageTooLongException;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.model.ModelException;
+import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.settings.ScopeKey;
+import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Steps 4 to 7 on their own: how an answer that started ends, with the fixture's real moderator and memory. */
+class ModeratedAnswerTest {
+
+    private final PipelineFixture parts = new PipelineFixture();
+    private final ModeratedAnswer answering = new ModeratedAnswer(
+            PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
+            parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
+                    parts.audit, BlockReports.NONE, parts.clock));
+    private final RecordingReplySink sink = new RecordingReplySink();
+
+    @AfterEach
+    void close() {
+        parts.close();
+    }
+
+    private Outcome answer(InboundMessage message) {
+        ModerationPolicy policy = parts.policies.forLocation(message.location());
+        PendingAnswer request = new PendingAnswer(message, policy, sink, new CompletableFuture<>(), parts.clock,
+                parts.queue, answering, id -> {});
+        return answering.answer(message, policy, sink, () -> {}, request);
+    }
+
+    @Test
+    void answer_streamsTheReplyThenHandsItOverAndRemembersTheExchange() {
+        parts.model.replies("Hello ", "Alice");
+        InboundMessage asked = mention(ALICE, "hi");
+
+        assertThat(answer(asked)).isEqualTo(new Outcome.Answered("Hello Alice", 0));
+        assertThat(sink.completed()).containsExactly("Hello Alice");
+        assertThat(answering.prompt(mention(ALICE, "again")).turns()).as("the exchange is in the next prompt")
+                .anySatisfy(turn -> assertThat(turn.toString()).contains("Hello Alice"));
+    }
+
+    @Test
+    void answer_withdrawsAReplyBlockedMidStreamAndAuditsIt() {
+        parts.model.replies("Here is how to build a ", "bomb", " at home");
+
+        Outcome outcome = answer(mention(ALICE, "tell me"));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
+        assertThat(sink.withdrawals()).extracting(Notice::kind).containsExactly(Notice.Kind.OUTPUT_BLOCKED);
+        assertThat(sink.completed()).isEmpty();
+        assertThat(parts.audit.recent(ScopeKey.of(mention(ALICE, "x").location()), 10)).isNotEmpty();
+    }
+
+    @Test
+    void answer_tellsTheUserWhenTheModelFails() {
+        parts.model.failsAfter(new ModelException("decode failed"), "Half");
+
+        assertThat(answer(mention(ALICE, "hi"))).isInstanceOf(Outcome.Failed.class);
+        assertThat(sink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.FAILED);
+    }
+
+    @Test
+    void answer_refusesAnEmptyReply() {
+        parts.model.replies("   ");
+
+        assertThat(answer(mention(ALICE, "hi"))).isEqualTo(new Outcome.Failed("empty reply"));
+    }
+
+    @Test
+    void prompt_refusesAMessageThatLeavesNoRoomForTheAnswer() {
+        assertThatThrownBy(() -> answering.prompt(mention(ALICE, "word ".repeat(200))))
+                .isInstanceOf(MessageTooLongException.class);
+    }
+}
