@@ -142,9 +142,14 @@ public final class TelegramAdapter implements AutoCloseable {
         return state.started().username();
     }
 
-    /** Whether the adapter polls Telegram now (started, not closed, its long poll running), for health. */
-    public boolean polling() {
-        return state instanceof AdapterState.Started started && started.transport().polling();
+    /**
+     * The bot's username while the adapter polls Telegram now (started, not closed, its long poll
+     * running), else empty: for health, in one read of the state, so a check never sees "polling"
+     * and then a closed adapter.
+     */
+    public java.util.Optional<String> pollingUsername() {
+        return state instanceof AdapterState.Started started && started.transport().polling()
+                ? java.util.Optional.of(started.username()) : java.util.Optional.empty();
     }
 
     /**

@@ -37,7 +37,7 @@ class AdapterStateTest {
                     .hasMessageContaining("call start() first");
             assertThatThrownBy(adapter::webhookPort).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("call start() first");
-            assertThat(adapter.polling()).isFalse();
+            assertThat(adapter.pollingUsername()).isEmpty();
         }
     }
 

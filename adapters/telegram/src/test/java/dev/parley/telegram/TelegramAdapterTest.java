@@ -191,6 +191,7 @@ class TelegramAdapterTest {
         var adapter = started();
 
         assertThat(adapter.username()).isEqualTo("parley_bot");
+        assertThat(adapter.pollingUsername()).as("what the health check reads").contains("parley_bot");
         assertThat(server.requests("getMe")).isNotEmpty();
         assertThat(server.commands().get("default")).contains("help", "reset", "stop").doesNotContain("moderation");
         assertThat(server.commands().get("all_chat_administrators")).contains("help", "moderation", "ratelimit");

@@ -18,8 +18,8 @@ public class PlatformHealthConfiguration {
 
         @Bean
         HealthIndicator telegramHealthIndicator(TelegramAdapter adapter) {
-            return () -> adapter.polling() ? Health.up().withDetail("username", String.valueOf(adapter.username())).build()
-                    : Health.down().withDetail("reason", "not polling Telegram").build();
+            return () -> adapter.pollingUsername().map(name -> Health.up().withDetail("username", name).build())
+                    .orElseGet(() -> Health.down().withDetail("reason", "not polling Telegram").build());
         }
     }
 }
