@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,8 @@ public final class LlamaCppModel implements AutoCloseable {
     private final int contextSize;
     // serialises native work on the handles; close takes it after cancelling, so it waits for a decode to stop
     private final ReentrantLock work = new ReentrantLock();
+    // handles of the adapters loaded into this model, in load order; guarded by work
+    private final List<Long> loraAdapters = new ArrayList<>();
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
     private long model;
     private long context;
@@ -56,7 +59,8 @@ public final class LlamaCppModel implements AutoCloseable {
         long model = LlamaJni.loadModel(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8), parameters.gpuLayers());
         long context;
         try {
-            context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads());
+            context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads(),
+                    parameters.flashAttention());
         } catch (RuntimeException e) {
             LlamaJni.freeModel(model);
             throw e;
@@ -132,16 +136,51 @@ public final class LlamaCppModel implements AutoCloseable {
     }
 
     /**
+     * Loads a LoRA adapter made for this model; it applies to a generation only at the scale
+     * {@link #generate(int[], SamplerParameters, int, float[])} gives it.
+     *
+     * @return the adapter's index, counting from 0 in load order
+     * @throws LlamaCppException if the file is not a readable GGUF file or llama.cpp refuses it
+     *     (another model's adapter, say)
+     */
+    public int loadLoraAdapter(Path file) {
+        Objects.requireNonNull(file, "file");
+        checkLooksLikeGguf(file);
+        byte[] path = file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+        return underLock(() -> {
+            loraAdapters.add(LlamaJni.loadLoraAdapter(model, path));
+            return loraAdapters.size() - 1;
+        });
+    }
+
+    /** How many LoRA adapters {@link #loadLoraAdapter} has loaded. */
+    public int loraAdapterCount() {
+        return underLock(loraAdapters::size);
+    }
+
+    /** Like {@link #generate(int[], SamplerParameters, int, float[])} with every LoRA adapter off. */
+    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens) {
+        return generate(prompt, sampler, maxTokens, new float[0]);
+    }
+
+    /**
      * Starts generating a reply to {@code prompt}, forgetting whatever the context held. Nothing is
      * decoded until {@link Generation#next()}. Close the generation (or let it finish) before
      * starting another.
      *
      * @param prompt the prompt's tokens, at least one, fewer than {@link #contextSize()}
      * @param maxTokens the most tokens to generate, at least 1
+     * @param loraScales the scale of each loaded LoRA adapter by index, finite; missing or 0: off
      * @throws IllegalStateException if another generation of this model is still open
      */
-    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens) {
+    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
         checkTokens(prompt);
+        Objects.requireNonNull(loraScales, "loraScales");
+        for (float scale : loraScales) {
+            if (!Float.isFinite(scale)) {
+                throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
+            }
+        }
         Objects.requireNonNull(sampler, "sampler");
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must hold at least one token");
@@ -159,7 +198,11 @@ public final class LlamaCppModel implements AutoCloseable {
                 if (active != null) {
                     throw new IllegalStateException("another generation of this model is still open: close it first");
                 }
+                if (loraScales.length > loraAdapters.size()) {
+                    throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
+                }
                 LlamaJni.clearMemory(context);
+                applyLoraScales(loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
                 active = new Generation(this, prompt.clone(), samplerHandle, maxTokens);
                 return active;
@@ -232,6 +275,23 @@ public final class LlamaCppModel implements AutoCloseable {
             generation.release();
             active = null;
         }
+    }
+
+    // only adapters with a scale other than 0 are passed, so all-zero scales are the base model exactly
+    private void applyLoraScales(float[] scales) {
+        int active = 0;
+        for (float scale : scales) {
+            active += scale != 0 ? 1 : 0;
+        }
+        long[] handles = new long[active];
+        float[] values = new float[active];
+        for (int i = 0, next = 0; i < scales.length; i++) {
+            if (scales[i] != 0) {
+                handles[next] = loraAdapters.get(i);
+                values[next++] = scales[i];
+            }
+        }
+        LlamaJni.setLoraAdapters(context, handles, values);
     }
 
     private void checkTokens(int[] tokens) {

@@ -20,7 +20,7 @@ final class LlamaJni {
 
     static native void freeModel(long model);
 
-    static native long newContext(long model, int contextSize, int batchSize, int threads);
+    static native long newContext(long model, int contextSize, int batchSize, int threads, boolean flashAttention);
 
     static native void freeContext(long context);
 
@@ -55,4 +55,10 @@ final class LlamaJni {
     static native void freeSampler(long sampler);
 
     static native int sample(long context, long sampler);
+
+    /** A LoRA adapter of {@code model}; freed with the model. */
+    static native long loadLoraAdapter(long model, byte[] path);
+
+    /** Applies exactly these adapters at these scales to later decodes (none: the base model). */
+    static native void setLoraAdapters(long context, long[] adapters, float[] scales);
 }
