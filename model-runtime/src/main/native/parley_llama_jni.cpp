@@ -318,6 +318,16 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_clearMemory(JNIEn
     });
 }
 
+JNIEXPORT jboolean JNICALL Java_dev_parley_model_llamacpp_LlamaJni_keepPrefix(
+        JNIEnv *env, jclass, jlong context, jint count) {
+    return guarded<jboolean>(env, JNI_FALSE, [&] {
+        Context *holder = context_of(context);
+        holder->cancelled.store(false);
+        // false when the memory cannot drop a suffix (recurrent models): Java clears it instead
+        return llama_memory_seq_rm(llama_get_memory(holder->ctx), 0, count, -1) ? JNI_TRUE : JNI_FALSE;
+    });
+}
+
 JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_cancel(JNIEnv *, jclass, jlong context) {
     context_of(context)->cancelled.store(true);
 }

@@ -265,17 +265,30 @@ public final class LlamaChatModel implements ChatModel {
     }
 
     /**
-     * Waits up to {@code millis} for a free slot and takes it.
+     * Waits up to {@code millis} for a free slot and takes the one whose context holds the longest
+     * start of {@code prompt} (the same conversation's last turn), so that only the rest is decoded.
      *
      * @return the slot, or null if none was free in time
      */
-    @Nullable LlamaCppModel takeSlot(long millis) throws InterruptedException {
+    @Nullable LlamaCppModel takeSlot(int[] prompt, long millis) throws InterruptedException {
         requireOpen();
         synchronized (freeSlots) {
             if (freeSlots.isEmpty()) {
                 freeSlots.wait(millis);
             }
-            return freeSlots.pollFirst();
+            LlamaCppModel best = null;
+            int longest = -1;
+            for (LlamaCppModel slot : freeSlots) {
+                int held = slot.heldPrefix(prompt);
+                if (held > longest) {
+                    best = slot;
+                    longest = held;
+                }
+            }
+            if (best != null) {
+                freeSlots.remove(best);
+            }
+            return best;
         }
     }
 

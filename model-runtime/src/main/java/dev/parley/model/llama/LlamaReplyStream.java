@@ -110,7 +110,7 @@ final class LlamaReplyStream implements ReplyStream {
         while (taken == null) {
             requireUsable();
             try {
-                taken = model.takeSlot(SLOT_POLL_MILLIS);
+                taken = model.takeSlot(request.prompt(), SLOT_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeRequested = true;

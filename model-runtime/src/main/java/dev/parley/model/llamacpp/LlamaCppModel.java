@@ -32,6 +32,11 @@ public final class LlamaCppModel implements AutoCloseable {
     private final ReentrantLock work = new ReentrantLock();
     // handles of the adapters loaded into this model, in load order; guarded by work
     private final List<Long> loraAdapters = new ArrayList<>();
+    // the tokens whose keys and values the context holds, from position 0, and the adapter scales
+    // they were decoded with; guarded by work
+    private int[] cached = new int[0];
+    private int cachedCount;
+    private float[] cachedScales = new float[0];
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
     private long model;
     private long context;
@@ -164,9 +169,11 @@ public final class LlamaCppModel implements AutoCloseable {
     }
 
     /**
-     * Starts generating a reply to {@code prompt}, forgetting whatever the context held. Nothing is
-     * decoded until {@link Generation#next()}. Close the generation (or let it finish) before
-     * starting another.
+     * Starts generating a reply to {@code prompt}. The context keeps what the previous generation
+     * decoded as far as it is a prefix of {@code prompt} (decoded with the same adapter scales):
+     * only the rest is decoded, so the next turn of a conversation pays for its new tokens only
+     * ({@link Generation#promptTokensDecoded()}). Nothing is decoded until
+     * {@link Generation#next()}. Close the generation (or let it finish) before starting another.
      *
      * @param prompt the prompt's tokens, at least one, fewer than {@link #contextSize()}
      * @param maxTokens the most tokens to generate, at least 1
@@ -201,10 +208,17 @@ public final class LlamaCppModel implements AutoCloseable {
                 if (loraScales.length > loraAdapters.size()) {
                     throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
                 }
-                LlamaJni.clearMemory(context);
+                float[] scales = activeScales(loraScales);
+                int kept = reusablePrefix(prompt, scales);
+                if (kept == 0 || !LlamaJni.keepPrefix(context, kept)) {
+                    LlamaJni.clearMemory(context);
+                    kept = 0;
+                }
+                cachedCount = kept;
+                cachedScales = scales;
                 applyLoraScales(loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
-                active = new Generation(this, prompt.clone(), samplerHandle, maxTokens);
+                active = new Generation(this, prompt.clone(), kept, samplerHandle, maxTokens);
                 return active;
             }
         } finally {
@@ -275,6 +289,61 @@ public final class LlamaCppModel implements AutoCloseable {
             generation.release();
             active = null;
         }
+    }
+
+    /**
+     * How many leading tokens of {@code prompt} the context holds already: at most all but the
+     * last, which is decoded again so that there are logits to sample the reply from.
+     */
+    private int reusablePrefix(int[] prompt, float[] scales) {
+        if (!Arrays.equals(scales, cachedScales)) {
+            return 0;
+        }
+        int limit = Math.min(cachedCount, prompt.length - 1);
+        int same = 0;
+        while (same < limit && cached[same] == prompt[same]) {
+            same++;
+        }
+        return same;
+    }
+
+    /**
+     * How many leading tokens of {@code prompt} the context holds from the generation before
+     * (adapter scales aside), to pick the context that continues a conversation.
+     */
+    public int heldPrefix(int[] prompt) {
+        Objects.requireNonNull(prompt, "prompt");
+        return underLock(() -> {
+            int limit = Math.min(cachedCount, prompt.length);
+            int same = 0;
+            while (same < limit && cached[same] == prompt[same]) {
+                same++;
+            }
+            return same;
+        });
+    }
+
+    /** Records tokens a generation decoded after those held; call holding the work lock. */
+    void decoded(int[] tokens, int offset, int count) {
+        if (cachedCount + count > cached.length) {
+            cached = Arrays.copyOf(cached, Math.max(cachedCount + count, cached.length * 2));
+        }
+        System.arraycopy(tokens, offset, cached, cachedCount, count);
+        cachedCount += count;
+    }
+
+    /** Forgets what the context holds after a decode that failed or was aborted midway. */
+    void decodedUnknown() {
+        cachedCount = 0;
+    }
+
+    /** The scales of the adapters that will apply, zeros trimmed, to compare one generation's with the next. */
+    private static float[] activeScales(float[] scales) {
+        int length = scales.length;
+        while (length > 0 && scales[length - 1] == 0) {
+            length--;
+        }
+        return Arrays.copyOf(scales, length);
     }
 
     // only adapters with a scale other than 0 are passed, so all-zero scales are the base model exactly

@@ -45,6 +45,12 @@ final class LlamaJni {
     /** Forgets every decoded token and clears the cancel flag. */
     static native void clearMemory(long context);
 
+    /**
+     * Forgets every decoded token from position {@code count} on, keeps the first {@code count},
+     * and clears the cancel flag; false if the memory cannot (then {@link #clearMemory}).
+     */
+    static native boolean keepPrefix(long context, int count);
+
     /** Makes the running and every later decode return {@link #CANCELLED}, until {@link #clearMemory}. */
     static native void cancel(long context);
 

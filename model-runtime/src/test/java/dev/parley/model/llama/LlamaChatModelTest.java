@@ -103,6 +103,20 @@ class LlamaChatModelTest {
     }
 
     @Test
+    void stream_nextTurnOfAConversation_repliesAsAModelThatDecodesTheWholePrompt() {
+        try (LlamaChatModel warm = LlamaChatModel.load(settings(tinyModel).withParallel(2));
+                LlamaChatModel cold = LlamaChatModel.load(settings(tinyModel))) {
+            String reply = drain(warm.stream(request("hello", 8, 0f, 1)));
+            drain(warm.stream(request("good morning", 8, 0f, 1))); // the other slot's conversation
+            ChatRequest nextTurn = new ChatRequest(List.of(ChatTurn.system("You are Parley."), ChatTurn.user("hello"),
+                    ChatTurn.assistant(reply), ChatTurn.user("and again")), new GenerationSettings(12, 0f, 1));
+
+            // the warm model's slot holds the first turn and decodes only what follows it
+            assertThat(drain(warm.stream(nextTurn))).isEqualTo(drain(cold.stream(nextTurn)));
+        }
+    }
+
+    @Test
     void countTokens_usesTheModelsTokenizer() {
         assertThat(shared.countTokens("hello")).isEqualTo(1);
         assertThat(shared.countTokens("hello world")).isEqualTo(2);
