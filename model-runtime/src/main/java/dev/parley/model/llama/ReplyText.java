@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The text of one reply as its tokens arrive: hands out only what is final. The whole reply is
- * detokenized each time (a piece alone loses SentencePiece's spaces), and text is held back while
- * it ends in an unfinished UTF-8 character or in the start of a stop string; a stop string ends
- * the reply and is cut from it, as llama.cpp's server did.
+ * The text of one reply as its tokens arrive: hands out only what is final. Tokens are
+ * detokenized in a short window after the text that is settled (decoding them one by one would
+ * lose SentencePiece's spaces, decoding the whole reply each time grows with its square), and text
+ * is held back while it ends in an unfinished UTF-8 character or in the start of a stop string; a
+ * stop string ends the reply and is cut from it, as llama.cpp's server did.
  */
 final class ReplyText {
 
@@ -18,6 +19,9 @@ final class ReplyText {
     private final List<String> stopStrings;
     private int[] tokens = new int[32];
     private int count;
+    private final StringBuilder settled = new StringBuilder(); // the text of tokens[0, base)
+    private int base;
+    private String anchorText = ""; // tokens[base - 1] alone, decoded as a window's first token
     private int handedOut; // characters of the reply already returned
     private boolean stopped;
 
@@ -35,7 +39,7 @@ final class ReplyText {
             tokens = Arrays.copyOf(tokens, count * 2);
         }
         tokens[count++] = token;
-        String text = detokenizer.apply(Arrays.copyOf(tokens, count));
+        String text = text();
         int stop = firstStop(text);
         if (stop >= 0) {
             stopped = true;
@@ -50,8 +54,30 @@ final class ReplyText {
             return "";
         }
         stopped = true;
-        String text = detokenizer.apply(Arrays.copyOf(tokens, count));
+        String text = text();
         return handOut(text, text.length());
+    }
+
+    /**
+     * The reply's text so far. The window starts one token early (the anchor) so that its first
+     * real token keeps its leading space, which llama.cpp strips from a text's first token; a
+     * window that ends in a whole character becomes settled.
+     */
+    private String text() {
+        String window;
+        if (base == 0) {
+            window = detokenizer.apply(Arrays.copyOf(tokens, count));
+        } else {
+            String anchored = detokenizer.apply(Arrays.copyOfRange(tokens, base - 1, count));
+            window = anchored.startsWith(anchorText) ? anchored.substring(anchorText.length()) : anchored;
+        }
+        String text = settled + window;
+        if (!window.isEmpty() && window.charAt(window.length() - 1) != REPLACEMENT) {
+            settled.append(window);
+            base = count;
+            anchorText = detokenizer.apply(new int[] {tokens[count - 1]});
+        }
+        return text;
     }
 
     /** Whether a stop string has ended the reply. */
