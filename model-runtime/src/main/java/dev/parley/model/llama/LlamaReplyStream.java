@@ -101,6 +101,11 @@ final class LlamaReplyStream implements ReplyStream {
             throw e;
         } finally {
             reading.unlock();
+            if (closeRequested || timedOut) {
+                // a close that came while this call held the lock but was past its last check
+                // left the release to this thread
+                releaseIfIdle();
+            }
         }
     }
 
@@ -166,13 +171,17 @@ final class LlamaReplyStream implements ReplyStream {
         if (running != null) {
             running.cancel(); // from any thread: a running decode returns at once
         }
+        releaseIfIdle(); // else the reader releases when its call returns
+    }
+
+    private void releaseIfIdle() {
         if (reading.tryLock()) {
             try {
                 release();
             } finally {
                 reading.unlock();
             }
-        } // else the reader releases when its native call returns
+        }
     }
 
     /** Frees the generation and gives the slot back, once; call holding {@link #reading}. */
