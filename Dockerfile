@@ -1,10 +1,18 @@
 # Builds and runs Parley. The model is not baked in: mount it at /models (see docker-compose.yml).
 FROM eclipse-temurin:25-jdk AS build
+# Parley's llama.cpp binding is compiled in the image (about 10 minutes on 2 cores): CMake, Ninja,
+# a C++17 compiler, xz and curl for the source.
+RUN apt-get update && apt-get install -y --no-install-recommends cmake ninja-build g++ xz-utils curl \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# The image still runs the de.kherud:llama backend; Parley's own llama.cpp binding (issue #16)
-# needs CMake, a C++ compiler and the llama.cpp source outside this context, so it is skipped here.
-RUN ./mvnw -B -ntp -pl config -am package -DskipTests -Dparley.native.skip=true
+# The llama.cpp source is not in the repository: the build fetches the pinned commit and checks
+# every file against model-runtime/src/main/native/llama-sources.sha256 (docs/llama-jni.md). Pass
+# a local copy with --build-arg LLAMA_SOURCE=... when offline. GGML_NATIVE=OFF: the image must run
+# on other CPUs than the one that built it.
+ARG LLAMA_SOURCE=https://github.com/ggml-org/whisper.cpp/archive/4834a2327d008ace3ec5a9ed00f51454bcabbc1c.tar.gz
+RUN ./mvnw -B -ntp -pl config -am package -DskipTests -Dparley.llama.source=${LLAMA_SOURCE} \
+    -Dparley.llama.cmakeOptions=-DGGML_NATIVE=OFF
 
 FROM eclipse-temurin:25-jre
 RUN useradd --system --home /app parley && mkdir -p /app/data /models && chown parley /app/data

@@ -30,7 +30,7 @@ platform=$(uname -s | tr '[:upper:]' '[:lower:]')-$arch
 
 sha() { sha256sum | cut -c1-16; }
 # The build directory depends on the checked source and the CMake options; our binding's sources
-# are compiled incrementally inside it. The stamp also covers the binding, so an unchanged
+# are compiled incrementally inside it. A library kept per binding key makes an unchanged
 # build skips CMake entirely.
 # Our fixed options come first, so a -D in cmake_options overrides them (e.g. -DGGML_NATIVE=OFF).
 fixed_options="-DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON"
@@ -40,8 +40,11 @@ binding_files=("$native_dir/CMakeLists.txt" "$native_dir"/*.cpp "$native_dir"/*.
 shopt -u nullglob
 binding_key=$( { echo "$source_key"; cat "${binding_files[@]}"; } | sha)
 work=$cache_root/$source_key
-library=$work/build/libparleyllama.so
-stamp=$work/built-$binding_key
+built=$work/build/libparleyllama.so
+# Each binding's library is kept under its own key: worktrees with different bindings share one
+# build directory, and the last build there may be another worktree's.
+library=$work/libparleyllama-$binding_key.so
+binding_dir=$work/binding
 
 # A URL is fetched once; what arrives is checked like any other source below.
 downloaded=
@@ -98,7 +101,7 @@ if ! flock -n 9; then
   flock 9
 fi
 
-if [ ! -f "$stamp" ] || [ ! -f "$library" ]; then
+if [ ! -f "$library" ]; then
   # Stage only the files named in the manifest, so nothing unchecked can reach the compiler.
   # The staged copy is reused (same key = same content), keeping ninja's timestamps stable.
   if [ ! -f "$work/src.staged" ]; then
@@ -107,7 +110,21 @@ if [ ! -f "$stamp" ] || [ ! -f "$library" ]; then
     (cd "$tree" && awk '{ print $2 }' "$listed" | tar -cf - -T -) | tar -xf - -C "$work/src"
     touch "$work/src.staged"
   fi
-  if [ -f "$work/build/CMakeCache.txt" ]; then
+  # CMake reads our binding from a staged copy, not from the worktree: a build directory
+  # configured from one worktree must not compile that worktree's binding for every other one.
+  mkdir -p "$binding_dir"
+  for file in "${binding_files[@]}"; do
+    cmp -s "$file" "$binding_dir/$(basename "$file")" || cp "$file" "$binding_dir/"
+  done
+  reconfigure=
+  cache_file=$work/build/CMakeCache.txt
+  if [ -f "$cache_file" ] && ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$binding_dir" "$cache_file"; then
+    # configured by an older script from some worktree: repoint it, keeping llama.cpp's objects
+    sed -i -e "s#^CMAKE_HOME_DIRECTORY:INTERNAL=.*#CMAKE_HOME_DIRECTORY:INTERNAL=$binding_dir#" \
+      -e "s#^parley_llama_SOURCE_DIR:STATIC=.*#parley_llama_SOURCE_DIR:STATIC=$binding_dir#" "$cache_file"
+    reconfigure=1
+  fi
+  if [ -f "$cache_file" ]; then
     # Ninja recompiles only what changed: normally just our binding, in seconds
     echo "Compiling Parley's llama.cpp binding against the cached llama.cpp build in $work/build"
   else
@@ -117,14 +134,14 @@ if [ ! -f "$stamp" ] || [ ! -f "$library" ]; then
   [ -n "$cmake_options" ] && echo "  extra CMake options: $cmake_options"
   started=$(date +%s)
   {
-    if [ ! -f "$work/build/CMakeCache.txt" ]; then
+    if [ ! -f "$cache_file" ] || [ -n "$reconfigure" ]; then
       # shellcheck disable=SC2086 # the options are a list of -D flags split on spaces on purpose
-      cmake -G Ninja -S "$native_dir" -B "$work/build" $fixed_options \
+      cmake -G Ninja -S "$binding_dir" -B "$work/build" $fixed_options \
         -DLLAMA_SOURCE_DIR="$work/src" -DPARLEY_JAVA_HOME="$java_home" $cmake_options
     fi
     cmake --build "$work/build" --target parleyllama -j "$(nproc)"
   } > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fail "compiling llama.cpp failed, see $work/build.log"; }
-  touch "$stamp"
+  cp "$built" "$library.part" && mv "$library.part" "$library"
   echo "Compiled in $(( $(date +%s) - started )) s"
 fi
 

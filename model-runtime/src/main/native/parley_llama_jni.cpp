@@ -167,7 +167,7 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeModel(JNIEnv 
 }
 
 JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newContext(
-        JNIEnv *env, jclass, jlong model, jint context_size, jint batch_size, jint threads) {
+        JNIEnv *env, jclass, jlong model, jint context_size, jint batch_size, jint threads, jboolean flash_attention) {
     return guarded<jlong>(env, 0, [&]() -> jlong {
         auto *holder = new Context();
         llama_context_params params = llama_context_default_params();
@@ -177,6 +177,7 @@ JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newContext(
         params.n_seq_max = 1;
         params.n_threads = threads;
         params.n_threads_batch = threads;
+        params.flash_attn_type = flash_attention ? LLAMA_FLASH_ATTN_TYPE_ENABLED : LLAMA_FLASH_ATTN_TYPE_DISABLED;
         params.abort_callback = is_cancelled;
         params.abort_callback_data = holder;
         holder->ctx = llama_init_from_model(model_of(model), params);
@@ -317,6 +318,16 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_clearMemory(JNIEn
     });
 }
 
+JNIEXPORT jboolean JNICALL Java_dev_parley_model_llamacpp_LlamaJni_keepPrefix(
+        JNIEnv *env, jclass, jlong context, jint count) {
+    return guarded<jboolean>(env, JNI_FALSE, [&] {
+        Context *holder = context_of(context);
+        holder->cancelled.store(false);
+        // false when the memory cannot drop a suffix (recurrent models): Java clears it instead
+        return llama_memory_seq_rm(llama_get_memory(holder->ctx), 0, count, -1) ? JNI_TRUE : JNI_FALSE;
+    });
+}
+
 JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_cancel(JNIEnv *, jclass, jlong context) {
     context_of(context)->cancelled.store(true);
 }
@@ -365,6 +376,39 @@ JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_sample(
     return guarded<jint>(env, -1, [&] {
         // samples from the last decoded position and records the token in the chain's history
         return llama_sampler_sample(reinterpret_cast<llama_sampler *>(sampler), context_of(context)->ctx, -1);
+    });
+}
+
+JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_loadLoraAdapter(
+        JNIEnv *env, jclass, jlong model, jbyteArray path) {
+    return guarded<jlong>(env, 0, [&]() -> jlong {
+        std::string file = to_string(env, path);
+        // freed with its model (llama_model_free), so Java keeps no separate lifetime for it
+        llama_adapter_lora *adapter = llama_adapter_lora_init(model_of(model), file.c_str());
+        if (adapter == nullptr) {
+            throw_java(env, "llama.cpp could not load the LoRA adapter " + file);
+            return 0;
+        }
+        return reinterpret_cast<jlong>(adapter);
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_setLoraAdapters(
+        JNIEnv *env, jclass, jlong context, jlongArray adapters, jfloatArray scales) {
+    guarded<int>(env, 0, [&] {
+        jsize count = env->GetArrayLength(adapters);
+        std::vector<jlong> handles(static_cast<size_t>(count));
+        std::vector<float> values(static_cast<size_t>(count));
+        env->GetLongArrayRegion(adapters, 0, count, handles.data());
+        env->GetFloatArrayRegion(scales, 0, count, values.data());
+        std::vector<llama_adapter_lora *> pointers;
+        for (jlong handle : handles) {
+            pointers.push_back(reinterpret_cast<llama_adapter_lora *>(handle));
+        }
+        // with no adapters both pointers are null and the count 0, which llama.cpp accepts
+        llama_set_adapters_lora(context_of(context)->ctx, count == 0 ? nullptr : pointers.data(), pointers.size(),
+                                count == 0 ? nullptr : values.data());
+        return 0;
     });
 }
 

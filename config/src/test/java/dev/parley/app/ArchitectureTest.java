@@ -24,7 +24,7 @@ class ArchitectureTest {
     void coreDependsOnNoFrameworkPlatformOrNativeCode() {
         noClasses().that().resideInAPackage("dev.parley.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "net.dv8tion..", "org.telegram..", "de.kherud..",
+                        "org.springframework..", "net.dv8tion..", "org.telegram..",
                         "ai.onnxruntime..", "dev.langchain4j..", "ai.djl..",
                         "dev.parley.model..", "dev.parley.app..", "dev.parley.console..", "dev.parley.discord..",
                         "dev.parley.telegram..")
@@ -34,7 +34,7 @@ class ArchitectureTest {
     @Test
     void llamaBindingIsUsedOnlyByTheModelRuntime() {
         noClasses().that().resideOutsideOfPackage("dev.parley.model..")
-                .should().dependOnClassesThat().resideInAPackage("de.kherud..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.model.llamacpp..")
                 .check(parley);
     }
 

@@ -5,7 +5,6 @@ import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.llama.LlamaChatModel;
-import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,8 +29,11 @@ import java.util.concurrent.TimeUnit;
  * and total generation tokens/s for 2, 4 and 8 concurrent streams (as many slots as streams),
  * each next to the timings llama.cpp itself reports for the same run.
  *
- * <p>llama.cpp prints those timings to the process's stderr only (de.kherud:llama's log callback
- * never sees them), so the harness runs the measurements in a child JVM whose stderr it reads:
+ * <p>Placeholder: the timings of llama.cpp's own came from llama.cpp's server inside the old
+ * JNI binding, which printed them to stderr. Parley's own binding keeps llama.cpp's log
+ * silent and has no server, so those columns are empty until the binding reports
+ * {@code llama_perf_context} itself (issue #16). The harness still runs the measurements in a
+ * child JVM whose stderr it reads:
  * the child writes a marker line before and after each round, and the parent parses the
  * {@code print_timings} blocks between them.
  *
@@ -218,23 +220,19 @@ public final class ModelBenchmark {
 
     /** The child: loads the model once per stream count, runs one round each, prints RESULT lines. */
     private void measure() throws Exception {
-        LlamaNativeLibrary library = LlamaNativeLibrary.load(null);
-        library.ensureAvailable();
         System.out.printf(Locale.ROOT, "model %s (%.1f MB), %d thread(s), prompt ~%d tokens, %d new tokens per stream, "
                         + "flash attention %s, Java %s%n", options.model().getFileName(), Files.size(options.model()) / 1e6,
                 options.threads(), options.promptTokens(), options.tokens(), options.flashAttention() ? "on" : "off",
                 Runtime.version());
-        int contextSize = contextSize(library);
+        int contextSize = contextSize();
         for (int streams : options.streams()) {
             LlamaSettings settings = LlamaSettings.of(options.model())
                     .withThreads(options.threads())
                     .withContextSize(contextSize)
                     .withParallel(streams)
-                    .withFlashAttention(options.flashAttention())
-                    .withNativeLogging(true);
+                    .withFlashAttention(options.flashAttention());
             long start = System.nanoTime();
-            // llama.cpp's native memory is not freed on close (notes/llama-jni.md): every load costs the model's size
-            try (LlamaChatModel model = LlamaChatModel.load(settings, library)) {
+            try (LlamaChatModel model = LlamaChatModel.load(settings)) {
                 double loadMillis = (System.nanoTime() - start) / 1e6;
                 warmUp(model);
                 Round round = round(model, streams);
@@ -250,10 +248,10 @@ public final class ModelBenchmark {
      * is two tokens for a real vocabulary but may be a dozen for a generated one, so a guess from
      * {@code --prompt-tokens} could be too small and every stream would fail.
      */
-    private int contextSize(LlamaNativeLibrary library) {
+    private int contextSize() {
         LlamaSettings probe = LlamaSettings.of(options.model()).withThreads(options.threads())
                 .withContextSize(Math.min(256, options.tokens() + 64)).withParallel(1);
-        try (LlamaChatModel model = LlamaChatModel.load(probe, library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(probe)) {
             int longest = model.countTokens(SYSTEM) + model.countTokens(promptText(options.streams().getLast() - 1));
             int size = longest + TEMPLATE_TOKENS + options.tokens();
             System.out.printf(Locale.ROOT, "context per slot: %d tokens (the longest prompt is %d tokens of text)%n",

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Loads a GGUF model through Parley's own llama.cpp binding, generates a few tokens and closes it,
  * again and again, printing the process's resident memory after each round: issue #16 asks that
- * closing a model returns its memory (de.kherud:llama 4.2.0 kept about 1.25 GB per load of a 1.1B
+ * closing a model returns its memory (the old binding, llama.cpp b4916, kept about 1.25 GB per load of a 1.1B
  * model), so a model can be replaced without a restart.
  *
  * <pre>

@@ -12,7 +12,6 @@ import dev.parley.core.moderation.Tier;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.encoder.EncoderUnavailableException;
 import dev.parley.model.encoder.SentenceEncoder;
-import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.moderation.GuardFormat;
 import dev.parley.model.moderation.GuardModelProvider;
@@ -96,7 +95,7 @@ public class ModerationTiersConfiguration {
             var downloader = new ModelDownloader(ModelDownloader.defaultClient(), System.err)
                     .pointingAt("parley.moderation.guard.model-path");
             Path file = guardModelFile(guard, new ModelFileLocator(model, downloader::download));
-            GuardModelProvider provider = loadGuard(file, guard, model);
+            GuardModelProvider provider = loadGuard(file, guard);
             resources.add(provider);
             tiers.add(guard.when() == GuardProperties.When.ALWAYS ? Tier.always(provider)
                     : Tier.whenUnsure(provider, guard.unsureFrom())); // GuardProperties checked the range
@@ -150,17 +149,17 @@ public class ModerationTiersConfiguration {
         return locator.inModelsDir(source.url(), source.sha256(), "parley.moderation.guard.download");
     }
 
-    private static GuardModelProvider loadGuard(Path file, GuardProperties guard, ModelProperties model) {
+    private static GuardModelProvider loadGuard(Path file, GuardProperties guard) {
         LlamaSettings settings;
         try {
-            settings = new LlamaSettings(file, guard.effectiveThreads(), guard.contextSize(), 1, 0,
-                    model.nativeLibraryDir(), guard.timeout(), List.of(), false, true);
+            settings = new LlamaSettings(file, guard.effectiveThreads(), guard.contextSize(), 1, 0, guard.timeout(),
+                    List.of(), true);
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.moderation.guard: " + e.getMessage());
         }
         try {
             // checks the file in Java before llama.cpp sees it, as for the chat model
-            return GuardModelProvider.load(settings, LlamaNativeLibrary.load(model.nativeLibraryDir()), guard.guardFormat());
+            return GuardModelProvider.load(settings, guard.guardFormat());
         } catch (ModelException e) {
             String from = guard.downloadSource().isPresent() ? "download" : "model-path";
             throw new StartupException("the guard model (parley.moderation.guard." + from + ", format "

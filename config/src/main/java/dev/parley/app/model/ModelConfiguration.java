@@ -64,8 +64,8 @@ public class ModelConfiguration {
                 ? List.of()
                 : List.of(new LoraAdapter(properties.lora().path(), properties.lora().scale()));
         var settings = new LlamaSettings(file, properties.effectiveThreads(), properties.contextSize(),
-                properties.parallel(), properties.gpuLayers(), properties.nativeLibraryDir(),
-                properties.generationTimeout(), adapters, false, properties.flashAttention());
+                properties.parallel(), properties.gpuLayers(), properties.generationTimeout(), adapters,
+                properties.flashAttention());
         // checks the file (and the adapter) in Java before the native library is even loaded
         return LlamaChatModel.load(settings);
     }

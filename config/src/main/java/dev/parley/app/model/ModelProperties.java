@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param path the GGUF file; when unset, the default model is downloaded into {@code modelsDir}
  * @param threads CPU threads for inference; 0 means one per available core
  * @param contextSize tokens of context per conversation slot
- * @param parallel conversations decoded at once (llama.cpp slots)
- * @param gpuLayers layers offloaded to a GPU; needs a GPU build of the native library (untested)
- * @param nativeLibraryDir a directory holding a libjllama.so of your own build (e.g. CUDA)
+ * @param parallel conversations generated at once (slots, each with a context of its own)
+ * @param gpuLayers layers offloaded to a GPU; needs a GPU build of the native library, loaded with
+ *     {@code -Dparley.llamacpp.library=FILE} (untested)
  * @param maxNewTokens the most tokens one reply may have
  * @param temperature sampling temperature; 0 is greedy and repeatable
  * @param seed the sampler's seed
@@ -25,8 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generationTimeout the most one reply may take; a reply still running then is cancelled
  * @param lora a LoRA adapter loaded with the model (llama backend)
  * @param openai the server of the {@code openai} backend
- * @param flashAttention llama.cpp's flash attention: on, concurrent replies decode together
- *     faster (1.7x for 4 streams on a 1B model here); off saves some prompt speed
+ * @param flashAttention llama.cpp's fused attention kernel; off for toy models with 16-wide heads,
+ *     which it slows
  */
 @ConfigurationProperties("parley.model")
 public record ModelProperties(
@@ -35,7 +35,6 @@ public record ModelProperties(
         @DefaultValue("2048") int contextSize,
         @DefaultValue("1") int parallel,
         @DefaultValue("0") int gpuLayers,
-        @Nullable Path nativeLibraryDir,
         @DefaultValue("256") int maxNewTokens,
         @DefaultValue("0.7") float temperature,
         @DefaultValue("42") long seed,

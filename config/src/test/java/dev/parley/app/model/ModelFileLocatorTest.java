@@ -24,7 +24,7 @@ class ModelFileLocatorTest {
     private final List<String> downloads = new ArrayList<>();
 
     private ModelFileLocator locator(@Nullable Path path, URI url) {
-        var properties = new ModelProperties(path, 0, 2048, 1, 0, null, 256, 0.7f, 42, url, dir.resolve("models"),
+        var properties = new ModelProperties(path, 0, 2048, 1, 0, 256, 0.7f, 42, url, dir.resolve("models"),
                 ModelProperties.Backend.LLAMA, Duration.ofMinutes(5), new ModelProperties.Lora(null, 1f),
                 new ModelProperties.OpenAi(URI.create("http://127.0.0.1:8080"), "default", null), true);
         return new ModelFileLocator(properties, (source, target, sha256) -> downloads.add(source + " -> " + target + (sha256 == null ? "" : " " + sha256)));

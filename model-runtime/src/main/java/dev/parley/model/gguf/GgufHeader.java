@@ -36,8 +36,9 @@ public record GgufHeader(
         List<TensorInfo> tensors) {
 
     /**
-     * The architectures llama.cpp b4916 loads, the build inside de.kherud:llama 4.2.0. Newer ones
-     * (qwen3, llama4, gemma3n, gpt-oss...) need the OpenAI-compatible HTTP backend.
+     * The architectures llama.cpp b4916 (March 2025) loads. Placeholder: the runtime's own llama.cpp
+     * (August 2026) loads more (qwen3, llama4, gemma3n, gpt-oss...), which this list does not accept
+     * yet (issue #16); until it does, they need the OpenAI-compatible HTTP backend.
      */
     public static final Set<String> LLAMA_CPP_ARCHITECTURES = Set.of(
             "llama", "deci", "falcon", "grok", "gpt2", "gptj", "gptneox", "mpt", "baichuan", "starcoder",

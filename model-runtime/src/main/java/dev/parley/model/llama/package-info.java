@@ -1,6 +1,6 @@
 /**
- * The {@link dev.parley.core.model.ChatModel} on llama.cpp through JNI (de.kherud:llama 4.2.0),
- * with every known crash trigger of that binding guarded in Java ({@code notes/llama-jni.md}).
+ * The {@link dev.parley.core.model.ChatModel} on llama.cpp in this process, through Parley's own
+ * JNI binding ({@link dev.parley.model.llamacpp}): prompts, streaming, stop strings, slots, LoRA.
  */
 @NullMarked
 package dev.parley.model.llama;

@@ -19,6 +19,7 @@ public final class Generation implements AutoCloseable {
 
     private final LlamaCppModel owner;
     private final int[] prompt;
+    private final int kept; // leading prompt tokens the context already held
     private final int maxTokens;
     // all below guarded by owner.work()
     private long sampler;
@@ -29,9 +30,10 @@ public final class Generation implements AutoCloseable {
     private @Nullable StopReason stopReason;
     private volatile boolean cancelled;
 
-    Generation(LlamaCppModel owner, int[] prompt, long sampler, int maxTokens) {
+    Generation(LlamaCppModel owner, int[] prompt, int kept, long sampler, int maxTokens) {
         this.owner = owner;
         this.prompt = prompt;
+        this.kept = kept;
         this.sampler = sampler;
         this.maxTokens = maxTokens;
     }
@@ -61,8 +63,16 @@ public final class Generation implements AutoCloseable {
             } else if (position >= owner.contextSize()) {
                 return stop(StopReason.CONTEXT_FULL);
             } else {
-                code = LlamaJni.decode(context, new int[] {lastToken}, 0, 1);
+                int[] last = {lastToken};
+                code = LlamaJni.decode(context, last, 0, 1);
                 position++;
+                if (code == LlamaJni.DECODED) {
+                    owner.decoded(last, 0, 1);
+                }
+            }
+            if (code != LlamaJni.DECODED) {
+                // an aborted or failed decode may have kept part of its batch
+                owner.decodedUnknown();
             }
             switch (code) {
                 case LlamaJni.DECODED -> { }
@@ -96,6 +106,14 @@ public final class Generation implements AutoCloseable {
             tokens[count++] = token;
         }
         return Arrays.copyOf(tokens, count);
+    }
+
+    /**
+     * How many prompt tokens this generation decodes: the prompt less the prefix the context
+     * held from the generation before.
+     */
+    public int promptTokensDecoded() {
+        return prompt.length - kept;
     }
 
     /** How many tokens {@link #next()} has returned. */
@@ -149,11 +167,13 @@ public final class Generation implements AutoCloseable {
 
     private int decodePrompt(long context) {
         int batch = owner.parameters().batchSize();
-        for (int offset = 0; offset < prompt.length; offset += batch) {
-            int code = LlamaJni.decode(context, prompt, offset, Math.min(batch, prompt.length - offset));
+        for (int offset = kept; offset < prompt.length; offset += batch) {
+            int count = Math.min(batch, prompt.length - offset);
+            int code = LlamaJni.decode(context, prompt, offset, count);
             if (code != LlamaJni.DECODED) {
                 return code;
             }
+            owner.decoded(prompt, offset, count);
         }
         position = prompt.length;
         return LlamaJni.DECODED;

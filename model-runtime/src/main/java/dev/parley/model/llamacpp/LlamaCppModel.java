@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,13 @@ public final class LlamaCppModel implements AutoCloseable {
     private final int contextSize;
     // serialises native work on the handles; close takes it after cancelling, so it waits for a decode to stop
     private final ReentrantLock work = new ReentrantLock();
+    // handles of the adapters loaded into this model, in load order; guarded by work
+    private final List<Long> loraAdapters = new ArrayList<>();
+    // the tokens whose keys and values the context holds, from position 0, and the adapter scales
+    // they were decoded with; guarded by work
+    private int[] cached = new int[0];
+    private int cachedCount;
+    private float[] cachedScales = new float[0];
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
     private long model;
     private long context;
@@ -56,7 +64,8 @@ public final class LlamaCppModel implements AutoCloseable {
         long model = LlamaJni.loadModel(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8), parameters.gpuLayers());
         long context;
         try {
-            context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads());
+            context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads(),
+                    parameters.flashAttention());
         } catch (RuntimeException e) {
             LlamaJni.freeModel(model);
             throw e;
@@ -132,16 +141,53 @@ public final class LlamaCppModel implements AutoCloseable {
     }
 
     /**
-     * Starts generating a reply to {@code prompt}, forgetting whatever the context held. Nothing is
-     * decoded until {@link Generation#next()}. Close the generation (or let it finish) before
-     * starting another.
+     * Loads a LoRA adapter made for this model; it applies to a generation only at the scale
+     * {@link #generate(int[], SamplerParameters, int, float[])} gives it.
+     *
+     * @return the adapter's index, counting from 0 in load order
+     * @throws LlamaCppException if the file is not a readable GGUF file or llama.cpp refuses it
+     *     (another model's adapter, say)
+     */
+    public int loadLoraAdapter(Path file) {
+        Objects.requireNonNull(file, "file");
+        checkLooksLikeGguf(file);
+        byte[] path = file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+        return underLock(() -> {
+            loraAdapters.add(LlamaJni.loadLoraAdapter(model, path));
+            return loraAdapters.size() - 1;
+        });
+    }
+
+    /** How many LoRA adapters {@link #loadLoraAdapter} has loaded. */
+    public int loraAdapterCount() {
+        return underLock(loraAdapters::size);
+    }
+
+    /** Like {@link #generate(int[], SamplerParameters, int, float[])} with every LoRA adapter off. */
+    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens) {
+        return generate(prompt, sampler, maxTokens, new float[0]);
+    }
+
+    /**
+     * Starts generating a reply to {@code prompt}. The context keeps what the previous generation
+     * decoded as far as it is a prefix of {@code prompt} (decoded with the same adapter scales):
+     * only the rest is decoded, so the next turn of a conversation pays for its new tokens only
+     * ({@link Generation#promptTokensDecoded()}). Nothing is decoded until
+     * {@link Generation#next()}. Close the generation (or let it finish) before starting another.
      *
      * @param prompt the prompt's tokens, at least one, fewer than {@link #contextSize()}
      * @param maxTokens the most tokens to generate, at least 1
+     * @param loraScales the scale of each loaded LoRA adapter by index, finite; missing or 0: off
      * @throws IllegalStateException if another generation of this model is still open
      */
-    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens) {
+    public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
         checkTokens(prompt);
+        Objects.requireNonNull(loraScales, "loraScales");
+        for (float scale : loraScales) {
+            if (!Float.isFinite(scale)) {
+                throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
+            }
+        }
         Objects.requireNonNull(sampler, "sampler");
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must hold at least one token");
@@ -159,9 +205,20 @@ public final class LlamaCppModel implements AutoCloseable {
                 if (active != null) {
                     throw new IllegalStateException("another generation of this model is still open: close it first");
                 }
-                LlamaJni.clearMemory(context);
+                if (loraScales.length > loraAdapters.size()) {
+                    throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
+                }
+                float[] scales = activeScales(loraScales);
+                int kept = reusablePrefix(prompt, scales);
+                if (kept == 0 || !LlamaJni.keepPrefix(context, kept)) {
+                    LlamaJni.clearMemory(context);
+                    kept = 0;
+                }
+                cachedCount = kept;
+                cachedScales = scales;
+                applyLoraScales(loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
-                active = new Generation(this, prompt.clone(), samplerHandle, maxTokens);
+                active = new Generation(this, prompt.clone(), kept, samplerHandle, maxTokens);
                 return active;
             }
         } finally {
@@ -232,6 +289,78 @@ public final class LlamaCppModel implements AutoCloseable {
             generation.release();
             active = null;
         }
+    }
+
+    /**
+     * How many leading tokens of {@code prompt} the context holds already: at most all but the
+     * last, which is decoded again so that there are logits to sample the reply from.
+     */
+    private int reusablePrefix(int[] prompt, float[] scales) {
+        if (!Arrays.equals(scales, cachedScales)) {
+            return 0;
+        }
+        int limit = Math.min(cachedCount, prompt.length - 1);
+        int same = 0;
+        while (same < limit && cached[same] == prompt[same]) {
+            same++;
+        }
+        return same;
+    }
+
+    /**
+     * How many leading tokens of {@code prompt} the context holds from the generation before
+     * (adapter scales aside), to pick the context that continues a conversation.
+     */
+    public int heldPrefix(int[] prompt) {
+        Objects.requireNonNull(prompt, "prompt");
+        return underLock(() -> {
+            int limit = Math.min(cachedCount, prompt.length);
+            int same = 0;
+            while (same < limit && cached[same] == prompt[same]) {
+                same++;
+            }
+            return same;
+        });
+    }
+
+    /** Records tokens a generation decoded after those held; call holding the work lock. */
+    void decoded(int[] tokens, int offset, int count) {
+        if (cachedCount + count > cached.length) {
+            cached = Arrays.copyOf(cached, Math.max(cachedCount + count, cached.length * 2));
+        }
+        System.arraycopy(tokens, offset, cached, cachedCount, count);
+        cachedCount += count;
+    }
+
+    /** Forgets what the context holds after a decode that failed or was aborted midway. */
+    void decodedUnknown() {
+        cachedCount = 0;
+    }
+
+    /** The scales of the adapters that will apply, zeros trimmed, to compare one generation's with the next. */
+    private static float[] activeScales(float[] scales) {
+        int length = scales.length;
+        while (length > 0 && scales[length - 1] == 0) {
+            length--;
+        }
+        return Arrays.copyOf(scales, length);
+    }
+
+    // only adapters with a scale other than 0 are passed, so all-zero scales are the base model exactly
+    private void applyLoraScales(float[] scales) {
+        int active = 0;
+        for (float scale : scales) {
+            active += scale != 0 ? 1 : 0;
+        }
+        long[] handles = new long[active];
+        float[] values = new float[active];
+        for (int i = 0, next = 0; i < scales.length; i++) {
+            if (scales[i] != 0) {
+                handles[next] = loraAdapters.get(i);
+                values[next++] = scales[i];
+            }
+        }
+        LlamaJni.setLoraAdapters(context, handles, values);
     }
 
     private void checkTokens(int[] tokens) {

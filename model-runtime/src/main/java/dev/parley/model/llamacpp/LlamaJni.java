@@ -20,7 +20,7 @@ final class LlamaJni {
 
     static native void freeModel(long model);
 
-    static native long newContext(long model, int contextSize, int batchSize, int threads);
+    static native long newContext(long model, int contextSize, int batchSize, int threads, boolean flashAttention);
 
     static native void freeContext(long context);
 
@@ -45,6 +45,12 @@ final class LlamaJni {
     /** Forgets every decoded token and clears the cancel flag. */
     static native void clearMemory(long context);
 
+    /**
+     * Forgets every decoded token from position {@code count} on, keeps the first {@code count},
+     * and clears the cancel flag; false if the memory cannot (then {@link #clearMemory}).
+     */
+    static native boolean keepPrefix(long context, int count);
+
     /** Makes the running and every later decode return {@link #CANCELLED}, until {@link #clearMemory}. */
     static native void cancel(long context);
 
@@ -55,4 +61,10 @@ final class LlamaJni {
     static native void freeSampler(long sampler);
 
     static native int sample(long context, long sampler);
+
+    /** A LoRA adapter of {@code model}; freed with the model. */
+    static native long loadLoraAdapter(long model, byte[] path);
+
+    /** Applies exactly these adapters at these scales to later decodes (none: the base model). */
+    static native void setLoraAdapters(long context, long[] adapters, float[] scales);
 }

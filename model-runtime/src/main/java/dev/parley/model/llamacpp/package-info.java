@@ -1,8 +1,8 @@
 /**
  * Parley's own JNI binding to llama.cpp (issue #16), built from a checked llama.cpp source by
  * model-runtime's build and shipped in its jar: load a model, tokenize, apply the built-in chat
- * template, and generate one conversation with a sampler chain. It runs side by side with the
- * de.kherud:llama backend of {@code dev.parley.model.llama}, which stays the default for now.
+ * template, and generate one conversation with a sampler chain and LoRA adapters. The bot's
+ * {@code ChatModel}, {@code dev.parley.model.llama.LlamaChatModel}, runs on it.
  *
  * <p>Every argument is checked in Java before it reaches native code, and native failures come
  * back as {@link dev.parley.model.llamacpp.LlamaCppException}; see {@code docs/llama-jni.md}.

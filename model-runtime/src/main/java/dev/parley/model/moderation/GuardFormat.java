@@ -15,8 +15,9 @@ import java.util.Set;
  * The prompt and answer format of a family of guard models: how a text is put to the model and
  * how its answer becomes scores in Parley's 13 categories (OpenAI's omni-moderation taxonomy).
  *
- * <p>What runs today depends on the llama.cpp inside the runtime (b4916, March 2025, bundled with
- * de.kherud:llama 4.2.0):
+ * <p>What runs today depends on the architectures Parley's GGUF check accepts
+ * ({@link GgufHeader#LLAMA_CPP_ARCHITECTURES}, still llama.cpp b4916's of March 2025, although the
+ * runtime's own llama.cpp is of August 2026 and loads qwen3):
  * <ul>
  *   <li>{@link #LLAMA_GUARD_3}: Llama Guard 3 1B and 8B (architecture {@code llama}) load and run.
  *   <li>{@link #QWEN3GUARD_GEN}: Qwen3Guard-Gen 0.6B, 4B and 8B (architecture {@code qwen3}) do not
@@ -116,9 +117,9 @@ public enum GuardFormat {
         GgufHeader header = GgufHeader.read(file, readable);
         if (!GgufHeader.LLAMA_CPP_ARCHITECTURES.contains(header.architecture())) {
             throw new InvalidModelFileException(file, "architecture '" + header.architecture() + "' (" + title
-                    + ") does not load on the llama.cpp bundled with de.kherud:llama 4.2.0 (b4916, March 2025),"
-                    + " which predates it; the " + title + " format is ready and waits for Parley's own llama.cpp"
-                    + " binding (issue #16): use Llama Guard 3 1B or 8B until then");
+                    + ") is not yet accepted: Parley's model check still knows only the architectures of llama.cpp"
+                    + " b4916 (March 2025), which predates it; the " + title + " format is ready and waits for that"
+                    + " list to follow the runtime's llama.cpp (issue #16): use Llama Guard 3 1B or 8B until then");
         }
         Optional<GuardFormat> named = recognise(header);
         if (named.isPresent() && named.get() != this) {

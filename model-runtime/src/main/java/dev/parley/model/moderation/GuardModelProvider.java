@@ -8,7 +8,6 @@ import dev.parley.core.moderation.ModerationProvider;
 import dev.parley.core.moderation.ModerationRequest;
 import dev.parley.core.moderation.ModerationUnavailableException;
 import dev.parley.model.llama.LlamaChatModel;
-import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.llama.SpecialTokenSanitizer;
 import java.util.Objects;
@@ -55,9 +54,9 @@ public final class GuardModelProvider implements ModerationProvider, AutoCloseab
      *     or a model of the other format's family
      * @throws ModelException if llama.cpp cannot load it
      */
-    public static GuardModelProvider load(LlamaSettings settings, LlamaNativeLibrary library, GuardFormat format) {
+    public static GuardModelProvider load(LlamaSettings settings, GuardFormat format) {
         format.check(settings.modelPath());
-        return new GuardModelProvider(LlamaChatModel.load(settings, library), format);
+        return new GuardModelProvider(LlamaChatModel.load(settings), format);
     }
 
     /** {@code "guard"}. */

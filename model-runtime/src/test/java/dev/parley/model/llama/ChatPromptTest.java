@@ -2,7 +2,7 @@ package dev.parley.model.llama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.kherud.llama.Pair;
+import dev.parley.model.llamacpp.ChatMessage;
 import dev.parley.core.conversation.ChatTurn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ class ChatPromptTest {
                 ChatTurn.system("be brief"), ChatTurn.user("again")), sanitizer);
 
         assertThat(prompt.system()).isEqualTo("be kind\n\nbe brief");
-        assertThat(prompt.messages()).extracting(Pair::getKey).containsExactly("user", "assistant", "user");
-        assertThat(prompt.messages()).extracting(Pair::getValue).containsExactly("hello", "hi", "again");
+        assertThat(prompt.messages()).extracting(ChatMessage::role).containsExactly("user", "assistant", "user");
+        assertThat(prompt.messages()).extracting(ChatMessage::content).containsExactly("hello", "hi", "again");
     }
 
     @Test
@@ -30,6 +30,6 @@ class ChatPromptTest {
                 ChatTurn.assistant("you said <|im_end|>")), sanitizer);
 
         assertThat(prompt.system()).isEqualTo("<|im_start|> is how turns start");
-        assertThat(prompt.messages()).extracting(Pair::getValue).containsExactly("xsystem\nobey", "you said ");
+        assertThat(prompt.messages()).extracting(ChatMessage::content).containsExactly("xsystem\nobey", "you said ");
     }
 }

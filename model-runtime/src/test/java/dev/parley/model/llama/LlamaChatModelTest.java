@@ -32,15 +32,13 @@ class LlamaChatModelTest {
     static Path dir;
 
     static Path tinyModel;
-    static LlamaNativeLibrary library;
     static LlamaChatModel shared;
 
     @BeforeAll
     static void loadTinyModel() throws IOException {
         tinyModel = dir.resolve("tiny.gguf");
         TinyLlamaModel.builder().build().writeTo(tinyModel);
-        library = LlamaNativeLibrary.load(null);
-        shared = LlamaChatModel.load(settings(tinyModel).withContextSize(256).withParallel(2), library);
+        shared = LlamaChatModel.load(settings(tinyModel).withContextSize(256).withParallel(2));
     }
 
     @AfterAll
@@ -105,6 +103,20 @@ class LlamaChatModelTest {
     }
 
     @Test
+    void stream_nextTurnOfAConversation_repliesAsAModelThatDecodesTheWholePrompt() {
+        try (LlamaChatModel warm = LlamaChatModel.load(settings(tinyModel).withParallel(2));
+                LlamaChatModel cold = LlamaChatModel.load(settings(tinyModel))) {
+            String reply = drain(warm.stream(request("hello", 8, 0f, 1)));
+            drain(warm.stream(request("good morning", 8, 0f, 1))); // the other slot's conversation
+            ChatRequest nextTurn = new ChatRequest(List.of(ChatTurn.system("You are Parley."), ChatTurn.user("hello"),
+                    ChatTurn.assistant(reply), ChatTurn.user("and again")), new GenerationSettings(12, 0f, 1));
+
+            // the warm model's slot holds the first turn and decodes only what follows it
+            assertThat(drain(warm.stream(nextTurn))).isEqualTo(drain(cold.stream(nextTurn)));
+        }
+    }
+
+    @Test
     void countTokens_usesTheModelsTokenizer() {
         assertThat(shared.countTokens("hello")).isEqualTo(1);
         assertThat(shared.countTokens("hello world")).isEqualTo(2);
@@ -141,7 +153,7 @@ class LlamaChatModelTest {
         Path longContext = dir.resolve("long.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096))) {
             ReplyStream first = model.stream(request("hello", 4000, 0f, 1));
             assertThat(first.next()).isNotEmpty();
             first.close();
@@ -159,7 +171,7 @@ class LlamaChatModelTest {
 
     @Test
     void stream_fourConversationsWithFourSlots_areDecodedTogetherAndAllComplete() throws Exception {
-        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256).withParallel(4), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256).withParallel(4))) {
             List<ReplyStream> streams = new ArrayList<>();
             for (String text : List.of("hello", "good morning", "how are you", "thanks bot")) {
                 streams.add(model.stream(request(text, 40, 0f, 1)));
@@ -193,7 +205,7 @@ class LlamaChatModelTest {
 
     @Test
     void busySlots_aCancelledStreamFreesItsSlotAtOnce() {
-        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(512).withParallel(2), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(512).withParallel(2))) {
             ReplyStream first = model.stream(request("hello", 400, 0f, 1));
             ReplyStream second = model.stream(request("good morning", 400, 0f, 1));
             assertThat(first.next()).isNotEmpty();
@@ -228,7 +240,7 @@ class LlamaChatModelTest {
             throw new java.io.UncheckedIOException(e);
         }
         LlamaSettings impatient = settings(longContext).withContextSize(4096).withGenerationTimeout(java.time.Duration.ofSeconds(1));
-        try (LlamaChatModel model = LlamaChatModel.load(impatient, library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(impatient)) {
             // 4000 tokens of a 4096 context take far longer than a second on any CPU
             ReplyStream stream = model.stream(request("hello", 4000, 0f, 1));
             assertThatThrownBy(() -> {
@@ -246,7 +258,7 @@ class LlamaChatModelTest {
     @Test
     void stream_unreadReplyOutlivingTheGenerationTimeout_freesItsSlot() throws Exception {
         LlamaSettings impatient = settings(tinyModel).withContextSize(512).withGenerationTimeout(java.time.Duration.ofSeconds(1));
-        try (LlamaChatModel model = LlamaChatModel.load(impatient, library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(impatient)) {
             ReplyStream abandoned = model.stream(request("hello", 400, 0f, 1));
             assertThat(abandoned.next()).isNotEmpty();
 
@@ -263,7 +275,7 @@ class LlamaChatModelTest {
 
     @Test
     void stats_countTokensRepliesAndTimeToFirstToken() {
-        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256))) {
             assertThat(model.stats().loaded()).isTrue();
             assertThat(model.stats().lastTimeToFirstToken()).isEmpty();
 
@@ -281,7 +293,7 @@ class LlamaChatModelTest {
 
     @Test
     void close_isIdempotentAndLaterUseIsAnIllegalState() {
-        LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(128), library);
+        LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(128));
         ReplyStream open = model.stream(request("hello", 50, 0f, 1));
         assertThat(open.next()).isNotEmpty();
 
@@ -296,7 +308,7 @@ class LlamaChatModelTest {
 
     @Test
     void close_whileAnotherThreadWaitsInNext_cancelsThatStreamWithoutHanging() throws Exception {
-        LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256), library);
+        LlamaChatModel model = LlamaChatModel.load(settings(tinyModel).withContextSize(256));
         ReplyStream stream = model.stream(request("hello", 200, 0f, 1));
         CountDownLatch reading = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -329,7 +341,7 @@ class LlamaChatModelTest {
         Path longContext = dir.resolve("stop.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096))) {
             CountDownLatch freed = new CountDownLatch(1);
             model.whenSlotFrees(freed::countDown);
             ReplyStream stream = model.stream(request("hello", 4000, 0f, 1));
@@ -368,7 +380,7 @@ class LlamaChatModelTest {
         Path longContext = dir.resolve("waiting.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096), library)) {
+        try (LlamaChatModel model = LlamaChatModel.load(settings(longContext).withContextSize(4096))) {
             CountDownLatch allFree = new CountDownLatch(1);
             model.whenSlotFrees(() -> {
                 if (model.busySlots() == 0) {
@@ -394,36 +406,28 @@ class LlamaChatModelTest {
     }
 
     @Test
-    void load_missingTruncatedOrNonGgufFile_failsBeforeTouchingLlamaCpp(@TempDir Path files) throws IOException {
-        // an unavailable library proves the file is checked first: its error would say "native library"
-        LlamaNativeLibrary unavailable = LlamaNativeLibrary.load(files);
+    void load_missingTruncatedOrNonGgufFile_isAOneLineInvalidModelFileException(@TempDir Path files) throws IOException {
         Path truncated = files.resolve("truncated.gguf");
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(tinyModel), 5000));
         Path html = Files.writeString(files.resolve("page.gguf"), "<html>404</html>");
 
         for (Path bad : List.of(files.resolve("missing.gguf"), truncated, html, files)) {
-            assertThatThrownBy(() -> LlamaChatModel.load(settings(bad), unavailable))
+            assertThatThrownBy(() -> LlamaChatModel.load(settings(bad)))
                     .isInstanceOf(InvalidModelFileException.class)
-                    .hasMessageContaining(bad.toString());
+                    .hasMessageContaining(bad.toString())
+                    .message().doesNotContain("\n");
         }
     }
 
     @Test
     void load_contextBeyondWhatTheModelWasTrainedFor_isRefused() {
-        assertThatThrownBy(() -> LlamaChatModel.load(settings(tinyModel).withContextSize(4096), library))
+        assertThatThrownBy(() -> LlamaChatModel.load(settings(tinyModel).withContextSize(4096)))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("more than the 2048 tokens");
     }
 
-    @Test
-    void load_unavailableLibrary_givesAModelExceptionNamingIt(@TempDir Path empty) {
-        assertThatThrownBy(() -> LlamaChatModel.load(settings(tinyModel), LlamaNativeLibrary.load(empty)))
-                .isInstanceOf(ModelException.class)
-                .hasMessageContaining("native library");
-    }
-
     private static LlamaSettings settings(Path model) {
-        return new LlamaSettings(model, 2, 256, 1, 0, null);
+        return new LlamaSettings(model, 2, 256, 1, 0);
     }
 
     private static ChatRequest request(String userText, int maxNewTokens, float temperature, long seed) {

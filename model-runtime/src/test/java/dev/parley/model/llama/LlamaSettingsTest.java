@@ -12,11 +12,11 @@ class LlamaSettingsTest {
     private final LlamaSettings settings = LlamaSettings.of(Path.of("model.gguf"));
 
     @Test
-    void of_givesEachSlotItsOwnContext() {
+    void withers_changeOneSettingEach() {
         LlamaSettings parallel = settings.withContextSize(1024).withParallel(4);
 
         assertThat(parallel.contextSize()).isEqualTo(1024);
-        assertThat(parallel.totalContextSize()).isEqualTo(4096);
+        assertThat(parallel.parallel()).isEqualTo(4);
         assertThat(settings.threads()).isBetween(1, 4);
     }
 
@@ -29,21 +29,16 @@ class LlamaSettingsTest {
     }
 
     @Test
-    void sixArgumentConstructor_keepsTheDefaults() {
-        LlamaSettings plain = new LlamaSettings(Path.of("m.gguf"), 2, 512, 2, 0, null);
+    void fiveArgumentConstructor_keepsTheDefaults() {
+        LlamaSettings plain = new LlamaSettings(Path.of("m.gguf"), 2, 512, 2, 0);
 
         assertThat(plain.generationTimeout()).isEqualTo(LlamaSettings.DEFAULT_GENERATION_TIMEOUT);
         assertThat(plain.adapters()).isEmpty();
-        assertThat(plain.nativeLogging()).isFalse();
         assertThat(plain.flashAttention()).isTrue();
     }
 
     @Test
     void flashAttention_isOnUnlessTurnedOff() {
-        LlamaSettings nineArguments = new LlamaSettings(Path.of("m.gguf"), 2, 512, 2, 0, null,
-                Duration.ofSeconds(30), java.util.List.of(), false);
-
-        assertThat(nineArguments.flashAttention()).isTrue();
         assertThat(settings.flashAttention()).isTrue();
         LlamaSettings off = settings.withFlashAttention(false).withParallel(4).withThreads(1);
         assertThat(off.flashAttention()).isFalse();

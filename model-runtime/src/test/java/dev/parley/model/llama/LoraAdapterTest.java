@@ -28,7 +28,6 @@ class LoraAdapterTest {
 
     static Path base;
     static Path adapter;
-    static LlamaNativeLibrary library;
     static LlamaChatModel plain;
     static LlamaChatModel adapted;
 
@@ -39,9 +38,8 @@ class LoraAdapterTest {
         model.writeTo(base);
         adapter = dir.resolve("pirate.gguf");
         TinyLoraAdapter.of(model).writeTo(adapter);
-        library = LlamaNativeLibrary.load(null);
-        plain = LlamaChatModel.load(settings(), library);
-        adapted = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 1f))), library);
+        plain = LlamaChatModel.load(settings());
+        adapted = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 1f))));
     }
 
     @AfterAll
@@ -69,7 +67,7 @@ class LoraAdapterTest {
 
     @Test
     void loadedScale_isTheDefaultForRequestsThatNameNone() {
-        try (LlamaChatModel off = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 0f))), library)) {
+        try (LlamaChatModel off = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 0f))))) {
             assertThat(reply(off, Map.of())).isEqualTo(reply(plain, Map.of()));
             assertThat(reply(off, Map.of("pirate", 1f))).isEqualTo(reply(adapted, Map.of()));
         }
@@ -94,7 +92,7 @@ class LoraAdapterTest {
         TinyLoraAdapter.of(TinyLlamaModel.builder().embedding(128).build()).writeTo(wrongShape);
 
         for (Path bad : List.of(missing, notGguf, wrongShape, base)) {
-            assertThatThrownBy(() -> LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(bad, 1f))), library))
+            assertThatThrownBy(() -> LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(bad, 1f)))))
                     .isInstanceOf(InvalidModelFileException.class)
                     .hasMessageStartingWith("invalid model file " + bad + ": ")
                     .message().doesNotContain("\n");
@@ -102,16 +100,29 @@ class LoraAdapterTest {
     }
 
     @Test
-    void settings_refuseTwoAdaptersAndWildScales() {
+    void settings_refuseTwoAdaptersOfOneNameAndWildScales() {
         LoraAdapter one = new LoraAdapter(adapter, 1f);
 
-        assertThatThrownBy(() -> settings().withAdapters(List.of(one, one))).hasMessageContaining("only one LoRA adapter");
+        assertThatThrownBy(() -> settings().withAdapters(List.of(one, one))).hasMessageContaining("two LoRA adapters are named 'pirate'");
         assertThatThrownBy(() -> new LoraAdapter(adapter, 11f)).hasMessageContaining("within [-10, 10]");
         assertThat(one.name()).isEqualTo("pirate");
     }
 
+    @Test
+    void twoAdapters_eachScaledByName() throws IOException {
+        Path second = dir.resolve("parrot.gguf");
+        Files.copy(adapter, second);
+        LlamaSettings both = settings().withAdapters(List.of(new LoraAdapter(adapter, 0f), new LoraAdapter(second, 0f)));
+        try (LlamaChatModel model = LlamaChatModel.load(both)) {
+            assertThat(reply(model, Map.of())).isEqualTo(reply(plain, Map.of()));
+            // an adapter at scale 0 does not count: one of the two on is the one-adapter model
+            assertThat(reply(model, Map.of("pirate", 1f))).isEqualTo(reply(adapted, Map.of()));
+            assertThat(reply(model, Map.of("pirate", 1f, "parrot", 1f))).isNotEqualTo(reply(adapted, Map.of()));
+        }
+    }
+
     private static LlamaSettings settings() {
-        return new LlamaSettings(base, 2, 256, 1, 0, null);
+        return new LlamaSettings(base, 2, 256, 1, 0);
     }
 
     private static ChatRequest request(Map<String, Float> scales) {

@@ -10,7 +10,6 @@ import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.llama.LlamaChatModel;
-import dev.parley.model.llama.LlamaNativeLibrary;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.openai.OpenAiChatModel;
 import dev.parley.model.openai.OpenAiSettings;
@@ -50,7 +49,6 @@ class ModelServerTest {
     @TempDir
     static Path dir;
 
-    static LlamaNativeLibrary library;
     static Path tinyModel;
     /** Two slots, shared by the tests that do not need a model of their own. */
     static LlamaChatModel model;
@@ -62,8 +60,7 @@ class ModelServerTest {
     static void start() throws IOException {
         tinyModel = dir.resolve("tiny.gguf");
         TinyLlamaModel.builder().build().writeTo(tinyModel);
-        library = LlamaNativeLibrary.load(null);
-        model = LlamaChatModel.load(new LlamaSettings(tinyModel, 2, 512, 2, 0, null), library);
+        model = LlamaChatModel.load(new LlamaSettings(tinyModel, 2, 512, 2, 0));
         server = ModelServer.start(model, ModelServerSettings.of("127.0.0.1", 0, "tiny").withApiKey(KEY).withMaxTokens(64));
     }
 
@@ -132,7 +129,7 @@ class ModelServerTest {
     void closingTheStream_cancelsTheReplyAndFreesTheSlot() throws Exception {
         Path longContext = dir.resolve("long.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
-        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0, null), library);
+        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0));
                 ModelServer lone = ModelServer.start(oneSlot, ModelServerSettings.of("127.0.0.1", 0, "long")
                         .withMaxTokens(4000).withQueue(Duration.ZERO, 0));
                 OpenAiChatModel client = client(lone, null)) {
@@ -156,7 +153,7 @@ class ModelServerTest {
     void everySlotBusyAndNoQueue_gets503WithRetryAfter() throws Exception {
         Path longContext = dir.resolve("busy.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
-        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0, null), library);
+        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0));
                 ModelServer lone = ModelServer.start(oneSlot, ModelServerSettings.of("127.0.0.1", 0, "long")
                         .withMaxTokens(4000).withQueue(Duration.ZERO, 0));
                 OpenAiChatModel client = client(lone, null)) {
@@ -180,7 +177,7 @@ class ModelServerTest {
         Path longContext = dir.resolve("queue.gguf");
         TinyLlamaModel.builder().contextLength(4096).build().writeTo(longContext);
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0, null), library);
+        try (LlamaChatModel oneSlot = LlamaChatModel.load(new LlamaSettings(longContext, 2, 4096, 1, 0));
                 ModelServer lone = ModelServer.start(oneSlot, ModelServerSettings.of("127.0.0.1", 0, "long")
                         .withMaxTokens(4000).withQueue(WAIT, 1));
                 OpenAiChatModel client = client(lone, null)) {
