@@ -12,8 +12,9 @@ import java.util.Optional;
  * gated and holds no GGUF). Checked on download like the default chat model, by size and GGUF
  * header; give {@code download-sha256} as well to pin the exact file.
  *
- * <p>No Qwen3Guard-Gen preset: its models (architecture qwen3) do not load on the bundled
- * llama.cpp, so a download would only fill the disk (see {@link GuardFormat}).
+ * <p>No Qwen3Guard-Gen preset yet: its models (architecture qwen3) load since Parley's own binding
+ * (issue #16), but no conversion's URL and size have been checked; give its URL with
+ * {@code format=qwen3guard} (see {@link GuardFormat}).
  */
 enum GuardPreset {
     LLAMA_GUARD_3_1B("llama-guard-3-1b",

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downloadSha256 the downloaded file's expected SHA-256 (64 hex digits), or unset to check
  *     its size and GGUF header only
  * @param format the guard's prompt and answer format: {@code llama-guard-3} (the default, and a
- *     preset's) or {@code qwen3guard}, whose models do not load on the bundled llama.cpp yet
+ *     preset's) or {@code qwen3guard} (Qwen3Guard-Gen, architecture qwen3; no preset, give a URL)
  * @param when {@code always}: every text the earlier tiers did not block; {@code unsure}: only
  *     texts where some category scored at least {@code unsureFrom} but below its threshold
  * @param unsureFrom in (0, 1]: the score from which the earlier tiers count as unsure
@@ -118,9 +118,9 @@ public record GuardProperties(
         if (!effective.loadsOnBundledRuntime()) {
             // refused before the download: the file would be checked, deleted, and the disk time lost
             throw new IllegalArgumentException(PREFIX + "download: " + effective.title() + " models (architecture "
-                    + effective.architecture() + ") do not load on the bundled llama.cpp (b4916) until Parley's own"
-                    + " binding lands (issue #16); download a Llama Guard 3 model (" + String.join(", ", GuardPreset.names())
-                    + ") or give " + PREFIX + "model-path for a file you fetched yourself");
+                    + effective.architecture() + ") do not load on the runtime's llama.cpp; download a Llama Guard 3"
+                    + " model (" + String.join(", ", GuardPreset.names()) + ") or give " + PREFIX
+                    + "model-path for a file you fetched yourself");
         }
     }
 

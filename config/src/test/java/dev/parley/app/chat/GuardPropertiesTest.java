@@ -113,12 +113,13 @@ class GuardPropertiesTest {
     }
 
     @Test
-    void downloadingAQwen3GuardModelIsRefusedBeforeAnyByteWhileTheRuntimeCannotLoadIt() {
-        assertThat(refusal(Map.of("parley.moderation.guard.download", "https://models.example/Qwen3Guard-Gen-0.6B.gguf",
-                "parley.moderation.guard.format", "qwen3guard")))
-                .startsWith("parley.moderation.guard.download: Qwen3Guard-Gen models (architecture qwen3) do not load"
-                        + " on the bundled llama.cpp (b4916)")
-                .contains("issue #16");
+    void aQwen3GuardModelCanBeDownloadedByUrl_sinceTheRuntimeLoadsQwen3() {
+        GuardProperties guard = bind(Map.of("parley.moderation.guard.download",
+                "https://models.example/Qwen3Guard-Gen-0.6B.gguf", "parley.moderation.guard.format", "qwen3guard"));
+
+        assertThat(guard.guardFormat()).isEqualTo(GuardFormat.QWEN3GUARD_GEN);
+        assertThat(guard.downloadSource()).contains(new GuardProperties.Download(
+                URI.create("https://models.example/Qwen3Guard-Gen-0.6B.gguf"), null));
     }
 
     @Test

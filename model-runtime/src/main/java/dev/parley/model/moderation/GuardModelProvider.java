@@ -50,7 +50,7 @@ public final class GuardModelProvider implements ModerationProvider, AutoCloseab
      * Checks the guard model against {@code format} ({@link GuardFormat#check}) and loads it.
      *
      * @throws dev.parley.model.gguf.InvalidModelFileException if the file is missing, not a usable
-     *     GGUF, of an architecture the bundled llama.cpp does not load (a Qwen3Guard model today),
+     *     GGUF, of an architecture the runtime's llama.cpp does not load,
      *     or a model of the other format's family
      * @throws ModelException if llama.cpp cannot load it
      */

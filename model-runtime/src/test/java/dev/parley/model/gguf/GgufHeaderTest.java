@@ -172,11 +172,11 @@ class GgufHeaderTest {
     @Test
     void read_unknownOrMissingArchitecture_isRejected() throws IOException {
         Path unknown = write(new GgufWriter()
-                .putString("general.architecture", "qwen3")
+                .putString("general.architecture", "qwen9")
                 .putStringArray("tokenizer.ggml.tokens", List.of("a")));
         Path missing = write(new GgufWriter().putStringArray("tokenizer.ggml.tokens", List.of("a")));
 
-        assertInvalid(unknown).hasMessageContaining("architecture 'qwen3' is not supported");
+        assertInvalid(unknown).hasMessageContaining("architecture 'qwen9' is not supported");
         assertInvalid(missing).hasMessageContaining("no general.architecture");
     }
 
@@ -278,5 +278,14 @@ class GgufHeaderTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(position, value);
         Files.write(file, bytes);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"qwen3", "qwen3moe", "gemma3n", "gpt-oss", "smollm3",
+        "granitehybrid", "llama4", "llama", "qwen2"})
+    void architectures_includeThoseOfTheAugust2026LlamaCpp(String architecture) {
+        // the models issue #16 names as not loading on the March 2025 llama.cpp
+        assertThat(GgufHeader.LLAMA_CPP_ARCHITECTURES).contains(architecture);
+        assertThat(GgufHeader.LLAMA_CPP_ARCHITECTURES).doesNotContain("clip");
     }
 }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * tensors those add (qwen2's attention biases, qwen3's per-head query/key norms, gemma3's as well
  * and its post-attention and post-feed-forward norms; no sliding window).
  */
-enum TinyArchitectures {
+public enum TinyArchitectures {
     LLAMA,
     QWEN2,
     QWEN3,
@@ -24,7 +24,7 @@ enum TinyArchitectures {
             "rope.dimension_count", "attention.layer_norm_rms_epsilon");
 
     /** Writes a model of this architecture built from {@code base} to {@code file}. */
-    void write(TinyLlamaModel base, Path file) throws IOException {
+    public void write(TinyLlamaModel base, Path file) throws IOException {
         GgufWriter writer = base.toWriter();
         if (this != LLAMA) {
             String arch = name().toLowerCase(java.util.Locale.ROOT);

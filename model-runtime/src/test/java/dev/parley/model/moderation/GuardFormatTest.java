@@ -34,9 +34,9 @@ class GuardFormatTest {
     }
 
     @Test
-    void loadsOnBundledRuntime_llamaGuardYesQwen3GuardNotUntilANewerLlamaCpp() {
+    void loadsOnBundledRuntime_bothFamiliesSinceTheAugust2026LlamaCpp() {
         assertThat(GuardFormat.LLAMA_GUARD_3.loadsOnBundledRuntime()).isTrue();
-        assertThat(GuardFormat.QWEN3GUARD_GEN.loadsOnBundledRuntime()).isFalse();
+        assertThat(GuardFormat.QWEN3GUARD_GEN.loadsOnBundledRuntime()).isTrue();
     }
 
     @ParameterizedTest
@@ -62,12 +62,12 @@ class GuardFormatTest {
 
     @Test
     void check_aFileOfAnUnknownArchitecture_isStillRefusedAsBefore() throws IOException {
-        Path file = dir.resolve("gemma3n.gguf");
-        TinyLlamaModel.builder().build().toWriter().remove("general.architecture").putString("general.architecture", "gemma3n").writeTo(file);
+        Path file = dir.resolve("qwen9.gguf");
+        TinyLlamaModel.builder().build().toWriter().remove("general.architecture").putString("general.architecture", "qwen9").writeTo(file);
 
         assertThatThrownBy(() -> GuardFormat.QWEN3GUARD_GEN.check(file))
                 .isInstanceOf(InvalidModelFileException.class)
-                .hasMessageContaining("architecture 'gemma3n' is not supported by this llama.cpp build");
+                .hasMessageContaining("architecture 'qwen9' is not supported by this llama.cpp build");
     }
 
     @Test
