@@ -18,6 +18,21 @@ public interface ReplyStream extends AutoCloseable {
      */
     @Nullable String next();
 
+    /**
+     * Blocks until the reply is complete and returns the pieces not read yet, joined: for callers
+     * that want the whole answer, not its pieces (a guard's verdict, a test). Does not close.
+     *
+     * @throws ModelException if generation failed
+     * @throws IllegalStateException if the stream was closed
+     */
+    default String rest() {
+        StringBuilder rest = new StringBuilder();
+        for (String piece = next(); piece != null; piece = next()) {
+            rest.append(piece);
+        }
+        return rest.toString();
+    }
+
     /** Cancels generation if it is still running and frees the slot. */
     @Override
     void close();

@@ -58,12 +58,17 @@ class PendingAnswersTest {
         }
     }
 
-    @Test
-    void withdrawDeleted_withdrawsTheWaitingAnswerOfThatChannelOnly() throws InterruptedException {
+    /** Bob's question takes the one slot; {@code asked} then waits behind it. */
+    private CompletableFuture<Outcome> waitingBehindBob(InboundMessage asked) throws InterruptedException {
         queued(mention(BOB, "hold the slot"));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        return queued(asked);
+    }
+
+    @Test
+    void withdrawDeleted_withdrawsTheWaitingAnswerOfThatChannelOnly() throws InterruptedException {
         InboundMessage asked = mention(ALICE, "waiting");
-        CompletableFuture<Outcome> waiting = queued(asked);
+        CompletableFuture<Outcome> waiting = waitingBehindBob(asked);
         Location otherChannel = new Location(asked.location().platform(), asked.location().scopeId(), "elsewhere", null);
 
         assertThat(pending.withdrawDeleted(otherChannel, asked.messageId()).none()).isTrue();
@@ -84,10 +89,8 @@ class PendingAnswersTest {
 
     @Test
     void withdrawForEdit_withdrawsAnAnswerStillWaiting() throws InterruptedException {
-        queued(mention(BOB, "hold the slot"));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         InboundMessage asked = mention(ALICE, "to be edited");
-        CompletableFuture<Outcome> waiting = queued(asked);
+        CompletableFuture<Outcome> waiting = waitingBehindBob(asked);
 
         assertThat(pending.withdrawForEdit(MessageRef.of(asked))).isTrue();
         assertThat(PipelineFixture.outcome(waiting)).isEqualTo(new Outcome.Edited(false));

@@ -99,14 +99,10 @@ public final class GuardModelProvider implements ModerationProvider, AutoCloseab
     }
 
     private String complete(String prompt) {
-        StringBuilder answer = new StringBuilder();
         try (ReplyStream stream = model.streamPrompt(prompt, greedy)) {
-            for (String piece = stream.next(); piece != null; piece = stream.next()) {
-                answer.append(piece);
-            }
+            return stream.rest();
         } catch (ModelException | IllegalStateException e) {
             throw new ModerationUnavailableException("guard: " + e.getMessage(), e);
         }
-        return answer.toString();
     }
 }

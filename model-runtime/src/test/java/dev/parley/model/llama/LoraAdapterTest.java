@@ -132,11 +132,7 @@ class LoraAdapterTest {
 
     private static String reply(LlamaChatModel model, Map<String, Float> scales) {
         try (ReplyStream stream = model.stream(request(scales))) {
-            StringBuilder reply = new StringBuilder();
-            for (String piece = stream.next(); piece != null; piece = stream.next()) {
-                reply.append(piece);
-            }
-            return reply.toString();
+            return stream.rest();
         }
     }
 }
