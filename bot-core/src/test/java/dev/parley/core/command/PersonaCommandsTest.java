@@ -96,8 +96,8 @@ class PersonaCommandsTest {
     void aSystemPromptAskingForBlockedContentIsRefusedNamingTheCategoryAndNothingIsStored() {
         String answer = run(ADMIN, "/persona create chemist " + HARMFUL);
 
-        assertThat(answer).startsWith("Refused: this system prompt would have me produce content blocked here (illicit")
-                .endsWith("Nothing was saved.");
+        assertThat(answer).isEqualTo("Refused: this system prompt would have me produce content blocked here"
+                + " (illicit/violent). Nothing was saved.");
         assertThat(store.all(SCOPE)).isEmpty();
         assertThat(audited()).singleElement().asString().startsWith("persona.refused create chemist: illicit");
     }
