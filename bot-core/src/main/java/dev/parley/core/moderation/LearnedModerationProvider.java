@@ -142,7 +142,7 @@ public final class LearnedModerationProvider implements ModerationProvider {
                 extras[0] = lexical.scores().score(categories[i]);
                 extras[1] = highestLexical;
                 CategoryHeads.Head head = heads.heads().get(i);
-                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras, buckets, count)));
+                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras, buckets, count, heads.ngramFloor())));
             }
         }
         return best;

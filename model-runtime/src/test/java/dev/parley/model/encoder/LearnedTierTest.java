@@ -104,14 +104,17 @@ class LearnedTierTest {
     /**
      * Short everyday messages carry little meaning for the encoder; heads trained on short sexual
      * and self-harm posts once blocked "tell me everything" as self-harm intent and "escreve um
-     * poema pra mim" as sexual/minors. None of these is in the training data. Still misjudged by
-     * the shipped heads, and listed in docs/moderation.md: "I want to know everything" (blocked,
-     * self-harm/intent 0.55), "tell me more" and "tell me something nice" (flagged, sexual 0.54
-     * and 0.60).
+     * poema pra mim" as sexual/minors. None of these is in the training data (which holds look-alikes
+     * such as "can you tell me more about that"). "tell me more" and "tell me something nice" were
+     * flagged as sexual until the heads' n-gram floor (session 8). Still misjudged by the shipped
+     * heads, and listed in docs/moderation.md: "I want to know everything" (blocked,
+     * self-harm/intent 0.56).
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "tell me everything",
+        "tell me more",
+        "tell me something nice",
         "tell me about the sea",
         "tell me a joke",
         "can you help me",

@@ -8,7 +8,7 @@ import java.util.Random;
  * Trains one logistic head by weighted stochastic gradient descent, in a fixed order drawn from a
  * fixed seed: the same samples give the same weights, bit for bit. A head reads a sample's vector,
  * then its lexical score in the head's category, then its highest lexical score, and its hashed
- * n-grams (each weighing 1 / sqrt(count), as {@code CategoryHeads} reads them).
+ * n-grams (each weighing 1 / sqrt(max(count, {@link #NGRAM_FLOOR})), as {@code CategoryHeads} reads them).
  *
  * @param epochs passes over the samples
  * @param rate the first step size; it falls as 1 / (1 + epoch / 2)
@@ -16,6 +16,15 @@ import java.util.Random;
  * @param seed the shuffling seed
  */
 record HeadTrainer(int epochs, double rate, double l2, long seed) {
+
+    /**
+     * A text's n-gram sum is scaled as if it had at least this many n-grams (a 50-character
+     * message has about 200). Without it, the dozen words of a short message weigh as much as a
+     * whole post's, and words the self-harm and sexual posts use often ("me", "everything")
+     * flagged "tell me everything" and "tell me something nice"; leave one data set out, 256
+     * scores as 1 did (session 8, docs/moderation.md).
+     */
+    static final int NGRAM_FLOOR = 256;
 
     static HeadTrainer standard() {
         return new HeadTrainer(8, 0.4, 1e-6, 20261205L);
@@ -69,7 +78,7 @@ record HeadTrainer(int epochs, double rate, double l2, long seed) {
                 }
                 z += w[dimension] * extras[0] + w[dimension + 1] * extras[1];
                 int[] features = sample.buckets();
-                double scale = features.length == 0 ? 0 : 1 / Math.sqrt(features.length);
+                double scale = features.length == 0 ? 0 : 1 / Math.sqrt(Math.max(features.length, NGRAM_FLOOR));
                 double sparse = 0;
                 for (int b : features) {
                     sparse += ngram[b];
@@ -105,7 +114,7 @@ record HeadTrainer(int epochs, double rate, double l2, long seed) {
     static double rawLogit(CategoryHeads.Head head, int category, Sample sample) {
         double[] extras = new double[2];
         extras(sample, category, extras);
-        return head.rawLogit(sample.vector(), extras, sample.buckets(), sample.buckets().length);
+        return head.rawLogit(sample.vector(), extras, sample.buckets(), sample.buckets().length, NGRAM_FLOOR);
     }
 
     /**

@@ -123,7 +123,8 @@ public final class TrainModerator {
                 calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0], (float) platt[c][1]));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS, calibrated)
+            new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS,
+                    HeadTrainer.NGRAM_FLOOR, calibrated)
                     .write(bytes);
             // measure what is shipped: n-gram weights rounded to 16 bits, as read back
             CategoryHeads heads = CategoryHeads.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));

@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class CategoryHeads {
 
-    private static final int MAGIC = 0x504c4832; // "PLH2"
+    private static final int MAGIC_V2 = 0x504c4832; // "PLH2": no n-gram floor (read as a floor of 1)
+    private static final int MAGIC = 0x504c4833; // "PLH3": the n-gram floor follows the n-gram settings
 
     /**
      * One head.
@@ -49,9 +50,10 @@ public final class CategoryHeads {
 
         /**
          * The uncalibrated log-odds for a text's {@code vector}, {@code extras} and the first
-         * {@code count} of {@code buckets}, its distinct n-gram features ({@link #distinct}).
+         * {@code count} of {@code buckets}, its distinct n-gram features ({@link #distinct}). The
+         * n-gram weights' sum is divided by the square root of {@code max(count, ngramFloor)}.
          */
-        public double rawLogit(float[] vector, double[] extras, int[] buckets, int count) {
+        public double rawLogit(float[] vector, double[] extras, int[] buckets, int count, int ngramFloor) {
             double sum = bias;
             for (int i = 0; i < vector.length; i++) {
                 sum += weights[i] * vector[i];
@@ -64,7 +66,7 @@ public final class CategoryHeads {
                 for (int i = 0; i < count; i++) {
                     ngrams += ngramWeights[buckets[i]];
                 }
-                sum += ngrams / Math.sqrt(count); // long and short texts on one scale
+                sum += ngrams / Math.sqrt(Math.max(count, ngramFloor)); // long and short texts on one scale
             }
             return sum;
         }
@@ -96,6 +98,7 @@ public final class CategoryHeads {
     private final int extras;
     private final HashedNgrams ngrams;
     private final List<Head> heads;
+    private final int ngramFloor;
 
     /**
      * @param encoder the {@link TextEncoder#name()} the heads were trained on
@@ -104,6 +107,24 @@ public final class CategoryHeads {
      * @param ngrams how texts are turned into n-gram buckets
      */
     public CategoryHeads(String encoder, int dimension, int extras, HashedNgrams ngrams, List<Head> heads) {
+        this(encoder, dimension, extras, ngrams, 1, heads);
+    }
+
+    /**
+     * @param encoder the {@link TextEncoder#name()} the heads were trained on
+     * @param dimension the encoder's vector length
+     * @param extras how many extra features each head reads after the vector
+     * @param ngrams how texts are turned into n-gram buckets
+     * @param ngramFloor the fewest n-grams a text's n-gram sum is scaled as if it had: without a
+     *     floor, the few n-grams of a three-word message weigh as much as a whole post's, and
+     *     common words learned from long posts ("me", "everything") decide short messages alone
+     */
+    public CategoryHeads(String encoder, int dimension, int extras, HashedNgrams ngrams, int ngramFloor,
+            List<Head> heads) {
+        if (ngramFloor < 1 || ngramFloor > 1 << 16) {
+            throw new IllegalArgumentException("n-gram floor must be in [1, 65536], was " + ngramFloor);
+        }
+        this.ngramFloor = ngramFloor;
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.ngrams = Objects.requireNonNull(ngrams, "ngrams");
         if (dimension < 1 || extras < 0) {
@@ -134,6 +155,11 @@ public final class CategoryHeads {
     /** How many extra features each head reads after the vector. */
     public int extras() {
         return extras;
+    }
+
+    /** The fewest n-grams a text's n-gram sum is scaled as if it had; pass it to {@link Head#rawLogit}. */
+    public int ngramFloor() {
+        return ngramFloor;
     }
 
     /** How these heads turn a normalised text into n-gram buckets. */
@@ -169,6 +195,7 @@ public final class CategoryHeads {
         data.writeInt(ngrams.bits());
         data.writeInt(ngrams.minChars());
         data.writeInt(ngrams.maxChars());
+        data.writeInt(ngramFloor);
         data.writeInt(heads.size());
         for (Head head : heads) {
             data.writeUTF(head.label());
@@ -194,7 +221,8 @@ public final class CategoryHeads {
     public static CategoryHeads read(InputStream in) throws IOException {
         try {
             DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
-            if (data.readInt() != MAGIC) {
+            int magic = data.readInt();
+            if (magic != MAGIC && magic != MAGIC_V2) {
                 throw new IOException("not Parley moderation heads (bad magic number)");
             }
             String encoder = data.readUTF();
@@ -206,7 +234,11 @@ public final class CategoryHeads {
             } catch (IllegalArgumentException e) {
                 throw new IOException("corrupt moderation heads header: " + e.getMessage(), e);
             }
+            int ngramFloor = magic == MAGIC_V2 ? 1 : data.readInt();
             int count = data.readInt();
+            if (ngramFloor < 1 || ngramFloor > 1 << 16) {
+                throw new IOException("corrupt moderation heads header: n-gram floor " + ngramFloor);
+            }
             if (dimension < 1 || dimension > 1 << 16 || extras < 0 || extras > 64 || count < 0 || count > 64) {
                 throw new IOException("corrupt moderation heads header: dimension " + dimension + ", extras "
                         + extras + ", heads " + count);
@@ -224,7 +256,7 @@ public final class CategoryHeads {
                 }
                 heads[h] = new Head(label, weights, ngramWeights, data.readFloat(), data.readFloat(), data.readFloat());
             }
-            return new CategoryHeads(encoder, dimension, extras, ngrams, List.of(heads));
+            return new CategoryHeads(encoder, dimension, extras, ngrams, ngramFloor, List.of(heads));
         } catch (EOFException e) {
             throw new IOException("truncated moderation heads", e);
         } catch (java.util.zip.ZipException e) {

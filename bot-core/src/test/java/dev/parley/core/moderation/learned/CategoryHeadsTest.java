@@ -32,8 +32,12 @@ class CategoryHeadsTest {
     }
 
     private static double rawLogit(CategoryHeads.Head head, float[] vector, double[] extras, String text) {
+        return rawLogit(head, vector, extras, text, 1);
+    }
+
+    private static double rawLogit(CategoryHeads.Head head, float[] vector, double[] extras, String text, int floor) {
         int[] buckets = new int[NGRAMS.maxFeatures(text.length())];
-        return head.rawLogit(vector, extras, buckets, NGRAMS.features(text, buckets));
+        return head.rawLogit(vector, extras, buckets, NGRAMS.features(text, buckets), floor);
     }
 
     private static byte[] bytesOf(CategoryHeads heads) throws IOException {
@@ -59,6 +63,46 @@ class CategoryHeadsTest {
         double known = rawLogit(selfHarm, new float[3], new double[2], "me matar");
         assertThat(unrelated).isCloseTo(-2, within(1e-9));
         assertThat(known).isGreaterThan(2); // every feature weighs 2: 2 * n / sqrt(n) - 2
+    }
+
+    @Test
+    void rawLogit_scalesAShortTextsNgramsAsIfItHadTheFloorsCount() {
+        CategoryHeads.Head selfHarm = twoHeads().heads().getLast();
+        int[] buckets = new int[NGRAMS.maxFeatures("me matar".length())];
+        int count = NGRAMS.features("me matar", buckets);
+        double sum = 2.0 * count; // every feature of the text weighs 2
+        assertThat(rawLogit(selfHarm, new float[3], new double[2], "me matar", 1))
+                .isCloseTo(-2 + sum / Math.sqrt(count), within(1e-6));
+        // a floor above the text's count: the same sum over a larger root, so a few words weigh less
+        assertThat(rawLogit(selfHarm, new float[3], new double[2], "me matar", 100))
+                .isCloseTo(-2 + sum / 10, within(1e-6));
+        // a floor below the count changes nothing
+        assertThat(rawLogit(selfHarm, new float[3], new double[2], "me matar", 2))
+                .isCloseTo(-2 + sum / Math.sqrt(count), within(1e-6));
+    }
+
+    @Test
+    void writeThenRead_keepsTheNgramFloor_andReadsAFileOfTheFormerFormatWithAFloorOfOne() throws IOException {
+        CategoryHeads floored = new CategoryHeads("toy-encoder", 3, 2, NGRAMS, 256, twoHeads().heads());
+        assertThat(CategoryHeads.read(new ByteArrayInputStream(bytesOf(floored))).ngramFloor()).isEqualTo(256);
+        assertThat(twoHeads().ngramFloor()).isEqualTo(1);
+        // "PLH2" had no floor field: the same header without it, read as a floor of 1
+        ByteArrayOutputStream former = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream data = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(former))) {
+            data.writeInt(0x504c4832);
+            data.writeUTF("toy-encoder");
+            data.writeInt(3);
+            data.writeInt(2);
+            data.writeInt(NGRAMS.bits());
+            data.writeInt(NGRAMS.minChars());
+            data.writeInt(NGRAMS.maxChars());
+            data.writeInt(0);
+        }
+        CategoryHeads read = CategoryHeads.read(new ByteArrayInputStream(former.toByteArray()));
+        assertThat(read.ngramFloor()).isEqualTo(1);
+        assertThat(read.encoder()).isEqualTo("toy-encoder");
+        assertThatThrownBy(() -> new CategoryHeads("toy", 3, 2, NGRAMS, 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("floor");
     }
 
     @Test
