@@ -72,7 +72,8 @@ final class HelpTopics {
             "bot", BOT,
             "ratelimit", RATE_LIMIT,
             "moderation", MODERATION,
-            "audit", AUDIT);
+            "audit", AUDIT,
+            "model", ModelCommands.HELP);
 
     private HelpTopics() {}
 
