@@ -107,6 +107,9 @@ public final class HotSwap {
             loaded = loader.load(candidate);
         } catch (ModelRejectedException e) {
             return refused(candidate, e.getMessage());
+        } catch (RuntimeException e) {
+            // a loader's bug must not cost the serving model: refuse, naming what went wrong
+            return refused(candidate, "could not load " + candidate.model().getFileName() + ": " + e);
         }
         String problem = check(loaded);
         if (problem != null) {

@@ -35,6 +35,9 @@ class HotSwapTest {
     }, clock, 512);
 
     private LoadedModel load(ModelSpec spec) {
+        if (spec.model().getFileName().toString().equals("bug.gguf")) {
+            throw new IllegalStateException("boom");
+        }
         ScriptedModel loaded = files.get(spec);
         if (loaded == null) {
             throw new ModelRejectedException("invalid model file " + spec.model() + ": missing\n(more detail)");
@@ -67,6 +70,14 @@ class HotSwapTest {
         assertThat(outcome).isEqualTo(new SwapOutcome.Refused("invalid model file models/b.gguf: missing"));
         assertThat(model.serving()).isSameAs(a);
         assertThat(events).containsExactly("refused b.gguf + tone.gguf x0.5: invalid model file models/b.gguf: missing");
+    }
+
+    @Test
+    void load_loaderFailsUnexpectedly_keepsTheModelAndSaysWhat() {
+        SwapOutcome outcome = swap.load(ModelSpec.of(Path.of("bug.gguf")));
+
+        assertThat(outcome).isEqualTo(new SwapOutcome.Refused("could not load bug.gguf: java.lang.IllegalStateException: boom"));
+        assertThat(model.serving()).isSameAs(a);
     }
 
     @Test

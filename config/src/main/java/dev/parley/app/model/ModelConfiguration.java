@@ -2,21 +2,16 @@ package dev.parley.app.model;
 
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
-import dev.parley.core.modelswap.HotSwap;
-import dev.parley.core.modelswap.ModelSpec;
 import dev.parley.core.modelswap.SwappableChatModel;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaChatModel;
-import dev.parley.model.llama.LlamaModelLoader;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.llama.LoraAdapter;
 import dev.parley.model.openai.OpenAiChatModel;
 import dev.parley.model.openai.OpenAiSettings;
 import dev.parley.model.stats.ModelStats;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,34 +63,13 @@ public class ModelConfiguration {
         return new ModelMeters(stats);
     }
 
-    /** Hot swap of the llama backend's model ({@code /model load}): candidates load with the serving settings. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "parley.model", name = "backend", havingValue = "llama", matchIfMissing = true)
-    static class HotSwapConfiguration {
-
-        @Bean
-        ModelSwapMeters modelSwapMeters(ModelStats stats) {
-            return new ModelSwapMeters((SwappingModelStats) stats);
-        }
-
-        @Bean
-        HotSwap hotSwap(ChatModel model, ModelProperties properties, ModelSwapMeters events, InstantSource clock) {
-            var swappable = (SwappableChatModel) model;
-            var initial = (LlamaChatModel) swappable.serving();
-            Path file = initial.header().file();
-            var loader = new LlamaModelLoader(llamaSettings(properties, file));
-            ModelSpec spec = new ModelSpec(file, properties.lora().path(), properties.lora().scale());
-            return new HotSwap(swappable, loader.describe(initial, spec), loader, events, clock,
-                    properties.contextSize());
-        }
-    }
-
     private static LlamaChatModel llama(ModelProperties properties, Path file) {
         // checks the file (and the adapter) in Java before the native library is even loaded
         return LlamaChatModel.load(llamaSettings(properties, file));
     }
 
-    private static LlamaSettings llamaSettings(ModelProperties properties, Path file) {
+    /** The llama backend's settings for {@code file}: those of the loaded model and of hot-swap candidates. */
+    static LlamaSettings llamaSettings(ModelProperties properties, Path file) {
         List<LoraAdapter> adapters = properties.lora().path() == null
                 ? List.of()
                 : List.of(new LoraAdapter(properties.lora().path(), properties.lora().scale()));
