@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class SlashCommands {
 
     /** The commands {@code /help <command>} explains in full; the core answers each. */
-    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "audit", "reset", "stop"};
+    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "reset",
+            "stop"};
 
     private final List<SlashCommandData> definitions;
     /**
@@ -41,7 +42,7 @@ final class SlashCommands {
     private final Map<String, List<String>> optionOrder;
 
     SlashCommands() {
-        this.definitions = List.of(moderation(), rateLimit(), bot(), audit(),
+        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
                 Commands.slash("help", "What Parley can do and its commands")
@@ -165,6 +166,26 @@ final class SlashCommands {
                         new SubcommandData("history", "Whether conversations here are stored across restarts;"
                                 + " on or off (admins)")
                                 .addOptions(choices("mode", "Store, or stop and delete", false, "on", "off", "show")));
+    }
+
+    private static SlashCommandData persona() {
+        return Commands.slash("persona", "The personas here; admins pick one and make their own")
+                .addSubcommands(new SubcommandData("list", "The personas here, built-in and this server's own"),
+                        new SubcommandData("show", "One persona's settings and system prompt").addOptions(personaName()),
+                        new SubcommandData("use", "Let a persona answer in this channel (admins)").addOptions(personaName()),
+                        new SubcommandData("create", "A persona of this server's own (admins)").addOptions(personaName(),
+                                new OptionData(OptionType.STRING, "prompt", "Its system prompt", true)),
+                        new SubcommandData("edit", "Change a persona of this server's own (admins)").addOptions(
+                                personaName(),
+                                choices("field", "What to change", true, "prompt", "temperature", "max-tokens", "lora"),
+                                new OptionData(OptionType.STRING, "value",
+                                        "The new value; for lora: <adapter> <scale|default>", true)),
+                        new SubcommandData("delete", "Delete a persona of this server's own (admins)")
+                                .addOptions(personaName()));
+    }
+
+    private static OptionData personaName() {
+        return new OptionData(OptionType.STRING, "name", "Persona name: a-z, 0-9 and '-'", true).setMaxLength(32);
     }
 
     private static SlashCommandData audit() {

@@ -24,7 +24,25 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "reset", "stop", "help");
+    }
+
+    @Test
+    void commandLine_personaCreateAndEdit_readAsTheCoreParsesThem() {
+        Map<String, OptionMapping> create = Map.of(
+                "prompt", option("prompt", 3, "You are a pirate. Say arr."),
+                "name", option("name", 3, "pirate"));
+        Map<String, OptionMapping> edit = Map.of(
+                "value", option("value", 3, "pirate-lora 0.5"),
+                "field", option("field", 3, "lora"),
+                "name", option("name", 3, "pirate"));
+
+        CommandLine created = CommandLine.parse(commands.commandLine("persona create", create::get));
+        CommandLine edited = CommandLine.parse(commands.commandLine("persona edit", edit::get));
+
+        assertThat(created.word(1)).isEqualTo("pirate");
+        assertThat(created.restAfter(2)).isEqualTo("You are a pirate. Say arr.");
+        assertThat(edited.raw()).isEqualTo("/persona edit pirate lora pirate-lora 0.5");
     }
 
     @Test
@@ -140,7 +158,7 @@ class SlashCommandsTest {
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

@@ -25,7 +25,8 @@ final class CommandMenu {
             new BotCommand("help", "what I can do"),
             new BotCommand("reset", "forget this conversation"),
             new BotCommand("stop", "stop your question"),
-            new BotCommand("bot", "the persona, reply mode and history here"));
+            new BotCommand("bot", "the persona, reply mode and history here"),
+            new BotCommand("persona", "the personas here; admins make their own"));
     static final List<BotCommand> ADMIN_ONLY = List.of(
             new BotCommand("moderation", "show or change moderation here"),
             new BotCommand("ratelimit", "show or change rate limits here"),

@@ -21,7 +21,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Lets a group's admin manage it from their private chat with the bot, so that settings need not
  * be changed in front of the whole group: {@code /manage <group id or @username>} makes the admin
- * commands ({@code /moderation}, {@code /ratelimit}, {@code /bot}, {@code /audit}) that follow in
+ * commands ({@code /moderation}, {@code /ratelimit}, {@code /bot}, {@code /persona}, {@code /audit}) that follow in
  * the private chat apply to that group, {@code /manage off} ends it, {@code /manage} tells which.
  *
  * <p>The admin status is checked with {@code getChatMember} when managing starts and again (with
@@ -33,7 +33,7 @@ final class GroupAdministration {
 
     private static final Logger LOG = System.getLogger(GroupAdministration.class.getName());
     /** The commands that act on a chat's settings, redirected to the managed group. */
-    static final Set<String> ADMIN_COMMANDS = Set.of("moderation", "ratelimit", "bot", "audit");
+    static final Set<String> ADMIN_COMMANDS = Set.of("moderation", "ratelimit", "bot", "persona", "audit");
     static final String USAGE = "Usage: /manage <group id or @username> to manage a group you administer from here, "
             + "/manage off to return to this chat.";
 

@@ -6,9 +6,8 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.persona.Persona;
+import dev.parley.core.persona.PersonaRules;
 import dev.parley.core.persona.PersonaSelector;
-import dev.parley.core.persona.UnknownPersonaException;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
@@ -36,7 +35,7 @@ public final class CommandService {
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
-    private final @Nullable PersonaSelector personas;
+    private final @Nullable PersonaCommands personas;
     private final @Nullable InferenceQueue queue;
     private final @Nullable ChannelSettingsStore channels;
     private final @Nullable HistoryCommands history;
@@ -53,7 +52,9 @@ public final class CommandService {
         this.rateLimits = parts.rateLimits == null ? null
                 : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
         this.queue = parts.queue;
-        this.personas = parts.personas;
+        this.personas = parts.personas == null ? null : new PersonaCommands(parts.personas,
+                parts.personaRules != null ? parts.personaRules : PersonaRules.defaultsFor(parts.personas),
+                required(parts.moderator, "moderator"), required(parts.policies, "policies"), changes);
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
         this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes);
@@ -89,6 +90,7 @@ public final class CommandService {
         private @Nullable AuditLog audit;
         private @Nullable InstantSource clock;
         private @Nullable PersonaSelector personas;
+        private @Nullable PersonaRules personaRules;
         private @Nullable InferenceQueue queue;
         private @Nullable RateLimitSetup rateLimits;
         private @Nullable ChannelSettingsStore channels;
@@ -141,9 +143,15 @@ public final class CommandService {
             return this;
         }
 
-        /** The personas {@code /bot persona} shows and chooses. */
+        /** The personas {@code /persona} and {@code /bot persona} show, choose, create, edit and delete. */
         public Builder personas(PersonaSelector personas) {
             this.personas = Objects.requireNonNull(personas, "personas");
+            return this;
+        }
+
+        /** What a scope's own persona may be; without, {@link PersonaRules#defaultsFor} the personas. */
+        public Builder personaRules(PersonaRules personaRules) {
+            this.personaRules = Objects.requireNonNull(personaRules, "personaRules");
             return this;
         }
 
@@ -198,6 +206,7 @@ public final class CommandService {
             case "reset" -> reset(message);
             case "stop" -> stop(message);
             case "bot" -> bot(command, message);
+            case "persona" -> personas == null ? PersonaCommands.NONE : personas.handle(command, message);
             case "ratelimit" -> rateLimits == null ? "Rate limits cannot be changed here." : rateLimits.handle(command, message);
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
@@ -243,34 +252,12 @@ public final class CommandService {
     /** {@code /bot persona|channel ...}: the channel's persona or reply mode. */
     private String bot(CommandLine command, InboundMessage message) {
         return switch (command.word(0)) {
-            case "persona" -> persona(command, message);
+            case "persona" -> personas == null ? PersonaCommands.NONE : personas.bot(command, message);
             case "channel" -> channel(command, message);
             case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
                     + " | /bot history [on|off|show]";
         };
-    }
-
-    /** {@code /bot persona [name]}: shows the channel's persona and the choices, or (admins) picks one. */
-    private String persona(CommandLine command, InboundMessage message) {
-        if (personas == null) {
-            return "This bot has no personas to choose from.";
-        }
-        String wanted = command.word(1);
-        if (wanted.isEmpty()) {
-            return "Persona here: " + personas.personaFor(message.location()).name() + ". Available: "
-                    + String.join(", ", personas.catalog().names()) + ".";
-        }
-        if (!message.author().admin()) {
-            return "Only admins of this " + scopeNoun(message) + " can choose the persona.";
-        }
-        try {
-            Persona persona = personas.choose(message.location(), wanted);
-            changes.record(message, "bot.persona", message.location().channelId() + " " + persona.name());
-            return "Persona here is now " + persona.name() + ".";
-        } catch (UnknownPersonaException e) {
-            return "No persona is called \"" + wanted + "\". Available: " + String.join(", ", personas.catalog().names()) + ".";
-        }
     }
 
     /** {@code /bot channel [mode]}: shows when the bot answers in this channel, or (admins) changes it. */

@@ -14,6 +14,7 @@ final class HelpTopics {
               /reset             forget this conversation
               /stop              stop your question here (waiting or being answered)
               /bot ...           the persona, reply mode and stored history of this channel
+              /persona ...       the personas here: list, show; admins create, edit, use, delete
               /ratelimit ...     the rate limits here
             Admins:
               /moderation ...    the moderation policy here, and of one channel
@@ -52,6 +53,19 @@ final class HelpTopics {
               /bot history                       whether conversations here are stored across restarts
               /bot history <on|off>              store conversations here across restarts, or stop and delete them (admins)""";
 
+    static final String PERSONA = """
+            /persona:
+              /persona list                      the personas here, built-in and this scope's own
+              /persona show <name>               one persona: its settings and system prompt
+            Admins:
+              /persona use <name>                let this persona answer in this channel (as /bot persona <name>)
+              /persona create <name> <system prompt>
+                                                 a persona of this scope's own; name: a-z, 0-9, '-'
+              /persona edit <name> <prompt|temperature|max-tokens|lora> <value>
+                                                 e.g. temperature 0.3, max-tokens 200, lora <adapter> <scale|default>
+              /persona delete <name>             channels that used it get the default persona
+            System prompts are moderated as replies would be; built-in personas cannot be changed.""";
+
     static final String RATE_LIMIT = """
             /ratelimit:
               /ratelimit show                    the rate limits here
@@ -70,6 +84,7 @@ final class HelpTopics {
             "reset", "/reset: forget this conversation; the next message starts afresh.",
             "stop", "/stop: stop your question here, whether it is waiting or being answered.",
             "bot", BOT,
+            "persona", PERSONA,
             "ratelimit", RATE_LIMIT,
             "moderation", MODERATION,
             "audit", AUDIT,

@@ -21,4 +21,16 @@ public final class InMemoryPersonaChoices implements PersonaChoices {
     public void choose(ScopeKey scope, String channelId, String persona) {
         choices.put(new Channel(scope, channelId), persona);
     }
+
+    @Override
+    public int release(ScopeKey scope, String persona) {
+        int released = 0;
+        for (var choice : choices.entrySet()) {
+            if (choice.getKey().scope().equals(scope) && choice.getValue().equals(persona)
+                    && choices.remove(choice.getKey(), persona)) {
+                released++;
+            }
+        }
+        return released;
+    }
 }

@@ -11,4 +11,10 @@ public interface PersonaChoices {
 
     /** Picks {@code persona} for a channel. */
     void choose(ScopeKey scope, String channelId, String persona);
+
+    /**
+     * Drops every choice of {@code persona} in the scope, so its channels get the default again;
+     * how many channels had chosen it.
+     */
+    int release(ScopeKey scope, String persona);
 }

@@ -12,6 +12,7 @@ import dev.parley.app.storage.JdbcConversationArchive;
 import dev.parley.app.storage.JdbcInstallationSecrets;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
+import dev.parley.app.storage.JdbcScopePersonas;
 import dev.parley.app.storage.JdbcSettingsStore;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
@@ -27,6 +28,7 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaCatalog;
+import dev.parley.core.persona.PersonaRules;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.core.pipeline.ChatPipeline;
@@ -40,6 +42,7 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.SettingsStore;
+import dev.parley.model.llama.LoraAdapter;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -47,6 +50,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -146,7 +150,10 @@ public class ChatConfiguration {
         return new QueueMeters(queue, pipeline::rejected);
     }
 
-    /** The built-in persona {@code default} (system prompt and sampling as configured) and the configured ones. */
+    /**
+     * The built-in persona {@code default} (system prompt and sampling as configured), the
+     * configured ones, and each scope's own in the database.
+     */
     @Bean
     PersonaSelector personaSelector(BotProperties bot, ModelProperties model, JdbcClient jdbc,
             TransactionTemplate transactions) {
@@ -161,10 +168,29 @@ public class ChatConfiguration {
                 p.adapterScales())));
         try {
             return new PersonaSelector(new PersonaCatalog(List.copyOf(personas.values()), bot.persona()),
-                    new JdbcPersonaChoices(jdbc, transactions));
+                    new JdbcPersonaChoices(jdbc, transactions), new JdbcScopePersonas(jdbc, transactions));
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.bot personas: " + e.getMessage());
         }
+    }
+
+    /** What a scope's own persona may be: the configured limits, and scales for the loaded LoRA adapter only. */
+    @Bean
+    PersonaRules personaRules(RuntimePersonaProperties limits, ModelProperties model) {
+        if (limits.maxPromptChars() < 1 || limits.maxPromptChars() > RuntimePersonaProperties.STORED_PROMPT_CHARS) {
+            throw new StartupException("invalid parley.runtime-personas.max-prompt-chars: must be from 1 to "
+                    + RuntimePersonaProperties.STORED_PROMPT_CHARS + ", was " + limits.maxPromptChars());
+        }
+        if (limits.maxNewTokens() < 1) {
+            throw new StartupException("invalid parley.runtime-personas.max-new-tokens: must be at least 1, was "
+                    + limits.maxNewTokens());
+        }
+        // the openai backend ignores per-request scales, so it offers no adapter to scale
+        Set<String> adapters = model.backend() == ModelProperties.Backend.LLAMA && model.lora().path() != null
+                ? Set.of(new LoraAdapter(model.lora().path(), model.lora().scale()).name())
+                : Set.of();
+        return new PersonaRules(limits.maxPromptChars(),
+                Math.max(1, Math.min(limits.maxNewTokens(), model.contextSize() / 2)), adapters);
     }
 
     private static Persona persona(String name, String systemPrompt, GenerationSettings sampling,
@@ -214,10 +240,10 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
-            ChannelSettingsStore channels, ConversationHistory history, ObjectProvider<HotSwap> hotSwap,
-            OperatorProperties operators) {
+            ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
+            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
+                .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history);

@@ -46,4 +46,13 @@ public final class JdbcPersonaChoices implements PersonaChoices {
                     .update();
         });
     }
+
+    @Override
+    public int release(ScopeKey scope, String persona) {
+        return jdbc.sql("DELETE FROM channel_persona WHERE platform = :platform AND scope_id = :scope AND persona = :persona")
+                .param("platform", scope.platform().name())
+                .param("scope", scope.scopeId())
+                .param("persona", persona)
+                .update();
+    }
 }

@@ -16,6 +16,8 @@ import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.FailureMode;
+import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.persona.Persona;
 import dev.parley.core.pipeline.AcceptedQuestion;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
@@ -129,6 +131,47 @@ class JdbcStorageTest {
         assertThat(reopened.chosenFor(scope, "memes")).contains("pirate");
         assertThat(reopened.chosenFor(scope, "quiet")).isEmpty();
         assertThat(reopened.chosenFor(new ScopeKey(Platform.TELEGRAM, "guild-1"), "general")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aScopesOwnPersonasRoundTripPerScopeAndADeletedOneReleasesItsChannels(Database database) throws Exception {
+        DataSource dataSource = migrated(database);
+        var scope = new ScopeKey(Platform.DISCORD, "guild-1");
+        var other = new ScopeKey(Platform.TELEGRAM, "guild-1");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var personas = new JdbcScopePersonas(JdbcClient.create(dataSource), transactions);
+        var choices = new JdbcPersonaChoices(JdbcClient.create(dataSource), transactions);
+        var pirate = new Persona("pirate", "Answer like a pirate. 🏴‍☠️ Sí, señor. " + "x".repeat(7_950),
+                new GenerationSettings(300, 0.35f, 42), Map.of("pirate-lora", -0.25f, "calm", 1.5f));
+        var poet = new Persona("poet", "Rhyme.", new GenerationSettings(1, 0f, Long.MAX_VALUE));
+
+        personas.save(scope, pirate);
+        personas.save(scope, poet);
+        personas.save(other, new Persona("pirate", "Other scope.", new GenerationSettings(10, 1f, 1)));
+        choices.choose(scope, "general", "pirate");
+        choices.choose(scope, "memes", "pirate");
+        choices.choose(scope, "poems", "poet");
+
+        var reopened = new JdbcScopePersonas(JdbcClient.create(dataSource), transactions);
+        assertThat(reopened.find(scope, "pirate")).contains(pirate);
+        assertThat(reopened.all(scope)).containsExactly(pirate, poet);
+        assertThat(reopened.find(other, "pirate").orElseThrow().systemPrompt()).isEqualTo("Other scope.");
+        assertThat(reopened.find(scope, "ghost")).isEmpty();
+
+        var calmer = new Persona("pirate", "Arr.", new GenerationSettings(300, 0.35f, 42), Map.of("calm", 0.5f));
+        reopened.save(scope, calmer);
+        assertThat(personas.find(scope, "pirate")).contains(calmer);
+
+        assertThat(choices.release(scope, "pirate")).isEqualTo(2);
+        assertThat(personas.delete(scope, "pirate")).isTrue();
+        assertThat(personas.delete(scope, "pirate")).isFalse();
+        assertThat(personas.all(scope)).containsExactly(poet);
+        assertThat(choices.chosenFor(scope, "general")).isEmpty();
+        assertThat(choices.chosenFor(scope, "poems")).contains("poet");
+        assertThat(personas.find(other, "pirate")).isPresent();
+        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM scope_persona_adapter WHERE persona = 'pirate'")
+                .query(Integer.class).single()).as("the deleted persona's scales went with it").isZero();
     }
 
     @ParameterizedTest
