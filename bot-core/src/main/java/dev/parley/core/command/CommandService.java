@@ -4,6 +4,7 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.history.ConversationHistory;
+import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaRules;
 import dev.parley.core.persona.PersonaSelector;
@@ -40,6 +41,7 @@ public final class CommandService {
     private final @Nullable HistoryCommands history;
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
+    private final @Nullable ModelCommands models;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -55,6 +57,7 @@ public final class CommandService {
                 required(parts.moderator, "moderator"), required(parts.policies, "policies"), changes);
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
+        this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -92,8 +95,17 @@ public final class CommandService {
         private @Nullable RateLimitSetup rateLimits;
         private @Nullable ChannelSettingsStore channels;
         private @Nullable ConversationHistory history;
+        private @Nullable HotSwap swap;
+        private @Nullable Operators operators;
 
         private Builder() {}
+
+        /** The model {@code /model} shows and replaces, and who may do that; without it {@code /model} is unavailable. */
+        public Builder models(HotSwap swap, Operators operators) {
+            this.swap = Objects.requireNonNull(swap, "swap");
+            this.operators = Objects.requireNonNull(operators, "operators");
+            return this;
+        }
 
         /** Where the scopes' moderation settings are kept. */
         public Builder settings(SettingsStore settings) {
@@ -202,6 +214,7 @@ public final class CommandService {
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
+            case "model" -> models == null ? "The model cannot be changed while the bot runs here." : models.handle(command, message);
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };
     }

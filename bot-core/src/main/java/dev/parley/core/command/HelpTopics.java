@@ -87,7 +87,8 @@ final class HelpTopics {
             "persona", PERSONA,
             "ratelimit", RATE_LIMIT,
             "moderation", MODERATION,
-            "audit", AUDIT);
+            "audit", AUDIT,
+            "model", ModelCommands.HELP);
 
     private HelpTopics() {}
 

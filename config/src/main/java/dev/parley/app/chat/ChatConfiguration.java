@@ -2,6 +2,7 @@ package dev.parley.app.chat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.app.model.ModelProperties;
+import dev.parley.app.model.OperatorProperties;
 import dev.parley.app.operations.PipelineMeters;
 import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcAcceptedQuestions;
@@ -22,6 +23,7 @@ import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
+import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
@@ -49,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -237,13 +240,15 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
-            ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules) {
-        return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
+            ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
+            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators) {
+        var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
-                .history(history)
-                .build();
+                .history(history);
+        hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
+        return commands.build();
     }
 
     @Bean

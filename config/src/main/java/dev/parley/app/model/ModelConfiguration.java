@@ -2,6 +2,7 @@ package dev.parley.app.model;
 
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
+import dev.parley.core.modelswap.SwappableChatModel;
 import dev.parley.model.download.ModelDownloader;
 import dev.parley.model.llama.LlamaChatModel;
 import dev.parley.model.llama.LlamaSettings;
@@ -28,7 +29,8 @@ public class ModelConfiguration {
     @Bean(destroyMethod = "close")
     ChatModel chatModel(ModelProperties properties, ModelFileLocator locator) {
         return switch (properties.backend()) {
-            case LLAMA -> llama(properties, locator.locate());
+            // swappable: /model load replaces it without a restart
+            case LLAMA -> new SwappableChatModel(llama(properties, locator.locate()));
             case OPENAI -> new OpenAiChatModel(openAiSettings(properties));
         };
     }
@@ -48,6 +50,8 @@ public class ModelConfiguration {
     @Bean
     ModelStats modelStats(ChatModel model) {
         return switch (model) {
+            case SwappableChatModel swappable when swappable.serving() instanceof LlamaChatModel llama ->
+                    new SwappingModelStats(llama.stats());
             case LlamaChatModel llama -> llama.stats();
             case OpenAiChatModel openai -> openai.stats();
             default -> throw new IllegalStateException("no statistics for " + model.getClass().getName());
@@ -59,14 +63,18 @@ public class ModelConfiguration {
         return new ModelMeters(stats);
     }
 
-    private static ChatModel llama(ModelProperties properties, Path file) {
+    private static LlamaChatModel llama(ModelProperties properties, Path file) {
+        // checks the file (and the adapter) in Java before the native library is even loaded
+        return LlamaChatModel.load(llamaSettings(properties, file));
+    }
+
+    /** The llama backend's settings for {@code file}: those of the loaded model and of hot-swap candidates. */
+    static LlamaSettings llamaSettings(ModelProperties properties, Path file) {
         List<LoraAdapter> adapters = properties.lora().path() == null
                 ? List.of()
                 : List.of(new LoraAdapter(properties.lora().path(), properties.lora().scale()));
-        var settings = new LlamaSettings(file, properties.effectiveThreads(), properties.contextSize(),
+        return new LlamaSettings(file, properties.effectiveThreads(), properties.contextSize(),
                 properties.parallel(), properties.gpuLayers(), properties.generationTimeout(), adapters,
                 properties.flashAttention());
-        // checks the file (and the adapter) in Java before the native library is even loaded
-        return LlamaChatModel.load(settings);
     }
 }

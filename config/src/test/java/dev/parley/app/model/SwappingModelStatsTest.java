@@ -1,0 +1,85 @@
+package dev.parley.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.model.stats.ModelStats;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SwappingModelStatsTest {
+
+    /** Figures set by the test. */
+    private static final class Figures implements ModelStats {
+        boolean loaded = true;
+        int busy;
+        long tokens;
+        long replies;
+
+        @Override
+        public boolean loaded() {
+            return loaded;
+        }
+
+        @Override
+        public int busySlots() {
+            return busy;
+        }
+
+        @Override
+        public int parallelSlots() {
+            return 4;
+        }
+
+        @Override
+        public long tokensGenerated() {
+            return tokens;
+        }
+
+        @Override
+        public long repliesCompleted() {
+            return replies;
+        }
+
+        @Override
+        public double generationTokensPerSecond() {
+            return tokens;
+        }
+
+        @Override
+        public Optional<Duration> lastTimeToFirstToken() {
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void switchTo_countersKeepCountingAcrossSwaps_andTheReplacedModelsRepliesStillCount() {
+        var a = new Figures();
+        a.tokens = 100;
+        a.replies = 3;
+        a.busy = 2;
+        var stats = new SwappingModelStats(a);
+        var b = new Figures();
+        b.busy = 1;
+
+        stats.switchTo(b);
+        a.tokens = 120; // A's running replies finish after the switch
+        a.replies = 5;
+        a.busy = 0;
+        a.loaded = false;
+        b.tokens = 7;
+        b.replies = 1;
+
+        assertThat(stats.tokensGenerated()).isEqualTo(127);
+        assertThat(stats.repliesCompleted()).isEqualTo(6);
+        assertThat(stats.busySlots()).isEqualTo(1);
+        assertThat(stats.loaded()).as("the serving model's").isTrue();
+
+        var c = new Figures();
+        stats.switchTo(c);
+
+        assertThat(stats.tokensGenerated()).isEqualTo(127);
+        assertThat(stats.repliesCompleted()).isEqualTo(6);
+        assertThat(stats.generationTokensPerSecond()).as("the serving model's").isZero();
+    }
+}
