@@ -1,5 +1,6 @@
 package dev.parley.core.command;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
@@ -41,6 +42,8 @@ public final class CommandService {
     private final @Nullable HistoryCommands history;
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
+    private final @Nullable AccessCommands access;
+    private final @Nullable StrikeCommands strikes;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -54,6 +57,8 @@ public final class CommandService {
         this.personas = parts.personas;
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
+        this.access = parts.access == null ? null : new AccessCommands(parts.access, changes);
+        this.strikes = parts.access == null ? null : new StrikeCommands(parts.access, changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -90,6 +95,7 @@ public final class CommandService {
         private @Nullable RateLimitSetup rateLimits;
         private @Nullable ChannelSettingsStore channels;
         private @Nullable ConversationHistory history;
+        private @Nullable AccessControl access;
 
         private Builder() {}
 
@@ -165,6 +171,12 @@ public final class CommandService {
             return this;
         }
 
+        /** Who may use the bot, for {@code /bot block|allow|unblock|blocked|mute|unmute} and {@code /strikes}. */
+        public Builder access(AccessControl access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -190,6 +202,7 @@ public final class CommandService {
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
+            case "strikes" -> strikes == null ? "Strikes are not kept here." : strikes.handle(command, message);
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
@@ -233,6 +246,8 @@ public final class CommandService {
             case "persona" -> persona(command, message);
             case "channel" -> channel(command, message);
             case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
+            case "block", "allow", "unblock", "blocked", "mute", "unmute" -> access == null
+                    ? "Access lists cannot be changed here." : access.handle(command, message);
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
                     + " | /bot history [on|off|show]";
         };
