@@ -12,6 +12,7 @@ import dev.parley.app.storage.JdbcInstallationSecrets;
 import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcSettingsStore;
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
@@ -45,6 +46,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class ChatConfiguration {
 
+    /** The system clock, unless a test registered one it can move. */
     @Bean
+    @ConditionalOnMissingBean(InstantSource.class)
     InstantSource clock() {
         return InstantSource.system();
     }
@@ -211,12 +215,13 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
-            ChannelSettingsStore channels, ConversationHistory history) {
+            ChannelSettingsStore channels, ConversationHistory history, AccessControl access) {
         return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history)
+                .access(access)
                 .build();
     }
 
@@ -225,7 +230,7 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -244,6 +249,7 @@ public class ChatConfiguration {
                 .events(meters)
                 .questions(acceptedQuestions)
                 .auditHash(auditHash)
+                .access(access)
                 .build();
     }
 }
