@@ -24,7 +24,7 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "audit", "strikes", "reset", "stop", "help");
     }
 
     @Test
@@ -80,6 +80,23 @@ class SlashCommandsTest {
         assertThat(commands.commandLine("bot history", Map.of("mode", option("mode", 3, "off"))::get))
                 .isEqualTo("/bot history off");
         assertThat(commands.commandLine("bot history", name -> null)).isEqualTo("/bot history");
+    }
+
+    @Test
+    void accessCommands_becomeTheCoresCommandLinesWithIdsAndTheReasonLast() {
+        Map<String, OptionMapping> block = Map.of(
+                "kind", option("kind", 3, "role"),
+                "target", option("target", 3, "<@&123456789012345678>"),
+                "reason", option("reason", 3, "new accounts spam"));
+        assertThat(commands.commandLine("bot block", block::get))
+                .isEqualTo("/bot block role <@&123456789012345678> new accounts spam");
+        assertThat(commands.commandLine("bot mute", Map.of("user", option("user", 6, "42"),
+                "duration", option("duration", 3, "2h"))::get)).isEqualTo("/bot mute 42 2h");
+        assertThat(commands.commandLine("strikes policy", Map.of("count", option("count", 3, "3"),
+                "window", option("window", 3, "24h"), "mute", option("mute", 3, "1h"))::get))
+                .isEqualTo("/strikes policy 3 24h 1h");
+        assertThat(commands.commandLine("strikes show", Map.of("user", option("user", 6, "42"))::get))
+                .isEqualTo("/strikes show 42");
     }
 
     @Test
@@ -140,7 +157,7 @@ class SlashCommandsTest {
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "audit", "strikes", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");
