@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 final class SlashCommands {
 
     /** The commands {@code /help <command>} explains in full; the core answers each. */
-    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "reset",
+    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset",
             "stop"};
 
     private final List<SlashCommandData> definitions;
@@ -42,7 +42,7 @@ final class SlashCommands {
     private final Map<String, List<String>> optionOrder;
 
     SlashCommands() {
-        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(),
+        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
                 Commands.slash("help", "What Parley can do and its commands")
@@ -165,7 +165,39 @@ final class SlashCommands {
                                 .addOptions(new OptionData(OptionType.STRING, "name", "Persona name")),
                         new SubcommandData("history", "Whether conversations here are stored across restarts;"
                                 + " on or off (admins)")
-                                .addOptions(choices("mode", "Store, or stop and delete", false, "on", "off", "show")));
+                                .addOptions(choices("mode", "Store, or stop and delete", false, "on", "off", "show")),
+                        accessEntry("block", "Keep a user, role or channel away from the bot here (admins)", true),
+                        accessEntry("allow", "Let a user, role or channel through a broader block (admins)", true),
+                        accessEntry("unblock", "Drop a block or allow entry (admins)", false),
+                        new SubcommandData("blocked", "Who is blocked or allowed here (admins)"),
+                        new SubcommandData("mute", "Mute a user from the bot here for a time (admins)")
+                                .addOptions(new OptionData(OptionType.USER, "user", "Who", true),
+                                        new OptionData(OptionType.STRING, "duration", "How long: 30m, 2h, 1d", true),
+                                        new OptionData(OptionType.STRING, "reason", "Why, shown to them")),
+                        new SubcommandData("unmute", "Lift a user's mute here (admins)")
+                                .addOptions(new OptionData(OptionType.USER, "user", "Who", true)));
+    }
+
+    /** {@code /bot block|allow|unblock <user|role|channel> <id-or-mention> [reason]}. */
+    private static SubcommandData accessEntry(String name, String description, boolean withReason) {
+        SubcommandData sub = new SubcommandData(name, description).addOptions(
+                choices("kind", "What the entry names", true, "user", "role", "channel"),
+                new OptionData(OptionType.STRING, "target", "Its id or mention", true));
+        return withReason ? sub.addOptions(new OptionData(OptionType.STRING, "reason", "Why, shown to them")) : sub;
+    }
+
+    private static SlashCommandData strikes() {
+        return Commands.slash("strikes", "Strikes for blocked prompts, and when they mute (admins)")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(new SubcommandData("show", "A user's strikes and mute")
+                                .addOptions(new OptionData(OptionType.USER, "user", "Who", true)),
+                        new SubcommandData("clear", "Forget a user's strikes and lift their mute")
+                                .addOptions(new OptionData(OptionType.USER, "user", "Who", true)),
+                        new SubcommandData("policy", "Show, or set when strikes mute: 3 24h 1h, or off")
+                                .addOptions(new OptionData(OptionType.STRING, "count", "Strikes that mute, or off"),
+                                        new OptionData(OptionType.STRING, "window", "Within: 24h"),
+                                        new OptionData(OptionType.STRING, "mute", "Mute for: 1h")));
     }
 
     private static SlashCommandData persona() {

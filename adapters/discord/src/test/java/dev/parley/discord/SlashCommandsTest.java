@@ -24,7 +24,7 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset", "stop", "help");
     }
 
     @Test
@@ -101,6 +101,23 @@ class SlashCommandsTest {
     }
 
     @Test
+    void accessCommands_becomeTheCoresCommandLinesWithIdsAndTheReasonLast() {
+        Map<String, OptionMapping> block = Map.of(
+                "kind", option("kind", 3, "role"),
+                "target", option("target", 3, "<@&123456789012345678>"),
+                "reason", option("reason", 3, "new accounts spam"));
+        assertThat(commands.commandLine("bot block", block::get))
+                .isEqualTo("/bot block role <@&123456789012345678> new accounts spam");
+        assertThat(commands.commandLine("bot mute", Map.of("user", option("user", 6, "42"),
+                "duration", option("duration", 3, "2h"))::get)).isEqualTo("/bot mute 42 2h");
+        assertThat(commands.commandLine("strikes policy", Map.of("count", option("count", 3, "3"),
+                "window", option("window", 3, "24h"), "mute", option("mute", 3, "1h"))::get))
+                .isEqualTo("/strikes policy 3 24h 1h");
+        assertThat(commands.commandLine("strikes show", Map.of("user", option("user", 6, "42"))::get))
+                .isEqualTo("/strikes show 42");
+    }
+
+    @Test
     void moderation_hasAChannelGroupWhoseSubcommandsTakeTheSameOptionsAsTheServerWideOnes() {
         SlashCommandData moderation = definition("moderation");
 
@@ -158,7 +175,7 @@ class SlashCommandsTest {
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

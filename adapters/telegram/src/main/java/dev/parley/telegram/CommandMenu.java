@@ -30,7 +30,8 @@ final class CommandMenu {
     static final List<BotCommand> ADMIN_ONLY = List.of(
             new BotCommand("moderation", "show or change moderation here"),
             new BotCommand("ratelimit", "show or change rate limits here"),
-            new BotCommand("audit", "recent moderation decisions here"));
+            new BotCommand("audit", "recent moderation decisions here"),
+            new BotCommand("strikes", "strikes for blocked prompts, and when they mute"));
 
     private CommandMenu() {}
 

@@ -1,6 +1,7 @@
 package dev.parley.telegram;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.core.access.ServedScopes;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
@@ -56,6 +57,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ChatPipeline pipeline;
     private final InstantSource clock;
     private final UpdateOffsets offsets;
+    private final ServedScopes served;
 
     private final TelegramConnection connection;
     private final TelegramClient client;
@@ -71,6 +73,7 @@ public final class TelegramAdapter implements AutoCloseable {
 
     TelegramAdapter(TelegramAdapterBuilder.Parts parts) {
         this.offsets = parts.offsets();
+        this.served = parts.served();
         this.settings = parts.settings();
         this.pipeline = parts.pipeline();
         this.clock = parts.clock();
@@ -113,7 +116,7 @@ public final class TelegramAdapter implements AutoCloseable {
         AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
-                replies, handled);
+                replies, handled, new UnservedGroups(client, served));
         CommandMenu.set(client);
         driver.start();
         UpdateIntake intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(),

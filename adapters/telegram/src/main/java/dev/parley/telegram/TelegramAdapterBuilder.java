@@ -1,5 +1,6 @@
 package dev.parley.telegram;
 
+import dev.parley.core.access.ServedScopes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public final class TelegramAdapterBuilder {
     private @Nullable ChatPipeline pipeline;
     private @Nullable InstantSource clock;
     private UpdateOffsets offsets = UpdateOffsets.NONE;
+    private ServedScopes served = ServedScopes.ALL;
     private ReplyCaches caches = ReplyCaches.DEFAULTS;
     private BackOff pollBackOff = new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
@@ -64,10 +66,19 @@ public final class TelegramAdapterBuilder {
         return this;
     }
 
+    /**
+     * Where the bot works: with {@link ServedScopes#leaveUnlisted()}, it leaves a group it does
+     * not serve as soon as it is added; every group is served by default.
+     */
+    public TelegramAdapterBuilder served(ServedScopes served) {
+        this.served = Objects.requireNonNull(served, "served");
+        return this;
+    }
+
     /** The adapter, not started; throws {@link IllegalStateException} naming a missing required part. */
     public TelegramAdapter build() {
         return new TelegramAdapter(new Parts(required(settings, "settings"), required(pipeline, "pipeline"),
-                required(clock, "clock"), offsets, caches, pollBackOff));
+                required(clock, "clock"), offsets, caches, pollBackOff, served));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -79,5 +90,5 @@ public final class TelegramAdapterBuilder {
 
     /** The parts a built adapter is made of, the required ones checked present. */
     record Parts(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, UpdateOffsets offsets,
-            ReplyCaches caches, BackOff pollBackOff) {}
+            ReplyCaches caches, BackOff pollBackOff, ServedScopes served) {}
 }

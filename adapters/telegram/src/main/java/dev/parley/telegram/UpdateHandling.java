@@ -28,9 +28,10 @@ final class UpdateHandling {
     private final AuditChatCheck auditChats;
     private final TelegramReplies replies;
     private final LongAdder handled;
+    private final UnservedGroups unserved;
 
     UpdateHandling(ChatPipeline pipeline, UpdateReader reader, AdminLookup admins, GroupAdministration groups,
-            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled) {
+            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved) {
         this.pipeline = pipeline;
         this.reader = reader;
         this.admins = admins;
@@ -38,6 +39,7 @@ final class UpdateHandling {
         this.auditChats = auditChats;
         this.replies = replies;
         this.handled = handled;
+        this.unserved = unserved;
     }
 
     /** On a lane's virtual thread: one update to the core. */
@@ -51,6 +53,7 @@ final class UpdateHandling {
             switch (reading) {
                 case UpdateReader.Reading.Skip skip ->
                     LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
+                case UpdateReader.Reading.AddedToGroup added -> unserved.added(added.chatId());
                 case UpdateReader.Reading.NonText nonText -> {
                     if (nonText.privateChat()) {
                         replies.sink(nonText.chatId(), false, nonText.messageId(), null).tell(TelegramAdapter.TEXT_ONLY);

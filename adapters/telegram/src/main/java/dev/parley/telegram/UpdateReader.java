@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -38,6 +39,9 @@ final class UpdateReader {
 
         /** Nothing to do: channel posts, service messages, commands for another bot. */
         record Skip(String reason) implements Reading {}
+
+        /** The bot was added to a group (it was not a member before). */
+        record AddedToGroup(long chatId) implements Reading {}
 
         /** A sticker, photo, voice... : answered briefly in private chats, ignored in groups. */
         record NonText(long chatId, int messageId, boolean privateChat) implements Reading {}
@@ -81,9 +85,21 @@ final class UpdateReader {
         }
     }
 
+    private Reading addedToGroup(ChatMemberUpdated change) {
+        String type = change.getChat().getType();
+        boolean group = "group".equals(type) || "supergroup".equals(type);
+        boolean wasOut = Set.of("left", "kicked").contains(change.getOldChatMember().getStatus());
+        boolean isIn = Set.of("member", "administrator").contains(change.getNewChatMember().getStatus());
+        return group && wasOut && isIn ? new Reading.AddedToGroup(change.getChat().getId())
+                : new Reading.Skip("a change of the bot's membership");
+    }
+
     Reading read(Update update) {
         if (update.hasChannelPost() || update.hasEditedChannelPost()) {
             return new Reading.Skip("a channel post");
+        }
+        if (update.hasMyChatMember()) {
+            return addedToGroup(update.getMyChatMember());
         }
         boolean edited = update.hasEditedMessage();
         if (!edited && !update.hasMessage()) {

@@ -1,5 +1,6 @@
 package dev.parley.core.command;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
@@ -42,6 +43,8 @@ public final class CommandService {
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
     private final @Nullable ModelCommands models;
+    private final @Nullable AccessCommands access;
+    private final @Nullable StrikeCommands strikes;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -58,6 +61,8 @@ public final class CommandService {
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
         this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes);
+        this.access = parts.access == null ? null : new AccessCommands(parts.access, changes);
+        this.strikes = parts.access == null ? null : new StrikeCommands(parts.access, changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -97,6 +102,7 @@ public final class CommandService {
         private @Nullable ConversationHistory history;
         private @Nullable HotSwap swap;
         private @Nullable Operators operators;
+        private @Nullable AccessControl access;
 
         private Builder() {}
 
@@ -185,6 +191,12 @@ public final class CommandService {
             return this;
         }
 
+        /** Who may use the bot, for {@code /bot block|allow|unblock|blocked|mute|unmute} and {@code /strikes}. */
+        public Builder access(AccessControl access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -211,6 +223,7 @@ public final class CommandService {
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
+            case "strikes" -> strikes == null ? "Strikes are not kept here." : strikes.handle(command, message);
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
@@ -255,6 +268,8 @@ public final class CommandService {
             case "persona" -> personas == null ? PersonaCommands.NONE : personas.bot(command, message);
             case "channel" -> channel(command, message);
             case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
+            case "block", "allow", "unblock", "blocked", "mute", "unmute" -> access == null
+                    ? "Access lists cannot be changed here." : access.handle(command, message);
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
                     + " | /bot history [on|off|show]";
         };

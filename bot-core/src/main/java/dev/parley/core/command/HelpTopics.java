@@ -19,6 +19,7 @@ final class HelpTopics {
             Admins:
               /moderation ...    the moderation policy here, and of one channel
               /audit recent      the latest audit entries here
+              /strikes ...       strikes for blocked prompts, and when they mute
             /help <command> for details, such as /help moderation.""";
 
     static final String MODERATION = """
@@ -51,7 +52,15 @@ final class HelpTopics {
               /bot channel <auto-reply|mention-only|off>
                                                  answer every message here, only mentions, or only commands (admins)
               /bot history                       whether conversations here are stored across restarts
-              /bot history <on|off>              store conversations here across restarts, or stop and delete them (admins)""";
+              /bot history <on|off>              store conversations here across restarts, or stop and delete them (admins)
+            Who may use the bot here (admins):
+              /bot block <user|role|channel> <id-or-mention> [reason]
+              /bot allow <user|role|channel> <id-or-mention> [reason]
+                                                 let one user, role or channel through a broader block
+              /bot unblock <user|role|channel> <id-or-mention>
+              /bot blocked                       the block and allow list here
+              /bot mute <user-id> <30m|2h|1d> [reason]
+              /bot unmute <user-id>""";
 
     static final String PERSONA = """
             /persona:
@@ -76,19 +85,29 @@ final class HelpTopics {
             /audit (admins):
               /audit recent [count]              the latest audit entries here (10, at most 25)""";
 
+    static final String STRIKES = """
+            /strikes (admins): each prompt moderation blocks is a strike; enough of them mute the author
+              /strikes show <user-id>            the user's strikes counting now, and their mute
+              /strikes clear <user-id>           forget their strikes and lift their mute
+              /strikes policy                    when strikes mute here (default: 3 within 24 h mute for 1 h)
+              /strikes policy <count> <window> <mute>
+                                                 e.g. /strikes policy 3 24h 1h
+              /strikes policy off                count strikes but never mute""";
+
     private static final int MAX_ECHOED = 32;
 
-    private static final Map<String, String> DETAILS = Map.of(
-            "help", OVERVIEW,
-            "start", OVERVIEW,
-            "reset", "/reset: forget this conversation; the next message starts afresh.",
-            "stop", "/stop: stop your question here, whether it is waiting or being answered.",
-            "bot", BOT,
-            "persona", PERSONA,
-            "ratelimit", RATE_LIMIT,
-            "moderation", MODERATION,
-            "audit", AUDIT,
-            "model", ModelCommands.HELP);
+    private static final Map<String, String> DETAILS = Map.ofEntries(
+            Map.entry("help", OVERVIEW),
+            Map.entry("start", OVERVIEW),
+            Map.entry("reset", "/reset: forget this conversation; the next message starts afresh."),
+            Map.entry("stop", "/stop: stop your question here, whether it is waiting or being answered."),
+            Map.entry("bot", BOT),
+            Map.entry("persona", PERSONA),
+            Map.entry("ratelimit", RATE_LIMIT),
+            Map.entry("moderation", MODERATION),
+            Map.entry("audit", AUDIT),
+            Map.entry("model", ModelCommands.HELP),
+            Map.entry("strikes", STRIKES));
 
     private HelpTopics() {}
 

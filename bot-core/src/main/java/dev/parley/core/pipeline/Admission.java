@@ -1,5 +1,6 @@
 package dev.parley.core.pipeline;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.InboundMessage;
@@ -34,9 +35,10 @@ final class Admission {
     private final MessageLimits limits;
     private final ChannelSettingsStore channels;
     private final BlockAudit blocks;
+    private final AccessControl access;
 
     Admission(PipelineSettings settings, CommandService commands, ModerationPolicies policies, Moderator moderator,
-            MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks) {
+            MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks, AccessControl access) {
         this.settings = settings;
         this.commands = commands;
         this.policies = policies;
@@ -44,6 +46,7 @@ final class Admission {
         this.limits = limits;
         this.channels = channels;
         this.blocks = blocks;
+        this.access = access;
     }
 
     /**
@@ -80,6 +83,9 @@ final class Admission {
         if (notAnswered != null) {
             return done(notAnswered);
         }
+        if (denied(message, command != null, sink) instanceof Decision.Done refused) {
+            return refused;
+        }
         if (command != null) {
             String reply = commands.handle(command, message);
             sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
@@ -90,7 +96,7 @@ final class Admission {
         boolean exempt = policy.exempts(message.author().roles());
         if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
             blocks.record(message, Direction.INPUT, block, message.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
+            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + access.strike(message, block)));
             return done(new Outcome.Blocked(Direction.INPUT, block));
         }
 
@@ -122,11 +128,14 @@ final class Admission {
         if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
             return done(ignored);
         }
+        if (denied(edited, false, sink) instanceof Decision.Done refused) {
+            return refused;
+        }
         ModerationPolicy policy = policies.forLocation(edited.location());
         if (!policy.exempts(edited.author().roles())
                 && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
             blocks.record(edited, Direction.INPUT, block, edited.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block)));
+            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + access.strike(edited, block)));
             return done(new Outcome.Blocked(Direction.INPUT, block));
         }
         return new Decision.Take(policy);
@@ -147,6 +156,18 @@ final class Admission {
             return new Outcome.Ignored("not addressed to the bot");
         }
         return null;
+    }
+
+    /** Refuses an author who may not use the bot here (blocked, muted, scope not served), or null. */
+    private Decision.@Nullable Done denied(InboundMessage message, boolean command, ReplySink sink) {
+        AccessControl.Denial denial = access.check(message, command).orElse(null);
+        if (denial == null) {
+            return null;
+        }
+        if (denial.notice() != null) {
+            sink.notice(new Notice(Notice.Kind.ACCESS_DENIED, denial.notice()));
+        }
+        return new Decision.Done(new Outcome.AccessDenied(denial.reason()));
     }
 
     private static Decision done(Outcome outcome) {

@@ -1,5 +1,6 @@
 package dev.parley.core.pipeline;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
@@ -64,7 +65,7 @@ public final class ChatPipeline {
         BlockAudit blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
         MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
         this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
-                blocks);
+                blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock));
         this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks);
         this.ledger = new QuestionLedger(parts.questions());
         this.restart = new RestartResume(ledger, delivered, clock);

@@ -1,5 +1,6 @@
 package dev.parley.core.pipeline;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
@@ -45,6 +46,7 @@ public final class ChatPipelineBuilder {
     private PipelineEvents events = PipelineEvents.NONE;
     private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
     private @Nullable AuditHash auditHash;
+    private @Nullable AccessControl access;
 
     ChatPipelineBuilder() {}
 
@@ -162,13 +164,22 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /**
+     * Who may use the bot where: served scopes, block and allow lists, mutes and strikes; by default
+     * everyone, with strikes and mutes kept in memory.
+     */
+    public ChatPipelineBuilder access(AccessControl access) {
+        this.access = Objects.requireNonNull(access, "access");
+        return this;
+    }
+
     /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
     public ChatPipeline build() {
         return new ChatPipeline(new Parts(required(settings, "settings"), required(commands, "commands"),
                 required(policies, "policies"), required(moderator, "moderator"),
                 required(rateLimiter, "rateLimiter"), required(queue, "queue"), required(model, "model"),
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
-                overrides, channels, reports, events, questions, auditHash));
+                overrides, channels, reports, events, questions, auditHash, access));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -183,5 +194,5 @@ public final class ChatPipelineBuilder {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
-            AcceptedQuestions questions, @Nullable AuditHash auditHash) {}
+            AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access) {}
 }

@@ -11,6 +11,8 @@ public record Notice(Kind kind, String text) {
         INPUT_BLOCKED,
         OUTPUT_BLOCKED,
         RATE_LIMITED,
+        /** The author may not use the bot here: blocked or muted; the text says why and until when. */
+        ACCESS_DENIED,
         BUSY,
         /** The request waits in line; the text says its place. */
         QUEUED,

@@ -11,6 +11,9 @@ public sealed interface Outcome {
     /** Not for the bot: from a bot, empty, or not addressed to it. */
     record Ignored(String reason) implements Outcome {}
 
+    /** The author may not use the bot there (blocked, muted, or a scope not served); told or not, per the notice interval. */
+    record AccessDenied(String reason) implements Outcome {}
+
     /** A command, answered by the command service. */
     record CommandAnswered(String reply) implements Outcome {}
 

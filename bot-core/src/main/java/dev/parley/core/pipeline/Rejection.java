@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Why a message addressed to the bot got no answer from the model; the pipeline counts each, for metrics. */
 public enum Rejection {
+    ACCESS_DENIED,
     INPUT_BLOCKED,
     OUTPUT_BLOCKED,
     TOO_LONG,
@@ -22,6 +23,7 @@ public enum Rejection {
         return switch (outcome) {
             case Outcome.Blocked blocked -> blocked.direction() == Direction.INPUT
                     ? INPUT_BLOCKED : OUTPUT_BLOCKED;
+            case Outcome.AccessDenied denied -> ACCESS_DENIED;
             case Outcome.TooLong tooLong -> TOO_LONG;
             case Outcome.RateLimited limited -> switch (limited.level()) {
                 case USER -> RATE_LIMITED_USER;

@@ -1,5 +1,6 @@
 package dev.parley.core.pipeline;
 
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
@@ -44,8 +45,9 @@ final class PipelineFixture implements AutoCloseable {
     final ConversationMemory memory = new ConversationMemory(model,
             new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 5, Duration.ofMinutes(5)), clock);
+    final AccessControl access = AccessControl.inMemory(audit, clock);
     final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-            .memory(memory).audit(audit).clock(clock).queue(queue).build();
+            .memory(memory).audit(audit).clock(clock).queue(queue).access(access).build();
     final ChatPipeline pipeline;
 
     PipelineFixture(RateLimit userLimit) {
@@ -71,6 +73,7 @@ final class PipelineFixture implements AutoCloseable {
                 .audit(audit)
                 .clock(clock)
                 .questions(questions)
+                .access(access)
                 .build();
     }
 

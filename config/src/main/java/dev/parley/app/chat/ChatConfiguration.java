@@ -14,6 +14,7 @@ import dev.parley.app.storage.JdbcLimitOverrides;
 import dev.parley.app.storage.JdbcPersonaChoices;
 import dev.parley.app.storage.JdbcScopePersonas;
 import dev.parley.app.storage.JdbcSettingsStore;
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +66,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class ChatConfiguration {
 
+    /** The system clock, unless a test registered one it can move. */
     @Bean
+    @ConditionalOnMissingBean(InstantSource.class)
     InstantSource clock() {
         return InstantSource.system();
     }
@@ -241,12 +245,13 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
-            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators) {
+            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
-                .history(history);
+                .history(history)
+                .access(access);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }
@@ -256,7 +261,7 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -275,6 +280,7 @@ public class ChatConfiguration {
                 .events(meters)
                 .questions(acceptedQuestions)
                 .auditHash(auditHash)
+                .access(access)
                 .build();
     }
 }

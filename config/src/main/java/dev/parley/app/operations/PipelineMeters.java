@@ -72,6 +72,7 @@ public final class PipelineMeters implements PipelineEvents {
             case Outcome.Busy busy -> "busy";
             case Outcome.TooManyWaiting tooMany -> "too_many_waiting";
             case Outcome.Ignored ignored -> "ignored";
+            case Outcome.AccessDenied denied -> "access_denied";
             case Outcome.CommandAnswered command -> "command";
             case Outcome.TooLong tooLong -> "too_long";
             case Outcome.Expired expired -> "expired";

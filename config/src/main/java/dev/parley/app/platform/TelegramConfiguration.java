@@ -3,6 +3,7 @@ package dev.parley.app.platform;
 import dev.parley.app.chat.PlatformBlockReports;
 import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
+import dev.parley.core.access.AccessControl;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.telegram.TelegramAdapter;
@@ -26,9 +27,10 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
-            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions) {
+            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
-                .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches()).build();
+                .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
+                .served(access.served()).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }

@@ -85,6 +85,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<Long> leftChats = new ArrayList<>();
     private long nextUpdateId = FIRST_UPDATE_ID;
     private long pollGeneration;
     private int waitingPolls;
@@ -203,6 +204,36 @@ public final class FakeTelegramServer implements AutoCloseable {
         lock.lock();
         try {
             chats.put(chat.id(), chat);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code by} adds the bot to group {@code chat}: a {@code my_chat_member} update whose bot goes
+     * from {@code left} to {@code member}, as Telegram sends it.
+     */
+    public long botAddedTo(TelegramChat chat, TelegramUser by) {
+        lock.lock();
+        try {
+            chats.put(chat.id(), chat);
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("chat", chat.json());
+            change.put("from", by.json());
+            change.put("date", seconds());
+            change.put("old_chat_member", Map.of("status", "left", "user", bot.json()));
+            change.put("new_chat_member", Map.of("status", "member", "user", bot.json()));
+            return queue("my_chat_member", change, chat.id(), 0).updateId();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The chats the bot left with {@code leaveChat}, in order. */
+    public List<Long> leftChats() {
+        lock.lock();
+        try {
+            return List.copyOf(leftChats);
         } finally {
             lock.unlock();
         }
@@ -397,6 +428,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chatMember(params));
                 case "getchat" -> ok(chat(params));
+                case "leavechat" -> leaveChat(params);
                 case "setmycommands" -> setMyCommands(params);
                 default -> new Reply(404, error(404, "Not Found: method " + method));
             };
@@ -653,6 +685,18 @@ public final class FakeTelegramServer implements AutoCloseable {
             message.put("edit_date", seconds());
             messages.get(chatId).put(messageId, message);
             return ok(message);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Reply leaveChat(Map<String, @Nullable Object> params) {
+        long chatId = required(params, "chat_id");
+        lock.lock();
+        try {
+            leftChats.add(chatId);
+            chats.remove(chatId);
+            return ok(true);
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,93 @@
+package dev.parley.app.storage;
+
+import dev.parley.core.access.Strike;
+import dev.parley.core.access.StrikePolicy;
+import dev.parley.core.access.StrikeStore;
+import dev.parley.core.settings.ScopeKey;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Strikes in access_strike and each scope's own policy in access_strike_policy. */
+public final class JdbcStrikes implements StrikeStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public JdbcStrikes(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void add(ScopeKey scope, Strike strike) {
+        jdbc.sql("""
+                        INSERT INTO access_strike (platform, scope_id, user_id, struck_at, reason)
+                        VALUES (:platform, :scope, :user, :at, :reason)""")
+                .param("platform", scope.platform().name())
+                .param("scope", scope.scopeId())
+                .param("user", strike.userId())
+                .param("at", Timestamp.from(strike.at()))
+                .param("reason", strike.reason())
+                .update();
+    }
+
+    @Override
+    public List<Strike> since(ScopeKey scope, String userId, Instant from) {
+        return jdbc.sql("""
+                        SELECT struck_at, reason FROM access_strike
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user AND struck_at >= :from
+                        ORDER BY struck_at, id""")
+                .param("platform", scope.platform().name())
+                .param("scope", scope.scopeId())
+                .param("user", userId)
+                .param("from", Timestamp.from(from))
+                .query((rs, n) -> new Strike(userId, rs.getTimestamp("struck_at").toInstant(), rs.getString("reason")))
+                .list();
+    }
+
+    @Override
+    public int clear(ScopeKey scope, String userId) {
+        return jdbc.sql("DELETE FROM access_strike WHERE platform = :platform AND scope_id = :scope AND user_id = :user")
+                .param("platform", scope.platform().name())
+                .param("scope", scope.scopeId())
+                .param("user", userId)
+                .update();
+    }
+
+    @Override
+    public Optional<StrikePolicy> policy(ScopeKey scope) {
+        return jdbc.sql("""
+                        SELECT strikes, window_seconds, mute_seconds FROM access_strike_policy
+                        WHERE platform = :platform AND scope_id = :scope""")
+                .param("platform", scope.platform().name())
+                .param("scope", scope.scopeId())
+                .query((rs, n) -> new StrikePolicy(rs.getInt("strikes"), Duration.ofSeconds(rs.getLong("window_seconds")),
+                        Duration.ofSeconds(rs.getLong("mute_seconds"))))
+                .optional();
+    }
+
+    @Override
+    public void savePolicy(ScopeKey scope, StrikePolicy policy) {
+        // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM access_strike_policy WHERE platform = :platform AND scope_id = :scope")
+                    .param("platform", scope.platform().name())
+                    .param("scope", scope.scopeId())
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO access_strike_policy (platform, scope_id, strikes, window_seconds, mute_seconds)
+                            VALUES (:platform, :scope, :strikes, :window, :mute)""")
+                    .param("platform", scope.platform().name())
+                    .param("scope", scope.scopeId())
+                    .param("strikes", policy.strikes())
+                    .param("window", policy.window().toSeconds())
+                    .param("mute", policy.muteFor().toSeconds())
+                    .update();
+        });
+    }
+}
