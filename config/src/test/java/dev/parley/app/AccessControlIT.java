@@ -3,19 +3,11 @@ package dev.parley.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.access.AccessControl;
-import dev.parley.core.model.ChatModel;
-import dev.parley.telegram.TelegramAdapter;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
-import dev.parley.testkit.telegram.Posted;
 import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class AccessControlIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "42:access-it";
     private static final TelegramUser BOT = TelegramUser.bot(7000, "Parley", "parley_bot");
     private static final TelegramUser ADA = TelegramUser.person(42, "Ada", "ada");
@@ -50,54 +38,22 @@ class AccessControlIT {
     private static final String BLOCKED_NOTICE = "blocked by this chat's moderation";
 
     private static final TestClock CLOCK = new TestClock();
-    private static FakeTelegramServer server;
-    private static Path workDir;
-    private static Path model;
-    private static ConfigurableApplicationContext bot;
+    private static TelegramBotUnderTest telegram;
 
     @BeforeAll
     static void start() throws Exception {
-        server = FakeTelegramServer.start(TOKEN, BOT, CLOCK);
+        FakeTelegramServer server = FakeTelegramServer.start(TOKEN, BOT, CLOCK);
         for (TelegramChat group : List.of(BLOCKING, STRIKING, MEMBERS, KEPT)) {
             server.setMemberStatus(group.id(), ADA.id(), "creator");
         }
-        workDir = Files.createTempDirectory("parley-access-it");
-        model = workDir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
-        bot = startBot();
+        telegram = TelegramBotUnderTest.start(server, TOKEN, CLOCK, "--parley.model.max-new-tokens=8");
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
+        if (telegram != null) {
+            telegram.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static ConfigurableApplicationContext startBot() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .initializers(app -> app.getBeanFactory().registerSingleton("testClock", (InstantSource) CLOCK))
-                .run(
-                        "--parley.console.enabled=false",
-                        "--parley.telegram.token=" + TOKEN,
-                        "--parley.telegram.api-url=" + server.baseUri(),
-                        "--parley.model.path=" + model,
-                        "--parley.model.temperature=0",
-                        "--parley.model.max-new-tokens=8",
-                        "--parley.model.context-size=512",
-                        "--parley.limits.user-per-minute=1000",
-                        "--parley.limits.user-burst=1000",
-                        "--parley.limits.channel-per-minute=1000",
-                        "--parley.limits.channel-burst=1000",
-                        "--parley.limits.server-per-minute=1000",
-                        "--parley.limits.server-burst=1000",
-                        "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
-        server.awaitPolling(WAIT);
-        return context;
     }
 
     @Test
@@ -153,14 +109,13 @@ class AccessControlIT {
         assertThat(say(KEPT, ADA, "/bot mute " + DAN.id() + " 2h cooling off")).startsWith("Muted user " + DAN.id());
         assertThat(say(KEPT, ADA, "/strikes policy 5 1h 10m")).contains("5 blocked messages within 1 h mute for 10 min");
 
-        bot.close();
-        bot = startBot();
+        telegram.restart();
 
         assertThat(say(KEPT, CAROL, "@parley_bot hello")).isEqualTo("You are blocked from using the bot here: rude.");
         assertThat(say(KEPT, DAN, "@parley_bot hello")).startsWith("You are muted from the bot here until ")
                 .endsWith(": cooling off.");
         assertThat(say(KEPT, ADA, "/strikes policy")).contains("5 blocked messages within 1 h mute for 10 min");
-        JdbcClient jdbc = bot.getBean(JdbcClient.class);
+        JdbcClient jdbc = telegram.context().getBean(JdbcClient.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM access_entry WHERE scope_id = :s").param("s", String.valueOf(KEPT.id()))
                 .query(Long.class).single()).isEqualTo(1L);
         assertThat(jdbc.sql("SELECT reason FROM access_mute WHERE scope_id = :s").param("s", String.valueOf(KEPT.id()))
@@ -176,20 +131,7 @@ class AccessControlIT {
         return Instant.parse(m.group(1) + "T" + m.group(2) + "Z");
     }
 
-    private static TelegramAdapter adapter() {
-        return bot.getBean(TelegramAdapter.class);
-    }
-
-    /** {@code from} writes {@code text} in {@code chat}; the text the bot answers with once idle, or null. */
     private static @Nullable String say(TelegramChat chat, TelegramUser from, String text) {
-        long handledBefore = adapter().messagesHandled();
-        Posted posted = server.userSends(chat, from, text);
-        server.await("handled " + (handledBefore + 1) + " updates and every send out", () -> {
-            TelegramAdapter adapter = adapter();
-            return adapter.messagesHandled() >= handledBefore + 1 && adapter.outbound().pending() == 0
-                    && bot.getBean(ChatModel.class).busySlots() == 0;
-        }, WAIT);
-        return server.repliesTo(posted.chatId(), posted.messageId()).stream().filter(m -> !m.deleted())
-                .map(BotMessage::text).findFirst().orElse(null);
+        return telegram.say(chat, from, text);
     }
 }

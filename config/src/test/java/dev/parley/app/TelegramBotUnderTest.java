@@ -1,0 +1,137 @@
+package dev.parley.app;
+
+import dev.parley.core.model.ChatModel;
+import dev.parley.telegram.TelegramAdapter;
+import dev.parley.testkit.gguf.TinyLlamaModel;
+import dev.parley.testkit.telegram.BotMessage;
+import dev.parley.testkit.telegram.FakeTelegramServer;
+import dev.parley.testkit.telegram.Posted;
+import dev.parley.testkit.telegram.TelegramChat;
+import dev.parley.testkit.telegram.TelegramUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Parley on Telegram for an end-to-end test: the application with the real TelegramBots client
+ * against a {@link FakeTelegramServer}, the real llama.cpp runtime on a generated model decoding
+ * greedily, rate limits out of the way, and H2 in file mode so that {@link #restart()} finds what
+ * the bot stored. With a {@link TestClock}, the bot reads it in place of the system clock.
+ */
+final class TelegramBotUnderTest implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final FakeTelegramServer server;
+    private final String token;
+    private final Path workDir;
+    private final Path model;
+    private final @Nullable TestClock clock;
+    private final List<String> settings;
+    private ConfigurableApplicationContext context;
+
+    private TelegramBotUnderTest(FakeTelegramServer server, String token, Path workDir, @Nullable TestClock clock,
+            List<String> settings) throws IOException {
+        this.server = server;
+        this.token = token;
+        this.workDir = workDir;
+        this.model = workDir.resolve("tiny.gguf");
+        this.clock = clock;
+        this.settings = List.copyOf(settings);
+        TinyLlamaModel.builder().build().writeTo(model);
+        this.context = startApplication();
+    }
+
+    /**
+     * Starts the bot against {@code server}, which it closes with itself.
+     *
+     * @param settings more command-line settings, e.g. {@code --parley.model.max-new-tokens=8}; none
+     *     may repeat one this class sets
+     */
+    static TelegramBotUnderTest start(FakeTelegramServer server, String token, @Nullable TestClock clock,
+            String... settings) throws IOException {
+        return new TelegramBotUnderTest(server, token, Files.createTempDirectory("parley-telegram-it"), clock,
+                List.of(settings));
+    }
+
+    private ConfigurableApplicationContext startApplication() {
+        List<String> args = new ArrayList<>(List.of(
+                "--parley.console.enabled=false",
+                "--parley.telegram.token=" + token,
+                "--parley.telegram.api-url=" + server.baseUri(),
+                "--parley.model.path=" + model,
+                "--parley.model.temperature=0",
+                "--parley.model.context-size=512",
+                "--parley.limits.user-per-minute=1000",
+                "--parley.limits.user-burst=1000",
+                "--parley.limits.channel-per-minute=1000",
+                "--parley.limits.channel-burst=1000",
+                "--parley.limits.server-per-minute=1000",
+                "--parley.limits.server-burst=1000",
+                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE"));
+        args.addAll(settings);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ParleyApplication.class).bannerMode(Banner.Mode.OFF);
+        if (clock != null) {
+            builder.initializers(app -> app.getBeanFactory().registerSingleton("testClock", (InstantSource) clock));
+        }
+        // as command-line arguments: they override application.yml, whose token is ${TELEGRAM_TOKEN:}
+        ConfigurableApplicationContext started = builder.run(args.toArray(String[]::new));
+        server.awaitPolling(WAIT);
+        return started;
+    }
+
+    /** The running application. */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Stops the application and starts it again on the same database and model. */
+    void restart() {
+        context.close();
+        context = startApplication();
+    }
+
+    TelegramAdapter adapter() {
+        return context.getBean(TelegramAdapter.class);
+    }
+
+    /** {@code from} writes {@code text} in {@code chat}; the text the bot answers with once idle, or null. */
+    @Nullable String say(TelegramChat chat, TelegramUser from, String text) {
+        return replyTo(post(chat, from, text));
+    }
+
+    /** {@code from} writes {@code text} in {@code chat}, and the bot handles it and goes idle. */
+    Posted post(TelegramChat chat, TelegramUser from, String text) {
+        long handledBefore = adapter().messagesHandled();
+        Posted posted = server.userSends(chat, from, text);
+        server.await("handled " + (handledBefore + 1) + " updates and every send out", () -> {
+            TelegramAdapter adapter = adapter();
+            return adapter.messagesHandled() >= handledBefore + 1 && adapter.outbound().pending() == 0
+                    && context.getBean(ChatModel.class).busySlots() == 0;
+        }, WAIT);
+        return posted;
+    }
+
+    /** The first reply to {@code posted} still shown, or null. */
+    @Nullable String replyTo(Posted posted) {
+        return server.repliesTo(posted.chatId(), posted.messageId()).stream().filter(m -> !m.deleted())
+                .map(BotMessage::text).findFirst().orElse(null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            server.close();
+        }
+    }
+}
