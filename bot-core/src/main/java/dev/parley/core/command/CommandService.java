@@ -271,7 +271,8 @@ public final class CommandService {
             case "block", "allow", "unblock", "blocked", "mute", "unmute" -> access == null
                     ? "Access lists cannot be changed here." : access.handle(command, message);
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
-                    + " | /bot history [on|off|show]";
+                    + " | /bot history [on|off|show] | /bot block|allow|unblock <user|role|channel> <id> [reason]"
+                    + " | /bot blocked | /bot mute <user> <30m|2h|1d> [reason] | /bot unmute <user>. See /help bot.";
         };
     }
 

@@ -428,7 +428,7 @@ class CommandServiceTest {
                 .isEqualTo("Only admins of this server can change when I reply in a channel.");
         assertThat(run(ADMIN, "/bot channel sometimes")).isEqualTo("Usage: /bot channel [auto-reply|mention-only|off]");
         assertThat(run(ADMIN, "/bot channel mention-only")).isEqualTo("Reply mode here was already mention-only.");
-        assertThat(run(ADMIN, "/bot")).startsWith("Usage: /bot persona");
+        assertThat(run(ADMIN, "/bot")).startsWith("Usage: /bot persona").contains("/bot block", "/bot mute");
 
         assertThat(channels.load(ChannelKey.of(GENERAL))).isEqualTo(ChannelSettings.DEFAULTS);
         assertThat(audit.recent(SCOPE, 10)).isEmpty();
