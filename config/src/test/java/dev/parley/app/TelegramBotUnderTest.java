@@ -95,8 +95,28 @@ final class TelegramBotUnderTest implements AutoCloseable {
 
     /** Stops the application and starts it again on the same database and model. */
     void restart() {
+        stop();
+        startAgain();
+    }
+
+    /** Stops the application; the fake server keeps running, so users can write while the bot is down. */
+    void stop() {
         context.close();
+    }
+
+    /** Starts the application again after {@link #stop()}, on the same database and model. */
+    void startAgain() {
         context = startApplication();
+    }
+
+    /** The fake Bot API server the bot talks to. */
+    FakeTelegramServer server() {
+        return server;
+    }
+
+    /** The generated model the bot serves. */
+    Path model() {
+        return model;
     }
 
     TelegramAdapter adapter() {
@@ -112,15 +132,20 @@ final class TelegramBotUnderTest implements AutoCloseable {
     Posted post(TelegramChat chat, TelegramUser from, String text) {
         long handledBefore = adapter().messagesHandled();
         Posted posted = server.userSends(chat, from, text);
-        server.await("handled " + (handledBefore + 1) + " updates and every send out", () -> {
-            TelegramAdapter adapter = adapter();
-            return adapter.messagesHandled() >= handledBefore + 1 && adapter.outbound().pending() == 0
-                    && context.getBean(ChatModel.class).busySlots() == 0;
-        }, WAIT);
+        awaitHandled(handledBefore + 1);
         return posted;
     }
 
-    /** The first reply to {@code posted} still shown, or null. */
+    /** Waits until the bot handled {@code count} updates since it started, sent all it queued, and the model is idle. */
+    void awaitHandled(long count) {
+        server.await("handled " + count + " updates and every send out", () -> {
+            TelegramAdapter adapter = adapter();
+            return adapter.messagesHandled() >= count && adapter.outbound().pending() == 0
+                    && context.getBean(ChatModel.class).busySlots() == 0;
+        }, WAIT);
+    }
+
+    /** What the bot's answer to {@code posted} shows now, or null when it did not answer. */
     @Nullable String replyTo(Posted posted) {
         return server.repliesTo(posted.chatId(), posted.messageId()).stream().filter(m -> !m.deleted())
                 .map(BotMessage::text).findFirst().orElse(null);

@@ -2,9 +2,7 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.core.model.ChatModel;
 import dev.parley.telegram.TelegramAdapter;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.Posted;
@@ -13,8 +11,6 @@ import dev.parley.testkit.telegram.TelegramUser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Parley on Telegram end to end: the application's Spring context with the adapter (the real
@@ -50,9 +43,7 @@ class TelegramConversationIT {
     private static final String BLOCKED_NOTICE = "blocked by this chat's moderation";
 
     private static FakeTelegramServer server;
-    private static Path workDir;
-    private static Path model;
-    private static ConfigurableApplicationContext bot;
+    private static TelegramBotUnderTest telegram;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,43 +51,14 @@ class TelegramConversationIT {
         for (TelegramChat group : List.of(GROUP, ADMIN_GROUP, AUTO_GROUP, KEPT_GROUP)) {
             server.setMemberStatus(group.id(), ADA.id(), "creator");
         }
-        workDir = Files.createTempDirectory("parley-telegram-it");
-        model = workDir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
-        bot = startBot();
+        telegram = TelegramBotUnderTest.start(server, TOKEN, null, "--parley.model.max-new-tokens=16");
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
+        if (telegram != null) {
+            telegram.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static ConfigurableApplicationContext startBot() {
-        // as command-line arguments: they override application.yml, whose token is ${TELEGRAM_TOKEN:}
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .run(
-                        "--parley.console.enabled=false",
-                        "--parley.telegram.token=" + TOKEN,
-                        "--parley.telegram.api-url=" + server.baseUri(),
-                        "--parley.model.path=" + model,
-                        "--parley.model.temperature=0",
-                        "--parley.model.max-new-tokens=16",
-                        "--parley.model.context-size=512",
-                        "--parley.limits.user-per-minute=1000",
-                        "--parley.limits.user-burst=1000",
-                        "--parley.limits.channel-per-minute=1000",
-                        "--parley.limits.channel-burst=1000",
-                        "--parley.limits.server-per-minute=1000",
-                        "--parley.limits.server-burst=1000",
-                        "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
-        server.awaitPolling(WAIT);
-        return context;
     }
 
     // ------------------------------------------------------------------ chat
@@ -209,7 +171,7 @@ class TelegramConversationIT {
         assertThat(say(KEPT_GROUP, ADA, "/moderation terms add block pineapple")).contains("pineapple");
         TelegramAdapter first = adapter();
 
-        bot.close();
+        telegram.stop();
         assertThat(first.awaitClosed(Duration.ZERO)).as("closed with the application").isTrue();
         assertThat(server.unconfirmedUpdates()).isEmpty();
         // on close the adapter confirms what it handled with a poll that does not wait
@@ -218,7 +180,7 @@ class TelegramConversationIT {
             assertThat(poll.ok()).isTrue();
         });
         Posted whileDown = server.userSends(KEPT_GROUP, BOB, "@parley_bot I love pineapple on pizza");
-        bot = startBot();
+        telegram.startAgain();
 
         awaitHandled(1);
         assertThat(finalText(whileDown)).contains(BLOCKED_NOTICE);
@@ -234,7 +196,7 @@ class TelegramConversationIT {
                     "--parley.console.enabled=false",
                     "--parley.telegram.token=42:wrong-token",
                     "--parley.telegram.api-url=" + other.baseUri(),
-                    "--parley.model.path=" + model,
+                    "--parley.model.path=" + telegram.model(),
                     "--parley.model.context-size=512",
                     "--spring.datasource.url=jdbc:h2:mem:telegram-refused;DB_CLOSE_DELAY=-1");
 
@@ -249,29 +211,18 @@ class TelegramConversationIT {
     // ------------------------------------------------------------------ helpers
 
     private static TelegramAdapter adapter() {
-        return bot.getBean(TelegramAdapter.class);
+        return telegram.adapter();
     }
 
-    /** {@code from} writes {@code text} in {@code chat}; the text the bot answers with once idle, or null. */
     private static @Nullable String say(TelegramChat chat, TelegramUser from, String text) {
-        long handledBefore = adapter().messagesHandled();
-        Posted posted = server.userSends(chat, from, text);
-        awaitHandled(handledBefore + 1);
-        return finalText(posted);
+        return telegram.say(chat, from, text);
     }
 
-    /** Waits until the bot handled {@code count} updates since it started, sent all it queued, and the model is idle. */
     private static void awaitHandled(long count) {
-        server.await("handled " + count + " updates and every send out", () -> {
-            TelegramAdapter adapter = adapter();
-            return adapter.messagesHandled() >= count && adapter.outbound().pending() == 0
-                    && bot.getBean(ChatModel.class).busySlots() == 0;
-        }, WAIT);
+        telegram.awaitHandled(count);
     }
 
-    /** What the bot's answer to {@code posted} shows now, or null when it did not answer. */
     private static @Nullable String finalText(Posted posted) {
-        return server.repliesTo(posted.chatId(), posted.messageId()).stream().filter(m -> !m.deleted())
-                .map(BotMessage::text).findFirst().orElse(null);
+        return telegram.replyTo(posted);
     }
 }
