@@ -9,6 +9,7 @@ import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.persona.UnknownPersonaException;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrideStore;
@@ -41,6 +42,8 @@ public final class CommandService {
     private final @Nullable HistoryCommands history;
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
+    private final @Nullable QuotaCommands quotaCommands;
+    private final @Nullable UsageCommands usageCommands;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -54,6 +57,8 @@ public final class CommandService {
         this.personas = parts.personas;
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
+        this.quotaCommands = parts.quotas == null ? null : new QuotaCommands(parts.quotas, changes);
+        this.usageCommands = parts.quotas == null ? null : new UsageCommands(parts.quotas);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -74,8 +79,9 @@ public final class CommandService {
      * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
      * and clock are required; without personas {@code /bot persona} says there are none, without a
      * queue {@code /stop} has nothing to stop, without rate limits or channel settings
-     * {@code /ratelimit} or {@code /bot channel} cannot be used, and without a conversation history
-     * {@code /bot history} says conversations are kept in memory only.
+     * {@code /ratelimit} or {@code /bot channel} cannot be used, without a conversation history
+     * {@code /bot history} says conversations are kept in memory only, and without quotas
+     * {@code /quota} and {@code /usage} say they are not kept.
      */
     public static final class Builder {
 
@@ -90,6 +96,7 @@ public final class CommandService {
         private @Nullable RateLimitSetup rateLimits;
         private @Nullable ChannelSettingsStore channels;
         private @Nullable ConversationHistory history;
+        private @Nullable Quotas quotas;
 
         private Builder() {}
 
@@ -165,6 +172,12 @@ public final class CommandService {
             return this;
         }
 
+        /** The budgets {@code /quota} sets and {@code /usage} reports: the ones the pipeline checks. */
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -190,6 +203,8 @@ public final class CommandService {
             case "moderation" -> message.author().admin()
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
+            case "quota" -> quotaCommands == null ? "Quotas are not kept here." : quotaCommands.handle(command, message);
+            case "usage" -> usageCommands == null ? "Usage is not counted here." : usageCommands.handle(command, message);
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";

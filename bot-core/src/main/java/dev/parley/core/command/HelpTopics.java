@@ -15,9 +15,11 @@ final class HelpTopics {
               /stop              stop your question here (waiting or being answered)
               /bot ...           the persona, reply mode and stored history of this channel
               /ratelimit ...     the rate limits here
+              /usage             your use today and this month, and what is left
             Admins:
               /moderation ...    the moderation policy here, and of one channel
               /audit recent      the latest audit entries here
+              /quota ...         budgets per day and month; /usage server for totals
             /help <command> for details, such as /help moderation.""";
 
     static final String MODERATION = """
@@ -62,6 +64,20 @@ final class HelpTopics {
             /audit (admins):
               /audit recent [count]              the latest audit entries here (10, at most 25)""";
 
+    static final String QUOTA = """
+            /quota (admins):
+              /quota show                        the overrides and configured budgets here
+              /quota set <user|role|channel|server> <id-or-mention> <messages|tokens> <per-day|per-month> <n|unlimited>
+                                                 e.g. /quota set user @bob messages per-day 20, /quota set server tokens per-month 500000
+                                                 (channel: an id or "here"; server: no id; user "everyone": every user without their own)
+              /quota clear <user|role|channel|server> <id-or-mention> [messages|tokens] [per-day|per-month]
+              /quota timezone [zone]             when days and months start here, e.g. /quota timezone Europe/Lisbon""";
+
+    static final String USAGE = """
+            /usage:
+              /usage                             your use here today and this month, what is left and when it renews
+              /usage server                      totals and top users of this server (admins)""";
+
     private static final int MAX_ECHOED = 32;
 
     private static final Map<String, String> DETAILS = Map.of(
@@ -72,7 +88,9 @@ final class HelpTopics {
             "bot", BOT,
             "ratelimit", RATE_LIMIT,
             "moderation", MODERATION,
-            "audit", AUDIT);
+            "audit", AUDIT,
+            "quota", QUOTA,
+            "usage", USAGE);
 
     private HelpTopics() {}
 

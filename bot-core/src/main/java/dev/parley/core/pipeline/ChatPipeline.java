@@ -64,8 +64,9 @@ public final class ChatPipeline {
         BlockAudit blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
         MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
         this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
-                blocks);
-        this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks);
+                blocks, parts.quotas());
+        this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks,
+                parts.quotas());
         this.ledger = new QuestionLedger(parts.questions());
         this.restart = new RestartResume(ledger, delivered, clock);
         this.pending = new PendingAnswers(queue);

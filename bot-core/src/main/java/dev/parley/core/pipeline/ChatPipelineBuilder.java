@@ -9,6 +9,7 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.ChannelSettingsStore;
@@ -45,6 +46,7 @@ public final class ChatPipelineBuilder {
     private PipelineEvents events = PipelineEvents.NONE;
     private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
     private @Nullable AuditHash auditHash;
+    private @Nullable Quotas quotas;
 
     ChatPipelineBuilder() {}
 
@@ -162,13 +164,23 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /**
+     * The budgets per day and month a question is checked against before it is queued, and
+     * charged to when it is answered; without them nothing is limited or counted.
+     */
+    public ChatPipelineBuilder quotas(Quotas quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        return this;
+    }
+
     /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
     public ChatPipeline build() {
         return new ChatPipeline(new Parts(required(settings, "settings"), required(commands, "commands"),
                 required(policies, "policies"), required(moderator, "moderator"),
                 required(rateLimiter, "rateLimiter"), required(queue, "queue"), required(model, "model"),
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
-                overrides, channels, reports, events, questions, auditHash));
+                overrides, channels, reports, events, questions, auditHash,
+                quotas != null ? quotas : Quotas.unlimited(clock)));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -183,5 +195,5 @@ public final class ChatPipelineBuilder {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
-            AcceptedQuestions questions, @Nullable AuditHash auditHash) {}
+            AcceptedQuestions questions, @Nullable AuditHash auditHash, Quotas quotas) {}
 }

@@ -11,6 +11,8 @@ public record Notice(Kind kind, String text) {
         INPUT_BLOCKED,
         OUTPUT_BLOCKED,
         RATE_LIMITED,
+        /** A budget per day or month is used up; the text says which and when it renews. */
+        OVER_QUOTA,
         BUSY,
         /** The request waits in line; the text says its place. */
         QUEUED,
