@@ -31,6 +31,7 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
@@ -211,12 +212,13 @@ public class ChatConfiguration {
     CommandService commandService(SettingsStore settings, ModerationPolicies policies, Moderator moderator,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
-            ChannelSettingsStore channels, ConversationHistory history) {
+            ChannelSettingsStore channels, ConversationHistory history, Quotas quotas) {
         return CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history)
+                .quotas(quotas)
                 .build();
     }
 
@@ -225,7 +227,7 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, Quotas quotas) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -244,6 +246,7 @@ public class ChatConfiguration {
                 .events(meters)
                 .questions(acceptedQuestions)
                 .auditHash(auditHash)
+                .quotas(quotas)
                 .build();
     }
 }
