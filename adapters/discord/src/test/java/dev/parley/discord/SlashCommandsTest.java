@@ -24,7 +24,21 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "audit", "quota", "usage", "reset", "stop", "help");
+    }
+
+    @Test
+    void quotaSet_becomesTheCoresCommandLineWithTheMentionAsAnId() {
+        Map<String, OptionMapping> given = Map.of(
+                "amount", option("amount", 3, "20"),
+                "period", option("period", 3, "per-day"),
+                "who", option("who", 3, "<@123456789012345678>"),
+                "unit", option("unit", 3, "messages"),
+                "target", option("target", 3, "user"));
+
+        assertThat(commands.commandLine("quota set", given::get))
+                .isEqualTo("/quota set user <@123456789012345678> messages per-day 20");
+        assertThat(commands.commandLine("usage me", name -> null)).isEqualTo("/usage me");
     }
 
     @Test
@@ -140,7 +154,7 @@ class SlashCommandsTest {
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "audit", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "audit", "quota", "usage", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

@@ -10,10 +10,10 @@ import java.util.List;
  * channel's budget: the channel's override, else the configured one. The server's: its
  * override, else the configured one. Every budget that applies must have room.
  */
-public record BudgetsInForce(QuotaLimits defaults) {
+record BudgetsInForce(QuotaLimits defaults) {
 
     /** The allowance of {@code budget} for {@code message}, given the scope's {@code overrides}. */
-    public Allowance allowance(Budget budget, InboundMessage message, List<QuotaOverride> overrides) {
+    Allowance allowance(Budget budget, InboundMessage message, List<QuotaOverride> overrides) {
         List<QuotaOverride> same = overrides.stream()
                 .filter(o -> o.unit() == budget.unit() && o.period() == budget.period()
                         && o.target().level() == budget.level())

@@ -7,13 +7,14 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The quotas use case: whether a question may still be asked under the budgets in force, and
@@ -27,9 +28,9 @@ import java.util.Optional;
 public final class Quotas {
 
     /** Every budget, narrowest first, daily before monthly. */
-    private static final List<Budget> ALL = List.of(QuotaLevel.values()).stream()
-            .flatMap(level -> List.of(QuotaUnit.values()).stream()
-                    .flatMap(unit -> List.of(QuotaPeriod.values()).stream().map(p -> new Budget(level, unit, p))))
+    private static final List<Budget> ALL = Stream.of(QuotaLevel.values())
+            .flatMap(level -> Stream.of(QuotaUnit.values())
+                    .flatMap(unit -> Stream.of(QuotaPeriod.values()).map(period -> new Budget(level, unit, period))))
             .toList();
 
     private final BudgetsInForce budgets;
@@ -67,35 +68,37 @@ public final class Quotas {
     public Optional<QuotaRefusal> check(InboundMessage message) {
         ScopeKey scope = ScopeKey.of(message.location());
         List<QuotaOverride> overrides = rules.overrides(scope);
-        Map<Budget, Allowance> finite = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        @Nullable ZoneId zone = null; // read only once a budget applies: usually none does
+        Map<QuotaLevel, Map<QuotaPeriod, Usage>> read = new EnumMap<>(QuotaLevel.class);
+        @Nullable QuotaRefusal latest = null;
         for (Budget budget : ALL) {
             Allowance allowance = budgets.allowance(budget, message, overrides);
-            if (!allowance.unlimited()) {
-                finite.put(budget, allowance);
+            if (allowance.unlimited()) {
+                continue;
+            }
+            if (zone == null) {
+                zone = zone(scope);
+            }
+            Map<QuotaPeriod, Usage> ofLevel = read.computeIfAbsent(budget.level(), level -> new EnumMap<>(QuotaPeriod.class));
+            Usage usage = ofLevel.get(budget.period());
+            if (usage == null) { // one read per level and period, whatever the unit
+                usage = used(scope, budget.level(), subject(budget.level(), message), budget.period(), now, zone);
+                ofLevel.put(budget.period(), usage);
+            }
+            long used = usage.of(budget.unit());
+            if (allowance.exhaustedBy(used)) {
+                QuotaRefusal refusal = new QuotaRefusal(budget, allowance, used, budget.period().renewal(now, zone));
+                // of equal renewals the first, narrowest, is named: budgets are checked user first
+                if (latest == null || refusal.renews().isAfter(latest.renews())) {
+                    latest = refusal;
+                }
             }
         }
-        if (finite.isEmpty()) {
-            return Optional.empty(); // the usual case: nothing to read
+        if (latest != null) {
+            events.refused(message, latest.budget());
         }
-        Instant now = clock.instant();
-        ZoneId zone = zone(scope);
-        Map<QuotaLevel, Map<QuotaPeriod, Usage>> read = new EnumMap<>(QuotaLevel.class);
-        Optional<QuotaRefusal> refusal = finite.entrySet().stream()
-                .map(e -> {
-                    Budget budget = e.getKey();
-                    Usage usage = read.computeIfAbsent(budget.level(), l -> new EnumMap<>(QuotaPeriod.class))
-                            .computeIfAbsent(budget.period(), p -> used(scope, budget.level(), subject(budget.level(),
-                                    message), p, now, zone));
-                    long used = usage.of(budget.unit());
-                    return e.getValue().exhaustedBy(used)
-                            ? new QuotaRefusal(budget, e.getValue(), used, budget.period().renewal(now, zone))
-                            : null;
-                })
-                .filter(Objects::nonNull)
-                .max(Comparator.comparing((QuotaRefusal r) -> r.renews().toInstant())
-                        .thenComparing(r -> -r.budget().level().ordinal()));
-        refusal.ifPresent(r -> events.refused(message, r.budget()));
-        return refusal;
+        return Optional.ofNullable(latest);
     }
 
     /** Charges the answer to {@code message}: one message and {@code tokens}, to today in the scope's time zone. */

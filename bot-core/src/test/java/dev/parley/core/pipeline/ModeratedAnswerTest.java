@@ -15,10 +15,10 @@ import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
-import dev.parley.core.quota.Quotas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
