@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class SlashCommands {
 
     /** The commands {@code /help <command>} explains in full; the core answers each. */
-    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset",
-            "stop"};
+    private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota",
+            "usage", "reset", "stop"};
 
     private final List<SlashCommandData> definitions;
     /**
@@ -42,7 +42,7 @@ final class SlashCommands {
     private final Map<String, List<String>> optionOrder;
 
     SlashCommands() {
-        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(),
+        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(), quota(), usage(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
                 Commands.slash("help", "What Parley can do and its commands")
@@ -226,6 +226,41 @@ final class SlashCommands {
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(new SubcommandData("recent", "The latest entries")
                         .addOptions(new OptionData(OptionType.INTEGER, "count", "How many").setRequiredRange(1, 25)));
+    }
+
+    private static SlashCommandData quota() {
+        return Commands.slash("quota", "Budgets per day and per month here")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(new SubcommandData("show", "The budgets and overrides here"),
+                        new SubcommandData("set", "Override a budget")
+                                .addOptions(quotaTarget(),
+                                        quotaWho(),
+                                        choices("unit", "What it counts", true, "messages", "tokens"),
+                                        choices("period", "Over how long", true, "per-day", "per-month"),
+                                        new OptionData(OptionType.STRING, "amount", "A whole number, or 'unlimited'",
+                                                true)),
+                        new SubcommandData("clear", "Back to the configured budget")
+                                .addOptions(quotaTarget(), quotaWho(),
+                                        choices("unit", "Only this unit", false, "messages", "tokens"),
+                                        choices("period", "Only this period", false, "per-day", "per-month")),
+                        new SubcommandData("timezone", "When days and months start here")
+                                .addOptions(new OptionData(OptionType.STRING, "zone", "Such as UTC or Europe/Lisbon")));
+    }
+
+    private static OptionData quotaTarget() {
+        return choices("target", "Whose budget", true, "user", "role", "channel", "server");
+    }
+
+    private static OptionData quotaWho() {
+        return new OptionData(OptionType.STRING, "who",
+                "An id or mention; 'here' for this channel or server, 'everyone' for every user", true);
+    }
+
+    private static SlashCommandData usage() {
+        return Commands.slash("usage", "Use of the bot today and this month")
+                .addSubcommands(new SubcommandData("me", "Your use, what is left and when it renews"),
+                        new SubcommandData("server", "This server's totals and top users (admins)"));
     }
 
     private static OptionData choices(String name, String description, boolean required, String... values) {

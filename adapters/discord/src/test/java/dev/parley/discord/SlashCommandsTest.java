@@ -24,7 +24,7 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "reset", "stop", "help");
     }
 
     @Test
@@ -43,6 +43,20 @@ class SlashCommandsTest {
         assertThat(created.word(1)).isEqualTo("pirate");
         assertThat(created.restAfter(2)).isEqualTo("You are a pirate. Say arr.");
         assertThat(edited.raw()).isEqualTo("/persona edit pirate lora pirate-lora 0.5");
+    }
+
+    @Test
+    void quotaSet_becomesTheCoresCommandLineWithTheMentionAsAnId() {
+        Map<String, OptionMapping> given = Map.of(
+                "amount", option("amount", 3, "20"),
+                "period", option("period", 3, "per-day"),
+                "who", option("who", 3, "<@123456789012345678>"),
+                "unit", option("unit", 3, "messages"),
+                "target", option("target", 3, "user"));
+
+        assertThat(commands.commandLine("quota set", given::get))
+                .isEqualTo("/quota set user <@123456789012345678> messages per-day 20");
+        assertThat(commands.commandLine("usage me", name -> null)).isEqualTo("/usage me");
     }
 
     @Test
@@ -175,7 +189,7 @@ class SlashCommandsTest {
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

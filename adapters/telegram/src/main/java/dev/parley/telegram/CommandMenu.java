@@ -26,12 +26,14 @@ final class CommandMenu {
             new BotCommand("reset", "forget this conversation"),
             new BotCommand("stop", "stop your question"),
             new BotCommand("bot", "the persona, reply mode and history here"),
-            new BotCommand("persona", "the personas here; admins make their own"));
+            new BotCommand("persona", "the personas here; admins make their own"),
+            new BotCommand("usage", "your use today and this month"));
     static final List<BotCommand> ADMIN_ONLY = List.of(
             new BotCommand("moderation", "show or change moderation here"),
             new BotCommand("ratelimit", "show or change rate limits here"),
             new BotCommand("audit", "recent moderation decisions here"),
-            new BotCommand("strikes", "strikes for blocked prompts, and when they mute"));
+            new BotCommand("strikes", "strikes for blocked prompts, and when they mute"),
+            new BotCommand("quota", "budgets per day and month here"));
 
     private CommandMenu() {}
 

@@ -33,7 +33,7 @@ final class GroupAdministration {
 
     private static final Logger LOG = System.getLogger(GroupAdministration.class.getName());
     /** The commands that act on a chat's settings, redirected to the managed group. */
-    static final Set<String> ADMIN_COMMANDS = Set.of("moderation", "ratelimit", "bot", "persona", "audit");
+    static final Set<String> ADMIN_COMMANDS = Set.of("moderation", "ratelimit", "bot", "persona", "audit", "quota");
     static final String USAGE = "Usage: /manage <group id or @username> to manage a group you administer from here, "
             + "/manage off to return to this chat.";
 

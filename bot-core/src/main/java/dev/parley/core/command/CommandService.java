@@ -10,6 +10,7 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaRules;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrideStore;
@@ -45,6 +46,8 @@ public final class CommandService {
     private final @Nullable ModelCommands models;
     private final @Nullable AccessCommands access;
     private final @Nullable StrikeCommands strikes;
+    private final @Nullable QuotaCommands quotaCommands;
+    private final @Nullable UsageCommands usageCommands;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -63,6 +66,8 @@ public final class CommandService {
         this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes);
         this.access = parts.access == null ? null : new AccessCommands(parts.access, changes);
         this.strikes = parts.access == null ? null : new StrikeCommands(parts.access, changes);
+        this.quotaCommands = parts.quotas == null ? null : new QuotaCommands(parts.quotas, changes);
+        this.usageCommands = parts.quotas == null ? null : new UsageCommands(parts.quotas);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -83,8 +88,9 @@ public final class CommandService {
      * Collects a command service's collaborators. Settings, policies, moderator, memory, audit log
      * and clock are required; without personas {@code /bot persona} says there are none, without a
      * queue {@code /stop} has nothing to stop, without rate limits or channel settings
-     * {@code /ratelimit} or {@code /bot channel} cannot be used, and without a conversation history
-     * {@code /bot history} says conversations are kept in memory only.
+     * {@code /ratelimit} or {@code /bot channel} cannot be used, without a conversation history
+     * {@code /bot history} says conversations are kept in memory only, and without quotas
+     * {@code /quota} and {@code /usage} say they are not kept.
      */
     public static final class Builder {
 
@@ -103,6 +109,7 @@ public final class CommandService {
         private @Nullable HotSwap swap;
         private @Nullable Operators operators;
         private @Nullable AccessControl access;
+        private @Nullable Quotas quotas;
 
         private Builder() {}
 
@@ -197,6 +204,12 @@ public final class CommandService {
             return this;
         }
 
+        /** The budgets {@code /quota} sets and {@code /usage} reports: the ones the pipeline checks. */
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -224,6 +237,8 @@ public final class CommandService {
                     ? moderation.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can change moderation.";
             case "strikes" -> strikes == null ? "Strikes are not kept here." : strikes.handle(command, message);
+            case "quota" -> quotaCommands == null ? "Quotas are not kept here." : quotaCommands.handle(command, message);
+            case "usage" -> usageCommands == null ? "Usage is not counted here." : usageCommands.handle(command, message);
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";

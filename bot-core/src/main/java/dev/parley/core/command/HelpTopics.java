@@ -16,10 +16,12 @@ final class HelpTopics {
               /bot ...           the persona, reply mode and stored history of this channel
               /persona ...       the personas here: list, show; admins create, edit, use, delete
               /ratelimit ...     the rate limits here
+              /usage             your use today and this month, and what is left
             Admins:
               /moderation ...    the moderation policy here, and of one channel
               /audit recent      the latest audit entries here
               /strikes ...       strikes for blocked prompts, and when they mute
+              /quota ...         budgets per day and month; /usage server for totals
             /help <command> for details, such as /help moderation.""";
 
     static final String MODERATION = """
@@ -94,6 +96,20 @@ final class HelpTopics {
                                                  e.g. /strikes policy 3 24h 1h
               /strikes policy off                count strikes but never mute""";
 
+    static final String QUOTA = """
+            /quota (admins):
+              /quota show                        the overrides and configured budgets here
+              /quota set <user|role|channel|server> <id-or-mention> <messages|tokens> <per-day|per-month> <n|unlimited>
+                                                 e.g. /quota set user @bob messages per-day 20, /quota set server tokens per-month 500000
+                                                 (channel: an id or "here"; server: no id; user "everyone": every user without their own)
+              /quota clear <user|role|channel|server> <id-or-mention> [messages|tokens] [per-day|per-month]
+              /quota timezone [zone]             when days and months start here, e.g. /quota timezone Europe/Lisbon""";
+
+    static final String USAGE = """
+            /usage:
+              /usage                             your use here today and this month, what is left and when it renews
+              /usage server                      totals and top users of this server (admins)""";
+
     private static final int MAX_ECHOED = 32;
 
     private static final Map<String, String> DETAILS = Map.ofEntries(
@@ -107,7 +123,9 @@ final class HelpTopics {
             Map.entry("moderation", MODERATION),
             Map.entry("audit", AUDIT),
             Map.entry("model", ModelCommands.HELP),
-            Map.entry("strikes", STRIKES));
+            Map.entry("strikes", STRIKES),
+            Map.entry("quota", QUOTA),
+            Map.entry("usage", USAGE));
 
     private HelpTopics() {}
 

@@ -8,6 +8,8 @@ import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.Verdict;
+import dev.parley.core.quota.QuotaRefusal;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
@@ -36,9 +38,11 @@ final class Admission {
     private final ChannelSettingsStore channels;
     private final BlockAudit blocks;
     private final AccessControl access;
+    private final Quotas quotas;
 
     Admission(PipelineSettings settings, CommandService commands, ModerationPolicies policies, Moderator moderator,
-            MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks, AccessControl access) {
+            MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks, AccessControl access,
+            Quotas quotas) {
         this.settings = settings;
         this.commands = commands;
         this.policies = policies;
@@ -47,6 +51,7 @@ final class Admission {
         this.channels = channels;
         this.blocks = blocks;
         this.access = access;
+        this.quotas = quotas;
     }
 
     /**
@@ -107,13 +112,18 @@ final class Admission {
             return done(new Outcome.RateLimited(refusal.retryAfter(), refusal.level()));
         }
 
+        if (quotas.check(message).orElse(null) instanceof QuotaRefusal overBudget) {
+            sink.notice(new Notice(Notice.Kind.OVER_QUOTA, overBudget.notice()));
+            return done(new Outcome.OverQuota(overBudget.notice()));
+        }
+
         return new Decision.Take(policy);
     }
 
     /**
      * The checks an edited text passes again before it replaces the answer withdrawn for it: those
-     * of {@link #admit} except commands (an edit never runs one) and the rate limits (the message
-     * was charged when it first came).
+     * of {@link #admit} except commands (an edit never runs one), the rate limits (the message
+     * was charged when it first came) and the quotas (checked when it first came).
      */
     Decision admitEdit(InboundMessage edited, ReplySink sink) {
         if (edited.text().isBlank()) {

@@ -65,8 +65,10 @@ public final class ChatPipeline {
         BlockAudit blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
         MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
         this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
-                blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock));
-        this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks);
+                blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock),
+                parts.quotas());
+        this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks,
+                parts.quotas());
         this.ledger = new QuestionLedger(parts.questions());
         this.restart = new RestartResume(ledger, delivered, clock);
         this.pending = new PendingAnswers(queue);

@@ -10,6 +10,7 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.InferenceQueue;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.ChannelSettingsStore;
@@ -47,6 +48,7 @@ public final class ChatPipelineBuilder {
     private AcceptedQuestions questions = new InMemoryAcceptedQuestions();
     private @Nullable AuditHash auditHash;
     private @Nullable AccessControl access;
+    private @Nullable Quotas quotas;
 
     ChatPipelineBuilder() {}
 
@@ -173,13 +175,23 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /**
+     * The budgets per day and month a question is checked against before it is queued, and
+     * charged to when it is answered; without them nothing is limited or counted.
+     */
+    public ChatPipelineBuilder quotas(Quotas quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        return this;
+    }
+
     /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
     public ChatPipeline build() {
         return new ChatPipeline(new Parts(required(settings, "settings"), required(commands, "commands"),
                 required(policies, "policies"), required(moderator, "moderator"),
                 required(rateLimiter, "rateLimiter"), required(queue, "queue"), required(model, "model"),
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
-                overrides, channels, reports, events, questions, auditHash, access));
+                overrides, channels, reports, events, questions, auditHash, access,
+                quotas != null ? quotas : Quotas.unlimited(clock)));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -194,5 +206,6 @@ public final class ChatPipelineBuilder {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel model,
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
-            AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access) {}
+            AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access,
+            Quotas quotas) {}
 }

@@ -16,6 +16,7 @@ import dev.parley.core.moderation.Verdict;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.ModelSlot;
+import dev.parley.core.quota.Quotas;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
@@ -36,14 +37,16 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
     private final ConversationMemory memory;
     private final Moderator moderator;
     private final BlockAudit blocks;
+    private final Quotas quotas;
 
     ModeratedAnswer(PersonaSelector personas, ChatModel model, ConversationMemory memory, Moderator moderator,
-            BlockAudit blocks) {
+            BlockAudit blocks, Quotas quotas) {
         this.personas = personas;
         this.model = model;
         this.memory = memory;
         this.moderator = moderator;
         this.blocks = blocks;
+        this.quotas = quotas;
     }
 
     /**
@@ -102,7 +105,21 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         }
         sink.complete(reply);
         memory.remember(message.conversationKey(), message.text(), reply);
+        charge(message, prompt, reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
+    }
+
+    /**
+     * Charges an answered question to the quotas: one message, and the tokens of its prompt and of
+     * the answer shown, both as the model's tokenizer counts them. Only answers are charged; a
+     * counter that cannot be written costs the user nothing rather than their answer.
+     */
+    private void charge(InboundMessage message, Prompt prompt, String reply) {
+        try {
+            quotas.charge(message, (long) prompt.tokens() + model.countTokens(reply));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} usage not charged: {1}", message.messageId(), e.toString());
+        }
     }
 
     private Prompt prompt(InboundMessage message, Persona persona) {

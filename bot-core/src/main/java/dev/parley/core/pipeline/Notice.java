@@ -13,6 +13,8 @@ public record Notice(Kind kind, String text) {
         RATE_LIMITED,
         /** The author may not use the bot here: blocked or muted; the text says why and until when. */
         ACCESS_DENIED,
+        /** A budget per day or month is used up; the text says which and when it renews. */
+        OVER_QUOTA,
         BUSY,
         /** The request waits in line; the text says its place. */
         QUEUED,

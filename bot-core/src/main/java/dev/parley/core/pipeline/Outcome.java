@@ -29,6 +29,12 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A budget of the author's, their channel's or their server's was used up; {@code notice}
+     * says which and when it renews.
+     */
+    record OverQuota(String notice) implements Outcome {}
+
     /** The queue was full. */
     record Busy() implements Outcome {}
 

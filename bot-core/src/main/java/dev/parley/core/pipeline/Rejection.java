@@ -12,6 +12,7 @@ public enum Rejection {
     RATE_LIMITED_USER,
     RATE_LIMITED_CHANNEL,
     RATE_LIMITED_SERVER,
+    OVER_QUOTA,
     QUEUE_FULL,
     TOO_MANY_WAITING,
     EXPIRED,
@@ -30,6 +31,7 @@ public enum Rejection {
                 case CHANNEL -> RATE_LIMITED_CHANNEL;
                 case SERVER -> RATE_LIMITED_SERVER;
             };
+            case Outcome.OverQuota overQuota -> OVER_QUOTA;
             case Outcome.Busy busy -> QUEUE_FULL;
             case Outcome.TooManyWaiting tooMany -> TOO_MANY_WAITING;
             case Outcome.Expired expired -> EXPIRED;

@@ -15,6 +15,7 @@ import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,7 @@ class ModeratedAnswerTest {
     private final ModeratedAnswer answering = new ModeratedAnswer(
             PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
             parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
-                    parts.audit, BlockReports.NONE, parts.clock));
+                    parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock));
     private final RecordingReplySink sink = new RecordingReplySink();
 
     @AfterEach

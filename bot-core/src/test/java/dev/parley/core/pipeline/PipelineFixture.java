@@ -13,6 +13,7 @@ import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole pipeline of real parts around a {@link ScriptedChatModel} with one slot: a fake clock,
@@ -59,8 +61,21 @@ final class PipelineFixture implements AutoCloseable {
         this(new RateLimit(600, 100), questions);
     }
 
+    /** A fixture whose questions are checked against and charged to {@code quotas}. */
+    PipelineFixture(Quotas quotas) {
+        this(new RateLimit(600, 100), new InMemoryAcceptedQuestions(), quotas);
+    }
+
     private PipelineFixture(RateLimit userLimit, AcceptedQuestions questions) {
-        pipeline = ChatPipeline.builder()
+        this(userLimit, questions, null);
+    }
+
+    private PipelineFixture(RateLimit userLimit, AcceptedQuestions questions, @Nullable Quotas quotas) {
+        var builder = ChatPipeline.builder();
+        if (quotas != null) {
+            builder.quotas(quotas);
+        }
+        pipeline = builder
                 .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
                         ScopeLimits.perUser(userLimit), 500, 100))
                 .commands(commands)

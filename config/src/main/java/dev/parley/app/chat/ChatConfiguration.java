@@ -36,6 +36,7 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
+import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
@@ -245,13 +246,15 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
-            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access) {
+            ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
+            Quotas quotas) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history)
-                .access(access);
+                .access(access)
+                .quotas(quotas);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }
@@ -261,7 +264,8 @@ public class ChatConfiguration {
             Moderator moderator, RateLimiter rateLimiter, InferenceQueue queue, ChatModel chatModel,
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
-            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access) {
+            PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access,
+            Quotas quotas) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -281,6 +285,7 @@ public class ChatConfiguration {
                 .questions(acceptedQuestions)
                 .auditHash(auditHash)
                 .access(access)
+                .quotas(quotas)
                 .build();
     }
 }

@@ -69,6 +69,7 @@ public final class PipelineMeters implements PipelineEvents {
             case Outcome.Answered answered -> "answered";
             case Outcome.Blocked blocked -> "blocked";
             case Outcome.RateLimited limited -> "rate_limited";
+            case Outcome.OverQuota overQuota -> "over_quota";
             case Outcome.Busy busy -> "busy";
             case Outcome.TooManyWaiting tooMany -> "too_many_waiting";
             case Outcome.Ignored ignored -> "ignored";

@@ -1,0 +1,4 @@
+package dev.parley.core.quota;
+
+/** One user's use in a period, for the list of the top users of a scope. */
+public record UserUsage(String userId, Usage usage) {}
