@@ -10,20 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.conversation.Author;
-import dev.parley.core.conversation.ConversationMemory;
-import dev.parley.core.conversation.MemoryLimits;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuditCommandsTest {
@@ -32,17 +22,9 @@ class AuditCommandsTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:15:30Z");
 
     private final FakeClock clock = new FakeClock();
-    private final TextNormaliser normaliser = new TextNormaliser();
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CommandService service = CommandService.builder()
-            .settings(settings)
-            .policies(new ModerationPolicies(settings,
-                    new ModerationDefaults(List.of(), Set.of(Direction.INPUT), "in", "out"), normaliser))
-            .moderator(new Moderator(normaliser))
-            .memory(new ConversationMemory(text -> 1, new MemoryLimits(10, Duration.ofHours(1), 10, 0), clock))
-            .audit(audit)
-            .clock(clock)
+    private final CommandService service = CommandServiceParts.required(settings, audit, clock)
             .build();
 
     private String run(Author author, String text) {

@@ -9,12 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.conversation.Author;
-import dev.parley.core.conversation.ConversationMemory;
-import dev.parley.core.conversation.MemoryLimits;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.quota.Allowance;
 import dev.parley.core.quota.Budget;
 import dev.parley.core.quota.InMemoryQuotaRules;
@@ -28,10 +22,8 @@ import dev.parley.core.quota.QuotaPeriod;
 import dev.parley.core.quota.QuotaUnit;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,21 +36,13 @@ class QuotaCommandsTest {
     private static final ScopeKey SCOPE = ScopeKey.of(GENERAL);
 
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-06T10:00:00Z"));
-    private final TextNormaliser normaliser = new TextNormaliser();
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryQuotaRules rules = new InMemoryQuotaRules();
     private final Quotas quotas = new Quotas(
             new QuotaLimits(Map.of(new Budget(QuotaLevel.USER, QuotaUnit.MESSAGES, QuotaPeriod.DAY), 20L)),
             ZoneId.of("UTC"), rules, new InMemoryUsageLedger(), clock, QuotaEvents.NONE);
-    private final CommandService service = CommandService.builder()
-            .settings(settings)
-            .policies(new ModerationPolicies(settings,
-                    new ModerationDefaults(List.of(), Set.of(Direction.INPUT), "in", "out"), normaliser))
-            .moderator(new Moderator(normaliser))
-            .memory(new ConversationMemory(text -> 1, new MemoryLimits(10, Duration.ofHours(1), 10, 0), clock))
-            .audit(audit)
-            .clock(clock)
+    private final CommandService service = CommandServiceParts.required(settings, audit, clock)
             .quotas(quotas)
             .build();
 

@@ -9,23 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.conversation.Author;
-import dev.parley.core.conversation.ConversationMemory;
-import dev.parley.core.conversation.MemoryLimits;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.ratelimit.InMemoryLimitOverrides;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RateLimitCommandsTest {
@@ -35,18 +25,10 @@ class RateLimitCommandsTest {
             new ScopeLimits(new RateLimit(6, 3), new RateLimit(20, 10), new RateLimit(60, 20));
 
     private final FakeClock clock = new FakeClock();
-    private final TextNormaliser normaliser = new TextNormaliser();
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private final InMemoryLimitOverrides overrides = new InMemoryLimitOverrides();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CommandService service = CommandService.builder()
-            .settings(settings)
-            .policies(new ModerationPolicies(settings,
-                    new ModerationDefaults(List.of(), Set.of(Direction.INPUT), "in", "out"), normaliser))
-            .moderator(new Moderator(normaliser))
-            .memory(new ConversationMemory(text -> 1, new MemoryLimits(10, Duration.ofHours(1), 10, 0), clock))
-            .audit(audit)
-            .clock(clock)
+    private final CommandService service = CommandServiceParts.required(settings, audit, clock)
             .rateLimits(new CommandService.RateLimitSetup(overrides, DEFAULTS))
             .build();
 
