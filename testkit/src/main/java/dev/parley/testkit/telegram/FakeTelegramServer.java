@@ -1,22 +1,24 @@
 package dev.parley.testkit.telegram;
 
-import dev.parley.testkit.json.Json;
+import static dev.parley.testkit.telegram.BotApiCall.answer;
+import static dev.parley.testkit.telegram.BotApiCall.error;
+import static dev.parley.testkit.telegram.BotApiCall.ok;
+import static dev.parley.testkit.telegram.BotApiCall.params;
+import static dev.parley.testkit.telegram.MessageText.putText;
+import static dev.parley.testkit.telegram.MessageText.withoutReply;
+
+
+import dev.parley.testkit.telegram.BotApiCall.BadRequest;
+import dev.parley.testkit.telegram.BotApiCall.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,11 +60,6 @@ public final class FakeTelegramServer implements AutoCloseable {
     public static final int MAX_MESSAGE_LENGTH = 4096;
 
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)/?$");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z][A-Za-z0-9_]{3,31})");
-    private static final Pattern COMMAND = Pattern.compile("(?<!\\S)/[A-Za-z0-9_]{1,32}(@[A-Za-z][A-Za-z0-9_]{3,31})?");
-    private static final long FIRST_UPDATE_ID = 500_001;
-    /** How long the fake waits before posting an update again after the webhook failed. */
-    private static final Duration WEBHOOK_RETRY = Duration.ofMillis(200);
 
     private final String token;
     private final TelegramUser bot;
@@ -72,23 +69,10 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Map<String, Object>> unconfirmed = new ArrayDeque<>();
-    private final Map<Long, Map<Long, Map<String, Object>>> messages = new HashMap<>();
-    private final Map<Long, Long> lastMessageId = new HashMap<>();
-    private final Map<Long, LinkedHashMap<Long, BotMessage>> botMessages = new HashMap<>();
-    private final Map<String, String> memberStatus = new HashMap<>();
-    private final Map<Long, TelegramChat> chats = new HashMap<>();
-    private final List<WebhookDelivery> deliveries = new ArrayList<>();
-    private @Nullable URI webhookUrl;
-    private @Nullable String webhookSecret;
-    private @Nullable Thread webhookSender;
-    private final Map<String, List<String>> commands = new LinkedHashMap<>();
+    private final UpdateFeed updates = new UpdateFeed(lock, changed);
+    private final BotApiChats chats;
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
-    private final List<Long> leftChats = new ArrayList<>();
-    private long nextUpdateId = FIRST_UPDATE_ID;
-    private long pollGeneration;
-    private int waitingPolls;
     private boolean closed;
 
     private record Failure(int remaining, int retryAfterSeconds) {}
@@ -97,6 +81,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.token = token;
         this.bot = bot;
         this.clock = clock;
+        this.chats = new BotApiChats(lock, bot, clock);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -167,7 +152,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     public Posted userForwards(TelegramChat chat, TelegramUser from, TelegramUser originalSender, String text) {
         return post(chat, from, message -> {
             putText(message, text);
-            message.put("forward_origin", Map.of("type", "user", "date", seconds(),
+            message.put("forward_origin", Map.of("type", "user", "date", chats.seconds(),
                     "sender_user", originalSender.json()));
         }, null, "message");
     }
@@ -184,15 +169,15 @@ public final class FakeTelegramServer implements AutoCloseable {
     public Posted userEdits(Posted original, String newText) {
         lock.lock();
         try {
-            Map<String, Object> message = messages.getOrDefault(original.chatId(), Map.of()).get(original.messageId());
+            Map<String, Object> message = chats.message(original.chatId(), original.messageId());
             if (message == null) {
                 throw new IllegalArgumentException("no message " + original.messageId() + " in chat " + original.chatId());
             }
             Map<String, Object> edited = new LinkedHashMap<>(message);
             edited.remove("entities");
             putText(edited, newText);
-            edited.put("edit_date", seconds());
-            messages.get(original.chatId()).put(original.messageId(), edited);
+            edited.put("edit_date", chats.seconds());
+            chats.store(original.chatId(), edited);
             return queue("edited_message", edited, original.chatId(), original.messageId());
         } finally {
             lock.unlock();
@@ -203,7 +188,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     public void botIsIn(TelegramChat chat) {
         lock.lock();
         try {
-            chats.put(chat.id(), chat);
+            chats.remember(chat);
         } finally {
             lock.unlock();
         }
@@ -216,11 +201,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     public long botAddedTo(TelegramChat chat, TelegramUser by) {
         lock.lock();
         try {
-            chats.put(chat.id(), chat);
+            chats.remember(chat);
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("chat", chat.json());
             change.put("from", by.json());
-            change.put("date", seconds());
+            change.put("date", chats.seconds());
             change.put("old_chat_member", Map.of("status", "left", "user", bot.json()));
             change.put("new_chat_member", Map.of("status", "member", "user", bot.json()));
             return queue("my_chat_member", change, chat.id(), 0).updateId();
@@ -231,22 +216,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** The chats the bot left with {@code leaveChat}, in order. */
     public List<Long> leftChats() {
-        lock.lock();
-        try {
-            return List.copyOf(leftChats);
-        } finally {
-            lock.unlock();
-        }
+        return chats.leftChats();
     }
 
     /** {@code user}'s status in {@code chatId} as {@code getChatMember} reports it: creator, administrator, member... */
     public void setMemberStatus(long chatId, long userId, String status) {
-        lock.lock();
-        try {
-            memberStatus.put(chatId + ":" + userId, status);
-        } finally {
-            lock.unlock();
-        }
+        chats.setMemberStatus(chatId, userId, status);
     }
 
     /**
@@ -281,12 +256,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** The bot's messages in {@code chatId} as the chat shows them now, oldest first; deleted ones included. */
     public List<BotMessage> botMessages(long chatId) {
-        lock.lock();
-        try {
-            return List.copyOf(botMessages.getOrDefault(chatId, new LinkedHashMap<>()).values());
-        } finally {
-            lock.unlock();
-        }
+        return chats.botMessages(chatId);
     }
 
     /** The bot's messages in {@code chatId} that answer {@code messageId} and are not deleted. */
@@ -300,19 +270,14 @@ public final class FakeTelegramServer implements AutoCloseable {
      * {@code all_group_chats}, {@code all_chat_administrators}, or {@code chat:<id>} and the like.
      */
     public Map<String, List<String>> commands() {
-        lock.lock();
-        try {
-            return Map.copyOf(commands);
-        } finally {
-            lock.unlock();
-        }
+        return chats.commands();
     }
 
     /** Ids of the updates not yet confirmed by a {@code getUpdates} offset above them. */
     public List<Long> unconfirmedUpdates() {
         lock.lock();
         try {
-            return unconfirmed.stream().map(u -> (Long) u.get("update_id")).toList();
+            return updates.unconfirmedIds();
         } finally {
             lock.unlock();
         }
@@ -354,7 +319,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Waits until a {@code getUpdates} long poll is waiting for updates. */
     public void awaitPolling(Duration timeout) {
-        await("a waiting getUpdates", () -> waitingPolls > 0, timeout);
+        await("a waiting getUpdates", updates::polling, timeout);
     }
 
     @Override
@@ -365,7 +330,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 return;
             }
             closed = true;
-            changed.signalAll();
+            updates.close();
         } finally {
             lock.unlock();
         }
@@ -405,8 +370,6 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, Map<String, Object> body) {}
-
     private Reply dispatch(String method, Map<String, @Nullable Object> params) {
         Failure failure = takeFailure(method);
         if (failure != null) {
@@ -416,20 +379,18 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         try {
             return switch (method) {
-                case "getme" -> ok(getMe());
-                case "setwebhook" -> setWebhook(params);
-                case "deletewebhook" -> deleteWebhook();
-                case "getupdates" -> webhookSet() ? new Reply(409, error(409,
-                        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"))
-                        : getUpdates(params);
-                case "sendmessage" -> sendMessage(params);
-                case "editmessagetext" -> editMessageText(params);
-                case "deletemessage" -> deleteMessage(params);
+                case "getme" -> ok(chats.getMe());
+                case "setwebhook" -> updates.setWebhook(params);
+                case "deletewebhook" -> updates.deleteWebhook();
+                case "getupdates" -> updates.getUpdates(params);
+                case "sendmessage" -> chats.sendMessage(params);
+                case "editmessagetext" -> chats.editMessageText(params);
+                case "deletemessage" -> chats.deleteMessage(params);
                 case "sendchataction" -> ok(true);
-                case "getchatmember" -> ok(chatMember(params));
-                case "getchat" -> ok(chat(params));
-                case "leavechat" -> leaveChat(params);
-                case "setmycommands" -> setMyCommands(params);
+                case "getchatmember" -> ok(chats.chatMember(params));
+                case "getchat" -> ok(chats.chat(params));
+                case "leavechat" -> chats.leaveChat(params);
+                case "setmycommands" -> chats.setMyCommands(params);
                 default -> new Reply(404, error(404, "Not Found: method " + method));
             };
         } catch (BadRequest e) {
@@ -455,356 +416,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> getMe() {
-        Map<String, Object> me = bot.json();
-        me.put("can_join_groups", true);
-        me.put("can_read_all_group_messages", false);
-        me.put("supports_inline_queries", false);
-        return me;
-    }
-
-    private boolean webhookSet() {
-        lock.lock();
-        try {
-            return webhookUrl != null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** {@code setWebhook}: from now on, updates are posted to {@code url}, one at a time, in order. */
-    private Reply setWebhook(Map<String, @Nullable Object> params) {
-        Object url = params.get("url");
-        if (url == null || String.valueOf(url).isBlank()) {
-            return deleteWebhook();
-        }
-        URI target;
-        try {
-            target = URI.create(String.valueOf(url));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("bad webhook: " + e.getMessage());
-        }
-        if (target.getHost() == null || !target.getScheme().startsWith("http")) {
-            throw new BadRequest("bad webhook: an HTTP(S) URL must be provided for webhook");
-        }
-        Object secret = params.get("secret_token");
-        lock.lock();
-        try {
-            webhookUrl = target;
-            webhookSecret = secret == null ? null : String.valueOf(secret);
-            if (webhookSender == null) {
-                webhookSender = Thread.ofVirtual().name("fake-telegram-webhook").start(this::deliverUpdates);
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return ok(true);
-    }
-
-    private Reply deleteWebhook() {
-        lock.lock();
-        try {
-            webhookUrl = null;
-            webhookSecret = null;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return ok(true);
-    }
-
-    /**
-     * Posts the oldest update to the webhook until it answers 2xx, then the next, as Telegram does;
-     * after a failure it waits a moment (as Telegram, which waits longer) and tries again.
-     */
-    private void deliverUpdates() {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        try (client) {
-            while (true) {
-                Map<String, Object> update;
-                URI url;
-                String secret;
-                lock.lock();
-                try {
-                    while (!closed && (webhookUrl == null || unconfirmed.isEmpty())) {
-                        changed.await();
-                    }
-                    if (closed) {
-                        return;
-                    }
-                    update = unconfirmed.peekFirst();
-                    url = webhookUrl;
-                    secret = webhookSecret;
-                } finally {
-                    lock.unlock();
-                }
-                int status = post(client, url, secret, update);
-                lock.lock();
-                try {
-                    deliveries.add(new WebhookDelivery((Long) update.get("update_id"), status));
-                    if (status >= 200 && status < 300) {
-                        unconfirmed.remove(update);
-                    }
-                    changed.signalAll();
-                    if (status < 200 || status >= 300) {
-                        changed.await(WEBHOOK_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                } finally {
-                    lock.unlock();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The webhook's HTTP status for {@code update}, or 0 when it could not be reached. */
-    private static int post(HttpClient client, URI url, @Nullable String secret,
-            Map<String, Object> update) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(update)));
-        if (secret != null) {
-            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     /** Every attempt to post an update to the webhook, in order. */
     public List<WebhookDelivery> webhookDeliveries() {
-        lock.lock();
-        try {
-            return List.copyOf(deliveries);
-        } finally {
-            lock.unlock();
-        }
+        return updates.deliveries();
     }
 
     /** The webhook set with {@code setWebhook}, or null while updates are fetched with {@code getUpdates}. */
     public @Nullable URI webhookUrl() {
-        lock.lock();
-        try {
-            return webhookUrl;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply getUpdates(Map<String, @Nullable Object> params) {
-        long offset = number(params, "offset", 0);
-        int limit = (int) Math.clamp(number(params, "limit", 100), 1, 100);
-        long timeoutSeconds = Math.max(0, number(params, "timeout", 0));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        lock.lock();
-        try {
-            if (offset > 0) {
-                unconfirmed.removeIf(u -> (Long) u.get("update_id") < offset);
-            }
-            long generation = ++pollGeneration; // a newer poll ends this one, as on Telegram
-            changed.signalAll();
-            waitingPolls++;
-            try {
-                while (true) {
-                    if (pollGeneration != generation) {
-                        return new Reply(409, error(409,
-                                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
-                    }
-                    List<Map<String, Object>> due = unconfirmed.stream()
-                            .filter(u -> (Long) u.get("update_id") >= offset).limit(limit).toList();
-                    if (!due.isEmpty() || closed) {
-                        return ok(due);
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return ok(List.of());
-                    }
-                    changed.awaitNanos(left);
-                }
-            } finally {
-                waitingPolls--;
-                changed.signalAll();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ok(List.of());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply sendMessage(Map<String, @Nullable Object> params) {
-        long chatId = required(params, "chat_id");
-        String text = checkedText(params);
-        Long replyTo = replyTo(params);
-        lock.lock();
-        try {
-            Map<String, Object> chat = chatOf(chatId);
-            Map<String, Object> message = newMessage(chatId, chat, bot.json());
-            message.put("text", text);
-            if (replyTo != null) {
-                Map<String, Object> original = messages.getOrDefault(chatId, Map.of()).get(replyTo);
-                if (original == null) {
-                    throw new BadRequest("message to be replied not found");
-                }
-                message.put("reply_to_message", withoutReply(original));
-            }
-            store(chatId, message);
-            long id = (Long) message.get("message_id");
-            botMessages.computeIfAbsent(chatId, c -> new LinkedHashMap<>())
-                    .put(id, new BotMessage(chatId, id, text, replyTo, 0, false));
-            return ok(message);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply editMessageText(Map<String, @Nullable Object> params) {
-        long chatId = required(params, "chat_id");
-        long messageId = required(params, "message_id");
-        String text = checkedText(params);
-        lock.lock();
-        try {
-            BotMessage shown = botMessages.getOrDefault(chatId, new LinkedHashMap<>()).get(messageId);
-            if (shown == null || shown.deleted()) {
-                throw new BadRequest("message to edit not found");
-            }
-            if (shown.text().equals(text)) {
-                throw new BadRequest("message is not modified: specified new message content and reply markup are"
-                        + " exactly the same as a current content and reply markup of the message");
-            }
-            botMessages.get(chatId).put(messageId, new BotMessage(chatId, messageId, text, shown.replyTo(),
-                    shown.edits() + 1, false));
-            Map<String, Object> message = new LinkedHashMap<>(messages.get(chatId).get(messageId));
-            message.put("text", text);
-            message.put("edit_date", seconds());
-            messages.get(chatId).put(messageId, message);
-            return ok(message);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply leaveChat(Map<String, @Nullable Object> params) {
-        long chatId = required(params, "chat_id");
-        lock.lock();
-        try {
-            leftChats.add(chatId);
-            chats.remove(chatId);
-            return ok(true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply deleteMessage(Map<String, @Nullable Object> params) {
-        long chatId = required(params, "chat_id");
-        long messageId = required(params, "message_id");
-        lock.lock();
-        try {
-            BotMessage shown = botMessages.getOrDefault(chatId, new LinkedHashMap<>()).get(messageId);
-            if (shown == null || shown.deleted()) {
-                throw new BadRequest("message to delete not found");
-            }
-            botMessages.get(chatId).put(messageId, new BotMessage(chatId, messageId, shown.text(), shown.replyTo(),
-                    shown.edits(), true));
-            return ok(true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** {@code getChat}: by id, or by {@code @username}; only chats the bot is in or has seen a message of. */
-    private Map<String, Object> chat(Map<String, @Nullable Object> params) {
-        Object wanted = params.get("chat_id");
-        if (wanted == null) {
-            throw new BadRequest("chat_id is required");
-        }
-        String key = String.valueOf(wanted);
-        TelegramChat found;
-        lock.lock();
-        try {
-            found = chats.values().stream().filter(chat -> key.startsWith("@")
-                    ? chat.username() != null && chat.username().equalsIgnoreCase(key.substring(1))
-                    : key.equals(String.valueOf(chat.id()))).findFirst().orElse(null);
-        } finally {
-            lock.unlock();
-        }
-        if (found == null) {
-            throw new BadRequest("chat not found");
-        }
-        Map<String, Object> json = found.json();
-        json.put("accent_color_id", 0);
-        json.put("max_reaction_count", 11);
-        json.put("accepted_gift_types", Map.of("unlimited_gifts", false, "limited_gifts", false,
-                "unique_gifts", false, "premium_subscription", false));
-        return json;
-    }
-
-    private Map<String, Object> chatMember(Map<String, @Nullable Object> params) {
-        long chatId = required(params, "chat_id");
-        long userId = required(params, "user_id");
-        String status;
-        lock.lock();
-        try {
-            status = memberStatus.getOrDefault(chatId + ":" + userId, "member");
-        } finally {
-            lock.unlock();
-        }
-        Map<String, Object> member = new LinkedHashMap<>();
-        member.put("status", status);
-        member.put("user", new TelegramUser(userId, "User " + userId, null, false).json());
-        member.put("is_anonymous", false);
-        if (status.equals("administrator")) {
-            for (String right : List.of("can_be_edited", "can_manage_chat", "can_delete_messages",
-                    "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info",
-                    "can_invite_users", "can_post_stories", "can_edit_stories", "can_delete_stories",
-                    "can_pin_messages", "can_manage_topics")) {
-                member.put(right, !right.equals("can_be_edited"));
-            }
-        }
-        return member;
-    }
-
-    private Reply setMyCommands(Map<String, @Nullable Object> params) {
-        Object list = params.get("commands");
-        if (list instanceof String json) {
-            list = Json.parse(json);
-        }
-        if (!(list instanceof List<?> entries)) {
-            throw new BadRequest("commands must be an array");
-        }
-        List<String> names = new ArrayList<>();
-        for (Object entry : entries) {
-            if (!(entry instanceof Map<?, ?> command) || !(command.get("command") instanceof String name)
-                    || !(command.get("description") instanceof String description) || description.isBlank()) {
-                throw new BadRequest("each command needs a command and a description");
-            }
-            names.add(name);
-        }
-        Object scope = params.get("scope");
-        if (scope instanceof String json) {
-            scope = Json.parse(json);
-        }
-        String key = "default";
-        if (scope instanceof Map<?, ?> s) {
-            key = String.valueOf(s.get("type"));
-            if (s.get("chat_id") != null) {
-                key = key + ":" + s.get("chat_id");
-            }
-        }
-        lock.lock();
-        try {
-            commands.put(key, List.copyOf(names));
-            return ok(true);
-        } finally {
-            lock.unlock();
-        }
+        return updates.webhookUrl();
     }
 
     // ---- building messages and updates ----
@@ -817,17 +436,17 @@ public final class FakeTelegramServer implements AutoCloseable {
             String kind) {
         lock.lock();
         try {
-            chats.put(chat.id(), chat);
-            Map<String, Object> message = newMessage(chat.id(), chat.json(), from == null ? null : from.json());
+            chats.remember(chat);
+            Map<String, Object> message = chats.newMessage(chat.id(), chat.json(), from == null ? null : from.json());
             filler.fill(message);
             if (replyTo != null) {
-                Map<String, Object> original = messages.getOrDefault(chat.id(), Map.of()).get(replyTo);
+                Map<String, Object> original = chats.message(chat.id(), replyTo);
                 if (original == null) {
                     throw new IllegalArgumentException("no message " + replyTo + " in chat " + chat.id());
                 }
                 message.put("reply_to_message", withoutReply(original));
             }
-            store(chat.id(), message);
+            chats.store(chat.id(), message);
             return queue(kind, message, chat.id(), (Long) message.get("message_id"));
         } finally {
             lock.unlock();
@@ -836,191 +455,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Under the lock. */
     private Posted queue(String kind, Map<String, Object> message, long chatId, long messageId) {
-        long updateId = nextUpdateId++;
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("update_id", updateId);
-        update.put(kind, message);
-        unconfirmed.addLast(update);
-        changed.signalAll();
-        return new Posted(updateId, chatId, messageId);
-    }
-
-    /** Under the lock. */
-    private Map<String, Object> newMessage(long chatId, Map<String, Object> chat, @Nullable Map<String, Object> from) {
-        long id = lastMessageId.merge(chatId, 1L, Long::sum);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("message_id", id);
-        if (from != null) {
-            message.put("from", from);
-        }
-        message.put("chat", chat);
-        message.put("date", seconds());
-        return message;
-    }
-
-    /** Under the lock. */
-    private void store(long chatId, Map<String, Object> message) {
-        messages.computeIfAbsent(chatId, c -> new HashMap<>()).put((Long) message.get("message_id"), message);
-    }
-
-    /** Under the lock: the chat as earlier messages showed it, or a private chat for a positive id. */
-    private Map<String, Object> chatOf(long chatId) {
-        Map<Long, Map<String, Object>> inChat = messages.get(chatId);
-        if (inChat != null && !inChat.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> chat = (Map<String, Object>) inChat.values().iterator().next().get("chat");
-            return chat;
-        }
-        return new TelegramChat(chatId, chatId > 0 ? "private" : "group", chatId > 0 ? null : "Group " + chatId).json();
-    }
-
-    private static Map<String, Object> withoutReply(Map<String, Object> message) {
-        Map<String, Object> copy = new LinkedHashMap<>(message);
-        copy.remove("reply_to_message"); // Telegram nests one level only
-        return copy;
-    }
-
-    private static void putText(Map<String, Object> message, String text) {
-        message.put("text", text);
-        List<Map<String, Object>> entities = new ArrayList<>();
-        Matcher command = COMMAND.matcher(text);
-        while (command.find()) {
-            entities.add(entity("bot_command", command.start(), command.end()));
-        }
-        Matcher mention = MENTION.matcher(text);
-        while (mention.find()) {
-            boolean insideCommand = entities.stream().anyMatch(e -> (Integer) e.get("offset") <= mention.start()
-                    && mention.start() < (Integer) e.get("offset") + (Integer) e.get("length"));
-            if (!insideCommand) {
-                entities.add(entity("mention", mention.start(), mention.end()));
-            }
-        }
-        entities.sort((a, b) -> Integer.compare((Integer) a.get("offset"), (Integer) b.get("offset")));
-        if (!entities.isEmpty()) {
-            message.put("entities", entities);
-        }
-    }
-
-    private static Map<String, Object> entity(String type, int start, int end) {
-        Map<String, Object> entity = new LinkedHashMap<>();
-        entity.put("type", type);
-        entity.put("offset", start);
-        entity.put("length", end - start);
-        return entity;
-    }
-
-    private long seconds() {
-        return clock.instant().getEpochSecond();
-    }
-
-    // ---- parameters ----
-
-    /** The text fields of a {@code multipart/form-data} body (as TelegramBots sends {@code setWebhook}). */
-    private static Map<String, String> multipart(String body, String contentType) {
-        String boundary = contentType.substring(contentType.toLowerCase(Locale.ROOT).indexOf("boundary=") + 9)
-                .replace("\"", "").split(";")[0].strip();
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String part : body.split("--" + Pattern.quote(boundary))) {
-            int headersEnd = part.indexOf("\r\n\r\n");
-            if (headersEnd < 0) {
-                continue;
-            }
-            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, headersEnd));
-            if (name.find()) {
-                String value = part.substring(headersEnd + 4);
-                fields.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
-            }
-        }
-        return fields;
-    }
-
-    private static Map<String, @Nullable Object> params(HttpExchange exchange) throws IOException {
-        Map<String, @Nullable Object> params = new LinkedHashMap<>();
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query != null) {
-            params.putAll(form(query));
-        }
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
-        if (body.isBlank()) {
-            return params;
-        }
-        if (type.contains("json")) {
-            if (!(Json.parse(body) instanceof Map<?, ?> json)) {
-                throw new IllegalArgumentException("the JSON body must be an object");
-            }
-            json.forEach((k, v) -> params.put(String.valueOf(k), v));
-        } else if (type.contains("x-www-form-urlencoded")) {
-            params.putAll(form(body));
-        } else if (type.startsWith("multipart/form-data") && type.contains("boundary=")) {
-            params.putAll(multipart(body, String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
-        } else {
-            throw new IllegalArgumentException("unsupported content type " + type);
-        }
-        return params;
-    }
-
-    private static Map<String, Object> form(String encoded) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
-        }
-        return params;
-    }
-
-    private static long number(Map<String, @Nullable Object> params, String name, long otherwise) {
-        Object value = params.get(name);
-        if (value == null || String.valueOf(value).isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Json.asLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a number");
-        }
-    }
-
-    private static long required(Map<String, @Nullable Object> params, String name) {
-        if (params.get(name) == null) {
-            throw new BadRequest(name + " is required");
-        }
-        return number(params, name, 0);
-    }
-
-    private static String checkedText(Map<String, @Nullable Object> params) {
-        Object text = params.get("text");
-        if (text == null || String.valueOf(text).isBlank()) {
-            throw new BadRequest("message text is empty");
-        }
-        String value = String.valueOf(text);
-        if (value.length() > MAX_MESSAGE_LENGTH) {
-            throw new BadRequest("message is too long");
-        }
-        return value;
-    }
-
-    private static @Nullable Long replyTo(Map<String, @Nullable Object> params) {
-        Object reply = params.get("reply_parameters");
-        if (reply instanceof String json) {
-            reply = Json.parse(json);
-        }
-        if (reply instanceof Map<?, ?> parameters && parameters.get("message_id") != null) {
-            return Json.asLong(parameters.get("message_id"));
-        }
-        Object id = params.get("reply_to_message_id");
-        return id == null ? null : Json.asLong(id);
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
+        return new Posted(updates.add(kind, message), chatId, messageId);
     }
 
     // ---- answers ----
@@ -1033,34 +468,6 @@ public final class FakeTelegramServer implements AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static Reply ok(Object result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", true);
-        body.put("result", result);
-        return new Reply(200, body);
-    }
-
-    private static Map<String, Object> error(int code, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", false);
-        body.put("error_code", code);
-        body.put("description", description);
-        return body;
-    }
-
-    private static void answer(HttpExchange exchange, int status, Map<String, Object> body) {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException e) {
-            // the client hung up (a cancelled long poll): its updates stay unconfirmed, as on Telegram
         }
     }
 }
