@@ -2,11 +2,9 @@ package dev.parley.app.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.app.storage.JdbcStorageTest.Database;
 import dev.parley.core.audit.AuditHash;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -15,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The audit hash's key in the database: one per installation, kept across restarts, one even when
@@ -29,10 +27,23 @@ class JdbcInstallationSecretsTest {
     private static final String BLOCKED = "kill";
 
     /** What a process starting on {@code database} uses: its own connections, its own random source. */
-    private static AuditHash startedOn(Database database) throws Exception {
-        DataSource fresh = new SimpleDriverDataSource(
-                DriverManager.getDriver(database.url()), database.url(), database.user(), database.password());
+    private static AuditHash startedOn(TestDatabase database) {
+        DataSource fresh = database.dataSource();
         return new AuditHash(new JdbcInstallationSecrets(JdbcClient.create(fresh), new SecureRandom()).auditHashKey());
+    }
+
+    private final List<TestDatabase> copies = new ArrayList<>();
+
+    /** A fresh migrated copy of {@code database}, as a new installation finds it; dropped after the test. */
+    private TestDatabase copyOf(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        copies.add(copy);
+        return copy;
+    }
+
+    @AfterEach
+    void dropCopies() {
+        copies.forEach(TestDatabase::drop);
     }
 
     private static int rows(DataSource dataSource) {
@@ -40,33 +51,33 @@ class JdbcInstallationSecretsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.parley.app.storage.JdbcStorageTest#databases")
-    void theAuditHashOfATextIsTheSameAfterARestart(Database database) throws Exception {
-        DataSource dataSource = JdbcStorageTest.migrated(database);
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void theAuditHashOfATextIsTheSameAfterARestart(TestDatabase database) throws Exception {
+        TestDatabase copy = copyOf(database);
+        DataSource dataSource = copy.dataSource();
 
-        String beforeRestart = startedOn(database).of(BLOCKED);
-        String afterRestart = startedOn(database).of(BLOCKED);
+        String beforeRestart = startedOn(copy).of(BLOCKED);
+        String afterRestart = startedOn(copy).of(BLOCKED);
 
         assertThat(afterRestart).isEqualTo(beforeRestart);
         assertThat(rows(dataSource)).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @MethodSource("dev.parley.app.storage.JdbcStorageTest#databases")
-    void twoInstallationsHashTheSameTextDifferently(Database database) throws Exception {
-        JdbcStorageTest.migrated(database);
-        String first = startedOn(database).of(BLOCKED);
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void twoInstallationsHashTheSameTextDifferently(TestDatabase database) throws Exception {
+        String first = startedOn(copyOf(database)).of(BLOCKED);
 
-        JdbcStorageTest.migrated(database); // emptied and migrated again: a new installation
-        String second = startedOn(database).of(BLOCKED);
+        String second = startedOn(copyOf(database)).of(BLOCKED); // a new, empty database: another installation
 
         assertThat(second).isNotEqualTo(first).matches("[0-9a-f]{16}");
     }
 
     @ParameterizedTest
-    @MethodSource("dev.parley.app.storage.JdbcStorageTest#databases")
-    void processesStartingTogetherOnOneDatabaseEndWithOneSecret(Database database) throws Exception {
-        DataSource dataSource = JdbcStorageTest.migrated(database);
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void processesStartingTogetherOnOneDatabaseEndWithOneSecret(TestDatabase database) throws Exception {
+        TestDatabase copy = copyOf(database);
+        DataSource dataSource = copy.dataSource();
         int processes = 8;
         var together = new CyclicBarrier(processes);
         List<Future<String>> hashes = new ArrayList<>();
@@ -75,7 +86,7 @@ class JdbcInstallationSecretsTest {
             for (int i = 0; i < processes; i++) {
                 hashes.add(starts.submit(() -> {
                     together.await();
-                    return startedOn(database).of(BLOCKED);
+                    return startedOn(copy).of(BLOCKED);
                 }));
             }
         }
@@ -89,9 +100,10 @@ class JdbcInstallationSecretsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.parley.app.storage.JdbcStorageTest#databases")
-    void aProcessWhoseInsertLosesTheRaceTakesTheWinnersSecret(Database database) throws Exception {
-        DataSource dataSource = JdbcStorageTest.migrated(database);
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aProcessWhoseInsertLosesTheRaceTakesTheWinnersSecret(TestDatabase database) throws Exception {
+        TestDatabase copy = copyOf(database);
+        DataSource dataSource = copy.dataSource();
         byte[] winnersKey = new byte[JdbcInstallationSecrets.SECRET_BYTES];
         new SecureRandom().nextBytes(winnersKey);
 
@@ -105,8 +117,8 @@ class JdbcInstallationSecretsTest {
                 insert.executeUpdate();
             }
             // the loser cannot see the uncommitted row, so its insert waits on the primary key
-            Future<String> loser = loserThread.submit(() -> startedOn(database).of(BLOCKED));
-            awaitASessionBlocked(database, dataSource);
+            Future<String> loser = loserThread.submit(() -> startedOn(copy).of(BLOCKED));
+            awaitASessionBlocked(copy, dataSource);
             winner.commit();
 
             assertThat(loser.get()).isEqualTo(new AuditHash(winnersKey).of(BLOCKED));
@@ -115,7 +127,7 @@ class JdbcInstallationSecretsTest {
     }
 
     /** Waits until a session waits for another's lock: the loser's insert, on the winner's row. */
-    private static void awaitASessionBlocked(Database database, DataSource dataSource) throws InterruptedException {
+    private static void awaitASessionBlocked(TestDatabase database, DataSource dataSource) throws InterruptedException {
         // H2 leaves BLOCKER_ID empty for a wait on a key: the loser's insert is still running instead
         String blocked = database.name().equals("h2")
                 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_STATE = 'RUNNING'"

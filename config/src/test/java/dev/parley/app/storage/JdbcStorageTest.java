@@ -1,7 +1,6 @@
 package dev.parley.app.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.conversation.ConversationKey;
@@ -28,17 +27,17 @@ import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.settings.ScopeSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,34 +46,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class JdbcStorageTest {
 
-    record Database(String name, String url, String user, String password) {
-        @Override
-        public String toString() {
-            return name;
-        }
+    private final List<Runnable> drops = new ArrayList<>();
+
+    /** A fresh migrated copy of {@code database}, dropped after the test. */
+    private DataSource migrated(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        drops.add(copy::drop);
+        return copy.dataSource();
     }
 
-    static Stream<Database> databases() {
-        String postgres = System.getenv("PARLEY_TEST_POSTGRES_URL");
-        return Stream.of(
-                new Database("h2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
-                new Database("postgresql", postgres == null ? "" : postgres,
-                        System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_USER", "parley"),
-                        System.getenv().getOrDefault("PARLEY_TEST_POSTGRES_PASSWORD", "parley")));
-    }
-
-    static DataSource migrated(Database database) throws Exception {
-        assumeTrue(!database.url().isEmpty(), "PARLEY_TEST_POSTGRES_URL is not set");
-        var dataSource = new SimpleDriverDataSource(
-                java.sql.DriverManager.getDriver(database.url()), database.url(), database.user(), database.password());
-        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
+    @AfterEach
+    void dropCopies() {
+        drops.forEach(Runnable::run);
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void settingsSurviveANewStoreOnTheSameDatabase(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void settingsSurviveANewStoreOnTheSameDatabase(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         var other = new ScopeKey(Platform.TELEGRAM, "guild-1");
@@ -90,8 +78,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void everyKindOfScopeSettingRoundTrips(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void everyKindOfScopeSettingRoundTrips(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.TELEGRAM, "-100123");
         var full = new ScopeSettings(Set.of("spoiler"), Set.of("kill it", "bomba de chocolate"),
@@ -115,8 +103,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aPersonaChoiceIsKeptPerChannelAndReplaced(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aPersonaChoiceIsKeptPerChannelAndReplaced(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -134,8 +122,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aScopesOwnPersonasRoundTripPerScopeAndADeletedOneReleasesItsChannels(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aScopesOwnPersonasRoundTripPerScopeAndADeletedOneReleasesItsChannels(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         var other = new ScopeKey(Platform.TELEGRAM, "guild-1");
@@ -175,8 +163,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void rateLimitOverridesSurviveAndScopeSettingsLeaveThemAlone(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void rateLimitOverridesSurviveAndScopeSettingsLeaveThemAlone(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -192,8 +180,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void auditLogKeepsEntriesPerScopeNewestFirst(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void auditLogKeepsEntriesPerScopeNewestFirst(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         var other = new ScopeKey(Platform.DISCORD, "guild-2");
@@ -212,8 +200,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aReplyModeIsKeptPerChannelAndSurvivesANewStore(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aReplyModeIsKeptPerChannelAndSurvivesANewStore(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -234,8 +222,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void aChannelsOwnModerationRoundTripsBesideItsReplyModeAndLeavesTheScopesAlone(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aChannelsOwnModerationRoundTripsBesideItsReplyModeAndLeavesTheScopesAlone(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -258,8 +246,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void conversationHistoryIsKeptPerConversationUntilDeletedPurgedOrTheScopeOptsOut(Database database)
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void conversationHistoryIsKeptPerConversationUntilDeletedPurgedOrTheScopeOptsOut(TestDatabase database)
             throws Exception {
         DataSource dataSource = migrated(database);
         var scope = new ScopeKey(Platform.DISCORD, "guild-1");
@@ -316,8 +304,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void anAcceptedQuestionIsKeptWholeInOrderUntilItIsFinished(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void anAcceptedQuestionIsKeptWholeInOrderUntilItIsFinished(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         Instant at = Instant.parse("2026-11-26T21:00:00Z");
         var inThread = new InboundMessage("1001", new Location(Platform.DISCORD, "guild-1", "general", "thread-7"),
@@ -348,8 +336,8 @@ class JdbcStorageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void theTelegramOffsetIsKeptPerBotAndMovesOn(Database database) throws Exception {
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void theTelegramOffsetIsKeptPerBotAndMovesOn(TestDatabase database) throws Exception {
         DataSource dataSource = migrated(database);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         var offsets = new JdbcUpdateOffsets(JdbcClient.create(dataSource), transactions);
