@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
     "parley.console.enabled=false",
     "parley.model.temperature=0",
-    "parley.model.max-new-tokens=24",
+    "parley.model.max-new-tokens=128",
     "parley.model.context-size=512",
     "parley.model.parallel=4",
     "parley.model.threads=2",
