@@ -50,7 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "parley.model.max-new-tokens=128",
     "parley.model.context-size=512",
     "parley.model.parallel=4",
-    "parley.model.threads=2",
     "parley.operators.discord=op-1",
     "parley.limits.user-per-minute=1000",
     "parley.limits.user-burst=1000",

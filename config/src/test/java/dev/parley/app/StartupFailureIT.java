@@ -67,6 +67,15 @@ class StartupFailureIT {
     }
 
     @Test
+    void personaScalingAnAdapterThatIsNotLoaded() throws Exception {
+        var result = run("persona-lora", "--parley.bot.personas.pirate.system-prompt=Arr.",
+                "--parley.bot.personas.pirate.adapter-scales.pirate-lora=0.5");
+
+        assertOneLine(result, "invalid persona parley.bot.personas.pirate: no LoRA adapter named 'pirate-lora' is "
+                + "loaded (parley.model.lora.path names none)");
+    }
+
+    @Test
     void wrongDatabasePassword() throws Exception {
         String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("password").resolve("db");
         var first = run("password", url, "--spring.datasource.password=right");

@@ -2,6 +2,7 @@ package dev.parley.core.modelswap;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,17 @@ public record ModelSpec(Path model, @Nullable Path lora, float loraScale) {
     /** A model without an adapter. */
     public static ModelSpec of(Path model) {
         return new ModelSpec(model, null, 1f);
+    }
+
+    /** The name personas give the adapter: its file name without {@code .gguf}. */
+    public static String adapterName(Path adapter) {
+        String file = adapter.getFileName().toString();
+        return file.endsWith(".gguf") ? file.substring(0, file.length() - 5) : file;
+    }
+
+    /** The names of the adapters this spec loads: none, or the one adapter's. */
+    public Set<String> adapterNames() {
+        return lora == null ? Set.of() : Set.of(adapterName(lora));
     }
 
     /** The file and adapter as an operator reads them: {@code a.gguf + b.gguf x0.5}. */

@@ -4,8 +4,10 @@ import dev.parley.core.model.GenerationSettings;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +18,10 @@ import java.util.regex.Pattern;
  *
  * @param maxPromptChars the longest system prompt, in characters
  * @param maxNewTokens the most tokens a reply of a scope's persona may have
- * @param adapters the names of the LoRA adapters loaded with the model; empty when none are
+ * @param adapters the names of the LoRA adapters the serving model has loaded, asked at each
+ *     check because an operator may swap the model (and its adapter) at run time
  */
-public record PersonaRules(int maxPromptChars, int maxNewTokens, Set<String> adapters) {
+public record PersonaRules(int maxPromptChars, int maxNewTokens, Supplier<Set<String>> adapters) {
 
     /** The longest system prompt unless the operator says otherwise. */
     public static final int DEFAULT_MAX_PROMPT_CHARS = 2_000;
@@ -38,7 +41,16 @@ public record PersonaRules(int maxPromptChars, int maxNewTokens, Set<String> ada
         if (maxNewTokens < 1) {
             throw new IllegalArgumentException("maxNewTokens must be at least 1, was " + maxNewTokens);
         }
-        adapters = Set.copyOf(adapters);
+        Objects.requireNonNull(adapters, "adapters");
+    }
+
+    /** Rules for a model whose adapters never change. */
+    public PersonaRules(int maxPromptChars, int maxNewTokens, Set<String> adapters) {
+        this(maxPromptChars, maxNewTokens, constant(Set.copyOf(adapters)));
+    }
+
+    private static Supplier<Set<String>> constant(Set<String> adapters) {
+        return () -> adapters;
     }
 
     /**
@@ -138,13 +150,14 @@ public record PersonaRules(int maxPromptChars, int maxNewTokens, Set<String> ada
         if (words.length != 2 || words[0].isEmpty()) {
             throw new InvalidPersonaException("Usage: /persona edit <name> lora <adapter> <scale|default>");
         }
-        if (adapters.isEmpty()) {
+        Set<String> loaded = adapters.get();
+        if (loaded.isEmpty()) {
             throw new InvalidPersonaException("No LoRA adapter is loaded with the model, so there is no scale to set.");
         }
         String adapter = words[0];
-        if (!adapters.contains(adapter)) {
+        if (!loaded.contains(adapter)) {
             throw new InvalidPersonaException("No LoRA adapter is called '" + shortened(adapter) + "'; loaded: "
-                    + String.join(", ", new TreeSet<>(adapters)) + ".");
+                    + String.join(", ", new TreeSet<>(loaded)) + ".");
         }
         Map<String, Float> scales = new HashMap<>(current);
         if (words[1].equalsIgnoreCase("default")) {

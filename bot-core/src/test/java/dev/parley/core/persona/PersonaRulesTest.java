@@ -98,6 +98,18 @@ class PersonaRulesTest {
     }
 
     @Test
+    void edit_lora_checksTheAdaptersServingAtTheTimeOfTheEdit() {
+        var serving = new java.util.concurrent.atomic.AtomicReference<Set<String>>(Set.of("pirate-lora"));
+        PersonaRules live = new PersonaRules(40, 300, serving::get);
+        assertThat(live.edit(pirate, PersonaField.LORA, "pirate-lora 0.5").adapterScales()).containsKey("pirate-lora");
+
+        serving.set(Set.of("ninja-lora")); // an operator swapped the model and its adapter
+        assertThat(live.edit(pirate, PersonaField.LORA, "ninja-lora 2").adapterScales()).containsKey("ninja-lora");
+        assertThatThrownBy(() -> live.edit(pirate, PersonaField.LORA, "pirate-lora 1"))
+                .hasMessage("No LoRA adapter is called 'pirate-lora'; loaded: ninja-lora.");
+    }
+
+    @Test
     void field_fromTyped_knowsTheFourFields() {
         assertThat(PersonaField.fromTyped("Max-Tokens")).contains(PersonaField.MAX_TOKENS);
         assertThat(PersonaField.fromTyped("seed")).isEmpty();

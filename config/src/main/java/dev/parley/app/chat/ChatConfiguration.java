@@ -25,6 +25,7 @@ import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.modelswap.HotSwap;
+import dev.parley.core.modelswap.ModelSpec;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
@@ -44,7 +45,6 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.SettingsStore;
-import dev.parley.model.llama.LoraAdapter;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -165,6 +165,18 @@ public class ChatConfiguration {
         GenerationSettings sampling = new GenerationSettings(model.maxNewTokens(), model.temperature(), model.seed());
         Map<String, Persona> personas = new LinkedHashMap<>();
         personas.put("default", new Persona("default", bot.systemPrompt(), sampling));
+        // a persona that scales an adapter the model does not load is a typo: say so at start-up
+        Set<String> adapters = model.backend() == ModelProperties.Backend.LLAMA && model.lora().path() != null
+                ? Set.of(ModelSpec.adapterName(model.lora().path()))
+                : Set.of();
+        bot.personas().forEach((name, p) -> p.adapterScales().keySet().stream()
+                .filter(adapter -> model.backend() == ModelProperties.Backend.LLAMA && !adapters.contains(adapter))
+                .findFirst().ifPresent(adapter -> {
+                    throw new StartupException("invalid persona parley.bot.personas." + name
+                            + ": no LoRA adapter named '" + adapter + "' is loaded ("
+                            + (adapters.isEmpty() ? "parley.model.lora.path names none" : "loaded: " + String.join(", ", adapters))
+                            + ")");
+                }));
         bot.personas().forEach((name, p) -> personas.put(name, persona(name, p.systemPrompt(),
                 new GenerationSettings(
                         p.maxNewTokens() == null ? sampling.maxNewTokens() : p.maxNewTokens(),
@@ -179,9 +191,12 @@ public class ChatConfiguration {
         }
     }
 
-    /** What a scope's own persona may be: the configured limits, and scales for the loaded LoRA adapter only. */
+    /**
+     * What a scope's own persona may be: the configured limits, and scales for the LoRA adapter the
+     * serving model loaded (asked at each edit, since {@code /model load} may swap it).
+     */
     @Bean
-    PersonaRules personaRules(RuntimePersonaProperties limits, ModelProperties model) {
+    PersonaRules personaRules(RuntimePersonaProperties limits, ModelProperties model, ObjectProvider<HotSwap> hotSwap) {
         if (limits.maxPromptChars() < 1 || limits.maxPromptChars() > RuntimePersonaProperties.STORED_PROMPT_CHARS) {
             throw new StartupException("invalid parley.runtime-personas.max-prompt-chars: must be from 1 to "
                     + RuntimePersonaProperties.STORED_PROMPT_CHARS + ", was " + limits.maxPromptChars());
@@ -190,12 +205,12 @@ public class ChatConfiguration {
             throw new StartupException("invalid parley.runtime-personas.max-new-tokens: must be at least 1, was "
                     + limits.maxNewTokens());
         }
+        int maxNewTokens = Math.max(1, Math.min(limits.maxNewTokens(), model.contextSize() / 2));
+        HotSwap swap = hotSwap.getIfAvailable();
         // the openai backend ignores per-request scales, so it offers no adapter to scale
-        Set<String> adapters = model.backend() == ModelProperties.Backend.LLAMA && model.lora().path() != null
-                ? Set.of(new LoraAdapter(model.lora().path(), model.lora().scale()).name())
-                : Set.of();
-        return new PersonaRules(limits.maxPromptChars(),
-                Math.max(1, Math.min(limits.maxNewTokens(), model.contextSize() / 2)), adapters);
+        return swap == null
+                ? new PersonaRules(limits.maxPromptChars(), maxNewTokens, Set.of())
+                : new PersonaRules(limits.maxPromptChars(), maxNewTokens, () -> swap.serving().info().spec().adapterNames());
     }
 
     private static Persona persona(String name, String systemPrompt, GenerationSettings sampling,

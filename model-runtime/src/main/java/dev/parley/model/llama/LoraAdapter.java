@@ -1,5 +1,6 @@
 package dev.parley.model.llama;
 
+import dev.parley.core.modelswap.ModelSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,7 +22,6 @@ public record LoraAdapter(Path path, float scale) {
 
     /** The adapter's name: its file name without {@code .gguf}, as personas refer to it. */
     public String name() {
-        String file = path.getFileName().toString();
-        return file.endsWith(".gguf") ? file.substring(0, file.length() - 5) : file;
+        return ModelSpec.adapterName(path);
     }
 }

@@ -1,31 +1,39 @@
 package dev.parley.model.llama;
 
-import dev.parley.core.model.ModelException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scale of every loaded LoRA adapter for one request: the request's own where it names the
  * adapter, else the one the adapter was loaded with. Indexes follow the load order.
+ *
+ * <p>A request may name an adapter this model did not load: a persona made for the adapter of a
+ * model that an operator has since swapped out. Its scale is ignored (warned once per name), so
+ * the persona keeps working on the new model instead of failing every reply; the names a persona
+ * may give are checked when it is configured or edited, against the adapters serving then.
  */
-record LoraScales(List<LoraAdapter> adapters) {
+final class LoraScales {
 
-    LoraScales {
-        adapters = List.copyOf(adapters);
+    private static final Logger log = LoggerFactory.getLogger(LoraScales.class);
+
+    private final List<LoraAdapter> adapters;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    LoraScales(List<LoraAdapter> adapters) {
+        this.adapters = List.copyOf(adapters);
     }
 
-    /**
-     * The scales for a request asking {@code requested}.
-     *
-     * @throws ModelException if {@code requested} names an adapter that is not loaded
-     */
+    /** The scales for a request asking {@code requested}. */
     float[] scalesFor(Map<String, Float> requested) {
         List<String> names = adapters.stream().map(LoraAdapter::name).toList();
         for (String name : requested.keySet()) {
-            if (!names.contains(name)) {
-                throw new ModelException("no LoRA adapter named '" + name + "' is loaded"
-                        + (names.isEmpty() ? "" : "; loaded: " + names.stream().collect(Collectors.joining(", "))));
+            if (!names.contains(name) && warned.add(name)) {
+                log.warn("a request scales LoRA adapter '{}', which this model did not load (loaded: {}); ignored",
+                        name, names.isEmpty() ? "none" : String.join(", ", names));
             }
         }
         float[] scales = new float[adapters.size()];

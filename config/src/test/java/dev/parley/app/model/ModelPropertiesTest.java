@@ -1,0 +1,33 @@
+package dev.parley.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ModelPropertiesTest {
+
+    private static ModelProperties with(int threads, int parallel) {
+        return new ModelProperties(Path.of("m.gguf"), threads, 2048, parallel, 0, 256, 0.7f, 42,
+                URI.create("https://example.org/m.gguf"), Path.of("models"), ModelProperties.Backend.LLAMA,
+                Duration.ofMinutes(5), new ModelProperties.Lora(null, 1f),
+                new ModelProperties.OpenAi(URI.create("http://127.0.0.1:8080"), "default", null), true);
+    }
+
+    @Test
+    void automaticThreads_shareTheCoresAmongTheSlots_soDecodingSlotsNeverOversubscribeThem() {
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertThat(with(0, 1).effectiveThreads()).isEqualTo(cores);
+        assertThat(with(0, 2).effectiveThreads()).isEqualTo(Math.max(1, cores / 2));
+        assertThat(with(0, cores * 4).effectiveThreads()).isEqualTo(1);
+        assertThat(with(0, 4).effectiveThreads() * 4).isLessThanOrEqualTo(Math.max(4, cores));
+    }
+
+    @Test
+    void configuredThreads_areTakenAsTheyAre() {
+        assertThat(with(3, 4).effectiveThreads()).isEqualTo(3);
+    }
+}
