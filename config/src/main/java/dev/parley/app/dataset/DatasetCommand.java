@@ -67,6 +67,9 @@ public final class DatasetCommand {
             Set.of(Direction.INPUT, Direction.OUTPUT), Set.of(), FailureMode.FAIL_CLOSED, "blocked", "withheld",
             ModerationDefaults.UNAVAILABLE_NOTICE);
 
+    /** H2's "database not found" with IFEXISTS (ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1). */
+    private static final int H2_NOT_FOUND = 90146;
+
     /** A failure that ends the export; the message is one line. */
     private static final class ExportFailure extends Exception {
         ExportFailure(String message) {
@@ -147,7 +150,7 @@ public final class DatasetCommand {
         } catch (IOException e) {
             throw new ExportFailure("cannot write into " + arguments.out() + ": " + oneLine(String.valueOf(e)));
         } catch (DataAccessException e) {
-            throw new ExportFailure(databaseProblem(e));
+            throw new ExportFailure(databaseProblem(e, url));
         } catch (RuntimeException e) {
             if (encoder == null && !arguments.lexicalOnly()) {
                 throw new ExportFailure("the learned moderation tier cannot start (--lexical-only runs without it): "
@@ -162,10 +165,14 @@ public final class DatasetCommand {
         }
     }
 
-    private static String databaseProblem(DataAccessException e) {
+    private static String databaseProblem(DataAccessException e, String url) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+            if (sql.getErrorCode() == H2_NOT_FOUND) {
+                return "there is no database at " + url + "; give --database-url, or run this where the bot keeps"
+                        + " ./data (or set PARLEY_DATABASE_URL)";
+            }
             // 42S02 (H2) and 42P01 (PostgreSQL): a table is missing, the schema is older than the export
             if (state.equals("42S02") || state.equals("42P01") || state.equals("42S04")) {
                 return "the database has no feedback tables (" + oneLine(sql.getMessage()) + "); run this version of"
@@ -183,7 +190,10 @@ public final class DatasetCommand {
         } catch (SQLException e) {
             throw new ExportFailure("no database driver takes the URL " + url + "; use jdbc:h2:... or jdbc:postgresql:...");
         }
-        return new SingleConnectionDataSource(url, environment.getOrDefault("PARLEY_DATABASE_USER", "parley"),
+        // an H2 file that does not exist would be created empty: say it is missing instead
+        String opened = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.contains("IFEXISTS")
+                ? url + ";IFEXISTS=TRUE" : url;
+        return new SingleConnectionDataSource(opened, environment.getOrDefault("PARLEY_DATABASE_USER", "parley"),
                 environment.getOrDefault("PARLEY_DATABASE_PASSWORD", ""), true);
     }
 

@@ -46,7 +46,7 @@ public final class SeededFeedback {
                 "Anotado, <@111222333444555666>! Vou te escrever.", null, 1);
         exchange(jdbc, 2, "guild-1", "bob-2", PERSONA,
                 "Email me at bob@example.com or call +1 (555) 123-4567, and ask @carla_tg",
-                "Sure, see https://example.com/help", null, 2);
+                "Sure Bob, see https://example.com/help", null, 2);
         exchange(jdbc, 3, "guild-1", "ana-1", "", "What is 2+2?", "5", null, 3);
         exchange(jdbc, 4, "guild-1", "ana-1", "", "What is 2+2?", "4", 3L, 4);
         exchange(jdbc, 5, "guild-1", "bob-2", PERSONA, "Escreva um haicai", "Folhas de outono caem", null, 5);
