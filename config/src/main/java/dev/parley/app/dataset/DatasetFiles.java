@@ -9,7 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -135,8 +134,6 @@ public final class DatasetFiles {
                 writer.write(line);
                 writer.write('\n');
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return new WrittenFile(name, lines.size(), HexFormat.of().formatHex(sha256.digest()));
     }
