@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The one line that explains why the database could not be opened at start-up. */
-final class DatabaseFailure {
+public final class DatabaseFailure {
 
     /** H2's "database already open" (ErrorCode.DATABASE_ALREADY_OPEN_1): another process holds the file lock. */
     private static final int H2_IN_USE = 90020;
@@ -15,7 +15,8 @@ final class DatabaseFailure {
 
     private DatabaseFailure() {}
 
-    static String explain(SQLException failure) {
+    /** The one line for {@code failure}: what went wrong and which setting to check. */
+    public static String explain(SQLException failure) {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String message = oneLine(failure.getMessage());
         if (failure.getErrorCode() == H2_IN_USE) {
