@@ -54,7 +54,9 @@ public final class TrainModerator {
 
     private static final Category[] CATEGORIES = Category.values();
     /** A set of more rows than this counts as this many in training, so no set drowns the rest. */
-    private static final double ROWS_PER_SET = 2_500;
+    private static final double ROWS_PER_SET = Double.parseDouble(System.getProperty("parley.train.rows-per-set", "2500"));
+    /** Experiments only: a multiplier on the training weight of the Portuguese sets (default 1). */
+    private static final double PORTUGUESE_WEIGHT = Double.parseDouble(System.getProperty("parley.train.pt-weight", "1"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -197,7 +199,8 @@ public final class TrainModerator {
                 for (Category c : CATEGORIES) {
                     scores[c.ordinal()] = lexical.scores().score(c);
                 }
-                double weight = Math.min(1, ROWS_PER_SET / perSet.get(text.set())) * (text.weak() ? 0.5 : 1);
+                double weight = Math.min(1, ROWS_PER_SET / perSet.get(text.set())) * (text.weak() ? 0.5 : 1)
+                        * ("pt".equals(text.language()) ? PORTUGUESE_WEIGHT : 1);
                 int[] buckets = new int[NGRAMS.maxFeatures(normalised.get(i).length())];
                 int count = CategoryHeads.distinct(buckets, NGRAMS.features(normalised.get(i), buckets));
                 samples.add(new Sample(text.set(), text.language(), text.kind() == LabelledText.Kind.REQUEST,
