@@ -1,0 +1,48 @@
+package dev.parley.model.llama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThinkingTextTest {
+
+    /** Feeds {@code pieces} as a token stream would and returns everything users would see. */
+    private static String shown(List<String> pieces) {
+        ThinkingText thinking = new ThinkingText();
+        StringBuilder out = new StringBuilder();
+        for (String piece : pieces) {
+            out.append(thinking.add(piece));
+        }
+        return out.append(thinking.finish()).toString();
+    }
+
+    @Test
+    void add_dropsAThinkBlockSplitAcrossPieces() {
+        assertThat(shown(List.of("<th", "ink>\nthe user", " wants x</th", "ink>", "\n\n", "Hello", " there")))
+                .isEqualTo("Hello there");
+    }
+
+    @Test
+    void add_dropsAThoughtThatNeverCloses() {
+        assertThat(shown(List.of("Sure. ", "<think>", "secret plan", " more"))).isEqualTo("Sure. ");
+    }
+
+    @Test
+    void add_dropsThinkingInTheMiddle() {
+        assertThat(shown(List.of("A", "<think>x</think>", " B", "<thi", "nk>y</think>C"))).isEqualTo("ABC");
+    }
+
+    @Test
+    void add_keepsTextThatOnlyLooksLikeTheStartOfAMarker() {
+        assertThat(shown(List.of("a <", "b> <th", "is"))).isEqualTo("a <b> <this");
+    }
+
+    @Test
+    void add_handsOutTextBeforeAPossibleMarkerAtOnce() {
+        ThinkingText thinking = new ThinkingText();
+
+        assertThat(thinking.add("Hello <t")).isEqualTo("Hello ");
+        assertThat(thinking.add("ea")).isEqualTo("<tea");
+    }
+}
