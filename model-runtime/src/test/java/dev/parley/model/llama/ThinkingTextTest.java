@@ -2,7 +2,9 @@ package dev.parley.model.llama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ThinkingTextTest {
@@ -44,5 +46,23 @@ class ThinkingTextTest {
 
         assertThat(thinking.add("Hello <t")).isEqualTo("Hello ");
         assertThat(thinking.add("ea")).isEqualTo("<tea");
+    }
+
+    @Test
+    void replyStream_fakeTokenStreamWithThinking_showsOnlyTheAnswer() {
+        // a token stream as the model streams it: each token one piece of text, a stop marker at the end
+        List<String> vocabulary = List.of("<th", "ink", ">", "Let", " me", " think", "</", "think", ">\n\n", "Hi", "!", "<|im_end|>");
+        ReplyText reply = new ReplyText(tokens -> Arrays.stream(tokens).mapToObj(vocabulary::get).collect(Collectors.joining()),
+                List.of("<|im_end|>"));
+        ThinkingText thinking = new ThinkingText();
+        StringBuilder shown = new StringBuilder();
+        for (int token = 0; token < vocabulary.size() && !reply.stopped(); token++) {
+            String piece = thinking.add(reply.add(token));
+            assertThat(piece).doesNotContain("think", "Let");
+            shown.append(piece);
+        }
+        shown.append(thinking.add(reply.finish())).append(thinking.finish());
+
+        assertThat(shown.toString()).isEqualTo("Hi!");
     }
 }
