@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jinjava.javax.el.CompositeELResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model's own Jinja chat template ({@code tokenizer.chat_template}), rendered in Java the way
@@ -101,7 +102,7 @@ public final class JinjaChatTemplate {
         return result.getOutput();
     }
 
-    private JinjavaConfig config(Long deadline) {
+    private JinjavaConfig config(@Nullable Long deadline) {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new PythonStringMethods(limits.maxOutputChars()));
         resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);

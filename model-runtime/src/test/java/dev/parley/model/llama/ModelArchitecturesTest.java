@@ -44,6 +44,18 @@ class ModelArchitecturesTest {
     }
 
     @Test
+    void render_templateLlamaCppDoesNotKnow_isRenderedInJava() throws IOException {
+        try (LlamaChatModel model = load(TinyLlamaModel.builder()
+                .chatTemplate("{% for m in messages %}[[{{ m.role }}: {{ m.content }}]]{% endfor %}").build())) {
+            ChatRequest request = new ChatRequest(List.of(ChatTurn.system("Be brief."), ChatTurn.user("hello")),
+                    new GenerationSettings(4, 0f, 1));
+
+            assertThat(model.renderPrompt(request)).isEqualTo("[[system: Be brief.]][[user: hello]]");
+            assertThat(drain(model.stream(request))).isNotBlank();
+        }
+    }
+
+    @Test
     void render_qwen2WithoutSystemTurn_getsTheTemplatesDefaultSystemPrompt() throws IOException {
         try (LlamaChatModel model = load(TinyLlamaModel.builder().architecture(Architecture.QWEN2).build())) {
             String prompt = model.renderPrompt(new ChatRequest(List.of(ChatTurn.user("hello")), new GenerationSettings(4, 0f, 1)));
