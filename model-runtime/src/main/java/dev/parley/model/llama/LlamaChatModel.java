@@ -13,6 +13,10 @@ import dev.parley.model.llamacpp.NativeLibrary;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.stats.ModelStats;
 import dev.parley.model.stats.ReplyStatistics;
+import dev.parley.model.template.ChatTemplateException;
+import dev.parley.model.template.JinjaChatTemplate;
+import dev.parley.model.template.TemplateLimits;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +72,9 @@ public final class LlamaChatModel implements ChatModel {
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService deadlines;
     private final ReplyStatistics stats;
+    private final @Nullable JinjaChatTemplate template;
+    private final String bosText;
+    private final AtomicBoolean templateFailureLogged = new AtomicBoolean();
 
     private LlamaChatModel(LlamaSettings settings, GgufHeader header, List<LlamaCppModel> slots) {
         this.settings = settings;
@@ -85,6 +92,15 @@ public final class LlamaChatModel implements ChatModel {
         this.sanitizer = new SpecialTokenSanitizer(header.specialTokens());
         this.stopStrings = StopStrings.of(header.chatTemplate());
         this.loraScales = new LoraScales(settings.adapters());
+        this.bosText = specialText(slots.getFirst(), "tokenizer.ggml.bos_token_id");
+        String source = header.chatTemplate();
+        this.template = source == null ? null : new JinjaChatTemplate(source, bosText,
+                specialText(slots.getFirst(), "tokenizer.ggml.eos_token_id"), InstantSource.system(), TemplateLimits.DEFAULT);
+    }
+
+    private String specialText(LlamaCppModel slot, String key) {
+        return header.metadata().get(key) instanceof Long id && id >= 0 && id < slot.vocabSize()
+                ? slot.tokenText(id.intValue()) : "";
     }
 
     /**
@@ -244,8 +260,25 @@ public final class LlamaChatModel implements ChatModel {
         log.info("closed {}", settings.modelPath().getFileName());
     }
 
-    /** Renders with the model's own template through llama.cpp's built-in formats; ChatML when it has none. */
+    /**
+     * Renders with the model's own Jinja template ({@link JinjaChatTemplate}); when it has none or
+     * it fails, with llama.cpp's built-in format for it (ChatML when it has none).
+     */
     String render(ChatPrompt prompt) {
+        if (template != null) {
+            requireOpen();
+            try {
+                return template.render(prompt.withSystem());
+            } catch (ChatTemplateException e) {
+                // the template is the model file's; say so once, then keep answering with the built-in format
+                if (!templateFailureLogged.getAndSet(true)) {
+                    log.warn("{} of {}; using llama.cpp's built-in format instead", e.getMessage(),
+                            settings.modelPath().getFileName());
+                } else {
+                    log.debug("{}; using llama.cpp's built-in format", e.getMessage());
+                }
+            }
+        }
         return guarded(() -> anySlot().applyChatTemplate(prompt.withSystem(), true), "could not render the prompt");
     }
 
@@ -260,8 +293,10 @@ public final class LlamaChatModel implements ChatModel {
     }
 
     private int[] tokenize(String text, boolean wholePrompt) {
-        // special-token text is parsed: untrusted text was sanitised before it got here
-        return guarded(() -> anySlot().tokenize(text, wholePrompt, true), "could not tokenize");
+        // special-token text is parsed: untrusted text was sanitised before it got here; a prompt
+        // whose template wrote the start token itself does not get a second one
+        boolean addSpecial = wholePrompt && (bosText.isEmpty() || !text.startsWith(bosText));
+        return guarded(() -> anySlot().tokenize(text, addSpecial, true), "could not tokenize");
     }
 
     /**

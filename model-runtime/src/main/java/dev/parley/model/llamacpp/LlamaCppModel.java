@@ -113,6 +113,13 @@ public final class LlamaCppModel implements AutoCloseable {
         return new String(underLock(() -> LlamaJni.detokenize(model, copy, false)), StandardCharsets.UTF_8);
     }
 
+    /** The text of one token, control tokens included (such as {@code <s>}): for chat templates. */
+    public String tokenText(int token) {
+        int[] one = {token};
+        checkTokens(one);
+        return new String(underLock(() -> LlamaJni.detokenize(model, one, true)), StandardCharsets.UTF_8);
+    }
+
     /** The model's own {@code tokenizer.chat_template}, or null when it declares none. */
     public @Nullable String chatTemplate() {
         byte[] template = underLock(() -> LlamaJni.chatTemplate(model));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SequencedSet;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param vocabSize tokens in the vocabulary, at least {@link #MIN_VOCAB_SIZE}
  * @param matrixType how weight matrices are stored (norms are always f32)
  * @param chatTemplate the Jinja chat template stored in the file, or null for none
+ * @param architecture the layout llama.cpp loads it as: llama, or a family that adds tensors and
+ *     keys to it ({@link Architecture}); the control tokens of the architecture that the chat
+ *     template uses take the last ids of the vocabulary
  */
 public record TinyLlamaModel(
         long seed,
@@ -47,7 +51,8 @@ public record TinyLlamaModel(
         int contextLength,
         int vocabSize,
         GgmlType matrixType,
-        @Nullable String chatTemplate) {
+        @Nullable String chatTemplate,
+        Architecture architecture) {
 
     /** The id of {@code <unk>}. */
     public static final int UNK_ID = 0;
@@ -86,7 +91,7 @@ public record TinyLlamaModel(
         requireAtLeast("headsKv", headsKv, 1);
         requireAtLeast("feedForward", feedForward, 1);
         requireAtLeast("contextLength", contextLength, 1);
-        requireAtLeast("vocabSize", vocabSize, MIN_VOCAB_SIZE);
+        requireAtLeast("vocabSize", vocabSize, MIN_VOCAB_SIZE + architecture.controlTokens().size());
         if (embedding % heads != 0 || embedding / heads < 16) {
             throw new IllegalArgumentException("embedding must be a multiple of heads with a head size of at least 16, was "
                     + embedding + "/" + heads);
@@ -104,6 +109,17 @@ public record TinyLlamaModel(
     /** A builder with the defaults: 64 wide, 2 layers, 4 heads, ffn 128, context 2048, vocab 512, f32, ChatML. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A llama model with these settings, as before architectures were a setting. */
+    public TinyLlamaModel(long seed, int embedding, int layers, int heads, int headsKv, int feedForward,
+            int contextLength, int vocabSize, GgmlType matrixType, @Nullable String chatTemplate) {
+        this(seed, embedding, layers, heads, headsKv, feedForward, contextLength, vocabSize, matrixType, chatTemplate,
+                Architecture.LLAMA);
+    }
+
+    private List<String> extraControlTokens() {
+        return architecture.controlTokensUsedBy(chatTemplate);
     }
 
     /** The head size, {@code embedding / heads}. */
@@ -125,12 +141,14 @@ public record TinyLlamaModel(
         SequencedSet<String> pieces = basePieces();
         tokens.addAll(pieces);
         // pad with generated pieces: "▁" followed by two, then three letters
-        for (int n = 0; tokens.size() < vocabSize; n++) {
+        List<String> extra = extraControlTokens();
+        for (int n = 0; tokens.size() < vocabSize - extra.size(); n++) {
             String piece = "\u2581" + letters(n);
             if (!pieces.contains(piece)) {
                 tokens.add(piece);
             }
         }
+        tokens.addAll(extra);
         return tokens;
     }
 
@@ -139,7 +157,8 @@ public record TinyLlamaModel(
         if (id == UNK_ID) {
             return TYPE_UNKNOWN;
         }
-        if (id == BOS_ID || id == EOS_ID || id == IM_START_ID || id == IM_END_ID) {
+        if (id == BOS_ID || id == EOS_ID || id == IM_START_ID || id == IM_END_ID
+                || id >= vocabSize - extraControlTokens().size()) {
             return TYPE_CONTROL;
         }
         return id < IM_START_ID ? TYPE_BYTE : TYPE_NORMAL;
@@ -154,17 +173,18 @@ public record TinyLlamaModel(
             types[id] = tokenType(id);
             scores[id] = id < FIRST_PIECE_ID ? 0f : -(id - FIRST_PIECE_ID);
         }
+        String arch = architecture.ggufName();
         GgufWriter writer = new GgufWriter()
-                .putString("general.architecture", "llama")
-                .putString("general.name", "parley-tiny-llama")
-                .putUint32("llama.context_length", contextLength)
-                .putUint32("llama.embedding_length", embedding)
-                .putUint32("llama.block_count", layers)
-                .putUint32("llama.feed_forward_length", feedForward)
-                .putUint32("llama.attention.head_count", heads)
-                .putUint32("llama.attention.head_count_kv", headsKv)
-                .putUint32("llama.rope.dimension_count", headSize())
-                .putFloat32("llama.attention.layer_norm_rms_epsilon", 1e-5f)
+                .putString("general.architecture", arch)
+                .putString("general.name", architecture == Architecture.LLAMA ? "parley-tiny-llama" : "parley-tiny-" + arch)
+                .putUint32(arch + ".context_length", contextLength)
+                .putUint32(arch + ".embedding_length", embedding)
+                .putUint32(arch + ".block_count", layers)
+                .putUint32(arch + ".feed_forward_length", feedForward)
+                .putUint32(arch + ".attention.head_count", heads)
+                .putUint32(arch + ".attention.head_count_kv", headsKv)
+                .putUint32(arch + ".rope.dimension_count", headSize())
+                .putFloat32(arch + ".attention.layer_norm_rms_epsilon", 1e-5f)
                 .putString("tokenizer.ggml.model", "llama")
                 .putStringArray("tokenizer.ggml.tokens", tokens)
                 .putFloat32Array("tokenizer.ggml.scores", scores)
@@ -177,6 +197,7 @@ public record TinyLlamaModel(
         if (chatTemplate != null) {
             writer.putString("tokenizer.chat_template", chatTemplate);
         }
+        architecture.addKeys(writer);
         long e = embedding;
         long q = (long) heads * headSize();
         long kv = (long) headsKv * headSize();
@@ -193,6 +214,7 @@ public record TinyLlamaModel(
                     .addTensor(block + "ffn_gate.weight", matrixType, new long[] {e, f}, matrix(block + "gate", e))
                     .addTensor(block + "ffn_up.weight", matrixType, new long[] {e, f}, matrix(block + "up", e))
                     .addTensor(block + "ffn_down.weight", matrixType, new long[] {f, e}, matrix(block + "down", f));
+            architecture.addTensors(writer, block, headSize(), q, kv, e);
         }
         writer.addTensor("output_norm.weight", GgmlType.F32, new long[] {e}, () -> 1f);
         writer.addTensor("output.weight", matrixType, new long[] {e, vocabSize}, outputWeights());
@@ -267,7 +289,7 @@ public record TinyLlamaModel(
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
             System.err.println("usage: TinyLlamaModel FILE [--embedding N] [--layers N] [--heads N] [--heads-kv N]"
-                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q8_0] [--seed N] [--no-chat-template]");
+                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q8_0] [--seed N] [--architecture llama|qwen2|qwen3|gemma3] [--no-chat-template]");
             System.exit(2);
         }
         Builder builder = builder();
@@ -290,6 +312,7 @@ public record TinyLlamaModel(
                 case "--vocab" -> builder.vocabSize(Integer.parseInt(value));
                 case "--context" -> builder.contextLength(Integer.parseInt(value));
                 case "--seed" -> builder.seed(Long.parseLong(value));
+                case "--architecture" -> builder.architecture(Architecture.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "--type" -> builder.matrixType(GgmlType.valueOf(value.toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -314,6 +337,7 @@ public record TinyLlamaModel(
         private int vocabSize = 512;
         private GgmlType matrixType = GgmlType.F32;
         private @Nullable String chatTemplate = CHATML_TEMPLATE;
+        private Architecture architecture = Architecture.LLAMA;
 
         private Builder() {}
 
@@ -362,6 +386,16 @@ public record TinyLlamaModel(
             return this;
         }
 
+        /**
+         * Generates {@code architecture}'s layout with its family's chat template
+         * ({@link Architecture#chatTemplate()}); a later {@link #chatTemplate} replaces the template.
+         */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = Objects.requireNonNull(architecture, "architecture");
+            this.chatTemplate = architecture.chatTemplate();
+            return this;
+        }
+
         /** Stores {@code template} as {@code tokenizer.chat_template}. */
         public Builder chatTemplate(String template) {
             this.chatTemplate = template;
@@ -376,7 +410,7 @@ public record TinyLlamaModel(
 
         public TinyLlamaModel build() {
             return new TinyLlamaModel(seed, embedding, layers, heads, headsKv == 0 ? heads : headsKv,
-                    feedForward, contextLength, vocabSize, matrixType, chatTemplate);
+                    feedForward, contextLength, vocabSize, matrixType, chatTemplate, architecture);
         }
     }
 }
