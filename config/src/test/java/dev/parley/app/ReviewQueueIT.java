@@ -3,6 +3,7 @@ package dev.parley.app;
 import static dev.parley.app.TelegramBotUnderTest.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.review.ReviewEffects;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.InlineButton;
@@ -152,6 +153,18 @@ class ReviewQueueIT {
         assertThat(say(watched.group(), BOB, "@parley_bot hello")).doesNotContain("blocked from using");
         assertThat(say(watched.group(), DAN, "/review resolve " + id + " ban"))
                 .isEqualTo("Only admins of this chat can review moderation.");
+    }
+
+    @Test
+    void warnRepliesToTheAuthorsBlockedMessage() {
+        Watched watched = watched(100_860);
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        long blocked = server.botMessages(watched.group().id()).getLast().replyTo();
+
+        assertThat(press(watched, report, CAROL, "Warn")).contains("resolved: warn, warned user " + BOB.id());
+
+        server.await("the warning under Bob's message", () -> server.repliesTo(watched.group().id(), blocked).stream()
+                .anyMatch(m -> m.text().equals(ReviewEffects.WARNING)), WAIT);
     }
 
     @Test
