@@ -1,6 +1,7 @@
 package dev.parley.discord;
 
 import dev.parley.core.audit.BlockReports;
+import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
@@ -58,6 +59,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private @Nullable ShardManager shards;
     private @Nullable DiscordListener listener;
     private boolean closed;
+    private @Nullable ReviewQueue reviews;
 
     /**
      * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
@@ -97,6 +99,9 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShards(settings.firstShard(), settings.lastShard())
                 .setEnableShutdownHook(false) // Spring closes the adapter in order
                 .addEventListeners(listener);
+        if (reviews != null) {
+            builder.addEventListeners(new ReviewButtonListener(reviews, work, settings.adminRoleId()));
+        }
         if (settings.restUrl() != null) {
             builder.setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()));
         }
@@ -151,6 +156,17 @@ public final class DiscordAdapter implements AutoCloseable {
     public long messagesHandled() {
         DiscordListener current = listener;
         return current == null ? 0 : current.handled();
+    }
+
+    /**
+     * Offers the review queue's actions as buttons under block reports, and handles their presses;
+     * call before {@link #start()}.
+     */
+    public synchronized void offerReviews(ReviewQueue reviews) {
+        if (shards != null) {
+            throw new IllegalStateException("offer reviews before start");
+        }
+        this.reviews = java.util.Objects.requireNonNull(reviews, "reviews");
     }
 
     /**
