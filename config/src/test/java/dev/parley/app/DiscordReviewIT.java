@@ -3,6 +3,7 @@ package dev.parley.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.model.ChatModel;
+import dev.parley.core.review.ReviewEffects;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.testkit.discord.FakeDiscordServer;
 import dev.parley.testkit.discord.FakeGuild;
@@ -85,8 +86,9 @@ class DiscordReviewIT {
     void aMemberIsRefusedThenAnAdminsFalsePositiveLetsTheSameTextPass() {
         int reportsBefore = (int) server.sentMessages().stream().filter(m -> m.channelId() == modLog).count();
         assertThat(finalText(ask(member, BLOCKED))).contains("blocked by this chat's moderation");
-        SentMessage report = server.awaitSentMessage(m -> m.channelId() == modLog
-                && server.sentMessages().stream().filter(s -> s.channelId() == modLog).count() > reportsBefore, WAIT);
+        server.await(() -> server.sentMessages().stream().filter(m -> m.channelId() == modLog).count() > reportsBefore,
+                WAIT, () -> "a new report in the audit channel");
+        SentMessage report = server.sentMessages().stream().filter(m -> m.channelId() == modLog).toList().getLast();
         List<String> buttons = server.buttons(report.messageId());
         assertThat(buttons).hasSize(5).allMatch(id -> id.startsWith("review:"));
         String falsePositive = buttons.getFirst();
@@ -101,6 +103,24 @@ class DiscordReviewIT {
         assertThat(server.messageContent(report.messageId()).orElseThrow()).startsWith(report.content())
                 .contains("Resolved by <@" + admin.id() + ">");
         assertThat(finalText(ask(member, BLOCKED))).isNotBlank().doesNotContain("blocked by this chat's moderation");
+    }
+
+    @Test
+    void warnRepliesToTheAuthorsBlockedMessage() {
+        var addTerm = server.slashCommand(talk, admin, "moderation").subcommand("terms").option("operation", "add")
+                .option("list", "block").option("term", "pineapple");
+        assertThat(answerTo(addTerm.send())).contains("pineapple");
+        long question = ask(member, "I love pineapple on pizza");
+        assertThat(finalText(question)).contains("blocked by this chat's moderation");
+        SentMessage report = server.awaitSentMessage(m -> m.channelId() == modLog && m.content().contains("custom"), WAIT);
+        String warn = server.buttons(report.messageId()).stream().filter(id -> id.endsWith(":warn")).findFirst()
+                .orElseThrow();
+
+        assertThat(answerTo(server.pressButton(modLog, admin, report.messageId(), warn)))
+                .contains("resolved: warn, warned user " + member.id());
+
+        server.awaitSentMessage(m -> m.channelId() == talk && Objects.equals(m.replyTo(), question)
+                && m.content().equals(ReviewEffects.WARNING), WAIT);
     }
 
     private static DiscordAdapter adapter() {

@@ -1,6 +1,7 @@
 package dev.parley.discord;
 
 import dev.parley.core.audit.BlockReports;
+import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
@@ -176,6 +177,14 @@ public final class DiscordAdapter implements AutoCloseable {
      */
     public BlockReports blockReports() {
         return new AuditChannelPoster(id -> {
+            ShardManager running = shards;
+            return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
+        }, driver);
+    }
+
+    /** Posts an admin's warning to the author of a reviewed message, as a reply to it, through the paced queue. */
+    public AuthorNotices reviewNotices() {
+        return new ReviewNotices(id -> {
             ShardManager running = shards;
             return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
         }, driver);

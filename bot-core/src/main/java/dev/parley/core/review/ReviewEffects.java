@@ -8,7 +8,6 @@ import dev.parley.core.access.DurationWords;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategorySetting;
 import dev.parley.core.settings.ModerationPolicies;
-import dev.parley.core.settings.ScopeSettings;
 import dev.parley.core.settings.SettingsStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -103,13 +102,13 @@ public final class ReviewEffects {
                     + " false-positive <term>");
         }
         double threshold = above.doubleValue();
-        ScopeSettings current = settings.load(item.scope());
         CategorySetting before = policies.forScope(item.scope()).setting(category.get());
         if (before.threshold() > score) {
             return ok(category.get().apiName() + " threshold already " + before.threshold(), () -> { });
         }
         return ok(category.get().apiName() + " threshold " + above.toPlainString(), () -> {
-            settings.save(item.scope(), current.withCategory(category.get(),
+            // read again when applied, so a change made meanwhile is kept
+            settings.save(item.scope(), settings.load(item.scope()).withCategory(category.get(),
                     new CategorySetting(before.action(), threshold)));
             policies.invalidate(item.scope());
         });
