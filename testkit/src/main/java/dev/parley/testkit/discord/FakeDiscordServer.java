@@ -380,59 +380,12 @@ public final class FakeDiscordServer implements AutoCloseable {
      * and its components. The bot's answer is among {@link #interactionCallbacks()}.
      */
     public FakeInteraction pressButton(long channelId, FakeUser user, long messageId, String customId) {
-        StoredMessage pressed = knownMessage(channelId, messageId);
-        DiscordState.ChannelRef channel = state.channel(channelId).orElseThrow();
-        FakeGuild guild = channel.guild();
-        if (guild == null || !guild.isMember(user)) {
-            throw new IllegalArgumentException(user.username() + " cannot press a button in channel " + channelId);
-        }
-        long interactionId = ids.next();
-        String interactionToken = "interaction-" + UUID.randomUUID();
-        Map<String, Object> member = guild.memberJson(user.id());
-        member.put("permissions", Long.toString(guild.permissionsOf(user)));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Long.toUnsignedString(interactionId));
-        json.put("application_id", Long.toUnsignedString(state.applicationId));
-        json.put("type", 3);
-        json.put("token", interactionToken);
-        json.put("version", 1);
-        json.put("data", Map.of("custom_id", customId, "component_type", 2));
-        json.put("message", state.messageJson(pressed));
-        json.put("channel_id", Long.toUnsignedString(channel.id()));
-        json.put("channel", state.channelJson(channel));
-        json.put("locale", "en-US");
-        json.put("entitlements", List.of());
-        json.put("attachment_size_limit", 10_485_760);
-        json.put("app_permissions", Long.toString(guild.permissionsOf(state.bot)));
-        json.put("guild_id", Long.toUnsignedString(guild.id()));
-        json.put("guild", Map.of("id", Long.toUnsignedString(guild.id()), "locale", "en-US", "features", List.of()));
-        json.put("guild_locale", "en-US");
-        json.put("member", member);
-        json.put("context", 0);
-        json.put("authorizing_integration_owners", Map.of("0", Long.toUnsignedString(guild.id())));
-        state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, user, ids.now()));
-        gateway.dispatch("INTERACTION_CREATE", guild.id(), session -> json);
-        return new FakeInteraction(interactionId, interactionToken, channel.id(), guild.id());
+        return new ButtonPresses(ids, state, gateway).press(knownMessage(channelId, messageId), user, customId);
     }
 
     /** The custom ids of the buttons under message {@code messageId} now, in order; empty when it has none. */
     public List<String> buttons(long messageId) {
-        StoredMessage message = state.messages.get(messageId);
-        List<String> ids = new java.util.ArrayList<>();
-        if (message != null) {
-            synchronized (message) {
-                for (Map<String, Object> row : message.components) {
-                    if (row.get("components") instanceof List<?> cells) {
-                        for (Object cell : cells) {
-                            if (cell instanceof Map<?, ?> button && button.get("custom_id") instanceof String id) {
-                                ids.add(id);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(ids);
+        return ButtonPresses.customIds(state.messages.get(messageId));
     }
 
     /** The {@code resolved} object: what Discord includes for user, channel and role options. */

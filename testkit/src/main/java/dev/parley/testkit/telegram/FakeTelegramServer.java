@@ -73,9 +73,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final UpdateFeed updates = new UpdateFeed(lock, changed);
     private final BotApiChats chats;
-    private final InlineKeyboards keyboards = new InlineKeyboards();
-    private final List<String> callbackAnswers = new ArrayList<>();
-    private long nextCallbackId = 1;
+    private final InlineKeyboards keyboards;
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
@@ -87,6 +85,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.bot = bot;
         this.clock = clock;
         this.chats = new BotApiChats(lock, bot, clock);
+        this.keyboards = new InlineKeyboards(lock, chats, updates);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -248,44 +247,17 @@ public final class FakeTelegramServer implements AutoCloseable {
      * it. Its id is returned; the bot's answer to it is in {@link #callbackAnswers()}.
      */
     public String userPresses(TelegramChat chat, TelegramUser from, long messageId, String data) {
-        lock.lock();
-        try {
-            Map<String, Object> message = chats.message(chat.id(), messageId);
-            if (message == null) {
-                throw new IllegalArgumentException("no message " + messageId + " in chat " + chat.id());
-            }
-            String id = "cb-" + nextCallbackId++;
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("id", id);
-            query.put("from", from.json());
-            query.put("message", message);
-            query.put("chat_instance", "instance-" + chat.id());
-            query.put("data", data);
-            updates.add("callback_query", query);
-            return id;
-        } finally {
-            lock.unlock();
-        }
+        return keyboards.press(chat, from, messageId, data);
     }
 
     /** The inline buttons under the bot's message {@code messageId} of {@code chatId} now; empty when none. */
     public List<InlineButton> inlineButtons(long chatId, long messageId) {
-        lock.lock();
-        try {
-            return keyboards.of(chatId, messageId);
-        } finally {
-            lock.unlock();
-        }
+        return keyboards.of(chatId, messageId);
     }
 
     /** The texts the bot answered button presses with ({@code answerCallbackQuery}), as {@code <query id>: <text>}, in order. */
     public List<String> callbackAnswers() {
-        lock.lock();
-        try {
-            return List.copyOf(callbackAnswers);
-        } finally {
-            lock.unlock();
-        }
+        return keyboards.answers();
     }
 
     // ---- what the bot did ----
@@ -434,10 +406,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "setwebhook" -> updates.setWebhook(params);
                 case "deletewebhook" -> updates.deleteWebhook();
                 case "getupdates" -> updates.getUpdates(params);
-                case "sendmessage" -> withKeyboard(chats.sendMessage(params), params);
-                case "editmessagetext" -> withKeyboard(chats.editMessageText(params), params);
-                case "editmessagereplymarkup" -> editReplyMarkup(params);
-                case "answercallbackquery" -> answerCallbackQuery(params);
+                case "sendmessage" -> keyboards.shown(chats.sendMessage(params), params);
+                case "editmessagetext" -> keyboards.shown(chats.editMessageText(params), params);
+                case "editmessagereplymarkup" -> keyboards.editReplyMarkup(params);
+                case "answercallbackquery" -> keyboards.answerCallbackQuery(params);
                 case "deletemessage" -> chats.deleteMessage(params);
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chats.chatMember(params));
@@ -448,50 +420,6 @@ public final class FakeTelegramServer implements AutoCloseable {
             };
         } catch (BadRequest e) {
             return new Reply(400, error(400, "Bad Request: " + e.getMessage()));
-        }
-    }
-
-    /** After a send or an edit of text: the keyboard its {@code reply_markup} sets, or none, as Telegram shows it. */
-    private Reply withKeyboard(Reply reply, Map<String, @Nullable Object> params) {
-        if (reply.status() == 200 && reply.body().get("result") instanceof Map<?, ?> message
-                && message.get("message_id") instanceof Long messageId) {
-            lock.lock();
-            try {
-                keyboards.set(BotApiCall.required(params, "chat_id"), messageId, params.get("reply_markup"));
-            } finally {
-                lock.unlock();
-            }
-        }
-        return reply;
-    }
-
-    private Reply editReplyMarkup(Map<String, @Nullable Object> params) {
-        long chatId = BotApiCall.required(params, "chat_id");
-        long messageId = BotApiCall.required(params, "message_id");
-        lock.lock();
-        try {
-            Map<String, Object> message = chats.message(chatId, messageId);
-            if (message == null) {
-                throw new BadRequest("message to edit not found");
-            }
-            keyboards.set(chatId, messageId, params.get("reply_markup"));
-            return ok(message);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Reply answerCallbackQuery(Map<String, @Nullable Object> params) {
-        Object id = params.get("callback_query_id");
-        if (id == null) {
-            throw new BadRequest("callback_query_id is required");
-        }
-        lock.lock();
-        try {
-            callbackAnswers.add(id + ": " + (params.get("text") == null ? "" : params.get("text")));
-            return ok(true);
-        } finally {
-            lock.unlock();
         }
     }
 
