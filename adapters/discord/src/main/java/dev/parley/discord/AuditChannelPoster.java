@@ -41,8 +41,12 @@ final class AuditChannelPoster implements BlockReports {
             return;
         }
         String text = text(report);
-        driver.enqueue(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(
-                channel.sendMessage(text).setAllowedMentions(ChannelReplySink.NO_MENTIONS), posted -> {}));
+        var post = channel.sendMessage(text).setAllowedMentions(ChannelReplySink.NO_MENTIONS);
+        if (report.reviewId() != null) {
+            post = post.setComponents(ReviewButtonListener.buttons(report.reviewId())); // the review actions
+        }
+        var send = post;
+        driver.enqueue(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(send, posted -> {}));
     }
 
     static String text(BlockReport report) {
@@ -61,6 +65,9 @@ final class AuditChannelPoster implements BlockReports {
             text.append(", scores ").append(scores);
         }
         text.append(", sha256 ").append(report.sha256());
+        if (report.reviewId() != null) {
+            text.append(", review ").append(report.reviewId());
+        }
         if (report.excerpt() != null) {
             // inside a code span, so no markdown or link in it is rendered
             text.append("\nExcerpt: `").append(report.excerpt().replace('`', '\'')).append('`');

@@ -1,6 +1,8 @@
 package dev.parley.discord;
 
 import dev.parley.core.audit.BlockReports;
+import dev.parley.core.review.AuthorNotices;
+import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
@@ -58,6 +60,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private @Nullable ShardManager shards;
     private @Nullable DiscordListener listener;
     private boolean closed;
+    private @Nullable ReviewQueue reviews;
 
     /**
      * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
@@ -97,6 +100,9 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShards(settings.firstShard(), settings.lastShard())
                 .setEnableShutdownHook(false) // Spring closes the adapter in order
                 .addEventListeners(listener);
+        if (reviews != null) {
+            builder.addEventListeners(new ReviewButtonListener(reviews, work, settings.adminRoleId()));
+        }
         if (settings.restUrl() != null) {
             builder.setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()));
         }
@@ -154,12 +160,31 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     /**
+     * Offers the review queue's actions as buttons under block reports, and handles their presses;
+     * call before {@link #start()}.
+     */
+    public synchronized void offerReviews(ReviewQueue reviews) {
+        if (shards != null) {
+            throw new IllegalStateException("offer reviews before start");
+        }
+        this.reviews = java.util.Objects.requireNonNull(reviews, "reviews");
+    }
+
+    /**
      * Posts the blocks of servers that named an audit channel to that channel; reports arriving
      * before the shards connected, or naming a channel this process does not serve, are dropped
      * (they are in the audit log all the same).
      */
     public BlockReports blockReports() {
         return new AuditChannelPoster(id -> {
+            ShardManager running = shards;
+            return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
+        }, driver);
+    }
+
+    /** Posts an admin's warning to the author of a reviewed message, as a reply to it, through the paced queue. */
+    public AuthorNotices reviewNotices() {
+        return new ReviewNotices(id -> {
             ShardManager running = shards;
             return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
         }, driver);

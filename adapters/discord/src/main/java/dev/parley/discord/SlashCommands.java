@@ -32,7 +32,7 @@ final class SlashCommands {
 
     /** The commands {@code /help <command>} explains in full; the core answers each. */
     private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota",
-            "usage", "reset", "stop"};
+            "usage", "review", "reset", "stop"};
 
     private final List<SlashCommandData> definitions;
     /**
@@ -42,7 +42,7 @@ final class SlashCommands {
     private final Map<String, List<String>> optionOrder;
 
     SlashCommands() {
-        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(), quota(), usage(),
+        this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(), quota(), usage(), review(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
                 Commands.slash("help", "What Parley can do and its commands")
@@ -261,6 +261,23 @@ final class SlashCommands {
         return Commands.slash("usage", "Use of the bot today and this month")
                 .addSubcommands(new SubcommandData("me", "Your use, what is left and when it renews"),
                         new SubcommandData("server", "This server's totals and top users (admins)"));
+    }
+
+    private static SlashCommandData review() {
+        OptionData id = new OptionData(OptionType.STRING, "id", "The review item's id, as /review list shows it", true)
+                .setMaxLength(16);
+        return Commands.slash("review", "Blocks reported to the audit channel, each resolved once (admins)")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(new SubcommandData("list", "The items waiting for an admin"),
+                        new SubcommandData("show", "One item").addOptions(id),
+                        new SubcommandData("resolve", "Resolve an item: false positive, confirm, warn, mute or ban")
+                                .addOptions(id, choices("action", "What you decide", true, "false-positive", "confirm",
+                                        "warn", "mute", "ban"), new OptionData(OptionType.STRING, "argument",
+                                        "false-positive: a term to allow; mute: for how long, e.g. 2h")),
+                        new SubcommandData("export", "Resolved items as JSON lines for retraining")
+                                .addOptions(new OptionData(OptionType.INTEGER, "count", "How many")
+                                        .setRequiredRange(1, 50)));
     }
 
     private static OptionData choices(String name, String description, boolean required, String... values) {

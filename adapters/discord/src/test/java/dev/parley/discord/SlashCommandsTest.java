@@ -24,7 +24,7 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop", "help");
     }
 
     @Test
@@ -183,13 +183,22 @@ class SlashCommandsTest {
     }
 
     @Test
+    void reviewResolve_becomesTheCoresCommandLineWithItsArgumentLast() {
+        Map<String, OptionMapping> given = Map.of("id", option("id", 3, "k3x9q2"), "action", option("action", 3, "mute"),
+                "argument", option("argument", 3, "2h"));
+
+        assertThat(commands.commandLine("review resolve", given::get)).isEqualTo("/review resolve k3x9q2 mute 2h");
+        assertThat(commands.commandLine("review list", name -> null)).isEqualTo("/review list");
+    }
+
+    @Test
     void help_offersTheCommandsItExplainsAndPassesTheChoiceOn() {
         SlashCommandData help = definition("help");
 
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

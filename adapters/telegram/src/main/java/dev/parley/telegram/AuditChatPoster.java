@@ -39,8 +39,12 @@ final class AuditChatPoster implements BlockReports {
     @Override
     public void report(BlockReport report) {
         String chat = report.auditChannelId();
-        SendMessage post = SendMessage.builder().chatId(chat).text(text(report))
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build();
+        SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder().chatId(chat).text(text(report))
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (report.reviewId() != null) {
+            builder.replyMarkup(ReviewButtons.keyboard(report.reviewId())); // the review actions, as buttons
+        }
+        SendMessage post = builder.build();
         try {
             driver.enqueue(OutboundTarget.telegramChat(chat, true), new Post(client, post, report));
         } catch (IllegalStateException closed) {
@@ -68,6 +72,9 @@ final class AuditChatPoster implements BlockReports {
             text.append(", scores ").append(scores);
         }
         text.append(", sha256 ").append(report.sha256());
+        if (report.reviewId() != null) {
+            text.append(", review ").append(report.reviewId());
+        }
         if (report.excerpt() != null) {
             // a full-width @ so that a username in the excerpt mentions nobody
             text.append("\nExcerpt: \"").append(report.excerpt().replace('@', '\uFF20')).append('"');

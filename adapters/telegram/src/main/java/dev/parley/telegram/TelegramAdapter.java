@@ -8,6 +8,8 @@ import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.review.AuthorNotices;
+import dev.parley.core.review.ReviewQueue;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -58,6 +61,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final InstantSource clock;
     private final UpdateOffsets offsets;
     private final ServedScopes served;
+    private final @Nullable ReviewQueue reviews;
 
     private final TelegramConnection connection;
     private final TelegramClient client;
@@ -74,6 +78,7 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramAdapter(TelegramAdapterBuilder.Parts parts) {
         this.offsets = parts.offsets();
         this.served = parts.served();
+        this.reviews = parts.reviews();
         this.settings = parts.settings();
         this.pipeline = parts.pipeline();
         this.clock = parts.clock();
@@ -116,7 +121,7 @@ public final class TelegramAdapter implements AutoCloseable {
         AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
-                replies, handled, new UnservedGroups(client, served));
+                replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, admins, reviews));
         CommandMenu.set(client);
         driver.start();
         UpdateIntake intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(),
@@ -170,6 +175,11 @@ public final class TelegramAdapter implements AutoCloseable {
      */
     public BlockReports blockReports() {
         return new AuditChatPoster(client, driver);
+    }
+
+    /** Posts an admin's warning to the author of a reviewed message, as a reply to it, through the paced queue. */
+    public AuthorNotices reviewNotices() {
+        return new ReviewNotices(client, driver);
     }
 
     /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */

@@ -3,6 +3,7 @@ package dev.parley.telegram;
 import dev.parley.core.access.ServedScopes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.reply.ReplyCaches;
+import dev.parley.core.review.ReviewQueue;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public final class TelegramAdapterBuilder {
     private UpdateOffsets offsets = UpdateOffsets.NONE;
     private ServedScopes served = ServedScopes.ALL;
     private ReplyCaches caches = ReplyCaches.DEFAULTS;
+    private @Nullable ReviewQueue reviews;
     private BackOff pollBackOff = new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     TelegramAdapterBuilder() {}
@@ -75,10 +77,19 @@ public final class TelegramAdapterBuilder {
         return this;
     }
 
+    /**
+     * The review queue whose actions block reports offer as buttons; without it, a press of one
+     * is answered that it does nothing here.
+     */
+    public TelegramAdapterBuilder reviews(ReviewQueue reviews) {
+        this.reviews = Objects.requireNonNull(reviews, "reviews");
+        return this;
+    }
+
     /** The adapter, not started; throws {@link IllegalStateException} naming a missing required part. */
     public TelegramAdapter build() {
         return new TelegramAdapter(new Parts(required(settings, "settings"), required(pipeline, "pipeline"),
-                required(clock, "clock"), offsets, caches, pollBackOff, served));
+                required(clock, "clock"), offsets, caches, pollBackOff, served, reviews));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -90,5 +101,5 @@ public final class TelegramAdapterBuilder {
 
     /** The parts a built adapter is made of, the required ones checked present. */
     record Parts(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, UpdateOffsets offsets,
-            ReplyCaches caches, BackOff pollBackOff, ServedScopes served) {}
+            ReplyCaches caches, BackOff pollBackOff, ServedScopes served, @Nullable ReviewQueue reviews) {}
 }

@@ -29,9 +29,11 @@ final class UpdateHandling {
     private final TelegramReplies replies;
     private final LongAdder handled;
     private final UnservedGroups unserved;
+    private final ReviewButtons reviewButtons;
 
     UpdateHandling(ChatPipeline pipeline, UpdateReader reader, AdminLookup admins, GroupAdministration groups,
-            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved) {
+            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved,
+            ReviewButtons reviewButtons) {
         this.pipeline = pipeline;
         this.reader = reader;
         this.admins = admins;
@@ -40,10 +42,19 @@ final class UpdateHandling {
         this.replies = replies;
         this.handled = handled;
         this.unserved = unserved;
+        this.reviewButtons = reviewButtons;
     }
 
     /** On a lane's virtual thread: one update to the core. */
     void handle(Update update) {
+        if (update.hasCallbackQuery()) {
+            try {
+                reviewButtons.press(update.getCallbackQuery()); // a review action under a block report
+            } finally {
+                handled.increment();
+            }
+            return;
+        }
         UpdateReader.Reading reading = reader.read(update);
         if (reading instanceof UpdateReader.Reading.Text text && !isManage(text)) {
             answer(text);

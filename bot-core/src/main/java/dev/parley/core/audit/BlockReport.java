@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 the blocked text's {@link AuditHash}: 16 hex digits of its HMAC-SHA256 under this
  *     installation's key, so repeats can be found (the name is the audit format's, kept)
  * @param excerpt at most 80 characters of the text with the triggering words masked, or null
+ * @param reviewId the review item this block became, whose actions the report may offer, or null
  */
 public record BlockReport(
         Instant at,
@@ -36,7 +37,16 @@ public record BlockReport(
         String rule,
         CategoryScores scores,
         String sha256,
-        @Nullable String excerpt) {
+        @Nullable String excerpt,
+        @Nullable String reviewId) {
+
+    /** A report of a block that is not (yet) a review item. */
+    public BlockReport(Instant at, ScopeKey scope, Location location, String auditChannelId, String authorId,
+            String messageId, Direction direction, String category, String rule, CategoryScores scores, String sha256,
+            @Nullable String excerpt) {
+        this(at, scope, location, auditChannelId, authorId, messageId, direction, category, rule, scores, sha256,
+                excerpt, null);
+    }
 
     public BlockReport {
         Objects.requireNonNull(at, "at");
@@ -50,5 +60,11 @@ public record BlockReport(
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(sha256, "sha256");
+    }
+
+    /** This report as the review item {@code id}. */
+    public BlockReport withReviewId(String id) {
+        return new BlockReport(at, scope, location, auditChannelId, authorId, messageId, direction, category, rule,
+                scores, sha256, excerpt, Objects.requireNonNull(id, "id"));
     }
 }

@@ -15,6 +15,7 @@ import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
@@ -48,6 +49,7 @@ public final class CommandService {
     private final @Nullable StrikeCommands strikes;
     private final @Nullable QuotaCommands quotaCommands;
     private final @Nullable UsageCommands usageCommands;
+    private final @Nullable ReviewCommands reviews;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -68,6 +70,7 @@ public final class CommandService {
         this.strikes = parts.access == null ? null : new StrikeCommands(parts.access, changes);
         this.quotaCommands = parts.quotas == null ? null : new QuotaCommands(parts.quotas, changes);
         this.usageCommands = parts.quotas == null ? null : new UsageCommands(parts.quotas);
+        this.reviews = parts.reviews == null ? null : new ReviewCommands(parts.reviews);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -110,6 +113,7 @@ public final class CommandService {
         private @Nullable Operators operators;
         private @Nullable AccessControl access;
         private @Nullable Quotas quotas;
+        private @Nullable ReviewQueue reviews;
 
         private Builder() {}
 
@@ -210,6 +214,12 @@ public final class CommandService {
             return this;
         }
 
+        /** The review queue {@code /review} lists and resolves; without it, blocks are not kept for review. */
+        public Builder reviews(ReviewQueue reviews) {
+            this.reviews = Objects.requireNonNull(reviews, "reviews");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -242,6 +252,7 @@ public final class CommandService {
             case "audit" -> message.author().admin()
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
+            case "review" -> reviews == null ? "Blocks are not kept for review here." : reviews.handle(command, message);
             case "model" -> models == null ? "The model cannot be changed while the bot runs here." : models.handle(command, message);
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };

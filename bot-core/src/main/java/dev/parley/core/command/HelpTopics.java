@@ -19,7 +19,7 @@ final class HelpTopics {
               /usage             your use today and this month, and what is left
             Admins:
               /moderation ...    the moderation policy here, and of one channel
-              /audit recent      the latest audit entries here
+              /audit recent      the latest audit entries here; /review: reported blocks to resolve
               /strikes ...       strikes for blocked prompts, and when they mute
               /quota ...         budgets per day and month; /usage server for totals
             /help <command> for details, such as /help moderation.""";
@@ -125,7 +125,8 @@ final class HelpTopics {
             Map.entry("model", ModelCommands.HELP),
             Map.entry("strikes", STRIKES),
             Map.entry("quota", QUOTA),
-            Map.entry("usage", USAGE));
+            Map.entry("usage", USAGE),
+            Map.entry("review", ReviewCommands.HELP));
 
     private HelpTopics() {}
 

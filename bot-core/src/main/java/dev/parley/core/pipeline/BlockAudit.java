@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Decides what the audit log and the scope's audit channel are told of a block. */
 final class BlockAudit {
@@ -73,14 +74,15 @@ final class BlockAudit {
         String auditChannel = policy.reporting().auditChannel();
         if (auditChannel != null) {
             report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
-                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
+                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt),
+                    excerpt == null ? null : text); // a scope that keeps only hashes keeps no text for review
         }
     }
 
     /** Hands a block to the audit channel; an adapter's failure there must not cost the user their notice. */
-    private void report(BlockReport report) {
+    private void report(BlockReport report, @Nullable String keptText) {
         try {
-            reports.report(report);
+            reports.report(report, keptText);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
                     report.auditChannelId(), e.toString());

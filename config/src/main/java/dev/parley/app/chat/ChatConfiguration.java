@@ -42,6 +42,7 @@ import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.SettingsStore;
@@ -262,14 +263,15 @@ public class ChatConfiguration {
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
-            Quotas quotas) {
+            Quotas quotas, ReviewQueue reviews) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history)
                 .access(access)
-                .quotas(quotas);
+                .quotas(quotas)
+                .reviews(reviews);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }

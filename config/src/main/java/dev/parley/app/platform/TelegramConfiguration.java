@@ -1,11 +1,13 @@
 package dev.parley.app.platform;
 
 import dev.parley.app.chat.PlatformBlockReports;
+import dev.parley.app.review.PlatformAuthorNotices;
 import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.access.AccessControl;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.review.ReviewQueue;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.telegram.TelegramStartException;
 import java.time.InstantSource;
@@ -27,11 +29,13 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
-            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access) {
+            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
+            ReviewQueue reviews, PlatformAuthorNotices authorNotices) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
-                .served(access.served()).build();
+                .served(access.served()).reviews(reviews).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
+        authorNotices.register(Platform.TELEGRAM, adapter.reviewNotices());
         return adapter;
     }
 

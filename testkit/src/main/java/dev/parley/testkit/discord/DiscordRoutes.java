@@ -262,6 +262,9 @@ final class DiscordRoutes implements RestTransport.Router {
         }
         StoredMessage message = state.botMessage(channel.get(), content, referenced == null ? 0 : 19, referenced,
                 intFlags(body), null, r.files());
+        if (body.get("components") instanceof List<?> components) {
+            message.components = components.stream().map(Json::asObject).toList();
+        }
         sent.add(new SentMessage(SentMessage.Kind.CREATE, message.channelId, message.id, content,
                 allowedMentions(body), replyTo, body));
         return RestReply.json(state.messageJson(message)).then(() -> state.dispatchMessage("MESSAGE_CREATE", message));
@@ -308,6 +311,9 @@ final class DiscordRoutes implements RestTransport.Router {
             }
             if (body.get("embeds") instanceof List<?> embeds) {
                 message.embeds = embeds.stream().map(Json::asObject).toList();
+            }
+            if (body.get("components") instanceof List<?> components) {
+                message.components = components.stream().map(Json::asObject).toList();
             }
             message.flags &= ~128; // an edit ends "thinking..."
             message.editedAt = ids.now();

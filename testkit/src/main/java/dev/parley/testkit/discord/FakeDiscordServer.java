@@ -374,6 +374,20 @@ public final class FakeDiscordServer implements AutoCloseable {
         return new FakeInteraction(interactionId, interactionToken, channel.id(), guild == null ? null : guild.id());
     }
 
+    /**
+     * {@code user} presses the button {@code customId} under message {@code messageId} of channel
+     * {@code channelId}: a component interaction (type 3), as Discord sends it, with the message
+     * and its components. The bot's answer is among {@link #interactionCallbacks()}.
+     */
+    public FakeInteraction pressButton(long channelId, FakeUser user, long messageId, String customId) {
+        return new ButtonPresses(ids, state, gateway).press(knownMessage(channelId, messageId), user, customId);
+    }
+
+    /** The custom ids of the buttons under message {@code messageId} now, in order; empty when it has none. */
+    public List<String> buttons(long messageId) {
+        return ButtonPresses.customIds(state.messages.get(messageId));
+    }
+
     /** The {@code resolved} object: what Discord includes for user, channel and role options. */
     private Map<String, Object> resolved(SlashCommandDraft draft, @Nullable FakeGuild guild) {
         Map<String, Object> users = new LinkedHashMap<>();

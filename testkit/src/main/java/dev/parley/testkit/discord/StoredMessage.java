@@ -24,6 +24,8 @@ final class StoredMessage {
     int flags;
     @Nullable Instant editedAt;
     List<Map<String, Object>> embeds = List.of();
+    /** The message's components (action rows of buttons) as the bot sent them. */
+    List<Map<String, Object>> components = List.of();
 
     StoredMessage(
             long id,
@@ -89,6 +91,7 @@ final class StoredMessage {
         json.put("mention_roles", mentionRoles);
         json.put("attachments", attachments);
         json.put("embeds", embeds);
+        json.put("components", components);
         json.put("pinned", false);
         json.put("flags", flags);
         if (webhookId != null) {

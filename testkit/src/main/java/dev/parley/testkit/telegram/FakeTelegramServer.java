@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * answers as soon as an update is queued or after {@code timeout}; updates below {@code offset}
  * are confirmed and dropped, the others are sent again; a second poll ends the waiting one with
  * 409 as Telegram does), {@code sendMessage}, {@code editMessageText}, {@code deleteMessage},
- * {@code sendChatAction}, {@code getChatMember}, {@code getChat} and {@code setMyCommands}.
+ * {@code sendChatAction}, {@code getChatMember}, {@code getChat} and {@code setMyCommands}, and for
+ * inline keyboards {@code editMessageReplyMarkup} and {@code answerCallbackQuery} (a test presses a
+ * button with {@link #userPresses}).
  * After {@code setWebhook} it posts each update to the webhook instead (with the secret token
  * header), oldest first, until the webhook answers 2xx, and refuses {@code getUpdates} with 409.
  *
@@ -71,6 +73,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final UpdateFeed updates = new UpdateFeed(lock, changed);
     private final BotApiChats chats;
+    private final InlineKeyboards keyboards;
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
@@ -82,6 +85,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.bot = bot;
         this.clock = clock;
         this.chats = new BotApiChats(lock, bot, clock);
+        this.keyboards = new InlineKeyboards(lock, chats, updates);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -237,6 +241,25 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code from} presses the inline button whose callback data is {@code data} under the bot's
+     * message {@code messageId} of {@code chat}: a {@code callback_query} update, as Telegram sends
+     * it. Its id is returned; the bot's answer to it is in {@link #callbackAnswers()}.
+     */
+    public String userPresses(TelegramChat chat, TelegramUser from, long messageId, String data) {
+        return keyboards.press(chat, from, messageId, data);
+    }
+
+    /** The inline buttons under the bot's message {@code messageId} of {@code chatId} now; empty when none. */
+    public List<InlineButton> inlineButtons(long chatId, long messageId) {
+        return keyboards.of(chatId, messageId);
+    }
+
+    /** The texts the bot answered button presses with ({@code answerCallbackQuery}), as {@code <query id>: <text>}, in order. */
+    public List<String> callbackAnswers() {
+        return keyboards.answers();
+    }
+
     // ---- what the bot did ----
 
     /** Every call answered so far, in order. */
@@ -383,8 +406,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "setwebhook" -> updates.setWebhook(params);
                 case "deletewebhook" -> updates.deleteWebhook();
                 case "getupdates" -> updates.getUpdates(params);
-                case "sendmessage" -> chats.sendMessage(params);
-                case "editmessagetext" -> chats.editMessageText(params);
+                case "sendmessage" -> keyboards.shown(chats.sendMessage(params), params);
+                case "editmessagetext" -> keyboards.shown(chats.editMessageText(params), params);
+                case "editmessagereplymarkup" -> keyboards.editReplyMarkup(params);
+                case "answercallbackquery" -> keyboards.answerCallbackQuery(params);
                 case "deletemessage" -> chats.deleteMessage(params);
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chats.chatMember(params));

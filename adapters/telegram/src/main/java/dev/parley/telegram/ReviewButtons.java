@@ -1,0 +1,131 @@
+package dev.parley.telegram;
+
+import dev.parley.core.review.Decision;
+import dev.parley.core.review.ReviewAction;
+import dev.parley.core.review.ReviewItem;
+import dev.parley.core.review.ReviewOutcome;
+import dev.parley.core.review.ReviewQueue;
+import dev.parley.core.review.Reviewer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The review actions under a block report in an audit chat, and what a press of one does. The
+ * presser's admin status is asked of Telegram ({@code getChatMember}) in the group the block
+ * happened in, not in the audit chat: only that group's admins may resolve its items. The answer
+ * goes back as the callback's answer; a resolution also edits the report to say who resolved it
+ * with what, and takes the buttons away.
+ */
+final class ReviewButtons {
+
+    private static final Logger LOG = System.getLogger(ReviewButtons.class.getName());
+    static final String PREFIX = "review:";
+
+    /** A button: its label and the action with its arguments. */
+    private record Button(String label, String code, Decision decision) {}
+
+    private static final List<Button> BUTTONS = List.of(
+            new Button("False positive", "fp", Decision.of(ReviewAction.FALSE_POSITIVE)),
+            new Button("Confirm", "confirm", Decision.of(ReviewAction.CONFIRM)),
+            new Button("Warn", "warn", Decision.of(ReviewAction.WARN)),
+            new Button("Mute 1h", "mute1h", Decision.of(ReviewAction.MUTE)),
+            new Button("Ban", "ban", Decision.of(ReviewAction.BAN)));
+
+    private final TelegramClient client;
+    private final AdminLookup admins;
+    private final @Nullable ReviewQueue reviews;
+
+    ReviewButtons(TelegramClient client, AdminLookup admins, @Nullable ReviewQueue reviews) {
+        this.client = client;
+        this.admins = admins;
+        this.reviews = reviews;
+    }
+
+    /** The keyboard under the report of review item {@code id}: two rows, callback data {@code review:<id>:<code>}. */
+    static InlineKeyboardMarkup keyboard(String id) {
+        List<InlineKeyboardButton> buttons = BUTTONS.stream().<InlineKeyboardButton>map(b -> InlineKeyboardButton
+                .builder().text(b.label()).callbackData(PREFIX + id + ":" + b.code()).build()).toList();
+        return InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(buttons.subList(0, 2)))
+                .keyboardRow(new InlineKeyboardRow(buttons.subList(2, buttons.size())))
+                .build();
+    }
+
+    /** On a lane's virtual thread: one press of a button. */
+    void press(CallbackQuery query) {
+        String data = query.getData() == null ? "" : query.getData();
+        String[] parts = data.split(":");
+        Optional<Button> button = parts.length == 3 && data.startsWith(PREFIX)
+                ? BUTTONS.stream().filter(b -> b.code().equals(parts[2])).findFirst() : Optional.empty();
+        if (reviews == null || button.isEmpty()) {
+            answer(query, "This button does nothing here.");
+            return;
+        }
+        String id = parts[1];
+        Optional<ReviewItem> item = reviews.find(id);
+        if (item.isEmpty()) {
+            answer(query, "There is no review item " + id + ".");
+            return;
+        }
+        long presser = query.getFrom().getId();
+        boolean admin = isAdminOf(item.get(), presser);
+        ReviewOutcome outcome = reviews.resolve(item.get().scope(), id, button.get().decision(),
+                new Reviewer(String.valueOf(presser), admin));
+        answer(query, outcome.text());
+        if (outcome instanceof ReviewOutcome.Resolved resolved) {
+            markResolved(query, resolved, name(query.getFrom()));
+        }
+    }
+
+    private boolean isAdminOf(ReviewItem item, long userId) {
+        try {
+            return admins.isAdmin(Long.parseLong(item.scope().scopeId()), userId);
+        } catch (NumberFormatException notAChat) {
+            return false;
+        }
+    }
+
+    private void answer(CallbackQuery query, String text) {
+        try {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).showAlert(true).build());
+        } catch (TelegramApiException e) {
+            LOG.log(Level.WARNING, "could not answer a button press: {0}", ApiErrors.describe(e));
+        }
+    }
+
+    /** Edits the report to say who resolved it with what; without a reply markup, so the buttons go. */
+    private void markResolved(CallbackQuery query, ReviewOutcome.Resolved resolved, String by) {
+        MaybeInaccessibleMessage post = query.getMessage();
+        if (post == null) {
+            return;
+        }
+        String before = post instanceof Message message && message.getText() != null ? message.getText() + "\n"
+                : "Review " + resolved.item().id() + "\n";
+        try {
+            client.execute(EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
+                    .text(before + "Resolved by " + by + ": " + resolved.summary() + ".").build());
+        } catch (TelegramApiException e) {
+            LOG.log(Level.WARNING, "could not mark review {0} resolved in its report: {1}", resolved.item().id(),
+                    ApiErrors.describe(e));
+        }
+    }
+
+    /** How a presser is named in the report: their username, else their first name, and their id. */
+    private static String name(User user) {
+        return (user.getUserName() != null ? "@" + user.getUserName() : user.getFirstName()) + " (" + user.getId() + ")";
+    }
+}

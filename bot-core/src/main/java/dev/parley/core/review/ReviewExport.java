@@ -1,0 +1,71 @@
+package dev.parley.core.review;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Resolved items as labelled examples for retraining: one JSON line each, in the shape the
+ * {@code moderate} mode reads ({@code id}, {@code text}) and writes ({@code flagged},
+ * {@code categories}, {@code category_scores}), with the admin's verdict as {@code flagged} and
+ * {@code label}. An item whose scope kept only the hash carries {@code sha256} and no text.
+ */
+public final class ReviewExport {
+
+    private ReviewExport() {}
+
+    /** The JSON lines of {@code items}, newline-separated; resolved items only. */
+    public static String lines(List<ReviewItem> items) {
+        return items.stream().filter(i -> !i.pending()).map(ReviewExport::line).collect(Collectors.joining("\n"));
+    }
+
+    /** One item's line. */
+    static String line(ReviewItem item) {
+        Resolution how = item.resolution();
+        if (how == null) {
+            throw new IllegalArgumentException("review " + item.id() + " is pending");
+        }
+        boolean flagged = how.action().harmful();
+        StringBuilder json = new StringBuilder("{\"id\":").append(string(item.id()));
+        if (item.text() != null) {
+            json.append(",\"text\":").append(string(item.text()));
+        }
+        json.append(",\"sha256\":").append(string(item.hash()))
+                .append(",\"flagged\":").append(flagged)
+                .append(",\"categories\":{").append(string(item.category())).append(':').append(flagged).append('}')
+                .append(",\"category_scores\":{");
+        String scores = item.scores().asMap().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> string(e.getKey().apiName()) + ":" + String.format(Locale.ROOT, "%.4f", e.getValue()))
+                .collect(Collectors.joining(","));
+        json.append(scores).append('}')
+                .append(",\"label\":").append(string(how.action().typed()))
+                .append(",\"direction\":").append(string(item.direction().name().toLowerCase(Locale.ROOT)))
+                .append(",\"reviewed_by\":").append(string(how.by()))
+                .append(",\"reviewed_at\":").append(string(how.at().toString()))
+                .append('}');
+        return json.toString();
+    }
+
+    private static String string(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.parley.core.review;
+
+import dev.parley.core.audit.BlockReport;
+import dev.parley.core.audit.BlockReports;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes every block reported to an audit channel a pending review item, then hands the report,
+ * with the item's id, to the adapters that post it (and offer its actions as buttons). A report
+ * whose item could not be stored is still posted, without actions.
+ */
+public final class ReviewingBlockReports implements BlockReports {
+
+    private static final Logger LOG = System.getLogger(ReviewingBlockReports.class.getName());
+
+    private final ReviewQueue queue;
+    private final BlockReports posters;
+
+    public ReviewingBlockReports(ReviewQueue queue, BlockReports posters) {
+        this.queue = queue;
+        this.posters = posters;
+    }
+
+    @Override
+    public void report(BlockReport report) {
+        report(report, null);
+    }
+
+    @Override
+    public void report(BlockReport report, @Nullable String keptText) {
+        BlockReport posted = report;
+        try {
+            posted = report.withReviewId(queue.open(report, keptText));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} could not be kept for review: {1}", report.messageId(), e.toString());
+        }
+        posters.report(posted);
+    }
+}
