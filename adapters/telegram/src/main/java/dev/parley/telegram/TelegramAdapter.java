@@ -6,6 +6,7 @@ import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import java.lang.System.Logger;
@@ -170,6 +171,11 @@ public final class TelegramAdapter implements AutoCloseable {
      */
     public BlockReports blockReports() {
         return new AuditChatPoster(client, driver);
+    }
+
+    /** Sends files to users' private chats with the bot, for {@code /export}. */
+    public PrivateDelivery privateDelivery() {
+        return new PrivateFiles(client);
     }
 
     /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */

@@ -247,14 +247,15 @@ public class ChatConfiguration {
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
-            Quotas quotas) {
+            Quotas quotas, CommandService.PrivacySetup privacy) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
                 .channels(channels)
                 .history(history)
                 .access(access)
-                .quotas(quotas);
+                .quotas(quotas)
+                .privacy(privacy);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }

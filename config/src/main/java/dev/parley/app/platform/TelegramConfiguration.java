@@ -1,6 +1,7 @@
 package dev.parley.app.platform;
 
 import dev.parley.app.chat.PlatformBlockReports;
+import dev.parley.app.privacy.PlatformPrivateDelivery;
 import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.access.AccessControl;
@@ -27,11 +28,13 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
-            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access) {
+            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
+            PlatformPrivateDelivery privateDelivery) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
                 .served(access.served()).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
+        privateDelivery.register(Platform.TELEGRAM, adapter.privateDelivery());
         return adapter;
     }
 
