@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * answers as soon as an update is queued or after {@code timeout}; updates below {@code offset}
  * are confirmed and dropped, the others are sent again; a second poll ends the waiting one with
  * 409 as Telegram does), {@code sendMessage}, {@code editMessageText}, {@code deleteMessage},
- * {@code sendChatAction}, {@code getChatMember}, {@code getChat} and {@code setMyCommands}.
+ * {@code sendChatAction}, {@code getChatMember}, {@code getChat}, {@code setMyCommands} and
+ * {@code sendDocument} (multipart; 403 to a private chat the user never opened with the bot).
  * After {@code setWebhook} it posts each update to the webhook instead (with the secret token
  * header), oldest first, until the webhook answers 2xx, and refuses {@code getUpdates} with 409.
  *
@@ -71,6 +72,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final UpdateFeed updates = new UpdateFeed(lock, changed);
     private final BotApiChats chats;
+    private final BotApiDocuments documents;
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
@@ -82,6 +84,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.bot = bot;
         this.clock = clock;
         this.chats = new BotApiChats(lock, bot, clock);
+        this.documents = new BotApiDocuments(lock, chats, bot);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -259,6 +262,26 @@ public final class FakeTelegramServer implements AutoCloseable {
         return chats.botMessages(chatId);
     }
 
+    /** The files the bot sent to {@code chatId} with {@code sendDocument}, oldest first. */
+    public List<BotDocument> documents(long chatId) {
+        lock.lock();
+        try {
+            return documents.sentTo(chatId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every file the bot sent with {@code sendDocument}, in any chat, oldest first. */
+    public List<BotDocument> documents() {
+        lock.lock();
+        try {
+            return documents.all();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bot's messages in {@code chatId} that answer {@code messageId} and are not deleted. */
     public List<BotMessage> repliesTo(long chatId, long messageId) {
         return botMessages(chatId).stream()
@@ -384,6 +407,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "deletewebhook" -> updates.deleteWebhook();
                 case "getupdates" -> updates.getUpdates(params);
                 case "sendmessage" -> chats.sendMessage(params);
+                case "senddocument" -> documents.sendDocument(params);
                 case "editmessagetext" -> chats.editMessageText(params);
                 case "deletemessage" -> chats.deleteMessage(params);
                 case "sendchataction" -> ok(true);
