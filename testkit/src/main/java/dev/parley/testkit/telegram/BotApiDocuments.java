@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code sendDocument} as Telegram answers it: an uploaded file (multipart) becomes a message with
+ * {@code sendDocument} as Telegram answers it: an uploaded file (multipart, in the {@code document}
+ * part or in a part that {@code document} names as {@code attach://<part>}) becomes a message with
  * a {@code document}; a private chat the user never opened with the bot is refused with 403, so
  * a bot cannot start a conversation with someone.
  */
@@ -36,7 +37,16 @@ final class BotApiDocuments {
         if (document == null) {
             throw new BadRequest("there is no document in the request");
         }
-        String fileName = String.valueOf(params.getOrDefault("document" + BotApiCall.FILE_NAME, "document"));
+        String field = "document";
+        if (String.valueOf(document).startsWith("attach://")) {
+            // TelegramBots uploads the file as a part of its own and names it in the field, as the Bot API allows
+            field = String.valueOf(document).substring("attach://".length());
+            document = params.get(field);
+            if (document == null) {
+                throw new BadRequest("the attached file " + field + " is missing");
+            }
+        }
+        String fileName = String.valueOf(params.getOrDefault(field + BotApiCall.FILE_NAME, field));
         String caption = String.valueOf(params.getOrDefault("caption", ""));
         lock.lock();
         try {

@@ -54,6 +54,27 @@ class FakeTelegramDocumentsTest {
     }
 
     @Test
+    void sendDocument_findsAFileAttachedAsAPartOfItsOwn_asTelegramBotsSendsIt() throws Exception {
+        server.userSends(TelegramChat.privateWith(ALICE), ALICE, "/start");
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n1\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"export.json\"; filename=\"export.json\""
+                + "\r\n\r\n[1, 2]\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\nattach://export.json\r\n"
+                + "--" + BOUNDARY + "--\r\n";
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/bot1:token/sendDocument"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.documents(1)).singleElement().satisfies(document -> {
+            assertThat(document.fileName()).isEqualTo("export.json");
+            assertThat(document.content()).isEqualTo("[1, 2]");
+        });
+    }
+
+    @Test
     void sendDocument_toAUserWhoNeverOpenedAPrivateChat_isForbidden() throws Exception {
         HttpResponse<String> response = sendDocument(2, "export.json", "{}");
 
