@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * {@code /export} and {@code /forget me} end to end (#18, my data): the application with the real
  * TelegramBots client against the fake Bot API server, the real llama.cpp runtime on a generated
  * model and an H2 file database. A member chats in a group with history on, is counted against a
- * quota and earns a strike; the export reaches her private chat only; after {@code /forget me}
- * no table holds her id for that group but the opt-out record.
+ * quota, earns a strike and is banned by an admin; she may still export and forget her data: the
+ * export reaches her private chat only; after {@code /forget me} no table holds her id for that
+ * group but the admin's ban and the opt-out record.
  */
 class MyDataIT {
 
@@ -59,6 +60,7 @@ class MyDataIT {
         assertThat(say(GROUP, ANA, BLOCKED_PROMPT)).contains("blocked");
         assertThat(rowsNaming(ANA)).containsKeys("history_exchange.user_id", "quota_usage.subject_id",
                 "access_strike.user_id", "audit_log.actor_id");
+        assertThat(say(GROUP, ADMIN, "/bot block user " + ANA.id() + " spam")).startsWith("Blocked user " + ANA.id());
 
         String refused = say(GROUP, ANA, "/export");
         assertThat(refused).startsWith("I cannot write to you privately yet: open a private chat with me")
@@ -84,10 +86,11 @@ class MyDataIT {
                 .isEqualTo("strike"));
 
         assertThat(say(GROUP, ANA, "/forget me")).contains("/forget me confirm within 5 minutes");
-        assertThat(say(GROUP, ANA, "/forget me confirm")).startsWith("Forgotten: ");
+        assertThat(say(GROUP, ANA, "/forget me confirm")).startsWith("Forgotten: ")
+                .contains("Kept: an admin's ban (only an admin can lift it)");
 
-        assertThat(rowsNaming(ANA)).as("the opt-out is the one row naming her; a ban would be the other")
-                .containsOnlyKeys("feedback_optout.user_id");
+        assertThat(rowsNaming(ANA)).as("the admin's ban and the opt-out are the rows still naming her")
+                .containsOnlyKeys("access_entry.target_id", "feedback_optout.user_id");
         assertThat(rowsNaming(BEN)).containsKeys("history_exchange.user_id", "quota_usage.subject_id");
         assertThat(say(GROUP, ADMIN, "/audit recent")).contains("privacy.forget").doesNotContain("Miso");
     }

@@ -253,6 +253,14 @@ public final class CommandService {
         return part;
     }
 
+    /**
+     * Whether {@code command} is about its author's own data ({@code /export}, {@code /forget}):
+     * such a command runs for a blocked or muted author too (docs/privacy.md).
+     */
+    public static boolean aboutOwnData(CommandLine command) {
+        return command.name().equals("export") || command.name().equals("forget");
+    }
+
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {
         return switch (command.name()) {
