@@ -7,6 +7,7 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplyCaches;
@@ -188,6 +189,11 @@ public final class DiscordAdapter implements AutoCloseable {
             ShardManager running = shards;
             return running == null ? null : running.getChannelById(GuildMessageChannel.class, id);
         }, driver);
+    }
+
+    /** Sends files to users as direct messages, for {@code /export}; unsupported until the shards started. */
+    public PrivateDelivery privateDelivery() {
+        return new DirectFiles(() -> shards);
     }
 
     /**

@@ -32,7 +32,7 @@ final class SlashCommands {
 
     /** The commands {@code /help <command>} explains in full; the core answers each. */
     private static final String[] HELP_TOPICS = {"moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota",
-            "usage", "review", "reset", "stop"};
+            "usage", "review", "reset", "stop", "export", "forget"};
 
     private final List<SlashCommandData> definitions;
     /**
@@ -45,6 +45,10 @@ final class SlashCommands {
         this.definitions = List.of(moderation(), rateLimit(), bot(), persona(), audit(), strikes(), quota(), usage(), review(),
                 Commands.slash("reset", "Forget your conversation here"),
                 Commands.slash("stop", "Stop your question here, waiting or being answered"),
+                Commands.slash("export", "What is stored about you here, sent to you as a direct message"),
+                Commands.slash("forget", "Delete what is stored about you here").addSubcommands(
+                        new SubcommandData("me", "Delete your stored data here; asks first, then run it with confirm")
+                                .addOptions(choices("confirm", "Go ahead: it cannot be undone", false, "confirm"))),
                 Commands.slash("help", "What Parley can do and its commands")
                         .addOptions(choices("command", "The command to explain in full", false, HELP_TOPICS)));
         this.optionOrder = definitions.stream().flatMap(SlashCommands::optionOrder)

@@ -24,7 +24,8 @@ class SlashCommandsTest {
     @Test
     void definitions_coverTheAdminAndUserCommands() {
         assertThat(commands.definitions()).extracting(SlashCommandData::getName)
-                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop", "help");
+                .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop",
+                        "export", "forget", "help");
     }
 
     @Test
@@ -192,13 +193,22 @@ class SlashCommandsTest {
     }
 
     @Test
+    void forgetMe_withAndWithoutConfirm_readsAsTheCoreParsesIt() {
+        assertThat(commands.commandLine("forget me", Map.<String, OptionMapping>of()::get)).isEqualTo("/forget me");
+        assertThat(commands.commandLine("forget me", Map.of("confirm", option("confirm", 3, "confirm"))::get))
+                .isEqualTo("/forget me confirm");
+        assertThat(commands.commandLine("export", Map.<String, OptionMapping>of()::get)).isEqualTo("/export");
+    }
+
+    @Test
     void help_offersTheCommandsItExplainsAndPassesTheChoiceOn() {
         SlashCommandData help = definition("help");
 
         assertThat(help.getOptions()).singleElement().satisfies(command -> {
             assertThat(command.isRequired()).isFalse();
             assertThat(command.getChoices()).extracting(Command.Choice::getAsString)
-                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop");
+                    .containsExactly("moderation", "ratelimit", "bot", "persona", "audit", "strikes", "quota", "usage", "review", "reset", "stop",
+                            "export", "forget");
         });
         assertThat(commands.commandLine("help", Map.of("command", option("command", 3, "moderation"))::get))
                 .isEqualTo("/help moderation");

@@ -27,7 +27,9 @@ final class CommandMenu {
             new BotCommand("stop", "stop your question"),
             new BotCommand("bot", "the persona, reply mode and history here"),
             new BotCommand("persona", "the personas here; admins make their own"),
-            new BotCommand("usage", "your use today and this month"));
+            new BotCommand("usage", "your use today and this month"),
+            new BotCommand("export", "your stored data here, sent to you privately"),
+            new BotCommand("forget", "/forget me: delete your stored data here"));
     static final List<BotCommand> ADMIN_ONLY = List.of(
             new BotCommand("moderation", "show or change moderation here"),
             new BotCommand("ratelimit", "show or change rate limits here"),

@@ -6,6 +6,7 @@ import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.review.AuthorNotices;
@@ -180,6 +181,11 @@ public final class TelegramAdapter implements AutoCloseable {
     /** Posts an admin's warning to the author of a reviewed message, as a reply to it, through the paced queue. */
     public AuthorNotices reviewNotices() {
         return new ReviewNotices(client, driver);
+    }
+
+    /** Sends files to users' private chats with the bot, for {@code /export}. */
+    public PrivateDelivery privateDelivery() {
+        return new PrivateFiles(client);
     }
 
     /** The queue of Bot API sends, paced within Telegram's limits; for its figures. */

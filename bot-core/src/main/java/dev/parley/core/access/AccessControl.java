@@ -87,6 +87,16 @@ public final class AccessControl {
     }
 
     /**
+     * Whether the author of a command about their own data ({@code /export}, {@code /forget me})
+     * may run it: only a scope the bot does not serve refuses it. A ban or a mute does not, since
+     * nobody loses the right to see or delete what is stored about them.
+     */
+    public Optional<Denial> checkOwnData(InboundMessage message) {
+        return served.serves(ScopeKey.of(message.location()), message.directMessage()) ? Optional.empty()
+                : Optional.of(new Denial("scope not served", null));
+    }
+
+    /**
      * Counts a prompt of {@code message}'s author that moderation blocked as a strike; returns what
      * to add to the block notice when it muted them (starting with a space), else "".
      */

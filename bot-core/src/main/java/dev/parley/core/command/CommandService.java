@@ -9,6 +9,9 @@ import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaRules;
 import dev.parley.core.persona.PersonaSelector;
+import dev.parley.core.privacy.ForgetConfirmations;
+import dev.parley.core.privacy.PersonalDataHolders;
+import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.queue.RequestKey;
@@ -50,6 +53,7 @@ public final class CommandService {
     private final @Nullable QuotaCommands quotaCommands;
     private final @Nullable UsageCommands usageCommands;
     private final @Nullable ReviewCommands reviews;
+    private final @Nullable PrivacyCommands privacy;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -71,6 +75,7 @@ public final class CommandService {
         this.quotaCommands = parts.quotas == null ? null : new QuotaCommands(parts.quotas, changes);
         this.usageCommands = parts.quotas == null ? null : new UsageCommands(parts.quotas);
         this.reviews = parts.reviews == null ? null : new ReviewCommands(parts.reviews);
+        this.privacy = parts.privacy == null ? null : parts.privacy.commands(changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -84,6 +89,24 @@ public final class CommandService {
         public RateLimitSetup {
             Objects.requireNonNull(overrides, "overrides");
             Objects.requireNonNull(defaults, "defaults");
+        }
+    }
+
+    /**
+     * What {@code /export} and {@code /forget me} need: the stores holding rows about users, the way
+     * to a user's private chat, and who asked to be forgotten.
+     */
+    public record PrivacySetup(PersonalDataHolders holders, PrivateDelivery delivery,
+            ForgetConfirmations confirmations) {
+
+        public PrivacySetup {
+            Objects.requireNonNull(holders, "holders");
+            Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(confirmations, "confirmations");
+        }
+
+        PrivacyCommands commands(AdminChanges changes) {
+            return new PrivacyCommands(holders, delivery, confirmations, changes);
         }
     }
 
@@ -114,8 +137,15 @@ public final class CommandService {
         private @Nullable AccessControl access;
         private @Nullable Quotas quotas;
         private @Nullable ReviewQueue reviews;
+        private @Nullable PrivacySetup privacy;
 
         private Builder() {}
+
+        /** The users' own data, for {@code /export} and {@code /forget me}; without it they are unavailable. */
+        public Builder privacy(PrivacySetup privacy) {
+            this.privacy = Objects.requireNonNull(privacy, "privacy");
+            return this;
+        }
 
         /** The model {@code /model} shows and replaces, and who may do that; without it {@code /model} is unavailable. */
         public Builder models(HotSwap swap, Operators operators) {
@@ -233,6 +263,14 @@ public final class CommandService {
         return part;
     }
 
+    /**
+     * Whether {@code command} is about its author's own data ({@code /export}, {@code /forget}):
+     * such a command runs for a blocked or muted author too (docs/privacy.md).
+     */
+    public static boolean aboutOwnData(CommandLine command) {
+        return command.name().equals("export") || command.name().equals("forget");
+    }
+
     /** Runs {@code command}, written by the author of {@code message}, and returns the answer. */
     public String handle(CommandLine command, InboundMessage message) {
         return switch (command.name()) {
@@ -253,6 +291,8 @@ public final class CommandService {
                     ? auditCommands.handle(command, message)
                     : "Only admins of this " + scopeNoun(message) + " can read its audit log.";
             case "review" -> reviews == null ? "Blocks are not kept for review here." : reviews.handle(command, message);
+            case "export" -> privacy == null ? PrivacyCommands.UNAVAILABLE : privacy.export(message);
+            case "forget" -> privacy == null ? PrivacyCommands.UNAVAILABLE : privacy.forget(command, message);
             case "model" -> models == null ? "The model cannot be changed while the bot runs here." : models.handle(command, message);
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };

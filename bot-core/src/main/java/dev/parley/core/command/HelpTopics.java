@@ -17,6 +17,7 @@ final class HelpTopics {
               /persona ...       the personas here: list, show; admins create, edit, use, delete
               /ratelimit ...     the rate limits here
               /usage             your use today and this month, and what is left
+              /export            your stored data here, sent to you privately; /forget me deletes it
             Admins:
               /moderation ...    the moderation policy here, and of one channel
               /audit recent      the latest audit entries here; /review: reported blocks to resolve
@@ -110,6 +111,12 @@ final class HelpTopics {
               /usage                             your use here today and this month, what is left and when it renews
               /usage server                      totals and top users of this server (admins)""";
 
+    static final String PRIVACY = """
+            /export, /forget me:
+              /export                            what is stored about you here, as a JSON file in your private chat with me
+              /forget me                         delete what is stored about you here; asks first
+              /forget me confirm                 go ahead (within a few minutes of /forget me); cannot be undone""";
+
     private static final int MAX_ECHOED = 32;
 
     private static final Map<String, String> DETAILS = Map.ofEntries(
@@ -126,7 +133,9 @@ final class HelpTopics {
             Map.entry("strikes", STRIKES),
             Map.entry("quota", QUOTA),
             Map.entry("usage", USAGE),
-            Map.entry("review", ReviewCommands.HELP));
+            Map.entry("review", ReviewCommands.HELP),
+            Map.entry("export", PRIVACY),
+            Map.entry("forget", PRIVACY));
 
     private HelpTopics() {}
 

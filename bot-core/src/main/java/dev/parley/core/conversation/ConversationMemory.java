@@ -81,6 +81,14 @@ public final class ConversationMemory {
      * {@link MemoryLimits#maxTurns()} are dropped from memory.
      */
     public void remember(ConversationKey key, String userText, String reply) {
+        remember(key, "", userText, reply);
+    }
+
+    /**
+     * Records one finished exchange asked by {@code authorId} and offers it to the store with its
+     * author; the oldest turns beyond {@link MemoryLimits#maxTurns()} are dropped from memory.
+     */
+    public void remember(ConversationKey key, String authorId, String userText, String reply) {
         turns(key); // a conversation recalled from the store continues where it was, not afresh
         history.asMap().compute(key, (k, old) -> {
             List<ChatTurn> next = new ArrayList<>(old == null ? List.of() : old);
@@ -93,7 +101,11 @@ public final class ConversationMemory {
             }
             return List.copyOf(next);
         });
-        store.keep(key, userText, reply);
+        if (authorId.isEmpty()) {
+            store.keep(key, userText, reply);
+        } else {
+            store.keep(key, authorId, userText, reply);
+        }
     }
 
     /**

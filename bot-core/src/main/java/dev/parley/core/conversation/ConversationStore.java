@@ -32,6 +32,14 @@ public interface ConversationStore {
     /** Offers one finished exchange: the user's text and the reply that was shown in full. */
     void keep(ConversationKey key, String userText, String reply);
 
+    /**
+     * Offers one finished exchange with its author's id, so that a store can find a user's own
+     * turns; stores that do not keep authors keep it as {@link #keep(ConversationKey, String, String)}.
+     */
+    default void keep(ConversationKey key, String authorId, String userText, String reply) {
+        keep(key, userText, reply);
+    }
+
     /** Deletes whatever is kept of a conversation, as {@code /reset} asks. */
     void forget(ConversationKey key);
 }

@@ -119,13 +119,18 @@ public final class ConversationHistory implements ConversationStore {
 
     @Override
     public void keep(ConversationKey key, String userText, String reply) {
+        keep(key, ArchivedExchange.UNKNOWN_AUTHOR, userText, reply);
+    }
+
+    @Override
+    public void keep(ConversationKey key, String authorId, String userText, String reply) {
         switching.readLock().lock();
         try {
             if (!isOn(ScopeKey.of(key.location()))) {
                 return;
             }
             Instant now = clock.instant();
-            archive.append(key, new ArchivedExchange(now, userText, reply));
+            archive.append(key, new ArchivedExchange(now, authorId, userText, reply));
             purgeIfDue(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not archive an exchange of {0} {1}: {2}",

@@ -88,7 +88,8 @@ final class Admission {
         if (notAnswered != null) {
             return done(notAnswered);
         }
-        if (denied(message, command != null, sink) instanceof Decision.Done refused) {
+        boolean ownData = command != null && CommandService.aboutOwnData(command);
+        if (denied(message, command != null, ownData, sink) instanceof Decision.Done refused) {
             return refused;
         }
         if (command != null) {
@@ -138,7 +139,7 @@ final class Admission {
         if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
             return done(ignored);
         }
-        if (denied(edited, false, sink) instanceof Decision.Done refused) {
+        if (denied(edited, false, false, sink) instanceof Decision.Done refused) {
             return refused;
         }
         ModerationPolicy policy = policies.forLocation(edited.location());
@@ -168,9 +169,13 @@ final class Admission {
         return null;
     }
 
-    /** Refuses an author who may not use the bot here (blocked, muted, scope not served), or null. */
-    private Decision.@Nullable Done denied(InboundMessage message, boolean command, ReplySink sink) {
-        AccessControl.Denial denial = access.check(message, command).orElse(null);
+    /**
+     * Refuses an author who may not use the bot here (blocked, muted, scope not served), or null;
+     * a command about the author's own data is refused only where the scope is not served.
+     */
+    private Decision.@Nullable Done denied(InboundMessage message, boolean command, boolean ownData, ReplySink sink) {
+        AccessControl.Denial denial = (ownData ? access.checkOwnData(message) : access.check(message, command))
+                .orElse(null);
         if (denial == null) {
             return null;
         }

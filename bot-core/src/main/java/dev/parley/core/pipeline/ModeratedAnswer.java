@@ -104,7 +104,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
-        memory.remember(message.conversationKey(), message.text(), reply);
+        memory.remember(message.conversationKey(), message.author().id(), message.text(), reply);
         charge(message, prompt, reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
     }

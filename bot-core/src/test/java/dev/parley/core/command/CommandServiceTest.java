@@ -305,7 +305,7 @@ class CommandServiceTest {
         assertThat(help).startsWith("Commands:").contains("/reset", "/stop", "/bot", "/ratelimit", "/moderation",
                 "/audit", "/help <command>");
         assertThat(help).doesNotContain("/moderation terms", "/moderation channel", "/bot history");
-        assertThat(help.lines()).hasSizeLessThanOrEqualTo(14)
+        assertThat(help.lines()).hasSizeLessThanOrEqualTo(15)
                 .filteredOn(line -> line.strip().startsWith("/moderation")).hasSize(1);
         assertThat(run(ALICE, "/start@ParleyBot")).isEqualTo(help);
     }

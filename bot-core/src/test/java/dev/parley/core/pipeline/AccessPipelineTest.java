@@ -51,6 +51,17 @@ class AccessPipelineTest {
     }
 
     @Test
+    void aBlockedUserMayStillExportOrForgetTheirOwnDataButRunNoOtherCommand() {
+        assertThat(command("/bot block user bob spamming")).startsWith("Blocked user bob");
+
+        assertThat(fixture.answer(mention(BOB, "/reset"), new RecordingReplySink())).isInstanceOf(Outcome.AccessDenied.class);
+        assertThat(fixture.answer(mention(BOB, "/export"), new RecordingReplySink()))
+                .isInstanceOf(Outcome.CommandAnswered.class);
+        assertThat(fixture.answer(mention(BOB, "/forget me"), new RecordingReplySink()))
+                .isInstanceOf(Outcome.CommandAnswered.class);
+    }
+
+    @Test
     void threeBlockedPromptsMuteUntilTheClockPassesTheMute() {
         RecordingReplySink sink = new RecordingReplySink();
         for (int i = 0; i < 3; i++) {

@@ -263,7 +263,7 @@ public class ChatConfiguration {
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
-            Quotas quotas, ReviewQueue reviews) {
+            Quotas quotas, ReviewQueue reviews, CommandService.PrivacySetup privacy) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
@@ -271,7 +271,8 @@ public class ChatConfiguration {
                 .history(history)
                 .access(access)
                 .quotas(quotas)
-                .reviews(reviews);
+                .reviews(reviews)
+                .privacy(privacy);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }

@@ -3,6 +3,7 @@ package dev.parley.app.platform;
 import dev.parley.app.chat.LimitProperties;
 import dev.parley.app.chat.PlatformBlockReports;
 import dev.parley.app.review.PlatformAuthorNotices;
+import dev.parley.app.privacy.PlatformPrivateDelivery;
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.review.ReviewQueue;
@@ -24,7 +25,7 @@ public class DiscordConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     DiscordAdapter discordAdapter(DiscordProperties discord, ChatPipeline pipeline, InstantSource clock,
             LimitProperties limits, PlatformBlockReports blockReports, ReviewQueue reviews,
-            PlatformAuthorNotices authorNotices) {
+            PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery) {
         try {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
@@ -33,6 +34,7 @@ public class DiscordConfiguration {
             blockReports.register(Platform.DISCORD, adapter.blockReports());
             adapter.offerReviews(reviews);
             authorNotices.register(Platform.DISCORD, adapter.reviewNotices());
+            privateDelivery.register(Platform.DISCORD, adapter.privateDelivery());
             return adapter;
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.discord settings: " + e.getMessage());

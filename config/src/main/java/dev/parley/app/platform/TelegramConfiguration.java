@@ -2,6 +2,7 @@ package dev.parley.app.platform;
 
 import dev.parley.app.chat.PlatformBlockReports;
 import dev.parley.app.review.PlatformAuthorNotices;
+import dev.parley.app.privacy.PlatformPrivateDelivery;
 import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.access.AccessControl;
@@ -30,12 +31,13 @@ public class TelegramConfiguration {
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
-            ReviewQueue reviews, PlatformAuthorNotices authorNotices) {
+            ReviewQueue reviews, PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
                 .served(access.served()).reviews(reviews).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         authorNotices.register(Platform.TELEGRAM, adapter.reviewNotices());
+        privateDelivery.register(Platform.TELEGRAM, adapter.privateDelivery());
         return adapter;
     }
 

@@ -68,14 +68,16 @@ public final class JdbcConversationArchive implements ConversationArchive {
     public void append(ConversationKey conversation, ArchivedExchange exchange) {
         Location where = conversation.location();
         jdbc.sql("""
-                        INSERT INTO history_exchange (platform, scope_id, channel_id, thread_id, chain_root, at, user_text, reply)
-                        VALUES (:platform, :scope, :channel, :thread, :root, :at, :user, :reply)""")
+                        INSERT INTO history_exchange (platform, scope_id, channel_id, thread_id, chain_root, at, user_id,
+                            user_text, reply)
+                        VALUES (:platform, :scope, :channel, :thread, :root, :at, :author, :user, :reply)""")
                 .param("platform", where.platform().name())
                 .param("scope", where.scopeId())
                 .param("channel", where.channelId())
                 .param("thread", orNone(where.threadId()))
                 .param("root", orNone(conversation.chainRoot()))
                 .param("at", Timestamp.from(exchange.at()))
+                .param("author", exchange.authorId())
                 .param("user", exchange.userText())
                 .param("reply", exchange.reply())
                 .update();
@@ -84,7 +86,7 @@ public final class JdbcConversationArchive implements ConversationArchive {
     @Override
     public List<ArchivedExchange> latest(ConversationKey conversation, int max, Instant notBefore) {
         Location where = conversation.location();
-        List<ArchivedExchange> newestFirst = jdbc.sql("SELECT at, user_text, reply FROM history_exchange WHERE "
+        List<ArchivedExchange> newestFirst = jdbc.sql("SELECT at, user_id, user_text, reply FROM history_exchange WHERE "
                         + CONVERSATION + " AND at >= :since ORDER BY id DESC LIMIT :max")
                 .param("platform", where.platform().name())
                 .param("scope", where.scopeId())
@@ -93,7 +95,7 @@ public final class JdbcConversationArchive implements ConversationArchive {
                 .param("root", orNone(conversation.chainRoot()))
                 .param("since", Timestamp.from(notBefore))
                 .param("max", max)
-                .query((rs, row) -> new ArchivedExchange(rs.getTimestamp("at").toInstant(), rs.getString("user_text"),
+                .query((rs, row) -> new ArchivedExchange(rs.getTimestamp("at").toInstant(), rs.getString("user_id"), rs.getString("user_text"),
                         rs.getString("reply")))
                 .list();
         return newestFirst.reversed();

@@ -508,6 +508,11 @@ public final class FakeDiscordServer implements AutoCloseable {
         return List.copyOf(rest.unknownRequests());
     }
 
+    /** The files the bot uploaded with messages the server accepted (a DM's export...), oldest first. */
+    public List<UploadedFile> uploadedFiles() {
+        return rest.uploads();
+    }
+
     /** Messages the bot created or edited, in order. */
     public List<SentMessage> sentMessages() {
         return List.copyOf(state.sent);

@@ -49,6 +49,7 @@ final class RestTransport {
     private final List<Fault> faults = new ArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> unknown = new CopyOnWriteArrayList<>();
+    private final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer http;
     private volatile @Nullable ChannelRateLimit channelLimit;
@@ -62,6 +63,11 @@ final class RestTransport {
         http.createContext(API_PREFIX, this::handle);
         http.setExecutor(threads);
         http.start();
+    }
+
+    /** The files of accepted multipart requests, oldest first. */
+    List<UploadedFile> uploads() {
+        return List.copyOf(uploads);
     }
 
     int port() {
@@ -122,10 +128,11 @@ final class RestTransport {
             String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
             Object body = null;
             List<String> files = new ArrayList<>();
+            Map<String, byte[]> fileContents = new java.util.LinkedHashMap<>();
             RestReply reply = null;
             try {
                 if (contentType.startsWith("multipart/form-data")) {
-                    body = parseMultipart(bytes, contentType, files);
+                    body = parseMultipart(bytes, contentType, files, fileContents);
                 } else if (bytes.length > 0) {
                     body = Json.parse(new String(bytes, StandardCharsets.UTF_8));
                 }
@@ -159,6 +166,9 @@ final class RestTransport {
             }
             RecordedRequest recorded = new RecordedRequest(method, request.path(), query, body, List.copyOf(files),
                     reply.status(), ids.now());
+            if (reply.status() < 300) {
+                fileContents.forEach((name, content) -> uploads.add(new UploadedFile(request.path(), name, content)));
+            }
             requests.add(recorded);
             if (!known) {
                 unknown.add(recorded);
@@ -276,7 +286,8 @@ final class RestTransport {
     }
 
     /** Reads the {@code payload_json} part as the body and collects the file names of the other parts. */
-    private static @Nullable Object parseMultipart(byte[] bytes, String contentType, List<String> files) {
+    private static @Nullable Object parseMultipart(byte[] bytes, String contentType, List<String> files,
+            Map<String, byte[]> contents) {
         var matcher = BOUNDARY.matcher(contentType);
         if (!matcher.find()) {
             throw new IllegalArgumentException("multipart without boundary");
@@ -296,7 +307,9 @@ final class RestTransport {
             }
             var filename = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
             if (filename.find()) {
-                files.add(new String(filename.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                String name = new String(filename.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                files.add(name);
+                contents.put(name, content.getBytes(StandardCharsets.ISO_8859_1));
             } else if (headers.contains("name=\"payload_json\"")) {
                 payload = Json.parse(new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
             }

@@ -22,6 +22,9 @@ final class BotApiCall {
 
     private BotApiCall() {}
 
+    /** Appended to a multipart file field's name: the parameter holding the uploaded file's name. */
+    static final String FILE_NAME = "#filename";
+
     /** An answer to a call: its HTTP status and JSON body. */
     record Reply(int status, Map<String, Object> body) {}
 
@@ -35,8 +38,12 @@ final class BotApiCall {
             if (headersEnd < 0) {
                 continue;
             }
-            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, headersEnd));
-            if (name.find()) {
+            Matcher name = Pattern.compile("\\bname=\"([^\"]*)\"").matcher(part.substring(0, headersEnd));
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(part.substring(0, headersEnd));
+            if (name.find() && file.find()) {
+                fields.put(name.group(1) + FILE_NAME, file.group(1));
+            }
+            if (name.find(0)) {
                 String value = part.substring(headersEnd + 4);
                 fields.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
             }

@@ -49,6 +49,11 @@ final class BotApiChats {
         chats.put(chat.id(), chat);
     }
 
+    /** Under the lock: whether the bot is in {@code chatId} (a private chat: the user wrote to it there). */
+    boolean knows(long chatId) {
+        return chats.containsKey(chatId);
+    }
+
     /** Under the lock: message {@code messageId} of {@code chatId}, or null. */
     @Nullable Map<String, Object> message(long chatId, long messageId) {
         return messages.getOrDefault(chatId, Map.of()).get(messageId);

@@ -47,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * 409 as Telegram does), {@code sendMessage}, {@code editMessageText}, {@code deleteMessage},
  * {@code sendChatAction}, {@code getChatMember}, {@code getChat} and {@code setMyCommands}, and for
  * inline keyboards {@code editMessageReplyMarkup} and {@code answerCallbackQuery} (a test presses a
- * button with {@link #userPresses}).
+ * button with {@link #userPresses}), and {@code sendDocument} (multipart; 403 to a private chat the
+ * user never opened with the bot).
  * After {@code setWebhook} it posts each update to the webhook instead (with the secret token
  * header), oldest first, until the webhook answers 2xx, and refuses {@code getUpdates} with 409.
  *
@@ -74,6 +75,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final UpdateFeed updates = new UpdateFeed(lock, changed);
     private final BotApiChats chats;
     private final InlineKeyboards keyboards;
+    private final BotApiDocuments documents;
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
@@ -86,6 +88,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.clock = clock;
         this.chats = new BotApiChats(lock, bot, clock);
         this.keyboards = new InlineKeyboards(lock, chats, updates);
+        this.documents = new BotApiDocuments(lock, chats, bot);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -282,6 +285,26 @@ public final class FakeTelegramServer implements AutoCloseable {
         return chats.botMessages(chatId);
     }
 
+    /** The files the bot sent to {@code chatId} with {@code sendDocument}, oldest first. */
+    public List<BotDocument> documents(long chatId) {
+        lock.lock();
+        try {
+            return documents.sentTo(chatId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every file the bot sent with {@code sendDocument}, in any chat, oldest first. */
+    public List<BotDocument> documents() {
+        lock.lock();
+        try {
+            return documents.all();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bot's messages in {@code chatId} that answer {@code messageId} and are not deleted. */
     public List<BotMessage> repliesTo(long chatId, long messageId) {
         return botMessages(chatId).stream()
@@ -410,6 +433,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 case "editmessagetext" -> keyboards.shown(chats.editMessageText(params), params);
                 case "editmessagereplymarkup" -> keyboards.editReplyMarkup(params);
                 case "answercallbackquery" -> keyboards.answerCallbackQuery(params);
+                case "senddocument" -> documents.sendDocument(params);
                 case "deletemessage" -> chats.deleteMessage(params);
                 case "sendchataction" -> ok(true);
                 case "getchatmember" -> ok(chats.chatMember(params));
