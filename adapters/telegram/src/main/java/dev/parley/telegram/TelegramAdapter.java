@@ -58,6 +58,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final InstantSource clock;
     private final UpdateOffsets offsets;
     private final ServedScopes served;
+    private final TelegramReactions reactions;
 
     private final TelegramConnection connection;
     private final TelegramClient client;
@@ -74,6 +75,7 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramAdapter(TelegramAdapterBuilder.Parts parts) {
         this.offsets = parts.offsets();
         this.served = parts.served();
+        this.reactions = new TelegramReactions(parts.votes());
         this.settings = parts.settings();
         this.pipeline = parts.pipeline();
         this.clock = parts.clock();
@@ -116,7 +118,7 @@ public final class TelegramAdapter implements AutoCloseable {
         AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
-                replies, handled, new UnservedGroups(client, served));
+                replies, handled, new UnservedGroups(client, served), reactions);
         CommandMenu.set(client);
         driver.start();
         UpdateIntake intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(),

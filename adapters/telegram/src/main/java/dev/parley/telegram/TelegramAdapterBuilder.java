@@ -1,6 +1,7 @@
 package dev.parley.telegram;
 
 import dev.parley.core.access.ServedScopes;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.reply.ReplyCaches;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public final class TelegramAdapterBuilder {
     private UpdateOffsets offsets = UpdateOffsets.NONE;
     private ServedScopes served = ServedScopes.ALL;
     private ReplyCaches caches = ReplyCaches.DEFAULTS;
+    private @Nullable ReactionVotes votes;
     private BackOff pollBackOff = new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     TelegramAdapterBuilder() {}
@@ -75,10 +77,16 @@ public final class TelegramAdapterBuilder {
         return this;
     }
 
+    /** Where 👍/👎 reactions on the bot's answers become feedback votes; without, reactions are ignored. */
+    public TelegramAdapterBuilder votes(ReactionVotes votes) {
+        this.votes = Objects.requireNonNull(votes, "votes");
+        return this;
+    }
+
     /** The adapter, not started; throws {@link IllegalStateException} naming a missing required part. */
     public TelegramAdapter build() {
         return new TelegramAdapter(new Parts(required(settings, "settings"), required(pipeline, "pipeline"),
-                required(clock, "clock"), offsets, caches, pollBackOff, served));
+                required(clock, "clock"), offsets, caches, pollBackOff, served, votes));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -90,5 +98,5 @@ public final class TelegramAdapterBuilder {
 
     /** The parts a built adapter is made of, the required ones checked present. */
     record Parts(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, UpdateOffsets offsets,
-            ReplyCaches caches, BackOff pollBackOff, ServedScopes served) {}
+            ReplyCaches caches, BackOff pollBackOff, ServedScopes served, @Nullable ReactionVotes votes) {}
 }

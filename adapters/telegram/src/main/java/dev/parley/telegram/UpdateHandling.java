@@ -29,9 +29,11 @@ final class UpdateHandling {
     private final TelegramReplies replies;
     private final LongAdder handled;
     private final UnservedGroups unserved;
+    private final TelegramReactions reactions;
 
     UpdateHandling(ChatPipeline pipeline, UpdateReader reader, AdminLookup admins, GroupAdministration groups,
-            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved) {
+            AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved,
+            TelegramReactions reactions) {
         this.pipeline = pipeline;
         this.reader = reader;
         this.admins = admins;
@@ -40,10 +42,19 @@ final class UpdateHandling {
         this.replies = replies;
         this.handled = handled;
         this.unserved = unserved;
+        this.reactions = reactions;
     }
 
     /** On a lane's virtual thread: one update to the core. */
     void handle(Update update) {
+        if (update.getMessageReaction() != null) {
+            try {
+                reactions.handle(update.getMessageReaction());
+            } finally {
+                handled.increment();
+            }
+            return;
+        }
         UpdateReader.Reading reading = reader.read(update);
         if (reading instanceof UpdateReader.Reading.Text text && !isManage(text)) {
             answer(text);

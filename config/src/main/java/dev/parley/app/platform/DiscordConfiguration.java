@@ -4,6 +4,7 @@ import dev.parley.app.chat.LimitProperties;
 import dev.parley.app.chat.PlatformBlockReports;
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.discord.DiscordSettings;
@@ -21,13 +22,14 @@ public class DiscordConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     DiscordAdapter discordAdapter(DiscordProperties discord, ChatPipeline pipeline, InstantSource clock,
-            LimitProperties limits, PlatformBlockReports blockReports) {
+            LimitProperties limits, PlatformBlockReports blockReports, ReactionVotes votes) {
         try {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
                     discord.shards().lastOrAll());
             var adapter = new DiscordAdapter(settings, pipeline, clock, limits.queueMaxWait(), discord.replyCaches());
             blockReports.register(Platform.DISCORD, adapter.blockReports());
+            adapter.votes(votes);
             return adapter;
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.discord settings: " + e.getMessage());

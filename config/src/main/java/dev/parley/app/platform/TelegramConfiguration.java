@@ -5,6 +5,7 @@ import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.access.AccessControl;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.telegram.TelegramStartException;
@@ -27,10 +28,11 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
-            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access) {
+            PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
+            ReactionVotes votes) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
-                .served(access.served()).build();
+                .served(access.served()).votes(votes).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         return adapter;
     }
