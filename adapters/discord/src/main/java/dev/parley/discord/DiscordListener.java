@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns JDA's events into the core's records and hands them to the pipeline, off JDA's threads:
  * messages (needs the GUILD_MESSAGES, DIRECT_MESSAGES and MESSAGE_CONTENT intents), deleted
- * messages, and slash-commands. Decides nothing the core decides; it only says what Discord says:
+ * messages, slash-commands, and reactions for feedback (see {@link DiscordReactions}). Decides nothing the core decides; it only says what Discord says:
  * who wrote, where, whether the bot was mentioned or replied to, and whether the author may
  * administer the server.
  */

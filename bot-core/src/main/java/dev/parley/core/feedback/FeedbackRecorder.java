@@ -75,7 +75,7 @@ public final class FeedbackRecorder {
                         clock.instant())));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "message={0} exchange not recorded for feedback: {1}", question.messageId(),
-                        e.toString());
+                        e.getClass().getName()); // a database's message may quote the text
                 return OptionalLong.empty();
             }
         }, storing);
@@ -87,7 +87,7 @@ public final class FeedbackRecorder {
                     && !consent.optedOut(scope, question.author().id());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "message={0} feedback consent could not be read: {1}", question.messageId(),
-                    e.toString());
+                    e.getClass().getName());
             return false;
         }
     }

@@ -62,7 +62,7 @@ public final class ReactionVotes {
             };
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a reaction in {0} {1} was not stored: {2}", scope.platform(), scope.scopeId(),
-                    e.toString());
+                    e.getClass().getName());
             return Result.IGNORED;
         }
     }

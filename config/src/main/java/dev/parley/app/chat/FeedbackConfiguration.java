@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the pipeline calls for each shown answer, and the votes the adapters hand reactions to.
  */
 @Configuration(proxyBeanMethods = false)
-public class FeedbackConfiguration {
+public class FeedbackConfiguration implements DisposableBean {
+
+    /**
+     * Writes recorded exchanges off the platforms' sending threads. Not a bean: an {@code Executor}
+     * bean would stand in for Spring Boot's own task executor.
+     */
+    private final ExecutorService writer = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("feedback-", 0).factory());
 
     @Bean
     FeedbackConsent feedbackConsent(JdbcClient jdbc, TransactionTemplate transactions) {
@@ -37,12 +45,6 @@ public class FeedbackConfiguration {
     @Bean
     FeedbackLog feedbackLog(JdbcClient jdbc, TransactionTemplate transactions) {
         return new JdbcFeedbackLog(jdbc, transactions);
-    }
-
-    /** Writes recorded exchanges off the platforms' sending threads. */
-    @Bean(destroyMethod = "close")
-    ExecutorService feedbackWriter() {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("feedback-", 0).factory());
     }
 
     /**
@@ -62,14 +64,20 @@ public class FeedbackConfiguration {
     }
 
     @Bean
-    FeedbackRecorder feedbackRecorder(FeedbackConsent consent, FeedbackLog log, ModelInUse model, InstantSource clock,
-            ExecutorService feedbackWriter) {
-        return new FeedbackRecorder(consent, log, model, clock, feedbackWriter);
+    FeedbackRecorder feedbackRecorder(FeedbackConsent consent, FeedbackLog log, ModelInUse model,
+            InstantSource clock) {
+        return new FeedbackRecorder(consent, log, model, clock, writer);
     }
 
     @Bean
     ReactionVotes reactionVotes(FeedbackConsent consent, FeedbackLog log, InstantSource clock) {
         return new ReactionVotes(consent, log, clock);
+    }
+
+    /** Lets the exchanges being written finish. */
+    @Override
+    public void destroy() {
+        writer.close();
     }
 
     private static ModelNames names(ModelSpec spec) {
