@@ -152,6 +152,11 @@ final class ChannelReplySink implements ReplySink {
         show(replacement.text());
     }
 
+    @Override
+    public synchronized List<String> shownBy() {
+        return List.copyOf(postedIds);
+    }
+
     private void show(String text) {
         onFirstOutput.run();
         synchronized (this) {

@@ -5,6 +5,7 @@ import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.privacy.PrivateDelivery;
@@ -47,7 +48,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private static final Logger LOG = System.getLogger(DiscordAdapter.class.getName());
     /** The intents the adapter needs; MESSAGE_CONTENT must also be enabled for the bot in Discord's portal. */
     public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
-            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS,
+            GatewayIntent.DIRECT_MESSAGE_REACTIONS);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final DiscordSettings settings;
@@ -60,6 +62,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private final Duration typingFor;
     private @Nullable ShardManager shards;
     private @Nullable DiscordListener listener;
+    private @Nullable ReactionVotes votes;
+    private volatile @Nullable DiscordReactions reactions;
     private boolean closed;
     private @Nullable ReviewQueue reviews;
 
@@ -85,6 +89,14 @@ public final class DiscordAdapter implements AutoCloseable {
         this.typingFor = typingFor;
     }
 
+    /** Where 👍/👎 reactions on the bot's answers become feedback votes; set before {@link #start()}, else ignored. */
+    public synchronized void votes(ReactionVotes votes) {
+        if (shards != null) {
+            throw new IllegalStateException("the Discord adapter is started: set its votes before");
+        }
+        this.votes = java.util.Objects.requireNonNull(votes, "votes");
+    }
+
     /** Connects this process's shards; returns at once (JDA logs in on its own threads). */
     public synchronized void start() {
         if (closed) {
@@ -95,7 +107,8 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         driver.start();
         listener = new DiscordListener(pipeline, new SlashCommands(), chains, driver,
-                new TypingIndicator(timer, typingFor), work, settings.adminRoleId(), caches);
+                new TypingIndicator(timer, typingFor), work, settings.adminRoleId(), caches,
+                reactions = new DiscordReactions(votes, work));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setShardsTotal(settings.shardsTotal())
                 .setShards(settings.firstShard(), settings.lastShard())
@@ -157,6 +170,12 @@ public final class DiscordAdapter implements AutoCloseable {
      */
     public long messagesHandled() {
         DiscordListener current = listener;
+        return current == null ? 0 : current.handled();
+    }
+
+    /** 👍/👎 and other unicode reactions handed to the feedback votes whose handling finished, since start. */
+    public long reactionsHandled() {
+        DiscordReactions current = reactions;
         return current == null ? 0 : current.handled();
     }
 

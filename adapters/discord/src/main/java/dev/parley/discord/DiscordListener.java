@@ -36,6 +36,8 @@ import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.GenericMessageEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +45,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns JDA's events into the core's records and hands them to the pipeline, off JDA's threads:
  * messages (needs the GUILD_MESSAGES, DIRECT_MESSAGES and MESSAGE_CONTENT intents), deleted
- * messages, and slash-commands. Decides nothing the core decides; it only says what Discord says:
+ * messages, slash-commands, and reactions for feedback (see {@link DiscordReactions}). Decides nothing the core decides; it only says what Discord says:
  * who wrote, where, whether the bot was mentioned or replied to, and whether the author may
  * administer the server.
  */
@@ -61,6 +63,7 @@ final class DiscordListener extends ListenerAdapter {
     private final @Nullable String adminRoleId;
     private final ReplySplitter splitter = new ReplySplitter(Message.MAX_CONTENT_LENGTH);
     private final LongAdder handled = new LongAdder();
+    private final DiscordReactions reactions;
     /**
      * The reply of each recent message, so an edit of the message updates the same reply. Each
      * holds its reply's text, so the cache is kept small: an edit of a forgotten message gets a new reply.
@@ -68,7 +71,9 @@ final class DiscordListener extends ListenerAdapter {
     private final Cache<String, ChannelReplySink> sinks;
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
-            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, ReplyCaches caches) {
+            TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, ReplyCaches caches,
+            DiscordReactions reactions) {
+        this.reactions = reactions;
         this.sinks = Caffeine.newBuilder()
                 .maximumSize(caches.editedReplies()).expireAfterWrite(caches.editedRepliesFor()).build();
         this.pipeline = pipeline;
@@ -100,6 +105,17 @@ final class DiscordListener extends ListenerAdapter {
             return; // our own posts come back as events; the sink already knows them
         }
         work.execute(() -> answer(event, message, self));
+    }
+
+    /** A 👍 or 👎 on an answer: a feedback vote (needs the GUILD_MESSAGE_REACTIONS and DIRECT_MESSAGE_REACTIONS intents). */
+    @Override
+    public void onMessageReactionAdd(MessageReactionAddEvent event) {
+        reactions.handle(event);
+    }
+
+    @Override
+    public void onMessageReactionRemove(MessageReactionRemoveEvent event) {
+        reactions.handle(event);
     }
 
     @Override

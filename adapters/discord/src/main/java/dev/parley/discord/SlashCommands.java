@@ -170,6 +170,9 @@ final class SlashCommands {
                         new SubcommandData("history", "Whether conversations here are stored across restarts;"
                                 + " on or off (admins)")
                                 .addOptions(choices("mode", "Store, or stop and delete", false, "on", "off", "show")),
+                        new SubcommandData("feedback", "Whether answers and 👍/👎 here are recorded; on or off (admins)")
+                                .addOptions(choices("mode", "Record, stop, or keep yours out", false, "show", "on", "off",
+                                        "optout", "optin")),
                         accessEntry("block", "Keep a user, role or channel away from the bot here (admins)", true),
                         accessEntry("allow", "Let a user, role or channel through a broader block (admins)", true),
                         accessEntry("unblock", "Drop a block or allow entry (admins)", false),

@@ -63,6 +63,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final UpdateOffsets offsets;
     private final ServedScopes served;
     private final @Nullable ReviewQueue reviews;
+    private final TelegramReactions reactions;
 
     private final TelegramConnection connection;
     private final TelegramClient client;
@@ -80,6 +81,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.offsets = parts.offsets();
         this.served = parts.served();
         this.reviews = parts.reviews();
+        this.reactions = new TelegramReactions(parts.votes());
         this.settings = parts.settings();
         this.pipeline = parts.pipeline();
         this.clock = parts.clock();
@@ -122,7 +124,8 @@ public final class TelegramAdapter implements AutoCloseable {
         AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
-                replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, admins, reviews));
+                replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, admins, reviews),
+                reactions);
         CommandMenu.set(client);
         driver.start();
         UpdateIntake intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(),

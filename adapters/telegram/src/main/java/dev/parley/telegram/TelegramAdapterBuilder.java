@@ -1,6 +1,7 @@
 package dev.parley.telegram;
 
 import dev.parley.core.access.ServedScopes;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.review.ReviewQueue;
@@ -25,6 +26,7 @@ public final class TelegramAdapterBuilder {
     private ServedScopes served = ServedScopes.ALL;
     private ReplyCaches caches = ReplyCaches.DEFAULTS;
     private @Nullable ReviewQueue reviews;
+    private @Nullable ReactionVotes votes;
     private BackOff pollBackOff = new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     TelegramAdapterBuilder() {}
@@ -86,10 +88,16 @@ public final class TelegramAdapterBuilder {
         return this;
     }
 
+    /** Where 👍/👎 reactions on the bot's answers become feedback votes; without, reactions are ignored. */
+    public TelegramAdapterBuilder votes(ReactionVotes votes) {
+        this.votes = Objects.requireNonNull(votes, "votes");
+        return this;
+    }
+
     /** The adapter, not started; throws {@link IllegalStateException} naming a missing required part. */
     public TelegramAdapter build() {
         return new TelegramAdapter(new Parts(required(settings, "settings"), required(pipeline, "pipeline"),
-                required(clock, "clock"), offsets, caches, pollBackOff, served, reviews));
+                required(clock, "clock"), offsets, caches, pollBackOff, served, reviews, votes));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -101,5 +109,6 @@ public final class TelegramAdapterBuilder {
 
     /** The parts a built adapter is made of, the required ones checked present. */
     record Parts(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, UpdateOffsets offsets,
-            ReplyCaches caches, BackOff pollBackOff, ServedScopes served, @Nullable ReviewQueue reviews) {}
+            ReplyCaches caches, BackOff pollBackOff, ServedScopes served, @Nullable ReviewQueue reviews,
+            @Nullable ReactionVotes votes) {}
 }

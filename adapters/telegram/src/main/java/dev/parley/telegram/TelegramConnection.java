@@ -101,7 +101,7 @@ final class TelegramConnection implements AutoCloseable {
         webhook.start();
         try {
             client.execute(SetWebhook.builder().url(webhookSettings.url().toString())
-                    .secretToken(webhookSettings.secretToken()).build());
+                    .secretToken(webhookSettings.secretToken()).allowedUpdates(TelegramReactions.ALLOWED_UPDATES).build());
         } catch (TelegramApiException e) {
             webhook.close();
             throw new TelegramStartException("Telegram refused the webhook " + webhookSettings.url() + ": "

@@ -191,6 +191,11 @@ final class TelegramReplySink implements ReplySink {
         }
     }
 
+    @Override
+    public synchronized List<String> shownBy() {
+        return withdrawnBy != null ? List.of() : shown.stream().map(m -> String.valueOf(m.messageId())).toList();
+    }
+
     private void show(String text) {
         stopTyping();
         synchronized (this) {

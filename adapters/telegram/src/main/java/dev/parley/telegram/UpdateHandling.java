@@ -30,10 +30,11 @@ final class UpdateHandling {
     private final LongAdder handled;
     private final UnservedGroups unserved;
     private final ReviewButtons reviewButtons;
+    private final TelegramReactions reactions;
 
     UpdateHandling(ChatPipeline pipeline, UpdateReader reader, AdminLookup admins, GroupAdministration groups,
             AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved,
-            ReviewButtons reviewButtons) {
+            ReviewButtons reviewButtons, TelegramReactions reactions) {
         this.pipeline = pipeline;
         this.reader = reader;
         this.admins = admins;
@@ -43,6 +44,7 @@ final class UpdateHandling {
         this.handled = handled;
         this.unserved = unserved;
         this.reviewButtons = reviewButtons;
+        this.reactions = reactions;
     }
 
     /** On a lane's virtual thread: one update to the core. */
@@ -50,6 +52,14 @@ final class UpdateHandling {
         if (update.hasCallbackQuery()) {
             try {
                 reviewButtons.press(update.getCallbackQuery()); // a review action under a block report
+            } finally {
+                handled.increment();
+            }
+            return;
+        }
+        if (update.getMessageReaction() != null) {
+            try {
+                reactions.handle(update.getMessageReaction());
             } finally {
                 handled.increment();
             }

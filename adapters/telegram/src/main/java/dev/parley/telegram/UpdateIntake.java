@@ -66,7 +66,8 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
     /** The next long poll; its offset confirms exactly the updates handed over. */
     @Override
     public GetUpdates apply(Integer ignoredLastReceived) {
-        return GetUpdates.builder().offset(confirmedOffset()).limit(100).timeout(pollTimeoutSeconds).build();
+        return GetUpdates.builder().offset(confirmedOffset()).limit(100).timeout(pollTimeoutSeconds)
+                .allowedUpdates(TelegramReactions.ALLOWED_UPDATES).build();
     }
 
     /** The offset that confirms every update handed over and none still in hand. */
@@ -173,6 +174,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
             if (message != null && message.getChatId() != null) {
                 return message.getChatId();
             }
+        }
+        if (update.getMessageReaction() != null && update.getMessageReaction().getChat() != null) {
+            return update.getMessageReaction().getChat().getId();
         }
         return 0; // updates of other kinds share one lane
     }

@@ -4,6 +4,8 @@ import dev.parley.core.access.AccessControl;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.feedback.FeedbackConsent;
+import dev.parley.core.feedback.FeedbackLog;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
@@ -54,6 +56,7 @@ public final class CommandService {
     private final @Nullable UsageCommands usageCommands;
     private final @Nullable ReviewCommands reviews;
     private final @Nullable PrivacyCommands privacy;
+    private final @Nullable FeedbackCommands feedback;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -76,6 +79,8 @@ public final class CommandService {
         this.usageCommands = parts.quotas == null ? null : new UsageCommands(parts.quotas);
         this.reviews = parts.reviews == null ? null : new ReviewCommands(parts.reviews);
         this.privacy = parts.privacy == null ? null : parts.privacy.commands(changes);
+        this.feedback = parts.feedbackConsent == null || parts.feedbackLog == null ? null
+                : new FeedbackCommands(parts.feedbackConsent, parts.feedbackLog, changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -138,6 +143,8 @@ public final class CommandService {
         private @Nullable Quotas quotas;
         private @Nullable ReviewQueue reviews;
         private @Nullable PrivacySetup privacy;
+        private @Nullable FeedbackConsent feedbackConsent;
+        private @Nullable FeedbackLog feedbackLog;
 
         private Builder() {}
 
@@ -250,6 +257,13 @@ public final class CommandService {
             return this;
         }
 
+        /** Who agreed to feedback and what it recorded, for {@code /bot feedback}; without, it is not kept. */
+        public Builder feedback(FeedbackConsent consent, FeedbackLog log) {
+            this.feedbackConsent = Objects.requireNonNull(consent, "consent");
+            this.feedbackLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
         /** The command service; throws {@link IllegalStateException} naming a missing required collaborator. */
         public CommandService build() {
             return new CommandService(this);
@@ -334,10 +348,11 @@ public final class CommandService {
             case "persona" -> personas == null ? PersonaCommands.NONE : personas.bot(command, message);
             case "channel" -> channel(command, message);
             case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
+            case "feedback" -> feedback == null ? FeedbackCommands.UNAVAILABLE : feedback.handle(command, message);
             case "block", "allow", "unblock", "blocked", "mute", "unmute" -> access == null
                     ? "Access lists cannot be changed here." : access.handle(command, message);
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
-                    + " | /bot history [on|off|show] | /bot block|allow|unblock <user|role|channel> <id> [reason]"
+                    + " | /bot history [on|off|show] | /bot feedback [on|off|show|optout|optin] | /bot block|allow|unblock <user|role|channel> <id> [reason]"
                     + " | /bot blocked | /bot mute <user> <30m|2h|1d> [reason] | /bot unmute <user>. See /help bot.";
         };
     }

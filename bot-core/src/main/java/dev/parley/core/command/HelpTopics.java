@@ -56,6 +56,9 @@ final class HelpTopics {
                                                  answer every message here, only mentions, or only commands (admins)
               /bot history                       whether conversations here are stored across restarts
               /bot history <on|off>              store conversations here across restarts, or stop and delete them (admins)
+              /bot feedback [show]               whether answers and 👍/👎 reactions here are recorded to improve the model
+              /bot feedback <on|off>             record them here, or stop (admins; off by default)
+              /bot feedback <optout|optin>       keep your own questions and reactions out of it (deletes what was kept), or undo
             Who may use the bot here (admins):
               /bot block <user|role|channel> <id-or-mention> [reason]
               /bot allow <user|role|channel> <id-or-mention> [reason]

@@ -6,6 +6,7 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.feedback.FeedbackRecorder;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaSelector;
@@ -49,6 +50,7 @@ public final class ChatPipelineBuilder {
     private @Nullable AuditHash auditHash;
     private @Nullable AccessControl access;
     private @Nullable Quotas quotas;
+    private @Nullable FeedbackRecorder feedback;
 
     ChatPipelineBuilder() {}
 
@@ -184,6 +186,12 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /** Records finished answers for feedback where it is on; without, nothing is recorded. */
+    public ChatPipelineBuilder feedback(FeedbackRecorder feedback) {
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+        return this;
+    }
+
     /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
     public ChatPipeline build() {
         return new ChatPipeline(new Parts(required(settings, "settings"), required(commands, "commands"),
@@ -191,7 +199,8 @@ public final class ChatPipelineBuilder {
                 required(rateLimiter, "rateLimiter"), required(queue, "queue"), required(model, "model"),
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
                 overrides, channels, reports, events, questions, auditHash, access,
-                quotas != null ? quotas : Quotas.unlimited(clock)));
+                quotas != null ? quotas : Quotas.unlimited(clock),
+                feedback != null ? feedback : FeedbackRecorder.off(clock)));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -207,5 +216,5 @@ public final class ChatPipelineBuilder {
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
             AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access,
-            Quotas quotas) {}
+            Quotas quotas, FeedbackRecorder feedback) {}
 }

@@ -4,6 +4,8 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.MessageTooLongException;
 import dev.parley.core.conversation.Prompt;
+import dev.parley.core.feedback.FeedbackRecorder;
+import dev.parley.core.feedback.ModelNames;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ModelException;
@@ -19,6 +21,9 @@ import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.quota.Quotas;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,15 +43,17 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
     private final Moderator moderator;
     private final BlockAudit blocks;
     private final Quotas quotas;
+    private final FeedbackRecorder feedback;
 
     ModeratedAnswer(PersonaSelector personas, ChatModel model, ConversationMemory memory, Moderator moderator,
-            BlockAudit blocks, Quotas quotas) {
+            BlockAudit blocks, Quotas quotas, FeedbackRecorder feedback) {
         this.personas = personas;
         this.model = model;
         this.memory = memory;
         this.moderator = moderator;
         this.blocks = blocks;
         this.quotas = quotas;
+        this.feedback = feedback;
     }
 
     /**
@@ -65,6 +72,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
+        ModelNames producedBy = feedback.modelNow();
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
             slot.streamOpened();
             if (!request.holds(stream)) {
@@ -104,6 +112,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
+        feedback.answered(message, persona.systemPrompt(), reply, producedBy, shownBy(sink));
         memory.remember(message.conversationKey(), message.author().id(), message.text(), reply);
         charge(message, prompt, reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
@@ -119,6 +128,15 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             quotas.charge(message, (long) prompt.tokens() + model.countTokens(reply));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "message={0} usage not charged: {1}", message.messageId(), e.toString());
+        }
+    }
+
+    /** The ids of the messages showing the reply, once the sink has it out; a broken sink shows none. */
+    private static CompletionStage<List<String>> shownBy(ReplySink sink) {
+        try {
+            return sink.delivered().thenApply(delivered -> sink.shownBy());
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(List.of());
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -105,6 +106,11 @@ final class OutcomeReporting {
         @Override
         public CompletionStage<Void> delivered() {
             return sink.delivered();
+        }
+
+        @Override
+        public List<String> shownBy() {
+            return sink.shownBy();
         }
 
         private void firstText() {

@@ -1,5 +1,6 @@
 package dev.parley.core.pipeline;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -33,5 +34,14 @@ public interface ReplySink {
      */
     default CompletionStage<Void> delivered() {
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The platform's ids of the messages that show the finished reply, first to last, once
+     * {@link #delivered()} completed: reactions on them are feedback on the answer. None by default,
+     * for platforms without message ids (the console), where nothing is recorded for feedback.
+     */
+    default List<String> shownBy() {
+        return List.of();
     }
 }

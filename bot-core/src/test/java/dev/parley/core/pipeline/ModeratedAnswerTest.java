@@ -9,6 +9,10 @@ import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.MessageTooLongException;
+import dev.parley.core.feedback.FeedbackRecorder;
+import dev.parley.core.feedback.InMemoryFeedbackConsent;
+import dev.parley.core.feedback.InMemoryFeedbackLog;
+import dev.parley.core.feedback.ModelNames;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.moderation.Direction;
@@ -18,6 +22,7 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +31,20 @@ import org.junit.jupiter.api.Test;
 class ModeratedAnswerTest {
 
     private final PipelineFixture parts = new PipelineFixture();
+    private final InMemoryFeedbackLog feedback = new InMemoryFeedbackLog();
     private final ModeratedAnswer answering = new ModeratedAnswer(
             PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
             parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
-                    parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock));
+                    parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
+            new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", ""), parts.clock, Runnable::run));
     private final RecordingReplySink sink = new RecordingReplySink();
+
+    /** Feedback on where the tests' messages are written. */
+    private InMemoryFeedbackConsent feedbackOn() {
+        var consent = new InMemoryFeedbackConsent();
+        consent.setEnabled(ScopeKey.of(mention(ALICE, "x").location()), true, "admin", parts.clock.instant());
+        return consent;
+    }
 
     @AfterEach
     void close() {
@@ -56,6 +70,30 @@ class ModeratedAnswerTest {
     }
 
     @Test
+    void answer_recordsTheAnswerForFeedbackUnderTheMessageThatShowsIt() {
+        parts.model.replies("Hello ", "Alice");
+        RecordingReplySink shown = new RecordingReplySink() {
+            @Override
+            public List<String> shownBy() {
+                return List.of("reply-1");
+            }
+        };
+        InboundMessage asked = mention(ALICE, "hi");
+        ModerationPolicy policy = parts.policies.forLocation(asked.location());
+
+        answering.answer(asked, policy, shown, () -> {}, new PendingAnswer(asked, policy, shown,
+                new CompletableFuture<>(), parts.clock, parts.queue, answering, id -> {}));
+
+        assertThat(feedback.exchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.replyMessage()).isEqualTo("reply-1");
+            assertThat(exchange.systemPrompt()).isEqualTo("sys");
+            assertThat(exchange.userText()).isEqualTo("hi");
+            assertThat(exchange.answerText()).isEqualTo("Hello Alice");
+            assertThat(exchange.producedBy()).isEqualTo(new ModelNames("tiny.gguf", ""));
+        });
+    }
+
+    @Test
     void answer_withdrawsAReplyBlockedMidStreamAndAuditsIt() {
         parts.model.replies("Here is how to build a ", "bomb", " at home");
 
@@ -65,6 +103,7 @@ class ModeratedAnswerTest {
                 blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
         assertThat(sink.withdrawals()).extracting(Notice::kind).containsExactly(Notice.Kind.OUTPUT_BLOCKED);
         assertThat(sink.completed()).isEmpty();
+        assertThat(feedback.exchanges()).as("a withheld reply is never recorded for feedback").isEmpty();
         assertThat(parts.audit.recent(ScopeKey.of(mention(ALICE, "x").location()), 10)).isNotEmpty();
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A reply sink that records every call, in order, and can be told to break on one kind of call. */
-final class RecordingReplySink implements ReplySink {
+class RecordingReplySink implements ReplySink {
 
     enum Call { NOTICE, PROGRESS, COMPLETE, WITHDRAW }
 

@@ -21,6 +21,9 @@ import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
+import dev.parley.core.feedback.FeedbackConsent;
+import dev.parley.core.feedback.FeedbackLog;
+import dev.parley.core.feedback.FeedbackRecorder;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.GenerationSettings;
@@ -263,7 +266,8 @@ public class ChatConfiguration {
             InferenceQueue queue, LimitOverrideStore limitOverrides, PipelineSettings pipelineSettings,
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
-            Quotas quotas, ReviewQueue reviews, CommandService.PrivacySetup privacy) {
+            Quotas quotas, ReviewQueue reviews, CommandService.PrivacySetup privacy, FeedbackConsent feedbackConsent,
+            FeedbackLog feedbackLog) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
@@ -272,7 +276,8 @@ public class ChatConfiguration {
                 .access(access)
                 .quotas(quotas)
                 .reviews(reviews)
-                .privacy(privacy);
+                .privacy(privacy)
+                .feedback(feedbackConsent, feedbackLog);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }
@@ -283,7 +288,7 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
             PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access,
-            Quotas quotas) {
+            Quotas quotas, FeedbackRecorder feedback) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -304,6 +309,7 @@ public class ChatConfiguration {
                 .auditHash(auditHash)
                 .access(access)
                 .quotas(quotas)
+                .feedback(feedback)
                 .build();
     }
 }

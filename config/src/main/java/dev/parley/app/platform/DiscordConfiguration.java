@@ -7,6 +7,7 @@ import dev.parley.app.privacy.PlatformPrivateDelivery;
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.review.ReviewQueue;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.discord.DiscordSettings;
@@ -25,7 +26,7 @@ public class DiscordConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     DiscordAdapter discordAdapter(DiscordProperties discord, ChatPipeline pipeline, InstantSource clock,
             LimitProperties limits, PlatformBlockReports blockReports, ReviewQueue reviews,
-            PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery) {
+            PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery, ReactionVotes votes) {
         try {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
@@ -35,6 +36,7 @@ public class DiscordConfiguration {
             adapter.offerReviews(reviews);
             authorNotices.register(Platform.DISCORD, adapter.reviewNotices());
             privateDelivery.register(Platform.DISCORD, adapter.privateDelivery());
+            adapter.votes(votes);
             return adapter;
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.discord settings: " + e.getMessage());

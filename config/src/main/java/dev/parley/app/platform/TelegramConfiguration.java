@@ -7,6 +7,7 @@ import dev.parley.app.startup.StartupException;
 import dev.parley.app.storage.JdbcUpdateOffsets;
 import dev.parley.core.access.AccessControl;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.telegram.TelegramAdapter;
@@ -31,10 +32,11 @@ public class TelegramConfiguration {
     @Bean
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
-            ReviewQueue reviews, PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery) {
+            ReviewQueue reviews, PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery,
+            ReactionVotes votes) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
-                .served(access.served()).reviews(reviews).build();
+                .served(access.served()).reviews(reviews).votes(votes).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         authorNotices.register(Platform.TELEGRAM, adapter.reviewNotices());
         privateDelivery.register(Platform.TELEGRAM, adapter.privateDelivery());

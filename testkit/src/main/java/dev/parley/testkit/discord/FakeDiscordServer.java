@@ -306,6 +306,16 @@ public final class FakeDiscordServer implements AutoCloseable {
         return message;
     }
 
+    /** {@code user} reacts with unicode {@code emoji} (e.g. "👍") on a message: MESSAGE_REACTION_ADD. */
+    public void react(long channelId, long messageId, FakeUser user, String emoji) {
+        new ReactionEvents(state).dispatch(true, channelId, messageId, user, emoji);
+    }
+
+    /** {@code user} takes their {@code emoji} reaction off a message: MESSAGE_REACTION_REMOVE. */
+    public void unreact(long channelId, long messageId, FakeUser user, String emoji) {
+        new ReactionEvents(state).dispatch(false, channelId, messageId, user, emoji);
+    }
+
     /** A slash command to invoke; call {@link SlashCommandDraft#send()} to dispatch it. */
     public SlashCommandDraft slashCommand(long channelId, FakeUser user, String name) {
         return new SlashCommandDraft(this, channelId, user, name);

@@ -59,6 +59,11 @@ final class BotApiChats {
         return messages.getOrDefault(chatId, Map.of()).get(messageId);
     }
 
+    /** Under the lock: {@code userId}'s status in {@code chatId}, "member" unless set. */
+    String memberStatus(long chatId, long userId) {
+        return memberStatus.getOrDefault(chatId + ":" + userId, "member");
+    }
+
     void setMemberStatus(long chatId, long userId, String status) {
         lock.lock();
         try {

@@ -76,6 +76,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final BotApiChats chats;
     private final InlineKeyboards keyboards;
     private final BotApiDocuments documents;
+    private final MessageReactions reactions = new MessageReactions();
     private final Map<String, Failure> failures = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
@@ -186,6 +187,27 @@ public final class FakeTelegramServer implements AutoCloseable {
             edited.put("edit_date", chats.seconds());
             chats.store(original.chatId(), edited);
             return queue("edited_message", edited, original.chatId(), original.messageId());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code from} changes their reactions on message {@code messageId} of {@code chat} from
+     * {@code before} to {@code after} (emoji, e.g. "👍"): a {@code message_reaction} update, sent as
+     * Telegram sends it only if the bot asked for it in {@code allowed_updates} and, in a group, is
+     * an administrator there ({@link #setMemberStatus}). Whether it was sent.
+     */
+    public boolean userReacts(TelegramChat chat, TelegramUser from, long messageId, List<String> before,
+            List<String> after) {
+        lock.lock();
+        try {
+            if (!reactions.sent(chat, chats.memberStatus(chat.id(), bot.id()))) {
+                return false;
+            }
+            updates.add(MessageReactions.kind(), MessageReactions.payload(chat, from, messageId, chats.seconds(),
+                    before, after));
+            return true;
         } finally {
             lock.unlock();
         }
@@ -426,9 +448,15 @@ public final class FakeTelegramServer implements AutoCloseable {
         try {
             return switch (method) {
                 case "getme" -> ok(chats.getMe());
-                case "setwebhook" -> updates.setWebhook(params);
+                case "setwebhook" -> {
+                    allowedUpdates(params);
+                    yield updates.setWebhook(params);
+                }
                 case "deletewebhook" -> updates.deleteWebhook();
-                case "getupdates" -> updates.getUpdates(params);
+                case "getupdates" -> {
+                    allowedUpdates(params);
+                    yield updates.getUpdates(params);
+                }
                 case "sendmessage" -> keyboards.shown(chats.sendMessage(params), params);
                 case "editmessagetext" -> keyboards.shown(chats.editMessageText(params), params);
                 case "editmessagereplymarkup" -> keyboards.editReplyMarkup(params);
@@ -444,6 +472,15 @@ public final class FakeTelegramServer implements AutoCloseable {
             };
         } catch (BadRequest e) {
             return new Reply(400, error(400, "Bad Request: " + e.getMessage()));
+        }
+    }
+
+    private void allowedUpdates(Map<String, @Nullable Object> params) {
+        lock.lock();
+        try {
+            reactions.allowedUpdates(params);
+        } finally {
+            lock.unlock();
         }
     }
 

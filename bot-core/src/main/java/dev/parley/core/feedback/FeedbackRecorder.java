@@ -1,0 +1,101 @@
+package dev.parley.core.feedback;
+
+import dev.parley.core.conversation.ConversationKey;
+import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.settings.ScopeKey;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Records answers for feedback: an answer whose question and reply both passed moderation is kept
+ * as an {@link Exchange} where feedback is on and its author has not opted out, once the platform
+ * shows it (reactions name the message that shows it). A withheld reply never comes here. Feedback
+ * never costs anyone their answer: a store that fails is logged and the exchange is not recorded.
+ */
+public final class FeedbackRecorder {
+
+    private static final Logger LOG = System.getLogger(FeedbackRecorder.class.getName());
+
+    private final FeedbackConsent consent;
+    private final FeedbackLog log;
+    private final ModelInUse model;
+    private final InstantSource clock;
+    private final Executor storing;
+
+    /**
+     * @param storing where exchanges are written once shown: off the platform's sending thread
+     */
+    public FeedbackRecorder(FeedbackConsent consent, FeedbackLog log, ModelInUse model, InstantSource clock,
+            Executor storing) {
+        this.consent = Objects.requireNonNull(consent, "consent");
+        this.log = Objects.requireNonNull(log, "log");
+        this.model = Objects.requireNonNull(model, "model");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.storing = Objects.requireNonNull(storing, "storing");
+    }
+
+    /** A recorder for a pipeline without feedback: feedback is off everywhere. */
+    public static FeedbackRecorder off(InstantSource clock) {
+        return new FeedbackRecorder(new InMemoryFeedbackConsent(), new InMemoryFeedbackLog(),
+                () -> new ModelNames("", ""), clock, Runnable::run);
+    }
+
+    /** The model a reply started now comes from; asked when the reply starts, as a swap may follow. */
+    public ModelNames modelNow() {
+        return model.names();
+    }
+
+    /**
+     * {@code answer} to {@code question}, under {@code systemPrompt}, was handed to the platform
+     * whole; {@code shownBy} completes with the ids of the messages showing it (none where the
+     * platform has no message ids, as the console). Completes with the id of the recorded
+     * exchange, or empty when it is not recorded.
+     */
+    public CompletionStage<OptionalLong> answered(InboundMessage question, String systemPrompt, String answer,
+            ModelNames producedBy, CompletionStage<List<String>> shownBy) {
+        ScopeKey scope = ScopeKey.of(question.location());
+        if (!wanted(question, scope)) {
+            return CompletableFuture.completedFuture(OptionalLong.empty());
+        }
+        return shownBy.thenApplyAsync(ids -> {
+            if (ids.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            try {
+                return OptionalLong.of(log.record(new Exchange(scope.platform(), scope.scopeId(),
+                        question.location().channelId(), conversation(question.conversationKey()),
+                        question.author().id(), ids.getFirst(), systemPrompt, question.text(), answer, producedBy, "",
+                        clock.instant())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "message={0} exchange not recorded for feedback: {1}", question.messageId(),
+                        e.getClass().getName()); // a database's message may quote the text
+                return OptionalLong.empty();
+            }
+        }, storing);
+    }
+
+    private boolean wanted(InboundMessage question, ScopeKey scope) {
+        try {
+            return !question.author().bot() && consent.enabled(scope)
+                    && !consent.optedOut(scope, question.author().id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "message={0} feedback consent could not be read: {1}", question.messageId(),
+                    e.getClass().getName());
+            return false;
+        }
+    }
+
+    /** The conversation as the dataset groups exchanges: its channel, thread and reply chain. */
+    static String conversation(ConversationKey key) {
+        String thread = key.location().threadId();
+        return key.location().channelId() + (thread == null ? "" : "/" + thread)
+                + (key.chainRoot() == null || key.chainRoot().equals(thread) ? "" : "#" + key.chainRoot());
+    }
+}
