@@ -11,9 +11,6 @@ import dev.parley.testkit.discord.FakeUser;
 import dev.parley.testkit.discord.RecordedRequest;
 import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.discord.SlashCommandDraft;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -21,7 +18,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,26 +58,7 @@ class DiscordFeedbackIT {
         opted = optedGuild.addTextChannel("talk");
         strictGuild = guild("Strict");
         strict = strictGuild.addTextChannel("talk");
-        Path workDir = Files.createTempDirectory("parley-discord-feedback-it");
-        Path model = workDir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
-        bot = new SpringApplicationBuilder(ParleyApplication.class).run(
-                "--parley.console.enabled=false",
-                "--parley.discord.token=" + server.token(),
-                "--parley.discord.rest-url=" + server.restBaseUrl(),
-                "--parley.discord.gateway-url=" + server.gatewayUrl(),
-                "--parley.model.path=" + model,
-                "--parley.model.temperature=0",
-                "--parley.model.max-new-tokens=16",
-                "--parley.model.context-size=512",
-                "--parley.limits.user-per-minute=1000",
-                "--parley.limits.user-burst=1000",
-                "--parley.limits.channel-per-minute=1000",
-                "--parley.limits.channel-burst=1000",
-                "--parley.limits.server-per-minute=1000",
-                "--parley.limits.server-burst=1000",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
-        adapter().awaitReady();
+        bot = DiscordBotUnderTest.start(server, 16);
     }
 
     @AfterAll

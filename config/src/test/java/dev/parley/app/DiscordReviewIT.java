@@ -11,9 +11,6 @@ import dev.parley.testkit.discord.FakeInteraction;
 import dev.parley.testkit.discord.FakeUser;
 import dev.parley.testkit.discord.RecordedRequest;
 import dev.parley.testkit.discord.SentMessage;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,21 +48,7 @@ class DiscordReviewIT {
         guild.addMember(member);
         talk = guild.addTextChannel("talk");
         modLog = guild.addTextChannel("mod-log");
-        Path workDir = Files.createTempDirectory("parley-discord-review-it");
-        Path model = workDir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
-        bot = new SpringApplicationBuilder(ParleyApplication.class).run(
-                "--parley.console.enabled=false",
-                "--parley.discord.token=" + server.token(),
-                "--parley.discord.rest-url=" + server.restBaseUrl(),
-                "--parley.discord.gateway-url=" + server.gatewayUrl(),
-                "--parley.model.path=" + model,
-                "--parley.model.temperature=0",
-                "--parley.model.max-new-tokens=8",
-                "--parley.model.context-size=512",
-                "--parley.access.strikes=0",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
-        bot.getBean(DiscordAdapter.class).awaitReady();
+        bot = DiscordBotUnderTest.start(server, 8, "--parley.access.strikes=0");
         var setChannel = server.slashCommand(talk, admin, "moderation").subcommand("audit-channel")
                 .channelOption("channel", modLog);
         assertThat(answerTo(setChannel.send())).contains(Long.toString(modLog));

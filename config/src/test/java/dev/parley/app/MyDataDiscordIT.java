@@ -12,10 +12,8 @@ import dev.parley.testkit.discord.RecordedRequest;
 import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.discord.SlashCommandDraft;
 import dev.parley.testkit.discord.UploadedFile;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import dev.parley.testkit.json.Json;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -57,26 +54,7 @@ class MyDataDiscordIT {
         guild.addMember(admin, guild.adminRoleId());
         guild.addMember(ana);
         guild.addMember(ben);
-        Path workDir = Files.createTempDirectory("parley-my-data-it");
-        Path model = workDir.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
-        bot = new SpringApplicationBuilder(ParleyApplication.class).run(
-                "--parley.console.enabled=false",
-                "--parley.discord.token=" + server.token(),
-                "--parley.discord.rest-url=" + server.restBaseUrl(),
-                "--parley.discord.gateway-url=" + server.gatewayUrl(),
-                "--parley.model.path=" + model,
-                "--parley.model.temperature=0",
-                "--parley.model.max-new-tokens=8",
-                "--parley.model.context-size=512",
-                "--parley.limits.user-per-minute=1000",
-                "--parley.limits.user-burst=1000",
-                "--parley.limits.channel-per-minute=1000",
-                "--parley.limits.channel-burst=1000",
-                "--parley.limits.server-per-minute=1000",
-                "--parley.limits.server-burst=1000",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
-        bot.getBean(DiscordAdapter.class).awaitReady();
+        bot = DiscordBotUnderTest.start(server, 8);
     }
 
     @AfterAll
