@@ -20,8 +20,8 @@ import dev.parley.model.moderation.OpenAiModerationProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class ModerationTiersConfiguration {
 
-    private static final Logger LOG = System.getLogger(ModerationTiersConfiguration.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(ModerationTiersConfiguration.class);
 
     /** The tiers and what they hold open (the endpoint's HTTP client, the guard model). */
     static final class ModerationTiers implements AutoCloseable {
@@ -59,7 +59,7 @@ public class ModerationTiersConfiguration {
                 try {
                     resource.close();
                 } catch (Exception e) {
-                    LOG.log(Level.WARNING, "could not close a moderation tier: " + e.toString());
+                    log.warn("could not close a moderation tier: {}", e.toString());
                 }
             }
         }
@@ -102,7 +102,7 @@ public class ModerationTiersConfiguration {
             described.add("guard (" + file.getFileName() + ", " + provider.format().title()
                     + (guard.when() == GuardProperties.When.ALWAYS ? ", always)" : ", when unsure from " + guard.unsureFrom() + ")"));
         }
-        LOG.log(Level.INFO, "moderation tiers: " + (String.join(", ", described)));
+        log.info("moderation tiers: {}", String.join(", ", described));
         return new ModerationTiers(tiers, resources);
     }
 

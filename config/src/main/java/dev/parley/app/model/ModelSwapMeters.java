@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.AtomicLong;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hot swaps as meters ({@code parley.model.swaps} by {@code outcome}: {@code switched} or
@@ -17,7 +17,7 @@ import java.lang.System.Logger.Level;
  */
 final class ModelSwapMeters implements SwapEvents, MeterBinder {
 
-    private static final Logger LOG = System.getLogger(ModelSwapMeters.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(ModelSwapMeters.class);
 
     private final SwappingModelStats stats;
     private final AtomicLong switched = new AtomicLong();
@@ -33,15 +33,14 @@ final class ModelSwapMeters implements SwapEvents, MeterBinder {
             stats.switchTo(llama.stats());
         }
         switched.incrementAndGet();
-        LOG.log(Level.INFO, "model switched to " + next.info().spec().describe() + " (sha256 "
-                + next.info().sha256Prefix() + ") from " + previous.info().spec().describe()
-                + "; replies running finish on the old one");
+        log.info("model switched to {} (sha256 {}) from {}; replies running finish on the old one",
+                next.info().spec().describe(), next.info().sha256Prefix(), previous.info().spec().describe());
     }
 
     @Override
     public void refused(ModelSpec candidate, String reason) {
         refused.incrementAndGet();
-        LOG.log(Level.WARNING, "model " + candidate.describe() + " not loaded, the serving model stays: " + reason);
+        log.warn("model {} not loaded, the serving model stays: {}", candidate.describe(), reason);
     }
 
     @Override

@@ -38,8 +38,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.jspecify.annotations.Nullable;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a GGUF model to a path: into {@code <target>.part} first, resuming a partial file with
@@ -51,7 +51,7 @@ import java.lang.System.Logger.Level;
  */
 public final class ModelDownloader {
 
-    private static final Logger LOG = System.getLogger(ModelDownloader.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(ModelDownloader.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
@@ -150,7 +150,7 @@ public final class ModelDownloader {
             }
             check(url, target, part);
             moveIntoPlace(part, target);
-            LOG.log(Level.INFO, "downloaded " + withoutQuery(url) + " to " + target);
+            log.info("downloaded {} to {}", withoutQuery(url), target);
             return target;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ChatModel} running a GGUF model in this process with llama.cpp, through Parley's own
@@ -56,7 +56,7 @@ import java.lang.System.Logger.Level;
  */
 public final class LlamaChatModel implements ChatModel {
 
-    private static final Logger LOG = System.getLogger(LlamaChatModel.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(LlamaChatModel.class);
     // tokens decoded per native call while reading a prompt
     private static final int PROMPT_BATCH = 512;
 
@@ -122,7 +122,7 @@ public final class LlamaChatModel implements ChatModel {
                     + ErrorText.oneLine(unavailable) + ". Build model-runtime on this machine (docs/llama-jni.md), start"
                     + " Java with -D" + NativeLibrary.LIBRARY_PROPERTY + "=FILE, or use the OpenAI-compatible backend", unavailable);
         }
-        LOG.log(Level.INFO, "llama.cpp native library loaded from " + library.source());
+        log.info("llama.cpp native library loaded from {}", library.source());
         if (header.contextLength().isPresent() && settings.contextSize() > header.contextLength().getAsInt()) {
             throw new ModelException("a context of " + settings.contextSize() + " tokens per slot is more than the "
                     + header.contextLength().getAsInt() + " tokens " + settings.modelPath().getFileName()
@@ -147,11 +147,10 @@ public final class LlamaChatModel implements ChatModel {
             slots.forEach(LlamaCppModel::close);
             throw new ModelException("llama.cpp could not load " + settings.modelPath() + ": " + ErrorText.oneLine(e), e);
         }
-        LOG.log(Level.INFO, "loaded " + settings.modelPath().getFileName() + " (" + header.architecture() + ", "
-                + header.tensors().size() + " tensors) in " + ((System.nanoTime() - start) / 1_000_000)
-                + " ms: " + settings.parallel() + " slot(s) of " + settings.contextSize() + " tokens, "
-                + settings.threads() + " thread(s), flash attention "
-                + (settings.flashAttention() ? "on" : "off"));
+        log.info("loaded {} ({}, {} tensors) in {} ms: {} slot(s) of {} tokens, {} thread(s), flash attention {}",
+                settings.modelPath().getFileName(), header.architecture(), header.tensors().size(),
+                (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads(),
+                settings.flashAttention() ? "on" : "off");
         return new LlamaChatModel(settings, header, slots);
     }
 
@@ -194,8 +193,7 @@ public final class LlamaChatModel implements ChatModel {
         if (prompt.length == 0) {
             throw new ModelException("the prompt is empty");
         }
-        LOG.log(Level.DEBUG, () -> "generating up to " + sampling.maxNewTokens() + " tokens after a prompt of "
-                + prompt.length + " tokens");
+        log.debug("generating up to {} tokens after a prompt of {} tokens", sampling.maxNewTokens(), prompt.length);
         SamplerParameters sampler = sampling.temperature() <= 0 ? SamplerParameters.greedy()
                 : SamplerParameters.seeded(Math.min(sampling.temperature(), 10f), seed(sampling.seed()));
         LlamaReplyStream stream = new LlamaReplyStream(this, new LlamaReplyStream.Request(prompt, sampler,
@@ -259,7 +257,7 @@ public final class LlamaChatModel implements ChatModel {
         // each slot cancels its running decode and waits for it before freeing
         slots.forEach(LlamaCppModel::close);
         deadlines.shutdownNow();
-        LOG.log(Level.INFO, "closed " + settings.modelPath().getFileName());
+        log.info("closed {}", settings.modelPath().getFileName());
     }
 
     /**
@@ -274,10 +272,10 @@ public final class LlamaChatModel implements ChatModel {
             } catch (ChatTemplateException e) {
                 // the template is the model file's; say so once, then keep answering with the built-in format
                 if (!templateFailureLogged.getAndSet(true)) {
-                    LOG.log(Level.WARNING, e.getMessage() + " of " + settings.modelPath().getFileName()
-                            + "; using llama.cpp's built-in format instead");
+                    log.warn("{} of {}; using llama.cpp's built-in format instead", e.getMessage(),
+                            settings.modelPath().getFileName());
                 } else {
-                    LOG.log(Level.DEBUG, () -> e.getMessage() + "; using llama.cpp's built-in format");
+                    log.debug("{}; using llama.cpp's built-in format", e.getMessage());
                 }
             }
         }
@@ -351,7 +349,7 @@ public final class LlamaChatModel implements ChatModel {
                 try {
                     listener.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "a slot listener failed", e);
+                    log.warn("a slot listener failed", e);
                 }
             }
         }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scale of every loaded LoRA adapter for one request: the request's own where it names the
@@ -18,7 +18,7 @@ import java.lang.System.Logger.Level;
  */
 final class LoraScales {
 
-    private static final Logger LOG = System.getLogger(LoraScales.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(LoraScales.class);
 
     private final List<LoraAdapter> adapters;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -32,9 +32,8 @@ final class LoraScales {
         List<String> names = adapters.stream().map(LoraAdapter::name).toList();
         for (String name : requested.keySet()) {
             if (!names.contains(name) && warned.add(name)) {
-                LOG.log(Level.WARNING, "a request scales LoRA adapter '" + name
-                        + "', which this model did not load (loaded: "
-                        + (names.isEmpty() ? "none" : String.join(", ", names)) + "); ignored");
+                log.warn("a request scales LoRA adapter '{}', which this model did not load (loaded: {}); ignored",
+                        name, names.isEmpty() ? "none" : String.join(", ", names));
             }
         }
         float[] scales = new float[adapters.size()];

@@ -30,8 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenAiChatModel implements ChatModel {
 
-    private static final Logger LOG = System.getLogger(OpenAiChatModel.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
     private static final int MAX_ERROR_BODY_BYTES = 8192;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final double CHARACTERS_PER_TOKEN = 3.0;
@@ -152,8 +152,7 @@ public final class OpenAiChatModel implements ChatModel {
             if (status != 404 && status != 405 && status != 501) {
                 throw failure(status, response.headers(), oneLine(new String(response.body(), StandardCharsets.UTF_8)));
             }
-            LOG.log(Level.INFO, settings.baseUrl() + " has no /tokenize (HTTP " + status
-                    + "); estimating token counts from now on");
+            log.info("{} has no /tokenize (HTTP {}); estimating token counts from now on", settings.baseUrl(), status);
             serverTokenizes = false;
         }
         return estimateTokens(text);
@@ -213,7 +212,7 @@ public final class OpenAiChatModel implements ChatModel {
                 try {
                     listener.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "a slot listener failed", e);
+                    log.warn("a slot listener failed", e);
                 }
             }
         }

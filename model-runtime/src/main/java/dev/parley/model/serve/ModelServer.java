@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModelServer implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(ModelServer.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(ModelServer.class);
     private static final String COMPLETIONS = "/v1/chat/completions";
     private static final String MODELS = "/v1/models";
     private static final String HEALTH = "/health";
@@ -114,9 +114,8 @@ public final class ModelServer implements AutoCloseable {
         }
         ModelServer server = new ModelServer(model, settings, clock, http);
         http.start();
-        LOG.log(Level.INFO, "serving model " + settings.modelName() + " on http://" + settings.address() + ":"
-                + server.port() + "/v1 (" + model.parallelSlots() + " slot(s), "
-                + (settings.apiKey() == null ? "no API key" : "API key required") + ")");
+        log.info("serving model {} on http://{}:{}/v1 ({} slot(s), {})", settings.modelName(), settings.address(),
+                server.port(), model.parallelSlots(), settings.apiKey() == null ? "no API key" : "API key required");
         return server;
     }
 
@@ -158,12 +157,12 @@ public final class ModelServer implements AutoCloseable {
         handlers.shutdownNow();
         try {
             if (!handlers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "some model server requests did not end within " + STOP_WAIT_SECONDS + " s");
+                log.warn("some model server requests did not end within {} s", STOP_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.log(Level.INFO, "the model server on port " + port() + " stopped");
+        log.info("the model server on port {} stopped", port());
     }
 
     private void handle(HttpExchange exchange) {
@@ -172,9 +171,9 @@ public final class ModelServer implements AutoCloseable {
         } catch (ApiError e) {
             sendError(exchange, e);
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "a model server client went away: " + e.getMessage());
+            log.debug("a model server client went away: {}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the model server failed to answer a request", e);
+            log.warn("the model server failed to answer a request", e);
             sendError(exchange, new ApiError(500, "server_error", null, null,
                     "the server failed: " + CompletionRequest.oneLine(String.valueOf(e.getMessage()))));
         } finally {
@@ -413,7 +412,7 @@ public final class ModelServer implements AutoCloseable {
         try {
             sendJson(exchange, error.status(), body);
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "could not send an error to a model server client: " + e.getMessage());
+            log.debug("could not send an error to a model server client: {}", e.getMessage());
         }
     }
 
