@@ -7,6 +7,7 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.feedback.FeedbackConsent;
 import dev.parley.core.feedback.FeedbackLog;
 import dev.parley.core.history.ConversationHistory;
+import dev.parley.core.experiment.ExperimentReport;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaRules;
@@ -72,7 +73,8 @@ public final class CommandService {
                 required(parts.moderator, "moderator"), required(parts.policies, "policies"), changes);
         this.channels = parts.channels;
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
-        this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes);
+        this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes,
+                parts.experiment);
         this.access = parts.access == null ? null : new AccessCommands(parts.access, changes);
         this.strikes = parts.access == null ? null : new StrikeCommands(parts.access, changes);
         this.quotaCommands = parts.quotas == null ? null : new QuotaCommands(parts.quotas, changes);
@@ -138,6 +140,7 @@ public final class CommandService {
         private @Nullable ChannelSettingsStore channels;
         private @Nullable ConversationHistory history;
         private @Nullable HotSwap swap;
+        private @Nullable ExperimentReport experiment;
         private @Nullable Operators operators;
         private @Nullable AccessControl access;
         private @Nullable Quotas quotas;
@@ -158,6 +161,12 @@ public final class CommandService {
         public Builder models(HotSwap swap, Operators operators) {
             this.swap = Objects.requireNonNull(swap, "swap");
             this.operators = Objects.requireNonNull(operators, "operators");
+            return this;
+        }
+
+        /** The A/B report {@code /model experiment show} gives; without it the command says none runs. */
+        public Builder experiment(ExperimentReport experiment) {
+            this.experiment = Objects.requireNonNull(experiment, "experiment");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.parley.core.command;
 
 import dev.parley.core.conversation.InboundMessage;
+import dev.parley.core.experiment.ExperimentReport;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.modelswap.ModelInfo;
 import dev.parley.core.modelswap.ModelSpec;
@@ -11,27 +12,31 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code /model show|load|rollback} commands: the bot's operators ({@link Operators}) see which
+ * The {@code /model show|load|rollback|experiment show} commands: the bot's operators ({@link Operators}) see which
  * model serves and replace it without a restart ({@link HotSwap}). Everyone else is refused; every
  * load and rollback, done or refused, is written to the audit log.
  */
 final class ModelCommands {
 
-    static final String USAGE = "Usage: /model show | /model load <path> [--lora <path> --scale s] | /model rollback";
+    static final String USAGE = "Usage: /model show | /model load <path> [--lora <path> --scale s] | /model rollback"
+            + " | /model experiment show";
     static final String LOAD_USAGE = "Usage: /model load <path> [--lora <path> --scale s]";
     static final String HELP = """
             /model (the bot's operators):
               /model show                        the model serving: file, sha256, architecture, context, LoRA, since when
               /model load <path> [--lora <path> --scale s]
                                                  check another model (or adapter) and serve it; running replies finish first
-              /model rollback                    serve the model from before the last load again""";
+              /model rollback                    serve the model from before the last load again
+              /model experiment show             the A/B experiment: per variant its adapter, exchanges, 👍/👎 and 👍 rate (95% CI)""";
     static final String REFUSED = "Only the bot's operators can see or change the model.";
 
     private final HotSwap swap;
     private final Operators operators;
     private final AdminChanges changes;
+    private final @Nullable ExperimentReport experiment;
 
-    ModelCommands(HotSwap swap, Operators operators, AdminChanges changes) {
+    ModelCommands(HotSwap swap, Operators operators, AdminChanges changes, @Nullable ExperimentReport experiment) {
+        this.experiment = experiment;
         this.swap = swap;
         this.operators = operators;
         this.changes = changes;
@@ -45,6 +50,7 @@ final class ModelCommands {
             case "", "show" -> command.words().size() > 1 ? USAGE : show();
             case "load" -> load(command, message);
             case "rollback" -> command.words().size() > 1 ? USAGE : rollback(message);
+            case "experiment" -> command.words().size() == 2 && command.word(1).equals("show") ? experiment() : USAGE;
             default -> USAGE;
         };
     }
@@ -52,6 +58,10 @@ final class ModelCommands {
     private String show() {
         HotSwap.Serving serving = swap.serving();
         return "Model: " + describe(serving.info()) + "; serving since " + serving.since() + ".";
+    }
+
+    private String experiment() {
+        return experiment == null ? "No model experiment is running here." : experiment.show();
     }
 
     private String load(CommandLine command, InboundMessage message) {

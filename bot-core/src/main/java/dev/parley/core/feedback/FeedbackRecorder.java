@@ -60,6 +60,16 @@ public final class FeedbackRecorder {
      */
     public CompletionStage<OptionalLong> answered(InboundMessage question, String systemPrompt, String answer,
             ModelNames producedBy, CompletionStage<List<String>> shownBy) {
+        return answered(question, systemPrompt, answer, producedBy, "", shownBy);
+    }
+
+    /**
+     * As {@link #answered(InboundMessage, String, String, ModelNames, CompletionStage)}, recording
+     * the experiment's {@code variant} that answered ("a", "b", or "" outside an experiment).
+     */
+    public CompletionStage<OptionalLong> answered(InboundMessage question, String systemPrompt, String answer,
+            ModelNames producedBy, String variant, CompletionStage<List<String>> shownBy) {
+        Objects.requireNonNull(variant, "variant");
         ScopeKey scope = ScopeKey.of(question.location());
         if (!wanted(question, scope)) {
             return CompletableFuture.completedFuture(OptionalLong.empty());
@@ -71,7 +81,7 @@ public final class FeedbackRecorder {
             try {
                 return OptionalLong.of(log.record(new Exchange(scope.platform(), scope.scopeId(),
                         question.location().channelId(), conversation(question.conversationKey()),
-                        question.author().id(), ids.getFirst(), systemPrompt, question.text(), answer, producedBy, "",
+                        question.author().id(), ids.getFirst(), systemPrompt, question.text(), answer, producedBy, variant,
                         clock.instant())));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "message={0} exchange not recorded for feedback: {1}", question.messageId(),

@@ -68,7 +68,7 @@ public final class ChatPipeline {
                 blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock),
                 parts.quotas());
         this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks,
-                parts.quotas(), parts.feedback());
+                parts.quotas(), parts.feedback(), parts.experiment());
         this.ledger = new QuestionLedger(parts.questions());
         this.restart = new RestartResume(ledger, delivered, clock);
         this.pending = new PendingAnswers(queue);

@@ -6,6 +6,7 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.experiment.Experiment;
 import dev.parley.core.feedback.FeedbackRecorder;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.Moderator;
@@ -51,6 +52,7 @@ public final class ChatPipelineBuilder {
     private @Nullable AccessControl access;
     private @Nullable Quotas quotas;
     private @Nullable FeedbackRecorder feedback;
+    private Experiment experiment = Experiment.off();
 
     ChatPipelineBuilder() {}
 
@@ -192,6 +194,12 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /** The A/B experiment that picks each conversation's adapter; without, none runs. */
+    public ChatPipelineBuilder experiment(Experiment experiment) {
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        return this;
+    }
+
     /** The pipeline; throws {@link IllegalStateException} naming a missing required collaborator. */
     public ChatPipeline build() {
         return new ChatPipeline(new Parts(required(settings, "settings"), required(commands, "commands"),
@@ -200,7 +208,7 @@ public final class ChatPipelineBuilder {
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
                 overrides, channels, reports, events, questions, auditHash, access,
                 quotas != null ? quotas : Quotas.unlimited(clock),
-                feedback != null ? feedback : FeedbackRecorder.off(clock)));
+                feedback != null ? feedback : FeedbackRecorder.off(clock), experiment));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -216,5 +224,5 @@ public final class ChatPipelineBuilder {
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
             AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access,
-            Quotas quotas, FeedbackRecorder feedback) {}
+            Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {}
 }

@@ -1,6 +1,7 @@
 package dev.parley.core.pipeline;
 
 import dev.parley.core.conversation.ConversationMemory;
+import dev.parley.core.experiment.Experiment;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.MessageTooLongException;
 import dev.parley.core.conversation.Prompt;
@@ -44,9 +45,10 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
     private final BlockAudit blocks;
     private final Quotas quotas;
     private final FeedbackRecorder feedback;
+    private final Experiment experiment;
 
     ModeratedAnswer(PersonaSelector personas, ChatModel model, ConversationMemory memory, Moderator moderator,
-            BlockAudit blocks, Quotas quotas, FeedbackRecorder feedback) {
+            BlockAudit blocks, Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {
         this.personas = personas;
         this.model = model;
         this.memory = memory;
@@ -54,6 +56,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         this.blocks = blocks;
         this.quotas = quotas;
         this.feedback = feedback;
+        this.experiment = experiment;
     }
 
     /**
@@ -73,7 +76,8 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
         ModelNames producedBy = feedback.modelNow();
-        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(), persona.adapterScales()))) {
+        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(),
+                experiment.scalesFor(message.conversationKey(), persona.adapterScales())))) {
             slot.streamOpened();
             if (!request.holds(stream)) {
                 return request.stopped(); // stopped before the stream opened; closed on the way out
@@ -112,7 +116,8 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
-        feedback.answered(message, persona.systemPrompt(), reply, producedBy, shownBy(sink));
+        feedback.answered(message, persona.systemPrompt(), reply, producedBy,
+                experiment.recorded(message.conversationKey()), shownBy(sink));
         memory.remember(message.conversationKey(), message.author().id(), message.text(), reply);
         charge(message, prompt, reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());

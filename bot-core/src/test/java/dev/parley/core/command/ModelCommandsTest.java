@@ -14,6 +14,11 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
+import dev.parley.core.experiment.Arm;
+import dev.parley.core.experiment.Experiment;
+import dev.parley.core.experiment.ExperimentReport;
+import dev.parley.core.experiment.Split;
+import dev.parley.core.experiment.VariantCounts;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ReplyStream;
@@ -55,7 +60,9 @@ class ModelCommandsTest {
     private final HotSwap swap = new HotSwap(model, info(ModelSpec.of(Path.of("a.gguf"))), this::load, SwapEvents.NONE,
             clock, 256);
     private final ModelCommands commands = new ModelCommands(swap,
-            new Operators(Map.of(Platform.DISCORD, Set.of("op-1"))), new AdminChanges(audit, clock));
+            new Operators(Map.of(Platform.DISCORD, Set.of("op-1"))), new AdminChanges(audit, clock),
+            new ExperimentReport(Experiment.between(new Split(0.5, ""), new Arm("tone", 1f), new Arm("tone-b", 0.5f)),
+                    variant -> variant.equals("a") ? new VariantCounts(10, 6, 2) : new VariantCounts(4, 0, 0)));
 
     private LoadedModel load(ModelSpec spec) {
         if (spec.model().toString().contains("broken")) {
@@ -77,6 +84,20 @@ class ModelCommandsTest {
     void show_operatorOnDiscord_describesTheServingModel() {
         assertThat(run(GENERAL, OPERATOR, "/model show")).isEqualTo("Model: a.gguf (sha256 0123456789ab, llama, 256 tokens"
                 + " of context, LoRA none); serving since 2026-12-06T05:00:00Z.");
+    }
+
+    @Test
+    void experimentShow_operator_reportsEachVariantFromTheStats() {
+        assertThat(run(GENERAL, OPERATOR, "/model experiment show")).isEqualTo("""
+                Model experiment:
+                A (tone at scale 1.0): 10 exchanges, 6 👍, 2 👎, 👍 rate 75% (95% CI 41–93%) of 8 rated
+                B (tone-b at scale 0.5): 4 exchanges, 0 👍, 0 👎, no rated exchanges yet""");
+        assertThat(run(GENERAL, OPERATOR, "/model experiment")).isEqualTo(ModelCommands.USAGE);
+    }
+
+    @Test
+    void experimentShow_serverAdminWhoIsNoOperator_isRefused() {
+        assertThat(run(GENERAL, ADMIN, "/model experiment show")).isEqualTo(ModelCommands.REFUSED);
     }
 
     @Test

@@ -17,12 +17,18 @@ import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicy;
+import dev.parley.core.experiment.Arm;
+import dev.parley.core.experiment.Experiment;
+import dev.parley.core.experiment.Split;
+import dev.parley.core.feedback.Exchange;
+import dev.parley.core.model.ChatRequest;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +38,17 @@ class ModeratedAnswerTest {
 
     private final PipelineFixture parts = new PipelineFixture();
     private final InMemoryFeedbackLog feedback = new InMemoryFeedbackLog();
-    private final ModeratedAnswer answering = new ModeratedAnswer(
-            PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
-            parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
-                    parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
-            new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", ""), parts.clock, Runnable::run));
+    private final ModeratedAnswer answering = answering(Experiment.off());
     private final RecordingReplySink sink = new RecordingReplySink();
+
+    private ModeratedAnswer answering(Experiment experiment) {
+        return new ModeratedAnswer(
+                PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
+                parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
+                        parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
+                new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", ""), parts.clock,
+                        Runnable::run), experiment);
+    }
 
     /** Feedback on where the tests' messages are written. */
     private InMemoryFeedbackConsent feedbackOn() {
@@ -91,6 +102,27 @@ class ModeratedAnswerTest {
             assertThat(exchange.answerText()).isEqualTo("Hello Alice");
             assertThat(exchange.producedBy()).isEqualTo(new ModelNames("tiny.gguf", ""));
         });
+    }
+
+    @Test
+    void answer_inAnExperiment_asksWithTheVariantsScalesAndRecordsTheVariant() {
+        ModeratedAnswer onB = answering(Experiment.between(new Split(1, ""), new Arm("tone", 1f), new Arm("tone-b", 0.5f)));
+        parts.model.replies("Hello");
+        RecordingReplySink shown = new RecordingReplySink() {
+            @Override
+            public List<String> shownBy() {
+                return List.of("reply-1");
+            }
+        };
+        InboundMessage asked = mention(ALICE, "hi");
+        ModerationPolicy policy = parts.policies.forLocation(asked.location());
+
+        onB.answer(asked, policy, shown, () -> {}, new PendingAnswer(asked, policy, shown,
+                new CompletableFuture<>(), parts.clock, parts.queue, onB, id -> {}));
+
+        assertThat(parts.model.requests()).singleElement().extracting(ChatRequest::adapterScales)
+                .isEqualTo(Map.of("tone", 0f, "tone-b", 0.5f));
+        assertThat(feedback.exchanges()).singleElement().extracting(Exchange::variant).isEqualTo("b");
     }
 
     @Test

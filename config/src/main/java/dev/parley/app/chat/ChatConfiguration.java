@@ -23,6 +23,8 @@ import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.feedback.FeedbackConsent;
 import dev.parley.core.feedback.FeedbackLog;
+import dev.parley.core.experiment.Experiment;
+import dev.parley.core.experiment.ExperimentReport;
 import dev.parley.core.feedback.FeedbackRecorder;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.model.ChatModel;
@@ -267,7 +269,7 @@ public class ChatConfiguration {
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
             Quotas quotas, ReviewQueue reviews, CommandService.PrivacySetup privacy, FeedbackConsent feedbackConsent,
-            FeedbackLog feedbackLog) {
+            FeedbackLog feedbackLog, ExperimentReport experimentReport) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
@@ -277,7 +279,8 @@ public class ChatConfiguration {
                 .quotas(quotas)
                 .reviews(reviews)
                 .privacy(privacy)
-                .feedback(feedbackConsent, feedbackLog);
+                .feedback(feedbackConsent, feedbackLog)
+                .experiment(experimentReport);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }
@@ -288,7 +291,7 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
             PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access,
-            Quotas quotas, FeedbackRecorder feedback) {
+            Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -310,6 +313,7 @@ public class ChatConfiguration {
                 .access(access)
                 .quotas(quotas)
                 .feedback(feedback)
+                .experiment(experiment)
                 .build();
     }
 }

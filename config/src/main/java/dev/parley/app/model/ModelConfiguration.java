@@ -11,6 +11,7 @@ import dev.parley.model.openai.OpenAiChatModel;
 import dev.parley.model.openai.OpenAiSettings;
 import dev.parley.model.stats.ModelStats;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +28,10 @@ public class ModelConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChatModel chatModel(ModelProperties properties, ModelFileLocator locator) {
+    ChatModel chatModel(ModelProperties properties, ExperimentProperties experiment, ModelFileLocator locator) {
         return switch (properties.backend()) {
             // swappable: /model load replaces it without a restart
-            case LLAMA -> new SwappableChatModel(llama(properties, locator.locate()));
+            case LLAMA -> new SwappableChatModel(llama(properties, experiment, locator.locate()));
             case OPENAI -> new OpenAiChatModel(openAiSettings(properties));
         };
     }
@@ -63,9 +64,16 @@ public class ModelConfiguration {
         return new ModelMeters(stats);
     }
 
-    private static LlamaChatModel llama(ModelProperties properties, Path file) {
-        // checks the file (and the adapter) in Java before the native library is even loaded
-        return LlamaChatModel.load(llamaSettings(properties, file));
+    private static LlamaChatModel llama(ModelProperties properties, ExperimentProperties experiment, Path file) {
+        LlamaSettings settings = llamaSettings(properties, file);
+        if (experiment.enabled() && experiment.variantB().loraPath() != null) {
+            // variant B's adapter is loaded beside A's; each request's scales pick the one that applies
+            List<LoraAdapter> both = new ArrayList<>(settings.adapters());
+            both.add(new LoraAdapter(experiment.variantB().loraPath(), experiment.variantB().scale()));
+            settings = settings.withAdapters(both);
+        }
+        // checks the file (and the adapters) in Java before the native library is even loaded
+        return LlamaChatModel.load(settings);
     }
 
     /** The llama backend's settings for {@code file}: those of the loaded model and of hot-swap candidates. */
