@@ -13,6 +13,8 @@ import dev.parley.model.stats.ModelStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,10 +30,12 @@ public class ModelConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChatModel chatModel(ModelProperties properties, ExperimentProperties experiment, ModelFileLocator locator) {
+    ChatModel chatModel(ModelProperties properties, ObjectProvider<ExperimentProperties> experiment,
+            ModelFileLocator locator) {
         return switch (properties.backend()) {
             // swappable: /model load replaces it without a restart
-            case LLAMA -> new SwappableChatModel(llama(properties, experiment, locator.locate()));
+            // the model server binds no experiment: it has no conversations to split
+            case LLAMA -> new SwappableChatModel(llama(properties, experiment.getIfAvailable(), locator.locate()));
             case OPENAI -> new OpenAiChatModel(openAiSettings(properties));
         };
     }
@@ -64,9 +68,10 @@ public class ModelConfiguration {
         return new ModelMeters(stats);
     }
 
-    private static LlamaChatModel llama(ModelProperties properties, ExperimentProperties experiment, Path file) {
+    private static LlamaChatModel llama(ModelProperties properties, @Nullable ExperimentProperties experiment,
+            Path file) {
         LlamaSettings settings = llamaSettings(properties, file);
-        if (experiment.enabled() && experiment.variantB().loraPath() != null) {
+        if (experiment != null && experiment.enabled() && experiment.variantB().loraPath() != null) {
             // variant B's adapter is loaded beside A's; each request's scales pick the one that applies
             List<LoraAdapter> both = new ArrayList<>(settings.adapters());
             both.add(new LoraAdapter(experiment.variantB().loraPath(), experiment.variantB().scale()));
