@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +67,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         this.token = builder.token;
         this.ids = new Snowflakes(builder.clock);
         // the gateway reads the state only once a client connects, after both exist
-        this.gateway = new Gateway(new GatewayWorld(), (int) builder.heartbeatInterval.toMillis());
+        this.gateway = new Gateway(new ServerWorld(token, this::state, this::gatewayUrl, this::signalChange), (int) builder.heartbeatInterval.toMillis());
         this.state = new DiscordState(ids, gateway, builder.botName, builder.interactionDeadlines);
         this.rest = new RestTransport(token, ids, new DiscordRoutes(state, builder.shards, this::gatewayUrl),
                 this::signalChange);
@@ -78,6 +77,10 @@ public final class FakeDiscordServer implements AutoCloseable {
             rest.stop();
             throw e;
         }
+    }
+
+    private DiscordState state() {
+        return state;
     }
 
     /** Starts a server with the default token, one shard and the system clock. */
@@ -242,66 +245,17 @@ public final class FakeDiscordServer implements AutoCloseable {
     }
 
     long postMessage(MessageDraft draft) {
-        DiscordState.ChannelRef channel = state.channel(draft.channelId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown channel " + draft.channelId));
-        long messageId = ids.next();
-        Map<String, Object> author;
-        long authorId;
-        Long webhookId = null;
-        if (draft.webhookName != null) {
-            webhookId = ids.next();
-            authorId = webhookId;
-            author = new FakeUser(webhookId, draft.webhookName, true).toJson();
-            author.put("discriminator", "0000");
-        } else {
-            authorId = draft.author.id();
-            author = draft.author.toJson();
-            if (channel.guild() != null && !channel.guild().isMember(draft.author)) {
-                throw new IllegalArgumentException(draft.author.username() + " is not a member of the guild");
-            }
-        }
-        StoredMessage referenced = null;
-        if (draft.replyTo != null) {
-            referenced = state.messages.get(draft.replyTo);
-            if (referenced == null) {
-                throw new IllegalArgumentException("unknown message " + draft.replyTo);
-            }
-        }
-        List<Map<String, Object>> attachments = new ArrayList<>();
-        for (Map<String, Object> described : draft.attachments) {
-            attachments.add(state.attachment(channel.id(), (String) described.get("filename"),
-                    ((Number) described.get("size")).intValue(), (String) described.get("content_type")));
-        }
-        StoredMessage message = new StoredMessage(messageId, channel.id(), channel.guild(), author, authorId,
-                webhookId, null, referenced == null ? 0 : 19, referenced, attachments, draft.content, 0);
-        state.messages.put(messageId, message);
-        state.dispatchMessage("MESSAGE_CREATE", message);
-        return messageId;
+        return new UserMessages(ids, state).post(draft);
     }
 
     /** Changes a message's content and dispatches MESSAGE_UPDATE, as when its author edits it. */
     public void editMessage(long channelId, long messageId, String newContent) {
-        StoredMessage message = knownMessage(channelId, messageId);
-        synchronized (message) {
-            message.content = newContent;
-            message.editedAt = ids.now();
-        }
-        state.dispatchMessage("MESSAGE_UPDATE", message);
+        new UserMessages(ids, state).edit(channelId, messageId, newContent);
     }
 
     /** Removes a message and dispatches MESSAGE_DELETE. */
     public void deleteMessage(long channelId, long messageId) {
-        StoredMessage message = knownMessage(channelId, messageId);
-        state.messages.remove(messageId);
-        state.dispatchDelete(message);
-    }
-
-    private StoredMessage knownMessage(long channelId, long messageId) {
-        StoredMessage message = state.messages.get(messageId);
-        if (message == null || message.channelId != channelId) {
-            throw new IllegalArgumentException("unknown message " + messageId + " in channel " + channelId);
-        }
-        return message;
+        new UserMessages(ids, state).delete(channelId, messageId);
     }
 
     /** {@code user} reacts with unicode {@code emoji} (e.g. "👍") on a message: MESSAGE_REACTION_ADD. */
@@ -329,7 +283,8 @@ public final class FakeDiscordServer implements AutoCloseable {
      * and its components. The bot's answer is among {@link #interactionCallbacks()}.
      */
     public FakeInteraction pressButton(long channelId, FakeUser user, long messageId, String customId) {
-        return new ButtonPresses(ids, state, gateway).press(knownMessage(channelId, messageId), user, customId);
+        return new ButtonPresses(ids, state, gateway).press(new UserMessages(ids, state).known(channelId, messageId), user,
+                customId);
     }
 
     /** The custom ids of the buttons under message {@code messageId} now, in order; empty when it has none. */
@@ -528,42 +483,5 @@ public final class FakeDiscordServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rest.stop();
-    }
-
-    /** What the gateway reads from the server. */
-    private final class GatewayWorld implements Gateway.World {
-        @Override
-        public String token() {
-            return token;
-        }
-
-        @Override
-        public Map<String, Object> botUserJson() {
-            Map<String, Object> json = state.bot.toJson();
-            json.put("verified", true);
-            json.put("mfa_enabled", false);
-            json.put("flags", 0);
-            return json;
-        }
-
-        @Override
-        public long applicationId() {
-            return state.applicationId;
-        }
-
-        @Override
-        public List<FakeGuild> guilds() {
-            return state.guilds.values().stream().sorted(Comparator.comparingLong(FakeGuild::id)).toList();
-        }
-
-        @Override
-        public String gatewayUrl() {
-            return FakeDiscordServer.this.gatewayUrl();
-        }
-
-        @Override
-        public void changed() {
-            signalChange();
-        }
     }
 }

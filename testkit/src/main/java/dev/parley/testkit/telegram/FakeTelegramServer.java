@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,11 +76,9 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final InlineKeyboards keyboards;
     private final BotApiDocuments documents;
     private final MessageReactions reactions = new MessageReactions();
-    private final Map<String, Failure> failures = new HashMap<>();
+    private final BotApiMethods methods;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private boolean closed;
-
-    private record Failure(int remaining, int retryAfterSeconds) {}
 
     private FakeTelegramServer(String token, TelegramUser bot, InstantSource clock) throws IOException {
         this.token = token;
@@ -90,6 +87,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.chats = new BotApiChats(lock, bot, clock);
         this.keyboards = new InlineKeyboards(lock, chats, updates);
         this.documents = new BotApiDocuments(lock, chats, bot);
+        this.methods = new BotApiMethods(lock, updates, chats, keyboards, documents, reactions);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
@@ -258,12 +256,7 @@ public final class FakeTelegramServer implements AutoCloseable {
      * {@code retry_after} {@code retryAfterSeconds}, and do nothing else.
      */
     public void failNext(String method, int count, int retryAfterSeconds) {
-        lock.lock();
-        try {
-            failures.put(method.toLowerCase(Locale.ROOT), new Failure(count, retryAfterSeconds));
-        } finally {
-            lock.unlock();
-        }
+        methods.failNext(method.toLowerCase(Locale.ROOT), count, retryAfterSeconds);
     }
 
     /**
@@ -427,7 +420,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             Reply reply;
             try {
-                reply = path.group(1).equals(token) ? dispatch(method, params) : new Reply(401, error(401, "Unauthorized"));
+                reply = path.group(1).equals(token) ? methods.dispatch(method, params) : new Reply(401, error(401, "Unauthorized"));
             } catch (RuntimeException e) {
                 // a bug in the fake: say so loudly rather than hang up on the client
                 e.printStackTrace();
@@ -435,70 +428,6 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             recordRequest(method, params, reply.status(), receivedAt);
             answer(exchange, reply.status(), reply.body());
-        }
-    }
-
-    private Reply dispatch(String method, Map<String, @Nullable Object> params) {
-        Failure failure = takeFailure(method);
-        if (failure != null) {
-            Map<String, Object> body = error(429, "Too Many Requests: retry after " + failure.retryAfterSeconds());
-            body.put("parameters", Map.of("retry_after", failure.retryAfterSeconds()));
-            return new Reply(429, body);
-        }
-        try {
-            return switch (method) {
-                case "getme" -> ok(chats.getMe());
-                case "setwebhook" -> {
-                    allowedUpdates(params);
-                    yield updates.setWebhook(params);
-                }
-                case "deletewebhook" -> updates.deleteWebhook();
-                case "getupdates" -> {
-                    allowedUpdates(params);
-                    yield updates.getUpdates(params);
-                }
-                case "sendmessage" -> keyboards.shown(chats.sendMessage(params), params);
-                case "editmessagetext" -> keyboards.shown(chats.editMessageText(params), params);
-                case "editmessagereplymarkup" -> keyboards.editReplyMarkup(params);
-                case "answercallbackquery" -> keyboards.answerCallbackQuery(params);
-                case "senddocument" -> documents.sendDocument(params);
-                case "deletemessage" -> chats.deleteMessage(params);
-                case "sendchataction" -> ok(true);
-                case "getchatmember" -> ok(chats.chatMember(params));
-                case "getchat" -> ok(chats.chat(params));
-                case "leavechat" -> chats.leaveChat(params);
-                case "setmycommands" -> chats.setMyCommands(params);
-                default -> new Reply(404, error(404, "Not Found: method " + method));
-            };
-        } catch (BadRequest e) {
-            return new Reply(400, error(400, "Bad Request: " + e.getMessage()));
-        }
-    }
-
-    private void allowedUpdates(Map<String, @Nullable Object> params) {
-        lock.lock();
-        try {
-            reactions.allowedUpdates(params);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private @Nullable Failure takeFailure(String method) {
-        lock.lock();
-        try {
-            Failure failure = failures.get(method);
-            if (failure == null) {
-                return null;
-            }
-            if (failure.remaining() <= 1) {
-                failures.remove(method);
-            } else {
-                failures.put(method, new Failure(failure.remaining() - 1, failure.retryAfterSeconds()));
-            }
-            return failure;
-        } finally {
-            lock.unlock();
         }
     }
 
