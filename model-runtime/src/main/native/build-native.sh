@@ -44,6 +44,8 @@ built=$work/build/libparleyllama.so
 # Each binding's library is kept under its own key: worktrees with different bindings share one
 # build directory, and the last build there may be another worktree's.
 library=$work/libparleyllama-$binding_key.so
+# llama.cpp's own decode benchmark, built beside the library from the same objects (not in the jar)
+reference=$work/parley-reference-decode-$binding_key
 binding_dir=$work/binding
 
 # A URL is fetched once; what arrives is checked like any other source below.
@@ -101,7 +103,7 @@ if ! flock -n 9; then
   flock 9
 fi
 
-if [ ! -f "$library" ]; then
+if [ ! -f "$library" ] || [ ! -f "$reference" ]; then
   # Stage only the files named in the manifest, so nothing unchecked can reach the compiler.
   # The staged copy is reused (same key = same content), keeping ninja's timestamps stable.
   if [ ! -f "$work/src.staged" ]; then
@@ -139,14 +141,17 @@ if [ ! -f "$library" ]; then
       cmake -G Ninja -S "$binding_dir" -B "$work/build" $fixed_options \
         -DLLAMA_SOURCE_DIR="$work/src" -DPARLEY_JAVA_HOME="$java_home" $cmake_options
     fi
-    cmake --build "$work/build" --target parleyllama -j "$(nproc)"
+    cmake --build "$work/build" --target parleyllama parley-reference-decode -j "$(nproc)"
   } > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fail "compiling llama.cpp failed, see $work/build.log"; }
   cp "$built" "$library.part" && mv "$library.part" "$library"
+  cp "$work/build/parley-reference-decode" "$reference.part" && mv "$reference.part" "$reference"
   echo "Compiled in $(( $(date +%s) - started )) s"
 fi
 
 mkdir -p "$resource_dir" "$licence_dir"
 cp "$library" "$resource_dir/libparleyllama.so"
+# beside the classes directory, so the benchmarks find it and the jar does not take it
+cp "$reference" "$output_dir/../parley-reference-decode"
 cp "$tree/LICENSE" "$licence_dir/llama.cpp-ggml-LICENSE.txt"
 cat > "$licence_dir/llama.cpp-ggml-NOTICE.txt" <<NOTICE
 libparleyllama.so ($platform) contains llama.cpp and ggml, compiled from whisper.cpp commit

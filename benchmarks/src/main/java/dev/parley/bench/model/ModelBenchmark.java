@@ -1,7 +1,5 @@
 package dev.parley.bench.model;
 
-import dev.parley.core.conversation.ChatTurn;
-import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.llama.LlamaChatModel;
@@ -9,7 +7,6 @@ import dev.parley.model.llama.LlamaSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,78 +21,39 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A harness that measures a GGUF model through Parley's own JNI path ({@link LlamaChatModel}) and
- * prints: load time, prompt tokens/s, time to first token, generation tokens/s for one stream,
- * and total generation tokens/s for 2, 4 and 8 concurrent streams (as many slots as streams),
- * each next to the timings llama.cpp itself reports for the same run.
+ * A harness that measures a GGUF model through Parley's own JNI path ({@link LlamaChatModel}) and,
+ * in the same run, llama.cpp's own decode rate on the same file and threads
+ * ({@link ReferenceDecode}: a C++ program built from the same checked sources). It prints, as
+ * medians of several interleaved rounds: prompt and generation tokens/s of one stream beside
+ * llama.cpp's, load time, time to first token, and the generation rate of 2, 4 and 8 concurrent
+ * streams (as many slots as streams) against one.
  *
- * <p>Placeholder: the timings of llama.cpp's own came from llama.cpp's server inside the old
- * JNI binding, which printed them to stderr. Parley's own binding keeps llama.cpp's log
- * silent and has no server, so those columns are empty until the binding reports
- * {@code llama_perf_context} itself (issue #16). The harness still runs the measurements in a
- * child JVM whose stderr it reads:
- * the child writes a marker line before and after each round, and the parent parses the
- * {@code print_timings} blocks between them.
+ * <p>These machines are noisy and the order of runs matters: each round runs the Java side in a
+ * child JVM and the reference program one after the other, swapping which goes first every round,
+ * with a rest between runs ({@code --rest-seconds}).
  *
- * <p>Generation speed is defined as llama.cpp defines it: tokens generated divided by the time
- * from the first token to the last. On the Java side the times are those at which the pieces
- * reach the reading thread, so the comparison includes every cost of the JNI path.
+ * <p>Speeds are defined as llama.cpp defines them. Generation: tokens after the first divided by
+ * the time from the first token to the last; on the Java side the times are those at which the
+ * pieces reach the reading thread, so the comparison includes every cost of the JNI path. Prompt:
+ * prompt tokens divided by the time to the first token. The prompts are raw text
+ * ({@link LlamaChatModel#streamPrompt}), so both sides decode the same number of tokens, with
+ * greedy sampling.
  *
  * <pre>
  * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.model.ModelBenchmark FILE
  *     [--threads N] [--prompt-tokens N] [--tokens N] [--streams 1,2,4,8] [--flash-attn on|off]
+ *     [--rounds N] [--rest-seconds N] [--reference PATH|none]
  * </pre>
- * The JVM is ended with {@link System#exit(int)}: llama.cpp's native thread keeps it alive.
+ * The JVM is ended with {@link System#exit(int)}: whatever fails, it never waits forever.
  */
 public final class ModelBenchmark {
 
     private static final String CHILD = "--measure";
-    private static final String ROUND_START = "@@parley-round-start ";
-    private static final String ROUND_END = "@@parley-round-end ";
 
-    private final Options options;
+    private final ModelBenchmarkOptions options;
 
-    private ModelBenchmark(Options options) {
+    private ModelBenchmark(ModelBenchmarkOptions options) {
         this.options = options;
-    }
-
-    /** The command-line options, with their defaults. */
-    record Options(Path model, int threads, int promptTokens, int tokens, List<Integer> streams, boolean flashAttention) {
-
-        static Options parse(String[] args) {
-            if (args.length == 0 || args[0].startsWith("--")) {
-                throw new IllegalArgumentException("usage: ModelBenchmark FILE [--threads N] [--prompt-tokens N]"
-                        + " [--tokens N] [--streams 1,2,4,8] [--flash-attn on|off]");
-            }
-            Path model = Path.of(args[0]);
-            int threads = Runtime.getRuntime().availableProcessors();
-            int promptTokens = 128;
-            int tokens = 128;
-            List<Integer> streams = List.of(1, 2, 4, 8);
-            boolean flashAttention = true;
-            for (int i = 1; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--threads" -> threads = Integer.parseInt(value);
-                    case "--prompt-tokens" -> promptTokens = Integer.parseInt(value);
-                    case "--tokens" -> tokens = Integer.parseInt(value);
-                    case "--streams" -> streams = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
-                    case "--flash-attn" -> flashAttention = switch (value) {
-                        case "on" -> true;
-                        case "off" -> false;
-                        default -> throw new IllegalArgumentException("--flash-attn takes on or off, not " + value);
-                    };
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (streams.isEmpty() || streams.getFirst() != 1) {
-                throw new IllegalArgumentException("--streams must start with 1 (the single-stream figures)");
-            }
-            return new Options(model, threads, promptTokens, tokens, streams, flashAttention);
-        }
     }
 
     /** What one stream saw, in {@link System#nanoTime()} values. */
@@ -110,13 +68,13 @@ public final class ModelBenchmark {
         }
     }
 
-    /** One round: every stream of it and the tokens they generated. */
+    /** One round of the child: every stream of it and the tokens they generated. */
     private record Round(int streams, List<StreamRun> runs, long tokens) {
 
         /**
-         * How far apart the streams' first tokens came: llama.cpp starts on the first request at
-         * once, so the prompts of requests that arrive while it computes are evaluated in later
-         * steps, each of which also holds up the streams already decoding.
+         * How far apart the streams' first tokens came: prompts of requests that arrive while a
+         * slot computes are evaluated in later steps, each of which also holds up the streams
+         * already decoding.
          */
         double firstTokenSpreadMillis() {
             long first = runs.stream().mapToLong(StreamRun::firstPiece).min().orElse(0);
@@ -137,7 +95,8 @@ public final class ModelBenchmark {
 
         /**
          * Pieces (about one per token) per second once every stream is decoding: from the last
-         * stream's first piece to the last piece, so no prompt is being evaluated meanwhile.
+         * stream's first piece to the last piece, so no prompt is being evaluated meanwhile. With
+         * one stream this is llama.cpp's definition: tokens after the first over first to last.
          */
         double steadyTokensPerSecond() {
             long allDecoding = runs.stream().mapToLong(StreamRun::firstPiece).max().orElse(0);
@@ -151,14 +110,14 @@ public final class ModelBenchmark {
         int status = 0;
         try {
             boolean child = args.length > 0 && args[0].equals(CHILD);
-            Options options = Options.parse(child ? Arrays.copyOfRange(args, 1, args.length) : args);
+            ModelBenchmarkOptions options = ModelBenchmarkOptions.parse(child ? Arrays.copyOfRange(args, 1, args.length) : args);
             if (!Files.isRegularFile(options.model())) {
                 throw new IllegalArgumentException("no model file " + options.model());
             }
             if (child) {
                 new ModelBenchmark(options).measure();
             } else {
-                status = new ModelBenchmark(options).runChild(args);
+                new ModelBenchmark(options).compare();
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -169,7 +128,7 @@ public final class ModelBenchmark {
             System.err.println(FAILED + oneLine(e));
             status = 1;
         }
-        System.exit(status); // llama.cpp's non-daemon native thread would keep the JVM alive
+        System.exit(status);
     }
 
     private static final String FAILED = "benchmark failed: ";
@@ -184,39 +143,79 @@ public final class ModelBenchmark {
         return message.replaceAll("\\s+", " ").strip();
     }
 
-    /** Runs the measurements in a child JVM, then prints its figures next to llama.cpp's. */
-    private int runChild(String[] args) throws IOException, InterruptedException {
+    /**
+     * The parent: runs the rounds, the child JVM and the reference program one after the other
+     * (which goes first swaps every round), then prints the medians.
+     */
+    private void compare() throws IOException, InterruptedException {
+        ReferenceDecode reference = options.reference() == null ? null : new ReferenceDecode(options.reference());
+        if (reference == null) {
+            System.out.println("no llama.cpp reference: build model-runtime (it writes " + ReferenceDecode.BUILT
+                    + ") and run from the repository's root, or pass --reference PATH; measuring the Java side alone");
+        }
+        BenchmarkReport report = new BenchmarkReport(options);
+        for (int round = 0; round < options.rounds(); round++) {
+            // the reference needs the prompt's token count, which the first child run tells
+            boolean referenceFirst = reference != null && round % 2 == 1;
+            if (referenceFirst) {
+                report.reference(reference.run(options.model(), report.promptTokens(), options.tokens(), options.threads()));
+                rest();
+            }
+            report.java(runChild(round == 0));
+            if (reference != null && !referenceFirst) {
+                rest();
+                report.reference(reference.run(options.model(), report.promptTokens(), options.tokens(), options.threads()));
+            }
+            System.out.println(report.roundLine(round));
+            if (round + 1 < options.rounds()) {
+                rest();
+            }
+        }
+        report.print(System.out);
+    }
+
+    private void rest() throws InterruptedException {
+        Thread.sleep(options.restSeconds() * 1000L);
+    }
+
+    /** Runs the measurements in a child JVM (a fresh process per round) and reads its RESULT lines. */
+    private BenchmarkReport.ChildRun runChild(boolean echo) throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("parley-benchmark-", ".log");
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ModelBenchmark.class.getName(), CHILD));
-            command.addAll(List.of(args));
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    ModelBenchmark.class.getName(), CHILD));
+            command.addAll(options.childArguments());
             Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
             List<String> results = new ArrayList<>();
+            int promptTokens = 0;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("RESULT ")) {
-                        results.add(line.substring(7));
-                    } else {
+                    if (line.startsWith(RESULT)) {
+                        results.add(line.substring(RESULT.length()));
+                    } else if (line.startsWith(PROMPT)) {
+                        promptTokens = Integer.parseInt(line.substring(PROMPT.length()).strip());
+                    } else if (echo) {
                         System.out.println(line);
                     }
                 }
             }
             int status = process.waitFor();
-            List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
             if (status != 0) {
+                List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
                 List<String> said = log.stream().filter(line -> line.startsWith(FAILED)).toList();
-                // the child's own one line if it wrote one; otherwise llama.cpp's last words
-                (said.isEmpty() ? log.stream().filter(line -> !line.isBlank()).skip(Math.max(0, log.size() - 20)).toList() : said)
-                        .forEach(System.err::println);
-                return status;
+                throw new IllegalStateException(said.isEmpty()
+                        ? "the measuring JVM exited with " + status + ": " + log.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("no output")
+                        : said.getFirst().substring(FAILED.length()));
             }
-            print(results, log);
-            return 0;
+            return BenchmarkReport.ChildRun.parse(promptTokens, results);
         } finally {
             Files.deleteIfExists(stderr);
         }
     }
+
+    private static final String RESULT = "RESULT ";
+    private static final String PROMPT = "PROMPT ";
 
     /** The child: loads the model once per stream count, runs one round each, prints RESULT lines. */
     private void measure() throws Exception {
@@ -236,7 +235,7 @@ public final class ModelBenchmark {
                 double loadMillis = (System.nanoTime() - start) / 1e6;
                 warmUp(model);
                 Round round = round(model, streams);
-                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %.6f %.6f %.6f %.6f%n", streams, round.tokens(), loadMillis,
+                System.out.printf(Locale.ROOT, RESULT + "%d %d %.3f %.6f %.6f %.6f %.6f%n", streams, round.tokens(), loadMillis,
                         round.generationTokensPerSecond(), round.timeToFirstTokenMillis(), round.steadyTokensPerSecond(),
                         round.firstTokenSpreadMillis());
             }
@@ -246,30 +245,28 @@ public final class ModelBenchmark {
     /**
      * The context each slot needs, from the real token count of the longest prompt: "hello world"
      * is two tokens for a real vocabulary but may be a dozen for a generated one, so a guess from
-     * {@code --prompt-tokens} could be too small and every stream would fail.
+     * {@code --prompt-tokens} could be too small and every stream would fail. Also tells the parent
+     * how many tokens the first stream's prompt has, for the reference to decode as many.
      */
     private int contextSize() {
         LlamaSettings probe = LlamaSettings.of(options.model()).withThreads(options.threads())
                 .withContextSize(Math.min(256, options.tokens() + 64)).withParallel(1);
         try (LlamaChatModel model = LlamaChatModel.load(probe)) {
-            int longest = model.countTokens(SYSTEM) + model.countTokens(promptText(options.streams().getLast() - 1));
-            int size = longest + TEMPLATE_TOKENS + options.tokens();
-            System.out.printf(Locale.ROOT, "context per slot: %d tokens (the longest prompt is %d tokens of text)%n",
-                    size, longest);
+            int longest = model.countTokens(promptText(options.streams().getLast() - 1)) + 1;
+            int size = longest + options.tokens() + 8;
+            System.out.printf(Locale.ROOT, "context per slot: %d tokens (the longest prompt is %d tokens)%n", size, longest);
+            // the start token, which the whole prompt gets and countTokens does not count
+            System.out.println(PROMPT + (model.countTokens(promptText(0)) + 1));
             return size;
         }
     }
-
-    /** Room for the chat template's own tokens around the turns, and the BOS token. */
-    private static final int TEMPLATE_TOKENS = 48;
-    private static final String SYSTEM = "You are Parley.";
 
     private String promptText(int stream) {
         return "stream " + stream + " " + "hello world ".repeat(options.promptTokens() / 2);
     }
 
     private void warmUp(LlamaChatModel model) {
-        drain(model, request("warm up", 8), System.nanoTime());
+        drain(model, "warm up", 8, System.nanoTime());
     }
 
     private Round round(LlamaChatModel model, int streams) throws Exception {
@@ -279,38 +276,28 @@ public final class ModelBenchmark {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<StreamRun>> futures = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                ChatRequest request = request(promptText(i), options.tokens());
+                String prompt = promptText(i);
                 futures.add(threads.submit(() -> {
                     start.await();
-                    return drain(model, request, System.nanoTime());
+                    return drain(model, prompt, options.tokens(), System.nanoTime());
                 }));
             }
-            marker(ROUND_START + streams);
             start.countDown();
             List<StreamRun> runs = new ArrayList<>();
             for (Future<StreamRun> future : futures) {
                 runs.add(future.get(10, TimeUnit.MINUTES));
             }
-            // llama.cpp's log is written by a thread of its own: give it time to catch up
-            Thread.sleep(500);
-            marker(ROUND_END + streams);
             return new Round(streams, runs, model.stats().tokensGenerated() - tokensBefore);
         } finally {
             threads.shutdownNow();
         }
     }
 
-    /** A line on stderr, where llama.cpp writes its timings, so the parent can tell rounds apart. */
-    private static void marker(String line) {
-        PrintStream err = System.err;
-        err.println(line);
-        err.flush();
-    }
-
-    private static StreamRun drain(LlamaChatModel model, ChatRequest request, long requested) {
-        long[] pieces = new long[request.settings().maxNewTokens() + 1];
+    /** Raw text, greedy, as the reference program decodes: no chat template on either side. */
+    private static StreamRun drain(LlamaChatModel model, String prompt, int tokens, long requested) {
+        long[] pieces = new long[tokens + 1];
         int count = 0;
-        try (ReplyStream stream = model.stream(request)) {
+        try (ReplyStream stream = model.streamPrompt(prompt, new GenerationSettings(tokens, 0f, 42))) {
             for (String piece = stream.next(); piece != null; piece = stream.next()) {
                 if (count == pieces.length) {
                     pieces = Arrays.copyOf(pieces, count * 2);
@@ -319,70 +306,5 @@ public final class ModelBenchmark {
             }
         }
         return new StreamRun(requested, Arrays.copyOf(pieces, count));
-    }
-
-    private static ChatRequest request(String text, int tokens) {
-        return new ChatRequest(List.of(ChatTurn.system(SYSTEM), ChatTurn.user(text)),
-                new GenerationSettings(tokens, 0f, 42));
-    }
-
-    /** The parent's report: the child's figures, and llama.cpp's timings of each round from its stderr. */
-    private void print(List<String> results, List<String> log) {
-        List<double[]> rows = results.stream()
-                .map(line -> Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray())
-                .toList();
-        List<List<LlamaTimings>> llama = new ArrayList<>();
-        for (double[] row : rows) {
-            int streams = (int) row[0];
-            int from = log.indexOf(ROUND_START + streams);
-            int to = log.indexOf(ROUND_END + streams);
-            llama.add(from >= 0 && to > from ? LlamaTimings.parse(log.subList(from, to)) : List.of());
-        }
-        double[] single = rows.getFirst();
-        System.out.printf(Locale.ROOT, "load time:            %8.0f ms (then, reloading with more slots: %s)%n", single[2],
-                rows.stream().skip(1).map(row -> String.format(Locale.ROOT, "%d slots %.0f ms", (int) row[0], row[2])).toList());
-        System.out.printf(Locale.ROOT, "time to first token:  %8.1f ms (1 stream)%n", single[4]);
-        List<LlamaTimings> singleLlama = llama.getFirst();
-        if (!singleLlama.isEmpty()) {
-            LlamaTimings timings = singleLlama.getFirst();
-            System.out.printf(Locale.ROOT, "prompt:               %8.1f tokens/s (%d tokens / time to first token);"
-                            + " llama.cpp: %.1f tokens/s (%d tokens in %.1f ms)%n", timings.promptTokens() / (single[4] / 1000),
-                    timings.promptTokens(), timings.promptTokensPerSecond(), timings.promptTokens(), timings.promptMillis());
-        }
-        System.out.println();
-        System.out.println("streams  tokens  Java gen tok/s  llama.cpp gen tok/s  Java/llama.cpp  vs 1 stream"
-                + "  avg TTFT ms  TTFT spread ms  all-decoding tok/s  vs 1 stream");
-        for (int i = 0; i < rows.size(); i++) {
-            double[] row = rows.get(i);
-            double java = row[3];
-            double reported = llamaGenerationTokensPerSecond(llama.get(i));
-            System.out.printf(Locale.ROOT, "%7d  %6d  %14.1f  %19.1f  %13.1f%%  %10.2fx  %11.1f  %14.1f  %18.1f  %10.2fx%n",
-                    (int) row[0], (long) row[1], java, reported, 100 * java / reported, java / single[3], row[4], row[6],
-                    row[5], row[5] / single[5]);
-        }
-        System.out.println();
-        System.out.println("Java gen tok/s: tokens / (first stream's first token .. last stream's last token), at the reader;"
-                + " with several streams this includes evaluating the prompts of the streams llama.cpp admitted later"
-                + " (TTFT spread: from the first stream's first token to the last stream's).");
-        System.out.println("llama.cpp gen tok/s: the slots' n_decoded summed / the longest slot's eval time (print_timings).");
-        System.out.println("all-decoding tok/s: pieces after every stream had its first one / that time (no prompt"
-                + " evaluation mixed in: the batching gain).");
-        rows.stream().filter(row -> row[0] == 4).findFirst().ifPresent(row -> System.out.printf(Locale.ROOT,
-                "4 streams vs 1 (target 1.4x): %.2fx while all four decode; %.2fx over the whole round, which also"
-                        + " evaluates the prompts admitted after the first stream's (TTFT spread %.0f ms)%n",
-                row[5] / single[5], row[3] / single[3], row[6]));
-        for (int i = 0; i < rows.size(); i++) {
-            System.out.printf(Locale.ROOT, "  %d stream(s), llama.cpp per slot: %s%n", (int) rows.get(i)[0], llama.get(i).stream()
-                    .map(t -> String.format(Locale.ROOT, "%d tok in %.0f ms (%.1f/s)", t.generatedTokens(),
-                            t.generationMillis(), t.generationTokensPerSecond()))
-                    .toList());
-        }
-    }
-
-    /** llama.cpp's figure for a round: all slots' tokens over the longest slot's generation time. */
-    private static double llamaGenerationTokensPerSecond(List<LlamaTimings> slots) {
-        int generated = slots.stream().mapToInt(LlamaTimings::generatedTokens).sum();
-        double millis = slots.stream().mapToDouble(LlamaTimings::generationMillis).max().orElse(0);
-        return millis > 0 ? generated * 1000.0 / millis : Double.NaN;
     }
 }

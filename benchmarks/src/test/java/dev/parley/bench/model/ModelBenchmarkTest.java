@@ -1,6 +1,7 @@
 package dev.parley.bench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
@@ -54,11 +55,45 @@ class ModelBenchmarkTest {
         Path model = dir.resolve("tiny.gguf");
         TinyLlamaModel.builder().build().writeTo(model);
 
-        Run run = benchmark(model, "--prompt-tokens", "256", "--tokens", "8", "--streams", "1", "--threads", "1");
+        Run run = benchmark(model, "--prompt-tokens", "256", "--tokens", "8", "--streams", "1", "--threads", "1",
+                "--rounds", "1", "--rest-seconds", "0", "--reference", "none");
 
         assertThat(run.exited()).as("the benchmark exits").isTrue();
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("context per slot:").contains("time to first token:");
+    }
+
+    /**
+     * The side-by-side run: the reference program that model-runtime's build links from the same
+     * llama.cpp objects decodes as many prompt tokens on the same file, in rounds that alternate
+     * which side goes first, and the report prints both and their ratio.
+     */
+    @Test
+    void withTheReferenceProgram_bothSidesAreMeasuredInAlternatingRounds() throws Exception {
+        Path reference = Path.of("..").resolve(ReferenceDecode.BUILT).toAbsolutePath().normalize();
+        assumeTrue(Files.isExecutable(reference), "model-runtime's build wrote no " + reference + " (native build skipped)");
+        Path model = dir.resolve("tiny.gguf");
+        TinyLlamaModel.builder().build().writeTo(model);
+
+        Run run = benchmark(model, "--prompt-tokens", "32", "--tokens", "8", "--streams", "1,2", "--threads", "1",
+                "--rounds", "2", "--rest-seconds", "0", "--reference", reference.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("round 1: Java prompt [\\d.]+ tok/s, generation [\\d.]+ tok/s; llama.cpp prompt [\\d.]+ tok/s")
+                .containsPattern("round 2: Java .*; llama.cpp .*")
+                .containsPattern("generation: +[\\d.]+ tokens/s; llama.cpp [\\d.]+: [\\d.]+x")
+                .contains("medians of 2 round(s)");
+    }
+
+    @Test
+    void aReferenceThatIsNotThere_isRefusedInOneLine() throws Exception {
+        Path model = dir.resolve("tiny.gguf");
+        TinyLlamaModel.builder().build().writeTo(model);
+
+        Run run = benchmark(model, "--reference", dir.resolve("missing").toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--reference: no executable");
     }
 
     @Test
@@ -66,7 +101,8 @@ class ModelBenchmarkTest {
         Path model = dir.resolve("short-context.gguf");
         TinyLlamaModel.builder().contextLength(256).build().writeTo(model);
 
-        Run run = benchmark(model, "--prompt-tokens", "512", "--tokens", "8", "--streams", "1", "--threads", "1");
+        Run run = benchmark(model, "--prompt-tokens", "512", "--tokens", "8", "--streams", "1", "--threads", "1",
+                "--rounds", "1", "--reference", "none");
 
         assertThat(run.exited()).as("the benchmark exits").isTrue();
         assertThat(run.status()).isEqualTo(1);
