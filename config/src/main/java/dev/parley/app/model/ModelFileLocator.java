@@ -30,12 +30,26 @@ public final class ModelFileLocator {
         this.download = download;
     }
 
-    /** The chat model file, downloading the default model if it is not there yet. */
+    /**
+     * The default chat model: Qwen3-0.6B, Q8_0, from Qwen's own GGUF repository at a fixed
+     * revision, so the file behind the URL cannot change under its checksum (639,446,688 bytes,
+     * Apache 2.0). docs/models.md says why this model.
+     */
+    static final URI DEFAULT_URL = URI.create(
+            "https://huggingface.co/Qwen/Qwen3-0.6B-GGUF/resolve/23749fefcc72300e3a2ad315e1317431b06b590a/Qwen3-0.6B-Q8_0.gguf");
+    static final String DEFAULT_SHA256 = "9465e63a22add5354d9bb4b99e90117043c7124007664907259bd16d043bb031";
+
+    /**
+     * The chat model file, downloading the default model if it is not there yet. The default
+     * model is checked against its pinned SHA-256; a URL of the operator's own against its size
+     * and header only.
+     */
     public Path locate() {
         if (properties.path() != null) {
             return properties.path();
         }
-        return inModelsDir(properties.downloadUrl(), null, "parley.model.download-url");
+        URI url = properties.downloadUrl();
+        return inModelsDir(url, url.equals(DEFAULT_URL) ? DEFAULT_SHA256 : null, "parley.model.download-url");
     }
 
     /**

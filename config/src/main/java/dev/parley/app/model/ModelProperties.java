@@ -38,7 +38,8 @@ public record ModelProperties(
         @DefaultValue("256") int maxNewTokens,
         @DefaultValue("0.7") float temperature,
         @DefaultValue("42") long seed,
-        @DefaultValue("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf")
+        // ModelFileLocator.DEFAULT_URL, whose SHA-256 is pinned there
+        @DefaultValue("https://huggingface.co/Qwen/Qwen3-0.6B-GGUF/resolve/23749fefcc72300e3a2ad315e1317431b06b590a/Qwen3-0.6B-Q8_0.gguf")
                 URI downloadUrl,
         @DefaultValue("models") Path modelsDir,
         @DefaultValue("llama") Backend backend,

@@ -67,6 +67,25 @@ class ModelFileLocatorTest {
     }
 
     @Test
+    void theDefaultModelIsQwen3PinnedByRevisionAndCheckedAgainstItsSha256() {
+        Path located = locator(null, ModelFileLocator.DEFAULT_URL).locate();
+
+        assertThat(located).isEqualTo(dir.resolve("models").resolve("Qwen3-0.6B-Q8_0.gguf"));
+        assertThat(downloads).containsExactly(ModelFileLocator.DEFAULT_URL + " -> " + located
+                + " 9465e63a22add5354d9bb4b99e90117043c7124007664907259bd16d043bb031");
+        assertThat(ModelFileLocator.DEFAULT_URL.getPath()).contains("/resolve/23749fefcc72300e3a2ad315e1317431b06b590a/");
+    }
+
+    @Test
+    void theDefaultDownloadUrlPropertyIsThePinnedOne() {
+        ModelProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("parley.model", ModelProperties.class);
+
+        assertThat(defaults.downloadUrl()).isEqualTo(ModelFileLocator.DEFAULT_URL);
+    }
+
+    @Test
     void aDownloadUrlWithoutAFileNameIsRefusedClearly() {
         assertThatThrownBy(() -> locator(null, URI.create("http://127.0.0.1:9/")).locate())
                 .isInstanceOf(ModelException.class)
