@@ -62,6 +62,23 @@ public final class Experiment {
         return variantOf(key).map(Variant::recorded).orElse("");
     }
 
+    /**
+     * The adapter that answers the conversation's requests: its variant's adapter name ("" when
+     * that variant is the base model alone) while the model serves A's adapter; empty when no
+     * experiment runs or when {@code serving} is another adapter (a {@code /model load} replaced
+     * the model without B's adapter), so the caller names the adapter the model serves with.
+     */
+    public Optional<String> answeringAdapter(ConversationKey key, String serving) {
+        String aName = a.adapter() == null ? "" : a.adapter();
+        if (!serving.equals(aName)) {
+            return Optional.empty();
+        }
+        return variantOf(key).map(variant -> {
+            String adapter = arm(variant).adapter();
+            return adapter == null ? "" : adapter;
+        });
+    }
+
     /** The adapter scales a request of the conversation sets, the persona's own names winning. */
     public Map<String, Float> scalesFor(ConversationKey key, Map<String, Float> persona) {
         Optional<Variant> variant = variantOf(key);

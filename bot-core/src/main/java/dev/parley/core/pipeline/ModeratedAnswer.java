@@ -75,7 +75,10 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         Persona persona = personas.personaFor(message.location());
         Prompt prompt = prompt(message, persona);
         ModeratedStream moderated = moderator.stream(policy);
-        ModelNames producedBy = feedback.modelNow();
+        // in an A/B experiment, B's answers come from B's adapter, not the one the model serves with
+        ModelNames servingNow = feedback.modelNow();
+        ModelNames producedBy = experiment.answeringAdapter(message.conversationKey(), servingNow.adapter())
+                .map(adapter -> new ModelNames(servingNow.model(), adapter)).orElse(servingNow);
         try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(),
                 experiment.scalesFor(message.conversationKey(), persona.adapterScales())))) {
             slot.streamOpened();

@@ -35,6 +35,17 @@ class ExperimentTest {
     }
 
     @Test
+    void answeringAdapter_namesTheVariantsOwnAdapter_baseModelAsEmpty_noneWhenOffOrSwapped() {
+        Experiment experiment = Experiment.between(new Split(0.5, ""), new Arm(null, 1f), TONE_B);
+        ConversationKey onB = keyOn(experiment, Variant.B);
+
+        assertThat(experiment.answeringAdapter(onB, "")).contains("tone-b");
+        assertThat(experiment.answeringAdapter(keyOn(experiment, Variant.A), "")).contains("");
+        assertThat(experiment.answeringAdapter(onB, "tone-2")).as("after /model load --lora tone-2.gguf").isEmpty();
+        assertThat(Experiment.off().answeringAdapter(key(1), "")).isEmpty();
+    }
+
+    @Test
     void scalesFor_variantB_setsBsOwnScaleAndAToZero() {
         Experiment experiment = Experiment.between(new Split(0.5, ""), TONE, TONE_B);
         ConversationKey onB = keyOn(experiment, Variant.B);

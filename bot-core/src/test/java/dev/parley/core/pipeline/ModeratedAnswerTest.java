@@ -38,6 +38,8 @@ class ModeratedAnswerTest {
 
     private final PipelineFixture parts = new PipelineFixture();
     private final InMemoryFeedbackLog feedback = new InMemoryFeedbackLog();
+    /** The adapter the model serves with, as /model show names it. */
+    private String serving = "";
     private final ModeratedAnswer answering = answering(Experiment.off());
     private final RecordingReplySink sink = new RecordingReplySink();
 
@@ -46,7 +48,7 @@ class ModeratedAnswerTest {
                 PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
                 parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
                         parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
-                new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", ""), parts.clock,
+                new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", serving), parts.clock,
                         Runnable::run), experiment);
     }
 
@@ -106,6 +108,7 @@ class ModeratedAnswerTest {
 
     @Test
     void answer_inAnExperiment_asksWithTheVariantsScalesAndRecordsTheVariant() {
+        serving = "tone";
         ModeratedAnswer onB = answering(Experiment.between(new Split(1, ""), new Arm("tone", 1f), new Arm("tone-b", 0.5f)));
         parts.model.replies("Hello");
         RecordingReplySink shown = new RecordingReplySink() {
@@ -123,6 +126,9 @@ class ModeratedAnswerTest {
         assertThat(parts.model.requests()).singleElement().extracting(ChatRequest::adapterScales)
                 .isEqualTo(Map.of("tone", 0f, "tone-b", 0.5f));
         assertThat(feedback.exchanges()).singleElement().extracting(Exchange::variant).isEqualTo("b");
+        assertThat(feedback.exchanges()).singleElement().extracting(Exchange::producedBy)
+                .as("B's answer names B's adapter, not the one the model serves with")
+                .isEqualTo(new ModelNames("tiny.gguf", "tone-b"));
     }
 
     @Test
