@@ -34,9 +34,13 @@ class ModelBenchmarkTest {
     }
 
     private Run benchmark(Path model, String... options) throws IOException, InterruptedException {
+        return run(ModelBenchmark.class, model, options);
+    }
+
+    private Run run(Class<?> main, Path model, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ModelBenchmark.class.getName(), model.toString()));
+                main.getName(), model.toString()));
         command.addAll(List.of(options));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
@@ -108,6 +112,19 @@ class ModelBenchmarkTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().lines().filter(line -> !line.isBlank()).toList()).as(run.err())
                 .singleElement().asString().startsWith("benchmark failed: ").contains("context");
+    }
+
+    /** The cold/cached harness runs to its end and prints both times and their ratio for each round. */
+    @Test
+    void conversationCacheBenchmark_timesAColdAndACachedTurn() throws Exception {
+        Path model = dir.resolve("tiny.gguf");
+        TinyLlamaModel.builder().contextLength(2048).build().writeTo(model);
+
+        Run run = run(ConversationCacheBenchmark.class, model, "--threads", "1", "--history-tokens", "300", "--rounds", "1");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("round 1: \\d+-token conversation, next turn's first token cold \\d+ ms, cached \\d+ ms")
+                .containsPattern("cached/cold [\\d.]+ \\(target at most 0.2\\)");
     }
 
     @Test
