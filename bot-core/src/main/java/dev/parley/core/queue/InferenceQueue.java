@@ -382,13 +382,7 @@ public final class InferenceQueue implements AutoCloseable {
             if (state == State.OPEN) {
                 state = State.DRAINING;
             }
-            waiting = List.copyOf(arrivals);
-            for (Entry entry : waiting) {
-                line.remove(entry.key.scope(), entry.key.user(), entry);
-                forget(entry);
-            }
-            abandoned += waiting.size();
-            work.signalAll();
+            waiting = takeWaiting();
         } finally {
             lock.unlock();
         }
@@ -407,6 +401,21 @@ public final class InferenceQueue implements AutoCloseable {
         }
         close();
         return inTime;
+    }
+
+    /**
+     * Takes every waiting request out of the line, counted as abandoned, and wakes the workers to
+     * see the new state; the caller holds the lock, and tells the requests once it has let go of it.
+     */
+    private List<Entry> takeWaiting() {
+        List<Entry> waiting = List.copyOf(arrivals);
+        for (Entry entry : waiting) {
+            line.remove(entry.key.scope(), entry.key.user(), entry);
+            forget(entry);
+        }
+        abandoned += waiting.size();
+        work.signalAll();
+        return waiting;
     }
 
     /** Waits up to {@code deadline} for the workers to end; whether all did. */
@@ -428,13 +437,7 @@ public final class InferenceQueue implements AutoCloseable {
         lock.lock();
         try {
             state = State.CLOSED;
-            waiting = List.copyOf(arrivals);
-            for (Entry entry : waiting) {
-                line.remove(entry.key.scope(), entry.key.user(), entry);
-                forget(entry);
-            }
-            abandoned += waiting.size();
-            work.signalAll();
+            waiting = takeWaiting();
         } finally {
             lock.unlock();
         }
