@@ -1,8 +1,5 @@
 package dev.parley.bench.soak;
 
-import dev.parley.testkit.discord.FakeDiscordServer;
-import dev.parley.testkit.discord.RecordedRequest;
-import dev.parley.testkit.telegram.FakeTelegramServer;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +25,6 @@ final class SoakFigures {
     private final SoakOptions options;
     private final SoakLedger ledger;
     private final SoakLoad load;
-    private final FakeDiscordServer discord;
-    private final FakeTelegramServer telegram;
     private final AtomicLong botLogLines;
     private final AtomicLong mostBehindNanos;
     private final long runStart;
@@ -39,13 +34,11 @@ final class SoakFigures {
      * @param mostBehindNanos how far behind its schedule the sender fell at the most
      * @param runStart {@link System#nanoTime()} when sending started
      */
-    SoakFigures(SoakOptions options, SoakLedger ledger, SoakLoad load, FakeDiscordServer discord,
-            FakeTelegramServer telegram, AtomicLong botLogLines, AtomicLong mostBehindNanos, long runStart) {
+    SoakFigures(SoakOptions options, SoakLedger ledger, SoakLoad load, AtomicLong botLogLines,
+            AtomicLong mostBehindNanos, long runStart) {
         this.options = options;
         this.ledger = ledger;
         this.load = load;
-        this.discord = discord;
-        this.telegram = telegram;
         this.botLogLines = botLogLines;
         this.mostBehindNanos = mostBehindNanos;
         this.runStart = runStart;
@@ -67,17 +60,19 @@ final class SoakFigures {
     }
 
     void report(Sample sample, long start) {
+        SoakLedger.Tally tally = ledger.tally();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "[%5.1f min] sent %d (%.1f/s; Telegram %d), replies %d, awaiting %d, "
                         + "lost so far %d, duplicates %d, error answers %d, bot log lines %d | bot heap after GC %.1f MB, "
                         + "threads %d | %s%n", sample.minute(), load.sent(), load.sent() / seconds, load.sentTelegram(),
-                ledger.replies(), ledger.unanswered(0), ledger.unanswered(options.answerWithin()), ledger.duplicates(),
-                ledger.errorAnswers(), botLogLines.get(),
+                tally.replies(), ledger.unanswered(0), ledger.unanswered(options.answerWithin()), tally.duplicates(),
+                tally.errorAnswers(), botLogLines.get(),
                 sample.heap() / 1e6, sample.threads(), sample.line().substring("STATS ".length()).replaceFirst(
                         "heap=\\d+ threads=\\d+ ", ""));
     }
 
     boolean summary(List<Sample> samples, long sendingNanos) {
+        SoakLedger.Tally tally = ledger.tally();
         long lost = ledger.unanswered(0);
         Map<String, Long> lostByScenario = new TreeMap<>();
         List<SoakLedger.Expectation> lostOnes = new ArrayList<>();
@@ -96,21 +91,17 @@ final class SoakFigures {
         System.out.println("by scenario: " + new TreeMap<>(ledger.sentByScenario()));
         System.out.printf(Locale.ROOT, "replies %d; lost (addressed, never answered) %d %s; answered twice %d; "
                         + "answered though not addressed %d; position-in-line notices %d; questions withdrawn by their "
-                        + "author's /stop while waiting (answered by the /stop's reply) %d%n", ledger.replies(), lost,
-                lostByScenario.isEmpty() ? "" : lostByScenario, ledger.duplicates(), ledger.unaddressedAnswered(),
-                ledger.positionNotices(), ledger.withdrawnByStop());
+                        + "author's /stop while waiting (answered by the /stop's reply) %d%n", tally.replies(), lost,
+                lostByScenario.isEmpty() ? "" : lostByScenario, tally.duplicates(), tally.unaddressedAnswered(),
+                tally.positionNotices(), tally.withdrawnByStop());
         for (SoakLedger.Expectation e : lostOnes.subList(0, Math.min(20, lostOnes.size()))) {
             System.out.printf(Locale.ROOT, "  lost: %s (%s), sent %.1f min into the run%n", e.key, e.scenario,
                     (e.sentNanos - runStart) / 60e9);
         }
         System.out.printf(Locale.ROOT, "error or unknown-route answers from the fakes %d; lines the bot logged "
-                + "(WARNING and up) %d%n", ledger.errorAnswers(), botLogLines.get());
-        System.out.println("Discord requests by route: " + discordRoutes());
-        Map<String, Long> telegramMethods = new TreeMap<>();
-        for (var request : telegram.requests()) {
-            telegramMethods.merge(request.method(), 1L, Long::sum);
-        }
-        System.out.println("Telegram calls by method: " + telegramMethods);
+                + "(WARNING and up) %d%n", tally.errorAnswers(), botLogLines.get());
+        System.out.println("Discord requests by route: " + ledger.discordRoutes());
+        System.out.println("Telegram calls by method: " + ledger.telegramMethods());
 
         int quarter = Math.max(1, samples.size() / 4);
         List<Sample> first = samples.subList(0, quarter);
@@ -139,8 +130,8 @@ final class SoakFigures {
                 heap.allowedMbPerMinute(), heap.growthMb(), heapFlat ? "flat" : "GROWING", quarter, quarter, threadsFirst,
                 threadsLast, threadsFlat ? "flat" : "GROWING");
         List<String> problems = ledger.problems();
-        boolean passed = lost == 0 && ledger.duplicates() == 0 && ledger.unaddressedAnswered() == 0
-                && ledger.errorAnswers() == 0 && problems.isEmpty() && botLogLines.get() == 0 && heapFlat && threadsFlat;
+        boolean passed = lost == 0 && tally.duplicates() == 0 && tally.unaddressedAnswered() == 0
+                && tally.errorAnswers() == 0 && problems.isEmpty() && botLogLines.get() == 0 && heapFlat && threadsFlat;
         System.out.println(passed ? "PASS" : "FAIL" + (problems.isEmpty() ? "" : " (" + problems.size() + " problems)"));
         return passed;
     }
@@ -169,20 +160,5 @@ final class SoakFigures {
         boolean flat() {
             return slopeMbPerMinute <= allowedMbPerMinute;
         }
-    }
-
-    /** The bot's REST requests counted by route, ids replaced by {@code *}. */
-    private Map<String, Long> discordRoutes() {
-        Map<String, Long> routes = new TreeMap<>();
-        for (RecordedRequest request : discord.requests()) {
-            String[] segments = request.path().split("/");
-            StringBuilder route = new StringBuilder(request.method());
-            for (String segment : segments) {
-                boolean id = segment.chars().allMatch(Character::isDigit) || segment.startsWith("interaction-");
-                route.append(id ? "/*" : "/" + segment);
-            }
-            routes.merge(route.toString(), 1L, Long::sum);
-        }
-        return routes;
     }
 }

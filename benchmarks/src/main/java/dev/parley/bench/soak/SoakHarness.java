@@ -114,8 +114,7 @@ public final class SoakHarness {
         PrintStream toBot = new PrintStream(bot.getOutputStream(), true, StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
-        SoakFigures figures = new SoakFigures(options, ledger, load, discord, telegram, botLogLines, mostBehindNanos,
-                start);
+        SoakFigures figures = new SoakFigures(options, ledger, load, botLogLines, mostBehindNanos, start);
         long runNanos = (long) (options.minutes() * 60e9);
         Thread sender = Thread.ofPlatform().name("soak-sender").start(() -> {
             long period = 1_000_000_000L / options.rate();

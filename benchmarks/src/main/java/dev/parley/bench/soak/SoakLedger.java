@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -194,28 +195,37 @@ final class SoakLedger {
         return problems;
     }
 
-    long replies() {
-        return replies;
+    /** The counts so far; on the harness's main thread, as {@link #check}. */
+    Tally tally() {
+        return new Tally(replies, duplicates, errorAnswers, unaddressedAnswered, positionNotices, withdrawnByStop);
     }
 
-    long duplicates() {
-        return duplicates;
+    /** What the checks counted: replies, and each way a reply can be wrong. */
+    record Tally(long replies, long duplicates, long errorAnswers, long unaddressedAnswered, long positionNotices,
+            long withdrawnByStop) {}
+
+    /** The bot's REST requests counted by route, ids replaced by {@code *}. */
+    Map<String, Long> discordRoutes() {
+        Map<String, Long> routes = new TreeMap<>();
+        for (RecordedRequest request : discord.requests()) {
+            String[] segments = request.path().split("/");
+            StringBuilder route = new StringBuilder(request.method());
+            for (String segment : segments) {
+                boolean id = segment.chars().allMatch(Character::isDigit) || segment.startsWith("interaction-");
+                route.append(id ? "/*" : "/" + segment);
+            }
+            routes.merge(route.toString(), 1L, Long::sum);
+        }
+        return routes;
     }
 
-    long errorAnswers() {
-        return errorAnswers;
-    }
-
-    long unaddressedAnswered() {
-        return unaddressedAnswered;
-    }
-
-    long positionNotices() {
-        return positionNotices;
-    }
-
-    long withdrawnByStop() {
-        return withdrawnByStop;
+    /** The bot's Bot API calls counted by method. */
+    Map<String, Long> telegramMethods() {
+        Map<String, Long> methods = new TreeMap<>();
+        for (var request : telegram.requests()) {
+            methods.merge(request.method(), 1L, Long::sum);
+        }
+        return methods;
     }
 
     static String abbreviate(@Nullable String text) {
