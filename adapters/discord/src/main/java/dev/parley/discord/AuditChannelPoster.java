@@ -1,16 +1,13 @@
 package dev.parley.discord;
 
 import dev.parley.core.audit.BlockReport;
+import dev.parley.core.audit.BlockReportText;
 import dev.parley.core.audit.BlockReports;
-import dev.parley.core.moderation.Category;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class AuditChannelPoster implements BlockReports {
 
     private static final Logger LOG = System.getLogger(AuditChannelPoster.class.getName());
+    private static final BlockReportText TEXT = new BlockReportText(report -> {
+        String where = report.location().threadId() != null ? report.location().threadId() : report.location().channelId();
+        return "<@" + report.authorId() + "> in <#" + where + ">";
+    }, excerpt -> "`" + excerpt.replace('`', '\'') + "`"); // a code span: no markdown or link in it is rendered
 
     private final Function<String, @Nullable GuildMessageChannel> channels;
     private final OutboundDriver driver;
@@ -50,28 +51,6 @@ final class AuditChannelPoster implements BlockReports {
     }
 
     static String text(BlockReport report) {
-        String where = report.location().threadId() != null ? report.location().threadId() : report.location().channelId();
-        String scores = report.scores().asMap().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
-                .limit(4)
-                .map(e -> e.getKey().apiName() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
-                .collect(Collectors.joining(", "));
-        StringBuilder text = new StringBuilder()
-                .append(report.direction().name().charAt(0)).append(report.direction().name().substring(1).toLowerCase(Locale.ROOT))
-                .append(" blocked: <@").append(report.authorId()).append("> in <#").append(where).append(">, ")
-                .append(report.category()).append(" (").append(report.rule()).append(')');
-        if (!scores.isEmpty()) {
-            text.append(", scores ").append(scores);
-        }
-        text.append(", sha256 ").append(report.sha256());
-        if (report.reviewId() != null) {
-            text.append(", review ").append(report.reviewId());
-        }
-        if (report.excerpt() != null) {
-            // inside a code span, so no markdown or link in it is rendered
-            text.append("\nExcerpt: `").append(report.excerpt().replace('`', '\'')).append('`');
-        }
-        return text.toString();
+        return TEXT.of(report);
     }
 }

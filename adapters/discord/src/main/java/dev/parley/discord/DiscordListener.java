@@ -240,7 +240,8 @@ final class DiscordListener extends ListenerAdapter {
         return handled.sum();
     }
 
-    private static Location location(MessageChannel channel, @Nullable String guildId) {
+    /** Where a message is: a thread under its parent channel, a DM as its own scope. Reactions locate the same way. */
+    static Location location(MessageChannel channel, @Nullable String guildId) {
         if (guildId == null) {
             return new Location(Platform.DISCORD, channel.getId(), channel.getId(), null);
         }

@@ -1,14 +1,11 @@
 package dev.parley.discord;
 
 import dev.parley.core.conversation.Location;
-import dev.parley.core.conversation.Platform;
 import dev.parley.core.feedback.Reaction;
 import dev.parley.core.feedback.ReactionVotes;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
@@ -40,7 +37,7 @@ final class DiscordReactions {
         String voter = event.getUserId();
         User user = event.getUser();
         boolean bot = voter.equals(event.getJDA().getSelfUser().getId()) || (user != null && user.isBot());
-        Location where = location(event.getChannel(), event.isFromGuild() ? event.getGuild().getId() : null);
+        Location where = DiscordListener.location(event.getChannel(), event.isFromGuild() ? event.getGuild().getId() : null);
         String message = event.getMessageId();
         Reaction reaction = event instanceof MessageReactionAddEvent
                 ? Reaction.added(where, message, voter, bot, emoji)
@@ -57,16 +54,5 @@ final class DiscordReactions {
     /** Reactions handed to the votes whose handling finished. */
     long handled() {
         return handled.sum();
-    }
-
-    /** Where the message is, located as the listener locates messages (a thread under its parent channel). */
-    private static Location location(MessageChannel channel, @Nullable String guildId) {
-        if (guildId == null) {
-            return new Location(Platform.DISCORD, channel.getId(), channel.getId(), null);
-        }
-        if (channel instanceof ThreadChannel thread) {
-            return new Location(Platform.DISCORD, guildId, thread.getParentChannel().getId(), thread.getId());
-        }
-        return new Location(Platform.DISCORD, guildId, channel.getId(), null);
     }
 }

@@ -1,19 +1,17 @@
 package dev.parley.discord;
 
-import dev.parley.core.review.Decision;
-import dev.parley.core.review.ReviewAction;
-import dev.parley.core.review.ReviewItem;
+import dev.parley.core.review.ReviewButton;
 import dev.parley.core.review.ReviewOutcome;
+import dev.parley.core.review.ReviewPresses;
 import dev.parley.core.review.ReviewQueue;
-import dev.parley.core.review.Reviewer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -29,47 +27,35 @@ import org.jspecify.annotations.Nullable;
 final class ReviewButtonListener extends ListenerAdapter {
 
     private static final Logger LOG = System.getLogger(ReviewButtonListener.class.getName());
-    static final String PREFIX = "review:";
 
-    private record Choice(String label, String code, Decision decision) {}
-
-    private static final List<Choice> CHOICES = List.of(
-            new Choice("False positive", "fp", Decision.of(ReviewAction.FALSE_POSITIVE)),
-            new Choice("Confirm", "confirm", Decision.of(ReviewAction.CONFIRM)),
-            new Choice("Warn", "warn", Decision.of(ReviewAction.WARN)),
-            new Choice("Mute 1h", "mute1h", Decision.of(ReviewAction.MUTE)),
-            new Choice("Ban", "ban", Decision.of(ReviewAction.BAN)));
-
-    private final ReviewQueue reviews;
+    private final ReviewPresses presses;
     private final ExecutorService work;
     private final @Nullable String adminRoleId;
 
     ReviewButtonListener(ReviewQueue reviews, ExecutorService work, @Nullable String adminRoleId) {
-        this.reviews = reviews;
+        this.presses = new ReviewPresses(reviews);
         this.work = work;
         this.adminRoleId = adminRoleId;
     }
 
     /** The row of buttons under the report of review item {@code id}: custom ids {@code review:<id>:<code>}. */
     static ActionRow buttons(String id) {
-        return ActionRow.of(CHOICES.stream().map(c -> c.code().equals("ban")
-                ? Button.danger(PREFIX + id + ":" + c.code(), c.label())
-                : Button.secondary(PREFIX + id + ":" + c.code(), c.label())).toList());
+        return ActionRow.of(ReviewButton.ALL.stream().map(b -> b.danger()
+                ? Button.danger(b.data(id), b.label())
+                : Button.secondary(b.data(id), b.label())).toList());
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        String[] parts = event.getComponentId().split(":");
-        Optional<Choice> choice = parts.length == 3 && event.getComponentId().startsWith(PREFIX)
-                ? CHOICES.stream().filter(c -> c.code().equals(parts[2])).findFirst() : Optional.empty();
-        if (choice.isEmpty()) {
+        Optional<ReviewButton.Press> press = ReviewButton.parse(event.getComponentId());
+        if (press.isEmpty()) {
             return; // another feature's button
         }
         event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
         work.execute(() -> {
             String answer;
             try {
-                answer = press(event, parts[1], choice.get());
+                answer = press(event, press.get());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "review button failed: {0}", e.toString());
                 answer = "Sorry, that did not work.";
@@ -78,21 +64,20 @@ final class ReviewButtonListener extends ListenerAdapter {
         });
     }
 
-    private String press(ButtonInteractionEvent event, String id, Choice choice) {
-        Optional<ReviewItem> item = reviews.find(id);
-        if (item.isEmpty() || event.getGuild() == null || !event.getGuild().getId().equals(item.get().scope().scopeId())) {
-            return "There is no review item " + id + " here.";
-        }
-        ReviewOutcome outcome = reviews.resolve(item.get().scope(), id, choice.decision(),
-                new Reviewer(event.getUser().getId(), admin(event.getMember())));
+    private String press(ButtonInteractionEvent event, ReviewButton.Press press) {
+        Guild guild = event.getGuild();
+        ReviewOutcome outcome = presses.press(press, event.getUser().getId(),
+                item -> guild != null && guild.getId().equals(item.scope().scopeId()),
+                item -> admin(event.getMember()));
         if (outcome instanceof ReviewOutcome.Resolved resolved) {
-            String text = event.getMessage().getContentRaw() + "\nResolved by <@" + event.getUser().getId() + ">: "
-                    + resolved.summary() + ".";
+            String id = press.itemId();
+            String text = event.getMessage().getContentRaw() + "\n"
+                    + ReviewPresses.resolvedLine("<@" + event.getUser().getId() + ">", resolved);
             event.getMessage().editMessage(text).setComponents().setAllowedMentions(ChannelReplySink.NO_MENTIONS)
                     .queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not mark review {0} resolved: {1}", id,
                             failure.toString()));
         }
-        return outcome.text();
+        return ReviewPresses.answer(outcome);
     }
 
     /** As for commands: Manage Server (or Administrator, or owning the server), or the configured admin role. */

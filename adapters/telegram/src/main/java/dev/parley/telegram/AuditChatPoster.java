@@ -1,20 +1,14 @@
 package dev.parley.telegram;
 
 import dev.parley.core.audit.BlockReport;
+import dev.parley.core.audit.BlockReportText;
 import dev.parley.core.audit.BlockReports;
-import dev.parley.core.moderation.Category;
 import dev.parley.core.ratelimit.OutboundDriver;
-import dev.parley.core.ratelimit.OutboundSend;
 import dev.parley.core.ratelimit.OutboundTarget;
-import dev.parley.core.ratelimit.SendResult;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -27,6 +21,11 @@ final class AuditChatPoster implements BlockReports {
 
     private static final Logger LOG = System.getLogger(AuditChatPoster.class.getName());
     private static final int NETWORK_ATTEMPTS = 3;
+    private static final BlockReportText TEXT = new BlockReportText(
+            report -> "user " + report.authorId() + " in chat " + report.location().channelId()
+                    + (report.location().threadId() != null ? " (topic " + report.location().threadId() + ")" : ""),
+            // a full-width @ so that a username in the excerpt mentions nobody
+            excerpt -> "\"" + excerpt.replace('@', '\uFF20') + "\"");
 
     private final TelegramClient client;
     private final OutboundDriver driver;
@@ -46,72 +45,17 @@ final class AuditChatPoster implements BlockReports {
         }
         SendMessage post = builder.build();
         try {
-            driver.enqueue(OutboundTarget.telegramChat(chat, true), new Post(client, post, report));
+            // waits out 429s, retries a network failure twice, and logs a refusal
+            driver.enqueue(OutboundTarget.telegramChat(chat, true), new PacedCall(() -> client.execute(post),
+                    NETWORK_ATTEMPTS, failure -> LOG.log(Level.WARNING,
+                            "scope={0} could not post a block report to chat {1}: {2}", report.scope(),
+                            report.auditChannelId(), failure)));
         } catch (IllegalStateException closed) {
             LOG.log(Level.DEBUG, "scope={0} a block report came after shutdown", report.scope());
         }
     }
 
     static String text(BlockReport report) {
-        String scores = report.scores().asMap().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
-                .limit(4)
-                .map(e -> e.getKey().apiName() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
-                .collect(Collectors.joining(", "));
-        String direction = report.direction().name();
-        StringBuilder text = new StringBuilder()
-                .append(direction.charAt(0)).append(direction.substring(1).toLowerCase(Locale.ROOT))
-                .append(" blocked: user ").append(report.authorId())
-                .append(" in chat ").append(report.location().channelId());
-        if (report.location().threadId() != null) {
-            text.append(" (topic ").append(report.location().threadId()).append(')');
-        }
-        text.append(", ").append(report.category()).append(" (").append(report.rule()).append(')');
-        if (!scores.isEmpty()) {
-            text.append(", scores ").append(scores);
-        }
-        text.append(", sha256 ").append(report.sha256());
-        if (report.reviewId() != null) {
-            text.append(", review ").append(report.reviewId());
-        }
-        if (report.excerpt() != null) {
-            // a full-width @ so that a username in the excerpt mentions nobody
-            text.append("\nExcerpt: \"").append(report.excerpt().replace('@', '\uFF20')).append('"');
-        }
-        return text.toString();
-    }
-
-    /** One report's send: waits out 429s, retries a network failure twice, and logs a refusal. */
-    private static final class Post implements OutboundSend {
-
-        private final TelegramClient client;
-        private final SendMessage message;
-        private final BlockReport report;
-        private int networkFailures;
-
-        Post(TelegramClient client, SendMessage message, BlockReport report) {
-            this.client = client;
-            this.message = message;
-            this.report = report;
-        }
-
-        @Override
-        public SendResult send() {
-            try {
-                client.execute(message);
-                return new SendResult.Sent();
-            } catch (TelegramApiException e) {
-                if (ApiErrors.tooManyRequests(e)) {
-                    return ApiErrors.retryAfter(e);
-                }
-                if (!ApiErrors.refused(e) && ++networkFailures < NETWORK_ATTEMPTS) {
-                    return new SendResult.RetryAfter(ApiErrors.NETWORK_RETRY, false);
-                }
-                LOG.log(Level.WARNING, "scope={0} could not post a block report to chat {1}: {2}", report.scope(),
-                        report.auditChannelId(), ApiErrors.describe(e));
-                return new SendResult.Failed(ApiErrors.describe(e));
-            }
-        }
+        return TEXT.of(report);
     }
 }

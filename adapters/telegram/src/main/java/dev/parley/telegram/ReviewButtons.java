@@ -1,11 +1,10 @@
 package dev.parley.telegram;
 
-import dev.parley.core.review.Decision;
-import dev.parley.core.review.ReviewAction;
+import dev.parley.core.review.ReviewButton;
 import dev.parley.core.review.ReviewItem;
 import dev.parley.core.review.ReviewOutcome;
+import dev.parley.core.review.ReviewPresses;
 import dev.parley.core.review.ReviewQueue;
-import dev.parley.core.review.Reviewer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -33,32 +32,21 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class ReviewButtons {
 
     private static final Logger LOG = System.getLogger(ReviewButtons.class.getName());
-    static final String PREFIX = "review:";
-
-    /** A button: its label and the action with its arguments. */
-    private record Button(String label, String code, Decision decision) {}
-
-    private static final List<Button> BUTTONS = List.of(
-            new Button("False positive", "fp", Decision.of(ReviewAction.FALSE_POSITIVE)),
-            new Button("Confirm", "confirm", Decision.of(ReviewAction.CONFIRM)),
-            new Button("Warn", "warn", Decision.of(ReviewAction.WARN)),
-            new Button("Mute 1h", "mute1h", Decision.of(ReviewAction.MUTE)),
-            new Button("Ban", "ban", Decision.of(ReviewAction.BAN)));
 
     private final TelegramClient client;
     private final AdminLookup admins;
-    private final @Nullable ReviewQueue reviews;
+    private final @Nullable ReviewPresses presses;
 
     ReviewButtons(TelegramClient client, AdminLookup admins, @Nullable ReviewQueue reviews) {
         this.client = client;
         this.admins = admins;
-        this.reviews = reviews;
+        this.presses = reviews == null ? null : new ReviewPresses(reviews);
     }
 
     /** The keyboard under the report of review item {@code id}: two rows, callback data {@code review:<id>:<code>}. */
     static InlineKeyboardMarkup keyboard(String id) {
-        List<InlineKeyboardButton> buttons = BUTTONS.stream().<InlineKeyboardButton>map(b -> InlineKeyboardButton
-                .builder().text(b.label()).callbackData(PREFIX + id + ":" + b.code()).build()).toList();
+        List<InlineKeyboardButton> buttons = ReviewButton.ALL.stream().<InlineKeyboardButton>map(b -> InlineKeyboardButton
+                .builder().text(b.label()).callbackData(b.data(id)).build()).toList();
         return InlineKeyboardMarkup.builder()
                 .keyboardRow(new InlineKeyboardRow(buttons.subList(0, 2)))
                 .keyboardRow(new InlineKeyboardRow(buttons.subList(2, buttons.size())))
@@ -67,25 +55,16 @@ final class ReviewButtons {
 
     /** On a lane's virtual thread: one press of a button. */
     void press(CallbackQuery query) {
-        String data = query.getData() == null ? "" : query.getData();
-        String[] parts = data.split(":");
-        Optional<Button> button = parts.length == 3 && data.startsWith(PREFIX)
-                ? BUTTONS.stream().filter(b -> b.code().equals(parts[2])).findFirst() : Optional.empty();
-        if (reviews == null || button.isEmpty()) {
+        Optional<ReviewButton.Press> press = ReviewButton.parse(query.getData() == null ? "" : query.getData());
+        if (presses == null || press.isEmpty()) {
             answer(query, "This button does nothing here.");
             return;
         }
-        String id = parts[1];
-        Optional<ReviewItem> item = reviews.find(id);
-        if (item.isEmpty()) {
-            answer(query, "There is no review item " + id + ".");
-            return;
-        }
         long presser = query.getFrom().getId();
-        boolean admin = isAdminOf(item.get(), presser);
-        ReviewOutcome outcome = reviews.resolve(item.get().scope(), id, button.get().decision(),
-                new Reviewer(String.valueOf(presser), admin));
-        answer(query, outcome.text());
+        // any audit chat may show the report; the admin check is made in the item's own group
+        ReviewOutcome outcome = presses.press(press.get(), String.valueOf(presser), item -> true,
+                item -> isAdminOf(item, presser));
+        answer(query, ReviewPresses.answer(outcome));
         if (outcome instanceof ReviewOutcome.Resolved resolved) {
             markResolved(query, resolved, name(query.getFrom()));
         }
@@ -117,7 +96,7 @@ final class ReviewButtons {
                 : "Review " + resolved.item().id() + "\n";
         try {
             client.execute(EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
-                    .text(before + "Resolved by " + by + ": " + resolved.summary() + ".").build());
+                    .text(before + ReviewPresses.resolvedLine(by, resolved)).build());
         } catch (TelegramApiException e) {
             LOG.log(Level.WARNING, "could not mark review {0} resolved in its report: {1}", resolved.item().id(),
                     ApiErrors.describe(e));

@@ -2,14 +2,12 @@ package dev.parley.telegram;
 
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
-import dev.parley.core.ratelimit.SendResult;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewItem;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -41,19 +39,9 @@ final class ReviewNotices implements AuthorNotices {
         }
         SendMessage message = notice.build();
         try {
-            driver.enqueue(OutboundTarget.telegramChat(chat, !item.location().channelId().equals(item.authorId())), () -> {
-                try {
-                    client.execute(message);
-                    return new SendResult.Sent();
-                } catch (TelegramApiException e) {
-                    if (ApiErrors.tooManyRequests(e)) {
-                        return ApiErrors.retryAfter(e);
-                    }
-                    LOG.log(Level.WARNING, "scope={0} could not warn the author of review {1}: {2}", item.scope(),
-                            item.id(), ApiErrors.describe(e));
-                    return new SendResult.Failed(ApiErrors.describe(e));
-                }
-            });
+            driver.enqueue(OutboundTarget.telegramChat(chat, !item.location().channelId().equals(item.authorId())),
+                    new PacedCall(() -> client.execute(message), 1, failure -> LOG.log(Level.WARNING,
+                            "scope={0} could not warn the author of review {1}: {2}", item.scope(), item.id(), failure)));
         } catch (IllegalStateException closed) {
             LOG.log(Level.DEBUG, "scope={0} a review notice came after shutdown", item.scope());
         }

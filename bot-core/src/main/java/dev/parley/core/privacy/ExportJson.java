@@ -1,5 +1,6 @@
 package dev.parley.core.privacy;
 
+import dev.parley.core.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class ExportJson {
         indent(out, 1).append("\"incomplete\": [");
         for (int i = 0; i < export.unreadable().size(); i++) {
             out.append(i == 0 ? "" : ", ");
-            string(out, export.unreadable().get(i));
+            JsonString.append(out, export.unreadable().get(i));
         }
         out.append("],\n");
         indent(out, 1).append("\"sections\": {");
@@ -41,7 +42,7 @@ public final class ExportJson {
             ExportSection section = sections.next();
             out.append('\n');
             indent(out, 2);
-            string(out, section.name());
+            JsonString.append(out, section.name());
             out.append(": [");
             for (int i = 0; i < section.rows().size(); i++) {
                 out.append(i == 0 ? "\n" : ",\n");
@@ -59,7 +60,7 @@ public final class ExportJson {
         Iterator<Map.Entry<String, @Nullable Object>> fields = row.entrySet().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, @Nullable Object> field = fields.next();
-            string(out, field.getKey());
+            JsonString.append(out, field.getKey());
             out.append(": ");
             value(out, field.getValue());
             if (fields.hasNext()) {
@@ -71,16 +72,16 @@ public final class ExportJson {
 
     private static StringBuilder field(StringBuilder out, int depth, String name, String value) {
         indent(out, depth);
-        string(out, name);
+        JsonString.append(out, name);
         out.append(": ");
-        string(out, value);
+        JsonString.append(out, value);
         return out;
     }
 
     private static void value(StringBuilder out, @Nullable Object value) {
         switch (value) {
             case null -> out.append("null");
-            case String text -> string(out, text);
+            case String text -> JsonString.append(out, text);
             case Double d when d.isNaN() || d.isInfinite() -> out.append("null");
             case Float f when f.isNaN() || f.isInfinite() -> out.append("null");
             default -> out.append(value);
@@ -89,27 +90,5 @@ public final class ExportJson {
 
     private static StringBuilder indent(StringBuilder out, int depth) {
         return out.append("  ".repeat(depth));
-    }
-
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -51,21 +49,6 @@ public final class InferenceQueue implements AutoCloseable {
 
     private enum State { OPEN, DRAINING, CLOSED }
 
-    private static final class Entry {
-        final RequestKey key;
-        final QueuedRequest request;
-        final Instant queuedAt;
-        final Instant deadline;
-        boolean streamOpened; // guarded by the queue's lock
-
-        Entry(RequestKey key, QueuedRequest request, Instant queuedAt, Instant deadline) {
-            this.key = key;
-            this.request = request;
-            this.queuedAt = queuedAt;
-            this.deadline = deadline;
-        }
-    }
-
     private final QueueSettings settings;
     private final InstantSource clock;
     private final @Nullable ChatModel model;
@@ -74,11 +57,8 @@ public final class InferenceQueue implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final FairLine<Entry> line = new FairLine<>();
-    /** Waiting entries in arrival order, which is deadline order. */
-    private final Set<Entry> arrivals = new LinkedHashSet<>();
-    private final Map<String, Entry> byMessage = new HashMap<>();
-    private final Set<Entry> running = new LinkedHashSet<>();
+    private final WaitingRequests line = new WaitingRequests();
+    private final Set<QueueEntry> running = new LinkedHashSet<>();
     /** Running entries that have not said their stream is open: the model does not count them yet. */
     private int unopened;
     private State state = State.OPEN;
@@ -154,7 +134,7 @@ public final class InferenceQueue implements AutoCloseable {
      * queue is shut down. A refused request is never called.
      */
     public QueueAdmission submit(RequestKey key, QueuedRequest request) {
-        List<Entry> overdue;
+        List<QueueEntry> overdue;
         QueueAdmission admission;
         lock.lock();
         try {
@@ -163,15 +143,12 @@ public final class InferenceQueue implements AutoCloseable {
             if (state != State.OPEN || line.size() >= settings.capacity()) {
                 refusedFull++;
                 admission = new QueueAdmission.Full(settings.capacity());
-            } else if (line.waitingFor(key.scope(), key.user()) >= settings.perUser()) {
+            } else if (line.waitingFor(key) >= settings.perUser()) {
                 refusedPerUser++;
                 admission = new QueueAdmission.TooManyWaiting(settings.perUser());
             } else {
-                int ahead = line.aheadOfNext(key.scope(), key.user());
-                Entry entry = new Entry(key, request, now, deadline(now));
-                line.add(key.scope(), key.user(), entry);
-                arrivals.add(entry);
-                byMessage.put(key.messageId(), entry);
+                int ahead = line.aheadOfNext(key);
+                line.add(new QueueEntry(key, request, now, deadline(now)));
                 work.signal();
                 admission = new QueueAdmission.Queued(ahead);
             }
@@ -196,14 +173,13 @@ public final class InferenceQueue implements AutoCloseable {
      * {@linkplain QueuedRequest#stop() stop}. {@code asker}'s message id is not compared.
      */
     public Withdrawal withdraw(RequestKey asker) {
-        List<Entry> removed;
-        List<Entry> stopping = new ArrayList<>();
+        List<QueueEntry> removed;
+        List<QueueEntry> stopping = new ArrayList<>();
         lock.lock();
         try {
-            removed = line.removeIf(asker.scope(), asker.user(), e -> e.key.sameAskerAndConversation(asker));
-            removed.forEach(this::forget);
+            removed = line.removeAsker(asker);
             withdrawn += removed.size();
-            for (Entry entry : running) {
+            for (QueueEntry entry : running) {
                 if (entry.key.sameAskerAndConversation(asker)) {
                     stopping.add(entry);
                 }
@@ -218,14 +194,13 @@ public final class InferenceQueue implements AutoCloseable {
 
     /** Withdraws the request answering message {@code messageId}, as {@link #withdraw} does (its message was deleted). */
     public Withdrawal withdrawMessage(String messageId) {
-        Entry entry;
+        QueueEntry entry;
         boolean wasWaiting = false;
         boolean isRunning = false;
         lock.lock();
         try {
-            entry = byMessage.get(messageId);
-            if (entry != null && line.remove(entry.key.scope(), entry.key.user(), entry)) {
-                forget(entry);
+            entry = line.byMessage(messageId);
+            if (entry != null && line.remove(entry)) {
                 withdrawn++;
                 wasWaiting = true;
             } else if (entry != null) {
@@ -248,22 +223,16 @@ public final class InferenceQueue implements AutoCloseable {
      * {@linkplain QueuedRequest#stop() stop} if it runs; nothing if it is done or was never taken.
      */
     public Withdrawal withdrawRequest(QueuedRequest request) {
-        Entry waiting = null;
-        Entry runningEntry = null;
+        QueueEntry waiting = null;
+        QueueEntry runningEntry = null;
         lock.lock();
         try {
-            for (Entry entry : arrivals) {
-                if (entry.request == request) {
-                    waiting = entry;
-                    break;
-                }
-            }
+            waiting = line.find(request);
             if (waiting != null) {
-                line.remove(waiting.key.scope(), waiting.key.user(), waiting);
-                forget(waiting);
+                line.remove(waiting);
                 withdrawn++;
             } else {
-                for (Entry entry : running) {
+                for (QueueEntry entry : running) {
                     if (entry.request == request) {
                         runningEntry = entry;
                         break;
@@ -283,7 +252,7 @@ public final class InferenceQueue implements AutoCloseable {
 
     /** Expires the requests that waited past their deadline now; returns how many. */
     public int expireOverdue() {
-        List<Entry> overdue;
+        List<QueueEntry> overdue;
         lock.lock();
         try {
             overdue = removeOverdue(clock.instant());
@@ -376,26 +345,20 @@ public final class InferenceQueue implements AutoCloseable {
      * @return true if every running request finished within {@code grace}
      */
     public boolean finish(Duration grace) throws InterruptedException {
-        List<Entry> waiting;
+        List<QueueEntry> waiting;
         lock.lock();
         try {
             if (state == State.OPEN) {
                 state = State.DRAINING;
             }
-            waiting = List.copyOf(arrivals);
-            for (Entry entry : waiting) {
-                line.remove(entry.key.scope(), entry.key.user(), entry);
-                forget(entry);
-            }
-            abandoned += waiting.size();
-            work.signalAll();
+            waiting = takeWaiting();
         } finally {
             lock.unlock();
         }
         tell(waiting, QueuedRequest::abandon);
         boolean inTime = awaitWorkers(grace);
         if (!inTime) {
-            List<Entry> stopping;
+            List<QueueEntry> stopping;
             lock.lock();
             try {
                 stopping = List.copyOf(running);
@@ -407,6 +370,17 @@ public final class InferenceQueue implements AutoCloseable {
         }
         close();
         return inTime;
+    }
+
+    /**
+     * Takes every waiting request out of the line, counted as abandoned, and wakes the workers to
+     * see the new state; the caller holds the lock, and tells the requests once it has let go of it.
+     */
+    private List<QueueEntry> takeWaiting() {
+        List<QueueEntry> waiting = line.removeAll();
+        abandoned += waiting.size();
+        work.signalAll();
+        return waiting;
     }
 
     /** Waits up to {@code deadline} for the workers to end; whether all did. */
@@ -424,17 +398,11 @@ public final class InferenceQueue implements AutoCloseable {
     /** Stops at once: running requests are interrupted, waiting ones abandoned (never silently dropped). Idempotent. */
     @Override
     public void close() {
-        List<Entry> waiting;
+        List<QueueEntry> waiting;
         lock.lock();
         try {
             state = State.CLOSED;
-            waiting = List.copyOf(arrivals);
-            for (Entry entry : waiting) {
-                line.remove(entry.key.scope(), entry.key.user(), entry);
-                forget(entry);
-            }
-            abandoned += waiting.size();
-            work.signalAll();
+            waiting = takeWaiting();
         } finally {
             lock.unlock();
         }
@@ -444,8 +412,8 @@ public final class InferenceQueue implements AutoCloseable {
 
     private void work() {
         while (true) {
-            List<Entry> overdue = new ArrayList<>();
-            Entry next;
+            List<QueueEntry> overdue = new ArrayList<>();
+            QueueEntry next;
             try {
                 next = take(overdue);
             } catch (InterruptedException e) {
@@ -464,7 +432,7 @@ public final class InferenceQueue implements AutoCloseable {
      * The next request, now marked running; or null when requests expired (they are in
      * {@code overdue}, to be told outside the lock) or when the worker should check whether to stop.
      */
-    private @Nullable Entry take(List<Entry> overdue) throws InterruptedException {
+    private @Nullable QueueEntry take(List<QueueEntry> overdue) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -473,9 +441,8 @@ public final class InferenceQueue implements AutoCloseable {
                 if (state == State.CLOSED) {
                     return null;
                 }
-                Entry next = !line.isEmpty() && modelHasRoom() ? line.poll() : null;
+                QueueEntry next = !line.isEmpty() && modelHasRoom() ? line.poll() : null;
                 if (next != null) {
-                    arrivals.remove(next); // still found by its message id while it runs
                     running.add(next);
                     unopened++;
                     long waited = Math.max(0, Duration.between(next.queuedAt, now).toNanos());
@@ -517,7 +484,7 @@ public final class InferenceQueue implements AutoCloseable {
     }
 
     /** {@code entry}'s stream is open, so the model's busy count holds it from now on. */
-    private void streamOpened(Entry entry) {
+    private void streamOpened(QueueEntry entry) {
         lock.lock();
         try {
             if (!entry.streamOpened && running.contains(entry)) {
@@ -539,7 +506,7 @@ public final class InferenceQueue implements AutoCloseable {
         }
     }
 
-    private void run(Entry entry) {
+    private void run(QueueEntry entry) {
         try {
             entry.request.run(() -> streamOpened(entry));
         } catch (RuntimeException | Error e) {
@@ -551,7 +518,7 @@ public final class InferenceQueue implements AutoCloseable {
                 if (!entry.streamOpened) {
                     unopened--;
                 }
-                byMessage.remove(entry.key.messageId(), entry);
+                line.ran(entry);
                 work.signalAll();
             } finally {
                 lock.unlock();
@@ -560,31 +527,15 @@ public final class InferenceQueue implements AutoCloseable {
     }
 
     /** Removes waiting entries past their deadline; under the lock. */
-    private List<Entry> removeOverdue(Instant now) {
-        List<Entry> overdue = new ArrayList<>();
-        for (var it = arrivals.iterator(); it.hasNext(); ) {
-            Entry oldest = it.next();
-            if (oldest.deadline.isAfter(now)) {
-                break;
-            }
-            it.remove();
-            line.remove(oldest.key.scope(), oldest.key.user(), oldest);
-            byMessage.remove(oldest.key.messageId(), oldest);
-            overdue.add(oldest);
-        }
+    private List<QueueEntry> removeOverdue(Instant now) {
+        List<QueueEntry> overdue = line.removeOverdue(now);
         expired += overdue.size();
         return overdue;
     }
 
-    /** Drops a request from the indexes of waiting ones; under the lock. */
-    private void forget(Entry entry) {
-        arrivals.remove(entry);
-        byMessage.remove(entry.key.messageId(), entry);
-    }
-
     /** Calls each request outside the lock; one failing call does not keep the others from being told. */
-    private static void tell(List<Entry> entries, Consumer<QueuedRequest> call) {
-        for (Entry entry : entries) {
+    private static void tell(List<QueueEntry> entries, Consumer<QueuedRequest> call) {
+        for (QueueEntry entry : entries) {
             try {
                 call.accept(entry.request);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.parley.core.review;
 
+import dev.parley.core.json.JsonString;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -26,46 +27,24 @@ public final class ReviewExport {
             throw new IllegalArgumentException("review " + item.id() + " is pending");
         }
         boolean flagged = how.action().harmful();
-        StringBuilder json = new StringBuilder("{\"id\":").append(string(item.id()));
+        StringBuilder json = new StringBuilder("{\"id\":").append(JsonString.of(item.id()));
         if (item.text() != null) {
-            json.append(",\"text\":").append(string(item.text()));
+            json.append(",\"text\":").append(JsonString.of(item.text()));
         }
-        json.append(",\"sha256\":").append(string(item.hash()))
+        json.append(",\"sha256\":").append(JsonString.of(item.hash()))
                 .append(",\"flagged\":").append(flagged)
-                .append(",\"categories\":{").append(string(item.category())).append(':').append(flagged).append('}')
+                .append(",\"categories\":{").append(JsonString.of(item.category())).append(':').append(flagged).append('}')
                 .append(",\"category_scores\":{");
         String scores = item.scores().asMap().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .map(e -> string(e.getKey().apiName()) + ":" + String.format(Locale.ROOT, "%.4f", e.getValue()))
+                .map(e -> JsonString.of(e.getKey().apiName()) + ":" + String.format(Locale.ROOT, "%.4f", e.getValue()))
                 .collect(Collectors.joining(","));
         json.append(scores).append('}')
-                .append(",\"label\":").append(string(how.action().typed()))
-                .append(",\"direction\":").append(string(item.direction().name().toLowerCase(Locale.ROOT)))
-                .append(",\"reviewed_by\":").append(string(how.by()))
-                .append(",\"reviewed_at\":").append(string(how.at().toString()))
+                .append(",\"label\":").append(JsonString.of(how.action().typed()))
+                .append(",\"direction\":").append(JsonString.of(item.direction().name().toLowerCase(Locale.ROOT)))
+                .append(",\"reviewed_by\":").append(JsonString.of(how.by()))
+                .append(",\"reviewed_at\":").append(JsonString.of(how.at().toString()))
                 .append('}');
         return json.toString();
-    }
-
-    private static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,11 +37,10 @@ public final class JdbcAccessData implements PersonalData {
 
     @Override
     public ExportSection export(DataSubject subject) {
-        List<Map<String, @Nullable Object>> all = new ArrayList<>();
-        all.addAll(rows.rows("SELECT 'list-entry' AS kind, mode, reason, created_at " + ENTRIES, subject));
-        all.addAll(rows.rows("SELECT 'mute' AS kind, muted_since, muted_until, reason " + MUTE, subject));
-        all.addAll(rows.rows("SELECT 'strike' AS kind, struck_at, reason " + STRIKES + " ORDER BY struck_at", subject));
-        return new ExportSection(section(), all);
+        return rows.section(section(), subject,
+                "SELECT 'list-entry' AS kind, mode, reason, created_at " + ENTRIES,
+                "SELECT 'mute' AS kind, muted_since, muted_until, reason " + MUTE,
+                "SELECT 'strike' AS kind, struck_at, reason " + STRIKES + " ORDER BY struck_at");
     }
 
     @Override

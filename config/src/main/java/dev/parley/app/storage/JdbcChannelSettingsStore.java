@@ -1,7 +1,5 @@
 package dev.parley.app.storage;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettings;
 import dev.parley.core.settings.ChannelSettingsStore;
@@ -21,51 +19,44 @@ public final class JdbcChannelSettingsStore implements ChannelSettingsStore {
 
     static final String REPLY_MODE = "reply-mode";
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final Cache<ChannelKey, ChannelSettings> cache = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final ScopeRows scopes;
+    private final CachedRows<ChannelKey, ChannelSettings> channels;
 
     public JdbcChannelSettingsStore(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.scopes = new ScopeRows(jdbc);
+        this.channels = new CachedRows<>(transactions, this::read);
     }
 
     @Override
     public ChannelSettings load(ChannelKey channel) {
-        return cache.get(channel, this::read);
+        return channels.get(channel);
     }
 
     @Override
     public void save(ChannelKey channel, ChannelSettings settings) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
+        channels.save(channel, settings, () -> {
+            scopes.bound("""
                             DELETE FROM channel_setting
-                            WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel""")
-                    .param("platform", channel.scope().platform().name())
-                    .param("scope", channel.scope().scopeId())
+                            WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel""", channel.scope())
                     .param("channel", channel.channelId())
                     .update();
             for (ScopeSettingsRows.Row row : toRows(settings)) {
-                jdbc.sql("""
+                scopes.bound("""
                                 INSERT INTO channel_setting (platform, scope_id, channel_id, name, val)
-                                VALUES (:platform, :scope, :channel, :name, :val)""")
-                        .param("platform", channel.scope().platform().name())
-                        .param("scope", channel.scope().scopeId())
+                                VALUES (:platform, :scope, :channel, :name, :val)""", channel.scope())
                         .param("channel", channel.channelId())
                         .param("name", row.name())
                         .param("val", row.value())
                         .update();
             }
         });
-        cache.put(channel, settings);
     }
 
     private ChannelSettings read(ChannelKey channel) {
-        var rows = jdbc.sql("""
+        var rows = scopes.bound("""
                         SELECT name, val FROM channel_setting
-                        WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel ORDER BY id""")
-                .param("platform", channel.scope().platform().name())
-                .param("scope", channel.scope().scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel
+                        ORDER BY id""", channel.scope())
                 .param("channel", channel.channelId())
                 .query((rs, n) -> new ScopeSettingsRows.Row(rs.getString("name"), rs.getString("val")))
                 .list();

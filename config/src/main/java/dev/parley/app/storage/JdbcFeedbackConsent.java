@@ -10,19 +10,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Feedback consent in the feedback_scope and feedback_optout tables (V11). */
 public final class JdbcFeedbackConsent implements FeedbackConsent {
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcFeedbackConsent(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public boolean enabled(ScopeKey scope) {
-        return jdbc.sql("SELECT enabled FROM feedback_scope WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("SELECT enabled FROM feedback_scope WHERE platform = :platform AND scope_id = :scope", scope)
                 .query(Boolean.class).optional().orElse(false);
     }
 
@@ -33,15 +31,11 @@ public final class JdbcFeedbackConsent implements FeedbackConsent {
             if (enabled(scope) == on) {
                 return false;
             }
-            jdbc.sql("DELETE FROM feedback_scope WHERE platform = :platform AND scope_id = :scope")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("DELETE FROM feedback_scope WHERE platform = :platform AND scope_id = :scope", scope)
                     .update();
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO feedback_scope (platform, scope_id, enabled, changed_by, changed_at)
-                            VALUES (:platform, :scope, :enabled, :by, :at)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :enabled, :by, :at)""", scope)
                     .param("enabled", on)
                     .param("by", changedBy)
                     .param("at", Timestamp.from(at))
@@ -53,11 +47,9 @@ public final class JdbcFeedbackConsent implements FeedbackConsent {
 
     @Override
     public boolean optedOut(ScopeKey scope, String userId) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT COUNT(*) FROM feedback_optout
-                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""", scope)
                 .param("user", userId)
                 .query(Long.class).single() > 0;
     }
@@ -68,11 +60,9 @@ public final class JdbcFeedbackConsent implements FeedbackConsent {
             if (optedOut(scope, userId)) {
                 return false;
             }
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO feedback_optout (platform, scope_id, user_id, since)
-                            VALUES (:platform, :scope, :user, :since)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :user, :since)""", scope)
                     .param("user", userId)
                     .param("since", Timestamp.from(at))
                     .update();
@@ -83,9 +73,9 @@ public final class JdbcFeedbackConsent implements FeedbackConsent {
 
     @Override
     public boolean optIn(ScopeKey scope, String userId) {
-        return jdbc.sql("DELETE FROM feedback_optout WHERE platform = :platform AND scope_id = :scope AND user_id = :user")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("""
+                        DELETE FROM feedback_optout
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""", scope)
                 .param("user", userId)
                 .update() > 0;
     }

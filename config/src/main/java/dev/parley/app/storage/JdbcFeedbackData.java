@@ -6,10 +6,7 @@ import dev.parley.core.privacy.ExportSection;
 import dev.parley.core.privacy.PersonalData;
 import java.sql.Timestamp;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,12 +43,10 @@ public final class JdbcFeedbackData implements PersonalData {
 
     @Override
     public ExportSection export(DataSubject subject) {
-        List<Map<String, @Nullable Object>> all = new ArrayList<>();
-        all.addAll(rows.rows("SELECT 'answer' AS kind, id, created_at, channel_id, user_text, answer_text " + EXCHANGES
-                + " ORDER BY id", subject));
-        all.addAll(rows.rows("SELECT 'vote' AS kind, exchange_id, vote, voted_at " + VOTES, subject));
-        all.addAll(rows.rows("SELECT 'opt-out' AS kind, since " + OPT_OUT, subject));
-        return new ExportSection(section(), all);
+        return rows.section(section(), subject,
+                "SELECT 'answer' AS kind, id, created_at, channel_id, user_text, answer_text " + EXCHANGES + " ORDER BY id",
+                "SELECT 'vote' AS kind, exchange_id, vote, voted_at " + VOTES,
+                "SELECT 'opt-out' AS kind, since " + OPT_OUT);
     }
 
     @Override

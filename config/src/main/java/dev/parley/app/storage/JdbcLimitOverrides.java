@@ -1,7 +1,5 @@
 package dev.parley.app.storage;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
@@ -21,42 +19,40 @@ public final class JdbcLimitOverrides implements LimitOverrideStore {
 
     /** The prefix of the rows this store owns; {@link JdbcSettingsStore} leaves them alone. */
     static final String PREFIX = "limit.";
+    private static final String OWN_ROWS =
+            "FROM scope_setting WHERE platform = :platform AND scope_id = :scope AND name LIKE 'limit.%'";
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final Cache<ScopeKey, LimitOverride> cache = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final ScopeRows scopes;
+    private final CachedRows<ScopeKey, LimitOverride> overrides;
 
     public JdbcLimitOverrides(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.scopes = new ScopeRows(jdbc);
+        this.overrides = new CachedRows<>(transactions, this::load);
     }
 
     @Override
     public LimitOverride forScope(ScopeKey scope) {
-        return cache.get(scope, this::load);
+        return overrides.get(scope);
     }
 
     @Override
     public void save(ScopeKey scope, LimitOverride override) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM scope_setting WHERE platform = :platform AND scope_id = :scope AND name LIKE 'limit.%'")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+        overrides.save(scope, override, () -> {
+            scopes.bound("DELETE " + OWN_ROWS, scope)
                     .update();
             insert(scope, "user", override.user());
             insert(scope, "channel", override.channel());
             insert(scope, "server", override.server());
         });
-        cache.put(scope, override);
     }
 
     private void insert(ScopeKey scope, String level, @Nullable RateLimit limit) {
         if (limit == null) {
             return;
         }
-        jdbc.sql("INSERT INTO scope_setting (platform, scope_id, name, val) VALUES (:platform, :scope, :name, :val)")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        scopes.bound("""
+                        INSERT INTO scope_setting (platform, scope_id, name, val)
+                        VALUES (:platform, :scope, :name, :val)""", scope)
                 .param("name", PREFIX + level)
                 .param("val", limit.perMinute() + " " + limit.burst())
                 .update();
@@ -64,9 +60,7 @@ public final class JdbcLimitOverrides implements LimitOverrideStore {
 
     private LimitOverride load(ScopeKey scope) {
         Map<String, RateLimit> levels = new HashMap<>();
-        jdbc.sql("SELECT name, val FROM scope_setting WHERE platform = :platform AND scope_id = :scope AND name LIKE 'limit.%'")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        scopes.bound("SELECT name, val " + OWN_ROWS, scope)
                 .query((rs, n) -> {
                     String[] parts = rs.getString("val").split(" ");
                     levels.put(rs.getString("name").substring(PREFIX.length()),

@@ -15,21 +15,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Strikes in access_strike and each scope's own policy in access_strike_policy. */
 public final class JdbcStrikes implements StrikeStore {
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcStrikes(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public void add(ScopeKey scope, Strike strike) {
-        jdbc.sql("""
+        scopes.bound("""
                         INSERT INTO access_strike (platform, scope_id, user_id, struck_at, reason)
-                        VALUES (:platform, :scope, :user, :at, :reason)""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        VALUES (:platform, :scope, :user, :at, :reason)""", scope)
                 .param("user", strike.userId())
                 .param("at", Timestamp.from(strike.at()))
                 .param("reason", strike.reason())
@@ -38,12 +36,10 @@ public final class JdbcStrikes implements StrikeStore {
 
     @Override
     public List<Strike> since(ScopeKey scope, String userId, Instant from) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT struck_at, reason FROM access_strike
                         WHERE platform = :platform AND scope_id = :scope AND user_id = :user AND struck_at >= :from
-                        ORDER BY struck_at, id""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        ORDER BY struck_at, id""", scope)
                 .param("user", userId)
                 .param("from", Timestamp.from(from))
                 .query((rs, n) -> new Strike(userId, rs.getTimestamp("struck_at").toInstant(), rs.getString("reason")))
@@ -52,20 +48,18 @@ public final class JdbcStrikes implements StrikeStore {
 
     @Override
     public int clear(ScopeKey scope, String userId) {
-        return jdbc.sql("DELETE FROM access_strike WHERE platform = :platform AND scope_id = :scope AND user_id = :user")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("""
+                        DELETE FROM access_strike
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""", scope)
                 .param("user", userId)
                 .update();
     }
 
     @Override
     public Optional<StrikePolicy> policy(ScopeKey scope) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT strikes, window_seconds, mute_seconds FROM access_strike_policy
-                        WHERE platform = :platform AND scope_id = :scope""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope""", scope)
                 .query((rs, n) -> new StrikePolicy(rs.getInt("strikes"), Duration.ofSeconds(rs.getLong("window_seconds")),
                         Duration.ofSeconds(rs.getLong("mute_seconds"))))
                 .optional();
@@ -75,15 +69,11 @@ public final class JdbcStrikes implements StrikeStore {
     public void savePolicy(ScopeKey scope, StrikePolicy policy) {
         // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM access_strike_policy WHERE platform = :platform AND scope_id = :scope")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("DELETE FROM access_strike_policy WHERE platform = :platform AND scope_id = :scope", scope)
                     .update();
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO access_strike_policy (platform, scope_id, strikes, window_seconds, mute_seconds)
-                            VALUES (:platform, :scope, :strikes, :window, :mute)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :strikes, :window, :mute)""", scope)
                     .param("strikes", policy.strikes())
                     .param("window", policy.window().toSeconds())
                     .param("mute", policy.muteFor().toSeconds())

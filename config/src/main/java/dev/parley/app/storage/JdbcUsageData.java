@@ -4,10 +4,7 @@ import dev.parley.core.privacy.DataSubject;
 import dev.parley.core.privacy.Erasure;
 import dev.parley.core.privacy.ExportSection;
 import dev.parley.core.privacy.PersonalData;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,11 +35,9 @@ public final class JdbcUsageData implements PersonalData {
 
     @Override
     public ExportSection export(DataSubject subject) {
-        List<Map<String, @Nullable Object>> all = new ArrayList<>();
-        all.addAll(rows.rows("SELECT 'daily-usage' AS kind, usage_day, messages, tokens " + USAGE
-                + " ORDER BY usage_day", subject));
-        all.addAll(rows.rows("SELECT 'budget' AS kind, budget_unit, budget_period, allowance " + BUDGETS, subject));
-        return new ExportSection(section(), all);
+        return rows.section(section(), subject,
+                "SELECT 'daily-usage' AS kind, usage_day, messages, tokens " + USAGE + " ORDER BY usage_day",
+                "SELECT 'budget' AS kind, budget_unit, budget_period, allowance " + BUDGETS);
     }
 
     @Override

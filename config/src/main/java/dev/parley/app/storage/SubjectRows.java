@@ -1,10 +1,12 @@
 package dev.parley.app.storage;
 
 import dev.parley.core.privacy.DataSubject;
+import dev.parley.core.privacy.ExportSection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,15 @@ record SubjectRows(JdbcClient jdbc) {
     /** The rows of a query, each column by its lower-case name; times as ISO-8601 text. */
     List<Map<String, @Nullable Object>> rows(String sql, DataSubject subject) {
         return bound(sql, subject).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The export section {@code name}: the rows of each query in turn, as {@link #rows} reads them. */
+    ExportSection section(String name, DataSubject subject, String... queries) {
+        List<Map<String, @Nullable Object>> all = new ArrayList<>();
+        for (String query : queries) {
+            all.addAll(rows(query, subject));
+        }
+        return new ExportSection(name, all);
     }
 
     /** How many rows a statement changed. */

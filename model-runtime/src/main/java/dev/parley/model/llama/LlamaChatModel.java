@@ -11,6 +11,7 @@ import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.NativeLibrary;
 import dev.parley.model.llamacpp.SamplerParameters;
+import dev.parley.model.slots.ReplySlots;
 import dev.parley.model.stats.ModelStats;
 import dev.parley.model.stats.ReplyStatistics;
 import dev.parley.model.template.ChatTemplateException;
@@ -22,12 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +62,7 @@ public final class LlamaChatModel implements ChatModel {
     private final SpecialTokenSanitizer sanitizer;
     private final List<String> stopStrings;
     private final LoraScales loraScales;
-    private final Set<LlamaReplyStream> openStreams = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService deadlines;
+    private final ReplySlots<LlamaReplyStream> replies = new ReplySlots<>("parley-llama-deadlines");
     private final ReplyStatistics stats;
     private final @Nullable JinjaChatTemplate template;
     private final String bosText;
@@ -81,14 +73,7 @@ public final class LlamaChatModel implements ChatModel {
         this.header = header;
         this.slots = List.copyOf(slots);
         this.freeSlots = new ArrayDeque<>(slots);
-        this.stats = new ReplyStatistics(System::nanoTime, () -> !closed.get(), openStreams::size, settings.parallel());
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "parley-llama-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        this.deadlines = timer;
+        this.stats = new ReplyStatistics(System::nanoTime, () -> !replies.isClosed(), replies::busy, settings.parallel());
         this.sanitizer = new SpecialTokenSanitizer(header.specialTokens());
         this.stopStrings = StopStrings.of(header.chatTemplate());
         this.loraScales = new LoraScales(settings.adapters());
@@ -198,13 +183,13 @@ public final class LlamaChatModel implements ChatModel {
                 : SamplerParameters.seeded(Math.min(sampling.temperature(), 10f), seed(sampling.seed()));
         LlamaReplyStream stream = new LlamaReplyStream(this, new LlamaReplyStream.Request(prompt, sampler,
                 sampling.maxNewTokens(), scales), record, deadline, settings.generationTimeout());
-        openStreams.add(stream);
-        if (closed.get()) {
+        replies.add(stream);
+        if (replies.isClosed()) {
             // closed while this stream was being set up: close missed it
             stream.requestClose();
             throw new IllegalStateException("the model " + settings.modelPath().getFileName() + " was closed");
         }
-        stream.timer(deadlines.schedule(stream::timeOut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        stream.timer(replies.atDeadline(stream::timeOut, deadline - System.nanoTime()));
         return stream;
     }
 
@@ -231,12 +216,12 @@ public final class LlamaChatModel implements ChatModel {
      */
     @Override
     public int busySlots() {
-        return openStreams.size();
+        return replies.busy();
     }
 
     @Override
     public void whenSlotFrees(Runnable listener) {
-        slotListeners.add(Objects.requireNonNull(listener, "listener"));
+        replies.whenSlotFrees(listener);
     }
 
     /** A live, read-only view of this model's figures for health checks and metrics. */
@@ -250,13 +235,11 @@ public final class LlamaChatModel implements ChatModel {
      */
     @Override
     public void close() {
-        if (closed.getAndSet(true)) {
+        if (!replies.close(LlamaReplyStream::requestClose)) {
             return;
         }
-        openStreams.forEach(LlamaReplyStream::requestClose);
         // each slot cancels its running decode and waits for it before freeing
         slots.forEach(LlamaCppModel::close);
-        deadlines.shutdownNow();
         log.info("closed {}", settings.modelPath().getFileName());
     }
 
@@ -329,7 +312,7 @@ public final class LlamaChatModel implements ChatModel {
 
     /** Gives a slot back once its generation is closed. */
     void returnSlot(LlamaCppModel slot) {
-        if (!closed.get()) {
+        if (!replies.isClosed()) {
             synchronized (freeSlots) {
                 freeSlots.add(slot);
                 freeSlots.notifyAll();
@@ -344,19 +327,11 @@ public final class LlamaChatModel implements ChatModel {
 
     /** Called by a stream once it has let go of its slot (or never got one). */
     void released(LlamaReplyStream stream) {
-        if (openStreams.remove(stream)) {
-            for (Runnable listener : slotListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    log.warn("a slot listener failed", e);
-                }
-            }
-        }
+        replies.release(stream);
     }
 
     void requireOpen() {
-        if (closed.get()) {
+        if (replies.isClosed()) {
             throw new IllegalStateException("the model " + settings.modelPath().getFileName() + " was closed");
         }
     }

@@ -1,8 +1,8 @@
 package dev.parley.model.moderation;
 
+import dev.parley.model.openai.ApiEndpoint;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -26,21 +26,11 @@ public record ModerationEndpointSettings(URI baseUrl, String model, @Nullable St
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(timeout, "timeout");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("the moderation endpoint must be an http or https URL with a host, was "
-                    + baseUrl);
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("the moderation endpoint URL must have no query or fragment, was " + baseUrl);
-        }
-        baseUrl = root(baseUrl);
+        baseUrl = ApiEndpoint.root(baseUrl, "the moderation endpoint URL");
         if (model.isBlank()) {
             throw new IllegalArgumentException("the moderation model must not be blank");
         }
-        if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            throw new IllegalArgumentException("the moderation API key must be printable ASCII without spaces (or absent)");
-        }
+        ApiEndpoint.checkApiKey(apiKey, "the moderation API key");
         if (timeout.isNegative() || timeout.isZero() || timeout.toMinutes() > 10) {
             throw new IllegalArgumentException("the moderation timeout must be positive and at most 10 minutes, was "
                     + timeout);
@@ -73,16 +63,5 @@ public record ModerationEndpointSettings(URI baseUrl, String model, @Nullable St
     public String toString() {
         return "ModerationEndpointSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
                 + (apiKey == null ? "none" : "****") + ", timeout=" + timeout + "]";
-    }
-
-    private static URI root(URI url) {
-        String text = url.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.endsWith("/v1")) {
-            text = text.substring(0, text.length() - 3);
-        }
-        return URI.create(text);
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.llama.SpecialTokenSanitizer;
+import dev.parley.model.slots.ReplySlots;
 import dev.parley.model.stats.ModelStats;
 import dev.parley.model.stats.ReplyStatistics;
 import java.io.IOException;
@@ -23,13 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -71,10 +65,7 @@ public final class OpenAiChatModel implements ChatModel {
     private final HttpClient client;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SpecialTokenSanitizer sanitizer = new SpecialTokenSanitizer(List.of());
-    private final ScheduledExecutorService deadlines;
-    private final Set<OpenAiReplyStream> openStreams = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
+    private final ReplySlots<OpenAiReplyStream> replies = new ReplySlots<>("parley-openai-deadlines");
     private final ReplyStatistics stats;
     private volatile boolean serverTokenizes = true;
 
@@ -86,14 +77,7 @@ public final class OpenAiChatModel implements ChatModel {
                 .connectTimeout(min(CONNECT_TIMEOUT, settings.requestTimeout()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "parley-openai-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        this.deadlines = timer;
-        this.stats = new ReplyStatistics(System::nanoTime, () -> !closed.get(), openStreams::size, settings.parallel());
+        this.stats = new ReplyStatistics(System::nanoTime, () -> !replies.isClosed(), replies::busy, settings.parallel());
     }
 
     /** The settings this model was made with (the API key masked in their {@code toString}). */
@@ -114,10 +98,9 @@ public final class OpenAiChatModel implements ChatModel {
             throw failure(response.statusCode(), response.headers(), errorBody(response.body()));
         }
         OpenAiReplyStream stream = new OpenAiReplyStream(this, response.body(), record, settings.requestTimeout());
-        openStreams.add(stream);
-        long remaining = deadline - System.nanoTime();
-        stream.deadline(deadlines.schedule(stream::timeOut, Math.max(remaining, 0), TimeUnit.NANOSECONDS));
-        if (closed.get()) {
+        replies.add(stream);
+        stream.deadline(replies.atDeadline(stream::timeOut, deadline - System.nanoTime()));
+        if (replies.isClosed()) {
             stream.close(); // the model closed while the request was sent
             throw new IllegalStateException("the model at " + settings.baseUrl() + " was closed");
         }
@@ -175,12 +158,12 @@ public final class OpenAiChatModel implements ChatModel {
 
     @Override
     public int busySlots() {
-        return openStreams.size();
+        return replies.busy();
     }
 
     @Override
     public void whenSlotFrees(Runnable listener) {
-        slotListeners.add(Objects.requireNonNull(listener, "listener"));
+        replies.whenSlotFrees(listener);
     }
 
     /**
@@ -194,12 +177,9 @@ public final class OpenAiChatModel implements ChatModel {
     /** Closes every open stream (dropping its connection) and the HTTP client; idempotent. */
     @Override
     public void close() {
-        if (closed.getAndSet(true)) {
-            return;
+        if (replies.close(OpenAiReplyStream::close)) {
+            client.shutdownNow();
         }
-        openStreams.forEach(OpenAiReplyStream::close);
-        deadlines.shutdownNow();
-        client.shutdownNow();
     }
 
     JsonMapper json() {
@@ -207,15 +187,7 @@ public final class OpenAiChatModel implements ChatModel {
     }
 
     void released(OpenAiReplyStream stream) {
-        if (openStreams.remove(stream)) {
-            for (Runnable listener : slotListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    log.warn("a slot listener failed", e);
-                }
-            }
-        }
+        replies.release(stream);
     }
 
     private ObjectNode requestBody(ChatRequest request) {
@@ -330,7 +302,7 @@ public final class OpenAiChatModel implements ChatModel {
     }
 
     private void ensureOpen() {
-        if (closed.get()) {
+        if (replies.isClosed()) {
             throw new IllegalStateException("the model at " + settings.baseUrl() + " was closed");
         }
     }

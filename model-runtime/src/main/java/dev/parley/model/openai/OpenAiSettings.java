@@ -2,7 +2,6 @@ package dev.parley.model.openai;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,20 +31,11 @@ public record OpenAiSettings(
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was " + baseUrl);
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must have no query or fragment, was " + baseUrl);
-        }
-        baseUrl = root(baseUrl);
+        baseUrl = ApiEndpoint.root(baseUrl, "baseUrl");
         if (model.isBlank()) {
             throw new IllegalArgumentException("model must not be blank");
         }
-        if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (or absent)");
-        }
+        ApiEndpoint.checkApiKey(apiKey, "apiKey");
         if (contextSize < 16 || contextSize > 1 << 20) {
             throw new IllegalArgumentException("contextSize must be within [16, 1048576], was " + contextSize);
         }
@@ -87,16 +77,5 @@ public record OpenAiSettings(
     public String toString() {
         return "OpenAiSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "****")
                 + ", contextSize=" + contextSize + ", parallel=" + parallel + ", requestTimeout=" + requestTimeout + "]";
-    }
-
-    private static URI root(URI url) {
-        String text = url.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.endsWith("/v1")) {
-            text = text.substring(0, text.length() - 3);
-        }
-        return URI.create(text);
     }
 }

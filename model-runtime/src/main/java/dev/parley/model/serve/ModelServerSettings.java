@@ -1,5 +1,6 @@
 package dev.parley.model.serve;
 
+import dev.parley.model.openai.ApiEndpoint;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +49,7 @@ public record ModelServerSettings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be within [0, 65535], was " + port);
         }
-        if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (or absent)");
-        }
+        ApiEndpoint.checkApiKey(apiKey, "apiKey");
         if (modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must not be blank");
         }
