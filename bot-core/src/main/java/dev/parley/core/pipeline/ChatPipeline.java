@@ -62,7 +62,7 @@ public final class ChatPipeline {
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
         this.reporting = new OutcomeReporting(parts.events(), clock);
         AuditHash auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
-        BlockAudit blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
+        BlockAudit blocks = new BlockAudit(auditHash, parts.audit(), parts.reports(), clock);
         MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
         this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
                 blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock),
