@@ -21,7 +21,6 @@ import dev.parley.core.ratelimit.ScopeLimits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,7 +177,7 @@ public final class LoadHarness {
                     int user = m % options.users();
                     InboundMessage message = new InboundMessage("msg-" + m, homes.get(user), authors.get(user),
                             "question " + (m / options.users()) + " about the weather in town number " + user,
-                            null, true, false, Instant.now());
+                            null, true, false, clock.instant());
                     outcomes[m] = pipeline.handle(message, tally.sinkFor(m, user));
                 }
             });

@@ -34,7 +34,6 @@ import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +146,7 @@ public class PipelineOverheadBenchmark {
             messages.add(new InboundMessage("m" + u, where, author, ("Could you tell me, friend number " + u
                     + ", what the weather will be like tomorrow and whether I should take an umbrella to the "
                     + "market? Also, which café near the station serves the best coffee for the money?"),
-                    null, true, false, Instant.now()));
+                    null, true, false, clock.instant()));
         }
     }
 

@@ -17,18 +17,12 @@ import dev.parley.core.privacy.PersonalDataHolders;
 import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.quota.Quotas;
-import dev.parley.core.queue.RequestKey;
-import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.review.ReviewQueue;
-import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
-import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.SettingsStore;
-import java.lang.System.Logger.Level;
-import java.lang.System.Logger;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,14 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CommandService {
 
-    private static final Logger LOG = System.getLogger(CommandService.class.getName());
-
-    private final ConversationMemory memory;
+    private final ConversationCommands conversation;
     private final @Nullable RateLimitCommands rateLimits;
     private final ModerationCommands moderation;
     private final @Nullable PersonaCommands personas;
-    private final @Nullable InferenceQueue queue;
-    private final @Nullable ChannelSettingsStore channels;
+    private final @Nullable ChannelCommands channels;
     private final @Nullable HistoryCommands history;
     private final AdminChanges changes;
     private final AuditCommands auditCommands;
@@ -62,16 +53,15 @@ public final class CommandService {
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
         this.auditCommands = new AuditCommands(changes.audit());
-        this.memory = required(parts.memory, "memory");
+        this.conversation = new ConversationCommands(required(parts.memory, "memory"), parts.queue);
         this.moderation = new ModerationCommands(required(parts.settings, "settings"), parts.channels,
                 required(parts.policies, "policies"), required(parts.moderator, "moderator"), changes);
         this.rateLimits = parts.rateLimits == null ? null
                 : new RateLimitCommands(parts.rateLimits.overrides(), parts.rateLimits.defaults(), changes);
-        this.queue = parts.queue;
         this.personas = parts.personas == null ? null : new PersonaCommands(parts.personas,
                 parts.personaRules != null ? parts.personaRules : PersonaRules.defaultsFor(parts.personas),
                 required(parts.moderator, "moderator"), required(parts.policies, "policies"), changes);
-        this.channels = parts.channels;
+        this.channels = parts.channels == null ? null : new ChannelCommands(parts.channels, changes);
         this.history = parts.history == null ? null : new HistoryCommands(parts.history, changes);
         this.models = parts.swap == null ? null : new ModelCommands(parts.swap, required(parts.operators, "operators"), changes,
                 parts.experiment);
@@ -299,8 +289,8 @@ public final class CommandService {
         return switch (command.name()) {
             case "help" -> HelpTopics.answer(command.word(0));
             case "start" -> HelpTopics.OVERVIEW;
-            case "reset" -> reset(message);
-            case "stop" -> stop(message);
+            case "reset" -> conversation.reset(message);
+            case "stop" -> conversation.stop(message);
             case "bot" -> bot(command, message);
             case "persona" -> personas == null ? PersonaCommands.NONE : personas.handle(command, message);
             case "ratelimit" -> rateLimits == null ? "Rate limits cannot be changed here." : rateLimits.handle(command, message);
@@ -321,41 +311,11 @@ public final class CommandService {
         };
     }
 
-    /** {@code /reset}: forgets the conversation in memory and deletes what was stored of it. */
-    private String reset(InboundMessage message) {
-        try {
-            memory.forget(message.conversationKey());
-        } catch (RuntimeException e) {
-            // memory is cleared first; the store failed: say so rather than claim it is gone
-            LOG.log(Level.WARNING, "could not delete a stored conversation of {0} {1}: {2}",
-                    message.location().platform(), message.location().scopeId(), e.toString());
-            return "Forgotten for now, but the stored history of this conversation could not be deleted. "
-                    + "Please try /reset again later.";
-        }
-        return "Forgotten: this conversation starts afresh.";
-    }
-
-    /** {@code /stop}: withdraws the author's own requests in this conversation, waiting or running. */
-    private String stop(InboundMessage message) {
-        if (queue == null) {
-            return "There is nothing to stop here.";
-        }
-        Withdrawal withdrawal = queue.withdraw(RequestKey.of(message));
-        if (withdrawal.none()) {
-            return "You have no question waiting or being answered here.";
-        }
-        if (withdrawal.running() > 0) {
-            return "Stopped.";
-        }
-        return withdrawal.waiting() == 1 ? "Your question was taken out of the queue."
-                : "Your " + withdrawal.waiting() + " questions were taken out of the queue.";
-    }
-
     /** {@code /bot persona|channel ...}: the channel's persona or reply mode. */
     private String bot(CommandLine command, InboundMessage message) {
         return switch (command.word(0)) {
             case "persona" -> personas == null ? PersonaCommands.NONE : personas.bot(command, message);
-            case "channel" -> channel(command, message);
+            case "channel" -> channels == null ? "Reply modes cannot be set here." : channels.handle(command, message);
             case "history" -> history == null ? HistoryCommands.UNAVAILABLE : history.handle(command, message);
             case "feedback" -> feedback == null ? FeedbackCommands.UNAVAILABLE : feedback.handle(command, message);
             case "block", "allow", "unblock", "blocked", "mute", "unmute" -> access == null
@@ -363,40 +323,6 @@ public final class CommandService {
             default -> "Usage: /bot persona [name] | /bot channel [auto-reply|mention-only|off]"
                     + " | /bot history [on|off|show] | /bot feedback [on|off|show|optout|optin] | /bot block|allow|unblock <user|role|channel> <id> [reason]"
                     + " | /bot blocked | /bot mute <user> <30m|2h|1d> [reason] | /bot unmute <user>. See /help bot.";
-        };
-    }
-
-    /** {@code /bot channel [mode]}: shows when the bot answers in this channel, or (admins) changes it. */
-    private String channel(CommandLine command, InboundMessage message) {
-        if (channels == null) {
-            return "Reply modes cannot be set here.";
-        }
-        ChannelKey channel = ChannelKey.of(message.location());
-        ReplyMode current = channels.load(channel).replyMode();
-        if (command.word(1).isEmpty()) {
-            return "Reply mode here: " + current.typed() + " (" + explain(current) + ")."
-                    + (message.directMessage() ? " In direct messages I always answer." : "");
-        }
-        if (!message.author().admin()) {
-            return "Only admins of this " + scopeNoun(message) + " can change when I reply in a channel.";
-        }
-        ReplyMode wanted = ReplyMode.fromTyped(command.word(1)).orElse(null);
-        if (wanted == null) {
-            return "Usage: /bot channel [auto-reply|mention-only|off]";
-        }
-        if (wanted == current) {
-            return "Reply mode here was already " + wanted.typed() + ".";
-        }
-        channels.save(channel, channels.load(channel).withReplyMode(wanted));
-        changes.record(message, "bot.channel", channel.channelId() + " " + wanted.typed());
-        return "Reply mode here is now " + wanted.typed() + ": " + explain(wanted) + ".";
-    }
-
-    private static String explain(ReplyMode mode) {
-        return switch (mode) {
-            case AUTO_REPLY -> "I answer every message in this channel";
-            case MENTION_ONLY -> "I answer when mentioned or replied to";
-            case OFF -> "I answer only commands in this channel";
         };
     }
 

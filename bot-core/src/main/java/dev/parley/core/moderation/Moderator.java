@@ -140,10 +140,10 @@ public final class Moderator {
         if (blocking != null) {
             String reason = assessment.reason(blocking);
             verdict = new Verdict.Block(rule(reason), blocking.apiName(),
-                    blocking.apiName() + " " + twoDecimals(scores.score(blocking)) + ": " + reason);
+                    blocking.apiName() + " " + twoDecimals(scores.score(blocking)) + ": " + reason, scores);
         } else if (!unavailable.isEmpty() && policy.onFailure() == FailureMode.FAIL_CLOSED) {
             verdict = new Verdict.Block("provider-unavailable", ModerationPolicy.UNAVAILABLE_CATEGORY,
-                    "moderation unavailable: " + String.join(", ", unavailable));
+                    "moderation unavailable: " + String.join(", ", unavailable), scores);
         } else {
             verdict = Verdict.ALLOW;
         }

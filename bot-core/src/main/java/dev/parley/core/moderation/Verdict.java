@@ -17,12 +17,20 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Block {
      * @param rule the name of the rule that decided
      * @param category the moderation category, in OpenAI's taxonomy where one fits
      * @param reason a short reason fit for the audit log; never the blocked text itself
+     * @param scores the category scores that decided, so an audit of the block need not moderate
+     *     the text a second time ({@linkplain CategoryScores#none() none} for a blocked term)
      */
-    record Block(String rule, String category, String reason) implements Verdict {
+    record Block(String rule, String category, String reason, CategoryScores scores) implements Verdict {
         public Block {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(scores, "scores");
+        }
+
+        /** A block decided without scores (a blocked term, a rule outside the tiers). */
+        public Block(String rule, String category, String reason) {
+            this(rule, category, reason, CategoryScores.none());
         }
     }
 

@@ -1,23 +1,23 @@
 package dev.parley.core.pipeline;
 
 import dev.parley.core.access.AccessControl;
-import dev.parley.core.command.CommandLine;
 import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.InboundMessage;
-import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.Verdict;
-import dev.parley.core.quota.QuotaRefusal;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.MessageLimits;
-import dev.parley.core.settings.ChannelKey;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
-import dev.parley.core.settings.ReplyMode;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
+import java.util.Optional;
 
-/** Decides whether and how a message (or an edit of one) is taken: ignored, refused, answered as a command, or to be queued. */
+/**
+ * Decides whether and how a message (or an edit of one) is taken: ignored, refused, answered as a
+ * command, or to be queued. It runs an ordered list of named {@link AdmissionCheck}s, in the order a
+ * message meets them; the first that ends the message decides. An edit runs the same list, minus
+ * the checks each step declares edits skip.
+ */
 final class Admission {
 
     /** What admission came to: an outcome already reached, or the policy under which to queue the message. */
@@ -30,171 +30,85 @@ final class Admission {
         record Take(ModerationPolicy policy) implements Decision {}
     }
 
-    private final PipelineSettings settings;
-    private final CommandService commands;
+    /** Which arrivals a check runs on. */
+    enum Runs {
+        /** New messages and edits. */
+        ALWAYS,
+        /** New messages only: an edit skips it. */
+        NEW_MESSAGES,
+        /** Edits only. */
+        EDITS
+    }
+
+    /** One check in its place in the list, with the arrivals it runs on. */
+    record Step(AdmissionCheck check, Runs runs) {}
+
+    private final List<String> names;
+    private final List<AdmissionCheck> forMessages;
+    private final List<AdmissionCheck> forEdits;
     private final ModerationPolicies policies;
-    private final Moderator moderator;
-    private final MessageLimits limits;
-    private final ChannelSettingsStore channels;
-    private final BlockAudit blocks;
-    private final AccessControl access;
-    private final Quotas quotas;
 
-    Admission(PipelineSettings settings, CommandService commands, ModerationPolicies policies, Moderator moderator,
-            MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks, AccessControl access,
-            Quotas quotas) {
-        this.settings = settings;
-        this.commands = commands;
+    Admission(PipelineSettings settings, SeenMessages delivered, CommandService commands, ModerationPolicies policies,
+            Moderator moderator, MessageLimits limits, ChannelSettingsStore channels, BlockAudit blocks,
+            AccessControl access, Quotas quotas) {
+        this(List.of(
+                new Step(new DuplicateDelivery(delivered), Runs.NEW_MESSAGES), // an edit is not a redelivery
+                new Step(new BotAuthor(), Runs.NEW_MESSAGES), // a bot's message never has an answer pending to edit
+                new Step(new BlankText(), Runs.ALWAYS),
+                new Step(new LengthLimit(settings.maxInputChars()), Runs.ALWAYS),
+                new Step(new EditedIntoCommand(), Runs.EDITS),
+                new Step(new AddressedToBot(channels), Runs.ALWAYS),
+                new Step(new AuthorAccess(access), Runs.ALWAYS),
+                new Step(new CommandAnswer(commands), Runs.NEW_MESSAGES),
+                new Step(new InputModeration(policies, moderator, blocks, access), Runs.ALWAYS),
+                new Step(new RateLimits(limits), Runs.NEW_MESSAGES), // charged when the message first came
+                new Step(new QuotaLimit(quotas), Runs.NEW_MESSAGES)), // checked when the message first came
+                policies);
+    }
+
+    Admission(List<Step> steps, ModerationPolicies policies) {
+        this.names = steps.stream().map(step -> step.check().name()).toList();
+        this.forMessages = steps.stream().filter(step -> step.runs() != Runs.EDITS).map(Step::check).toList();
+        this.forEdits = steps.stream().filter(step -> step.runs() != Runs.NEW_MESSAGES).map(Step::check).toList();
         this.policies = policies;
-        this.moderator = moderator;
-        this.limits = limits;
-        this.channels = channels;
-        this.blocks = blocks;
-        this.access = access;
-        this.quotas = quotas;
     }
 
-    /**
-     * Refuses a text of more than {@link PipelineSettings#maxInputChars()} characters, or null.
-     * Characters as the user sees them (code points): an emoji is one, not two UTF-16 units.
-     */
-    private Decision.@Nullable Done tooLong(InboundMessage message, ReplySink sink) {
-        String text = message.text();
-        int characters = text.codePointCount(0, text.length());
-        if (characters <= settings.maxInputChars()) {
-            return null;
-        }
-        String reason = "Your message has " + characters + " characters; I read at most " + settings.maxInputChars() + ".";
-        sink.notice(new Notice(Notice.Kind.TOO_LONG, reason));
-        return new Decision.Done(new Outcome.TooLong(reason));
-    }
-
-    /** Steps 1 and 2 of the path: what became of {@code message}, or its policy when it is to be queued. */
+    /** What became of {@code message}, or its policy when it is to be queued. */
     Decision admit(InboundMessage message, ReplySink sink) {
-        if (message.author().bot()) {
-            return done(new Outcome.Ignored("author is a bot"));
-        }
-        if (message.text().isBlank()) {
-            return done(new Outcome.Ignored("no text"));
-        }
-        if (tooLong(message, sink) instanceof Decision.Done refused) {
-            return refused;
-        }
-        CommandLine command = CommandLine.parse(message.text());
-        // a "/shrug" between people in a channel is not for the bot: commands run when addressed to
-        // it, even where replies are off, or anywhere it answers every message (auto-reply)
-        boolean commandForTheBot = command != null && message.addressedToBot();
-        Outcome.Ignored notAnswered = commandForTheBot ? null : notToAnswer(message);
-        if (notAnswered != null) {
-            return done(notAnswered);
-        }
-        boolean ownData = command != null && CommandService.aboutOwnData(command);
-        if (denied(message, command != null, ownData, sink) instanceof Decision.Done refused) {
-            return refused;
-        }
-        if (command != null) {
-            String reply = commands.handle(command, message);
-            sink.notice(new Notice(Notice.Kind.COMMAND_REPLY, reply));
-            return done(new Outcome.CommandAnswered(reply));
-        }
-
-        ModerationPolicy policy = policies.forLocation(message.location());
-        boolean exempt = policy.exempts(message.author().roles());
-        if (!exempt && moderator.moderate(message.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            blocks.record(message, Direction.INPUT, block, message.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + access.strike(message, block)));
-            return done(new Outcome.Blocked(Direction.INPUT, block));
-        }
-
-        if (limits.check(message).orElse(null) instanceof MessageLimits.Refusal refusal) {
-            if (refusal.firstInWindow()) {
-                sink.notice(new Notice(Notice.Kind.RATE_LIMITED, rateNotice(refusal)));
-            }
-            return done(new Outcome.RateLimited(refusal.retryAfter(), refusal.level()));
-        }
-
-        if (quotas.check(message).orElse(null) instanceof QuotaRefusal overBudget) {
-            sink.notice(new Notice(Notice.Kind.OVER_QUOTA, overBudget.notice()));
-            return done(new Outcome.OverQuota(overBudget.notice()));
-        }
-
-        return new Decision.Take(policy);
+        return run(forMessages, message, sink);
     }
 
     /**
      * The checks an edited text passes again before it replaces the answer withdrawn for it: those
-     * of {@link #admit} except commands (an edit never runs one), the rate limits (the message
-     * was charged when it first came) and the quotas (checked when it first came).
+     * of {@link #admit} except the ones its steps say edits skip (an edit never runs a command, and
+     * it was charged to the limits and quotas when it first came).
      */
     Decision admitEdit(InboundMessage edited, ReplySink sink) {
-        if (edited.text().isBlank()) {
-            return done(new Outcome.Ignored("no text"));
-        }
-        if (tooLong(edited, sink) instanceof Decision.Done refused) {
-            return refused;
-        }
-        if (CommandLine.parse(edited.text()) != null) {
-            return done(new Outcome.Ignored("edited into a command"));
-        }
-        if (notToAnswer(edited) instanceof Outcome.Ignored ignored) {
-            return done(ignored);
-        }
-        if (denied(edited, false, false, sink) instanceof Decision.Done refused) {
-            return refused;
-        }
-        ModerationPolicy policy = policies.forLocation(edited.location());
-        if (!policy.exempts(edited.author().roles())
-                && moderator.moderate(edited.text(), Direction.INPUT, policy) instanceof Verdict.Block block) {
-            blocks.record(edited, Direction.INPUT, block, edited.text(), policy);
-            sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + access.strike(edited, block)));
-            return done(new Outcome.Blocked(Direction.INPUT, block));
-        }
-        return new Decision.Take(policy);
+        return run(forEdits, edited, sink);
     }
 
-    /**
-     * Why the bot does not answer {@code message} where it was written (replies off in the channel,
-     * or not addressed to the bot outside an auto-reply channel), or null when it answers. A direct
-     * message is always answered, whatever the channel's mode.
-     */
-    private Outcome.@Nullable Ignored notToAnswer(InboundMessage message) {
-        ReplyMode mode = message.directMessage() ? ReplyMode.MENTION_ONLY
-                : channels.load(ChannelKey.of(message.location())).replyMode();
-        if (mode == ReplyMode.OFF) {
-            return new Outcome.Ignored("replies are off in this channel");
-        }
-        if (!message.addressedToBot() && mode != ReplyMode.AUTO_REPLY) {
-            return new Outcome.Ignored("not addressed to the bot");
-        }
-        return null;
+    /** The names of all the checks, new messages' and edits', in the order a message meets them. */
+    List<String> checkNames() {
+        return names;
     }
 
-    /**
-     * Refuses an author who may not use the bot here (blocked, muted, scope not served), or null;
-     * a command about the author's own data is refused only where the scope is not served.
-     */
-    private Decision.@Nullable Done denied(InboundMessage message, boolean command, boolean ownData, ReplySink sink) {
-        AccessControl.Denial denial = (ownData ? access.checkOwnData(message) : access.check(message, command))
-                .orElse(null);
-        if (denial == null) {
-            return null;
-        }
-        if (denial.notice() != null) {
-            sink.notice(new Notice(Notice.Kind.ACCESS_DENIED, denial.notice()));
-        }
-        return new Decision.Done(new Outcome.AccessDenied(denial.reason()));
+    /** The names of the checks a new message runs, in order. */
+    List<String> messageChecks() {
+        return forMessages.stream().map(AdmissionCheck::name).toList();
     }
 
-    private static Decision done(Outcome outcome) {
-        return new Decision.Done(outcome);
+    /** The names of the checks an edit runs, in order. */
+    List<String> editChecks() {
+        return forEdits.stream().map(AdmissionCheck::name).toList();
     }
 
-    private static String rateNotice(MessageLimits.Refusal refusal) {
-        String who = switch (refusal.level()) {
-            case USER -> "You are sending messages too fast";
-            case CHANNEL -> "This channel is asking me too much at once";
-            case SERVER -> "This server is asking me too much at once";
-        };
-        return who + "; you can ask again in " + ChatPipeline.seconds(refusal.retryAfter()) + " s.";
+    private Decision run(List<AdmissionCheck> checks, InboundMessage message, ReplySink sink) {
+        for (AdmissionCheck check : checks) {
+            Optional<Outcome> ended = check.decide(message, sink);
+            if (ended.isPresent()) {
+                return new Decision.Done(ended.get());
+            }
+        }
+        return new Decision.Take(policies.forLocation(message.location()));
     }
 }

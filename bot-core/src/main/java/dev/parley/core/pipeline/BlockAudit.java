@@ -11,7 +11,6 @@ import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ExcerptMode;
 import dev.parley.core.moderation.ModerationPolicy;
-import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.RedactedExcerpt;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
@@ -31,15 +30,13 @@ final class BlockAudit {
     // logged under the pipeline's name, as before this class was split from it
     private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
 
-    private final Moderator moderator;
     private final AuditHash auditHash;
     private final AuditLog audit;
     private final BlockReports reports;
     private final InstantSource clock;
     private final RedactedExcerpt excerpts = new RedactedExcerpt(new TextNormaliser());
 
-    BlockAudit(Moderator moderator, AuditHash auditHash, AuditLog audit, BlockReports reports, InstantSource clock) {
-        this.moderator = moderator;
+    BlockAudit(AuditHash auditHash, AuditLog audit, BlockReports reports, InstantSource clock) {
         this.auditHash = auditHash;
         this.audit = audit;
         this.reports = reports;
@@ -54,7 +51,7 @@ final class BlockAudit {
      */
     void record(InboundMessage message, Direction direction, Verdict.Block block, String text,
             ModerationPolicy policy) {
-        CategoryScores scores = moderator.evaluate(text, direction, policy).scores();
+        CategoryScores scores = block.scores(); // the scores that decided: the text is not moderated again
         String topScores = scores.asMap().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<Category, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

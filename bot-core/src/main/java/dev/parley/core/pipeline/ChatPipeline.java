@@ -62,11 +62,11 @@ public final class ChatPipeline {
                 : PersonaSelector.only(new Persona("default", settings.systemPrompt(), settings.generation()));
         this.reporting = new OutcomeReporting(parts.events(), clock);
         AuditHash auditHash = parts.auditHash() != null ? parts.auditHash() : AuditHash.withRandomKey(new SecureRandom());
-        BlockAudit blocks = new BlockAudit(moderator, auditHash, parts.audit(), parts.reports(), clock);
+        BlockAudit blocks = new BlockAudit(auditHash, parts.audit(), parts.reports(), clock);
         MessageLimits limits = new MessageLimits(parts.rateLimiter(), settings.limits(), parts.overrides());
-        this.admission = new Admission(settings, parts.commands(), policies, moderator, limits, parts.channels(),
-                blocks, parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock),
-                parts.quotas());
+        AccessControl access = parts.access() != null ? parts.access() : AccessControl.inMemory(parts.audit(), clock);
+        this.admission = new Admission(settings, delivered, parts.commands(), policies, moderator, limits,
+                parts.channels(), blocks, access, parts.quotas());
         this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks,
                 parts.quotas(), parts.feedback(), parts.experiment());
         this.ledger = new QuestionLedger(parts.questions());
@@ -89,9 +89,7 @@ public final class ChatPipeline {
         ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = delivered.firstDelivery(MessageRef.of(message))
-                    ? take(admission.admit(message, sink), message, sink, outcome)
-                    : new Outcome.Ignored("duplicate");
+            Outcome decided = take(admission.admit(message, sink), message, sink, outcome);
             if (decided != null) {
                 outcome.complete(decided);
             }

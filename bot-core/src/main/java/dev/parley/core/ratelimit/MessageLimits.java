@@ -45,7 +45,7 @@ public final class MessageLimits {
         for (LimitLevel level : LimitLevel.values()) {
             RateLimit limit = level.limit(limits);
             if (limit != null && limiter.tryAcquire(level.bucket(message), limit,
-                    message.author().id()) instanceof Admission.Limited limited) {
+                    message.author().id()) instanceof RateDecision.Limited limited) {
                 return Optional.of(new Refusal(level, limited.retryAfter(), limited.firstInWindow()));
             }
         }

@@ -79,7 +79,7 @@ public final class OutboundDriver implements AutoCloseable {
                 return;
             }
             closing = true;
-            drainUntil = Instant.now().plus(drain);
+            drainUntil = scheduler.clock().instant().plus(drain);
             woken = true;
             wake.signalAll();
         } finally {
@@ -92,6 +92,14 @@ public final class OutboundDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the thread may stop: it is closing, and nothing waits or the drain time, on the
+     * scheduler's clock, is over. Called with the lock held (or, in tests, on the closing thread).
+     */
+    boolean finished() {
+        return closing && (scheduler.pending() == 0 || scheduler.clock().instant().isAfter(drainUntil));
+    }
+
     private void loop() {
         while (true) {
             try {
@@ -102,7 +110,7 @@ public final class OutboundDriver implements AutoCloseable {
             Duration wait = scheduler.nextDueIn().orElse(IDLE);
             lock.lock();
             try {
-                if (closing && (scheduler.pending() == 0 || Instant.now().isAfter(drainUntil))) {
+                if (finished()) {
                     return;
                 }
                 if (!woken) {

@@ -52,6 +52,11 @@ public final class OutboundScheduler {
         this.clock = clock;
     }
 
+    /** The time the sends are paced by; the driver's drain deadline is read from it too. */
+    InstantSource clock() {
+        return clock;
+    }
+
     /** Queues {@code send} behind the target's earlier sends. */
     public void enqueue(OutboundTarget target, OutboundSend send) {
         lock.lock();

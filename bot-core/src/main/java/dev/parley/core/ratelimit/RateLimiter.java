@@ -35,7 +35,7 @@ public final class RateLimiter {
     }
 
     /** Takes one message from {@code key}'s bucket under {@code limit}. */
-    public Admission tryAcquire(String key, RateLimit limit) {
+    public RateDecision tryAcquire(String key, RateLimit limit) {
         return tryAcquire(key, limit, key);
     }
 
@@ -43,15 +43,15 @@ public final class RateLimiter {
      * Takes one message from {@code key}'s bucket under {@code limit} for {@code asker}: a bucket
      * that several people share (a channel's, a server's) tells each of them once per window.
      */
-    public Admission tryAcquire(String key, RateLimit limit, String asker) {
+    public RateDecision tryAcquire(String key, RateLimit limit, String asker) {
         TokenBucket bucket = buckets.asMap().compute(key, (k, old) ->
                 old != null && old.limit().equals(limit) ? old : new TokenBucket(limit, clock));
         Duration wait = bucket.tryTake();
         if (wait.isZero()) {
             told.remove(key);
-            return new Admission.Admitted();
+            return new RateDecision.Admitted();
         }
         boolean first = told.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(asker);
-        return new Admission.Limited(wait, first);
+        return new RateDecision.Limited(wait, first);
     }
 }

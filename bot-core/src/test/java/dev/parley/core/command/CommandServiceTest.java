@@ -209,7 +209,7 @@ class CommandServiceTest {
 
     @Test
     void refusesATermLongerThanTheLimit() {
-        String term = "x".repeat(ModerationCommands.MAX_TERM_LENGTH + 1);
+        String term = "x".repeat(ModerationRuleCommands.MAX_TERM_LENGTH + 1);
 
         String reply = run(ADMIN, "/moderation terms add " + term);
 
@@ -221,12 +221,12 @@ class CommandServiceTest {
     @Test
     void countsATermsLengthInCharactersTheUserSees() {
         String emoji = "\uD83D\uDCA3"; // one character, two UTF-16 units
-        String term = "x" + emoji.repeat(ModerationCommands.MAX_TERM_LENGTH - 1);
+        String term = "x" + emoji.repeat(ModerationRuleCommands.MAX_TERM_LENGTH - 1);
 
         run(ADMIN, "/moderation terms add " + term);
 
         assertThat(settings.load(SCOPE).blockedTerms()).containsExactly(term);
-        assertThat(run(ADMIN, "/moderation terms add " + emoji.repeat(ModerationCommands.MAX_TERM_LENGTH + 1)))
+        assertThat(run(ADMIN, "/moderation terms add " + emoji.repeat(ModerationRuleCommands.MAX_TERM_LENGTH + 1)))
                 .isEqualTo("A term may have at most 100 characters.");
     }
 
@@ -241,16 +241,16 @@ class CommandServiceTest {
 
     @Test
     void plainThreshold_keepsOrdinaryValuesAsTheyWere() {
-        assertThat(ModerationCommands.plain(0.5)).isEqualTo("0.5");
-        assertThat(ModerationCommands.plain(1.0)).isEqualTo("1.0");
-        assertThat(ModerationCommands.plain(0.001)).isEqualTo("0.001");
-        assertThat(ModerationCommands.plain(1e-7)).isEqualTo("0.0000001");
-        assertThat(ModerationCommands.plain(2.5e-4)).isEqualTo("0.00025");
+        assertThat(ModerationRuleCommands.plain(0.5)).isEqualTo("0.5");
+        assertThat(ModerationRuleCommands.plain(1.0)).isEqualTo("1.0");
+        assertThat(ModerationRuleCommands.plain(0.001)).isEqualTo("0.001");
+        assertThat(ModerationRuleCommands.plain(1e-7)).isEqualTo("0.0000001");
+        assertThat(ModerationRuleCommands.plain(2.5e-4)).isEqualTo("0.00025");
     }
 
     @Test
     void acceptsATermOfExactlyTheLimit() {
-        String term = "x".repeat(ModerationCommands.MAX_TERM_LENGTH);
+        String term = "x".repeat(ModerationRuleCommands.MAX_TERM_LENGTH);
 
         run(ADMIN, "/moderation terms add " + term);
 

@@ -46,7 +46,7 @@ class ModeratedAnswerTest {
     private ModeratedAnswer answering(Experiment experiment) {
         return new ModeratedAnswer(
                 PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
-                parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
+                parts.memory, parts.moderator, new BlockAudit(AuditHash.withRandomKey(new SecureRandom()),
                         parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
                 new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", serving), parts.clock,
                         Runnable::run), experiment);

@@ -3,6 +3,7 @@ package dev.parley.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.core.testing.FakeClock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -77,5 +78,19 @@ class OutboundDriverTest {
         assertThat(sent).hasValue(5);
         assertThatThrownBy(() -> driver.enqueue(CHAT, SendResult.Sent::new)).isInstanceOf(IllegalStateException.class);
         driver.close(); // idempotent
+    }
+
+    @Test
+    void close_drainEndsWhenTheSchedulersClockPassesTheDeadline() {
+        FakeClock clock = new FakeClock();
+        // never started: the test asks the driver directly, with no thread and no sleeping
+        OutboundDriver driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofVirtual().factory());
+        driver.enqueue(CHAT, SendResult.Sent::new);
+
+        driver.close(Duration.ofSeconds(30));
+        assertThat(driver.finished()).as("a send waits and the drain time is not over").isFalse();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(driver.finished()).isTrue();
     }
 }

@@ -16,22 +16,22 @@ class RateLimiterTest {
 
     @Test
     void admitsABurstThenRefusesWithTheTimeUntilTheNextToken() {
-        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
-        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
+        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
+        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
 
         assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE))
-                .isEqualTo(new Admission.Limited(Duration.ofSeconds(10), true));
+                .isEqualTo(new RateDecision.Limited(Duration.ofSeconds(10), true));
     }
 
     @Test
     void admitsAgainOnceTheBucketRefilled() {
         drain("alice");
         clock.advance(Duration.ofSeconds(9));
-        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Limited.class);
+        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Limited.class);
 
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
+        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
     }
 
     @Test
@@ -49,7 +49,7 @@ class RateLimiterTest {
         assertThat(limited("alice").firstInWindow()).isTrue();
 
         clock.advance(Duration.ofSeconds(10));
-        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
+        assertThat(limiter.tryAcquire("alice", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
 
         assertThat(limited("alice").firstInWindow()).isTrue();
         assertThat(limited("alice").firstInWindow()).isFalse();
@@ -60,8 +60,8 @@ class RateLimiterTest {
         drain("alice");
         assertThat(limited("alice").firstInWindow()).isTrue();
 
-        assertThat(limiter.tryAcquire("bob", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
-        assertThat(limiter.tryAcquire("bob", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
+        assertThat(limiter.tryAcquire("bob", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
+        assertThat(limiter.tryAcquire("bob", TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
         assertThat(limited("bob").firstInWindow()).as("bob is told on his own").isTrue();
         assertThat(limited("alice").firstInWindow()).isFalse();
     }
@@ -72,21 +72,21 @@ class RateLimiterTest {
         RateLimit generous = new RateLimit(60, 5);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.tryAcquire("alice", generous)).as("message %d", i).isInstanceOf(Admission.Admitted.class);
+            assertThat(limiter.tryAcquire("alice", generous)).as("message %d", i).isInstanceOf(RateDecision.Admitted.class);
         }
-        assertThat(limiter.tryAcquire("alice", generous)).isEqualTo(new Admission.Limited(Duration.ofSeconds(1), true));
+        assertThat(limiter.tryAcquire("alice", generous)).isEqualTo(new RateDecision.Limited(Duration.ofSeconds(1), true));
     }
 
     @Test
     void forgetsAQuietKeyAfterTheIdleTimeoutSoItComesBackWithAFullBucket() {
         RateLimiter shortMemory = new RateLimiter(clock, clock, Duration.ofSeconds(5), 1_000);
         RateLimit slow = new RateLimit(1, 1); // one token a minute
-        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(Admission.Admitted.class);
-        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(Admission.Limited.class);
+        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(RateDecision.Admitted.class);
+        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(RateDecision.Limited.class);
 
         clock.advance(Duration.ofSeconds(6)); // far from refilled, but the bucket is forgotten
 
-        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(Admission.Admitted.class);
+        assertThat(shortMemory.tryAcquire("alice", slow)).isInstanceOf(RateDecision.Admitted.class);
     }
 
     @Test
@@ -97,13 +97,13 @@ class RateLimiterTest {
 
     private void drain(String key) {
         for (int i = 0; i < TWO_THEN_SIX_PER_MINUTE.burst(); i++) {
-            assertThat(limiter.tryAcquire(key, TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(Admission.Admitted.class);
+            assertThat(limiter.tryAcquire(key, TWO_THEN_SIX_PER_MINUTE)).isInstanceOf(RateDecision.Admitted.class);
         }
     }
 
-    private Admission.Limited limited(String key) {
-        Admission admission = limiter.tryAcquire(key, TWO_THEN_SIX_PER_MINUTE);
-        assertThat(admission).isInstanceOf(Admission.Limited.class);
-        return (Admission.Limited) admission;
+    private RateDecision.Limited limited(String key) {
+        RateDecision decision = limiter.tryAcquire(key, TWO_THEN_SIX_PER_MINUTE);
+        assertThat(decision).isInstanceOf(RateDecision.Limited.class);
+        return (RateDecision.Limited) decision;
     }
 }

@@ -3,10 +3,10 @@ package dev.parley.core.ratelimit;
 import java.time.Duration;
 
 /** Whether a rate limit lets a message through. */
-public sealed interface Admission permits Admission.Admitted, Admission.Limited {
+public sealed interface RateDecision permits RateDecision.Admitted, RateDecision.Limited {
 
     /** The message may go on. */
-    record Admitted() implements Admission {}
+    record Admitted() implements RateDecision {}
 
     /**
      * The limit is exceeded.
@@ -15,5 +15,5 @@ public sealed interface Admission permits Admission.Admitted, Admission.Limited 
      * @param firstInWindow true for the first refusal since the last admitted message, so a user
      *     is told once rather than once per message
      */
-    record Limited(Duration retryAfter, boolean firstInWindow) implements Admission {}
+    record Limited(Duration retryAfter, boolean firstInWindow) implements RateDecision {}
 }
