@@ -4,6 +4,7 @@ import static dev.parley.discord.ChannelReplySink.NO_MENTIONS;
 
 import dev.parley.core.ratelimit.SendResult;
 import dev.parley.core.reply.PostResult;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplyMessages;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;

@@ -4,6 +4,7 @@ import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import dev.parley.core.reply.StreamedReply;
 import java.util.EnumSet;
