@@ -12,6 +12,7 @@ import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplyCaches;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -82,7 +83,7 @@ public final class DiscordAdapter implements AutoCloseable {
             ReplyCaches caches) {
         this.settings = settings;
         this.caches = caches;
-        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
+        this.chains = new ReplyChains(caches);
         this.pipeline = pipeline;
         this.driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofPlatform().name("discord-outbound").factory());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-typing").factory());

@@ -10,6 +10,7 @@ import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.reply.ReplyCaches;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -188,10 +189,7 @@ final class DiscordListener extends ListenerAdapter {
         boolean mentioned = message.getMentions().isMentioned(self, Message.MentionType.USER);
         String text = withoutMention(message.getContentRaw(), self.getId());
         boolean threaded = channel instanceof ThreadChannel;
-        String root = direct || threaded ? null : referenced != null ? chains.rootOf(referenced) : message.getId();
-        if (root != null) {
-            chains.remember(message.getId(), root, false);
-        }
+        String root = direct || threaded ? null : chains.join(message.getId(), referenced);
         return new InboundMessage(message.getId(),
                 location(channel, event.isFromGuild() ? event.getGuild().getId() : null),
                 author(message.getAuthor(), message.getMember(), message.isWebhookMessage()), text, referenced,

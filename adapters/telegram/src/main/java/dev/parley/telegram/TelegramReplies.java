@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.reply.ReplyCaches;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ final class TelegramReplies {
         this.client = client;
         this.driver = driver;
         this.timers = timers;
-        this.chains = new ReplyChains(caches.replyChains(), caches.replyChainsIdle());
+        this.chains = new ReplyChains(caches);
         this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
                 .expireAfterWrite(caches.editedRepliesFor()).build();
     }
@@ -39,7 +40,7 @@ final class TelegramReplies {
     /** A sink answering {@code messageId}; what it posts joins the chain {@code root}, when there is one. */
     TelegramReplySink sink(long chatId, boolean group, int messageId, @Nullable String root) {
         return new TelegramReplySink(client, driver, timers, splitter, chatId, group, messageId,
-                root == null ? posted -> {} : posted -> chains.remember(chatId, posted, root));
+                root == null ? posted -> {} : posted -> chains.remember(key(chatId, posted), root, true));
     }
 
     /** A new sink answering {@code messageId}, kept under the core's id of the message for its edits. */
@@ -65,12 +66,17 @@ final class TelegramReplies {
             return null;
         }
         if (text.edited()) {
-            return chains.rootOf(text.chatId(), text.messageId()); // an edit stays where the message was
+            return chains.rootOf(key(text.chatId(), text.messageId())); // an edit stays where the message was
         }
         Integer replyTo = text.replyTo();
         if (replyTo != null && replyTo.equals(text.threadId())) {
             replyTo = null;
         }
-        return chains.join(text.chatId(), text.messageId(), replyTo);
+        return chains.join(key(text.chatId(), text.messageId()), replyTo == null ? null : key(text.chatId(), replyTo));
+    }
+
+    /** A message's id in the chains: Telegram's ids are unique only within a chat ({@code chat:message}). */
+    private static String key(long chatId, int messageId) {
+        return chatId + ":" + messageId;
     }
 }

@@ -1,4 +1,4 @@
-/** Shaping a reply for a platform: splitting long text where a reader expects a break, knowing when it is delivered, bounding what adapters remember of replies. */
+/** Shaping a reply for a platform: showing it as it streams (post, edit, split, withdraw), splitting long text where a reader expects a break, knowing when it is delivered, bounding what adapters remember of replies. */
 @NullMarked
 package dev.parley.core.reply;
 

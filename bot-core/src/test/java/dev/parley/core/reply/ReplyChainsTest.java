@@ -1,4 +1,4 @@
-package dev.parley.discord;
+package dev.parley.core.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ReplyChainsTest {
 
-    private final ReplyChains chains = new ReplyChains(1_000, Duration.ofDays(1));
+    private final ReplyChains chains = new ReplyChains(new ReplyCaches(1_000, Duration.ofDays(1), 10, Duration.ofMinutes(1)));
 
     @Test
     void rootOf_aMessageNeverSeen_isItsOwnRoot() {
@@ -25,5 +25,20 @@ class ReplyChainsTest {
         assertThat(chains.rootOf("follow-up")).isEqualTo("question");
         assertThat(chains.isFromBot("answer")).isTrue();
         assertThat(chains.isFromBot("follow-up")).isFalse();
+    }
+
+    @Test
+    void join_aMessageReplyingToNothingStartsAChain_aReplyJoinsTheChainItAnswers() {
+        assertThat(chains.join("question", null)).isEqualTo("question");
+        chains.remember("answer", "question", true);
+
+        assertThat(chains.join("follow-up", "answer")).isEqualTo("question");
+        assertThat(chains.rootOf("follow-up")).isEqualTo("question");
+        assertThat(chains.isFromBot("follow-up")).isFalse();
+    }
+
+    @Test
+    void join_aReplyToAForgottenMessageRootsANewChainAtThatMessage() {
+        assertThat(chains.join("reply", "forgotten")).isEqualTo("forgotten");
     }
 }
