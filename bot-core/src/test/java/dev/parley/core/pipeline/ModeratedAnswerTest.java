@@ -47,7 +47,7 @@ class ModeratedAnswerTest {
                 parts.memory, parts.moderator, new BlockAudit(parts.moderator, AuditHash.withRandomKey(new SecureRandom()),
                         parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
                 new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", ""), parts.clock,
-                        Runnable::run), experiment);
+                        Runnable::run), experiment, new dev.parley.core.regenerate.RegenerableAnswers(parts.clock));
     }
 
     /** Feedback on where the tests' messages are written. */
