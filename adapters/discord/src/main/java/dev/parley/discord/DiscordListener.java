@@ -240,7 +240,7 @@ final class DiscordListener extends ListenerAdapter {
         return handled.sum();
     }
 
-    private static Location location(MessageChannel channel, @Nullable String guildId) {
+    static Location location(MessageChannel channel, @Nullable String guildId) {
         if (guildId == null) {
             return new Location(Platform.DISCORD, channel.getId(), channel.getId(), null);
         }
