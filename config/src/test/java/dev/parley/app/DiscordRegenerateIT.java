@@ -169,7 +169,7 @@ class DiscordRegenerateIT {
         long second = awaitAnswerTo(question, 1);
         awaitButton(second);
 
-        assertThat(press(limited, member, second)).startsWith("Writing another answer");
+        assertThat(press(limited, member, second)).isEqualTo("No new answer this time; my reply to your question says why.");
 
         long notice = awaitAnswerTo(question, 2);
         server.await(() -> server.messageContent(notice).orElse("").contains("too fast"), WAIT,

@@ -3,7 +3,6 @@ package dev.parley.discord;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
-import dev.parley.core.pipeline.Regenerating;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.reply.ReplySplitter;
@@ -23,14 +22,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The <em>Regenerate</em> button under the bot's answers: puts it under an answer's last message
  * once the answer is out, deletes an answer a regenerated one replaced, and hands a press to the
- * core. The presser's answer is ephemeral (a refusal, or that a new answer is on its way); the new
- * answer replies to the question as the first did, through a sink of its own.
+ * core. The presser's answer is ephemeral
+ * ({@link dev.parley.core.pipeline.Regenerating#presserNote()}); the new answer replies to the
+ * question as the first did, through a sink of its own.
  */
 final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
 
     private static final Logger LOG = System.getLogger(RegenerateButton.class.getName());
     static final String ID = "regenerate";
-    static final String ON_ITS_WAY = "Writing another answer; it will replace this one.";
 
     private final ChatPipeline pipeline;
     private final ExecutorService work;
@@ -81,11 +80,8 @@ final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
         work.execute(() -> {
             String answer;
             try {
-                answer = switch (pipeline.regenerate(where, event.getMessageId(), event.getUser().getId(),
-                        question -> sink(channel, question))) {
-                    case Regenerating.Refused refused -> refused.reason();
-                    case Regenerating.Started started -> ON_ITS_WAY;
-                };
+                answer = pipeline.regenerate(where, event.getMessageId(), event.getUser().getId(),
+                        question -> sink(channel, question)).presserNote();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "regenerate failed: {0}", e.toString());
                 answer = "Sorry, that did not work.";

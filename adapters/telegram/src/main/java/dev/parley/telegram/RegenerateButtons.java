@@ -4,7 +4,6 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
-import dev.parley.core.pipeline.Regenerating;
 import dev.parley.core.regenerate.AnswerButtons;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -24,15 +23,15 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * The inline <em>Regenerate</em> button under the bot's answers (callback data {@value #DATA}):
  * set on an answer's last message once the answer is out, a replaced answer deleted, a press handed
- * to the core and answered with {@code answerCallbackQuery} (a refusal, or that a new answer is on
- * its way). The new answer replies to the question as the first did. Telegram calls run on
- * {@code sending}, never on the thread that reports an answer out.
+ * to the core and answered with {@code answerCallbackQuery}
+ * ({@link dev.parley.core.pipeline.Regenerating#presserNote()}). The new answer replies to the
+ * question as the first did. Telegram calls run on {@code sending}, never on the thread that
+ * reports an answer out.
  */
 final class RegenerateButtons implements AnswerButtons {
 
     private static final Logger LOG = System.getLogger(RegenerateButtons.class.getName());
     static final String DATA = "regen";
-    static final String ON_ITS_WAY = "Writing another answer; it will replace this one.";
 
     private final TelegramClient client;
     private final ChatPipeline pipeline;
@@ -71,11 +70,9 @@ final class RegenerateButtons implements AnswerButtons {
         String chat = String.valueOf(pressed.getChatId());
         boolean group = pressed.getChat() != null && !"private".equals(pressed.getChat().getType());
         Location where = new Location(Platform.TELEGRAM, chat, chat, null);
-        String answer = switch (pipeline.regenerate(where, String.valueOf(pressed.getMessageId()),
-                String.valueOf(query.getFrom().getId()), question -> sink(pressed.getChatId(), group, question))) {
-            case Regenerating.Refused refused -> refused.reason();
-            case Regenerating.Started started -> ON_ITS_WAY;
-        };
+        String answer = pipeline.regenerate(where, String.valueOf(pressed.getMessageId()),
+                String.valueOf(query.getFrom().getId()), question -> sink(pressed.getChatId(), group, question))
+                .presserNote();
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(answer).build());
         } catch (TelegramApiException e) {

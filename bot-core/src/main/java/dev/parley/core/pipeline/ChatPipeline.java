@@ -153,7 +153,8 @@ public final class ChatPipeline {
         InboundMessage question = again.question();
         ReplySink sink = reporting.timed(question, sinks.apply(question));
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        outcome.whenComplete((result, failure) -> {
+        // released before the caller hears the outcome, so a press right after it is not refused as running
+        CompletableFuture<Outcome> released = outcome.whenComplete((result, failure) -> {
             if (!(result instanceof Outcome.Answered)) {
                 regenerable.release(again); // answered ones are released once shown, or replaced
             }
@@ -169,7 +170,7 @@ public final class ChatPipeline {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return new Regenerating.Started(reporting.counted(question, outcome));
+        return new Regenerating.Started(reporting.counted(question, released));
     }
 
     /**

@@ -220,7 +220,9 @@ class RegeneratePipelineTest {
         model.replies("Four.");
         outcome(press("reply-3", "alice"));
 
-        assertThat(outcome(press("reply-4", "alice"))).isInstanceOf(Outcome.RateLimited.class);
+        Regenerating refused = press("reply-4", "alice");
+        assertThat(refused.presserNote()).isEqualTo(Regenerating.NOT_NOW);
+        assertThat(outcome(refused)).isInstanceOf(Outcome.RateLimited.class);
         assertThat(lastSink.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.RATE_LIMITED);
         assertThat(removed).containsExactly("reply-1", "reply-2", "reply-3");
     }
@@ -233,6 +235,7 @@ class RegeneratePipelineTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         model.holdsUntil(started, release, "Two.");
         Regenerating first = press("reply-1", "alice");
+        assertThat(first.presserNote()).isEqualTo(Regenerating.COMING);
         started.await();
 
         assertThat(press("reply-1", "alice")).isEqualTo(new Regenerating.Refused(
