@@ -2,10 +2,10 @@ package dev.parley.core.pipeline;
 
 import static dev.parley.core.testing.Messages.ADMIN;
 import static dev.parley.core.testing.Messages.ALICE;
-import static dev.parley.core.testing.Messages.BOB;
 import static dev.parley.core.testing.Messages.GENERAL;
 import static dev.parley.core.testing.Messages.mention;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
@@ -34,11 +34,13 @@ import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
+import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,12 +164,12 @@ class RegeneratePipelineTest {
 
         List<Exchange> exchanges = log.exchanges();
         assertThat(exchanges).extracting(Exchange::answerText, Exchange::replyMessage)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("One answer.", "reply-2"),
-                        org.assertj.core.groups.Tuple.tuple("Another answer.", "reply-3"),
-                        org.assertj.core.groups.Tuple.tuple("A third answer.", "reply-4"));
-        long first = log.exchangeShownBy(dev.parley.core.settings.ScopeKey.of(GENERAL), "general", "reply-2")
+                .containsExactly(tuple("One answer.", "reply-2"),
+                        tuple("Another answer.", "reply-3"),
+                        tuple("A third answer.", "reply-4"));
+        long first = log.exchangeShownBy(ScopeKey.of(GENERAL), "general", "reply-2")
                 .orElseThrow();
-        long second = log.exchangeShownBy(dev.parley.core.settings.ScopeKey.of(GENERAL), "general", "reply-3")
+        long second = log.exchangeShownBy(ScopeKey.of(GENERAL), "general", "reply-3")
                 .orElseThrow();
         assertThat(exchanges.get(0).replacesId()).isNull();
         assertThat(exchanges.get(1).replacesId()).isEqualTo(first);
@@ -191,7 +193,6 @@ class RegeneratePipelineTest {
         assertThat(press("reply-1", "bob")).isEqualTo(new Regenerating.Refused(
                 "Only the person who asked can regenerate this answer."));
         assertThat(model.requests()).hasSize(1);
-        assertThat(BOB.id()).isEqualTo("bob");
     }
 
     @Test
@@ -231,8 +232,8 @@ class RegeneratePipelineTest {
     void regenerate_pressedAgainWhileRunning_isRefused() throws Exception {
         model.replies("One.");
         handle(mention(ALICE, "q1"));
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         model.holdsUntil(started, release, "Two.");
         Regenerating first = press("reply-1", "alice");
         assertThat(first.presserNote()).isEqualTo(Regenerating.COMING);
