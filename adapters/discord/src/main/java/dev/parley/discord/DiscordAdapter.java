@@ -8,6 +8,7 @@ import dev.parley.core.conversation.Location;
 import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.ReplySink;
+import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
@@ -67,6 +68,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private volatile @Nullable DiscordReactions reactions;
     private boolean closed;
     private @Nullable ReviewQueue reviews;
+    private final RegenerateButton regenerate;
 
     /**
      * @param typingFor how long a question may show "typing" while it waits (the queue's longest wait)
@@ -88,6 +90,7 @@ public final class DiscordAdapter implements AutoCloseable {
         this.driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofPlatform().name("discord-outbound").factory());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("discord-typing").factory());
         this.typingFor = typingFor;
+        this.regenerate = new RegenerateButton(pipeline, work, driver, chains, this::channelOf);
     }
 
     /** Where 👍/👎 reactions on the bot's answers become feedback votes; set before {@link #start()}, else ignored. */
@@ -114,7 +117,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShardsTotal(settings.shardsTotal())
                 .setShards(settings.firstShard(), settings.lastShard())
                 .setEnableShutdownHook(false) // Spring closes the adapter in order
-                .addEventListeners(listener);
+                .addEventListeners(listener, regenerate);
         if (reviews != null) {
             builder.addEventListeners(new ReviewButtonListener(reviews, work, settings.adminRoleId()));
         }
@@ -241,6 +244,22 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         return channel == null ? null : new ChannelReplySink(channel, stored.messageId(), stored.conversationRoot(),
                 driver, new ReplySplitter(Message.MAX_CONTENT_LENGTH), chains);
+    }
+
+    /** Shows the Regenerate button under answers and deletes the answers regenerated ones replaced. */
+    public AnswerButtons answerButtons() {
+        return regenerate;
+    }
+
+    /** The channel (or thread, or DM) of {@code where}, when a connected shard sees it. */
+    private @Nullable MessageChannel channelOf(Location where) {
+        ShardManager running = shards;
+        if (running == null) {
+            return null;
+        }
+        String id = where.threadId() != null ? where.threadId() : where.channelId();
+        MessageChannel channel = running.getChannelById(GuildMessageChannel.class, id);
+        return channel != null ? channel : running.getPrivateChannelById(id);
     }
 
     /** The pacing of sends, for metrics: sent, retried after 429, failed, waiting. */

@@ -9,6 +9,7 @@ import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.privacy.PrivateDelivery;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundScheduler;
+import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewQueue;
 import java.lang.System.Logger;
@@ -72,6 +73,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final TelegramReplies replies;
+    private final RegenerateButtons regenerate;
     private final LongAdder handled = new LongAdder();
 
     /** Created, starting, started (with what exists only from then on) or closed; changed under {@code this}. */
@@ -92,6 +94,12 @@ public final class TelegramAdapter implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
                 .factory());
         this.replies = new TelegramReplies(client, driver, timers, parts.caches());
+        this.regenerate = new RegenerateButtons(client, pipeline, replies, lanes);
+    }
+
+    /** Shows the Regenerate button under answers and deletes the answers regenerated ones replaced. */
+    public AnswerButtons answerButtons() {
+        return regenerate;
     }
 
     /**
@@ -125,7 +133,7 @@ public final class TelegramAdapter implements AutoCloseable {
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
                 replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, admins, reviews),
-                reactions);
+                reactions, regenerate);
         CommandMenu.set(client);
         driver.start();
         UpdateIntake intake = new UpdateIntake(handling::handle, lanes, settings.pollTimeout(),

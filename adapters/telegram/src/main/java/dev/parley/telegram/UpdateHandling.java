@@ -31,10 +31,11 @@ final class UpdateHandling {
     private final UnservedGroups unserved;
     private final ReviewButtons reviewButtons;
     private final TelegramReactions reactions;
+    private final RegenerateButtons regenerateButtons;
 
     UpdateHandling(ChatPipeline pipeline, UpdateReader reader, AdminLookup admins, GroupAdministration groups,
             AuditChatCheck auditChats, TelegramReplies replies, LongAdder handled, UnservedGroups unserved,
-            ReviewButtons reviewButtons, TelegramReactions reactions) {
+            ReviewButtons reviewButtons, TelegramReactions reactions, RegenerateButtons regenerateButtons) {
         this.pipeline = pipeline;
         this.reader = reader;
         this.admins = admins;
@@ -45,13 +46,16 @@ final class UpdateHandling {
         this.unserved = unserved;
         this.reviewButtons = reviewButtons;
         this.reactions = reactions;
+        this.regenerateButtons = regenerateButtons;
     }
 
     /** On a lane's virtual thread: one update to the core. */
     void handle(Update update) {
         if (update.hasCallbackQuery()) {
             try {
-                reviewButtons.press(update.getCallbackQuery()); // a review action under a block report
+                if (!regenerateButtons.press(update.getCallbackQuery())) {
+                    reviewButtons.press(update.getCallbackQuery()); // a review action under a block report
+                }
             } finally {
                 handled.increment();
             }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the bot remembers of each conversation, and how it turns that into a prompt that fits the
@@ -47,13 +48,64 @@ public final class ConversationMemory {
      * @throws MessageTooLongException if the system prompt and the message alone exceed the budget
      */
     public Prompt promptFor(ConversationKey key, String systemPrompt, String userText, int budget) {
+        return prompt(turns(key), systemPrompt, userText, budget);
+    }
+
+    /**
+     * Builds the prompt {@code userText} had when it was answered with {@code answer}, to answer it
+     * again: the remembered turns before that exchange (or all of them, where it is no longer
+     * remembered).
+     *
+     * @throws MessageTooLongException if the system prompt and the message alone exceed the budget
+     */
+    public Prompt promptAgain(ConversationKey key, String systemPrompt, String userText, String answer, int budget) {
+        List<ChatTurn> past = turns(key);
+        int at = exchangeAt(past, userText, answer);
+        return prompt(at < 0 ? past : past.subList(0, at), systemPrompt, userText, budget);
+    }
+
+    /**
+     * Replaces the remembered {@code answer} to {@code userText} by {@code regenerated}, so that the
+     * conversation continues from the answer shown; where that exchange is no longer remembered,
+     * remembers the new one as {@link #remember(ConversationKey, String, String, String)} does. The
+     * store keeps what it was offered: it is not asked to replace.
+     */
+    public void rememberInstead(ConversationKey key, String authorId, String userText, String answer,
+            String regenerated) {
+        AtomicBoolean replaced = new AtomicBoolean();
+        history.asMap().computeIfPresent(key, (k, old) -> {
+            int at = exchangeAt(old, userText, answer);
+            if (at < 0) {
+                return old;
+            }
+            List<ChatTurn> next = new ArrayList<>(old);
+            next.set(at + 1, ChatTurn.assistant(regenerated));
+            replaced.set(true);
+            return List.copyOf(next);
+        });
+        if (!replaced.get()) {
+            remember(key, authorId, userText, regenerated);
+        }
+    }
+
+    /** Where the latest exchange of {@code userText} answered by {@code answer} starts, or -1. */
+    private static int exchangeAt(List<ChatTurn> turns, String userText, String answer) {
+        for (int i = turns.size() - 2; i >= 0; i--) {
+            if (turns.get(i).speaker() == Speaker.USER && turns.get(i).text().equals(userText)
+                    && turns.get(i + 1).speaker() == Speaker.ASSISTANT && turns.get(i + 1).text().equals(answer)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Prompt prompt(List<ChatTurn> past, String systemPrompt, String userText, int budget) {
         ChatTurn system = ChatTurn.system(systemPrompt);
         ChatTurn user = ChatTurn.user(userText);
         int used = cost(system) + cost(user);
         if (used > budget) {
             throw new MessageTooLongException(used, budget);
         }
-        List<ChatTurn> past = turns(key);
         // walk back from the newest turn, keeping whole exchanges so the model never sees an
         // answer without its question
         int keepFrom = past.size();

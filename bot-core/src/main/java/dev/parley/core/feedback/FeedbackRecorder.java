@@ -69,12 +69,28 @@ public final class FeedbackRecorder {
      */
     public CompletionStage<OptionalLong> answered(InboundMessage question, String systemPrompt, String answer,
             ModelNames producedBy, String variant, CompletionStage<List<String>> shownBy) {
+        return answered(question, systemPrompt, answer, producedBy, variant,
+                CompletableFuture.completedFuture(OptionalLong.empty()), shownBy);
+    }
+
+    /**
+     * As {@link #answered(InboundMessage, String, String, ModelNames, String, CompletionStage)}
+     * for an answer that replaced another (Regenerate): {@code replaces} completes with the id of
+     * the replaced exchange, or empty where that was not recorded. The exchange is written once
+     * both are known, naming the one it replaced, so the dataset export makes a preference pair.
+     */
+    public CompletionStage<OptionalLong> answered(InboundMessage question, String systemPrompt, String answer,
+            ModelNames producedBy, String variant, CompletionStage<OptionalLong> replaces,
+            CompletionStage<List<String>> shownBy) {
         Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(replaces, "replaces");
         ScopeKey scope = ScopeKey.of(question.location());
         if (!wanted(question, scope)) {
             return CompletableFuture.completedFuture(OptionalLong.empty());
         }
-        return shownBy.thenApplyAsync(ids -> {
+        CompletionStage<OptionalLong> replaced = replaces.exceptionally(failure -> OptionalLong.empty());
+        return shownBy.thenCombine(replaced, Shown::new).thenApplyAsync(shown -> {
+            List<String> ids = shown.ids();
             if (ids.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -82,7 +98,7 @@ public final class FeedbackRecorder {
                 return OptionalLong.of(log.record(new Exchange(scope.platform(), scope.scopeId(),
                         question.location().channelId(), conversation(question.conversationKey()),
                         question.author().id(), ids.getFirst(), systemPrompt, question.text(), answer, producedBy, variant,
-                        clock.instant())));
+                        clock.instant(), shown.replaces().isPresent() ? shown.replaces().getAsLong() : null)));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "message={0} exchange not recorded for feedback: {1}", question.messageId(),
                         e.getClass().getName()); // a database's message may quote the text
@@ -90,6 +106,9 @@ public final class FeedbackRecorder {
             }
         }, storing);
     }
+
+    /** The messages showing an answer, and the exchange it replaced. */
+    private record Shown(List<String> ids, OptionalLong replaces) {}
 
     private boolean wanted(InboundMessage question, ScopeKey scope) {
         try {

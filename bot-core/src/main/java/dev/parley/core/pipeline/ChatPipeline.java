@@ -15,6 +15,9 @@ import dev.parley.core.queue.QueueAdmission;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
 import dev.parley.core.ratelimit.MessageLimits;
+import dev.parley.core.regenerate.Claim;
+import dev.parley.core.regenerate.RegenerableAnswers;
+import dev.parley.core.regenerate.Regeneration;
 import dev.parley.core.settings.ModerationPolicies;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,6 +54,7 @@ public final class ChatPipeline {
     private final SeenMessages delivered = new SeenMessages(this::nanoTicks, SeenMessages.WINDOW,
             SeenMessages.MAX_REMEMBERED);
     private final PendingAnswers pending;
+    private final RegenerableAnswers regenerable;
 
     ChatPipeline(ChatPipelineBuilder.Parts parts) {
         this.settings = parts.settings();
@@ -68,7 +72,8 @@ public final class ChatPipeline {
         this.admission = new Admission(settings, delivered, parts.commands(), policies, moderator, limits,
                 parts.channels(), blocks, access, parts.quotas());
         this.answering = new ModeratedAnswer(personas, parts.model(), parts.memory(), moderator, blocks,
-                parts.quotas(), parts.feedback(), parts.experiment());
+                parts.quotas(), parts.feedback(), parts.experiment(), parts.regenerable());
+        this.regenerable = parts.regenerable();
         this.ledger = new QuestionLedger(parts.questions());
         this.restart = new RestartResume(ledger, delivered, clock);
         this.pending = new PendingAnswers(queue);
@@ -124,6 +129,46 @@ public final class ChatPipeline {
             outcome.completeExceptionally(e);
         }
         return reporting.counted(edited, outcome);
+    }
+
+    /**
+     * A press of <em>Regenerate</em> under the bot's message {@code messageId} of {@code where} by
+     * {@code presserId}: refused unless the presser asked that answer and no regeneration of it
+     * runs; else its question is answered again as a new message is (limits and quotas checked
+     * and charged, queued, the reply moderated as it streams) through the sink {@code sinks} gives
+     * for it, with the conversation as it was when the answer was given. The new answer, once
+     * shown, replaces the old one (see {@link RegenerableAnswers}).
+     */
+    public Regenerating regenerate(Location where, String messageId, String presserId,
+            Function<InboundMessage, ReplySink> sinks) {
+        Regeneration again;
+        switch (regenerable.claim(where, messageId, presserId)) {
+            case Claim.Refused refused -> {
+                return new Regenerating.Refused(refused.reason());
+            }
+            case Claim.Granted granted -> again = granted.regeneration();
+        }
+        InboundMessage question = again.question();
+        ReplySink sink = reporting.timed(question, sinks.apply(question));
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        // released before the caller hears the outcome, so a press right after it is not refused as running
+        CompletableFuture<Outcome> released = outcome.whenComplete((result, failure) -> {
+            if (!(result instanceof Outcome.Answered)) {
+                regenerable.release(again); // answered ones are released once shown, or replaced
+            }
+        });
+        try {
+            Outcome decided = switch (admission.admit(question, sink)) {
+                case Admission.Decision.Done done -> done.outcome();
+                case Admission.Decision.Take take -> enqueue(question, take.policy(), sink, outcome, null, again);
+            };
+            if (decided != null) {
+                outcome.complete(decided);
+            }
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return new Regenerating.Started(reporting.counted(question, released));
     }
 
     /**
@@ -192,7 +237,7 @@ public final class ChatPipeline {
         ReplySink sink = reporting.timed(message, replySink);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question);
+            Outcome decided = enqueue(message, policies.forLocation(message.location()), sink, outcome, question, null);
             if (decided != null) {
                 ledger.forget(question.id()); // not queued again (no room, too long now): told, so finished
                 outcome.complete(decided);
@@ -209,17 +254,18 @@ public final class ChatPipeline {
             CompletableFuture<Outcome> outcome) {
         return switch (decision) {
             case Admission.Decision.Done done -> done.outcome();
-            case Admission.Decision.Take take -> enqueue(message, take.policy(), sink, outcome, null);
+            case Admission.Decision.Take take -> enqueue(message, take.policy(), sink, outcome, null, null);
         };
     }
 
     /**
      * Step 3: checks the prompt fits, then queues; returns the outcome, or null when the request was
      * queued. A question queued anew is kept in the {@link QuestionLedger} until it is finished; one
-     * {@code resumed} after a restart is kept already.
+     * {@code resumed} after a restart is kept already; a regeneration ({@code again}) is not kept, as
+     * after a restart the answer it would replace can no longer be pressed.
      */
     private @Nullable Outcome enqueue(InboundMessage message, ModerationPolicy policy, ReplySink sink,
-            CompletableFuture<Outcome> outcome, @Nullable AcceptedQuestion resumed) {
+            CompletableFuture<Outcome> outcome, @Nullable AcceptedQuestion resumed, @Nullable Regeneration again) {
         try {
             // checked now so a hopeless message is refused before it waits; built again when it runs
             answering.prompt(message);
@@ -237,6 +283,7 @@ public final class ChatPipeline {
         PendingAnswer answer = new PendingAnswer(message, policy, sink, outcome, clock, queue, answering,
                 ledger::forget);
         answer.keptId = resumed == null ? null : resumed.id();
+        answer.again = again;
         synchronized (answer) { // the position notice goes out before the request can start
             QueueAdmission admission = queue.submit(RequestKey.of(message), answer);
             return switch (admission) {
@@ -252,7 +299,7 @@ public final class ChatPipeline {
                 }
                 case QueueAdmission.Queued queued -> {
                     pending.register(MessageRef.of(message), answer, outcome);
-                    if (resumed == null) {
+                    if (resumed == null && again == null) {
                         ledger.keep(answer, new AcceptedQuestion(UUID.randomUUID().toString(), message, clock.instant()));
                     }
                     if (queued.ahead() >= settings.positionNoticeFrom()) {

@@ -8,6 +8,7 @@ import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.experiment.Experiment;
 import dev.parley.core.feedback.FeedbackRecorder;
+import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.persona.PersonaSelector;
@@ -52,6 +53,7 @@ public final class ChatPipelineBuilder {
     private @Nullable AccessControl access;
     private @Nullable Quotas quotas;
     private @Nullable FeedbackRecorder feedback;
+    private @Nullable RegenerableAnswers regenerable;
     private Experiment experiment = Experiment.off();
 
     ChatPipelineBuilder() {}
@@ -194,6 +196,12 @@ public final class ChatPipelineBuilder {
         return this;
     }
 
+    /** The answers that offer Regenerate; without, no answer offers it. */
+    public ChatPipelineBuilder regenerable(RegenerableAnswers regenerable) {
+        this.regenerable = Objects.requireNonNull(regenerable, "regenerable");
+        return this;
+    }
+
     /** The A/B experiment that picks each conversation's adapter; without, none runs. */
     public ChatPipelineBuilder experiment(Experiment experiment) {
         this.experiment = Objects.requireNonNull(experiment, "experiment");
@@ -208,7 +216,8 @@ public final class ChatPipelineBuilder {
                 required(memory, "memory"), required(audit, "audit"), required(clock, "clock"), personas,
                 overrides, channels, reports, events, questions, auditHash, access,
                 quotas != null ? quotas : Quotas.unlimited(clock),
-                feedback != null ? feedback : FeedbackRecorder.off(clock), experiment));
+                feedback != null ? feedback : FeedbackRecorder.off(clock), experiment,
+                regenerable != null ? regenerable : new RegenerableAnswers(clock)));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -224,5 +233,5 @@ public final class ChatPipelineBuilder {
             ConversationMemory memory, AuditLog audit, InstantSource clock, @Nullable PersonaSelector personas,
             LimitOverrides overrides, ChannelSettingsStore channels, BlockReports reports, PipelineEvents events,
             AcceptedQuestions questions, @Nullable AuditHash auditHash, @Nullable AccessControl access,
-            Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {}
+            Quotas quotas, FeedbackRecorder feedback, Experiment experiment, RegenerableAnswers regenerable) {}
 }

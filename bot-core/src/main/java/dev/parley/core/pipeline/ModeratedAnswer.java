@@ -20,9 +20,12 @@ import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.quota.Quotas;
+import dev.parley.core.regenerate.RegenerableAnswers;
+import dev.parley.core.regenerate.Regeneration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +49,11 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
     private final Quotas quotas;
     private final FeedbackRecorder feedback;
     private final Experiment experiment;
+    private final RegenerableAnswers regenerable;
 
     ModeratedAnswer(PersonaSelector personas, ChatModel model, ConversationMemory memory, Moderator moderator,
-            BlockAudit blocks, Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {
+            BlockAudit blocks, Quotas quotas, FeedbackRecorder feedback, Experiment experiment,
+            RegenerableAnswers regenerable) {
         this.personas = personas;
         this.model = model;
         this.memory = memory;
@@ -57,6 +62,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         this.quotas = quotas;
         this.feedback = feedback;
         this.experiment = experiment;
+        this.regenerable = regenerable;
     }
 
     /**
@@ -73,7 +79,8 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             PendingAnswer request) {
         // built when the request runs, so it sees exchanges (and /reset) that happened while it waited
         Persona persona = personas.personaFor(message.location());
-        Prompt prompt = prompt(message, persona);
+        Regeneration again = request.again;
+        Prompt prompt = again == null ? prompt(message, persona) : promptAgain(message, persona, again);
         ModeratedStream moderated = moderator.stream(policy);
         // in an A/B experiment, B's answers come from B's adapter, not the one the model serves with
         ModelNames servingNow = feedback.modelNow();
@@ -119,9 +126,18 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             return request.stopped(); // withdrawn after its last piece
         }
         sink.complete(reply);
-        feedback.answered(message, persona.systemPrompt(), reply, producedBy,
-                experiment.recorded(message.conversationKey()), shownBy(sink));
-        memory.remember(message.conversationKey(), message.author().id(), message.text(), reply);
+        CompletionStage<List<String>> shown = shownBy(sink);
+        CompletionStage<OptionalLong> recorded = feedback.answered(message, persona.systemPrompt(), reply, producedBy,
+                experiment.recorded(message.conversationKey()),
+                again == null ? CompletableFuture.completedFuture(OptionalLong.empty()) : again.replaced().recorded(),
+                shown);
+        regenerable.shown(message, reply, shown, recorded, again);
+        if (again == null) {
+            memory.remember(message.conversationKey(), message.author().id(), message.text(), reply);
+        } else {
+            memory.rememberInstead(message.conversationKey(), message.author().id(), message.text(),
+                    again.replaced().answer(), reply);
+        }
         charge(message, prompt, reply);
         return new Outcome.Answered(reply, prompt.droppedTurns());
     }
@@ -146,6 +162,13 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(List.of());
         }
+    }
+
+    /** The prompt the replaced answer was given with: the conversation before that exchange. */
+    private Prompt promptAgain(InboundMessage message, Persona persona, Regeneration again) {
+        int budget = model.contextSize() - persona.generation().maxNewTokens();
+        return memory.promptAgain(message.conversationKey(), persona.systemPrompt(), message.text(),
+                again.replaced().answer(), budget);
     }
 
     private Prompt prompt(InboundMessage message, Persona persona) {

@@ -6,6 +6,7 @@ import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueuedRequest;
+import dev.parley.core.regenerate.Regeneration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -49,6 +50,8 @@ final class PendingAnswer implements QueuedRequest {
     private boolean completing; // guarded by streamLock: the answer is being handed over, too late to replace
     /** The id under which the accepted questions keeps this question, once kept. */
     volatile @Nullable String keptId;
+    /** The answer this one regenerates, to replace once shown; null for a question answered the first time. */
+    volatile @Nullable Regeneration again;
 
     PendingAnswer(InboundMessage message, ModerationPolicy policy, ReplySink sink,
             CompletableFuture<Outcome> outcome, InstantSource clock, InferenceQueue queue, Answering answering,

@@ -224,4 +224,38 @@ class ConversationMemoryTest {
         assertThatThrownBy(() -> new MemoryLimits(1, Duration.ZERO, 2, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MemoryLimits(1, Duration.ofMinutes(1), 2, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void promptAgain_leavesOutTheExchangeBeingAnsweredAgainAndWhatFollowed() {
+        memory.remember(KEY, "first question", "first answer");
+        memory.remember(KEY, "second question", "second answer");
+        memory.remember(KEY, "third question", "third answer");
+
+        Prompt again = memory.promptAgain(KEY, SYSTEM, "second question", "second answer", 100);
+
+        assertThat(again.turns()).extracting(ChatTurn::text)
+                .containsExactly(SYSTEM, "first question", "first answer", "second question");
+    }
+
+    @Test
+    void promptAgain_ofAnExchangeNoLongerRemembered_usesWhatIsRemembered() {
+        memory.remember(KEY, "first question", "first answer");
+
+        Prompt again = memory.promptAgain(KEY, SYSTEM, "gone question", "gone answer", 100);
+
+        assertThat(again.turns()).extracting(ChatTurn::text)
+                .containsExactly(SYSTEM, "first question", "first answer", "gone question");
+    }
+
+    @Test
+    void rememberInstead_replacesTheAnswerInPlace_orRemembersANewExchange() {
+        memory.remember(KEY, "first question", "first answer");
+        memory.remember(KEY, "second question", "second answer");
+
+        memory.rememberInstead(KEY, "alice", "first question", "first answer", "better answer");
+        memory.rememberInstead(KEY, "alice", "gone question", "gone answer", "new answer");
+
+        assertThat(memory.turns(KEY)).extracting(ChatTurn::text).containsExactly("first question", "better answer",
+                "second question", "second answer", "gone question", "new answer");
+    }
 }

@@ -47,6 +47,20 @@ class FeedbackRecorderTest {
     }
 
     @Test
+    void answered_ofARegeneration_recordsTheExchangeItReplacedOnceBothAreKnown() {
+        consent.setEnabled(SCOPE, true, "admin", AT);
+        CompletableFuture<OptionalLong> replaces = new CompletableFuture<>();
+
+        var recorded = recorder.answered(message(GENERAL, ALICE, "hi there", true), "Be kind.", "Hi!",
+                recorder.modelNow(), "", replaces, CompletableFuture.completedFuture(List.of("902")));
+        assertThat(log.exchanges()).as("not before the replaced one is recorded").isEmpty();
+        replaces.complete(OptionalLong.of(41));
+
+        assertThat(recorded.toCompletableFuture().join()).isPresent();
+        assertThat(log.exchanges()).singleElement().extracting(Exchange::replacesId).isEqualTo(41L);
+    }
+
+    @Test
     void answered_recordsNothingWhereFeedbackIsOff() {
         assertThat(answer(message(GENERAL, ALICE, "hi", true), CompletableFuture.completedFuture(List.of("900"))))
                 .isEmpty();

@@ -49,7 +49,7 @@ class ModeratedAnswerTest {
                 parts.memory, parts.moderator, new BlockAudit(AuditHash.withRandomKey(new SecureRandom()),
                         parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
                 new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", serving), parts.clock,
-                        Runnable::run), experiment);
+                        Runnable::run), experiment, new dev.parley.core.regenerate.RegenerableAnswers(parts.clock));
     }
 
     /** Feedback on where the tests' messages are written. */

@@ -47,6 +47,7 @@ import dev.parley.core.ratelimit.LimitOverrideStore;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
+import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
@@ -291,7 +292,7 @@ public class ChatConfiguration {
             ConversationMemory memory, AuditLog audit, InstantSource clock, PersonaSelector personas,
             LimitOverrideStore limitOverrides, ChannelSettingsStore channels, BlockReports blockReports,
             PipelineMeters meters, AcceptedQuestions acceptedQuestions, AuditHash auditHash, AccessControl access,
-            Quotas quotas, FeedbackRecorder feedback, Experiment experiment) {
+            Quotas quotas, FeedbackRecorder feedback, Experiment experiment, RegenerableAnswers regenerable) {
         return ChatPipeline.builder()
                 .settings(settings)
                 .commands(commands)
@@ -314,6 +315,7 @@ public class ChatConfiguration {
                 .quotas(quotas)
                 .feedback(feedback)
                 .experiment(experiment)
+                .regenerable(regenerable)
                 .build();
     }
 }

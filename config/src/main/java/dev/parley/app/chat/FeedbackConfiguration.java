@@ -11,6 +11,7 @@ import dev.parley.core.feedback.ModelNames;
 import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.modelswap.ModelSpec;
+import dev.parley.core.regenerate.RegenerableAnswers;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +68,12 @@ public class FeedbackConfiguration implements DisposableBean {
     FeedbackRecorder feedbackRecorder(FeedbackConsent consent, FeedbackLog log, ModelInUse model,
             InstantSource clock) {
         return new FeedbackRecorder(consent, log, model, clock, writer);
+    }
+
+    /** The answers that offer Regenerate (#19); each platform adapter registers how it shows the button. */
+    @Bean
+    RegenerableAnswers regenerableAnswers(InstantSource clock) {
+        return new RegenerableAnswers(clock);
     }
 
     @Bean

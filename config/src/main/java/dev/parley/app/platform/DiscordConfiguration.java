@@ -9,6 +9,7 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.discord.DiscordSettings;
 import java.time.InstantSource;
@@ -26,7 +27,7 @@ public class DiscordConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     DiscordAdapter discordAdapter(DiscordProperties discord, ChatPipeline pipeline, InstantSource clock,
             LimitProperties limits, PlatformBlockReports blockReports, ReviewQueue reviews,
-            PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery, ReactionVotes votes) {
+            PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery, ReactionVotes votes, RegenerableAnswers regenerable) {
         try {
             var settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                     discord.adminRole(), discord.shards().total(), discord.shards().first(),
@@ -37,6 +38,7 @@ public class DiscordConfiguration {
             authorNotices.register(Platform.DISCORD, adapter.reviewNotices());
             privateDelivery.register(Platform.DISCORD, adapter.privateDelivery());
             adapter.votes(votes);
+            regenerable.display(Platform.DISCORD, adapter.answerButtons());
             return adapter;
         } catch (IllegalArgumentException e) {
             throw new StartupException("invalid parley.discord settings: " + e.getMessage());

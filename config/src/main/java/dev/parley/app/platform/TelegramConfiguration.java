@@ -10,6 +10,7 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.review.ReviewQueue;
+import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.telegram.TelegramAdapter;
 import dev.parley.telegram.TelegramStartException;
 import java.time.InstantSource;
@@ -33,13 +34,14 @@ public class TelegramConfiguration {
     TelegramAdapter telegramAdapter(TelegramProperties telegram, ChatPipeline pipeline, InstantSource clock,
             PlatformBlockReports blockReports, JdbcClient jdbc, TransactionTemplate transactions, AccessControl access,
             ReviewQueue reviews, PlatformAuthorNotices authorNotices, PlatformPrivateDelivery privateDelivery,
-            ReactionVotes votes) {
+            ReactionVotes votes, RegenerableAnswers regenerable) {
         var adapter = TelegramAdapter.builder().settings(telegram.toSettings()).pipeline(pipeline).clock(clock)
                 .offsets(new JdbcUpdateOffsets(jdbc, transactions)).caches(telegram.replyCaches())
                 .served(access.served()).reviews(reviews).votes(votes).build();
         blockReports.register(Platform.TELEGRAM, adapter.blockReports());
         authorNotices.register(Platform.TELEGRAM, adapter.reviewNotices());
         privateDelivery.register(Platform.TELEGRAM, adapter.privateDelivery());
+        regenerable.display(Platform.TELEGRAM, adapter.answerButtons());
         return adapter;
     }
 

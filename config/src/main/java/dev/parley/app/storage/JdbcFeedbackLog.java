@@ -30,9 +30,9 @@ public final class JdbcFeedbackLog implements FeedbackLog {
         jdbc.sql("""
                         INSERT INTO feedback_exchange (platform, scope_id, channel_id, conversation, author_id,
                             reply_message, system_prompt, user_text, answer_text, model_name, adapter_name, variant,
-                            created_at)
+                            replaces_id, created_at)
                         VALUES (:platform, :scope, :channel, :conversation, :author, :reply, :system, :user, :answer,
-                            :model, :adapter, :variant, :at)""")
+                            :model, :adapter, :variant, :replaces, :at)""")
                 .param("platform", exchange.platform().name())
                 .param("scope", exchange.scopeId())
                 .param("channel", exchange.channelId())
@@ -45,6 +45,7 @@ public final class JdbcFeedbackLog implements FeedbackLog {
                 .param("model", exchange.producedBy().model())
                 .param("adapter", exchange.producedBy().adapter())
                 .param("variant", exchange.variant())
+                .param("replaces", exchange.replacesId(), java.sql.Types.BIGINT)
                 .param("at", Timestamp.from(exchange.createdAt()))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();

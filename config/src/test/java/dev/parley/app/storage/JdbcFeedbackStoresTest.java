@@ -68,6 +68,28 @@ class JdbcFeedbackStoresTest {
 
     @ParameterizedTest
     @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aRegeneratedExchangeNamesTheOneItReplaced(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        try {
+            Stores stores = stores(copy.dataSource());
+            long original = stores.log().record(exchange("42", "77"));
+            Exchange again = exchange("42", "78");
+            long regenerated = stores.log().record(new Exchange(again.platform(), again.scopeId(), again.channelId(),
+                    again.conversation(), again.authorId(), again.replyMessage(), again.systemPrompt(),
+                    again.userText(), "A kind of citrus.", again.producedBy(), again.variant(), again.createdAt(),
+                    original));
+
+            assertThat(stores.jdbc().sql("SELECT replaces_id IS NULL FROM feedback_exchange WHERE id = ?")
+                    .param(original).query(Boolean.class).single()).isTrue();
+            assertThat(stores.jdbc().sql("SELECT replaces_id FROM feedback_exchange WHERE id = ?").param(regenerated)
+                    .query(Long.class).single()).isEqualTo(original);
+        } finally {
+            copy.drop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
     void exchangesAreFoundByTheirReplyAndVotesAreStoredReplacedAndDeleted(TestDatabase database) {
         TestDatabase copy = database.migratedCopy();
         try {
