@@ -1,6 +1,7 @@
 package dev.parley.core.moderation;
 
 import dev.parley.core.moderation.learned.CategoryHeads;
+import dev.parley.core.moderation.learned.TextClauses;
 import dev.parley.core.moderation.learned.TextEncoder;
 import dev.parley.core.moderation.learned.TextWindows;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.Map;
  *
  * <p>The encoder reads the normalised text (evasions such as {@code b0mb}, spacing and look-alike
  * letters already undone), cut into a few bounded {@link TextWindows}; a category's score is its
- * highest over the windows. Scores are calibrated probabilities (see {@link CategoryHeads}), so they
+ * highest over the windows. Optionally a short text of several sentences is also read one {@link TextClauses
+ * clause} at a time, each clause's score counting as a window's (measured in session 10, not shipped).
+ * Scores are calibrated probabilities (see {@link CategoryHeads}), so they
  * combine with the other tiers' by the usual highest-wins rule without shifting thresholds.
  *
  * <p>Costs a few milliseconds per window on one core, so in a {@link Moderator} it runs after the
@@ -45,6 +48,8 @@ public final class LearnedModerationProvider implements ModerationProvider {
     private final CategoryHeads heads;
     private final LocalModerationProvider local;
     private final TextWindows windows;
+    private final TextClauses clauses;
+    private final TextNormaliser normaliser;
     private final Category[] categories;
 
     /**
@@ -55,6 +60,19 @@ public final class LearnedModerationProvider implements ModerationProvider {
      */
     public LearnedModerationProvider(TextEncoder encoder, CategoryHeads heads, LocalModerationProvider local,
             TextWindows windows) {
+        this(encoder, heads, local, windows, TextClauses.NONE, new TextNormaliser());
+    }
+
+    /**
+     * @param encoder the encoder {@code heads} were trained on
+     * @param local the lexical tier whose scores the heads read as features
+     * @param clauses how a short text is also cut into clauses, each read alone
+     * @param normaliser normalises each clause as requests are normalised
+     * @throws IllegalArgumentException if the heads were trained on another encoder, or name a
+     *     category Parley does not know
+     */
+    public LearnedModerationProvider(TextEncoder encoder, CategoryHeads heads, LocalModerationProvider local,
+            TextWindows windows, TextClauses clauses, TextNormaliser normaliser) {
         heads.requireEncoder(encoder);
         if (heads.extras() != EXTRAS) {
             throw new IllegalArgumentException("the moderation heads read " + heads.extras() + " extra features, expected " + EXTRAS);
@@ -63,6 +81,8 @@ public final class LearnedModerationProvider implements ModerationProvider {
         this.heads = heads;
         this.local = local;
         this.windows = windows;
+        this.clauses = clauses;
+        this.normaliser = normaliser;
         List<CategoryHeads.Head> list = heads.heads();
         this.categories = new Category[list.size()];
         for (int i = 0; i < categories.length; i++) {
@@ -98,6 +118,16 @@ public final class LearnedModerationProvider implements ModerationProvider {
         return new TextWindows(1_000, 4);
     }
 
+    /**
+     * Up to 4 clauses of at least 3 words, for texts of at most 1,000 chars: a 200-char message of
+     * three sentences costs three more, shorter, encoder passes. Measured, not shipped: read this way
+     * the written jailbreak-wrapped requests were caught less often, not more (docs/moderation.md,
+     * session 10); {@link #standard} reads whole texts, and the trainer measures both.
+     */
+    public static TextClauses standardClauses() {
+        return new TextClauses(4, 3, 1_000);
+    }
+
     @Override
     public String name() {
         return "learned";
@@ -107,6 +137,12 @@ public final class LearnedModerationProvider implements ModerationProvider {
     public Assessment assess(ModerationRequest request) {
         Assessment lexical = local.assess(request);
         double[] scores = scores(request.normalised(), lexical);
+        for (String clause : clauses.of(request.text())) {
+            double[] alone = scores(normaliser.normalise(clause), lexical);
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = Math.max(scores[i], alone[i]);
+            }
+        }
         double damping = local.abuseDamping(request);
         Map<Category, Double> kept = new EnumMap<>(Category.class);
         Map<Category, String> reasons = new EnumMap<>(Category.class);

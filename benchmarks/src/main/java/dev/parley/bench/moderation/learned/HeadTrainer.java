@@ -118,6 +118,22 @@ record HeadTrainer(int epochs, double rate, double l2, long seed) {
     }
 
     /**
+     * The head's highest raw log-odds over {@code sample} and each of its clauses read alone (with the
+     * whole text's lexical scores), as {@code LearnedModerationProvider} scores a text: Platt scaling
+     * is monotone, so the highest logit gives the highest probability.
+     */
+    static double rawLogitOverClauses(CategoryHeads.Head head, int category, Sample sample) {
+        double best = rawLogit(head, category, sample);
+        double[] extras = new double[2];
+        extras(sample, category, extras);
+        for (int i = 0; i < sample.clauseVectors().length; i++) {
+            int[] buckets = sample.clauseBuckets()[i];
+            best = Math.max(best, head.rawLogit(sample.clauseVectors()[i], extras, buckets, buckets.length, NGRAM_FLOOR));
+        }
+        return best;
+    }
+
+    /**
      * Platt scaling: the {@code (scale, shift)} for which {@code sigmoid(scale * logit + shift)} best
      * fits the labels (weighted log loss, Newton's method, a little prior so that a category with
      * no positive at all stays finite).

@@ -21,10 +21,13 @@ final class Report {
 
     private final List<Sample> train;
     private final Map<String, double[][]> outOfSet;
+    private final boolean clauses;
 
-    Report(List<Sample> train, Map<String, double[][]> outOfSet) {
+    /** @param clauses whether {@code outOfSet} scored each text's clauses alone too (only said in the title) */
+    Report(List<Sample> train, Map<String, double[][]> outOfSet, boolean clauses) {
         this.train = train;
         this.outOfSet = outOfSet;
+        this.clauses = clauses;
     }
 
     /**
@@ -72,7 +75,8 @@ final class Report {
 
     void leaveOneDatasetOut() {
         System.out.println();
-        System.out.println("LEAVE ONE DATA SET OUT: each set scored by heads trained without it (calibration also fitted without it)");
+        System.out.println("LEAVE ONE DATA SET OUT: each set scored by heads trained without it (calibration also fitted without it)"
+                + (clauses ? "; clauses of short texts also read alone" : "; whole texts only"));
         System.out.println("any category, score >= 0.5                 learned + lexical                          | lexical tier alone");
         System.out.printf("%-26s %s | %s%n", "set", Ranking.header(), "    P     R    F1    FPR  PR-AUC");
         List<double[]> pooledScores = new ArrayList<>();
@@ -152,17 +156,18 @@ final class Report {
         return scores;
     }
 
-    static void heldOut(String title, CategoryHeads heads, List<Sample> samples) {
-        heldOut(title, heads, samples, java.util.Set.of());
+    static void heldOut(String title, CategoryHeads heads, List<Sample> samples, boolean clauses) {
+        heldOut(title, heads, samples, java.util.Set.of(), clauses);
     }
 
     /**
      * The held-out figures; for written examples, {@code jailbreaks} (normalised texts) splits the
      * requests into plain and jailbreak-wrapped ones.
      */
-    static void heldOut(String title, CategoryHeads heads, List<Sample> samples, java.util.Set<String> jailbreaks) {
+    static void heldOut(String title, CategoryHeads heads, List<Sample> samples, java.util.Set<String> jailbreaks,
+            boolean clauses) {
         System.out.println();
-        System.out.println(title);
+        System.out.println(title + (clauses ? "; clauses of short texts also read alone" : "; whole texts only"));
         List<double[]> scores = new ArrayList<>();
         List<double[]> learnedOnly = new ArrayList<>();
         for (Sample sample : samples) {
@@ -170,7 +175,8 @@ final class Report {
             double[] both = new double[CATEGORIES.length];
             for (int c = 0; c < CATEGORIES.length; c++) {
                 CategoryHeads.Head head = heads.heads().get(c);
-                learned[c] = head.calibrated(HeadTrainer.rawLogit(head, c, sample));
+                learned[c] = head.calibrated(clauses ? HeadTrainer.rawLogitOverClauses(head, c, sample)
+                        : HeadTrainer.rawLogit(head, c, sample));
                 both[c] = Math.max(learned[c], sample.lexical()[c]);
             }
             scores.add(both);

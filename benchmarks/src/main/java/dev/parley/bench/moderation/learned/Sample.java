@@ -12,9 +12,17 @@ import dev.parley.core.moderation.Category;
  * @param labels indexed by {@link Category#ordinal()}
  * @param lexical the local tier's score per category, indexed the same way
  * @param weight how much it counts in training: large sets count less per row
+ * @param clauseVectors the encoder vectors of the text's clauses ({@code TextClauses}), read alone; none for one clause
+ * @param clauseBuckets each clause's hashed n-gram features, in the same order
  */
 record Sample(String set, String language, boolean request, String normalised, float[] vector, int[] buckets,
-        boolean[] labels, double[] lexical, double weight) {
+        boolean[] labels, double[] lexical, double weight, float[][] clauseVectors, int[][] clauseBuckets) {
+
+    /** A sample of one clause. */
+    Sample(String set, String language, boolean request, String normalised, float[] vector, int[] buckets,
+            boolean[] labels, double[] lexical, double weight) {
+        this(set, language, request, normalised, vector, buckets, labels, lexical, weight, new float[0][], new int[0][]);
+    }
 
     boolean harmful() {
         for (boolean label : labels) {

@@ -57,6 +57,12 @@ public final class TrainModerator {
     private static final double ROWS_PER_SET = Double.parseDouble(System.getProperty("parley.train.rows-per-set", "2500"));
     /** Experiments only: a multiplier on the training weight of the Portuguese sets (default 1). */
     private static final double PORTUGUESE_WEIGHT = Double.parseDouble(System.getProperty("parley.train.pt-weight", "1"));
+    /**
+     * Whether the shipped heads are calibrated, and the held-out sets scored, with each short text's
+     * clauses also read alone ({@code LearnedModerationProvider.standardClauses}); off by default, as
+     * {@code LearnedModerationProvider.standard} reads whole texts. Both ways are measured whichever is set.
+     */
+    private static final boolean CLAUSES = Boolean.parseBoolean(System.getProperty("parley.train.clauses", "false"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -99,53 +105,78 @@ public final class TrainModerator {
             List<String> folds = train.stream().map(Sample::set).distinct().toList();
             System.out.printf("training rows: %,d in %d sets, each left out in turn%n", train.size(), folds.size());
 
-            // 1. leave one data set out
+            // 1. leave one data set out, each text scored whole, and also with its clauses read alone
             Map<String, double[][]> outOfSet = new LinkedHashMap<>();
+            Map<String, double[][]> outOfSetClauses = new LinkedHashMap<>();
             for (String fold : folds) {
                 List<Sample> in = train.stream().filter(s -> !s.set().equals(fold)).toList();
                 List<Sample> left = train.stream().filter(s -> s.set().equals(fold)).toList();
                 List<CategoryHeads.Head> heads = trainHeads(in);
-                outOfSet.put(fold, rawLogits(heads, left));
+                outOfSet.put(fold, rawLogits(heads, left, false));
+                outOfSetClauses.put(fold, rawLogits(heads, left, true));
                 System.out.printf("  fold %-26s trained on %,d, scored %,d%n", fold, in.size(), left.size());
             }
-            Report report = new Report(train, outOfSet);
-            report.leaveOneDatasetOut();
+            Report wholeReport = new Report(train, outOfSet, false);
+            Report clauseReport = new Report(train, outOfSetClauses, true);
+            System.out.printf("%nWHOLE TEXTS ONLY%s%n", CLAUSES ? "" : " (shipped)");
+            wholeReport.leaveOneDatasetOut();
+            System.out.printf("%nWITH CLAUSES READ ALONE%s%n", CLAUSES ? " (shipped)" : "");
+            clauseReport.leaveOneDatasetOut();
 
-            // 2. the shipped heads
-            double[][] platt = report.platt(null);
+            // 2. the shipped heads: one training, calibrated for the way texts are read
+            List<CategoryHeads.Head> raw = trainHeads(train);
+            CategoryHeads whole = calibrated(raw, wholeReport.platt(null), encoder);
+            CategoryHeads withClauses = calibrated(raw, clauseReport.platt(null), encoder);
+            CategoryHeads heads = CLAUSES ? withClauses : whole;
             System.out.println();
             System.out.println("Platt scaling of the shipped heads (scale, shift):");
             for (int c = 0; c < CATEGORIES.length; c++) {
-                System.out.printf("  %-24s %7.3f %7.3f%n", CATEGORIES[c].apiName(), platt[c][0], platt[c][1]);
+                CategoryHeads.Head h = heads.heads().get(c);
+                System.out.printf("  %-24s %7.3f %7.3f%n", CATEGORIES[c].apiName(), h.scale(), h.shift());
             }
-            List<CategoryHeads.Head> raw = trainHeads(train);
-            List<CategoryHeads.Head> calibrated = new ArrayList<>();
-            for (int c = 0; c < CATEGORIES.length; c++) {
-                CategoryHeads.Head h = raw.get(c);
-                calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0], (float) platt[c][1]));
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS,
-                    HeadTrainer.NGRAM_FLOOR, calibrated)
-                    .write(bytes);
-            // measure what is shipped: n-gram weights rounded to 16 bits, as read back
-            CategoryHeads heads = CategoryHeads.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            byte[] bytes = bytes(heads);
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.write(out, bytes.toByteArray());
-            System.out.printf("%nwrote %s (%,d bytes), sha256 %s%n", out, bytes.size(),
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray())));
+            Files.write(out, bytes);
+            System.out.printf("%nwrote %s (%,d bytes), sha256 %s%n", out, bytes.length,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
 
-            // 3. held out
-            Report.heldOut("HateCheck (moderation-dev, never trained on)", heads, featurizer.samples(DevSets.hateCheck(devDir)));
-            Report.heldOut("ToLD-Br held-out fifth (moderation-dev)", heads, featurizer.samples(DevSets.toldBrHeldOut(devDir)));
+            // 3. held out, both ways
+            List<Sample> hateCheck = featurizer.samples(DevSets.hateCheck(devDir));
+            List<Sample> toldBr = featurizer.samples(DevSets.toldBrHeldOut(devDir));
             Path eval = authoredDir.resolve("eval.tsv");
             java.util.Set<String> jailbreaks = new java.util.HashSet<>();
             for (Sample sample : featurizer.samples(AuthoredExamples.jailbreaks(eval, "authored-eval"))) {
                 jailbreaks.add(sample.normalised());
             }
-            Report.heldOut("written evaluation examples (eval.tsv, never trained on); on requests, FPR is safe look-alikes flagged",
-                    heads, featurizer.samples(AuthoredExamples.read(eval, "authored-eval")), jailbreaks);
+            List<Sample> written = featurizer.samples(AuthoredExamples.read(eval, "authored-eval"));
+            for (boolean clauses : new boolean[] {false, true}) {
+                CategoryHeads scored = clauses ? withClauses : whole;
+                System.out.printf("%n%s%s%n", clauses ? "WITH CLAUSES READ ALONE" : "WHOLE TEXTS ONLY", clauses == CLAUSES ? " (shipped)" : "");
+                Report.heldOut("HateCheck (moderation-dev, never trained on)", scored, hateCheck, clauses);
+                Report.heldOut("ToLD-Br held-out fifth (moderation-dev)", scored, toldBr, clauses);
+                Report.heldOut("written evaluation examples (eval.tsv, never trained on); on requests, FPR is safe look-alikes flagged",
+                        scored, written, jailbreaks, clauses);
+            }
         }
+    }
+
+    /** The heads with their Platt scaling, as read back from their bytes (n-gram weights rounded to 16 bits). */
+    private static CategoryHeads calibrated(List<CategoryHeads.Head> raw, double[][] platt, SentenceEncoder encoder)
+            throws IOException {
+        List<CategoryHeads.Head> calibrated = new ArrayList<>();
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            CategoryHeads.Head h = raw.get(c);
+            calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0], (float) platt[c][1]));
+        }
+        CategoryHeads heads = new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS,
+                HeadTrainer.NGRAM_FLOOR, calibrated);
+        return CategoryHeads.read(new java.io.ByteArrayInputStream(bytes(heads)));
+    }
+
+    private static byte[] bytes(CategoryHeads heads) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        heads.write(bytes);
+        return bytes.toByteArray();
     }
 
     private static LabelledText renamed(LabelledText text, String set) {
@@ -159,11 +190,12 @@ public final class TrainModerator {
                 .toList();
     }
 
-    static double[][] rawLogits(List<CategoryHeads.Head> heads, List<Sample> samples) {
+    static double[][] rawLogits(List<CategoryHeads.Head> heads, List<Sample> samples, boolean clauses) {
         double[][] logits = new double[samples.size()][CATEGORIES.length];
         for (int i = 0; i < samples.size(); i++) {
             for (int c = 0; c < CATEGORIES.length; c++) {
-                logits[i][c] = HeadTrainer.rawLogit(heads.get(c), c, samples.get(i));
+                logits[i][c] = clauses ? HeadTrainer.rawLogitOverClauses(heads.get(c), c, samples.get(i))
+                        : HeadTrainer.rawLogit(heads.get(c), c, samples.get(i));
             }
         }
         return logits;
@@ -190,6 +222,17 @@ public final class TrainModerator {
                 normalised.add(LearnedModerationProvider.standardWindows().of(n).getFirst());
             }
             List<float[]> vectors = store.vectors(normalised, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            // each short text's clauses, normalised, encoded in one batch after the whole texts
+            List<List<String>> clauses = new ArrayList<>(texts.size());
+            List<String> allClauses = new ArrayList<>();
+            for (LabelledText text : texts) {
+                List<String> normalisedClauses = LearnedModerationProvider.standardClauses().of(text.text()).stream()
+                        .map(normaliser::normalise).map(String::strip).toList();
+                clauses.add(normalisedClauses);
+                allClauses.addAll(normalisedClauses);
+            }
+            List<float[]> clauseVectors = store.vectors(allClauses, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            int nextClause = 0;
             List<Sample> samples = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i++) {
                 LabelledText text = texts.get(i);
@@ -203,9 +246,18 @@ public final class TrainModerator {
                         * ("pt".equals(text.language()) ? PORTUGUESE_WEIGHT : 1);
                 int[] buckets = new int[NGRAMS.maxFeatures(normalised.get(i).length())];
                 int count = CategoryHeads.distinct(buckets, NGRAMS.features(normalised.get(i), buckets));
+                List<String> own = clauses.get(i);
+                float[][] ownVectors = new float[own.size()][];
+                int[][] ownBuckets = new int[own.size()][];
+                for (int k = 0; k < own.size(); k++) {
+                    ownVectors[k] = clauseVectors.get(nextClause++);
+                    int[] clauseBuckets = new int[NGRAMS.maxFeatures(own.get(k).length())];
+                    ownBuckets[k] = java.util.Arrays.copyOf(clauseBuckets,
+                            CategoryHeads.distinct(clauseBuckets, NGRAMS.features(own.get(k), clauseBuckets)));
+                }
                 samples.add(new Sample(text.set(), text.language(), text.kind() == LabelledText.Kind.REQUEST,
                         normalised.get(i), vectors.get(i), java.util.Arrays.copyOf(buckets, count),
-                        Sample.withParents(text.labels()), scores, weight));
+                        Sample.withParents(text.labels()), scores, weight, ownVectors, ownBuckets));
             }
             return samples;
         }
