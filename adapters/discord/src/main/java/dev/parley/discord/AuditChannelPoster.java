@@ -5,14 +5,14 @@ import dev.parley.core.audit.BlockReports;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts moderation blocks to a server's audit channel: who, where, which way, the category, rule
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditChannelPoster implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(AuditChannelPoster.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChannelPoster.class);
 
     private final Function<String, @Nullable GuildMessageChannel> channels;
     private final OutboundDriver driver;
@@ -36,7 +36,7 @@ final class AuditChannelPoster implements BlockReports {
     public void report(BlockReport report) {
         GuildMessageChannel channel = channels.apply(report.auditChannelId());
         if (channel == null || !channel.getGuild().getId().equals(report.location().scopeId())) {
-            LOG.log(Level.WARNING, "scope={0} audit channel {1} is not a channel of that server; report dropped",
+            LOG.warn("scope={} audit channel {} is not a channel of that server; report dropped",
                     report.scope(), report.auditChannelId());
             return;
         }

@@ -6,8 +6,6 @@ import dev.parley.core.review.ReviewItem;
 import dev.parley.core.review.ReviewOutcome;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.review.Reviewer;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +16,8 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review actions under a block report in an audit channel, and what a press of one does.
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReviewButtonListener extends ListenerAdapter {
 
-    private static final Logger LOG = System.getLogger(ReviewButtonListener.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewButtonListener.class);
     static final String PREFIX = "review:";
 
     private record Choice(String label, String code, Decision decision) {}
@@ -65,13 +65,13 @@ final class ReviewButtonListener extends ListenerAdapter {
         if (choice.isEmpty()) {
             return; // another feature's button
         }
-        event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
+        event.deferReply(true).queue(ok -> {}, failure -> LOG.warn("could not defer: {}", failure.toString()));
         work.execute(() -> {
             String answer;
             try {
                 answer = press(event, parts[1], choice.get());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "review button failed: {0}", e.toString());
+                LOG.warn("review button failed: {}", e.toString());
                 answer = "Sorry, that did not work.";
             }
             event.getHook().editOriginal(answer).queue(ok -> {}, failure -> {});
@@ -89,7 +89,7 @@ final class ReviewButtonListener extends ListenerAdapter {
             String text = event.getMessage().getContentRaw() + "\nResolved by <@" + event.getUser().getId() + ">: "
                     + resolved.summary() + ".";
             event.getMessage().editMessage(text).setComponents().setAllowedMentions(ChannelReplySink.NO_MENTIONS)
-                    .queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not mark review {0} resolved: {1}", id,
+                    .queue(ok -> {}, failure -> LOG.warn("could not mark review {} resolved: {}", id,
                             failure.toString()));
         }
         return outcome.text();

@@ -7,11 +7,11 @@ import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundSend;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -25,7 +25,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class AuditChatPoster implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(AuditChatPoster.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChatPoster.class);
     private static final int NETWORK_ATTEMPTS = 3;
 
     private final TelegramClient client;
@@ -48,7 +48,7 @@ final class AuditChatPoster implements BlockReports {
         try {
             driver.enqueue(OutboundTarget.telegramChat(chat, true), new Post(client, post, report));
         } catch (IllegalStateException closed) {
-            LOG.log(Level.DEBUG, "scope={0} a block report came after shutdown", report.scope());
+            LOG.debug("scope={} a block report came after shutdown", report.scope());
         }
     }
 
@@ -108,7 +108,7 @@ final class AuditChatPoster implements BlockReports {
                 if (!ApiErrors.refused(e) && ++networkFailures < NETWORK_ATTEMPTS) {
                     return new SendResult.RetryAfter(ApiErrors.NETWORK_RETRY, false);
                 }
-                LOG.log(Level.WARNING, "scope={0} could not post a block report to chat {1}: {2}", report.scope(),
+                LOG.warn("scope={} could not post a block report to chat {}: {}", report.scope(),
                         report.auditChannelId(), ApiErrors.describe(e));
                 return new SendResult.Failed(ApiErrors.describe(e));
             }

@@ -6,11 +6,11 @@ import dev.parley.core.review.ReviewItem;
 import dev.parley.core.review.ReviewOutcome;
 import dev.parley.core.review.ReviewQueue;
 import dev.parley.core.review.Reviewer;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -32,7 +32,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class ReviewButtons {
 
-    private static final Logger LOG = System.getLogger(ReviewButtons.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewButtons.class);
     static final String PREFIX = "review:";
 
     /** A button: its label and the action with its arguments. */
@@ -103,7 +103,7 @@ final class ReviewButtons {
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).showAlert(true).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not answer a button press: {0}", ApiErrors.describe(e));
+            LOG.warn("could not answer a button press: {}", ApiErrors.describe(e));
         }
     }
 
@@ -119,7 +119,7 @@ final class ReviewButtons {
             client.execute(EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
                     .text(before + "Resolved by " + by + ": " + resolved.summary() + ".").build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not mark review {0} resolved in its report: {1}", resolved.item().id(),
+            LOG.warn("could not mark review {} resolved in its report: {}", resolved.item().id(),
                     ApiErrors.describe(e));
         }
     }

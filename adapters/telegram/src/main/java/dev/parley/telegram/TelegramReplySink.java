@@ -8,8 +8,6 @@ import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundSend;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -48,7 +48,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class TelegramReplySink implements ReplySink {
 
-    private static final Logger LOG = System.getLogger(TelegramReplySink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramReplySink.class);
     /** Telegram shows "typing" for 5 s; renewed a little sooner. */
     static final Duration TYPING_RENEWAL = Duration.ofSeconds(4);
     private static final int NETWORK_ATTEMPTS = 3;
@@ -310,7 +310,7 @@ final class TelegramReplySink implements ReplySink {
         try {
             driver.enqueue(target, send);
         } catch (IllegalStateException closed) {
-            LOG.log(Level.DEBUG, "Telegram: a send for chat {0} came after shutdown", chatId);
+            LOG.debug("Telegram: a send for chat {} came after shutdown", chatId);
         }
     }
 
@@ -381,7 +381,7 @@ final class TelegramReplySink implements ReplySink {
                 if (!ApiErrors.refused(e) && ++networkFailures < NETWORK_ATTEMPTS) {
                     return new SendResult.RetryAfter(ApiErrors.NETWORK_RETRY, false);
                 }
-                LOG.log(Level.WARNING, "Telegram refused a send: {0}", ApiErrors.describe(e));
+                LOG.warn("Telegram refused a send: {}", ApiErrors.describe(e));
                 onGiveUp.run();
                 return new SendResult.Failed(ApiErrors.describe(e));
             } catch (RuntimeException e) {

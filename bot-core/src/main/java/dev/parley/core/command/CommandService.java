@@ -27,11 +27,11 @@ import dev.parley.core.settings.ChannelSettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ReplyMode;
 import dev.parley.core.settings.SettingsStore;
-import java.lang.System.Logger.Level;
-import java.lang.System.Logger;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the commands users and admins type. Admin commands check the author's permission on
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CommandService {
 
-    private static final Logger LOG = System.getLogger(CommandService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
 
     private final ConversationMemory memory;
     private final @Nullable RateLimitCommands rateLimits;
@@ -327,7 +327,7 @@ public final class CommandService {
             memory.forget(message.conversationKey());
         } catch (RuntimeException e) {
             // memory is cleared first; the store failed: say so rather than claim it is gone
-            LOG.log(Level.WARNING, "could not delete a stored conversation of {0} {1}: {2}",
+            LOG.warn("could not delete a stored conversation of {} {}: {}",
                     message.location().platform(), message.location().scopeId(), e.toString());
             return "Forgotten for now, but the stored history of this conversation could not be deleted. "
                     + "Please try /reset again later.";
