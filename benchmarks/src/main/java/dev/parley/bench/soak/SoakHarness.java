@@ -185,7 +185,6 @@ public final class SoakHarness {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try (FakeDiscordServer discord = FakeDiscordServer.start();
              FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN, TELEGRAM_BOT)) {
             boolean passed = new SoakHarness(options, discord, telegram).run();
