@@ -74,4 +74,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.parley.discord..")
                 .check(parley);
     }
+
+    /**
+     * SLF4J is the one logging API of every module (main classes of bot-core, model-runtime, the
+     * adapters, testkit and config; the benchmarks are not on this classpath). No library forces
+     * {@code java.util.logging} on our code: the JUL lines of libraries (OkHttp) reach Logback
+     * through Spring Boot's bridge without any class of ours touching JUL.
+     */
+    @Test
+    void oneLoggingApi() {
+        // by name: System's nested Logger, its Level and LoggerFinder
+        noClasses().should().dependOnClassesThat().haveNameMatching("java\\.lang\\.System\\$Logger.*")
+                .orShould().callMethod(System.class, "getLogger", String.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")
+                .because("SLF4J is the one logging API (docs/architecture.md, Conventions)")
+                .check(parley);
+    }
 }

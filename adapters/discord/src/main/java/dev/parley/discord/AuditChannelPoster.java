@@ -10,6 +10,8 @@ import java.lang.System.Logger.Level;
 import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts moderation blocks to a server's audit channel: who, where, which way, the category, rule
@@ -37,7 +39,7 @@ final class AuditChannelPoster implements BlockReports {
     public void report(BlockReport report) {
         GuildMessageChannel channel = channels.apply(report.auditChannelId());
         if (channel == null || !channel.getGuild().getId().equals(report.location().scopeId())) {
-            LOG.log(Level.WARNING, "scope={0} audit channel {1} is not a channel of that server; report dropped",
+            LOG.warn("scope={} audit channel {} is not a channel of that server; report dropped",
                     report.scope(), report.auditChannelId());
             return;
         }

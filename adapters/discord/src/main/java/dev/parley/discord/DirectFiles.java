@@ -4,8 +4,6 @@ import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.privacy.ExportFile;
 import dev.parley.core.privacy.PrivateDelivery;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,8 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.FileUpload;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a file to a user as a direct message: opens (or finds) the DM channel and posts the file
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DirectFiles implements PrivateDelivery {
 
-    private static final Logger LOG = System.getLogger(DirectFiles.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DirectFiles.class);
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Supplier<@Nullable ShardManager> shards;
@@ -53,10 +53,10 @@ final class DirectFiles implements PrivateDelivery {
                     && refused.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
                 return Outcome.NO_PRIVATE_CHAT;
             }
-            LOG.log(Level.WARNING, "could not send a direct file: {0}", String.valueOf(e.getCause()));
+            LOG.warn("could not send a direct file: {}", String.valueOf(e.getCause()));
             return Outcome.FAILED;
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "sending a direct file took longer than {0}", WAIT);
+            LOG.warn("sending a direct file took longer than {}", WAIT);
             return Outcome.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,8 +15,6 @@ import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
-import java.lang.System.Logger.Level;
-import java.lang.System.Logger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -37,6 +35,8 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parley on Discord: runs this process's shards through JDA's ShardManager, feeds their messages
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DiscordAdapter implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(DiscordAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     /** The intents the adapter needs; MESSAGE_CONTENT must also be enabled for the bot in Discord's portal. */
     public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
             GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS,
@@ -135,7 +135,7 @@ public final class DiscordAdapter implements AutoCloseable {
             close();
             throw new DiscordStartException(startFailure(e), e);
         }
-        LOG.log(Level.INFO, "discord: connecting shards {0}..{1} of {2}", settings.firstShard(), settings.lastShard(),
+        LOG.info("discord: connecting shards {}..{} of {}", settings.firstShard(), settings.lastShard(),
                 settings.shardsTotal());
     }
 
@@ -238,7 +238,7 @@ public final class DiscordAdapter implements AutoCloseable {
                         where.threadId() != null ? where.threadId() : where.channelId());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "discord: no channel to answer message {0} in: {1}", stored.messageId(),
+            LOG.warn("discord: no channel to answer message {} in: {}", stored.messageId(),
                     e.toString());
             return null;
         }

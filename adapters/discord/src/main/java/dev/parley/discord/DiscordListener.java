@@ -14,8 +14,6 @@ import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +40,8 @@ import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns JDA's events into the core's records and hands them to the pipeline, off JDA's threads:
@@ -52,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DiscordListener extends ListenerAdapter {
 
-    private static final Logger LOG = System.getLogger(DiscordListener.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     static final String ATTACHMENTS_NOTICE = "I can only read text; attachments are not read.";
 
     private final ChatPipeline pipeline;
@@ -94,8 +94,8 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         jda.updateCommands().addCommands(commands.definitions()).queue(
-                registered -> LOG.log(Level.INFO, "registered {0} slash-commands", registered.size()),
-                failure -> LOG.log(Level.WARNING, "could not register slash-commands: {0}", failure.toString()));
+                registered -> LOG.info("registered {} slash-commands", registered.size()),
+                failure -> LOG.warn("could not register slash-commands: {}", failure.toString()));
     }
 
     @Override
@@ -128,7 +128,7 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         // Discord wants an answer within 3 s: defer now (ephemeral), answer when the core has
-        event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
+        event.deferReply(true).queue(ok -> {}, failure -> LOG.warn("could not defer: {}", failure.toString()));
         String line = commands.commandLine(event.getFullCommandName(), event::getOption);
         MessageChannel channel = event.getMessageChannel();
         InboundMessage command = new InboundMessage(event.getId(), location(channel, event.getGuild() == null
@@ -139,7 +139,7 @@ final class DiscordListener extends ListenerAdapter {
             try {
                 pipeline.handle(command, new InteractionReplySink(event.getHook(), splitter)).join();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "command {0} failed: {1}", event.getFullCommandName(), e.toString());
+                LOG.warn("command {} failed: {}", event.getFullCommandName(), e.toString());
                 event.getHook().editOriginal("Sorry, that command failed.").queue(ok -> {}, failure -> {});
             } finally {
                 handled.increment();
@@ -222,10 +222,10 @@ final class DiscordListener extends ListenerAdapter {
                     stopTyping.get().run();
                 }
             }
-            LOG.log(Level.DEBUG, "message={0} outcome={1}", inbound.messageId(),
+            LOG.debug("message={} outcome={}", inbound.messageId(),
                     outcome.join().getClass().getSimpleName());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} failed: {1}", inbound.messageId(), e.toString());
+            LOG.warn("message={} failed: {}", inbound.messageId(), e.toString());
         } finally {
             shown.set(true);
             stopTyping.get().run();

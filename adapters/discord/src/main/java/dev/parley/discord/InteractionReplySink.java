@@ -3,10 +3,10 @@ package dev.parley.discord;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.reply.ReplySplitter;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a slash-command ephemerally (only its author sees it): the interaction was deferred at
@@ -15,7 +15,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
  */
 final class InteractionReplySink implements ReplySink {
 
-    private static final Logger LOG = System.getLogger(InteractionReplySink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionReplySink.class);
 
     private final InteractionHook hook;
     private final ReplySplitter splitter;
@@ -51,10 +51,10 @@ final class InteractionReplySink implements ReplySink {
             parts = List.of("Done.");
         }
         hook.editOriginal(parts.getFirst()).setAllowedMentions(ChannelReplySink.NO_MENTIONS)
-                .queue(ok -> {}, failure -> LOG.log(Level.WARNING, "command answer failed: {0}", failure.toString()));
+                .queue(ok -> {}, failure -> LOG.warn("command answer failed: {}", failure.toString()));
         for (String part : parts.subList(1, parts.size())) {
             hook.sendMessage(part).setEphemeral(true).setAllowedMentions(ChannelReplySink.NO_MENTIONS)
-                    .queue(ok -> {}, failure -> LOG.log(Level.WARNING, "command follow-up failed: {0}", failure.toString()));
+                    .queue(ok -> {}, failure -> LOG.warn("command follow-up failed: {}", failure.toString()));
         }
     }
 }

@@ -16,6 +16,8 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review actions under a block report in an audit channel, and what a press of one does.
@@ -51,13 +53,13 @@ final class ReviewButtonListener extends ListenerAdapter {
         if (press.isEmpty()) {
             return; // another feature's button
         }
-        event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
+        event.deferReply(true).queue(ok -> {}, failure -> LOG.warn("could not defer: {}", failure.toString()));
         work.execute(() -> {
             String answer;
             try {
                 answer = press(event, press.get());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "review button failed: {0}", e.toString());
+                LOG.warn("review button failed: {}", e.toString());
                 answer = "Sorry, that did not work.";
             }
             event.getHook().editOriginal(answer).queue(ok -> {}, failure -> {});
@@ -74,7 +76,7 @@ final class ReviewButtonListener extends ListenerAdapter {
             String text = event.getMessage().getContentRaw() + "\n"
                     + ReviewPresses.resolvedLine("<@" + event.getUser().getId() + ">", resolved);
             event.getMessage().editMessage(text).setComponents().setAllowedMentions(ChannelReplySink.NO_MENTIONS)
-                    .queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not mark review {0} resolved: {1}", id,
+                    .queue(ok -> {}, failure -> LOG.warn("could not mark review {} resolved: {}", id,
                             failure.toString()));
         }
         return ReviewPresses.answer(outcome);

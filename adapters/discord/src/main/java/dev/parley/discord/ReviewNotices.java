@@ -4,11 +4,11 @@ import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewItem;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the author of a reviewed message an admin's warning, as a reply to that message in its
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReviewNotices implements AuthorNotices {
 
-    private static final Logger LOG = System.getLogger(ReviewNotices.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewNotices.class);
 
     private final Function<String, @Nullable GuildMessageChannel> channels;
     private final OutboundDriver driver;
@@ -32,7 +32,7 @@ final class ReviewNotices implements AuthorNotices {
         String where = item.location().threadId() != null ? item.location().threadId() : item.location().channelId();
         GuildMessageChannel channel = channels.apply(where);
         if (channel == null) {
-            LOG.log(Level.WARNING, "scope={0} channel {1} of review {2} is not served here; warning not sent",
+            LOG.warn("scope={} channel {} of review {} is not served here; warning not sent",
                     item.scope(), where, item.id());
             return;
         }

@@ -3,10 +3,10 @@ package dev.parley.telegram;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class AdminLookup {
 
-    private static final Logger LOG = System.getLogger(AdminLookup.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AdminLookup.class);
     private static final Set<String> ADMIN_STATUSES = Set.of("creator", "administrator");
 
     private final TelegramClient client;
@@ -43,7 +43,7 @@ final class AdminLookup {
             statuses.put(key, admin);
             return admin;
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not look up a member of chat {0}: {1}", chatId, ApiErrors.describe(e));
+            LOG.warn("could not look up a member of chat {}: {}", chatId, ApiErrors.describe(e));
             return false;
         }
     }

@@ -2,10 +2,10 @@ package dev.parley.telegram;
 
 import dev.parley.core.command.CommandLine;
 import dev.parley.core.conversation.InboundMessage;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
@@ -21,7 +21,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class AuditChatCheck {
 
-    private static final Logger LOG = System.getLogger(AuditChatCheck.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChatCheck.class);
     private static final Set<String> ADMIN_STATUSES = Set.of("creator", "administrator");
 
     private final TelegramClient client;
@@ -81,7 +81,7 @@ final class AuditChatCheck {
         try {
             return client.execute(new GetChatMember(chat, userId));
         } catch (TelegramApiException e) {
-            LOG.log(Level.INFO, "could not look up a member of the audit chat {0}: {1}", chat, ApiErrors.describe(e));
+            LOG.info("could not look up a member of the audit chat {}: {}", chat, ApiErrors.describe(e));
             return null;
         }
     }

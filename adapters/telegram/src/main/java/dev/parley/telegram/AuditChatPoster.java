@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class AuditChatPoster implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(AuditChatPoster.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChatPoster.class);
     private static final int NETWORK_ATTEMPTS = 3;
     private static final BlockReportText TEXT = new BlockReportText(
             report -> "user " + report.authorId() + " in chat " + report.location().channelId()
@@ -51,7 +51,7 @@ final class AuditChatPoster implements BlockReports {
                             "scope={0} could not post a block report to chat {1}: {2}", report.scope(),
                             report.auditChannelId(), failure)));
         } catch (IllegalStateException closed) {
-            LOG.log(Level.DEBUG, "scope={0} a block report came after shutdown", report.scope());
+            LOG.debug("scope={} a block report came after shutdown", report.scope());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.parley.telegram;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class CommandMenu {
 
     // logged under the adapter's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
 
     static final List<BotCommand> EVERYONE = List.of(
             new BotCommand("help", "what I can do"),
@@ -54,7 +54,7 @@ final class CommandMenu {
                     .scope(new BotCommandScopeAllPrivateChats()).build());
         } catch (TelegramApiException e) {
             // the bot works without the menu
-            LOG.log(Level.WARNING, "could not set the Telegram command menu: {0}", ApiErrors.describe(e));
+            LOG.warn("could not set the Telegram command menu: {}", ApiErrors.describe(e));
         }
     }
 }

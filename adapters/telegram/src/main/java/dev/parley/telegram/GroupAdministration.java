@@ -7,12 +7,12 @@ import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -31,7 +31,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class GroupAdministration {
 
-    private static final Logger LOG = System.getLogger(GroupAdministration.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(GroupAdministration.class);
     /** The commands that act on a chat's settings, redirected to the managed group. */
     static final Set<String> ADMIN_COMMANDS = Set.of("moderation", "ratelimit", "bot", "persona", "audit", "quota");
     static final String USAGE = "Usage: /manage <group id or @username> to manage a group you administer from here, "
@@ -71,7 +71,7 @@ final class GroupAdministration {
         try {
             chat = client.execute(GetChat.builder().chatId(target).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.DEBUG, "getChat {0} failed: {1}", target, ApiErrors.describe(e));
+            LOG.debug("getChat {} failed: {}", target, ApiErrors.describe(e));
             return "I cannot find the group " + target + ". I must be a member of it; a private group is named by "
                     + "its id (such as -1001234567890).";
         }

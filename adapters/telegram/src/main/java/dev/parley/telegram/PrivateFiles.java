@@ -5,8 +5,8 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.privacy.ExportFile;
 import dev.parley.core.privacy.PrivateDelivery;
 import java.io.ByteArrayInputStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -20,7 +20,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class PrivateFiles implements PrivateDelivery {
 
-    private static final Logger LOG = System.getLogger(PrivateFiles.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
 
     private final TelegramClient client;
 
@@ -43,7 +43,7 @@ final class PrivateFiles implements PrivateDelivery {
             if (noPrivateChat(e)) {
                 return Outcome.NO_PRIVATE_CHAT;
             }
-            LOG.log(Level.WARNING, "could not send a private file: {0}", ApiErrors.describe(e));
+            LOG.warn("could not send a private file: {}", ApiErrors.describe(e));
             return Outcome.FAILED;
         }
     }

@@ -10,6 +10,8 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -82,7 +84,7 @@ final class ReviewButtons {
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).showAlert(true).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not answer a button press: {0}", ApiErrors.describe(e));
+            LOG.warn("could not answer a button press: {}", ApiErrors.describe(e));
         }
     }
 
@@ -98,7 +100,7 @@ final class ReviewButtons {
             client.execute(EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
                     .text(before + ReviewPresses.resolvedLine(by, resolved)).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not mark review {0} resolved in its report: {1}", resolved.item().id(),
+            LOG.warn("could not mark review {} resolved in its report: {}", resolved.item().id(),
                     ApiErrors.describe(e));
         }
     }

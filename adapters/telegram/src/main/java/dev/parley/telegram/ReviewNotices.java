@@ -4,8 +4,8 @@ import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewItem;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class ReviewNotices implements AuthorNotices {
 
-    private static final Logger LOG = System.getLogger(ReviewNotices.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewNotices.class);
 
     private final TelegramClient client;
     private final OutboundDriver driver;
@@ -43,7 +43,7 @@ final class ReviewNotices implements AuthorNotices {
                     new PacedCall(() -> client.execute(message), 1, failure -> LOG.log(Level.WARNING,
                             "scope={0} could not warn the author of review {1}: {2}", item.scope(), item.id(), failure)));
         } catch (IllegalStateException closed) {
-            LOG.log(Level.DEBUG, "scope={0} a review notice came after shutdown", item.scope());
+            LOG.debug("scope={} a review notice came after shutdown", item.scope());
         }
     }
 }

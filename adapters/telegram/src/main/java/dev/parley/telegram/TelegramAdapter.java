@@ -12,8 +12,6 @@ import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewQueue;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -24,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -52,7 +52,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramAdapter implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
     private static final Duration ADMIN_REMEMBERED = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     static final String TEXT_ONLY = "I can only read text messages; please write your question.";
@@ -243,7 +243,7 @@ public final class TelegramAdapter implements AutoCloseable {
             timers.shutdownNow(); // no more typing renewals
             driver.close(SHUTDOWN_GRACE);
             if (driver.scheduler().pending() > 0) {
-                LOG.log(Level.WARNING, "Telegram: some replies were still queued at shutdown");
+                LOG.warn("Telegram: some replies were still queued at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -253,7 +253,7 @@ public final class TelegramAdapter implements AutoCloseable {
             lanes.shutdownNow();
             connection.close(); // last: the driver sent through it until just now
             closed.countDown();
-            LOG.log(Level.INFO, "Telegram: stopped");
+            LOG.info("Telegram: stopped");
         }
     }
 

@@ -2,14 +2,14 @@ package dev.parley.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
@@ -33,7 +33,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramConnection implements AutoCloseable {
 
     // logged under the adapter's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
 
     private final TelegramSettings settings;
     private final BackOff pollBackOff;
@@ -107,7 +107,7 @@ final class TelegramConnection implements AutoCloseable {
             throw new TelegramStartException("Telegram refused the webhook " + webhookSettings.url() + ": "
                     + ApiErrors.describe(e), e);
         }
-        LOG.log(Level.INFO, "Telegram: @{0} receives updates at {1} (port {2})", username, webhookSettings.url(),
+        LOG.info("Telegram: @{} receives updates at {} (port {})", username, webhookSettings.url(),
                 String.valueOf(webhook.port()));
         return new Transport.Webhook(webhook, intake);
     }
@@ -121,7 +121,7 @@ final class TelegramConnection implements AutoCloseable {
             stopQuietly(polling);
             throw new TelegramStartException("could not start polling Telegram: " + ApiErrors.describe(e), e);
         }
-        LOG.log(Level.INFO, "Telegram: polling as @{0}", username);
+        LOG.info("Telegram: polling as @{}", username);
         return new Transport.Polling(polling, intake);
     }
 
@@ -166,7 +166,7 @@ final class TelegramConnection implements AutoCloseable {
         try {
             polling.close();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Telegram: stopping the poll failed: {0}", e.toString());
+            LOG.warn("Telegram: stopping the poll failed: {}", e.toString());
         }
     }
 
@@ -175,7 +175,7 @@ final class TelegramConnection implements AutoCloseable {
         try {
             client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "Telegram: could not confirm handled updates ({0}); they may be seen again",
+            LOG.warn("Telegram: could not confirm handled updates ({}); they may be seen again",
                     ApiErrors.describe(e));
         }
     }

@@ -19,6 +19,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -39,7 +41,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class TelegramReplySink implements ReplySink {
 
-    private static final Logger LOG = System.getLogger(TelegramReplySink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramReplySink.class);
     /** Telegram shows "typing" for 5 s; renewed a little sooner. */
     static final Duration TYPING_RENEWAL = Duration.ofSeconds(4);
 
@@ -145,7 +147,7 @@ final class TelegramReplySink implements ReplySink {
         try {
             driver.enqueue(target, send);
         } catch (IllegalStateException closed) {
-            LOG.log(Level.DEBUG, "Telegram: a send for chat {0} came after shutdown", chatId);
+            LOG.debug("Telegram: a send for chat {} came after shutdown", chatId);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.parley.telegram;
 import dev.parley.core.access.ServedScopes;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class UnservedGroups {
 
     // logged under the adapter's name, as the rest of the update handling
-    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
 
     private final TelegramClient client;
     private final ServedScopes served;
@@ -33,9 +33,9 @@ final class UnservedGroups {
         }
         try {
             client.execute(LeaveChat.builder().chatId(chatId).build());
-            LOG.log(Level.INFO, "left group {0}: not among the groups this bot serves", Long.toString(chatId));
+            LOG.info("left group {}: not among the groups this bot serves", Long.toString(chatId));
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not leave group {0}: {1}", Long.toString(chatId), e.getMessage());
+            LOG.warn("could not leave group {}: {}", Long.toString(chatId), e.getMessage());
         }
     }
 }

@@ -4,9 +4,9 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class UpdateHandling {
 
     // logged under the adapter's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(TelegramAdapter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
 
     private final ChatPipeline pipeline;
     private final UpdateReader reader;
@@ -77,7 +77,7 @@ final class UpdateHandling {
         try {
             switch (reading) {
                 case UpdateReader.Reading.Skip skip ->
-                    LOG.log(Level.DEBUG, "update {0} skipped: {1}", update.getUpdateId(), skip.reason());
+                    LOG.debug("update {} skipped: {}", update.getUpdateId(), skip.reason());
                 case UpdateReader.Reading.AddedToGroup added -> unserved.added(added.chatId());
                 case UpdateReader.Reading.NonText nonText -> {
                     if (nonText.privateChat()) {
@@ -145,7 +145,7 @@ final class UpdateHandling {
             if (failure != null) {
                 sink.notice(new Notice(Notice.Kind.FAILED, TelegramAdapter.SOMETHING_WENT_WRONG));
             } else if (outcome instanceof Outcome.Ignored) {
-                LOG.log(Level.DEBUG, "message {0} ignored", message.messageId());
+                LOG.debug("message {} ignored", message.messageId());
             }
             handled.increment();
         });

@@ -1,7 +1,5 @@
 package dev.parley.telegram;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -32,7 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer, GetUpdates> {
 
-    private static final Logger LOG = System.getLogger(UpdateIntake.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
     private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(5);
 
     private final Consumer<Update> handler;
@@ -118,7 +118,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
             handedOver.accept(offset);
         } catch (RuntimeException e) {
             // polling goes on: after a crash, updates since the last kept offset may be delivered again
-            LOG.log(Level.WARNING, "could not keep the Telegram update offset {0}: {1}", offset, e.getClass().getName());
+            LOG.warn("could not keep the Telegram update offset {}: {}", offset, e.getClass().getName());
         }
     }
 
@@ -127,7 +127,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
             handler.accept(update);
         } catch (RuntimeException e) {
             // one bad update must not stop the others; it counts as handled so it is not retried forever
-            LOG.log(Level.ERROR, "update " + update.getUpdateId() + " could not be handled", e);
+            LOG.error("update " + update.getUpdateId() + " could not be handled", e);
         } finally {
             synchronized (this) {
                 inProgress.remove(update.getUpdateId());
@@ -147,11 +147,11 @@ final class UpdateIntake implements LongPollingUpdateConsumer, Function<Integer,
                 }
             }
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "handing updates to the core takes longer than {0}", HAND_OVER_WAIT);
+            LOG.warn("handing updates to the core takes longer than {}", HAND_OVER_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // polling is being stopped
         } catch (ExecutionException e) {
-            LOG.log(Level.ERROR, "handing updates over failed", e.getCause());
+            LOG.error("handing updates over failed", e.getCause());
         }
     }
 

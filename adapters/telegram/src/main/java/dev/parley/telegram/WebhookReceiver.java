@@ -5,14 +5,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -24,7 +24,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(WebhookReceiver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     /** Updates are small; anything far larger is not Telegram's. */
     private static final int MAX_BODY = 1 << 20;
@@ -60,7 +60,7 @@ final class WebhookReceiver implements AutoCloseable {
             }
             String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
             if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-                LOG.log(Level.WARNING, "Telegram webhook: refused a request from {0} without the secret token",
+                LOG.warn("Telegram webhook: refused a request from {} without the secret token",
                         exchange.getRemoteAddress().getAddress().getHostAddress());
                 answer(exchange, 401);
                 return;
@@ -74,7 +74,7 @@ final class WebhookReceiver implements AutoCloseable {
                 }
                 update = json.readValue(bytes, Update.class);
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "Telegram webhook: a body that is not an update ({0})", e.getClass().getSimpleName());
+                LOG.warn("Telegram webhook: a body that is not an update ({})", e.getClass().getSimpleName());
                 answer(exchange, 400);
                 return;
             }

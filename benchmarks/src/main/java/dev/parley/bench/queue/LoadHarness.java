@@ -133,7 +133,6 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // one INFO line per message otherwise
         InstantSource clock = InstantSource.system();
         FixedLatencyModel model = new FixedLatencyModel(options.slots(), options.latencyMicros());
         ConversationMemory memory = new ConversationMemory(model,

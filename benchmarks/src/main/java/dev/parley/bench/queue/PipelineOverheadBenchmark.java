@@ -103,7 +103,6 @@ public class PipelineOverheadBenchmark {
 
     @Setup
     public void setUp() {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         InstantSource clock = InstantSource.system();
         TextNormaliser normaliser = new TextNormaliser();
         moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);

@@ -56,9 +56,6 @@ public final class SoakBot {
     private SoakBot() {}
 
     public static void main(String[] args) throws Exception {
-        // before any SLF4J logger exists: JDA and TelegramBots log through slf4j-simple
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Map<String, String> given = options(args);
         int slots = Integer.parseInt(given.getOrDefault("slots", "8"));
         long latencyMicros = Long.parseLong(given.getOrDefault("latency-ms", "50")) * 1000;

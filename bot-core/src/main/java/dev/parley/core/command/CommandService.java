@@ -26,6 +26,8 @@ import dev.parley.core.settings.SettingsStore;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the commands users and admins type. Admin commands check the author's permission on

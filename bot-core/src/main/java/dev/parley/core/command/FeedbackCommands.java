@@ -5,9 +5,9 @@ import dev.parley.core.feedback.FeedbackConsent;
 import dev.parley.core.feedback.FeedbackLog;
 import dev.parley.core.feedback.FeedbackSummary;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /bot feedback [on|off|show|optout|optin]} command: anyone sees whether answers here
@@ -19,7 +19,7 @@ final class FeedbackCommands {
     static final String USAGE = "Usage: /bot feedback [show|on|off|optout|optin]";
     static final String UNAVAILABLE = "Feedback is not kept here.";
 
-    private static final Logger LOG = System.getLogger(FeedbackCommands.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackCommands.class);
 
     private final FeedbackConsent consent;
     private final FeedbackLog log;
@@ -50,7 +50,7 @@ final class FeedbackCommands {
                 default -> USAGE;
             };
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "feedback of {0} {1} could not be read or changed: {2}", scope.platform(),
+            LOG.warn("feedback of {} {} could not be read or changed: {}", scope.platform(),
                     scope.scopeId(), e.toString());
             return "The feedback setting could not be read or changed just now; please try again.";
         }

@@ -3,9 +3,9 @@ package dev.parley.core.command;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.history.ConversationHistory;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /bot history [on|off|show]} command: anyone may see whether the scope's conversations
@@ -17,7 +17,7 @@ final class HistoryCommands {
     static final String UNAVAILABLE = "Conversation history is not available here: conversations are kept in memory"
             + " only and forgotten when I restart.";
 
-    private static final Logger LOG = System.getLogger(HistoryCommands.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryCommands.class);
 
     private final ConversationHistory history;
     private final AdminChanges changes;
@@ -43,7 +43,7 @@ final class HistoryCommands {
                 default -> USAGE;
             };
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "conversation history of {0} {1} could not be read or changed: {2}",
+            LOG.warn("conversation history of {} {} could not be read or changed: {}",
                     scope.platform(), scope.scopeId(), e.toString());
             return "The conversation history setting could not be read or changed just now; please try again.";
         }

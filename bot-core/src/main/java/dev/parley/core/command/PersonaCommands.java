@@ -14,13 +14,13 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.persona.UnknownPersonaException;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /persona} command, and {@code /bot persona} as its older alias: anyone may list the
@@ -38,7 +38,7 @@ final class PersonaCommands {
     private static final int SHOWN_PROMPT = 1_500;
     private static final int ECHOED_NAME = 32;
 
-    private static final Logger LOG = System.getLogger(PersonaCommands.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PersonaCommands.class);
 
     private final PersonaSelector personas;
     private final PersonaRules rules;
@@ -69,7 +69,7 @@ final class PersonaCommands {
             };
         } catch (RuntimeException e) {
             // the store failed: nothing the admin typed is at fault, and nothing is claimed as done
-            LOG.log(Level.WARNING, "personas of {0} {1} could not be read or changed: {2}",
+            LOG.warn("personas of {} {} could not be read or changed: {}",
                     message.location().platform(), message.location().scopeId(), e.toString());
             return "The personas here could not be read or changed just now; please try again.";
         }

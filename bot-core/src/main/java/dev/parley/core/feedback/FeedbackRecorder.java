@@ -3,8 +3,6 @@ package dev.parley.core.feedback;
 import dev.parley.core.conversation.ConversationKey;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +10,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records answers for feedback: an answer whose question and reply both passed moderation is kept
@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  */
 public final class FeedbackRecorder {
 
-    private static final Logger LOG = System.getLogger(FeedbackRecorder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackRecorder.class);
 
     private final FeedbackConsent consent;
     private final FeedbackLog log;
@@ -100,7 +100,7 @@ public final class FeedbackRecorder {
                         question.author().id(), ids.getFirst(), systemPrompt, question.text(), answer, producedBy, variant,
                         clock.instant(), shown.replaces().isPresent() ? shown.replaces().getAsLong() : null)));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "message={0} exchange not recorded for feedback: {1}", question.messageId(),
+                LOG.warn("message={} exchange not recorded for feedback: {}", question.messageId(),
                         e.getClass().getName()); // a database's message may quote the text
                 return OptionalLong.empty();
             }
@@ -115,7 +115,7 @@ public final class FeedbackRecorder {
             return !question.author().bot() && consent.enabled(scope)
                     && !consent.optedOut(scope, question.author().id());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} feedback consent could not be read: {1}", question.messageId(),
+            LOG.warn("message={} feedback consent could not be read: {}", question.messageId(),
                     e.getClass().getName());
             return false;
         }

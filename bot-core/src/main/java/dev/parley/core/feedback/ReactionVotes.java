@@ -1,11 +1,11 @@
 package dev.parley.core.feedback;
 
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns reactions into votes: a reaction on a recorded answer, where feedback is on and by someone
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  */
 public final class ReactionVotes {
 
-    private static final Logger LOG = System.getLogger(ReactionVotes.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReactionVotes.class);
 
     private final FeedbackConsent consent;
     private final FeedbackLog log;
@@ -61,7 +61,7 @@ public final class ReactionVotes {
                         ? Result.DELETED : Result.UNCHANGED;
             };
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a reaction in {0} {1} was not stored: {2}", scope.platform(), scope.scopeId(),
+            LOG.warn("a reaction in {} {} was not stored: {}", scope.platform(), scope.scopeId(),
                     e.getClass().getName());
             return Result.IGNORED;
         }

@@ -6,8 +6,6 @@ import dev.parley.core.conversation.ChatTurn;
 import dev.parley.core.conversation.ConversationKey;
 import dev.parley.core.conversation.ConversationStore;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conversation history across restarts, opt-in per scope: the exchanges of a scope whose admins
@@ -33,7 +33,7 @@ public final class ConversationHistory implements ConversationStore {
     /** How often, at most, expired exchanges are purged as new ones are written. */
     static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
-    private static final Logger LOG = System.getLogger(ConversationHistory.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationHistory.class);
 
     private final ConversationArchive archive;
     private final Duration retention;
@@ -111,7 +111,7 @@ public final class ConversationHistory implements ConversationStore {
             }
             return List.copyOf(turns);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not recall a conversation of {0} {1}; answering from memory: {2}",
+            LOG.warn("could not recall a conversation of {} {}; answering from memory: {}",
                     key.location().platform(), key.location().scopeId(), e.toString());
             return List.of();
         }
@@ -133,7 +133,7 @@ public final class ConversationHistory implements ConversationStore {
             archive.append(key, new ArchivedExchange(now, authorId, userText, reply));
             purgeIfDue(now);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not archive an exchange of {0} {1}: {2}",
+            LOG.warn("could not archive an exchange of {} {}: {}",
                     key.location().platform(), key.location().scopeId(), e.toString());
         } finally {
             switching.readLock().unlock();
@@ -159,7 +159,7 @@ public final class ConversationHistory implements ConversationStore {
         if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_INTERVAL))) {
             int purged = archive.purgeBefore(now.minus(retention));
             if (purged > 0) {
-                LOG.log(Level.INFO, "purged {0} archived exchanges older than {1}", purged, retention);
+                LOG.info("purged {} archived exchanges older than {}", purged, retention);
             }
         }
     }

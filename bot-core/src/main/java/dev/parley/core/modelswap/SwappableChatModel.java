@@ -3,14 +3,14 @@ package dev.parley.core.modelswap;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.ReplyStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ChatModel} that hands each new reply to the model serving now, and that can be pointed
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SwappableChatModel implements ChatModel {
 
-    private static final Logger LOG = System.getLogger(SwappableChatModel.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SwappableChatModel.class);
 
     private final Object lock = new Object();
     private final List<Runnable> slotListeners = new CopyOnWriteArrayList<>();
@@ -154,7 +154,7 @@ public final class SwappableChatModel implements ChatModel {
             try {
                 listener.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a slot listener failed: {0}", e.toString());
+                LOG.warn("a slot listener failed: {}", e.toString());
             }
         }
     }

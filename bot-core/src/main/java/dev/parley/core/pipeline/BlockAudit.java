@@ -15,20 +15,20 @@ import dev.parley.core.moderation.RedactedExcerpt;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
 import dev.parley.core.settings.ScopeKey;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Decides what the audit log and the scope's audit channel are told of a block. */
 final class BlockAudit {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final AuditHash auditHash;
     private final AuditLog audit;
@@ -81,7 +81,7 @@ final class BlockAudit {
         try {
             reports.report(report, keptText);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} block report to channel {1} failed: {2}", report.messageId(),
+            LOG.warn("message={} block report to channel {} failed: {}", report.messageId(),
                     report.auditChannelId(), e.toString());
         }
     }

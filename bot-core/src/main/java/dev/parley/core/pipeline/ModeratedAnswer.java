@@ -29,6 +29,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Steps 4 to 7 of the path of a message: the prompt from the conversation, the model's answer
@@ -39,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 final class ModeratedAnswer implements PendingAnswer.Answering {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final PersonaSelector personas;
     private final ChatModel model;
@@ -113,7 +115,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
             if (request.stopRequested()) {
                 return request.stopped(); // stop() closed the stream under next()
             }
-            LOG.log(Level.WARNING, "message={0} model failed: {1}", message.messageId(), e.getMessage());
+            LOG.warn("message={} model failed: {}", message.messageId(), e.getMessage());
             sink.notice(new Notice(Notice.Kind.FAILED, "Sorry, the model could not answer this time."));
             return new Outcome.Failed(String.valueOf(e.getMessage()));
         }
@@ -151,7 +153,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         try {
             quotas.charge(message, (long) prompt.tokens() + model.countTokens(reply));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} usage not charged: {1}", message.messageId(), e.toString());
+            LOG.warn("message={} usage not charged: {}", message.messageId(), e.toString());
         }
     }
 

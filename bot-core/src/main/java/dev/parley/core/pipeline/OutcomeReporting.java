@@ -1,8 +1,6 @@
 package dev.parley.core.pipeline;
 
 import dev.parley.core.conversation.InboundMessage;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,12 +12,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Decides when a message's outcome and its answer's first visible text are reported: counted, logged and told to the listener. */
 final class OutcomeReporting {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final PipelineEvents events;
     private final InstantSource clock;
@@ -58,7 +58,7 @@ final class OutcomeReporting {
                 events.failed(message, failure);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(), e.toString());
+            LOG.warn("message={} pipeline listener failed: {}", message.messageId(), e.toString());
         }
     }
 
@@ -118,7 +118,7 @@ final class OutcomeReporting {
                 try {
                     events.firstVisible(message, Duration.between(arrival, clock.instant()));
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "message={0} pipeline listener failed: {1}", message.messageId(),
+                    LOG.warn("message={} pipeline listener failed: {}", message.messageId(),
                             e.toString());
                 }
             }
@@ -127,10 +127,10 @@ final class OutcomeReporting {
 
     private static void log(InboundMessage message, @Nullable Outcome outcome, @Nullable Throwable failure) {
         if (failure != null) {
-            LOG.log(Level.ERROR, "message=" + message.messageId() + " failed", failure);
+            LOG.error("message=" + message.messageId() + " failed", failure);
             return;
         }
-        LOG.log(Level.INFO, "message={0} platform={1} scope={2} outcome={3}", message.messageId(),
+        LOG.info("message={} platform={} scope={} outcome={}", message.messageId(),
                 message.location().platform(), message.location().scopeId(),
                 outcome == null ? "none" : outcome.getClass().getSimpleName());
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One message waiting for, then holding, a model slot; decides how whatever becomes of it (answer,
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class PendingAnswer implements QueuedRequest {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     /** Steps 4 to 7 of the path: answers {@code request} while it holds {@code slot}. */
     @FunctionalInterface
@@ -197,7 +199,7 @@ final class PendingAnswer implements QueuedRequest {
         }
         delivered.whenComplete((ignored, failure) -> {
             if (failure != null) {
-                LOG.log(Level.WARNING, "message={0} final reply not delivered ({1}); not answered again",
+                LOG.warn("message={} final reply not delivered ({}); not answered again",
                         message.messageId(), failure.getClass().getName());
             }
             forget.accept(kept);

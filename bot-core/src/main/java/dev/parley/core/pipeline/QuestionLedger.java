@@ -1,9 +1,9 @@
 package dev.parley.core.pipeline;
 
 import dev.parley.core.conversation.Platform;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The accepted questions as the pipeline keeps and forgets them: a question is kept once it is
@@ -14,7 +14,7 @@ import java.util.List;
 final class QuestionLedger {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final AcceptedQuestions questions;
 
@@ -31,7 +31,7 @@ final class QuestionLedger {
         try {
             questions.accepted(question);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} could not be kept as accepted ({1}); a crash now would lose it",
+            LOG.warn("message={} could not be kept as accepted ({}); a crash now would lose it",
                     question.message().messageId(), e.getClass().getName());
             return;
         }
@@ -45,7 +45,7 @@ final class QuestionLedger {
         try {
             questions.finished(questionId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "question {0} could not be forgotten ({1}); a restart may answer it again",
+            LOG.warn("question {} could not be forgotten ({}); a restart may answer it again",
                     questionId, e.getClass().getName());
         }
     }

@@ -2,8 +2,6 @@ package dev.parley.core.pipeline;
 
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Platform;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which questions kept from before a restart are taken again: of a message edited while
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class RestartResume {
 
     // logged under the pipeline's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(ChatPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final QuestionLedger ledger;
     private final SeenMessages delivered;
@@ -75,11 +75,11 @@ final class RestartResume {
             }
         }
         if (tooOld > 0) {
-            LOG.log(Level.WARNING, "{0}: {1} questions accepted before the restart were older than {2} and were "
+            LOG.warn("{}: {} questions accepted before the restart were older than {} and were "
                     + "dropped unanswered", platform, tooOld, maxAge);
         }
-        LOG.log(Level.INFO, "{0}: {1} questions accepted before the restart taken again ({2} delivered again, "
-                + "{3} replaced by an edit, {4} left where no reply can be posted)", platform, answers.size(),
+        LOG.info("{}: {} questions accepted before the restart taken again ({} delivered again, "
+                + "{} replaced by an edit, {} left where no reply can be posted)", platform, answers.size(),
                 deliveredAgain, superseded, unreachable);
         return answers;
     }

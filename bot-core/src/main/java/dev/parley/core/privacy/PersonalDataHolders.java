@@ -1,11 +1,11 @@
 package dev.parley.core.privacy;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every store that holds rows about users, in the order an export lists them: {@code /export} and
@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public final class PersonalDataHolders {
 
-    private static final Logger LOG = System.getLogger(PersonalDataHolders.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalDataHolders.class);
 
     private final List<PersonalData> holders;
     private final InstantSource clock;
@@ -32,7 +32,7 @@ public final class PersonalDataHolders {
             try {
                 sections.add(holder.export(subject));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "scope={0} could not export section {1}: {2}", subject.scope(),
+                LOG.warn("scope={} could not export section {}: {}", subject.scope(),
                         holder.section(), e.toString());
                 unreadable.add(holder.section());
             }
@@ -48,7 +48,7 @@ public final class PersonalDataHolders {
             try {
                 erasures.add(holder.forget(subject));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "scope={0} could not forget section {1}: {2}", subject.scope(),
+                LOG.warn("scope={} could not forget section {}: {}", subject.scope(),
                         holder.section(), e.toString());
                 failed.add(holder.section());
             }

@@ -1,8 +1,6 @@
 package dev.parley.core.queue;
 
 import dev.parley.core.model.ChatModel;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fair, bounded queue in front of the model. At most {@code slots} requests run at once, each
@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InferenceQueue implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(InferenceQueue.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceQueue.class);
     private static final long IDLE_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long {@link #finish} waits for running requests it told to stop. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
@@ -510,7 +510,7 @@ public final class InferenceQueue implements AutoCloseable {
         try {
             entry.request.run(() -> streamOpened(entry));
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "a queued request failed: " + entry.key.messageId(), e);
+            LOG.error("a queued request failed: " + entry.key.messageId(), e);
         } finally {
             lock.lock();
             try {
@@ -539,7 +539,7 @@ public final class InferenceQueue implements AutoCloseable {
             try {
                 call.accept(entry.request);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "telling a queued request failed: " + entry.key.messageId(), e);
+                LOG.warn("telling a queued request failed: " + entry.key.messageId(), e);
             }
         }
     }

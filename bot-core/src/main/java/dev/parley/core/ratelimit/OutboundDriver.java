@@ -1,12 +1,12 @@
 package dev.parley.core.ratelimit;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that drives an {@link OutboundScheduler} for an adapter: it sends whatever the
@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class OutboundDriver implements AutoCloseable {
 
-    private static final Logger LOG = System.getLogger(OutboundDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundDriver.class);
     /** How long the thread sleeps when nothing waits; an enqueue wakes it sooner. */
     private static final Duration IDLE = Duration.ofSeconds(5);
 
@@ -105,7 +105,7 @@ public final class OutboundDriver implements AutoCloseable {
             try {
                 scheduler.runDue();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "outbound sends failed: {0}", e.toString());
+                LOG.warn("outbound sends failed: {}", e.toString());
             }
             Duration wait = scheduler.nextDueIn().orElse(IDLE);
             lock.lock();

@@ -1,7 +1,5 @@
 package dev.parley.core.ratelimit;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reply side's pacing: sends wait here until every platform limit of their target has room
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OutboundScheduler {
 
-    private static final Logger LOG = System.getLogger(OutboundScheduler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundScheduler.class);
 
     private final InstantSource clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -205,7 +205,7 @@ public final class OutboundScheduler {
                 case SendResult.Failed refused -> {
                     failed++;
                     line.sends.removeFirst();
-                    LOG.log(Level.WARNING, "send to {0} failed: {1}", line.target.id(), refused.reason());
+                    LOG.warn("send to {} failed: {}", line.target.id(), refused.reason());
                 }
             }
             if (line.sends.isEmpty()) {

@@ -2,9 +2,9 @@ package dev.parley.core.review;
 
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes every block reported to an audit channel a pending review item, then hands the report,
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReviewingBlockReports implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(ReviewingBlockReports.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewingBlockReports.class);
 
     private final ReviewQueue queue;
     private final BlockReports posters;
@@ -34,7 +34,7 @@ public final class ReviewingBlockReports implements BlockReports {
         try {
             posted = report.withReviewId(queue.open(report, keptText));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} could not be kept for review: {1}", report.messageId(), e.toString());
+            LOG.warn("message={} could not be kept for review: {}", report.messageId(), e.toString());
         }
         posters.report(posted);
     }

@@ -3,10 +3,10 @@ package dev.parley.app.chat;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.conversation.Platform;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each block report to the adapter of the platform it happened on. Adapters register once
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlatformBlockReports implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(PlatformBlockReports.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformBlockReports.class);
 
     private final Map<Platform, BlockReports> byPlatform = new ConcurrentHashMap<>();
 
@@ -27,7 +27,7 @@ public final class PlatformBlockReports implements BlockReports {
     public void report(BlockReport report) {
         BlockReports reports = byPlatform.get(report.location().platform());
         if (reports == null) {
-            LOG.log(Level.DEBUG, "no audit channel poster for {0}", report.location().platform());
+            LOG.debug("no audit channel poster for {}", report.location().platform());
             return;
         }
         reports.report(report);

@@ -2,9 +2,9 @@ package dev.parley.app.operations;
 
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.queue.InferenceQueue;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -21,7 +21,7 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 public final class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 
-    private static final Logger LOG = System.getLogger(GracefulShutdown.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final ApplicationContext context;
     private final ChatPipeline pipeline;
@@ -44,12 +44,12 @@ public final class GracefulShutdown implements ApplicationListener<ContextClosed
         int waiting = queue.waiting();
         int running = queue.running();
         if (waiting + running > 0) {
-            LOG.log(Level.INFO, "shutting down: {0} answers running (up to {1} ms to finish), {2} waiting told to ask again",
+            LOG.info("shutting down: {} answers running (up to {} ms to finish), {} waiting told to ask again",
                     running, grace.toMillis(), waiting);
         }
         try {
             if (!queue.finish(grace)) {
-                LOG.log(Level.WARNING, "shutting down: answers still running after {0} ms were stopped", grace.toMillis());
+                LOG.warn("shutting down: answers still running after {} ms were stopped", grace.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,10 +4,10 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.telegram.TelegramAdapter;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -22,7 +22,7 @@ import org.springframework.context.ApplicationListener;
  */
 public final class QuestionRecovery implements ApplicationListener<ApplicationStartedEvent> {
 
-    private static final Logger LOG = System.getLogger(QuestionRecovery.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(QuestionRecovery.class);
 
     private final ChatPipeline pipeline;
     private final Duration maxAge;
@@ -41,7 +41,7 @@ public final class QuestionRecovery implements ApplicationListener<ApplicationSt
     public void onApplicationEvent(ApplicationStartedEvent event) {
         int dropped = pipeline.dropPending(Platform.CONSOLE);
         if (dropped > 0) {
-            LOG.log(Level.INFO, "{0} console questions pending from before the restart were dropped", dropped);
+            LOG.info("{} console questions pending from before the restart were dropped", dropped);
         }
         TelegramAdapter telegramAdapter = telegram;
         if (telegramAdapter != null) {
@@ -61,7 +61,7 @@ public final class QuestionRecovery implements ApplicationListener<ApplicationSt
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // the questions stay kept: the next start takes them (if they are not too old by then)
-            LOG.log(Level.WARNING, "discord: questions pending from before the restart could not be taken again: {0}",
+            LOG.warn("discord: questions pending from before the restart could not be taken again: {}",
                     e.toString());
         }
     }

@@ -3,10 +3,10 @@ package dev.parley.app.review;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.review.AuthorNotices;
 import dev.parley.core.review.ReviewItem;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each review notice to the adapter of the platform the reviewed message was written on.
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlatformAuthorNotices implements AuthorNotices {
 
-    private static final Logger LOG = System.getLogger(PlatformAuthorNotices.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformAuthorNotices.class);
 
     private final Map<Platform, AuthorNotices> byPlatform = new ConcurrentHashMap<>();
 
@@ -27,7 +27,7 @@ public final class PlatformAuthorNotices implements AuthorNotices {
     public void tell(ReviewItem item, String text) {
         AuthorNotices notices = byPlatform.get(item.location().platform());
         if (notices == null) {
-            LOG.log(Level.DEBUG, "no author notices on {0}", item.location().platform());
+            LOG.debug("no author notices on {}", item.location().platform());
             return;
         }
         notices.tell(item, text);

@@ -12,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway: HELLO, heartbeat ACKs, IDENTIFY answered with READY and a GUILD_CREATE per guild,
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Gateway extends WebSocketServer {
 
-    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     static final int OP_DISPATCH = 0;
     static final int OP_HEARTBEAT = 1;
     static final int OP_IDENTIFY = 2;
@@ -269,7 +269,7 @@ final class Gateway extends WebSocketServer {
 
     @Override
     public void onError(@Nullable WebSocket connection, Exception e) {
-        LOG.log(Level.FINE, "fake gateway connection error", e);
+        LOG.debug("fake gateway connection error", e);
     }
 
     private static void send(@Nullable WebSocket connection, String text) {
@@ -278,7 +278,7 @@ final class Gateway extends WebSocketServer {
                 connection.send(text);
             } catch (RuntimeException e) {
                 // the client went away between the check and the send; resume replays it
-                LOG.log(Level.FINE, "fake gateway send failed", e);
+                LOG.debug("fake gateway send failed", e);
             }
         }
     }
