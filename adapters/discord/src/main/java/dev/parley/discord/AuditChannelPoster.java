@@ -5,8 +5,6 @@ import dev.parley.core.audit.BlockReportText;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditChannelPoster implements BlockReports {
 
-    private static final Logger LOG = System.getLogger(AuditChannelPoster.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChannelPoster.class);
     private static final BlockReportText TEXT = new BlockReportText(report -> {
         String where = report.location().threadId() != null ? report.location().threadId() : report.location().channelId();
         return "<@" + report.authorId() + "> in <#" + where + ">";

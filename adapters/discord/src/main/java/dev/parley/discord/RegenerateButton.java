@@ -5,9 +5,8 @@ import dev.parley.core.conversation.Location;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.regenerate.AnswerButtons;
+import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -18,6 +17,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The <em>Regenerate</em> button under the bot's answers: puts it under an answer's last message
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
 
-    private static final Logger LOG = System.getLogger(RegenerateButton.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RegenerateButton.class);
     static final String ID = "regenerate";
 
     private final ChatPipeline pipeline;
@@ -53,7 +54,7 @@ final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
         MessageChannel channel = channels.apply(where);
         if (channel != null) {
             channel.editMessageComponentsById(messageId, ActionRow.of(Button.secondary(ID, "Regenerate"))).queue(
-                    ok -> {}, failure -> LOG.log(Level.WARNING, "could not add the regenerate button: {0}",
+                    ok -> {}, failure -> LOG.warn("could not add the regenerate button: {}",
                             failure.toString()));
         }
     }
@@ -63,8 +64,7 @@ final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
         MessageChannel channel = channels.apply(where);
         if (channel != null) {
             for (String id : messageIds) {
-                channel.deleteMessageById(id).queue(ok -> {}, failure -> LOG.log(Level.WARNING,
-                        "could not delete a replaced answer: {0}", failure.toString()));
+                channel.deleteMessageById(id).queue(ok -> {}, failure -> LOG.warn("could not delete a replaced answer: {}", failure.toString()));
             }
         }
     }
@@ -74,7 +74,7 @@ final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
         if (!event.getComponentId().equals(ID)) {
             return; // another feature's button
         }
-        event.deferReply(true).queue(ok -> {}, failure -> LOG.log(Level.WARNING, "could not defer: {0}", failure.toString()));
+        event.deferReply(true).queue(ok -> {}, failure -> LOG.warn("could not defer: {}", failure.toString()));
         MessageChannel channel = event.getMessageChannel();
         Location where = DiscordListener.location(channel, event.getGuild() == null ? null : event.getGuild().getId());
         work.execute(() -> {
@@ -83,7 +83,7 @@ final class RegenerateButton extends ListenerAdapter implements AnswerButtons {
                 answer = pipeline.regenerate(where, event.getMessageId(), event.getUser().getId(),
                         question -> sink(channel, question)).presserNote();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "regenerate failed: {0}", e.toString());
+                LOG.warn("regenerate failed: {}", e.toString());
                 answer = "Sorry, that did not work.";
             }
             event.getHook().editOriginal(answer).queue(ok -> {}, failure -> {});

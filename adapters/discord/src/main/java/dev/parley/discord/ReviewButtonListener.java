@@ -4,8 +4,6 @@ import dev.parley.core.review.ReviewButton;
 import dev.parley.core.review.ReviewOutcome;
 import dev.parley.core.review.ReviewPresses;
 import dev.parley.core.review.ReviewQueue;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import net.dv8tion.jda.api.Permission;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReviewButtonListener extends ListenerAdapter {
 
-    private static final Logger LOG = System.getLogger(ReviewButtonListener.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewButtonListener.class);
 
     private final ReviewPresses presses;
     private final ExecutorService work;

@@ -5,8 +5,8 @@ import dev.parley.core.audit.BlockReportText;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.ratelimit.OutboundDriver;
 import dev.parley.core.ratelimit.OutboundTarget;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -47,8 +47,7 @@ final class AuditChatPoster implements BlockReports {
         try {
             // waits out 429s, retries a network failure twice, and logs a refusal
             driver.enqueue(OutboundTarget.telegramChat(chat, true), new PacedCall(() -> client.execute(post),
-                    NETWORK_ATTEMPTS, failure -> LOG.log(Level.WARNING,
-                            "scope={0} could not post a block report to chat {1}: {2}", report.scope(),
+                    NETWORK_ATTEMPTS, failure -> LOG.warn("scope={} could not post a block report to chat {}: {}", report.scope(),
                             report.auditChannelId(), failure)));
         } catch (IllegalStateException closed) {
             LOG.debug("scope={} a block report came after shutdown", report.scope());

@@ -1,8 +1,8 @@
 package dev.parley.telegram;
 
 import dev.parley.core.ratelimit.SendResult;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -11,7 +11,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 final class BotApiCalls {
 
-    private static final Logger LOG = System.getLogger(TelegramReplySink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramReplySink.class);
     private static final int NETWORK_ATTEMPTS = 3;
 
     /** Network failures since the last call that got an answer; guarded by this. */
@@ -37,7 +37,7 @@ final class BotApiCalls {
                 return new SendResult.RetryAfter(ApiErrors.NETWORK_RETRY, false);
             }
             networkFailures = 0;
-            LOG.log(Level.WARNING, "Telegram refused a send: {0}", ApiErrors.describe(e));
+            LOG.warn("Telegram refused a send: {}", ApiErrors.describe(e));
             return new SendResult.Failed(ApiErrors.describe(e));
         }
     }

@@ -5,10 +5,10 @@ import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.regenerate.AnswerButtons;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -30,7 +30,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class RegenerateButtons implements AnswerButtons {
 
-    private static final Logger LOG = System.getLogger(RegenerateButtons.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RegenerateButtons.class);
     static final String DATA = "regen";
 
     private final TelegramClient client;
@@ -76,7 +76,7 @@ final class RegenerateButtons implements AnswerButtons {
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(answer).build());
         } catch (TelegramApiException e) {
-            LOG.log(Level.WARNING, "could not answer a regenerate press: {0}", ApiErrors.describe(e));
+            LOG.warn("could not answer a regenerate press: {}", ApiErrors.describe(e));
         }
         return true;
     }
@@ -97,7 +97,7 @@ final class RegenerateButtons implements AnswerButtons {
             try {
                 call.run();
             } catch (TelegramApiException | RuntimeException e) {
-                LOG.log(Level.WARNING, "could not {0}: {1}", what, e instanceof TelegramApiException api
+                LOG.warn("could not {}: {}", what, e instanceof TelegramApiException api
                         ? ApiErrors.describe(api) : e.toString());
             }
         });

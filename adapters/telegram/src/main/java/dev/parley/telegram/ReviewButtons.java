@@ -5,8 +5,6 @@ import dev.parley.core.review.ReviewItem;
 import dev.parley.core.review.ReviewOutcome;
 import dev.parley.core.review.ReviewPresses;
 import dev.parley.core.review.ReviewQueue;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +31,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class ReviewButtons {
 
-    private static final Logger LOG = System.getLogger(ReviewButtons.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewButtons.class);
 
     private final TelegramClient client;
     private final AdminLookup admins;

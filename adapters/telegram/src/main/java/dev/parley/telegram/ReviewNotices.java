@@ -40,8 +40,7 @@ final class ReviewNotices implements AuthorNotices {
         SendMessage message = notice.build();
         try {
             driver.enqueue(OutboundTarget.telegramChat(chat, !item.location().channelId().equals(item.authorId())),
-                    new PacedCall(() -> client.execute(message), 1, failure -> LOG.log(Level.WARNING,
-                            "scope={0} could not warn the author of review {1}: {2}", item.scope(), item.id(), failure)));
+                    new PacedCall(() -> client.execute(message), 1, failure -> LOG.warn("scope={} could not warn the author of review {}: {}", item.scope(), item.id(), failure)));
         } catch (IllegalStateException closed) {
             LOG.debug("scope={} a review notice came after shutdown", item.scope());
         }

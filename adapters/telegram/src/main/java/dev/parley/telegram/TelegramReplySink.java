@@ -9,8 +9,6 @@ import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.ratelimit.SendResult;
 import dev.parley.core.reply.ReplySplitter;
 import dev.parley.core.reply.StreamedReply;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

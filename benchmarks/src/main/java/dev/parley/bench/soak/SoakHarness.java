@@ -79,7 +79,6 @@ public final class SoakHarness {
 
     public static void main(String[] args) throws Exception {
         SoakOptions options = SoakOptions.parse(args);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try (FakeDiscordServer discord = FakeDiscordServer.start();
              FakeTelegramServer telegram = FakeTelegramServer.start(SoakLoad.TELEGRAM_TOKEN, SoakLoad.TELEGRAM_BOT)) {
             boolean passed = new SoakHarness(options, discord, telegram).run();

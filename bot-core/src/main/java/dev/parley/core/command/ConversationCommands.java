@@ -5,15 +5,15 @@ import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.RequestKey;
 import dev.parley.core.queue.Withdrawal;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The commands everyone has over their own conversation: {@code /reset} forgets it, {@code /stop} withdraws their questions. */
 final class ConversationCommands {
 
     // logged under the command service's name, as before this class was split from it
-    private static final Logger LOG = System.getLogger(CommandService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
 
     private final ConversationMemory memory;
     private final @Nullable InferenceQueue queue;
@@ -30,7 +30,7 @@ final class ConversationCommands {
             memory.forget(message.conversationKey());
         } catch (RuntimeException e) {
             // memory is cleared first; the store failed: say so rather than claim it is gone
-            LOG.log(Level.WARNING, "could not delete a stored conversation of {0} {1}: {2}",
+            LOG.warn("could not delete a stored conversation of {} {}: {}",
                     message.location().platform(), message.location().scopeId(), e.toString());
             return "Forgotten for now, but the stored history of this conversation could not be deleted. "
                     + "Please try /reset again later.";

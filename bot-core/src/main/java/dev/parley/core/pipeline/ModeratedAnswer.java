@@ -22,8 +22,6 @@ import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.core.regenerate.Regeneration;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;

@@ -7,8 +7,6 @@ import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.ModelSlot;
 import dev.parley.core.queue.QueuedRequest;
 import dev.parley.core.regenerate.Regeneration;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.Platform;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The answers that offer <em>Regenerate</em>: every finished model answer on a platform that shows
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegenerableAnswers {
 
-    private static final Logger LOG = System.getLogger(RegenerableAnswers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RegenerableAnswers.class);
 
     /** How long an answer can be regenerated after it was shown. */
     public static final Duration KEPT_FOR = Duration.ofHours(24);
@@ -126,7 +126,7 @@ public final class RegenerableAnswers {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message={0} regenerate button not updated: {1}", question.messageId(),
+            LOG.warn("message={} regenerate button not updated: {}", question.messageId(),
                     e.getClass().getName());
         }
     }
