@@ -46,6 +46,7 @@ final class Admission {
     private final List<String> names;
     private final List<AdmissionCheck> forMessages;
     private final List<AdmissionCheck> forEdits;
+    private final List<AdmissionCheck> forRegenerations;
     private final ModerationPolicies policies;
 
     Admission(PipelineSettings settings, SeenMessages delivered, CommandService commands, ModerationPolicies policies,
@@ -70,12 +71,23 @@ final class Admission {
         this.names = steps.stream().map(step -> step.check().name()).toList();
         this.forMessages = steps.stream().filter(step -> step.runs() != Runs.EDITS).map(Step::check).toList();
         this.forEdits = steps.stream().filter(step -> step.runs() != Runs.NEW_MESSAGES).map(Step::check).toList();
+        // a regeneration asks the same delivered message again: every check of a new message but the redelivery one
+        this.forRegenerations = forMessages.stream().filter(check -> !(check instanceof DuplicateDelivery)).toList();
         this.policies = policies;
     }
 
     /** What became of {@code message}, or its policy when it is to be queued. */
     Decision admit(InboundMessage message, ReplySink sink) {
         return run(forMessages, message, sink);
+    }
+
+    /**
+     * The checks a question passes again when its answer is regenerated: those of {@link #admit}
+     * except the duplicate check (the question is the delivered one, asked once more on purpose);
+     * it is charged to the limits and quotas like a new message.
+     */
+    Decision admitAgain(InboundMessage question, ReplySink sink) {
+        return run(forRegenerations, question, sink);
     }
 
     /**

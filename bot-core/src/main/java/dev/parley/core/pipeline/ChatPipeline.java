@@ -158,7 +158,7 @@ public final class ChatPipeline {
             }
         });
         try {
-            Outcome decided = switch (admission.admit(question, sink)) {
+            Outcome decided = switch (admission.admitAgain(question, sink)) {
                 case Admission.Decision.Done done -> done.outcome();
                 case Admission.Decision.Take take -> enqueue(question, take.policy(), sink, outcome, null, again);
             };
