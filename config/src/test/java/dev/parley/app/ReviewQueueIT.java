@@ -126,6 +126,32 @@ class ReviewQueueIT {
     }
 
     @Test
+    void falsePositiveTakesBackTheStrikeAndLiftsTheMuteItCaused() {
+        Watched watched = watched(100_870);
+        assertThat(say(watched.group(), ADA, "/strikes policy 1 24h 1h")).isNotBlank();
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        assertThat(server.botMessages(watched.group().id()).getLast().text()).contains("You are muted from the bot here");
+        assertThat(say(watched.group(), BOB, "@parley_bot what is the weather like")).startsWith("You are muted");
+
+        assertThat(press(watched, report, ADA, "False positive"))
+                .startsWith("Review " + reviewId(report) + " resolved: false-positive, ")
+                .endsWith(", strike withdrawn, mute lifted.");
+
+        server.await("Bob is told his mute is lifted", () -> server.botMessages(watched.group().id()).stream()
+                .anyMatch(m -> m.text().equals(ReviewEffects.UNMUTED)), WAIT);
+        assertThat(say(watched.group(), ADA, "/strikes show " + BOB.id())).contains("has no strikes counting here")
+                .doesNotContain("Muted until");
+        assertThat(say(watched.group(), BOB, BLOCKED_PROMPT)).isNotBlank().doesNotContain(BLOCKED_NOTICE)
+                .doesNotContain("muted");
+        JdbcClient jdbc = telegram.context().getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_strike WHERE scope_id = :group").param("group",
+                String.valueOf(watched.group().id())).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'review.false-positive' AND detail LIKE :item")
+                .param("item", "item=" + reviewId(report) + " %").query(String.class).single())
+                .endsWith("strike withdrawn, mute lifted");
+    }
+
+    @Test
     void muteStopsTheAuthorsNextQuestionUntilTheTimePasses() {
         Watched watched = watched(100_820);
         BotMessage report = blockReported(watched, BLOCKED_PROMPT);

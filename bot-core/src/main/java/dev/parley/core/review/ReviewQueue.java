@@ -99,7 +99,7 @@ public final class ReviewQueue {
             // another admin claimed it between our read and our update
             return new ReviewOutcome.AlreadyResolved(store.find(id).orElse(item));
         }
-        plan.apply().run();
+        plan.changes().forEach(change -> change.apply().run());
         audit.record(new AuditEntry(now, scope, reviewer.id(), "review." + decision.action().typed(),
                 "item=" + id + " author=" + item.authorId() + " category=" + item.category() + " sha256=" + item.hash()
                         + " " + plan.detail()));

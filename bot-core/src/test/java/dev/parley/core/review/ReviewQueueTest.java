@@ -3,6 +3,9 @@ package dev.parley.core.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.access.AccessControl;
+import dev.parley.core.access.Mute;
+import dev.parley.core.access.Strike;
+import dev.parley.core.access.StrikePolicy;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
@@ -12,6 +15,7 @@ import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Verdict;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
@@ -123,6 +127,66 @@ class ReviewQueueTest {
         assertThat(policies.forScope(SCOPE).setting(Category.VIOLENCE).threshold()).isEqualTo(0.83);
         assertThat(audit.recent(SCOPE, 1).getFirst().detail()).contains("item=" + id).contains("violence threshold 0.83")
                 .doesNotContain("alice said");
+    }
+
+    @Test
+    void falsePositive_withdrawsTheBlocksStrikeAndLiftsTheMuteItCrossedTheThresholdTo() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().strike(SCOPE, "alice", "m-0", violence);
+        access.strikes().strike(SCOPE, "alice", "m-00", violence);
+        clock.advance(Duration.ofMinutes(1));
+        Mute mute = access.strikes().strike(SCOPE, "alice", "m-1", violence).orElseThrow(); // the third, in m-1
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).isEqualTo("Review " + id
+                + " resolved: false-positive, violence threshold 0.83, strike withdrawn, mute lifted.");
+        assertThat(access.strikes().current(SCOPE, "alice")).extracting(Strike::messageId)
+                .containsExactly("m-0", "m-00");
+        assertThat(access.mutes().active(SCOPE, "alice")).as("was " + mute).isEmpty();
+        assertThat(access.check(Messages.mention(Messages.ALICE, "hello"), false)).isEmpty();
+        assertThat(notices).containsExactly("alice: " + ReviewEffects.UNMUTED);
+        assertThat(audit.recent(SCOPE, 1).getFirst().detail()).contains("item=" + id)
+                .endsWith("violence threshold 0.83, strike withdrawn, mute lifted");
+    }
+
+    @Test
+    void falsePositive_keepsTheMuteOfStrikesThatReachTheThresholdWithoutIt() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().strike(SCOPE, "alice", "m-1", violence); // this item's strike, the first
+        access.strikes().setPolicy(SCOPE, new StrikePolicy(1, Duration.ofHours(24), Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(1));
+        access.strikes().strike(SCOPE, "alice", "m-2", violence).orElseThrow(); // mutes on its own
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).endsWith("violence threshold 0.83, strike withdrawn.");
+        assertThat(access.mutes().active(SCOPE, "alice")).isPresent();
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void falsePositive_aBlockThatGaveNoStrikeWithdrawsNothing() {
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).isEqualTo("Review " + id + " resolved: false-positive, violence threshold 0.83.");
+    }
+
+    @Test
+    void confirm_leavesTheStrikeAndTheMute() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().setPolicy(SCOPE, new StrikePolicy(1, Duration.ofHours(24), Duration.ofHours(1)));
+        access.strikes().strike(SCOPE, "alice", "m-1", violence).orElseThrow();
+        String id = openViolence(0.9, null);
+
+        queue.resolve(SCOPE, id, Decision.of(ReviewAction.CONFIRM), ADMIN);
+
+        assertThat(access.mutes().active(SCOPE, "alice")).isPresent();
+        assertThat(access.strikes().withdrawal(SCOPE, "alice", "m-1")).isPresent();
     }
 
     @Test

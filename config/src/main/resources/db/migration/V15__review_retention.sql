@@ -1,0 +1,5 @@
+-- Review queue leftovers (#18). Portable SQL for H2 and PostgreSQL.
+
+-- A strike names the blocked message, so a review that finds the block wrong takes it back.
+ALTER TABLE access_strike ADD COLUMN message_id VARCHAR(128);
+CREATE INDEX access_strike_message ON access_strike (platform, scope_id, user_id, message_id);
