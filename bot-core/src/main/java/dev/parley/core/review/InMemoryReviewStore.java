@@ -42,4 +42,16 @@ public final class InMemoryReviewStore implements ReviewStore {
         items.put(id, item.resolved(how));
         return true;
     }
+
+    @Override
+    public synchronized boolean release(String id, Resolution how) {
+        ReviewItem item = items.get(id);
+        if (item == null || !how.equals(item.resolution())) {
+            return false;
+        }
+        items.put(id, new ReviewItem(item.id(), item.createdAt(), item.scope(), item.location(), item.authorId(),
+                item.messageId(), item.direction(), item.category(), item.rule(), item.scores(), item.hash(),
+                item.text(), item.excerpt(), null));
+        return true;
+    }
 }

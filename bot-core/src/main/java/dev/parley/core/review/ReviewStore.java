@@ -24,4 +24,10 @@ public interface ReviewStore {
      * resolving at once exactly one gets true.
      */
     boolean resolve(String id, Resolution how);
+
+    /**
+     * Makes the item {@code id} pending again if it is still resolved as {@code how}: the claim of
+     * an action that failed, given back so another admin can act. Whether it was released.
+     */
+    boolean release(String id, Resolution how);
 }

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Review items in the review_item table (V12). An item is resolved by one conditional UPDATE
  * ({@code WHERE resolved_by IS NULL}) whose row count says who won, so two processes or two admins
- * pressing at once resolve it once.
+ * pressing at once resolve it once. A claim whose action failed is released by another conditional
+ * UPDATE that matches only that claim.
  */
 public final class JdbcReviewStore implements ReviewStore {
 
@@ -104,6 +105,19 @@ public final class JdbcReviewStore implements ReviewStore {
                 .param("at", Timestamp.from(how.at()))
                 .param("detail", how.detail())
                 .param("id", id)
+                .update() == 1;
+    }
+
+    @Override
+    public boolean release(String id, Resolution how) {
+        return jdbc.sql("""
+                        UPDATE review_item SET resolution = NULL, resolved_by = NULL, resolved_at = NULL,
+                            resolution_detail = NULL
+                        WHERE id = :id AND resolved_by = :by AND resolved_at = :at AND resolution = :action""")
+                .param("id", id)
+                .param("by", how.by())
+                .param("at", Timestamp.from(how.at()))
+                .param("action", how.action().name())
                 .update() == 1;
     }
 

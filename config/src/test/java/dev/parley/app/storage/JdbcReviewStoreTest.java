@@ -95,4 +95,30 @@ class JdbcReviewStoreTest {
             copy.drop();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aClaimIsReleasedOnlyByItsOwnResolution(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        try {
+            var store = new JdbcReviewStore(JdbcClient.create(copy.dataSource()));
+            store.add(item("dddddd", null, AT));
+            var claim = new Resolution(ReviewAction.BAN, "42", AT.plusSeconds(60), "blocked user 43 from the bot");
+            assertThat(store.resolve("dddddd", claim)).isTrue();
+
+            assertThat(store.release("dddddd", new Resolution(ReviewAction.BAN, "44", AT.plusSeconds(60), "x")))
+                    .as("another admin's").isFalse();
+            assertThat(store.release("dddddd", claim)).isTrue();
+            assertThat(store.release("dddddd", claim)).as("already given back").isFalse();
+            assertThat(store.find("dddddd").orElseThrow()).isEqualTo(item("dddddd", null, AT));
+            assertThat(store.pending(SCOPE, 10)).extracting(ReviewItem::id).containsExactly("dddddd");
+
+            var second = new Resolution(ReviewAction.CONFIRM, "44", AT.plusSeconds(90), "confirmed");
+            assertThat(store.resolve("dddddd", second)).as("claimed again by another admin").isTrue();
+            assertThat(store.release("dddddd", claim)).as("a stale release").isFalse();
+            assertThat(store.find("dddddd").orElseThrow().resolution()).isEqualTo(second);
+        } finally {
+            copy.drop();
+        }
+    }
 }
