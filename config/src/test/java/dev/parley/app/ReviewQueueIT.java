@@ -7,6 +7,7 @@ import dev.parley.core.review.ReviewEffects;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.InlineButton;
+import dev.parley.testkit.telegram.RecordedRequest;
 import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
 import java.time.Duration;
@@ -93,6 +94,13 @@ class ReviewQueueIT {
         long handled = telegram.adapter().messagesHandled();
         String query = server.userPresses(watched.mods(), who, report.messageId(), data);
         telegram.awaitHandled(handled + 1);
+        return answer(query);
+    }
+
+    /** The bot's answer to the press {@code query}, once the paced queue sent it. */
+    private static String answer(String query) {
+        server.await("the answer to press " + query, () -> server.callbackAnswers().stream()
+                .anyMatch(a -> a.startsWith(query + ": ")), WAIT);
         return server.callbackAnswers().stream().filter(a -> a.startsWith(query + ": ")).findFirst()
                 .map(a -> a.substring(query.length() + 2)).orElseThrow();
     }
@@ -152,6 +160,32 @@ class ReviewQueueIT {
     }
 
     @Test
+    void aPressAnsweredWith429IsAnsweredAfterRetryAfterAndNothingIsLost() {
+        Watched watched = watched(100_880);
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        String id = reviewId(report);
+        server.failNext("answerCallbackQuery", 1, 5);
+        server.failNext("editMessageText", 1, 5);
+
+        String query = server.userPresses(watched.mods(), CAROL, report.messageId(),
+                button(watched, report, "Confirm").callbackData());
+        server.awaitRequest(r -> r.is("answerCallbackQuery") && r.status() == 429
+                && query.equals(r.string("callback_query_id")), WAIT);
+        CLOCK.advance(Duration.ofSeconds(5)); // the paced queue waits retry_after on the bot's clock
+
+        assertThat(answer(query)).startsWith("Review " + id + " resolved: confirm");
+        server.awaitRequest(r -> r.is("editMessageText") && r.status() == 429, WAIT);
+        CLOCK.advance(Duration.ofSeconds(5));
+        server.await("the report says who resolved it", () -> shown(watched, report).contains("Resolved by @carol (44)"),
+                WAIT);
+        List<RecordedRequest> answers = server.requests("answerCallbackQuery").stream()
+                .filter(r -> query.equals(r.string("callback_query_id"))).toList();
+        assertThat(answers).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(server.callbackAnswers()).filteredOn(a -> a.startsWith(query + ": ")).hasSize(1);
+        assertThat(server.requests("editMessageText")).extracting(RecordedRequest::status).contains(429);
+    }
+
+    @Test
     void muteStopsTheAuthorsNextQuestionUntilTheTimePasses() {
         Watched watched = watched(100_820);
         BotMessage report = blockReported(watched, BLOCKED_PROMPT);
@@ -206,6 +240,8 @@ class ReviewQueueIT {
         String second = server.userPresses(watched.mods(), CAROL, report.messageId(), ban);
         telegram.awaitHandled(handled + 2);
 
+        answer(first);
+        answer(second);
         List<String> answers = server.callbackAnswers().stream()
                 .filter(a -> a.startsWith(first + ": ") || a.startsWith(second + ": ")).toList();
         assertThat(answers).hasSize(2);
