@@ -3,3 +3,6 @@
 -- A strike names the blocked message, so a review that finds the block wrong takes it back.
 ALTER TABLE access_strike ADD COLUMN message_id VARCHAR(128);
 CREATE INDEX access_strike_message ON access_strike (platform, scope_id, user_id, message_id);
+
+-- Resolved items are deleted after parley.review.retention; this finds them without a scan.
+CREATE INDEX review_item_resolved ON review_item (resolved_at);

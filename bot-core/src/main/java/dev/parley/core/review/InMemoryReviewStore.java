@@ -1,6 +1,7 @@
 package dev.parley.core.review;
 
 import dev.parley.core.settings.ScopeKey;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,5 +54,12 @@ public final class InMemoryReviewStore implements ReviewStore {
                 item.messageId(), item.direction(), item.category(), item.rule(), item.scores(), item.hash(),
                 item.text(), item.excerpt(), null));
         return true;
+    }
+
+    @Override
+    public synchronized int purgeResolvedBefore(Instant before) {
+        int size = items.size();
+        items.values().removeIf(i -> i.resolution() != null && i.resolution().at().isBefore(before));
+        return size - items.size();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.core.review;
 
 import dev.parley.core.settings.ScopeKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,7 @@ public interface ReviewStore {
      * an action that failed, given back so another admin can act. Whether it was released.
      */
     boolean release(String id, Resolution how);
+
+    /** Deletes the items resolved before {@code before}, never a pending one; how many there were. */
+    int purgeResolvedBefore(Instant before);
 }

@@ -142,6 +142,11 @@ class ReviewQueueFailureTest {
             public boolean release(String wanted, Resolution how) {
                 throw new IllegalStateException("database down");
             }
+
+            @Override
+            public int purgeResolvedBefore(java.time.Instant before) {
+                return store.purgeResolvedBefore(before);
+            }
         };
         var queue = new ReviewQueue(stuck, new ReviewEffects(settings, policies, access, (item, text) -> { }), audit,
                 clock, new Random(7));

@@ -13,6 +13,7 @@ import dev.parley.core.settings.ScopeKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,13 @@ public final class JdbcReviewStore implements ReviewStore {
                 .param("at", Timestamp.from(how.at()))
                 .param("action", how.action().name())
                 .update() == 1;
+    }
+
+    @Override
+    public int purgeResolvedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM review_item WHERE resolved_by IS NOT NULL AND resolved_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     private static ReviewItem item(ResultSet rs) throws SQLException {
