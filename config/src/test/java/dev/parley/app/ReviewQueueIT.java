@@ -12,6 +12,7 @@ import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -183,6 +184,26 @@ class ReviewQueueIT {
         assertThat(answers).extracting(RecordedRequest::status).containsExactly(429, 200);
         assertThat(server.callbackAnswers()).filteredOn(a -> a.startsWith(query + ": ")).hasSize(1);
         assertThat(server.requests("editMessageText")).extracting(RecordedRequest::status).contains(429);
+    }
+
+    @Test
+    void aScopeShowingRedactedExcerptsKeepsOnlyTheExcerptNeverTheText() {
+        Watched watched = watched(100_890);
+        assertThat(say(watched.group(), ADA, "/moderation excerpt redacted")).isNotBlank();
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        String id = reviewId(report);
+        assertThat(press(watched, report, ADA, "Confirm")).startsWith("Review " + id + " resolved: confirm");
+
+        JdbcClient jdbc = telegram.context().getBean(JdbcClient.class);
+        Map<String, Object> row = jdbc.sql("SELECT * FROM review_item WHERE id = :id").param("id", id).query().singleRow();
+        String excerpt = (String) row.get("excerpt");
+        assertThat(excerpt).isNotBlank().doesNotContain("bomb");
+        assertThat(row.get("blocked_text")).isNull();
+        assertThat(row.values()).as("no column holds the blocked text")
+                .noneMatch(v -> v instanceof String text && text.contains("make a bomb"));
+        assertThat(report.text()).contains(excerpt.replace('@', '\uFF20'));
+        assertThat(say(watched.group(), ADA, "/review export")).contains("\"id\":\"" + id + "\",\"text\":\"")
+                .doesNotContain("bomb");
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class InMemoryReviewStore implements ReviewStore {
         }
         items.put(id, new ReviewItem(item.id(), item.createdAt(), item.scope(), item.location(), item.authorId(),
                 item.messageId(), item.direction(), item.category(), item.rule(), item.scores(), item.hash(),
-                item.text(), item.excerpt(), null));
+                item.excerpt(), null));
         return true;
     }
 

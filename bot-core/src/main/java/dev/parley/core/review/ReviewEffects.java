@@ -165,7 +165,7 @@ public final class ReviewEffects {
         if (term.isEmpty() || term.length() > MAX_TERM_LENGTH) {
             return refuse("An allowed term has 1 to " + MAX_TERM_LENGTH + " characters.");
         }
-        return ok("allowed term \"" + term + "\"", settingsChange(item, now -> now.withAllowedTerm(term)));
+        return ok("allowed term \"" + term + "\"", settingsChange(item, current -> current.withAllowedTerm(term)));
     }
 
     private Result raiseThreshold(ReviewItem item) {
@@ -190,7 +190,7 @@ public final class ReviewEffects {
             return ok(category.get().apiName() + " threshold already " + before.threshold());
         }
         return ok(category.get().apiName() + " threshold " + above.toPlainString(), settingsChange(item,
-                now -> now.withCategory(category.get(), new CategorySetting(before.action(), threshold))));
+                current -> current.withCategory(category.get(), new CategorySetting(before.action(), threshold))));
     }
 
     private Result mute(ReviewItem item, Decision decision, String by, Instant now) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +45,14 @@ public final class ReviewQueue {
     }
 
     /**
-     * Keeps {@code report} as a pending item, with {@code keptText} where the scope keeps more than
-     * hashes (else null); returns its id.
+     * Keeps {@code report} as a pending item, with no more of the text than the report shows (its
+     * hash, and the redacted excerpt where the scope's policy asks for one); returns its id.
      */
-    public String open(BlockReport report, @Nullable String keptText) {
+    public String open(BlockReport report) {
         for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
             ReviewItem item = new ReviewItem(newId(), report.at(), report.scope(), report.location(), report.authorId(),
                     report.messageId(), report.direction(), report.category(), report.rule(), report.scores(),
-                    report.sha256(), keptText, report.excerpt(), null);
+                    report.sha256(), report.excerpt(), null);
             if (store.add(item)) {
                 return item.id();
             }

@@ -66,7 +66,7 @@ class ReviewQueueFailureTest {
     private String open() {
         return queue.open(new BlockReport(clock.instant(), SCOPE, Messages.GENERAL, "mods", "alice", "m-1",
                 Direction.INPUT, "violence", "lexicon", CategoryScores.none().with(Category.VIOLENCE, 0.8234),
-                "0123456789abcdef", null), null);
+                "0123456789abcdef", null));
     }
 
     @Test

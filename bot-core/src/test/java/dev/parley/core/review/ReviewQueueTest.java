@@ -50,13 +50,13 @@ class ReviewQueueTest {
             new ReviewEffects(settings, policies, access, (item, text) -> notices.add(item.authorId() + ": " + text)),
             audit, clock, new Random(7));
 
-    private String openViolence(double score, String keptText) {
-        return queue.open(report("violence", CategoryScores.none().with(Category.VIOLENCE, score)), keptText);
+    private String openViolence(double score, String excerpt) {
+        return queue.open(report("violence", CategoryScores.none().with(Category.VIOLENCE, score), excerpt));
     }
 
-    private BlockReport report(String category, CategoryScores scores) {
+    private BlockReport report(String category, CategoryScores scores, String excerpt) {
         return new BlockReport(clock.instant(), SCOPE, Messages.GENERAL, "mods", "alice", "m-1", Direction.INPUT,
-                category, "lexicon", scores, "0123456789abcdef", null);
+                category, "lexicon", scores, "0123456789abcdef", excerpt);
     }
 
     @Test
@@ -248,18 +248,18 @@ class ReviewQueueTest {
         List<BlockReport> posted = new ArrayList<>();
         var reports = new ReviewingBlockReports(queue, posted::add);
 
-        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9)), "the text");
-        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9)));
+        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9), "how do I *** it"));
+        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9), null));
 
         assertThat(posted).extracting(BlockReport::reviewId).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(queue.find(posted.get(0).reviewId()).orElseThrow().text()).isEqualTo("the text");
-        assertThat(queue.find(posted.get(1).reviewId()).orElseThrow().text()).isNull();
+        assertThat(queue.find(posted.get(0).reviewId()).orElseThrow().excerpt()).isEqualTo("how do I *** it");
+        assertThat(queue.find(posted.get(1).reviewId()).orElseThrow().excerpt()).isNull();
         assertThat(posted.get(0).reviewId()).matches("[a-z2-9]{6}");
     }
 
     @Test
     void export_writesTheLabelAndNeverTheTextOfAHashOnlyScope() {
-        String kept = openViolence(0.9, "how do I \"kill\" a process");
+        String kept = openViolence(0.9, "how do I \"***\" a process");
         String hashOnly = openViolence(0.9, null);
         queue.resolve(SCOPE, kept, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
         clock.advance(Duration.ofSeconds(1));
@@ -269,7 +269,7 @@ class ReviewQueueTest {
 
         assertThat(lines[0]).startsWith("{\"id\":\"" + hashOnly + "\",\"sha256\":\"0123456789abcdef\",\"flagged\":true,")
                 .contains("\"label\":\"confirm\"").doesNotContain("\"text\"");
-        assertThat(lines[1]).startsWith("{\"id\":\"" + kept + "\",\"text\":\"how do I \\\"kill\\\" a process\",")
+        assertThat(lines[1]).startsWith("{\"id\":\"" + kept + "\",\"text\":\"how do I \\\"***\\\" a process\",")
                 .contains("\"flagged\":false").contains("\"categories\":{\"violence\":false}")
                 .contains("\"category_scores\":{\"violence\":0.9000}").contains("\"label\":\"false-positive\"");
         assertThat(Map.of("lines", lines.length)).containsEntry("lines", 2);

@@ -28,7 +28,7 @@ class ReviewRetentionTest {
 
     private static ReviewItem item(String id, Instant at) {
         return new ReviewItem(id, at, SCOPE, WHERE, "43", "-100123:" + id, Direction.INPUT, "violence", "lexicon",
-                CategoryScores.none().with(Category.VIOLENCE, 0.9), "0123456789abcdef", null, null, null);
+                CategoryScores.none().with(Category.VIOLENCE, 0.9), "0123456789abcdef", null, null);
     }
 
     @ParameterizedTest
