@@ -7,10 +7,12 @@ import dev.parley.core.review.ReviewEffects;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.InlineButton;
+import dev.parley.testkit.telegram.RecordedRequest;
 import dev.parley.testkit.telegram.TelegramChat;
 import dev.parley.testkit.telegram.TelegramUser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +95,13 @@ class ReviewQueueIT {
         long handled = telegram.adapter().messagesHandled();
         String query = server.userPresses(watched.mods(), who, report.messageId(), data);
         telegram.awaitHandled(handled + 1);
+        return answer(query);
+    }
+
+    /** The bot's answer to the press {@code query}, once the paced queue sent it. */
+    private static String answer(String query) {
+        server.await("the answer to press " + query, () -> server.callbackAnswers().stream()
+                .anyMatch(a -> a.startsWith(query + ": ")), WAIT);
         return server.callbackAnswers().stream().filter(a -> a.startsWith(query + ": ")).findFirst()
                 .map(a -> a.substring(query.length() + 2)).orElseThrow();
     }
@@ -123,6 +132,78 @@ class ReviewQueueIT {
         assertThat(server.inlineButtons(watched.mods().id(), report.messageId())).as("buttons gone").isEmpty();
         assertThat(say(watched.group(), BOB, BLOCKED_PROMPT)).isNotBlank().doesNotContain(BLOCKED_NOTICE);
         assertThat(say(watched.group(), ADA, "/audit recent")).contains("review.false-positive");
+    }
+
+    @Test
+    void falsePositiveTakesBackTheStrikeAndLiftsTheMuteItCaused() {
+        Watched watched = watched(100_870);
+        assertThat(say(watched.group(), ADA, "/strikes policy 1 24h 1h")).isNotBlank();
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        assertThat(server.botMessages(watched.group().id()).getLast().text()).contains("You are muted from the bot here");
+        assertThat(say(watched.group(), BOB, "@parley_bot what is the weather like")).startsWith("You are muted");
+
+        assertThat(press(watched, report, ADA, "False positive"))
+                .startsWith("Review " + reviewId(report) + " resolved: false-positive, ")
+                .endsWith(", strike withdrawn, mute lifted.");
+
+        server.await("Bob is told his mute is lifted", () -> server.botMessages(watched.group().id()).stream()
+                .anyMatch(m -> m.text().equals(ReviewEffects.UNMUTED)), WAIT);
+        assertThat(say(watched.group(), ADA, "/strikes show " + BOB.id())).contains("has no strikes counting here")
+                .doesNotContain("Muted until");
+        assertThat(say(watched.group(), BOB, BLOCKED_PROMPT)).isNotBlank().doesNotContain(BLOCKED_NOTICE)
+                .doesNotContain("muted");
+        JdbcClient jdbc = telegram.context().getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_strike WHERE scope_id = :group").param("group",
+                String.valueOf(watched.group().id())).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'review.false-positive' AND detail LIKE :item")
+                .param("item", "item=" + reviewId(report) + " %").query(String.class).single())
+                .endsWith("strike withdrawn, mute lifted");
+    }
+
+    @Test
+    void aPressAnsweredWith429IsAnsweredAfterRetryAfterAndNothingIsLost() {
+        Watched watched = watched(100_880);
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        String id = reviewId(report);
+        server.failNext("answerCallbackQuery", 1, 5);
+        server.failNext("editMessageText", 1, 5);
+
+        String query = server.userPresses(watched.mods(), CAROL, report.messageId(),
+                button(watched, report, "Confirm").callbackData());
+        server.awaitRequest(r -> r.is("answerCallbackQuery") && r.status() == 429
+                && query.equals(r.string("callback_query_id")), WAIT);
+        CLOCK.advance(Duration.ofSeconds(5)); // the paced queue waits retry_after on the bot's clock
+
+        assertThat(answer(query)).startsWith("Review " + id + " resolved: confirm");
+        server.awaitRequest(r -> r.is("editMessageText") && r.status() == 429, WAIT);
+        CLOCK.advance(Duration.ofSeconds(5));
+        server.await("the report says who resolved it", () -> shown(watched, report).contains("Resolved by @carol (44)"),
+                WAIT);
+        List<RecordedRequest> answers = server.requests("answerCallbackQuery").stream()
+                .filter(r -> query.equals(r.string("callback_query_id"))).toList();
+        assertThat(answers).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(server.callbackAnswers()).filteredOn(a -> a.startsWith(query + ": ")).hasSize(1);
+        assertThat(server.requests("editMessageText")).extracting(RecordedRequest::status).contains(429);
+    }
+
+    @Test
+    void aScopeShowingRedactedExcerptsKeepsOnlyTheExcerptNeverTheText() {
+        Watched watched = watched(100_890);
+        assertThat(say(watched.group(), ADA, "/moderation excerpt redacted")).isNotBlank();
+        BotMessage report = blockReported(watched, BLOCKED_PROMPT);
+        String id = reviewId(report);
+        assertThat(press(watched, report, ADA, "Confirm")).startsWith("Review " + id + " resolved: confirm");
+
+        JdbcClient jdbc = telegram.context().getBean(JdbcClient.class);
+        Map<String, Object> row = jdbc.sql("SELECT * FROM review_item WHERE id = :id").param("id", id).query().singleRow();
+        String excerpt = (String) row.get("excerpt");
+        assertThat(excerpt).isNotBlank().doesNotContain("bomb");
+        assertThat(row.get("blocked_text")).isNull();
+        assertThat(row.values()).as("no column holds the blocked text")
+                .noneMatch(v -> v instanceof String text && text.contains("make a bomb"));
+        assertThat(report.text()).contains(excerpt.replace('@', '\uFF20'));
+        assertThat(say(watched.group(), ADA, "/review export")).contains("\"id\":\"" + id + "\",\"text\":\"")
+                .doesNotContain("bomb");
     }
 
     @Test
@@ -180,6 +261,8 @@ class ReviewQueueIT {
         String second = server.userPresses(watched.mods(), CAROL, report.messageId(), ban);
         telegram.awaitHandled(handled + 2);
 
+        answer(first);
+        answer(second);
         List<String> answers = server.callbackAnswers().stream()
                 .filter(a -> a.startsWith(first + ": ") || a.startsWith(second + ": ")).toList();
         assertThat(answers).hasSize(2);

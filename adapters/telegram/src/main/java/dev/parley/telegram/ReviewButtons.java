@@ -1,5 +1,7 @@
 package dev.parley.telegram;
 
+import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.ratelimit.OutboundTarget;
 import dev.parley.core.review.ReviewButton;
 import dev.parley.core.review.ReviewItem;
 import dev.parley.core.review.ReviewOutcome;
@@ -7,6 +9,7 @@ import dev.parley.core.review.ReviewPresses;
 import dev.parley.core.review.ReviewQueue;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -27,18 +29,22 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * presser's admin status is asked of Telegram ({@code getChatMember}) in the group the block
  * happened in, not in the audit chat: only that group's admins may resolve its items. The answer
  * goes back as the callback's answer; a resolution also edits the report to say who resolved it
- * with what, and takes the buttons away.
+ * with what, and takes the buttons away. Both go through the paced queue, as every Bot API send.
  */
 final class ReviewButtons {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewButtons.class);
 
+    private static final int NETWORK_ATTEMPTS = 3;
+
     private final TelegramClient client;
+    private final OutboundDriver driver;
     private final AdminLookup admins;
     private final @Nullable ReviewPresses presses;
 
-    ReviewButtons(TelegramClient client, AdminLookup admins, @Nullable ReviewQueue reviews) {
+    ReviewButtons(TelegramClient client, OutboundDriver driver, AdminLookup admins, @Nullable ReviewQueue reviews) {
         this.client = client;
+        this.driver = driver;
         this.admins = admins;
         this.presses = reviews == null ? null : new ReviewPresses(reviews);
     }
@@ -78,12 +84,16 @@ final class ReviewButtons {
         }
     }
 
+    /**
+     * Answers the press through the paced queue, as the audit chat's own send: a burst of presses
+     * waits out Telegram's 429s instead of losing answers.
+     */
     private void answer(CallbackQuery query, String text) {
-        try {
-            client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).showAlert(true).build());
-        } catch (TelegramApiException e) {
-            LOG.warn("could not answer a button press: {}", ApiErrors.describe(e));
-        }
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text)
+                .showAlert(true).build();
+        String chat = query.getMessage() == null ? String.valueOf(query.getFrom().getId())
+                : String.valueOf(query.getMessage().getChatId());
+        paced(chat, () -> client.execute(answer), failure -> LOG.warn("could not answer a button press: {}", failure));
     }
 
     /** Edits the report to say who resolved it with what; without a reply markup, so the buttons go. */
@@ -94,12 +104,19 @@ final class ReviewButtons {
         }
         String before = post instanceof Message message && message.getText() != null ? message.getText() + "\n"
                 : "Review " + resolved.item().id() + "\n";
+        EditMessageText edit = EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
+                .text(before + ReviewPresses.resolvedLine(by, resolved)).build();
+        paced(String.valueOf(post.getChatId()), () -> client.execute(edit), failure -> LOG.warn(
+                "could not mark review {} resolved in its report: {}", resolved.item().id(), failure));
+    }
+
+    /** {@code call} through the paced queue for {@code chat}: waits out 429s, retries a network failure twice. */
+    private void paced(String chat, PacedCall.Call call, Consumer<String> onGiveUp) {
         try {
-            client.execute(EditMessageText.builder().chatId(post.getChatId()).messageId(post.getMessageId())
-                    .text(before + ReviewPresses.resolvedLine(by, resolved)).build());
-        } catch (TelegramApiException e) {
-            LOG.warn("could not mark review {} resolved in its report: {}", resolved.item().id(),
-                    ApiErrors.describe(e));
+            driver.enqueue(OutboundTarget.telegramChat(chat, chat.startsWith("-")),
+                    new PacedCall(call, NETWORK_ATTEMPTS, onGiveUp));
+        } catch (IllegalStateException closed) {
+            LOG.debug("a review button's answer came after shutdown");
         }
     }
 

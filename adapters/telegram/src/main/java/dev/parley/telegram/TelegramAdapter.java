@@ -132,7 +132,7 @@ public final class TelegramAdapter implements AutoCloseable {
         AdminLookup admins = new AdminLookup(client, ADMIN_REMEMBERED, ticker(clock));
         UpdateHandling handling = new UpdateHandling(pipeline, new UpdateReader(botId, username), admins,
                 new GroupAdministration(client, admins, ticker(clock)), new AuditChatCheck(client, botId),
-                replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, admins, reviews),
+                replies, handled, new UnservedGroups(client, served), new ReviewButtons(client, driver, admins, reviews),
                 reactions, regenerate);
         CommandMenu.set(client);
         driver.start();

@@ -101,7 +101,7 @@ public final class AccessControl {
      * to add to the block notice when it muted them (starting with a space), else "".
      */
     public String strike(InboundMessage message, Verdict.Block block) {
-        return strikes.strike(ScopeKey.of(message.location()), message.author().id(), block)
+        return strikes.strike(ScopeKey.of(message.location()), message.author().id(), message.messageId(), block)
                 .map(mute -> " " + mutedNotice(mute))
                 .orElse("");
     }

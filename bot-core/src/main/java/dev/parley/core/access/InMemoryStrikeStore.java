@@ -33,6 +33,25 @@ public final class InMemoryStrikeStore implements StrikeStore {
     }
 
     @Override
+    public Optional<Strike> forMessage(ScopeKey scope, String userId, String messageId) {
+        return strikes.getOrDefault(scope, List.of()).stream()
+                .filter(s -> s.userId().equals(userId) && messageId.equals(s.messageId())).findFirst();
+    }
+
+    @Override
+    public int withdraw(ScopeKey scope, String userId, String messageId) {
+        int[] withdrawn = {0};
+        strikes.computeIfPresent(scope, (key, old) -> {
+            List<Strike> next = new ArrayList<>(old);
+            int before = next.size();
+            next.removeIf(s -> s.userId().equals(userId) && messageId.equals(s.messageId()));
+            withdrawn[0] = before - next.size();
+            return next;
+        });
+        return withdrawn[0];
+    }
+
+    @Override
     public int clear(ScopeKey scope, String userId) {
         int[] cleared = {0};
         strikes.computeIfPresent(scope, (key, old) -> {

@@ -46,6 +46,11 @@ public final class Mutes {
         return store.find(scope, userId).filter(m -> m.activeAt(clock.instant()));
     }
 
+    /** Keeps {@code mute} again as it was: to undo lifting it. */
+    void restore(Mute mute) {
+        store.save(mute);
+    }
+
     /** The latest mute of {@code userId} in {@code scope}, held or over. */
     Optional<Mute> latest(ScopeKey scope, String userId) {
         return store.find(scope, userId);

@@ -14,6 +14,12 @@ public interface StrikeStore {
     /** The strikes of {@code userId} in {@code scope} at or after {@code from}, oldest first. */
     List<Strike> since(ScopeKey scope, String userId, Instant from);
 
+    /** The strike of {@code userId} in {@code scope} for the blocked message {@code messageId}, or empty. */
+    Optional<Strike> forMessage(ScopeKey scope, String userId, String messageId);
+
+    /** Deletes the strikes of {@code userId} in {@code scope} for the message {@code messageId}; how many there were. */
+    int withdraw(ScopeKey scope, String userId, String messageId);
+
     /** Deletes every strike of {@code userId} in {@code scope}; how many there were. */
     int clear(ScopeKey scope, String userId);
 

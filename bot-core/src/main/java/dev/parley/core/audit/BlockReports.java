@@ -1,7 +1,5 @@
 package dev.parley.core.audit;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The port to a scope's audit channel: the pipeline hands it every block in a scope whose policy
  * names one, besides writing the audit log. Platform adapters implement it by posting to that
@@ -15,13 +13,4 @@ public interface BlockReports {
 
     /** Tells {@code report.auditChannelId()} of a block. */
     void report(BlockReport report);
-
-    /**
-     * Tells of a block, with the blocked text where the scope's policy lets more than its hash be
-     * kept ({@code keptText} is null where it says hash only). Only a review queue keeps the text;
-     * everyone else reports as {@link #report(BlockReport)} does and never sees it.
-     */
-    default void report(BlockReport report, @Nullable String keptText) {
-        report(report);
-    }
 }

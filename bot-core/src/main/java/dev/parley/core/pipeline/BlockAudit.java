@@ -71,15 +71,15 @@ final class BlockAudit {
         String auditChannel = policy.reporting().auditChannel();
         if (auditChannel != null) {
             report(new BlockReport(now, scope, message.location(), auditChannel, message.author().id(),
-                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt),
-                    excerpt == null ? null : text); // a scope that keeps only hashes keeps no text for review
+                    message.messageId(), direction, block.category(), block.rule(), scores, hash, excerpt));
+            // no more of the text than the report shows: the review queue keeps the excerpt, never the text
         }
     }
 
     /** Hands a block to the audit channel; an adapter's failure there must not cost the user their notice. */
-    private void report(BlockReport report, @Nullable String keptText) {
+    private void report(BlockReport report) {
         try {
-            reports.report(report, keptText);
+            reports.report(report);
         } catch (RuntimeException e) {
             LOG.warn("message={} block report to channel {} failed: {}", report.messageId(),
                     report.auditChannelId(), e.toString());

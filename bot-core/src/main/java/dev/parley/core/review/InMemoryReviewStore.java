@@ -1,6 +1,7 @@
 package dev.parley.core.review;
 
 import dev.parley.core.settings.ScopeKey;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,5 +42,24 @@ public final class InMemoryReviewStore implements ReviewStore {
         }
         items.put(id, item.resolved(how));
         return true;
+    }
+
+    @Override
+    public synchronized boolean release(String id, Resolution how) {
+        ReviewItem item = items.get(id);
+        if (item == null || !how.equals(item.resolution())) {
+            return false;
+        }
+        items.put(id, new ReviewItem(item.id(), item.createdAt(), item.scope(), item.location(), item.authorId(),
+                item.messageId(), item.direction(), item.category(), item.rule(), item.scores(), item.hash(),
+                item.excerpt(), null));
+        return true;
+    }
+
+    @Override
+    public synchronized int purgeResolvedBefore(Instant before) {
+        int size = items.size();
+        items.values().removeIf(i -> i.resolution() != null && i.resolution().at().isBefore(before));
+        return size - items.size();
     }
 }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * Resolved items as labelled examples for retraining: one JSON line each, in the shape the
  * {@code moderate} mode reads ({@code id}, {@code text}) and writes ({@code flagged},
  * {@code categories}, {@code category_scores}), with the admin's verdict as {@code flagged} and
- * {@code label}. An item whose scope kept only the hash carries {@code sha256} and no text.
+ * {@code label}. Its {@code text} is the redacted excerpt the audit channel showed; an item whose
+ * scope kept only the hash carries {@code sha256} and no text.
  */
 public final class ReviewExport {
 
@@ -28,8 +29,9 @@ public final class ReviewExport {
         }
         boolean flagged = how.action().harmful();
         StringBuilder json = new StringBuilder("{\"id\":").append(JsonString.of(item.id()));
-        if (item.text() != null) {
-            json.append(",\"text\":").append(JsonString.of(item.text()));
+        if (item.excerpt() != null) {
+            // the redacted excerpt the admin saw: the blocked text itself is never kept
+            json.append(",\"text\":").append(JsonString.of(item.excerpt()));
         }
         json.append(",\"sha256\":").append(JsonString.of(item.hash()))
                 .append(",\"flagged\":").append(flagged)

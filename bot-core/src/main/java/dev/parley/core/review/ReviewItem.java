@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id short and typeable, e.g. {@code k3x9q2}
  * @param hash the blocked text's keyed hash ({@code AuditHash})
- * @param text the blocked text, kept only where the scope's policy keeps more than hashes; else null
- * @param excerpt the redacted excerpt the audit channel was shown, or null
+ * @param excerpt the redacted excerpt the audit channel was shown, kept where the scope's policy shows
+ *     one ({@code /moderation excerpt redacted}), else null; the blocked text itself is never kept
  * @param resolution how it was resolved, or null while pending
  */
 public record ReviewItem(
@@ -31,7 +31,6 @@ public record ReviewItem(
         String rule,
         CategoryScores scores,
         String hash,
-        @Nullable String text,
         @Nullable String excerpt,
         @Nullable Resolution resolution) {
 
@@ -62,6 +61,6 @@ public record ReviewItem(
     /** This item resolved as {@code how}. */
     public ReviewItem resolved(Resolution how) {
         return new ReviewItem(id, createdAt, scope, location, authorId, messageId, direction, category, rule, scores,
-                hash, text, excerpt, Objects.requireNonNull(how, "how"));
+                hash, excerpt, Objects.requireNonNull(how, "how"));
     }
 }

@@ -35,6 +35,20 @@ public sealed interface ReviewOutcome {
         }
     }
 
+    /**
+     * This admin claimed it, but its action failed: what it had changed was undone, and the claim
+     * given back so that another admin can act ({@code released}), unless giving it back failed too.
+     */
+    record Failed(String id, boolean released) implements ReviewOutcome {
+        @Override
+        public String text() {
+            return released ? "Review " + id + " could not be resolved: its action failed and was undone;"
+                    + " it is still pending, try again."
+                    : "Review " + id + " could not be resolved: its action failed and was undone, but the item"
+                            + " may show as resolved; /review show " + id + " tells.";
+        }
+    }
+
     /** Not done, and the item stays pending: not an admin, or the action cannot apply to this item. */
     record Refused(String text) implements ReviewOutcome {}
 }

@@ -5,21 +5,26 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The blocks reported to audit channels, waiting for an admin. Each becomes an item with a short
  * id; an admin resolves it once: the store claims it atomically, then the action is applied and
  * audited as {@code review.<action>}. A second admin, or the same one pressing twice, is told who
- * resolved it and when.
+ * resolved it and when. An action that fails after the claim is undone and the claim given back,
+ * so that nothing is half applied and another admin can act.
  */
 public final class ReviewQueue {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewQueue.class);
     private static final String ID_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"; // none that read alike
     private static final int ID_LENGTH = 6;
     private static final int ID_ATTEMPTS = 8;
@@ -40,14 +45,14 @@ public final class ReviewQueue {
     }
 
     /**
-     * Keeps {@code report} as a pending item, with {@code keptText} where the scope keeps more than
-     * hashes (else null); returns its id.
+     * Keeps {@code report} as a pending item, with no more of the text than the report shows (its
+     * hash, and the redacted excerpt where the scope's policy asks for one); returns its id.
      */
-    public String open(BlockReport report, @Nullable String keptText) {
+    public String open(BlockReport report) {
         for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
             ReviewItem item = new ReviewItem(newId(), report.at(), report.scope(), report.location(), report.authorId(),
                     report.messageId(), report.direction(), report.category(), report.rule(), report.scores(),
-                    report.sha256(), keptText, report.excerpt(), null);
+                    report.sha256(), report.excerpt(), null);
             if (store.add(item)) {
                 return item.id();
             }
@@ -99,11 +104,50 @@ public final class ReviewQueue {
             // another admin claimed it between our read and our update
             return new ReviewOutcome.AlreadyResolved(store.find(id).orElse(item));
         }
-        plan.apply().run();
-        audit.record(new AuditEntry(now, scope, reviewer.id(), "review." + decision.action().typed(),
-                "item=" + id + " author=" + item.authorId() + " category=" + item.category() + " sha256=" + item.hash()
-                        + " " + plan.detail()));
+        try {
+            apply(plan, () -> audit.record(new AuditEntry(now, scope, reviewer.id(), "review." + decision.action().typed(),
+                    "item=" + id + " author=" + item.authorId() + " category=" + item.category() + " sha256="
+                            + item.hash() + " " + plan.detail())));
+        } catch (RuntimeException e) {
+            LOG.warn("scope={} review={} action={} failed after its claim, undone: {}", scope, id,
+                    decision.action().typed(), e.toString());
+            return new ReviewOutcome.Failed(id, release(id, how));
+        }
         return new ReviewOutcome.Resolved(item.resolved(how), decision.action().typed() + ", " + plan.detail());
+    }
+
+    /**
+     * Makes {@code plan}'s changes in order, then {@code audited}; if one throws, the changes made
+     * (the one that threw included, as it may have half happened) are undone in reverse order and
+     * the failure is rethrown.
+     */
+    private static void apply(ReviewEffects.Plan plan, Runnable audited) {
+        Deque<ReviewEffects.Change> made = new ArrayDeque<>();
+        try {
+            for (ReviewEffects.Change change : plan.changes()) {
+                made.push(change);
+                change.apply().run();
+            }
+            audited.run();
+        } catch (RuntimeException failure) {
+            while (!made.isEmpty()) {
+                try {
+                    made.pop().undo().run();
+                } catch (RuntimeException undo) {
+                    failure.addSuppressed(undo);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private boolean release(String id, Resolution how) {
+        try {
+            return store.release(id, how);
+        } catch (RuntimeException e) {
+            LOG.warn("review={} claim not released: {}", id, e.toString());
+            return false;
+        }
     }
 
     private String newId() {

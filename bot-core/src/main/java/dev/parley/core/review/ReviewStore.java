@@ -1,6 +1,7 @@
 package dev.parley.core.review;
 
 import dev.parley.core.settings.ScopeKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,4 +25,13 @@ public interface ReviewStore {
      * resolving at once exactly one gets true.
      */
     boolean resolve(String id, Resolution how);
+
+    /**
+     * Makes the item {@code id} pending again if it is still resolved as {@code how}: the claim of
+     * an action that failed, given back so another admin can act. Whether it was released.
+     */
+    boolean release(String id, Resolution how);
+
+    /** Deletes the items resolved before {@code before}, never a pending one; how many there were. */
+    int purgeResolvedBefore(Instant before);
 }

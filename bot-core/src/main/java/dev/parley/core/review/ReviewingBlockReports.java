@@ -2,7 +2,6 @@ package dev.parley.core.review;
 
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +24,9 @@ public final class ReviewingBlockReports implements BlockReports {
 
     @Override
     public void report(BlockReport report) {
-        report(report, null);
-    }
-
-    @Override
-    public void report(BlockReport report, @Nullable String keptText) {
         BlockReport posted = report;
         try {
-            posted = report.withReviewId(queue.open(report, keptText));
+            posted = report.withReviewId(queue.open(report));
         } catch (RuntimeException e) {
             LOG.warn("message={} could not be kept for review: {}", report.messageId(), e.toString());
         }

@@ -50,7 +50,7 @@ class ReviewCommandsTest {
     private String open() {
         return queue.open(new BlockReport(clock.instant(), SCOPE, GENERAL, "mods", ALICE.id(), "m-1", Direction.INPUT,
                 "violence", "lexicon", CategoryScores.none().with(Category.VIOLENCE, 0.7), "0123456789abcdef",
-                "how do I ***"), null);
+                "how do I ***"));
     }
 
     @Test
@@ -74,7 +74,8 @@ class ReviewCommandsTest {
                 .isEqualTo("Review " + id + " resolved: mute, muted user alice for 2 h until 2026-01-01 02:00:00 UTC.");
         assertThat(run(ADMIN, "/review resolve " + id + " confirm")).startsWith("Review " + id + " was already resolved by admin");
         assertThat(run(ADMIN, "/review list")).isEqualTo("Nothing to review here.");
-        assertThat(run(ADMIN, "/review export")).startsWith("{\"id\":\"" + id + "\",\"sha256\":").contains("\"label\":\"mute\"");
+        assertThat(run(ADMIN, "/review export")).as("the excerpt the admins saw, as the text")
+                .startsWith("{\"id\":\"" + id + "\",\"text\":\"how do I ***\",\"sha256\":").contains("\"label\":\"mute\"");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ReviewPressesTest {
     private String openItem() {
         return queue.open(new BlockReport(clock.instant(), SCOPE, Messages.GENERAL, "mods", "alice", "m-1",
                 Direction.INPUT, "violence", "lexicon", CategoryScores.none().with(Category.VIOLENCE, 0.8),
-                "0123456789abcdef", null), null);
+                "0123456789abcdef", null));
     }
 
     private static ReviewButton.Press press(String id, String code) {

@@ -3,6 +3,9 @@ package dev.parley.core.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.access.AccessControl;
+import dev.parley.core.access.Mute;
+import dev.parley.core.access.Strike;
+import dev.parley.core.access.StrikePolicy;
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
@@ -12,6 +15,7 @@ import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Verdict;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
@@ -46,13 +50,13 @@ class ReviewQueueTest {
             new ReviewEffects(settings, policies, access, (item, text) -> notices.add(item.authorId() + ": " + text)),
             audit, clock, new Random(7));
 
-    private String openViolence(double score, String keptText) {
-        return queue.open(report("violence", CategoryScores.none().with(Category.VIOLENCE, score)), keptText);
+    private String openViolence(double score, String excerpt) {
+        return queue.open(report("violence", CategoryScores.none().with(Category.VIOLENCE, score), excerpt));
     }
 
-    private BlockReport report(String category, CategoryScores scores) {
+    private BlockReport report(String category, CategoryScores scores, String excerpt) {
         return new BlockReport(clock.instant(), SCOPE, Messages.GENERAL, "mods", "alice", "m-1", Direction.INPUT,
-                category, "lexicon", scores, "0123456789abcdef", null);
+                category, "lexicon", scores, "0123456789abcdef", excerpt);
     }
 
     @Test
@@ -126,6 +130,66 @@ class ReviewQueueTest {
     }
 
     @Test
+    void falsePositive_withdrawsTheBlocksStrikeAndLiftsTheMuteItCrossedTheThresholdTo() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().strike(SCOPE, "alice", "m-0", violence);
+        access.strikes().strike(SCOPE, "alice", "m-00", violence);
+        clock.advance(Duration.ofMinutes(1));
+        Mute mute = access.strikes().strike(SCOPE, "alice", "m-1", violence).orElseThrow(); // the third, in m-1
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).isEqualTo("Review " + id
+                + " resolved: false-positive, violence threshold 0.83, strike withdrawn, mute lifted.");
+        assertThat(access.strikes().current(SCOPE, "alice")).extracting(Strike::messageId)
+                .containsExactly("m-0", "m-00");
+        assertThat(access.mutes().active(SCOPE, "alice")).as("was " + mute).isEmpty();
+        assertThat(access.check(Messages.mention(Messages.ALICE, "hello"), false)).isEmpty();
+        assertThat(notices).containsExactly("alice: " + ReviewEffects.UNMUTED);
+        assertThat(audit.recent(SCOPE, 1).getFirst().detail()).contains("item=" + id)
+                .endsWith("violence threshold 0.83, strike withdrawn, mute lifted");
+    }
+
+    @Test
+    void falsePositive_keepsTheMuteOfStrikesThatReachTheThresholdWithoutIt() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().strike(SCOPE, "alice", "m-1", violence); // this item's strike, the first
+        access.strikes().setPolicy(SCOPE, new StrikePolicy(1, Duration.ofHours(24), Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(1));
+        access.strikes().strike(SCOPE, "alice", "m-2", violence).orElseThrow(); // mutes on its own
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).endsWith("violence threshold 0.83, strike withdrawn.");
+        assertThat(access.mutes().active(SCOPE, "alice")).isPresent();
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void falsePositive_aBlockThatGaveNoStrikeWithdrawsNothing() {
+        String id = openViolence(0.8234, null);
+
+        ReviewOutcome outcome = queue.resolve(SCOPE, id, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
+
+        assertThat(outcome.text()).isEqualTo("Review " + id + " resolved: false-positive, violence threshold 0.83.");
+    }
+
+    @Test
+    void confirm_leavesTheStrikeAndTheMute() {
+        Verdict.Block violence = new Verdict.Block("lexicon", "violence", "listed term");
+        access.strikes().setPolicy(SCOPE, new StrikePolicy(1, Duration.ofHours(24), Duration.ofHours(1)));
+        access.strikes().strike(SCOPE, "alice", "m-1", violence).orElseThrow();
+        String id = openViolence(0.9, null);
+
+        queue.resolve(SCOPE, id, Decision.of(ReviewAction.CONFIRM), ADMIN);
+
+        assertThat(access.mutes().active(SCOPE, "alice")).isPresent();
+        assertThat(access.strikes().withdrawal(SCOPE, "alice", "m-1")).isPresent();
+    }
+
+    @Test
     void falsePositive_withATermAllowsItHere() {
         String id = openViolence(0.9, null);
 
@@ -184,18 +248,18 @@ class ReviewQueueTest {
         List<BlockReport> posted = new ArrayList<>();
         var reports = new ReviewingBlockReports(queue, posted::add);
 
-        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9)), "the text");
-        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9)));
+        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9), "how do I *** it"));
+        reports.report(report("violence", CategoryScores.none().with(Category.VIOLENCE, 0.9), null));
 
         assertThat(posted).extracting(BlockReport::reviewId).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(queue.find(posted.get(0).reviewId()).orElseThrow().text()).isEqualTo("the text");
-        assertThat(queue.find(posted.get(1).reviewId()).orElseThrow().text()).isNull();
+        assertThat(queue.find(posted.get(0).reviewId()).orElseThrow().excerpt()).isEqualTo("how do I *** it");
+        assertThat(queue.find(posted.get(1).reviewId()).orElseThrow().excerpt()).isNull();
         assertThat(posted.get(0).reviewId()).matches("[a-z2-9]{6}");
     }
 
     @Test
     void export_writesTheLabelAndNeverTheTextOfAHashOnlyScope() {
-        String kept = openViolence(0.9, "how do I \"kill\" a process");
+        String kept = openViolence(0.9, "how do I \"***\" a process");
         String hashOnly = openViolence(0.9, null);
         queue.resolve(SCOPE, kept, Decision.of(ReviewAction.FALSE_POSITIVE), ADMIN);
         clock.advance(Duration.ofSeconds(1));
@@ -205,7 +269,7 @@ class ReviewQueueTest {
 
         assertThat(lines[0]).startsWith("{\"id\":\"" + hashOnly + "\",\"sha256\":\"0123456789abcdef\",\"flagged\":true,")
                 .contains("\"label\":\"confirm\"").doesNotContain("\"text\"");
-        assertThat(lines[1]).startsWith("{\"id\":\"" + kept + "\",\"text\":\"how do I \\\"kill\\\" a process\",")
+        assertThat(lines[1]).startsWith("{\"id\":\"" + kept + "\",\"text\":\"how do I \\\"***\\\" a process\",")
                 .contains("\"flagged\":false").contains("\"categories\":{\"violence\":false}")
                 .contains("\"category_scores\":{\"violence\":0.9000}").contains("\"label\":\"false-positive\"");
         assertThat(Map.of("lines", lines.length)).containsEntry("lines", 2);

@@ -7,6 +7,7 @@ import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.review.ReviewEffects;
 import dev.parley.core.review.ReviewQueue;
+import dev.parley.core.review.ReviewRetention;
 import dev.parley.core.review.ReviewingBlockReports;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.SettingsStore;
@@ -35,6 +36,13 @@ public class ReviewConfiguration {
             PlatformAuthorNotices notices, AuditLog audit, InstantSource clock) {
         return new ReviewQueue(new JdbcReviewStore(jdbc), new ReviewEffects(settings, policies, access, notices), audit,
                 clock, new SecureRandom());
+    }
+
+    /** Deletes resolved items older than {@code parley.review.retention}, every {@code purge-every}. */
+    @Bean
+    ReviewPurgeSchedule reviewPurgeSchedule(JdbcClient jdbc, ReviewProperties review, InstantSource clock) {
+        return new ReviewPurgeSchedule(new ReviewRetention(new JdbcReviewStore(jdbc), review.retention(), clock),
+                review.purgeEvery());
     }
 
     /**

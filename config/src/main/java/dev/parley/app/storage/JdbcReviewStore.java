@@ -13,6 +13,7 @@ import dev.parley.core.settings.ScopeKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +24,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Review items in the review_item table (V12). An item is resolved by one conditional UPDATE
+ * Review items in the review_item table (V12). Its blocked_text column is never written since V15:
+ * an item keeps no more of the text than its redacted excerpt. An item is resolved by one conditional UPDATE
  * ({@code WHERE resolved_by IS NULL}) whose row count says who won, so two processes or two admins
- * pressing at once resolve it once.
+ * pressing at once resolve it once. A claim whose action failed is released by another conditional
+ * UPDATE that matches only that claim.
  */
 public final class JdbcReviewStore implements ReviewStore {
 
     private static final String COLUMNS = """
             id, created_at, platform, scope_id, channel_id, thread_id, author_id, message_id, direction, category,
-            rule_name, scores, text_hash, blocked_text, excerpt, resolution, resolved_by, resolved_at, resolution_detail""";
+            rule_name, scores, text_hash, excerpt, resolution, resolved_by, resolved_at, resolution_detail""";
 
     private final JdbcClient jdbc;
 
@@ -44,9 +47,9 @@ public final class JdbcReviewStore implements ReviewStore {
         try {
             jdbc.sql("""
                             INSERT INTO review_item (id, created_at, platform, scope_id, channel_id, thread_id, author_id,
-                                message_id, direction, category, rule_name, scores, text_hash, blocked_text, excerpt)
+                                message_id, direction, category, rule_name, scores, text_hash, excerpt)
                             VALUES (:id, :at, :platform, :scope, :channel, :thread, :author, :message, :direction,
-                                :category, :rule, :scores, :hash, :text, :excerpt)""")
+                                :category, :rule, :scores, :hash, :excerpt)""")
                     .param("id", item.id())
                     .param("at", Timestamp.from(item.createdAt()))
                     .param("platform", item.scope().platform().name())
@@ -60,7 +63,6 @@ public final class JdbcReviewStore implements ReviewStore {
                     .param("rule", item.rule())
                     .param("scores", scores(item.scores()))
                     .param("hash", item.hash())
-                    .param("text", item.text())
                     .param("excerpt", item.excerpt())
                     .update();
             return true;
@@ -107,6 +109,26 @@ public final class JdbcReviewStore implements ReviewStore {
                 .update() == 1;
     }
 
+    @Override
+    public boolean release(String id, Resolution how) {
+        return jdbc.sql("""
+                        UPDATE review_item SET resolution = NULL, resolved_by = NULL, resolved_at = NULL,
+                            resolution_detail = NULL
+                        WHERE id = :id AND resolved_by = :by AND resolved_at = :at AND resolution = :action""")
+                .param("id", id)
+                .param("by", how.by())
+                .param("at", Timestamp.from(how.at()))
+                .param("action", how.action().name())
+                .update() == 1;
+    }
+
+    @Override
+    public int purgeResolvedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM review_item WHERE resolved_by IS NOT NULL AND resolved_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     private static ReviewItem item(ResultSet rs) throws SQLException {
         Platform platform = Platform.valueOf(rs.getString("platform"));
         String scopeId = rs.getString("scope_id");
@@ -120,7 +142,7 @@ public final class JdbcReviewStore implements ReviewStore {
                 new Location(platform, scopeId, rs.getString("channel_id"), rs.getString("thread_id")),
                 rs.getString("author_id"), rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
                 rs.getString("category"), rs.getString("rule_name"), scores(rs.getString("scores")),
-                rs.getString("text_hash"), rs.getString("blocked_text"), rs.getString("excerpt"), resolution);
+                rs.getString("text_hash"), rs.getString("excerpt"), resolution);
     }
 
     /** The non-zero scores as {@code violence=0.8234;hate=0.1}: the API names never hold '=' or ';'. */

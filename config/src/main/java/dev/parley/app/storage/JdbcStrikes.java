@@ -4,6 +4,8 @@ import dev.parley.core.access.Strike;
 import dev.parley.core.access.StrikePolicy;
 import dev.parley.core.access.StrikeStore;
 import dev.parley.core.settings.ScopeKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,24 +28,53 @@ public final class JdbcStrikes implements StrikeStore {
     @Override
     public void add(ScopeKey scope, Strike strike) {
         scopes.bound("""
-                        INSERT INTO access_strike (platform, scope_id, user_id, struck_at, reason)
-                        VALUES (:platform, :scope, :user, :at, :reason)""", scope)
+                        INSERT INTO access_strike (platform, scope_id, user_id, struck_at, reason, message_id)
+                        VALUES (:platform, :scope, :user, :at, :reason, :message)""", scope)
                 .param("user", strike.userId())
                 .param("at", Timestamp.from(strike.at()))
                 .param("reason", strike.reason())
+                .param("message", strike.messageId())
                 .update();
     }
 
     @Override
     public List<Strike> since(ScopeKey scope, String userId, Instant from) {
         return scopes.bound("""
-                        SELECT struck_at, reason FROM access_strike
+                        SELECT struck_at, reason, message_id FROM access_strike
                         WHERE platform = :platform AND scope_id = :scope AND user_id = :user AND struck_at >= :from
                         ORDER BY struck_at, id""", scope)
                 .param("user", userId)
                 .param("from", Timestamp.from(from))
-                .query((rs, n) -> new Strike(userId, rs.getTimestamp("struck_at").toInstant(), rs.getString("reason")))
+                .query((rs, n) -> strike(userId, rs))
                 .list();
+    }
+
+    @Override
+    public Optional<Strike> forMessage(ScopeKey scope, String userId, String messageId) {
+        return scopes.bound("""
+                        SELECT struck_at, reason, message_id FROM access_strike
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user AND message_id = :message
+                        ORDER BY struck_at, id""", scope)
+                .param("user", userId)
+                .param("message", messageId)
+                .query((rs, n) -> strike(userId, rs))
+                .stream().findFirst();
+    }
+
+    @Override
+    public int withdraw(ScopeKey scope, String userId, String messageId) {
+        return scopes.bound("""
+                        DELETE FROM access_strike
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user AND message_id = :message""",
+                        scope)
+                .param("user", userId)
+                .param("message", messageId)
+                .update();
+    }
+
+    private static Strike strike(String userId, ResultSet rs) throws SQLException {
+        return new Strike(userId, rs.getTimestamp("struck_at").toInstant(), rs.getString("reason"),
+                rs.getString("message_id"));
     }
 
     @Override

@@ -75,4 +75,26 @@ class JdbcAccessStoresTest {
             copy.drop();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aStrikeIsFoundAndWithdrawnByItsMessage(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        try {
+            Stores stores = stores(copy.dataSource());
+            stores.strikes().add(SCOPE, new Strike("45", AT, "violence", "-100:7"));
+            stores.strikes().add(SCOPE, new Strike("45", AT.plusSeconds(60), "hate", "-100:8"));
+            stores.strikes().add(SCOPE, new Strike("45", AT.plusSeconds(90), "hate"));
+
+            assertThat(stores.strikes().forMessage(SCOPE, "45", "-100:7"))
+                    .contains(new Strike("45", AT, "violence", "-100:7"));
+            assertThat(stores.strikes().forMessage(SCOPE, "46", "-100:7")).isEmpty();
+            assertThat(stores.strikes().withdraw(SCOPE, "45", "-100:7")).isEqualTo(1);
+            assertThat(stores.strikes().withdraw(SCOPE, "45", "-100:7")).isZero();
+            assertThat(stores.strikes().since(SCOPE, "45", AT)).extracting(Strike::messageId)
+                    .containsExactly("-100:8", null);
+        } finally {
+            copy.drop();
+        }
+    }
 }

@@ -32,10 +32,10 @@ class JdbcReviewStoreTest {
     private static final Location WHERE = new Location(Platform.TELEGRAM, "-100123", "-100123", "7");
     private static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
 
-    private static ReviewItem item(String id, String text, Instant at) {
+    private static ReviewItem item(String id, String excerpt, Instant at) {
         return new ReviewItem(id, at, SCOPE, WHERE, "43", "-100123:9", Direction.INPUT, "violence", "lexicon",
                 CategoryScores.none().with(Category.VIOLENCE, 0.8234).with(Category.HATE, 0.1), "0123456789abcdef",
-                text, text == null ? null : "how do I ***", null);
+                excerpt, null);
     }
 
     @ParameterizedTest
@@ -45,13 +45,13 @@ class JdbcReviewStoreTest {
         DataSource dataSource = copy.dataSource();
         try {
             var first = new JdbcReviewStore(JdbcClient.create(dataSource));
-            assertThat(first.add(item("aaaaaa", "how do I kill a process", AT))).isTrue();
+            assertThat(first.add(item("aaaaaa", "how do I *** a process", AT))).isTrue();
             assertThat(first.add(item("aaaaaa", null, AT))).as("a taken id").isFalse();
             assertThat(first.add(item("bbbbbb", null, AT.plusSeconds(1)))).isTrue();
 
             var reopened = new JdbcReviewStore(JdbcClient.create(dataSource));
-            assertThat(reopened.find("aaaaaa")).contains(item("aaaaaa", "how do I kill a process", AT));
-            assertThat(reopened.find("bbbbbb").orElseThrow().text()).isNull();
+            assertThat(reopened.find("aaaaaa")).contains(item("aaaaaa", "how do I *** a process", AT));
+            assertThat(reopened.find("bbbbbb").orElseThrow().excerpt()).isNull();
             assertThat(reopened.pending(SCOPE, 10)).extracting(ReviewItem::id).containsExactly("aaaaaa", "bbbbbb");
             assertThat(reopened.pending(new ScopeKey(Platform.DISCORD, "-100123"), 10)).isEmpty();
 
@@ -91,6 +91,32 @@ class JdbcReviewStoreTest {
                 }
                 assertThat(won).isEqualTo(1);
             }
+        } finally {
+            copy.drop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.parley.app.storage.TestDatabase#all")
+    void aClaimIsReleasedOnlyByItsOwnResolution(TestDatabase database) {
+        TestDatabase copy = database.migratedCopy();
+        try {
+            var store = new JdbcReviewStore(JdbcClient.create(copy.dataSource()));
+            store.add(item("dddddd", null, AT));
+            var claim = new Resolution(ReviewAction.BAN, "42", AT.plusSeconds(60), "blocked user 43 from the bot");
+            assertThat(store.resolve("dddddd", claim)).isTrue();
+
+            assertThat(store.release("dddddd", new Resolution(ReviewAction.BAN, "44", AT.plusSeconds(60), "x")))
+                    .as("another admin's").isFalse();
+            assertThat(store.release("dddddd", claim)).isTrue();
+            assertThat(store.release("dddddd", claim)).as("already given back").isFalse();
+            assertThat(store.find("dddddd").orElseThrow()).isEqualTo(item("dddddd", null, AT));
+            assertThat(store.pending(SCOPE, 10)).extracting(ReviewItem::id).containsExactly("dddddd");
+
+            var second = new Resolution(ReviewAction.CONFIRM, "44", AT.plusSeconds(90), "confirmed");
+            assertThat(store.resolve("dddddd", second)).as("claimed again by another admin").isTrue();
+            assertThat(store.release("dddddd", claim)).as("a stale release").isFalse();
+            assertThat(store.find("dddddd").orElseThrow().resolution()).isEqualTo(second);
         } finally {
             copy.drop();
         }
