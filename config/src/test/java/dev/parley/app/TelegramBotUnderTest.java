@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Parley on Telegram for an end-to-end test: the application with the real TelegramBots client
@@ -48,6 +50,15 @@ final class TelegramBotUnderTest implements AutoCloseable {
         this.settings = List.copyOf(settings);
         TinyLlamaModel.builder().build().writeTo(model);
         this.context = startApplication();
+    }
+
+    /** In each of {@code groups}, {@code creator} created the group and {@code bot} is an administrator. */
+    static void groupsWithAdminBot(FakeTelegramServer server, TelegramUser creator, TelegramUser bot,
+            TelegramChat... groups) {
+        for (TelegramChat group : groups) {
+            server.setMemberStatus(group.id(), creator.id(), "creator");
+            server.setMemberStatus(group.id(), bot.id(), "administrator");
+        }
     }
 
     /**
@@ -143,6 +154,27 @@ final class TelegramBotUnderTest implements AutoCloseable {
             return adapter.messagesHandled() >= count && adapter.outbound().pending() == 0
                     && context.getBean(ChatModel.class).busySlots() == 0;
         }, WAIT);
+    }
+
+    JdbcClient jdbc() {
+        return context.getBean(JdbcClient.class);
+    }
+
+    /** The feedback tables as the test reads them for {@code chat}. */
+    FeedbackRows feedback(TelegramChat chat) {
+        return new FeedbackRows(jdbc(), "TELEGRAM", String.valueOf(chat.id()));
+    }
+
+    /** The exchange the bot's message {@code reply} shows, if it was recorded. */
+    Optional<Long> exchangeShownBy(TelegramChat chat, BotMessage reply) {
+        return feedback(chat).exchangeShownBy(String.valueOf(reply.messageId()));
+    }
+
+    /** Waits until the exchange the bot's message {@code reply} in {@code chat} shows is recorded; its id. */
+    long awaitExchange(TelegramChat chat, BotMessage reply) {
+        server.await("the exchange shown by message " + reply.messageId() + " is recorded",
+                () -> exchangeShownBy(chat, reply).isPresent(), WAIT);
+        return exchangeShownBy(chat, reply).orElseThrow();
     }
 
     /** What the bot's answer to {@code posted} shows now, or null when it did not answer. */

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Feedback (#19) on Telegram end to end: the real TelegramBots client against the fake Bot API
@@ -42,10 +41,7 @@ class TelegramFeedbackIT {
     @BeforeAll
     static void start() throws Exception {
         server = FakeTelegramServer.start(TOKEN, BOT);
-        for (TelegramChat group : List.of(VOTES, OFF, OPTED, STRICT)) {
-            server.setMemberStatus(group.id(), ADA.id(), "creator");
-            server.setMemberStatus(group.id(), BOT.id(), "administrator");
-        }
+        TelegramBotUnderTest.groupsWithAdminBot(server, ADA, BOT, VOTES, OFF, OPTED, STRICT);
         telegram = TelegramBotUnderTest.start(server, TOKEN, null, "--parley.model.max-new-tokens=16");
     }
 
@@ -60,8 +56,8 @@ class TelegramFeedbackIT {
     void aThumbOnTheBotsReplyIsStoredReplacedAndDeletedWhereFeedbackIsOn() {
         assertThat(telegram.say(VOTES, ADA, "/bot feedback on")).contains("is now on");
         BotMessage reply = answer(VOTES, BOB, "@parley_bot hello there");
-        long exchange = awaitExchange(VOTES, reply);
-        assertThat(jdbc().sql("SELECT author_id, user_text, answer_text, model_name FROM feedback_exchange WHERE id = ?")
+        long exchange = telegram.awaitExchange(VOTES, reply);
+        assertThat(telegram.jdbc().sql("SELECT author_id, user_text, answer_text, model_name FROM feedback_exchange WHERE id = ?")
                 .param(exchange).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4))).single())
                 .containsExactly(String.valueOf(BOB.id()), "hello there", reply.text(), "tiny.gguf");
@@ -81,11 +77,11 @@ class TelegramFeedbackIT {
     void nothingIsStoredWhereFeedbackIsOff() {
         BotMessage unrecorded = answer(OFF, BOB, "@parley_bot hello there");
         react(OFF, ADA, unrecorded, List.of(), List.of("👍"));
-        assertThat(exchanges(OFF)).isZero();
+        assertThat(telegram.feedback(OFF).exchanges()).isZero();
 
         assertThat(telegram.say(OFF, ADA, "/bot feedback on")).contains("is now on");
         BotMessage recorded = answer(OFF, BOB, "@parley_bot good morning");
-        long exchange = awaitExchange(OFF, recorded);
+        long exchange = telegram.awaitExchange(OFF, recorded);
         assertThat(telegram.say(OFF, ADA, "/bot feedback off")).contains("is now off");
         react(OFF, ADA, recorded, List.of(), List.of("👍"));
 
@@ -100,10 +96,10 @@ class TelegramFeedbackIT {
 
         BotMessage carols = answer(OPTED, CAROL, "@parley_bot hello there");
         BotMessage bobs = answer(OPTED, BOB, "@parley_bot hello there");
-        awaitExchange(OPTED, bobs);
+        telegram.awaitExchange(OPTED, bobs);
 
-        assertThat(exchangeShownBy(OPTED, carols)).isEmpty();
-        assertThat(jdbc().sql("SELECT COUNT(*) FROM feedback_exchange WHERE scope_id = ? AND author_id = ?")
+        assertThat(telegram.exchangeShownBy(OPTED, carols)).isEmpty();
+        assertThat(telegram.jdbc().sql("SELECT COUNT(*) FROM feedback_exchange WHERE scope_id = ? AND author_id = ?")
                 .param(String.valueOf(OPTED.id())).param(String.valueOf(CAROL.id())).query(Long.class).single()).isZero();
     }
 
@@ -112,7 +108,7 @@ class TelegramFeedbackIT {
         assertThat(telegram.say(STRICT, ADA, "/bot feedback on")).contains("is now on");
         String prompt = "tell me a story";
         BotMessage learned = answer(STRICT, BOB, "@parley_bot " + prompt);
-        awaitExchange(STRICT, learned);
+        telegram.awaitExchange(STRICT, learned);
         TextNormaliser normaliser = new TextNormaliser();
         String unsafe = Arrays.stream(normaliser.normalise(learned.text()).strip().split(" ")).skip(1)
                 .filter(word -> word.length() >= 3 && !normaliser.normalise(prompt).contains(" " + word + " "))
@@ -122,8 +118,8 @@ class TelegramFeedbackIT {
         BotMessage withheld = answer(STRICT, BOB, "@parley_bot " + prompt);
 
         assertThat(withheld.text()).contains("withheld");
-        assertThat(exchangeShownBy(STRICT, withheld)).isEmpty();
-        assertThat(exchanges(STRICT)).isEqualTo(1);
+        assertThat(telegram.exchangeShownBy(STRICT, withheld)).isEmpty();
+        assertThat(telegram.feedback(STRICT).exchanges()).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -143,30 +139,8 @@ class TelegramFeedbackIT {
         telegram.awaitHandled(handledBefore + 1);
     }
 
-    private static long awaitExchange(TelegramChat chat, BotMessage reply) {
-        server.await("the exchange shown by message " + reply.messageId() + " is recorded",
-                () -> exchangeShownBy(chat, reply).isPresent(), WAIT);
-        return exchangeShownBy(chat, reply).orElseThrow();
-    }
-
-    private static Optional<Long> exchangeShownBy(TelegramChat chat, BotMessage reply) {
-        return jdbc().sql("SELECT id FROM feedback_exchange WHERE platform = 'TELEGRAM' AND scope_id = ?"
-                        + " AND reply_message = ?")
-                .param(String.valueOf(chat.id())).param(String.valueOf(reply.messageId()))
-                .query(Long.class).optional();
-    }
-
-    private static long exchanges(TelegramChat chat) {
-        return jdbc().sql("SELECT COUNT(*) FROM feedback_exchange WHERE platform = 'TELEGRAM' AND scope_id = ?")
-                .param(String.valueOf(chat.id())).query(Long.class).single();
-    }
-
     private static Optional<Integer> vote(long exchange, TelegramUser voter) {
-        return jdbc().sql("SELECT vote FROM feedback_vote WHERE exchange_id = ? AND voter_id = ?")
+        return telegram.jdbc().sql("SELECT vote FROM feedback_vote WHERE exchange_id = ? AND voter_id = ?")
                 .param(exchange).param(String.valueOf(voter.id())).query(Integer.class).optional();
-    }
-
-    private static JdbcClient jdbc() {
-        return telegram.context().getBean(JdbcClient.class);
     }
 }

@@ -22,13 +22,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The inline Regenerate button (#19) on Telegram end to end: the real TelegramBots client against
@@ -58,10 +56,7 @@ class TelegramRegenerateIT {
     @BeforeAll
     static void start() throws Exception {
         server = FakeTelegramServer.start(TOKEN, BOT);
-        for (TelegramChat group : List.of(ON, OFF, STRICT, LIMITED)) {
-            server.setMemberStatus(group.id(), ADA.id(), "creator");
-            server.setMemberStatus(group.id(), BOT.id(), "administrator");
-        }
+        TelegramBotUnderTest.groupsWithAdminBot(server, ADA, BOT, ON, OFF, STRICT, LIMITED);
         telegram = TelegramBotUnderTest.start(server, TOKEN, null, "--parley.model.max-new-tokens=16");
     }
 
@@ -77,7 +72,7 @@ class TelegramRegenerateIT {
         assertThat(telegram.say(ON, ADA, "/bot feedback on")).contains("is now on");
         Posted question = telegram.post(ON, BOB, "@parley_bot hello there");
         BotMessage first = answerTo(ON, question, 0);
-        long firstExchange = awaitExchange(ON, first);
+        long firstExchange = telegram.awaitExchange(ON, first);
         awaitButton(first);
 
         assertThat(press(ON, BOB, first)).isEqualTo("Writing another answer; it will replace this one.");
@@ -86,8 +81,8 @@ class TelegramRegenerateIT {
         server.await("the replaced answer deleted", () -> message(ON, first.messageId()).deleted(), WAIT);
         awaitButton(second);
         assertThat(second.text()).as("greedy sampling gives the same text").isEqualTo(first.text());
-        long secondExchange = awaitExchange(ON, second);
-        assertThat(jdbc().sql("SELECT replaces_id FROM feedback_exchange WHERE id = ?").param(secondExchange)
+        long secondExchange = telegram.awaitExchange(ON, second);
+        assertThat(telegram.jdbc().sql("SELECT replaces_id FROM feedback_exchange WHERE id = ?").param(secondExchange)
                 .query(Long.class).single()).isEqualTo(firstExchange);
 
         long handledBefore = telegram.adapter().messagesHandled();
@@ -120,7 +115,7 @@ class TelegramRegenerateIT {
         BotMessage second = awaitAnswerTo(OFF, question, 1);
         awaitButton(second);
         server.await("the replaced answer deleted", () -> message(OFF, first.messageId()).deleted(), WAIT);
-        assertThat(exchanges(OFF)).isZero();
+        assertThat(telegram.feedback(OFF).exchanges()).isZero();
     }
 
     @Test
@@ -140,7 +135,7 @@ class TelegramRegenerateIT {
         String prompt = "tell me a story";
         Posted question = telegram.post(STRICT, BOB, "@parley_bot " + prompt);
         BotMessage first = answerTo(STRICT, question, 0);
-        awaitExchange(STRICT, first);
+        telegram.awaitExchange(STRICT, first);
         awaitButton(first);
         TextNormaliser normaliser = new TextNormaliser();
         String unsafe = Arrays.stream(normaliser.normalise(first.text()).strip().split(" ")).skip(1)
@@ -159,7 +154,7 @@ class TelegramRegenerateIT {
             assertThat(answer.text()).isEqualTo(first.text());
         });
         assertThat(server.inlineButtons(STRICT.id(), withheld.messageId())).isEmpty();
-        assertThat(exchanges(STRICT)).isEqualTo(1);
+        assertThat(telegram.feedback(STRICT).exchanges()).isEqualTo(1);
     }
 
     @Test
@@ -219,27 +214,5 @@ class TelegramRegenerateIT {
         telegram.awaitHandled(handledBefore + 1);
         return server.callbackAnswers().stream().filter(a -> a.startsWith(query + ": ")).findFirst()
                 .map(a -> a.substring(query.length() + 2)).orElseThrow(() -> new AssertionError("no answer to " + query));
-    }
-
-    private static long awaitExchange(TelegramChat chat, BotMessage reply) {
-        server.await("the exchange shown by message " + reply.messageId() + " is recorded",
-                () -> exchangeShownBy(chat, reply).isPresent(), WAIT);
-        return exchangeShownBy(chat, reply).orElseThrow();
-    }
-
-    private static Optional<Long> exchangeShownBy(TelegramChat chat, BotMessage reply) {
-        return jdbc().sql("SELECT id FROM feedback_exchange WHERE platform = 'TELEGRAM' AND scope_id = ?"
-                        + " AND reply_message = ?")
-                .param(String.valueOf(chat.id())).param(String.valueOf(reply.messageId()))
-                .query(Long.class).optional();
-    }
-
-    private static long exchanges(TelegramChat chat) {
-        return jdbc().sql("SELECT COUNT(*) FROM feedback_exchange WHERE platform = 'TELEGRAM' AND scope_id = ?")
-                .param(String.valueOf(chat.id())).query(Long.class).single();
-    }
-
-    private static JdbcClient jdbc() {
-        return telegram.context().getBean(JdbcClient.class);
     }
 }

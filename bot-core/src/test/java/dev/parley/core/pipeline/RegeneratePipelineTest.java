@@ -7,41 +7,20 @@ import static dev.parley.core.testing.Messages.mention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
-import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
 import dev.parley.core.feedback.Exchange;
-import dev.parley.core.feedback.FeedbackRecorder;
-import dev.parley.core.feedback.InMemoryFeedbackConsent;
 import dev.parley.core.feedback.InMemoryFeedbackLog;
-import dev.parley.core.feedback.ModelNames;
-import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.core.queue.InferenceQueue;
-import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
-import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.regenerate.AnswerButtons;
-import dev.parley.core.regenerate.RegenerableAnswers;
-import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
-import dev.parley.core.testing.FakeClock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,40 +31,17 @@ import org.junit.jupiter.api.Test;
  */
 class RegeneratePipelineTest {
 
-    private final FakeClock clock = new FakeClock();
-    private final TextNormaliser normaliser = new TextNormaliser();
-    private final Moderator moderator = new Moderator(normaliser);
-    private final InMemorySettingsStore settings = new InMemorySettingsStore();
-    private final ModerationPolicies policies = new ModerationPolicies(settings,
-            new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT, Direction.OUTPUT), "No.", "Stopped."),
-            normaliser);
-    private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final ScriptedChatModel model = new ScriptedChatModel(100);
-    private final ConversationMemory memory = new ConversationMemory(model,
-            new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
-    private final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 5, Duration.ofMinutes(5)), clock);
-    private final InMemoryFeedbackConsent consent = new InMemoryFeedbackConsent();
-    private final InMemoryFeedbackLog log = new InMemoryFeedbackLog();
-    private final RegenerableAnswers regenerable = new RegenerableAnswers(clock);
-    private final CommandService commands = CommandService.builder().settings(settings).policies(policies)
-            .moderator(moderator).memory(memory).audit(audit).clock(clock).queue(queue).feedback(consent, log).build();
-    private final ChatPipeline pipeline = ChatPipeline.builder()
-            .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                    ScopeLimits.perUser(new RateLimit(1, 4)), 500, 100))
-            .commands(commands).policies(policies).moderator(moderator)
-            .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-            .queue(queue).model(model).memory(memory).audit(audit).clock(clock)
-            .events(new PipelineEvents() {})
-            .feedback(new FeedbackRecorder(consent, log, () -> new ModelNames("tiny.gguf", ""), clock, Runnable::run))
-            .regenerable(regenerable)
-            .build();
-    private final AtomicInteger postedIds = new AtomicInteger();
+    private final RecordingPipelineFixture fixture = new RecordingPipelineFixture(new RateLimit(1, 4));
+    private final ScriptedChatModel model = fixture.model;
+    private final ConversationMemory memory = fixture.memory;
+    private final InMemoryFeedbackLog log = fixture.log;
+    private final ChatPipeline pipeline = fixture.pipeline;
     private final List<String> offered = new CopyOnWriteArrayList<>();
     private final List<String> removed = new CopyOnWriteArrayList<>();
     private RecordingReplySink lastSink;
 
     RegeneratePipelineTest() {
-        regenerable.display(Platform.DISCORD, new AnswerButtons() {
+        fixture.regenerable.display(Platform.DISCORD, new AnswerButtons() {
             @Override
             public void offer(Location where, String messageId) {
                 offered.add(messageId);
@@ -100,18 +56,12 @@ class RegeneratePipelineTest {
 
     @AfterEach
     void close() {
-        queue.close();
+        fixture.close();
     }
 
     /** A sink whose platform shows each reply in a message of its own, "reply-N". */
     private RecordingReplySink sink() {
-        String shownIn = "reply-" + postedIds.incrementAndGet();
-        lastSink = new RecordingReplySink() {
-            @Override
-            public List<String> shownBy() {
-                return List.of(shownIn);
-            }
-        };
+        lastSink = fixture.sink();
         return lastSink;
     }
 
