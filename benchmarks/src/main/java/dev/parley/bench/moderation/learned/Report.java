@@ -73,6 +73,43 @@ final class Report {
         return train.stream().filter(s -> s.set().equals(set)).toList();
     }
 
+    /** Every training row, set by set in fold order: the order of {@link #pooledScores()}. */
+    List<Sample> pooledSamples() {
+        return outOfSet.keySet().stream().flatMap(set -> samplesOf(set).stream()).toList();
+    }
+
+    /** Every training row's combined scores from the fold that left its set out, calibrated without that set. */
+    List<double[]> pooledScores() {
+        List<double[]> scores = new ArrayList<>();
+        for (Map.Entry<String, double[][]> fold : outOfSet.entrySet()) {
+            double[][] platt = platt(fold.getKey());
+            List<Sample> samples = samplesOf(fold.getKey());
+            for (int i = 0; i < samples.size(); i++) {
+                scores.add(combined(fold.getValue()[i], platt, samples.get(i)));
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * The pooled rows with a category flagged at its own threshold; the thresholds were chosen on these
+     * same scores, so these figures flatter them: the held-out sets are the test.
+     */
+    void pooledAt(CategoryThresholds thresholds) {
+        List<double[]> scores = thresholds.mapped(pooledScores());
+        List<Sample> samples = pooledSamples();
+        System.out.println();
+        System.out.println("LEAVE ONE DATA SET OUT, pooled, each category flagged at its own threshold (chosen on these scores)");
+        System.out.printf("%-26s %s%n", "", Ranking.header());
+        row("English posts", scores, samples, s -> s.language().equals("en") && !s.request());
+        row("English requests", scores, samples, s -> s.language().equals("en") && s.request());
+        row("Portuguese", scores, samples, s -> s.language().equals("pt"));
+        row("Portuguese requests", scores, samples, s -> s.language().equals("pt") && s.request());
+        row("English open-set posts", scores, samples,
+                s -> s.language().equals("en") && !s.request() && !s.set().startsWith("written"));
+        perCategory(scores, samples);
+    }
+
     void leaveOneDatasetOut() {
         System.out.println();
         System.out.println("LEAVE ONE DATA SET OUT: each set scored by heads trained without it (calibration also fitted without it)"
@@ -166,6 +203,12 @@ final class Report {
      */
     static void heldOut(String title, CategoryHeads heads, List<Sample> samples, java.util.Set<String> jailbreaks,
             boolean clauses) {
+        heldOut(title, heads, samples, jailbreaks, clauses, null);
+    }
+
+    /** As above, each category flagged at its own threshold when {@code thresholds} is given. */
+    static void heldOut(String title, CategoryHeads heads, List<Sample> samples, java.util.Set<String> jailbreaks,
+            boolean clauses, @Nullable CategoryThresholds thresholds) {
         System.out.println();
         System.out.println(title + (clauses ? "; clauses of short texts also read alone" : "; whole texts only"));
         List<double[]> scores = new ArrayList<>();
@@ -181,6 +224,10 @@ final class Report {
             }
             scores.add(both);
             learnedOnly.add(learned);
+        }
+        if (thresholds != null) {
+            scores = thresholds.mapped(scores);
+            learnedOnly = thresholds.mapped(learnedOnly);
         }
         System.out.printf("%-26s %s%n", "", Ranking.header());
         for (String language : List.of("en", "pt")) {

@@ -157,6 +157,16 @@ public final class TrainModerator {
                 Report.heldOut("written evaluation examples (eval.tsv, never trained on); on requests, FPR is safe look-alikes flagged",
                         scored, written, jailbreaks, clauses);
             }
+
+            // 4. per-category thresholds for a policy, chosen on the folds only, then tried on the held-out sets
+            CategoryThresholds thresholds = CategoryThresholds.chosenOn(wholeReport.pooledScores(), wholeReport.pooledSamples());
+            System.out.printf("%nPER-CATEGORY THRESHOLDS (whole texts; chosen on the leave-one-out scores, not shipped by the trainer)%n");
+            thresholds.print();
+            wholeReport.pooledAt(thresholds);
+            Report.heldOut("HateCheck, per-category thresholds", whole, hateCheck, java.util.Set.of(), false, thresholds);
+            Report.heldOut("ToLD-Br held-out fifth, per-category thresholds", whole, toldBr, java.util.Set.of(), false, thresholds);
+            Report.heldOut("written evaluation examples, per-category thresholds; on requests, FPR is safe look-alikes flagged",
+                    whole, written, jailbreaks, false, thresholds);
         }
     }
 
