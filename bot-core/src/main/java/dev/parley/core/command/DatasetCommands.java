@@ -116,7 +116,7 @@ final class DatasetCommands {
         return summary.sftExamples() + " examples and " + summary.preferencePairs() + " preference pairs from "
                 + summary.exchangesRead() + " exchanges; dropped: " + summary.droppedOptedOut() + " opted out, "
                 + summary.droppedByModerationTotal() + " by moderation, " + summary.droppedEmpty()
-                + " empty once redacted";
+                + " empty once redacted, " + summary.droppedIdenticalPairs() + " pairs of identical answers";
     }
 
     private static String notSent(PrivateDelivery.Outcome outcome, Platform platform) {

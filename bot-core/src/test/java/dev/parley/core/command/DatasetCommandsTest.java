@@ -42,7 +42,7 @@ class DatasetCommandsTest {
         requests.add(request);
         return new DatasetFileWriter.Written(List.of(file("sft.jsonl"), file("dpo.jsonl"), file("manifest.json")),
                 new DatasetSummary(request.scopes(), request.since(), request.until(), request.selection(), 5, 2, 1, 0,
-                        Map.of(), 0, Map.of(), Map.of(), Map.of(), null, null));
+                        Map.of(), 0, 0, Map.of(), Map.of(), Map.of(), null, null));
     };
     private final DatasetCommands commands = new DatasetExportSetup(writer, (platform, user, file) -> {
         if (deliveryOutcome == PrivateDelivery.Outcome.SENT) {

@@ -144,7 +144,7 @@ public final class DatasetCommand {
             out.println(summary.sftExamples() + " examples and " + summary.preferencePairs() + " preference pairs from "
                     + summary.exchangesRead() + " exchanges; dropped: " + summary.droppedOptedOut() + " opted out, "
                     + summary.droppedByModerationTotal() + " by moderation, " + summary.droppedEmpty()
-                    + " empty once redacted");
+                    + " empty once redacted, " + summary.droppedIdenticalPairs() + " pairs of identical answers");
         } catch (FileAlreadyExistsException e) {
             throw new ExportFailure(e.getFile() + " " + e.getReason());
         } catch (IOException e) {
