@@ -97,6 +97,11 @@ final class DatasetCommands {
         } catch (DatasetUnavailableException e) {
             changes.record(message, "dataset.export.failed", what + ": " + e.getMessage());
             return "The export failed: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // after the command answered, nobody else would hear of it: audit and log it here
+            LOG.warn("dataset export failed", e);
+            changes.record(message, "dataset.export.failed", what + ": " + e.getClass().getSimpleName());
+            return "The export failed: " + e.getClass().getSimpleName() + ".";
         }
         Platform platform = message.location().platform();
         for (ExportFile file : written.files()) {
