@@ -51,6 +51,7 @@ public final class CommandService {
     private final @Nullable ReviewCommands reviews;
     private final @Nullable PrivacyCommands privacy;
     private final @Nullable FeedbackCommands feedback;
+    private final @Nullable DatasetCommands datasets;
 
     private CommandService(Builder parts) {
         this.changes = new AdminChanges(required(parts.audit, "audit"), required(parts.clock, "clock"));
@@ -75,6 +76,7 @@ public final class CommandService {
         this.privacy = parts.privacy == null ? null : parts.privacy.commands(changes);
         this.feedback = parts.feedbackConsent == null || parts.feedbackLog == null ? null
                 : new FeedbackCommands(parts.feedbackConsent, parts.feedbackLog, changes);
+        this.datasets = parts.datasets == null ? null : parts.datasets.commands(changes);
     }
 
     /** A builder that checks each collaborator as it is set, and at {@link Builder#build} that none is missing. */
@@ -140,8 +142,15 @@ public final class CommandService {
         private @Nullable PrivacySetup privacy;
         private @Nullable FeedbackConsent feedbackConsent;
         private @Nullable FeedbackLog feedbackLog;
+        private @Nullable DatasetExportSetup datasets;
 
         private Builder() {}
+
+        /** How {@code /dataset export} writes and sends the fine-tuning files; without it the command is unavailable. */
+        public Builder datasets(DatasetExportSetup datasets) {
+            this.datasets = Objects.requireNonNull(datasets, "datasets");
+            return this;
+        }
 
         /** The users' own data, for {@code /export} and {@code /forget me}; without it they are unavailable. */
         public Builder privacy(PrivacySetup privacy) {
@@ -308,6 +317,7 @@ public final class CommandService {
             case "review" -> reviews == null ? "Blocks are not kept for review here." : reviews.handle(command, message);
             case "export" -> privacy == null ? PrivacyCommands.UNAVAILABLE : privacy.export(message);
             case "forget" -> privacy == null ? PrivacyCommands.UNAVAILABLE : privacy.forget(command, message);
+            case "dataset" -> datasets == null ? "Datasets cannot be exported here." : datasets.handle(command, message);
             case "model" -> models == null ? "The model cannot be changed while the bot runs here." : models.handle(command, message);
             default -> "Unknown command /" + command.name() + ". Try /help.";
         };

@@ -133,6 +133,7 @@ final class HelpTopics {
             Map.entry("moderation", MODERATION),
             Map.entry("audit", AUDIT),
             Map.entry("model", ModelCommands.HELP),
+            Map.entry("dataset", DatasetCommands.HELP),
             Map.entry("strikes", STRIKES),
             Map.entry("quota", QUOTA),
             Map.entry("usage", USAGE),

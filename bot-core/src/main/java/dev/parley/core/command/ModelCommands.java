@@ -57,7 +57,7 @@ final class ModelCommands {
 
     private String show() {
         HotSwap.Serving serving = swap.serving();
-        return "Model: " + describe(serving.info()) + "; serving since " + serving.since() + ".";
+        return "Model: " + describe(serving.info()) + "; serving since " + serving.since() + "." + experimentNote();
     }
 
     private String experiment() {
@@ -83,7 +83,7 @@ final class ModelCommands {
             case SwapOutcome.Switched switched -> {
                 changes.record(message, action, describe(switched.now()) + " (was " + describe(switched.before()) + ")");
                 yield "Now serving " + describe(switched.now()) + ". Replies already running finish on "
-                        + switched.before().spec().describe() + ".";
+                        + switched.before().spec().describe() + "." + experimentNote();
             }
             case SwapOutcome.Refused refused -> {
                 changes.record(message, action + ".refused", (asked == null ? "" : asked.describe() + ": ")
@@ -92,6 +92,11 @@ final class ModelCommands {
             }
             case SwapOutcome.NotTried notTried -> notTried.reason();
         };
+    }
+
+    /** " The A/B experiment is stopped: why." after a swap stopped it, else "": a stop is never silent. */
+    private String experimentNote() {
+        return experiment == null ? "" : experiment.stopped().map(note -> " " + note).orElse("");
     }
 
     /** {@code <path> [--lora <path>] [--scale s]}, paths as typed (case matters). */

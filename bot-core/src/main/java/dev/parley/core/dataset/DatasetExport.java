@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A preference pair is a regeneration and the answer it replaced: the regeneration chosen
  *       when it is liked and the original is not (replacing it was a vote against it); the
  *       original chosen when it is liked and the regeneration disliked. A chain of regenerations
- *       gives one pair per link. The prompt is the original's.
+ *       gives one pair per link. The prompt is the original's. A pair whose two answers are the
+ *       same text once redacted (a regeneration at temperature 0) is dropped and counted.
  *   <li>Every exchange that would be exported is moderated again ({@link ModerationScreen}); one
  *       blocked now is dropped from the examples and the pairs, and counted by reason.
  *   <li>The texts are redacted ({@link Redactor}); an exchange with nothing left is dropped and counted.
@@ -84,7 +85,7 @@ public final class DatasetExport {
             exportScope(scope, since, until, selection, excluded, totals, examples, pairs);
         }
         return new Dataset(examples, pairs, new DatasetSummary(scopes, since, until, selection, totals.read,
-                examples.size(), pairs.size(), totals.optedOut, totals.moderation, totals.empty, totals.models,
+                examples.size(), pairs.size(), totals.optedOut, totals.moderation, totals.empty, totals.identicalPairs, totals.models,
                 totals.adapters, totals.authors, totals.first, totals.last));
     }
 
@@ -145,6 +146,10 @@ public final class DatasetExport {
             }
         }
         for (Candidate pair : candidates) {
+            if (sameText(pair.chosen(), pair.rejected())) {
+                totals.identicalPairs++;
+                continue;
+            }
             boolean chosen = usable(pair.chosen(), usable, totals);
             boolean rejected = usable(pair.rejected(), usable, totals);
             if (chosen && rejected && usable(pair.prompt(), usable, totals)) {
@@ -154,6 +159,11 @@ public final class DatasetExport {
                 totals.exported(pair.rejected(), pseudonyms.of(scope, pair.rejected().authorId()));
             }
         }
+    }
+
+    /** Whether two answers read the same once redacted: a pair of them teaches no preference. */
+    private boolean sameText(FeedbackExchange chosen, FeedbackExchange rejected) {
+        return redactor.redact(chosen.answerText()).strip().equals(redactor.redact(rejected.answerText()).strip());
     }
 
     /** Whether an exchange passes moderation now and keeps text once redacted; each is judged and counted once. */
@@ -180,6 +190,7 @@ public final class DatasetExport {
         int read;
         int optedOut;
         int empty;
+        int identicalPairs;
         final Map<String, Integer> moderation = new HashMap<>();
         final Map<String, Integer> models = new HashMap<>();
         final Map<String, Integer> adapters = new HashMap<>();

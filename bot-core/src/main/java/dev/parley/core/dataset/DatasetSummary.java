@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param droppedOptedOut exchanges of users who opted out, never looked at further
  * @param droppedByModeration exchanges that moderation blocks now, by reason ({@link ModerationScreen#blocked})
  * @param droppedEmpty exchanges with nothing left to learn once redacted
+ * @param droppedIdenticalPairs preference pairs whose two answers were the same text (a regeneration
+ *     at temperature 0 repeats the answer): nothing to prefer, so no pair
  * @param models the models that produced the exported answers, with how many each
  * @param adapters the LoRA adapters of the exported answers ({@code ""} for none), with how many each
  * @param authors the pseudonymised authors ({@link AuthorPseudonyms}) of the exported exchanges, with how many each
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record DatasetSummary(List<ScopeKey> scopes, Instant since, Instant until, Selection selection,
         int exchangesRead, int sftExamples, int preferencePairs, int droppedOptedOut,
-        Map<String, Integer> droppedByModeration, int droppedEmpty, Map<String, Integer> models,
+        Map<String, Integer> droppedByModeration, int droppedEmpty, int droppedIdenticalPairs, Map<String, Integer> models,
         Map<String, Integer> adapters, Map<String, Integer> authors, @Nullable Instant first, @Nullable Instant last) {
 
     public DatasetSummary {

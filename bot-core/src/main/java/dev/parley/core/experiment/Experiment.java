@@ -12,12 +12,17 @@ import org.jspecify.annotations.Nullable;
  * conversation's variant comes from {@link Split}; its requests set the own variant's adapter to
  * its scale and the other variant's adapter to 0. A persona's explicit scale for an adapter name
  * still wins for that name, as the persona was chosen on purpose for its channel.
+ *
+ * <p>A {@code /model load} ({@link #afterSwap}) makes the new model's own adapter variant A; B runs
+ * on where its adapter loaded on the new model, and otherwise the experiment stops, with the reason
+ * for {@code /model show} and {@code /model experiment show}, until a later swap loads it again.
  */
 public final class Experiment {
 
     private final @Nullable Split split;
-    private final Arm a;
+    private volatile Arm a;
     private final Arm b;
+    private volatile @Nullable String stopped;
 
     private Experiment(@Nullable Split split, Arm a, Arm b) {
         this.split = split;
@@ -44,8 +49,39 @@ public final class Experiment {
         return new Experiment(null, new Arm(null, 1f), new Arm(null, 1f));
     }
 
+    /** Whether conversations are split now: an experiment was configured and has not stopped. */
     public boolean running() {
+        return split != null && stopped == null;
+    }
+
+    /** Whether an experiment was configured ({@code parley.model.experiment.enabled}), running or stopped. */
+    public boolean configured() {
         return split != null;
+    }
+
+    /** Why the experiment stopped after a model swap; empty while it runs or when none was configured. */
+    public Optional<String> stoppedBecause() {
+        return Optional.ofNullable(stopped);
+    }
+
+    /**
+     * Follows a hot swap: the new model's own adapter ({@code servingNow}) becomes variant A. B runs
+     * on unless {@code bMissing} says why its adapter did not load on the new model, or the new
+     * model serves B's adapter as its own; then the experiment stops with that reason. Nothing
+     * happens where no experiment was configured.
+     */
+    public void afterSwap(Arm servingNow, Optional<String> bMissing) {
+        if (split == null) {
+            return;
+        }
+        a = servingNow;
+        if (bMissing.isPresent()) {
+            stopped = "variant B's adapter " + b.adapter() + " did not load on the new model: " + bMissing.get();
+        } else if (Objects.equals(servingNow.adapter(), b.adapter())) {
+            stopped = "the model now serves variant B's adapter " + b.adapter() + " as its own";
+        } else {
+            stopped = null;
+        }
     }
 
     public Arm arm(Variant variant) {
@@ -54,7 +90,8 @@ public final class Experiment {
 
     /** The conversation's variant; empty when no experiment runs. */
     public Optional<Variant> variantOf(ConversationKey key) {
-        return split == null ? Optional.empty() : Optional.of(split.variantOf(name(key)));
+        Split running = split;
+        return running == null || stopped != null ? Optional.empty() : Optional.of(running.variantOf(name(key)));
     }
 
     /** What {@code feedback_exchange.variant} records for the conversation: "a", "b", or "". */
@@ -69,6 +106,7 @@ public final class Experiment {
      * the model without B's adapter), so the caller names the adapter the model serves with.
      */
     public Optional<String> answeringAdapter(ConversationKey key, String serving) {
+        Arm a = this.a;
         String aName = a.adapter() == null ? "" : a.adapter();
         if (!serving.equals(aName)) {
             return Optional.empty();
@@ -86,7 +124,7 @@ public final class Experiment {
             return persona;
         }
         Map<String, Float> scales = new HashMap<>();
-        put(scales, a, variant.get() == Variant.A);
+        put(scales, this.a, variant.get() == Variant.A);
         put(scales, b, variant.get() == Variant.B);
         scales.putAll(persona);
         return scales;

@@ -2,6 +2,7 @@ package dev.parley.core.experiment;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The text of {@code /model experiment show}: per variant its adapter, counts and 👍 rate. */
 public final class ExperimentReport {
@@ -15,10 +16,11 @@ public final class ExperimentReport {
     }
 
     public String show() {
-        if (!experiment.running()) {
+        if (!experiment.configured()) {
             return "No model experiment is running (parley.model.experiment.enabled is false).";
         }
-        StringBuilder text = new StringBuilder("Model experiment:");
+        StringBuilder text = new StringBuilder(stopped().map(note -> note + " Its counts until then:")
+                .orElse("Model experiment:"));
         for (Variant variant : Variant.values()) {
             VariantCounts counts = stats.counts(variant.recorded());
             text.append('\n').append(variant.name()).append(" (").append(experiment.arm(variant).describe()).append("): ")
@@ -26,6 +28,11 @@ public final class ExperimentReport {
                     .append(counts.down()).append(" 👎, ").append(rate(counts));
         }
         return text.toString();
+    }
+
+    /** The one line that says the experiment stopped after a model swap, and why; empty while it runs. */
+    public Optional<String> stopped() {
+        return experiment.stoppedBecause().map(reason -> "The A/B experiment is stopped: " + reason + ".");
     }
 
     private static String rate(VariantCounts counts) {

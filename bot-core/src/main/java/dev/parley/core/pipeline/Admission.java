@@ -72,7 +72,8 @@ final class Admission {
         this.forMessages = steps.stream().filter(step -> step.runs() != Runs.EDITS).map(Step::check).toList();
         this.forEdits = steps.stream().filter(step -> step.runs() != Runs.NEW_MESSAGES).map(Step::check).toList();
         // a regeneration asks the same delivered message again: every check of a new message but the redelivery one
-        this.forRegenerations = forMessages.stream().filter(check -> !(check instanceof DuplicateDelivery)).toList();
+        this.forRegenerations = forMessages.stream().filter(check -> !(check instanceof DuplicateDelivery))
+                .map(check -> check instanceof InputModeration input ? input.withoutStrikes() : check).toList();
         this.policies = policies;
     }
 

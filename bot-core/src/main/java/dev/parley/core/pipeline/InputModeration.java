@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Blocks a prompt that the scope's moderation policy stops, unless the author's role is exempt:
  * the block is audited, counted as a strike against the author, and the user gets the policy's
- * notice (and, if the strike muted them, until when).
+ * notice (and, if the strike muted them, until when). A regenerated question
+ * ({@link #withoutStrikes}) is refused the same way but earns no strike: it was judged when it was
+ * asked, and a policy changed since must not punish its author twice for one message.
  */
 final class InputModeration implements AdmissionCheck {
 
@@ -20,12 +22,27 @@ final class InputModeration implements AdmissionCheck {
     private final Moderator moderator;
     private final BlockAudit blocks;
     private final AccessControl access;
+    private final boolean strikes;
+
+    /** Appended to the block notice of a regenerated question. */
+    static final String NO_STRIKE = " This is not counted as a strike: your question passed when you asked it.";
 
     InputModeration(ModerationPolicies policies, Moderator moderator, BlockAudit blocks, AccessControl access) {
+        this(policies, moderator, blocks, access, true);
+    }
+
+    private InputModeration(ModerationPolicies policies, Moderator moderator, BlockAudit blocks, AccessControl access,
+            boolean strikes) {
         this.policies = policies;
         this.moderator = moderator;
         this.blocks = blocks;
         this.access = access;
+        this.strikes = strikes;
+    }
+
+    /** The same check for a question asked again (Regenerate): a block is audited and told, never a strike. */
+    InputModeration withoutStrikes() {
+        return new InputModeration(policies, moderator, blocks, access, false);
     }
 
     @Override
@@ -41,7 +58,8 @@ final class InputModeration implements AdmissionCheck {
             return PASS;
         }
         blocks.record(message, Direction.INPUT, block, message.text(), policy);
-        sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + access.strike(message, block)));
+        String consequence = strikes ? access.strike(message, block) : NO_STRIKE;
+        sink.notice(new Notice(Notice.Kind.INPUT_BLOCKED, policy.notice(Direction.INPUT, block) + consequence));
         return Optional.of(new Outcome.Blocked(Direction.INPUT, block));
     }
 }

@@ -86,7 +86,8 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         ModelNames servingNow = feedback.modelNow();
         ModelNames producedBy = experiment.answeringAdapter(message.conversationKey(), servingNow.adapter())
                 .map(adapter -> new ModelNames(servingNow.model(), adapter)).orElse(servingNow);
-        try (ReplyStream stream = open(new ChatRequest(prompt.turns(), persona.generation(),
+        try (ReplyStream stream = open(new ChatRequest(prompt.turns(),
+                again == null ? persona.generation() : again.sampling(persona.generation()),
                 experiment.scalesFor(message.conversationKey(), persona.adapterScales())))) {
             slot.streamOpened();
             if (!request.holds(stream)) {

@@ -11,10 +11,14 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link #KEPT_FOR} and at most {@link #MAX_ANSWERS} at once (older buttons answer that the answer
  * can no longer be regenerated). Decides who may press (the asker only) and that an answer is
  * regenerated once at a time; when a regenerated answer is shown it replaces the old one: the
- * button moves to the new answer and the platform deletes the old. Held in memory: after a
- * restart earlier buttons are refused the same way. Thread-safe.
+ * button moves to the new answer and the platform deletes the old. Held in memory and written
+ * through to an {@link AnswerStore} (off the platforms' threads): a press of an answer shown before
+ * a restart finds it there, within the same {@link #KEPT_FOR}. A store that fails costs nobody
+ * their answer: that button then works until a restart only. Thread-safe.
  */
 public final class RegenerableAnswers {
 
@@ -50,11 +56,31 @@ public final class RegenerableAnswers {
     /** One regenerable answer and whether a regeneration of it runs. */
     private record Kept(ShownAnswer answer, AtomicBoolean regenerating) {}
 
+    /** Every how many answers shown the store forgets the expired ones. */
+    static final int PRUNE_EVERY = 100;
+
     private final Cache<Key, Kept> answers;
     private final Map<Platform, AnswerButtons> platforms = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+    private final AnswerStore store;
+    private final Executor writes;
+    private final AtomicInteger shownSincePrune = new AtomicInteger();
 
+    /** Answers held in memory only: a restart forgets them. */
     public RegenerableAnswers(InstantSource clock) {
-        Objects.requireNonNull(clock, "clock");
+        this(clock, AnswerStore.NONE, Runnable::run);
+    }
+
+    /**
+     * Answers held in memory and kept in {@code store} too.
+     *
+     * @param writes where the store is written, one write after the other (a save before its update):
+     *     never a platform's thread
+     */
+    public RegenerableAnswers(InstantSource clock, AnswerStore store, Executor writes) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = Objects.requireNonNull(store, "store");
+        this.writes = Objects.requireNonNull(writes, "writes");
         this.answers = Caffeine.newBuilder().maximumSize(MAX_ANSWERS).expireAfterWrite(KEPT_FOR)
                 .ticker(() -> nanos(clock.instant())).build();
     }
@@ -85,10 +111,12 @@ public final class RegenerableAnswers {
             }
             ShownAnswer shown = new ShownAnswer(question, answer, ids, recorded);
             answers.put(Key.of(question.location(), shown.buttonMessage()), new Kept(shown, new AtomicBoolean()));
+            keep(shown);
             send(question, () -> buttons.offer(question.location(), shown.buttonMessage()));
             if (replacing != null) {
                 ShownAnswer old = replacing.replaced();
                 answers.invalidate(Key.of(old.question().location(), old.buttonMessage()));
+                write(question, () -> store.delete(old.question().location(), old.buttonMessage()));
                 send(question, () -> buttons.remove(old.question().location(), old.shownBy()));
             }
         });
@@ -100,6 +128,9 @@ public final class RegenerableAnswers {
      */
     public Claim claim(Location where, String messageId, String presserId) {
         Kept kept = answers.getIfPresent(Key.of(where, messageId));
+        if (kept == null) {
+            kept = stored(where, messageId);
+        }
         if (kept == null) {
             return new Claim.Refused(GONE);
         }
@@ -118,6 +149,48 @@ public final class RegenerableAnswers {
         Kept kept = answers.getIfPresent(Key.of(old.question().location(), old.buttonMessage()));
         if (kept != null && kept.answer() == old) {
             kept.regenerating().set(false);
+        }
+    }
+
+    /** The answer under {@code messageId} as the store kept it (shown before a restart), now held again; or null. */
+    private @Nullable Kept stored(Location where, String messageId) {
+        Optional<ShownAnswer> found;
+        try {
+            found = store.find(where, messageId, clock.instant().minus(KEPT_FOR));
+        } catch (RuntimeException e) {
+            LOG.warn("regenerable answer under message {} not read: {}", messageId, e.getClass().getName());
+            return null;
+        }
+        // two presses at once hold one Kept: only one of them claims it
+        return found.map(answer -> answers.asMap().computeIfAbsent(Key.of(where, messageId),
+                key -> new Kept(answer, new AtomicBoolean()))).orElse(null);
+    }
+
+    /** Writes {@code shown} to the store, then its exchange once recorded; forgets the expired ones now and then. */
+    private void keep(ShownAnswer shown) {
+        Location where = shown.question().location();
+        Instant now = clock.instant();
+        write(shown.question(), () -> store.save(shown, now));
+        shown.recorded().thenAccept(id -> id.ifPresent(exchange ->
+                write(shown.question(), () -> store.recorded(where, shown.buttonMessage(), exchange))));
+        if (shownSincePrune.incrementAndGet() % PRUNE_EVERY == 0) {
+            write(shown.question(), () -> store.deleteShownBefore(now.minus(KEPT_FOR), MAX_ANSWERS));
+        }
+    }
+
+    /** A store that fails costs nobody their answer: the button works until a restart. */
+    private void write(InboundMessage question, Runnable call) {
+        try {
+            writes.execute(() -> {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("message={} regenerable answer not stored: {}", question.messageId(),
+                            e.getClass().getName());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("message={} regenerable answer not stored: shutting down", question.messageId());
         }
     }
 

@@ -134,6 +134,25 @@ class DatasetExportTest {
     }
 
     @Test
+    void export_aRegenerationThatRepeatsTheAnswer_makesNoPairAndIsCountedAsDropped() {
+        // at temperature 0 a regeneration answers the same again; one differing only in masked data too
+        stored.add(1, "ana", "2+2?", "4", null);
+        stored.add(2, "ana", "2+2?", "4", 1L, 1);
+        stored.add(3, "bea", "mail?", "write to a@example.com", null, 1);
+        stored.add(4, "bea", "mail?", "write to b@example.com", 3L, -1);
+        stored.add(5, "bea", "a song?", "la", null);
+        stored.add(6, "bea", "a song?", "lala", 5L, 1);
+
+        DatasetSummary summary = export().export(List.of(GUILD), SINCE, UNTIL, Selection.THUMBS_UP).summary();
+
+        assertThat(export().export(List.of(GUILD), SINCE, UNTIL, Selection.THUMBS_UP).pairs())
+                .containsExactly(new PreferencePair("a song?", "lala", "la"));
+        assertThat(summary.preferencePairs()).isEqualTo(1);
+        assertThat(summary.droppedIdenticalPairs()).isEqualTo(2);
+        assertThat(summary.sftExamples()).as("a liked answer is still an example").isEqualTo(3);
+    }
+
+    @Test
     void export_optedOutAuthorsAreNeverExported_andTheirVotesNotCounted() {
         stored.add(1, "ana", "hello", "hi", null, 1);
         stored.add(2, "carl", "my secret", "noted", null, 1);

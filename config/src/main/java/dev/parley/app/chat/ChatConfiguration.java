@@ -19,6 +19,7 @@ import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.AuditLog;
 import dev.parley.core.audit.BlockReports;
 import dev.parley.core.command.CommandService;
+import dev.parley.core.command.DatasetExportSetup;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.feedback.FeedbackConsent;
@@ -270,7 +271,7 @@ public class ChatConfiguration {
             ChannelSettingsStore channels, ConversationHistory history, PersonaRules personaRules,
             ObjectProvider<HotSwap> hotSwap, OperatorProperties operators, AccessControl access,
             Quotas quotas, ReviewQueue reviews, CommandService.PrivacySetup privacy, FeedbackConsent feedbackConsent,
-            FeedbackLog feedbackLog, ExperimentReport experimentReport) {
+            FeedbackLog feedbackLog, ExperimentReport experimentReport, DatasetExportSetup datasets) {
         var commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
                 .memory(memory).audit(audit).clock(clock).personas(personas).personaRules(personaRules).queue(queue)
                 .rateLimits(new CommandService.RateLimitSetup(limitOverrides, pipelineSettings.limits()))
@@ -281,7 +282,8 @@ public class ChatConfiguration {
                 .reviews(reviews)
                 .privacy(privacy)
                 .feedback(feedbackConsent, feedbackLog)
-                .experiment(experimentReport);
+                .experiment(experimentReport)
+                .datasets(datasets);
         hotSwap.ifAvailable(swap -> commands.models(swap, operators.toOperators()));
         return commands.build();
     }

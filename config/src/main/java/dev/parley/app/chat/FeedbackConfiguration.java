@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.model.ModelProperties;
+import dev.parley.app.storage.JdbcAnswerStore;
 import dev.parley.app.storage.JdbcFeedbackConsent;
 import dev.parley.app.storage.JdbcFeedbackLog;
 import dev.parley.core.feedback.FeedbackConsent;
@@ -38,6 +39,10 @@ public class FeedbackConfiguration implements DisposableBean {
     private final ExecutorService writer = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("feedback-", 0).factory());
 
+    /** Writes regenerable answers one after the other: an answer's row before its exchange's update. */
+    private final ExecutorService answerWriter = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("regenerable-answers").factory());
+
     @Bean
     FeedbackConsent feedbackConsent(JdbcClient jdbc, TransactionTemplate transactions) {
         return new JdbcFeedbackConsent(jdbc, transactions);
@@ -70,10 +75,13 @@ public class FeedbackConfiguration implements DisposableBean {
         return new FeedbackRecorder(consent, log, model, clock, writer);
     }
 
-    /** The answers that offer Regenerate (#19); each platform adapter registers how it shows the button. */
+    /**
+     * The answers that offer Regenerate (#19), kept in the database too so that their buttons work
+     * after a restart; each platform adapter registers how it shows the button.
+     */
     @Bean
-    RegenerableAnswers regenerableAnswers(InstantSource clock) {
-        return new RegenerableAnswers(clock);
+    RegenerableAnswers regenerableAnswers(InstantSource clock, JdbcClient jdbc) {
+        return new RegenerableAnswers(clock, new JdbcAnswerStore(jdbc), answerWriter);
     }
 
     @Bean
@@ -81,10 +89,11 @@ public class FeedbackConfiguration implements DisposableBean {
         return new ReactionVotes(consent, log, clock);
     }
 
-    /** Lets the exchanges being written finish. */
+    /** Lets the exchanges and answers being written finish. */
     @Override
     public void destroy() {
         writer.close();
+        answerWriter.close();
     }
 
     private static ModelNames names(ModelSpec spec) {

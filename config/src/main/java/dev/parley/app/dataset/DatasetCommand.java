@@ -63,7 +63,7 @@ public final class DatasetCommand {
     static final String DEFAULT_DATABASE_URL = "jdbc:h2:retry:file:./data/parley;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
     /** The standard categories on both directions; an unavailable tier keeps a text out instead of letting it in. */
-    private static final ModerationDefaults DEFAULTS = new ModerationDefaults(Map.of(), List.of(), List.of(),
+    static final ModerationDefaults DEFAULTS = new ModerationDefaults(Map.of(), List.of(), List.of(),
             Set.of(Direction.INPUT, Direction.OUTPUT), Set.of(), FailureMode.FAIL_CLOSED, "blocked", "withheld",
             ModerationDefaults.UNAVAILABLE_NOTICE);
 
@@ -144,7 +144,7 @@ public final class DatasetCommand {
             out.println(summary.sftExamples() + " examples and " + summary.preferencePairs() + " preference pairs from "
                     + summary.exchangesRead() + " exchanges; dropped: " + summary.droppedOptedOut() + " opted out, "
                     + summary.droppedByModerationTotal() + " by moderation, " + summary.droppedEmpty()
-                    + " empty once redacted");
+                    + " empty once redacted, " + summary.droppedIdenticalPairs() + " pairs of identical answers");
         } catch (FileAlreadyExistsException e) {
             throw new ExportFailure(e.getFile() + " " + e.getReason());
         } catch (IOException e) {

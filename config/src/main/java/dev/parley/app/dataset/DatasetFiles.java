@@ -105,6 +105,7 @@ public final class DatasetFiles {
         dropped.put("moderation", summary.droppedByModerationTotal());
         counted(dropped.putObject("moderation_reasons"), summary.droppedByModeration());
         dropped.put("empty_after_redaction", summary.droppedEmpty());
+        dropped.put("identical_pairs", summary.droppedIdenticalPairs());
         manifest.put("moderation", moderation);
         counted(manifest.putObject("models"), summary.models());
         counted(manifest.putObject("adapters"), summary.adapters());

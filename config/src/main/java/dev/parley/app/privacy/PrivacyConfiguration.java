@@ -5,6 +5,7 @@ import dev.parley.app.storage.JdbcAuditData;
 import dev.parley.app.storage.JdbcFeedbackData;
 import dev.parley.app.storage.JdbcHistoryData;
 import dev.parley.app.storage.JdbcQuestionData;
+import dev.parley.app.storage.JdbcRegenerableData;
 import dev.parley.app.storage.JdbcReviewData;
 import dev.parley.app.storage.JdbcUsageData;
 import dev.parley.core.command.CommandService;
@@ -38,6 +39,7 @@ public class PrivacyConfiguration {
                 new JdbcQuestionData(jdbc),
                 new JdbcReviewData(jdbc),
                 new JdbcFeedbackData(jdbc, transactions, clock),
+                new JdbcRegenerableData(jdbc),
                 new JdbcAuditData(jdbc)); // last: /forget me makes the user's audit entries anonymous after the rest
         return new PersonalDataHolders(holders, clock);
     }

@@ -38,7 +38,7 @@ class DatasetFilesTest {
 
     private static Dataset dataset() {
         var summary = new DatasetSummary(List.of(new ScopeKey(Platform.TELEGRAM, "-100123")), SINCE, NOW,
-                Selection.THUMBS_UP, 7, 2, 1, 1, Map.of("input harassment/threatening", 1), 0,
+                Selection.THUMBS_UP, 7, 2, 1, 1, Map.of("input harassment/threatening", 1), 0, 1,
                 Map.of("base.gguf", 3), Map.of("", 2, "tone.gguf", 1), Map.of("u0123456789abcdef", 3),
                 SINCE.plusSeconds(60), SINCE.plusSeconds(3600));
         return new Dataset(List.of(new SftExample("", "oi", "olá! \"tudo\" bem?\n😀"),

@@ -1,5 +1,6 @@
 package dev.parley.model.llama;
 
+import dev.parley.core.model.ChatModel;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.modelswap.LoadedModel;
 import dev.parley.core.modelswap.ModelInfo;
@@ -12,15 +13,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * Loads candidate models for a hot swap with llama.cpp, in this process, with the serving model's
  * threads, slots, context size and timeout ({@link LlamaChatModel#load}: the GGUF header and the
  * adapter are checked in Java first, then the context the file was trained for). Every failure
  * becomes a one-line {@link ModelRejectedException}.
+ *
+ * <p>Adapters loaded <em>alongside</em> (the A/B experiment's variant B) are loaded beside each
+ * candidate's own; a candidate they do not fit (another base model) loads without them, and
+ * {@link #alongsideMissing} says why, so the experiment can stop instead of serving B's
+ * conversations silently without B.
  */
 public final class LlamaModelLoader implements ModelLoader {
 
@@ -28,26 +39,41 @@ public final class LlamaModelLoader implements ModelLoader {
     static final int SHA_PREFIX = 12;
 
     private final LlamaSettings base;
+    private final List<LoraAdapter> alongside;
+    /** Why the alongside adapters are missing from a model this loader loaded without them. */
+    private final Map<ChatModel, String> missingAlongside = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Loads with {@code base}'s settings, its model path and adapters replaced by the candidate's. */
     public LlamaModelLoader(LlamaSettings base) {
+        this(base, List.of());
+    }
+
+    /**
+     * Loads as {@link #LlamaModelLoader(LlamaSettings)} does, with {@code alongside} beside each
+     * candidate's own adapter where they fit.
+     */
+    public LlamaModelLoader(LlamaSettings base, List<LoraAdapter> alongside) {
         this.base = Objects.requireNonNull(base, "base");
+        this.alongside = List.copyOf(alongside);
+    }
+
+    /** Why the alongside adapters did not load on {@code model}, one line; empty when they did (or there are none). */
+    public Optional<String> alongsideMissing(ChatModel model) {
+        return Optional.ofNullable(missingAlongside.get(model));
     }
 
     @Override
     public LoadedModel load(ModelSpec spec) {
-        LlamaSettings settings;
-        try {
-            settings = settingsFor(spec);
-        } catch (IllegalArgumentException e) {
-            throw new ModelRejectedException(ErrorText.oneLine(e), e);
-        }
         LlamaChatModel model;
-        try {
-            model = LlamaChatModel.load(settings);
-        } catch (ModelException e) {
-            // InvalidModelFileException too: missing, truncated, foreign, too short a context
-            throw new ModelRejectedException(ErrorText.oneLine(e), e);
+        if (alongside.isEmpty()) {
+            model = loadChecked(spec, List.of());
+        } else {
+            try {
+                model = loadChecked(spec, alongside);
+            } catch (ModelRejectedException withAlongside) {
+                model = loadChecked(spec, List.of()); // its own failure is the one to report
+                missingAlongside.put(model, withAlongside.getMessage());
+            }
         }
         try {
             return new LoadedModel(model, describe(model, spec));
@@ -66,9 +92,33 @@ public final class LlamaModelLoader implements ModelLoader {
         return new ModelInfo(spec, sha256Prefix(spec.model()), model.header().architecture(), model.contextSize());
     }
 
+    private LlamaChatModel loadChecked(ModelSpec spec, List<LoraAdapter> extra) {
+        LlamaSettings settings;
+        try {
+            settings = settingsFor(spec, extra);
+        } catch (IllegalArgumentException e) {
+            throw new ModelRejectedException(ErrorText.oneLine(e), e);
+        }
+        try {
+            return LlamaChatModel.load(settings);
+        } catch (ModelException e) {
+            // InvalidModelFileException too: missing, truncated, foreign, too short a context
+            throw new ModelRejectedException(ErrorText.oneLine(e), e);
+        }
+    }
+
     /** The serving settings with the candidate's files. */
     LlamaSettings settingsFor(ModelSpec spec) {
-        List<LoraAdapter> adapters = spec.lora() == null ? List.of() : List.of(new LoraAdapter(spec.lora(), spec.loraScale()));
+        return settingsFor(spec, List.of());
+    }
+
+    /** The serving settings with the candidate's files and {@code extra} adapters not already among them. */
+    LlamaSettings settingsFor(ModelSpec spec, List<LoraAdapter> extra) {
+        List<LoraAdapter> adapters = new ArrayList<>();
+        if (spec.lora() != null) {
+            adapters.add(new LoraAdapter(spec.lora(), spec.loraScale()));
+        }
+        extra.stream().filter(adapter -> !adapter.path().equals(spec.lora())).forEach(adapters::add);
         return new LlamaSettings(spec.model(), base.threads(), base.contextSize(), base.parallel(), base.gpuLayers(),
                 base.generationTimeout(), adapters, base.flashAttention());
     }
