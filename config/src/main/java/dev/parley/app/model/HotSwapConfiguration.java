@@ -31,7 +31,7 @@ public class HotSwapConfiguration {
         var swappable = (SwappableChatModel) model;
         var initial = (LlamaChatModel) swappable.serving();
         Path file = initial.header().file();
-        var loader = new LlamaModelLoader(ModelConfiguration.llamaSettings(properties, file));
+        var loader = new LlamaModelLoader(ModelConfiguration.llamaSettings(properties, file), clock);
         ModelSpec spec = new ModelSpec(file, properties.lora().path(), properties.lora().scale());
         return new HotSwap(swappable, loader.describe(initial, spec), loader, events, clock, properties.contextSize());
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -28,10 +29,17 @@ public final class LlamaModelLoader implements ModelLoader {
     static final int SHA_PREFIX = 12;
 
     private final LlamaSettings base;
+    private final InstantSource clock;
 
     /** Loads with {@code base}'s settings, its model path and adapters replaced by the candidate's. */
     public LlamaModelLoader(LlamaSettings base) {
+        this(base, InstantSource.system());
+    }
+
+    /** As {@link #LlamaModelLoader(LlamaSettings)}; the candidates' chat templates read {@code clock}. */
+    public LlamaModelLoader(LlamaSettings base, InstantSource clock) {
         this.base = Objects.requireNonNull(base, "base");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class LlamaModelLoader implements ModelLoader {
         }
         LlamaChatModel model;
         try {
-            model = LlamaChatModel.load(settings);
+            model = LlamaChatModel.load(settings, clock);
         } catch (ModelException e) {
             // InvalidModelFileException too: missing, truncated, foreign, too short a context
             throw new ModelRejectedException(ErrorText.oneLine(e), e);
