@@ -9,11 +9,10 @@ import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.reply.EditableReplies;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
@@ -65,18 +64,14 @@ final class DiscordListener extends ListenerAdapter {
     private final ReplySplitter splitter = new ReplySplitter(Message.MAX_CONTENT_LENGTH);
     private final LongAdder handled = new LongAdder();
     private final DiscordReactions reactions;
-    /**
-     * The reply of each recent message, so an edit of the message updates the same reply. Each
-     * holds its reply's text, so the cache is kept small: an edit of a forgotten message gets a new reply.
-     */
-    private final Cache<String, ChannelReplySink> sinks;
+    /** The reply of each recent message, so an edit of the message updates the same reply. */
+    private final EditableReplies<ChannelReplySink> sinks;
 
     DiscordListener(ChatPipeline pipeline, SlashCommands commands, ReplyChains chains, OutboundDriver driver,
             TypingIndicator typing, ExecutorService work, @Nullable String adminRoleId, ReplyCaches caches,
             DiscordReactions reactions) {
         this.reactions = reactions;
-        this.sinks = Caffeine.newBuilder()
-                .maximumSize(caches.editedReplies()).expireAfterWrite(caches.editedRepliesFor()).build();
+        this.sinks = new EditableReplies<>(caches);
         this.pipeline = pipeline;
         this.commands = commands;
         this.chains = chains;
@@ -157,7 +152,7 @@ final class DiscordListener extends ListenerAdapter {
         }
         work.execute(() -> {
             InboundMessage inbound = translate(event, message, self);
-            ChannelReplySink sink = sinks.getIfPresent(message.getId());
+            ChannelReplySink sink = sinks.replyTo(message.getId());
             if (sink == null) {
                 sink = newSink(event.getChannel(), inbound);
             }
@@ -199,7 +194,7 @@ final class DiscordListener extends ListenerAdapter {
     private ChannelReplySink newSink(MessageChannel channel, InboundMessage inbound) {
         ChannelReplySink sink = new ChannelReplySink(channel, inbound.messageId(),
                 inbound.conversationRoot(), driver, splitter, chains);
-        sinks.put(inbound.messageId(), sink);
+        sinks.keep(inbound.messageId(), sink);
         return sink;
     }
 

@@ -1,8 +1,7 @@
 package dev.parley.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.core.ratelimit.OutboundDriver;
+import dev.parley.core.reply.EditableReplies;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
@@ -26,15 +25,14 @@ final class TelegramReplies {
     private final ReplySplitter splitter = new ReplySplitter(MAX_MESSAGE_LENGTH);
     private final ReplyChains chains;
     /** The reply to each recent message, so that an edit of the message re-answers in the same reply. */
-    private final Cache<String, TelegramReplySink> sinks;
+    private final EditableReplies<TelegramReplySink> sinks;
 
     TelegramReplies(TelegramClient client, OutboundDriver driver, ScheduledExecutorService timers, ReplyCaches caches) {
         this.client = client;
         this.driver = driver;
         this.timers = timers;
         this.chains = new ReplyChains(caches);
-        this.sinks = Caffeine.newBuilder().maximumSize(caches.editedReplies())
-                .expireAfterWrite(caches.editedRepliesFor()).build();
+        this.sinks = new EditableReplies<>(caches);
     }
 
     /** A sink answering {@code messageId}; what it posts joins the chain {@code root}, when there is one. */
@@ -46,13 +44,13 @@ final class TelegramReplies {
     /** A new sink answering {@code messageId}, kept under the core's id of the message for its edits. */
     TelegramReplySink keptSink(String coreId, long chatId, boolean group, int messageId, @Nullable String root) {
         TelegramReplySink sink = sink(chatId, group, messageId, root);
-        sinks.put(coreId, sink);
+        sinks.keep(coreId, sink);
         return sink;
     }
 
     /** The sink that answered the message {@code coreId}, while it is kept. */
     @Nullable TelegramReplySink answered(String coreId) {
-        return sinks.getIfPresent(coreId);
+        return sinks.replyTo(coreId);
     }
 
     /**

@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,25 +48,16 @@ public final class InferenceQueue implements AutoCloseable {
 
     private final QueueSettings settings;
     private final InstantSource clock;
-    private final @Nullable ChatModel model;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong anonymous = new AtomicLong();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final WaitingRequests line = new WaitingRequests();
-    private final Set<QueueEntry> running = new LinkedHashSet<>();
-    /** Running entries that have not said their stream is open: the model does not count them yet. */
-    private int unopened;
+    private final ModelRoom room;
+    private final Withdrawals withdrawals;
+    private final QueueCounts counts = new QueueCounts();
     private State state = State.OPEN;
-    private long started;
-    private long totalWaitNanos;
-    private long longestWaitNanos;
-    private long refusedFull;
-    private long refusedPerUser;
-    private long expired;
-    private long withdrawn;
-    private long abandoned;
 
     /** A queue without deadlines, where requests without a key count as one user's. */
     public InferenceQueue(int slots, int capacity) {
@@ -95,9 +83,10 @@ public final class InferenceQueue implements AutoCloseable {
     private InferenceQueue(@Nullable ChatModel model, QueueSettings settings, InstantSource clock) {
         this.settings = settings;
         this.clock = clock;
-        this.model = model;
+        this.room = new ModelRoom(lock, work, settings.slots(), model);
+        this.withdrawals = new Withdrawals(lock, line, room);
         if (model != null) {
-            model.whenSlotFrees(this::slotFreed);
+            model.whenSlotFrees(room::slotFreed);
         }
         for (int i = 1; i <= settings.slots(); i++) {
             Thread worker = new Thread(this::work, "parley-inference-" + i);
@@ -141,10 +130,10 @@ public final class InferenceQueue implements AutoCloseable {
             Instant now = clock.instant();
             overdue = removeOverdue(now);
             if (state != State.OPEN || line.size() >= settings.capacity()) {
-                refusedFull++;
+                counts.refusedFull();
                 admission = new QueueAdmission.Full(settings.capacity());
             } else if (line.waitingFor(key) >= settings.perUser()) {
-                refusedPerUser++;
+                counts.refusedPerUser();
                 admission = new QueueAdmission.TooManyWaiting(settings.perUser());
             } else {
                 int ahead = line.aheadOfNext(key);
@@ -155,7 +144,7 @@ public final class InferenceQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        tell(overdue, QueuedRequest::expire);
+        QueueEntry.tell(overdue, QueuedRequest::expire);
         return admission;
     }
 
@@ -173,48 +162,12 @@ public final class InferenceQueue implements AutoCloseable {
      * {@linkplain QueuedRequest#stop() stop}. {@code asker}'s message id is not compared.
      */
     public Withdrawal withdraw(RequestKey asker) {
-        List<QueueEntry> removed;
-        List<QueueEntry> stopping = new ArrayList<>();
-        lock.lock();
-        try {
-            removed = line.removeAsker(asker);
-            withdrawn += removed.size();
-            for (QueueEntry entry : running) {
-                if (entry.key.sameAskerAndConversation(asker)) {
-                    stopping.add(entry);
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        tell(removed, QueuedRequest::cancel);
-        tell(stopping, QueuedRequest::stop);
-        return new Withdrawal(removed.size(), stopping.size());
+        return withdrawals.ofAsker(asker);
     }
 
     /** Withdraws the request answering message {@code messageId}, as {@link #withdraw} does (its message was deleted). */
     public Withdrawal withdrawMessage(String messageId) {
-        QueueEntry entry;
-        boolean wasWaiting = false;
-        boolean isRunning = false;
-        lock.lock();
-        try {
-            entry = line.byMessage(messageId);
-            if (entry != null && line.remove(entry)) {
-                withdrawn++;
-                wasWaiting = true;
-            } else if (entry != null) {
-                isRunning = running.contains(entry);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (wasWaiting) {
-            tell(List.of(entry), QueuedRequest::cancel);
-        } else if (isRunning) {
-            tell(List.of(entry), QueuedRequest::stop);
-        }
-        return new Withdrawal(wasWaiting ? 1 : 0, isRunning ? 1 : 0);
+        return withdrawals.ofMessage(messageId);
     }
 
     /**
@@ -223,43 +176,13 @@ public final class InferenceQueue implements AutoCloseable {
      * {@linkplain QueuedRequest#stop() stop} if it runs; nothing if it is done or was never taken.
      */
     public Withdrawal withdrawRequest(QueuedRequest request) {
-        QueueEntry waiting = null;
-        QueueEntry runningEntry = null;
-        lock.lock();
-        try {
-            waiting = line.find(request);
-            if (waiting != null) {
-                line.remove(waiting);
-                withdrawn++;
-            } else {
-                for (QueueEntry entry : running) {
-                    if (entry.request == request) {
-                        runningEntry = entry;
-                        break;
-                    }
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (waiting != null) {
-            tell(List.of(waiting), QueuedRequest::cancel);
-        } else if (runningEntry != null) {
-            tell(List.of(runningEntry), QueuedRequest::stop);
-        }
-        return new Withdrawal(waiting != null ? 1 : 0, runningEntry != null ? 1 : 0);
+        return withdrawals.ofRequest(request);
     }
 
     /** Expires the requests that waited past their deadline now; returns how many. */
     public int expireOverdue() {
-        List<QueueEntry> overdue;
-        lock.lock();
-        try {
-            overdue = removeOverdue(clock.instant());
-        } finally {
-            lock.unlock();
-        }
-        tell(overdue, QueuedRequest::expire);
+        List<QueueEntry> overdue = underLock(() -> removeOverdue(clock.instant()));
+        QueueEntry.tell(overdue, QueuedRequest::expire);
         return overdue.size();
     }
 
@@ -292,13 +215,12 @@ public final class InferenceQueue implements AutoCloseable {
 
     /** Requests running now. */
     public int running() {
-        return underLock(running::size);
+        return underLock(room::running);
     }
 
     /** The queue's figures now. */
     public QueueStats stats() {
-        return underLock(() -> new QueueStats(line.size(), running.size(), started, Duration.ofNanos(totalWaitNanos),
-                Duration.ofNanos(longestWaitNanos), refusedFull, refusedPerUser, expired, withdrawn, abandoned));
+        return underLock(() -> counts.stats(line.size(), room.running(), withdrawals.count()));
     }
 
     /** Reads a figure consistently with the queue's other state. */
@@ -326,14 +248,7 @@ public final class InferenceQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        long end = System.nanoTime() + deadline.toNanos();
-        for (Thread worker : workers) {
-            long left = end - System.nanoTime();
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(worker, left);
-            }
-        }
-        return workers.stream().noneMatch(Thread::isAlive);
+        return awaitWorkers(deadline);
     }
 
     /**
@@ -355,17 +270,10 @@ public final class InferenceQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        tell(waiting, QueuedRequest::abandon);
+        QueueEntry.tell(waiting, QueuedRequest::abandon);
         boolean inTime = awaitWorkers(grace);
         if (!inTime) {
-            List<QueueEntry> stopping;
-            lock.lock();
-            try {
-                stopping = List.copyOf(running);
-            } finally {
-                lock.unlock();
-            }
-            tell(stopping, QueuedRequest::stop);
+            QueueEntry.tell(underLock(() -> room.running(entry -> true)), QueuedRequest::stop);
             awaitWorkers(STOP_GRACE); // a stopped request ends at its next token; close() interrupts the rest
         }
         close();
@@ -378,7 +286,7 @@ public final class InferenceQueue implements AutoCloseable {
      */
     private List<QueueEntry> takeWaiting() {
         List<QueueEntry> waiting = line.removeAll();
-        abandoned += waiting.size();
+        counts.abandoned(waiting.size());
         work.signalAll();
         return waiting;
     }
@@ -407,7 +315,7 @@ public final class InferenceQueue implements AutoCloseable {
             lock.unlock();
         }
         workers.forEach(Thread::interrupt);
-        tell(waiting, QueuedRequest::abandon);
+        QueueEntry.tell(waiting, QueuedRequest::abandon);
     }
 
     private void work() {
@@ -419,7 +327,7 @@ public final class InferenceQueue implements AutoCloseable {
             } catch (InterruptedException e) {
                 next = null;
             }
-            tell(overdue, QueuedRequest::expire);
+            QueueEntry.tell(overdue, QueuedRequest::expire);
             if (next != null) {
                 run(next);
             } else if (finished()) {
@@ -441,14 +349,10 @@ public final class InferenceQueue implements AutoCloseable {
                 if (state == State.CLOSED) {
                     return null;
                 }
-                QueueEntry next = !line.isEmpty() && modelHasRoom() ? line.poll() : null;
+                QueueEntry next = !line.isEmpty() && room.hasRoom() ? line.poll() : null;
                 if (next != null) {
-                    running.add(next);
-                    unopened++;
-                    long waited = Math.max(0, Duration.between(next.queuedAt, now).toNanos());
-                    started++;
-                    totalWaitNanos += waited;
-                    longestWaitNanos = Math.max(longestWaitNanos, waited);
+                    room.start(next);
+                    counts.started(Math.max(0, Duration.between(next.queuedAt, now).toNanos()));
                     return next;
                 }
                 if ((state == State.DRAINING && line.isEmpty()) || !overdue.isEmpty()) {
@@ -462,62 +366,19 @@ public final class InferenceQueue implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether one more request may start: fewer than {@code slots} run, and the model's busy
-     * slots plus the running requests it does not count yet leave one free. Under the lock.
-     */
-    private boolean modelHasRoom() {
-        if (running.size() >= settings.slots()) {
-            return false;
-        }
-        return model == null || model.busySlots() + unopened < model.parallelSlots();
-    }
-
-    /** The model freed a slot (any user's): a waiting request may start. */
-    private void slotFreed() {
-        lock.lock();
-        try {
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** {@code entry}'s stream is open, so the model's busy count holds it from now on. */
-    private void streamOpened(QueueEntry entry) {
-        lock.lock();
-        try {
-            if (!entry.streamOpened && running.contains(entry)) {
-                entry.streamOpened = true;
-                unopened--;
-                work.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private boolean finished() {
-        lock.lock();
-        try {
-            return state == State.CLOSED || (state == State.DRAINING && line.isEmpty());
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> state == State.CLOSED || (state == State.DRAINING && line.isEmpty()));
     }
 
     private void run(QueueEntry entry) {
         try {
-            entry.request.run(() -> streamOpened(entry));
+            entry.request.run(() -> room.streamOpened(entry));
         } catch (RuntimeException | Error e) {
             LOG.error("a queued request failed: " + entry.key.messageId(), e);
         } finally {
             lock.lock();
             try {
-                running.remove(entry);
-                if (!entry.streamOpened) {
-                    unopened--;
-                }
+                room.end(entry);
                 line.ran(entry);
                 work.signalAll();
             } finally {
@@ -529,18 +390,7 @@ public final class InferenceQueue implements AutoCloseable {
     /** Removes waiting entries past their deadline; under the lock. */
     private List<QueueEntry> removeOverdue(Instant now) {
         List<QueueEntry> overdue = line.removeOverdue(now);
-        expired += overdue.size();
+        counts.expired(overdue.size());
         return overdue;
-    }
-
-    /** Calls each request outside the lock; one failing call does not keep the others from being told. */
-    private static void tell(List<QueueEntry> entries, Consumer<QueuedRequest> call) {
-        for (QueueEntry entry : entries) {
-            try {
-                call.accept(entry.request);
-            } catch (RuntimeException e) {
-                LOG.warn("telling a queued request failed: " + entry.key.messageId(), e);
-            }
-        }
     }
 }

@@ -1,9 +1,16 @@
 package dev.parley.core.queue;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One request in the {@link InferenceQueue}: who asked, what to run, when it came and by when it must start. */
 final class QueueEntry {
+
+    // the queue's own category: telling is what the queue does, wherever the call is made from
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceQueue.class);
 
     final RequestKey key;
     final QueuedRequest request;
@@ -16,5 +23,19 @@ final class QueueEntry {
         this.request = request;
         this.queuedAt = queuedAt;
         this.deadline = deadline;
+    }
+
+    /**
+     * Calls each entry's request; outside the queue's lock, so a request may call the queue back.
+     * One failing call does not keep the others from being told.
+     */
+    static void tell(List<QueueEntry> entries, Consumer<QueuedRequest> call) {
+        for (QueueEntry entry : entries) {
+            try {
+                call.accept(entry.request);
+            } catch (RuntimeException e) {
+                LOG.warn("telling a queued request failed: " + entry.key.messageId(), e);
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * was given sent, or refused for good. Not thread-safe on purpose: its owner calls it under its own
  * lock, where "settled" is decided, and completes the released stages outside that lock.
  */
-public final class DeliveryWaiters {
+final class DeliveryWaiters {
 
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
@@ -17,7 +17,7 @@ public final class DeliveryWaiters {
      * A stage for a caller of {@code delivered()}: complete already when the sink is {@code settled},
      * otherwise completed by a later {@link #release}; never, if the process ends first.
      */
-    public CompletableFuture<Void> await(boolean settled) {
+    CompletableFuture<Void> await(boolean settled) {
         if (settled) {
             return CompletableFuture.completedFuture(null);
         }
@@ -27,7 +27,7 @@ public final class DeliveryWaiters {
     }
 
     /** The stages to complete (outside the owner's lock) now that the sink is {@code settled}; none if it is not. */
-    public List<CompletableFuture<Void>> release(boolean settled) {
+    List<CompletableFuture<Void>> release(boolean settled) {
         if (waiting.isEmpty() || !settled) {
             return List.of();
         }

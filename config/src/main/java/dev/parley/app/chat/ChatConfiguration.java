@@ -62,7 +62,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,13 +73,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class ChatConfiguration {
-
-    /** The system clock, unless a test registered one it can move. */
-    @Bean
-    @ConditionalOnMissingBean(InstantSource.class)
-    InstantSource clock() {
-        return InstantSource.system();
-    }
 
     @Bean
     SettingsStore settingsStore(JdbcClient jdbc, TransactionTemplate transactions) {

@@ -43,7 +43,7 @@ public class HotSwapConfiguration {
         Path file = initial.header().file();
         Path variantB = experimentProperties.enabled() ? experimentProperties.variantB().loraPath() : null;
         var loader = new LlamaModelLoader(ModelConfiguration.llamaSettings(properties, file), variantB == null
-                ? List.of() : List.of(new LoraAdapter(variantB, experimentProperties.variantB().scale())));
+                ? List.of() : List.of(new LoraAdapter(variantB, experimentProperties.variantB().scale())), clock);
         ModelSpec spec = new ModelSpec(file, properties.lora().path(), properties.lora().scale());
         return new HotSwap(swappable, loader.describe(initial, spec), loader,
                 new ExperimentFollowsSwap(experiment, loader::alongsideMissing, events), clock, properties.contextSize());

@@ -1,5 +1,6 @@
 package dev.parley.app.model;
 
+import dev.parley.app.clock.ClockConfiguration;
 import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
 import dev.parley.core.modelswap.SwappableChatModel;
@@ -11,15 +12,21 @@ import dev.parley.model.openai.OpenAiChatModel;
 import dev.parley.model.openai.OpenAiSettings;
 import dev.parley.model.stats.ModelStats;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Loads the model: from {@code parley.model.path}, or the default model, downloaded if need be. */
+/**
+ * Loads the model: from {@code parley.model.path}, or the default model, downloaded if need be. Its
+ * chat template reads the application's clock, which comes along for the model server's sake.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(ClockConfiguration.class)
 public class ModelConfiguration {
 
     /** Only the llama backend reads a model file. */
@@ -31,11 +38,11 @@ public class ModelConfiguration {
 
     @Bean(destroyMethod = "close")
     ChatModel chatModel(ModelProperties properties, ObjectProvider<ExperimentProperties> experiment,
-            ModelFileLocator locator) {
+            ModelFileLocator locator, InstantSource clock) {
         return switch (properties.backend()) {
             // swappable: /model load replaces it without a restart
             // the model server binds no experiment: it has no conversations to split
-            case LLAMA -> new SwappableChatModel(llama(properties, experiment.getIfAvailable(), locator.locate()));
+            case LLAMA -> new SwappableChatModel(llama(properties, experiment.getIfAvailable(), locator.locate(), clock));
             case OPENAI -> new OpenAiChatModel(openAiSettings(properties));
         };
     }
@@ -69,7 +76,7 @@ public class ModelConfiguration {
     }
 
     private static LlamaChatModel llama(ModelProperties properties, @Nullable ExperimentProperties experiment,
-            Path file) {
+            Path file, InstantSource clock) {
         LlamaSettings settings = llamaSettings(properties, file);
         if (experiment != null && experiment.enabled() && experiment.variantB().loraPath() != null) {
             // variant B's adapter is loaded beside A's; each request's scales pick the one that applies
@@ -78,7 +85,7 @@ public class ModelConfiguration {
             settings = settings.withAdapters(both);
         }
         // checks the file (and the adapters) in Java before the native library is even loaded
-        return LlamaChatModel.load(settings);
+        return LlamaChatModel.load(settings, clock);
     }
 
     /** The llama backend's settings for {@code file}: those of the loaded model and of hot-swap candidates. */

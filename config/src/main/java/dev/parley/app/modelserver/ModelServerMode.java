@@ -7,6 +7,7 @@ import dev.parley.app.startup.StartupException;
 import dev.parley.core.model.ChatModel;
 import dev.parley.model.serve.ModelServer;
 import dev.parley.model.serve.ModelServerSettings;
+import java.time.InstantSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,7 +34,7 @@ public class ModelServerMode {
 
     /** Starts listening once the model is loaded; closed before the model (it depends on it). */
     @Bean(destroyMethod = "close")
-    ModelServer modelServer(ModelProperties model, ChatModel chatModel) {
+    ModelServer modelServer(ModelProperties model, ChatModel chatModel, InstantSource clock) {
         if (model.backend() != ModelProperties.Backend.LLAMA) {
             throw new StartupException("parley model-server serves a model of this process: set parley.model.backend="
                     + "llama (it is " + model.backend().name().toLowerCase(java.util.Locale.ROOT) + ")");
@@ -47,7 +48,7 @@ public class ModelServerMode {
             // the settings' messages never quote the key
             throw new StartupException("invalid parley.model-server or parley.model setting: " + e.getMessage());
         }
-        return ModelServer.start(chatModel, settings);
+        return ModelServer.start(chatModel, settings, clock);
     }
 
     /** The launcher waits here until SIGTERM or Ctrl-C closes the application. */

@@ -68,7 +68,7 @@ public final class LlamaChatModel implements ChatModel {
     private final String bosText;
     private final AtomicBoolean templateFailureLogged = new AtomicBoolean();
 
-    private LlamaChatModel(LlamaSettings settings, GgufHeader header, List<LlamaCppModel> slots) {
+    private LlamaChatModel(LlamaSettings settings, GgufHeader header, List<LlamaCppModel> slots, InstantSource clock) {
         this.settings = settings;
         this.header = header;
         this.slots = List.copyOf(slots);
@@ -80,7 +80,7 @@ public final class LlamaChatModel implements ChatModel {
         this.bosText = specialText(slots.getFirst(), "tokenizer.ggml.bos_token_id");
         String source = header.chatTemplate();
         this.template = source == null ? null : new JinjaChatTemplate(source, bosText,
-                specialText(slots.getFirst(), "tokenizer.ggml.eos_token_id"), InstantSource.system(), TemplateLimits.DEFAULT);
+                specialText(slots.getFirst(), "tokenizer.ggml.eos_token_id"), clock, TemplateLimits.DEFAULT);
     }
 
     private String specialText(LlamaCppModel slot, String key) {
@@ -88,14 +88,21 @@ public final class LlamaChatModel implements ChatModel {
                 ? slot.tokenText(id.intValue()) : "";
     }
 
+    /** Loads as {@link #load(LlamaSettings, InstantSource)} does, its template's dates from the system clock. */
+    public static LlamaChatModel load(LlamaSettings settings) {
+        return load(settings, InstantSource.system());
+    }
+
     /**
-     * Checks the model file and its adapters in Java, then loads the model once per slot.
+     * Checks the model file and its adapters in Java, then loads the model once per slot; the chat
+     * template's {@code strftime_now} reads {@code clock}, the application's one time source.
      *
      * @throws InvalidModelFileException if the file (or an adapter) is missing or not a usable
      *     GGUF file; native code is not touched then
      * @throws ModelException if the native library is unavailable or llama.cpp refuses the model
      */
-    public static LlamaChatModel load(LlamaSettings settings) {
+    public static LlamaChatModel load(LlamaSettings settings, InstantSource clock) {
+        Objects.requireNonNull(clock, "clock"); // before any native model is made
         GgufHeader header = GgufHeader.read(settings.modelPath());
         for (LoraAdapter adapter : settings.adapters()) {
             GgufHeader.readLoraAdapter(adapter.path(), header);
@@ -136,7 +143,7 @@ public final class LlamaChatModel implements ChatModel {
                 settings.modelPath().getFileName(), header.architecture(), header.tensors().size(),
                 (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads(),
                 settings.flashAttention() ? "on" : "off");
-        return new LlamaChatModel(settings, header, slots);
+        return new LlamaChatModel(settings, header, slots, clock);
     }
 
     /** The checked header of the loaded file: architecture, template, special tokens. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -40,12 +41,13 @@ public final class LlamaModelLoader implements ModelLoader {
 
     private final LlamaSettings base;
     private final List<LoraAdapter> alongside;
+    private final InstantSource clock;
     /** Why the alongside adapters are missing from a model this loader loaded without them. */
     private final Map<ChatModel, String> missingAlongside = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Loads with {@code base}'s settings, its model path and adapters replaced by the candidate's. */
     public LlamaModelLoader(LlamaSettings base) {
-        this(base, List.of());
+        this(base, List.of(), InstantSource.system());
     }
 
     /**
@@ -53,8 +55,14 @@ public final class LlamaModelLoader implements ModelLoader {
      * candidate's own adapter where they fit.
      */
     public LlamaModelLoader(LlamaSettings base, List<LoraAdapter> alongside) {
+        this(base, alongside, InstantSource.system());
+    }
+
+    /** As {@link #LlamaModelLoader(LlamaSettings, List)}; the candidates' chat templates read {@code clock}. */
+    public LlamaModelLoader(LlamaSettings base, List<LoraAdapter> alongside, InstantSource clock) {
         this.base = Objects.requireNonNull(base, "base");
         this.alongside = List.copyOf(alongside);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Why the alongside adapters did not load on {@code model}, one line; empty when they did (or there are none). */
@@ -100,7 +108,7 @@ public final class LlamaModelLoader implements ModelLoader {
             throw new ModelRejectedException(ErrorText.oneLine(e), e);
         }
         try {
-            return LlamaChatModel.load(settings);
+            return LlamaChatModel.load(settings, clock);
         } catch (ModelException e) {
             // InvalidModelFileException too: missing, truncated, foreign, too short a context
             throw new ModelRejectedException(ErrorText.oneLine(e), e);
