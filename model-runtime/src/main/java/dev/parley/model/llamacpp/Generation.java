@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * from any thread and stops a running decode at once; always {@link #close()} it, which frees
  * its sampler and lets the model start the next generation.
  */
-public final class Generation implements AutoCloseable {
+public final class Generation implements ReplyTokens {
 
     /** What {@link #next()} returns once the generation has stopped. */
-    public static final int END = -1;
+    public static final int END = ReplyTokens.END;
 
     private final LlamaCppModel owner;
     private final int[] prompt;
@@ -43,6 +43,7 @@ public final class Generation implements AutoCloseable {
      *
      * @throws LlamaCppException if llama.cpp fails to decode (the generation then stops)
      */
+    @Override
     public int next() {
         ReentrantLock work = owner.work();
         work.lock();
@@ -137,6 +138,7 @@ public final class Generation implements AutoCloseable {
     }
 
     /** Stops the generation from any thread: a running decode returns early, later calls return {@link #END}. */
+    @Override
     public void cancel() {
         cancelled = true;
         owner.cancel(this);
