@@ -10,6 +10,7 @@ import dev.parley.model.llamacpp.TokenBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
@@ -239,6 +240,8 @@ public final class BatchScheduler implements AutoCloseable {
             return;
         }
         batch.clear();
+        // served longest ago first, so that a batch smaller than the replies starves none of them
+        active.sort(Comparator.comparingLong(ActiveSequence::lastStep));
         List<ActiveSequence> inBatch = new ArrayList<>();
         // tokens of replies that are generating first, so a long prompt never holds them back
         for (boolean generating : new boolean[] {true, false}) {
