@@ -337,6 +337,10 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_cancel(JNIEnv *, 
     context_of(context)->cancelled.store(true);
 }
 
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_resume(JNIEnv *, jclass, jlong context) {
+    context_of(context)->cancelled.store(false);
+}
+
 JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decode(
         JNIEnv *env, jclass, jlong context, jintArray tokens, jint offset, jint count) {
     return guarded<jint>(env, -1, [&]() -> jint {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * every prompt that is being read, in one {@code llama_decode}, then samples each reply with its
  * own chain and hands it the token. A request joins at the next step when a sequence is idle
  * (else it waits its turn, first come first served); a reply that ends or is cancelled leaves
- * at the next step, without waiting for the others.
+ * at the next step, without waiting for the others, and a decode in which only cancelled replies
+ * take part is aborted at once.
  *
  * <p>Replies whose LoRA adapter scales differ are never in one batch: each step serves the
  * scales of the reply served longest ago, and only the replies with those scales.
@@ -48,6 +50,8 @@ public final class BatchScheduler implements AutoCloseable {
     private final ArrayDeque<ScheduledReply> waiting = new ArrayDeque<>();
     private boolean signalled;
     private boolean closed;
+    private @Nullable List<ScheduledReply> inFlight; // the replies of the decode running, if any
+    private boolean abortRequested;
     // decode thread only
     private final List<ActiveSequence> active = new ArrayList<>();
     private long step;
@@ -148,12 +152,20 @@ public final class BatchScheduler implements AutoCloseable {
         }
     }
 
-    /** Tells the decode thread that something changed (a cancel): it looks at the next step. */
-    void wake() {
+    /**
+     * Tells the decode thread that a reply was cancelled: it lets it go at the next step, and a
+     * decode running for cancelled replies only is aborted at once.
+     */
+    void cancelled() {
         lock.lock();
         try {
             signalled = true;
             changed.signal();
+            List<ScheduledReply> running = inFlight;
+            if (running != null && !abortRequested && running.stream().allMatch(ScheduledReply::isCancelled)) {
+                abortRequested = true;
+                decoder.abort();
+            }
         } finally {
             lock.unlock();
         }
@@ -257,14 +269,15 @@ public final class BatchScheduler implements AutoCloseable {
         }
         BatchDecoder.Outcome outcome;
         try {
-            outcome = decoder.decode(batch, scales);
+            outcome = decode(inBatch, scales);
         } catch (LlamaCppException e) {
             log.warn("a batch of {} tokens for {} replies failed: {}", batch.size(), inBatch.size(), e.getMessage());
             inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.fail(e)));
             return;
         }
         switch (outcome) {
-            case ABORTED -> { } // closing: the loop ends the replies
+            // closing, or every reply in the batch was cancelled
+            case ABORTED -> inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.finish(StopReason.CANCELLED)));
             case NO_ROOM -> inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.finish(StopReason.CONTEXT_FULL)));
             case DECODED -> {
                 for (ActiveSequence sequence : inBatch) {
@@ -274,6 +287,30 @@ public final class BatchScheduler implements AutoCloseable {
                         sequence.sampled(token, decoder.isEndOfGeneration(token));
                     }
                 }
+            }
+        }
+    }
+
+    /** Decodes the batch, marked as in flight so that a cancel of all its replies can abort it. */
+    private BatchDecoder.Outcome decode(List<ActiveSequence> inBatch, float[] scales) {
+        lock.lock();
+        try {
+            inFlight = inBatch.stream().map(ActiveSequence::reply).toList();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return decoder.decode(batch, scales);
+        } finally {
+            lock.lock();
+            try {
+                inFlight = null;
+                if (abortRequested && !closed) {
+                    decoder.resume(); // under the lock: no cancel can abort the next batch meanwhile
+                }
+                abortRequested = false;
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * One reply a {@link BatchScheduler} generates beside others: the decode thread hands it tokens,
  * the reader takes them with {@link #next()}, which waits for a sequence and for each token.
  * {@link #cancel()} ends the reader's wait at once; the scheduler lets go of the sequence at its
- * next step, without waiting for the other replies.
+ * next step, without waiting for the other replies, and aborts a decode in which no other reply
+ * takes part.
  */
 public final class ScheduledReply implements ReplyTokens {
 
@@ -83,7 +84,7 @@ public final class ScheduledReply implements ReplyTokens {
             }
             notifyAll();
         }
-        scheduler.wake();
+        scheduler.cancelled();
     }
 
     @Override

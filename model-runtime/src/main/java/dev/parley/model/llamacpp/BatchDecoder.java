@@ -21,7 +21,7 @@ public final class BatchDecoder {
         DECODED,
         /** The context had no room for the batch; nothing of it may be relied on. */
         NO_ROOM,
-        /** The model is closing: the decode was aborted. */
+        /** {@link #abort()} stopped it; what the batch's sequences hold is unknown (forget them). */
         ABORTED
     }
 
@@ -61,7 +61,7 @@ public final class BatchDecoder {
      */
     public Outcome decode(TokenBatch batch, float[] loraScales) {
         Objects.requireNonNull(batch, "batch");
-        LlamaCppModel.checkScales(loraScales);
+        AdapterScales.check(loraScales);
         int size = batch.size();
         if (size == 0 || size > batchSize()) {
             throw new IllegalArgumentException("a batch holds 1.." + batchSize() + " entries, this one " + size);
@@ -78,7 +78,7 @@ public final class BatchDecoder {
         try {
             long context = model.contextHandle();
             model.checkScaleCount(loraScales);
-            float[] scales = LlamaCppModel.activeScales(loraScales);
+            float[] scales = AdapterScales.active(loraScales);
             if (!Arrays.equals(scales, appliedScales)) {
                 model.applyLoraScales(scales);
                 appliedScales = scales;
@@ -170,9 +170,17 @@ public final class BatchDecoder {
         }
     }
 
-    /** Makes a running decode, and every later one, return {@link Outcome#ABORTED}: for closing. */
+    /**
+     * Makes a running decode, and every later one until {@link #resume()}, return
+     * {@link Outcome#ABORTED} at once. From any thread.
+     */
     public void abort() {
         model.abortDecoding();
+    }
+
+    /** Lets decodes run again after {@link #abort()}. */
+    public void resume() {
+        model.resumeDecoding();
     }
 
     private void checkSequence(int sequence) {

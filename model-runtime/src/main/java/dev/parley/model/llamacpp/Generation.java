@@ -68,12 +68,12 @@ public final class Generation implements ReplyTokens {
                 code = LlamaJni.decode(context, last, 0, 1);
                 position++;
                 if (code == LlamaJni.DECODED) {
-                    owner.decoded(last, 0, 1);
+                    owner.held().append(last, 0, 1);
                 }
             }
             if (code != LlamaJni.DECODED) {
                 // an aborted or failed decode may have kept part of its batch
-                owner.decodedUnknown();
+                owner.held().unknown();
             }
             switch (code) {
                 case LlamaJni.DECODED -> { }
@@ -175,7 +175,7 @@ public final class Generation implements ReplyTokens {
             if (code != LlamaJni.DECODED) {
                 return code;
             }
-            owner.decoded(prompt, offset, count);
+            owner.held().append(prompt, offset, count);
         }
         position = prompt.length;
         return LlamaJni.DECODED;

@@ -40,11 +40,8 @@ public final class LlamaCppModel implements AutoCloseable {
     private final BatchDecoder batchDecoder;
     // handles of the adapters loaded into this model, in load order; guarded by work
     private final List<Long> loraAdapters = new ArrayList<>();
-    // the tokens whose keys and values the context holds, from position 0, and the adapter scales
-    // they were decoded with; guarded by work
-    private int[] cached = new int[0];
-    private int cachedCount;
-    private float[] cachedScales = new float[0];
+    // what a one-sequence context holds for the next generation; guarded by work
+    private final HeldTokens held = new HeldTokens();
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
     private long model;
     private long context;
@@ -227,7 +224,7 @@ public final class LlamaCppModel implements AutoCloseable {
      */
     public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
         checkTokens(prompt);
-        checkScales(loraScales);
+        AdapterScales.check(loraScales);
         if (sequences > 1) {
             throw new IllegalStateException("a context of " + sequences + " sequences generates through its batch decoder");
         }
@@ -249,14 +246,13 @@ public final class LlamaCppModel implements AutoCloseable {
                     throw new IllegalStateException("another generation of this model is still open: close it first");
                 }
                 checkScaleCount(loraScales);
-                float[] scales = activeScales(loraScales);
-                int kept = reusablePrefix(prompt, scales);
+                float[] scales = AdapterScales.active(loraScales);
+                int kept = held.reusablePrefix(prompt, scales);
                 if (kept == 0 || !LlamaJni.keepPrefix(context, kept)) {
                     LlamaJni.clearMemory(context);
                     kept = 0;
                 }
-                cachedCount = kept;
-                cachedScales = scales;
+                held.keep(kept, scales);
                 applyLoraScales(loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
                 active = new Generation(this, prompt.clone(), kept, samplerHandle, maxTokens);
@@ -326,6 +322,13 @@ public final class LlamaCppModel implements AutoCloseable {
         }
     }
 
+    /** Lets decodes run again after {@link #abortDecoding()}. */
+    synchronized void resumeDecoding() {
+        if (model != 0) {
+            LlamaJni.resume(context);
+        }
+    }
+
     /** Stops {@code generation}'s decoding at once if it is the one running. */
     synchronized void cancel(Generation generation) {
         if (model != 0 && active == generation) {
@@ -341,68 +344,9 @@ public final class LlamaCppModel implements AutoCloseable {
         }
     }
 
-    /**
-     * How many leading tokens of {@code prompt} the context holds already: at most all but the
-     * last, which is decoded again so that there are logits to sample the reply from.
-     */
-    private int reusablePrefix(int[] prompt, float[] scales) {
-        if (!Arrays.equals(scales, cachedScales)) {
-            return 0;
-        }
-        int limit = Math.min(cachedCount, prompt.length - 1);
-        int same = 0;
-        while (same < limit && cached[same] == prompt[same]) {
-            same++;
-        }
-        return same;
-    }
-
-    /**
-     * How many leading tokens of {@code prompt} the context holds from the generation before
-     * (adapter scales aside), to pick the context that continues a conversation.
-     */
-    public int heldPrefix(int[] prompt) {
-        Objects.requireNonNull(prompt, "prompt");
-        return underWorkLock(() -> {
-            int limit = Math.min(cachedCount, prompt.length);
-            int same = 0;
-            while (same < limit && cached[same] == prompt[same]) {
-                same++;
-            }
-            return same;
-        });
-    }
-
-    /** Records tokens a generation decoded after those held; call holding the work lock. */
-    void decoded(int[] tokens, int offset, int count) {
-        if (cachedCount + count > cached.length) {
-            cached = Arrays.copyOf(cached, Math.max(cachedCount + count, cached.length * 2));
-        }
-        System.arraycopy(tokens, offset, cached, cachedCount, count);
-        cachedCount += count;
-    }
-
-    /** Forgets what the context holds after a decode that failed or was aborted midway. */
-    void decodedUnknown() {
-        cachedCount = 0;
-    }
-
-    /** The scales of the adapters that will apply, zeros trimmed, to compare one generation's with the next. */
-    static float[] activeScales(float[] scales) {
-        int length = scales.length;
-        while (length > 0 && scales[length - 1] == 0) {
-            length--;
-        }
-        return Arrays.copyOf(scales, length);
-    }
-
-    static void checkScales(float[] loraScales) {
-        Objects.requireNonNull(loraScales, "loraScales");
-        for (float scale : loraScales) {
-            if (!Float.isFinite(scale)) {
-                throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
-            }
-        }
+    /** What the context holds for the next generation; use holding the work lock. */
+    HeldTokens held() {
+        return held;
     }
 
     /** Refuses more scales than adapters; call holding the work lock. */

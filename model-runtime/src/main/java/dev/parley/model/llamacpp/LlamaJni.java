@@ -57,6 +57,9 @@ final class LlamaJni {
     /** Makes the running and every later decode return {@link #CANCELLED}, until {@link #clearMemory}. */
     static native void cancel(long context);
 
+    /** Clears the flag {@link #cancel} set, so that later decodes run again. */
+    static native void resume(long context);
+
     static native int decode(long context, int[] tokens, int offset, int count);
 
     /**

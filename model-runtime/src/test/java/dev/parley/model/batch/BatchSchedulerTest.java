@@ -89,6 +89,28 @@ class BatchSchedulerTest {
     }
 
     @Test
+    void cancel_ofTheOnlyReplyBeingDecodedAbortsThatDecodeAndTheSequenceServesTheNextReply() {
+        int[] next;
+        int[] expected;
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            next = single.tokenize("good morning", true, false);
+            try (Generation generation = single.generate(next, SamplerParameters.greedy(), 12)) {
+                expected = generation.remaining();
+            }
+        }
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 1); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] longPrompt = model.tokenize("hello world ".repeat(60), true, false);
+            ScheduledReply cancelled = scheduler.submit(longPrompt, SamplerParameters.greedy(), 50, NO_ADAPTERS);
+            assertThat(cancelled.next()).isNotEqualTo(ReplyTokens.END);
+
+            cancelled.cancel(); // the decode thread is decoding this reply's next token, alone
+
+            assertThat(cancelled.next()).isEqualTo(ReplyTokens.END);
+            assertThat(readAll(scheduler.submit(next, SamplerParameters.greedy(), 12, NO_ADAPTERS))).containsExactly(expected);
+        }
+    }
+
+    @Test
     void submit_moreRepliesThanSequencesWaitTheirTurnAndAllComplete() throws Exception {
         try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
             List<ScheduledReply> replies = new ArrayList<>();
