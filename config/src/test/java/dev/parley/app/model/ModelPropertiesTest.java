@@ -17,11 +17,13 @@ class ModelPropertiesTest {
     }
 
     @Test
-    void automaticThreads_areOnePerCore_forTheOneContextThatDecodesEverySlot() {
+    void automaticThreads_shareTheCoresAmongTheSlots_soDecodingSlotsNeverOversubscribeThem() {
         int cores = Runtime.getRuntime().availableProcessors();
 
         assertThat(with(0, 1).effectiveThreads()).isEqualTo(cores);
-        assertThat(with(0, 4).effectiveThreads()).isEqualTo(cores);
+        assertThat(with(0, 2).effectiveThreads()).isEqualTo(Math.max(1, cores / 2));
+        assertThat(with(0, cores * 4).effectiveThreads()).isEqualTo(1);
+        assertThat(with(0, 4).effectiveThreads() * 4).isLessThanOrEqualTo(Math.max(4, cores));
     }
 
     @Test
