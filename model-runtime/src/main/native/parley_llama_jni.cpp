@@ -167,14 +167,18 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeModel(JNIEnv 
 }
 
 JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newContext(
-        JNIEnv *env, jclass, jlong model, jint context_size, jint batch_size, jint threads, jboolean flash_attention) {
+        JNIEnv *env, jclass, jlong model, jint context_size, jint batch_size, jint threads, jboolean flash_attention,
+        jint sequences) {
     return guarded<jlong>(env, 0, [&]() -> jlong {
         auto *holder = new Context();
         llama_context_params params = llama_context_default_params();
-        params.n_ctx = static_cast<uint32_t>(context_size);
+        // one KV stream per sequence (kv_unified off): each conversation gets the whole
+        // context_size, none can crowd another out, and attention reads only its own cells
+        params.n_ctx = static_cast<uint32_t>(context_size) * static_cast<uint32_t>(sequences);
         params.n_batch = static_cast<uint32_t>(batch_size);
         params.n_ubatch = static_cast<uint32_t>(batch_size);
-        params.n_seq_max = 1;
+        params.n_seq_max = static_cast<uint32_t>(sequences);
+        params.kv_unified = false;
         params.n_threads = threads;
         params.n_threads_batch = threads;
         params.flash_attn_type = flash_attention ? LLAMA_FLASH_ATTN_TYPE_ENABLED : LLAMA_FLASH_ATTN_TYPE_DISABLED;
@@ -208,7 +212,8 @@ JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_trainedContextSiz
 }
 
 JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_contextSize(JNIEnv *env, jclass, jlong context) {
-    return guarded<jint>(env, 0, [&] { return static_cast<jint>(llama_n_ctx(context_of(context)->ctx)); });
+    // per sequence: with one sequence the same as llama_n_ctx
+    return guarded<jint>(env, 0, [&] { return static_cast<jint>(llama_n_ctx_seq(context_of(context)->ctx)); });
 }
 
 JNIEXPORT jintArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_tokenize(
@@ -332,6 +337,10 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_cancel(JNIEnv *, 
     context_of(context)->cancelled.store(true);
 }
 
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_resume(JNIEnv *, jclass, jlong context) {
+    context_of(context)->cancelled.store(false);
+}
+
 JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decode(
         JNIEnv *env, jclass, jlong context, jintArray tokens, jint offset, jint count) {
     return guarded<jint>(env, -1, [&]() -> jint {
@@ -342,6 +351,63 @@ JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decode(
         std::vector<llama_token> ids(static_cast<size_t>(count));
         env->GetIntArrayRegion(tokens, offset, count, ids.data());
         return llama_decode(holder->ctx, llama_batch_get_one(ids.data(), count));
+    });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decodeBatch(
+        JNIEnv *env, jclass, jlong context, jintArray tokens, jintArray positions, jintArray sequences,
+        jbooleanArray logits, jint count) {
+    return guarded<jint>(env, -1, [&]() -> jint {
+        Context *holder = context_of(context);
+        if (holder->cancelled.load()) {
+            return 2;
+        }
+        std::vector<llama_token> ids(static_cast<size_t>(count));
+        std::vector<llama_pos> pos(static_cast<size_t>(count));
+        std::vector<llama_seq_id> seq(static_cast<size_t>(count));
+        std::vector<jboolean> wanted(static_cast<size_t>(count));
+        env->GetIntArrayRegion(tokens, 0, count, ids.data());
+        env->GetIntArrayRegion(positions, 0, count, pos.data());
+        env->GetIntArrayRegion(sequences, 0, count, seq.data());
+        env->GetBooleanArrayRegion(logits, 0, count, wanted.data());
+        std::vector<int32_t> n_seq(static_cast<size_t>(count), 1);
+        std::vector<llama_seq_id *> seq_ids(static_cast<size_t>(count));
+        std::vector<int8_t> outputs(static_cast<size_t>(count));
+        for (jint i = 0; i < count; i++) {
+            seq_ids[i] = &seq[i];
+            outputs[i] = wanted[i] ? 1 : 0;
+        }
+        llama_batch batch{};
+        batch.n_tokens = count;
+        batch.token = ids.data();
+        batch.pos = pos.data();
+        batch.n_seq_id = n_seq.data();
+        batch.seq_id = seq_ids.data();
+        batch.logits = outputs.data();
+        return llama_decode(holder->ctx, batch);
+    });
+}
+
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_sampleAt(
+        JNIEnv *env, jclass, jlong context, jlong sampler, jint index) {
+    return guarded<jint>(env, -1, [&] {
+        return llama_sampler_sample(reinterpret_cast<llama_sampler *>(sampler), context_of(context)->ctx, index);
+    });
+}
+
+JNIEXPORT jboolean JNICALL Java_dev_parley_model_llamacpp_LlamaJni_forgetSequence(
+        JNIEnv *env, jclass, jlong context, jint sequence, jint from) {
+    return guarded<jboolean>(env, JNI_FALSE, [&] {
+        return llama_memory_seq_rm(llama_get_memory(context_of(context)->ctx), sequence, from, -1) ? JNI_TRUE : JNI_FALSE;
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_copySequence(
+        JNIEnv *env, jclass, jlong context, jint source, jint target) {
+    guarded<int>(env, 0, [&] {
+        // whole sequences only: between KV streams llama.cpp asserts (aborts) on a partial copy
+        llama_memory_seq_cp(llama_get_memory(context_of(context)->ctx), source, target, -1, -1);
+        return 0;
     });
 }
 

@@ -6,10 +6,13 @@ import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.gguf.GgufHeader;
+import dev.parley.model.batch.BatchScheduler;
+import dev.parley.model.batch.CacheCounters;
 import dev.parley.model.gguf.InvalidModelFileException;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.NativeLibrary;
+import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.slots.ReplySlots;
 import dev.parley.model.stats.ModelStats;
@@ -18,8 +21,6 @@ import dev.parley.model.template.ChatTemplateException;
 import dev.parley.model.template.JinjaChatTemplate;
 import dev.parley.model.template.TemplateLimits;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ChatModel} running a GGUF model in this process with llama.cpp, through Parley's own
  * binding ({@link LlamaCppModel}). Thread-safe; up to {@link #parallelSlots()} replies are
- * generated at once, each in a slot with a context of its own, and further requests wait for a
- * free slot.
+ * generated at once, each in a sequence of one context, all decoded together in one batch per
+ * token ({@link BatchScheduler}), and further requests wait for a free sequence. A conversation
+ * that continues gets the sequence that holds its last turn, so only the new turn is decoded
+ * ({@link #cacheCounters()}).
  *
  * <p>The file is checked in Java first ({@link GgufHeader}), so a missing or broken file is a
  * one-line {@link InvalidModelFileException} before native code sees it. Special-token text is
@@ -57,8 +60,8 @@ public final class LlamaChatModel implements ChatModel {
 
     private final LlamaSettings settings;
     private final GgufHeader header;
-    private final List<LlamaCppModel> slots;
-    private final ArrayDeque<LlamaCppModel> freeSlots; // guarded by itself
+    private final LlamaCppModel model;
+    private final BatchScheduler scheduler;
     private final SpecialTokenSanitizer sanitizer;
     private final List<String> stopStrings;
     private final LoraScales loraScales;
@@ -68,19 +71,20 @@ public final class LlamaChatModel implements ChatModel {
     private final String bosText;
     private final AtomicBoolean templateFailureLogged = new AtomicBoolean();
 
-    private LlamaChatModel(LlamaSettings settings, GgufHeader header, List<LlamaCppModel> slots, InstantSource clock) {
+    private LlamaChatModel(LlamaSettings settings, GgufHeader header, LlamaCppModel model, InstantSource clock) {
         this.settings = settings;
         this.header = header;
-        this.slots = List.copyOf(slots);
-        this.freeSlots = new ArrayDeque<>(slots);
+        this.model = model;
         this.stats = new ReplyStatistics(System::nanoTime, () -> !replies.isClosed(), replies::busy, settings.parallel());
         this.sanitizer = new SpecialTokenSanitizer(header.specialTokens());
         this.stopStrings = StopStrings.of(header.chatTemplate());
         this.loraScales = new LoraScales(settings.adapters());
-        this.bosText = specialText(slots.getFirst(), "tokenizer.ggml.bos_token_id");
+        this.bosText = specialText(model, "tokenizer.ggml.bos_token_id");
         String source = header.chatTemplate();
         this.template = source == null ? null : new JinjaChatTemplate(source, bosText,
-                specialText(slots.getFirst(), "tokenizer.ggml.eos_token_id"), clock, TemplateLimits.DEFAULT);
+                specialText(model, "tokenizer.ggml.eos_token_id"), clock, TemplateLimits.DEFAULT);
+        // last, so that nothing after it can fail with its thread started
+        this.scheduler = new BatchScheduler(model, "parley-llama-batch");
     }
 
     private String specialText(LlamaCppModel slot, String key) {
@@ -94,8 +98,9 @@ public final class LlamaChatModel implements ChatModel {
     }
 
     /**
-     * Checks the model file and its adapters in Java, then loads the model once per slot; the chat
-     * template's {@code strftime_now} reads {@code clock}, the application's one time source.
+     * Checks the model file and its adapters in Java, then loads the model with a context of one
+     * sequence per slot; the chat template's {@code strftime_now} reads {@code clock}, the
+     * application's one time source.
      *
      * @throws InvalidModelFileException if the file (or an adapter) is missing or not a usable
      *     GGUF file; native code is not touched then
@@ -124,26 +129,24 @@ public final class LlamaChatModel implements ChatModel {
                 Math.min(PROMPT_BATCH, settings.contextSize()), settings.threads(), settings.gpuLayers(),
                 settings.flashAttention());
         long start = System.nanoTime();
-        List<LlamaCppModel> slots = new ArrayList<>();
+        LlamaCppModel model = null;
         try {
-            // one model and context per slot: the binding runs one generation per context; the
-            // weights are memory-mapped, so the copies share them
-            for (int i = 0; i < settings.parallel(); i++) {
-                LlamaCppModel slot = LlamaCppModel.load(parameters);
-                slots.add(slot);
-                for (LoraAdapter adapter : settings.adapters()) {
-                    slot.loadLoraAdapter(adapter.path());
-                }
+            // one context, a sequence per slot: the replies are decoded together in one batch
+            model = LlamaCppModel.load(parameters, settings.parallel());
+            for (LoraAdapter adapter : settings.adapters()) {
+                model.loadLoraAdapter(adapter.path());
             }
         } catch (RuntimeException e) {
-            slots.forEach(LlamaCppModel::close);
+            if (model != null) {
+                model.close();
+            }
             throw new ModelException("llama.cpp could not load " + settings.modelPath() + ": " + ErrorText.oneLine(e), e);
         }
         log.info("loaded {} ({}, {} tensors) in {} ms: {} slot(s) of {} tokens, {} thread(s), flash attention {}",
                 settings.modelPath().getFileName(), header.architecture(), header.tensors().size(),
                 (System.nanoTime() - start) / 1_000_000, settings.parallel(), settings.contextSize(), settings.threads(),
                 settings.flashAttention() ? "on" : "off");
-        return new LlamaChatModel(settings, header, slots, clock);
+        return new LlamaChatModel(settings, header, model, clock);
     }
 
     /** The checked header of the loaded file: architecture, template, special tokens. */
@@ -231,6 +234,11 @@ public final class LlamaChatModel implements ChatModel {
         replies.whenSlotFrees(listener);
     }
 
+    /** How the conversation cache (a sequence per conversation, least recently used evicted) has served requests. */
+    public CacheCounters cacheCounters() {
+        return scheduler.cacheCounters();
+    }
+
     /** A live, read-only view of this model's figures for health checks and metrics. */
     public ModelStats stats() {
         return stats;
@@ -245,8 +253,9 @@ public final class LlamaChatModel implements ChatModel {
         if (!replies.close(LlamaReplyStream::requestClose)) {
             return;
         }
-        // each slot cancels its running decode and waits for it before freeing
-        slots.forEach(LlamaCppModel::close);
+        // the decode thread ends every reply and stops before the model is freed
+        scheduler.close();
+        model.close();
         log.info("closed {}", settings.modelPath().getFileName());
     }
 
@@ -269,7 +278,7 @@ public final class LlamaChatModel implements ChatModel {
                 }
             }
         }
-        return guarded(() -> anySlot().applyChatTemplate(prompt.withSystem(), true), "could not render the prompt");
+        return guarded(() -> model.applyChatTemplate(prompt.withSystem(), true), "could not render the prompt");
     }
 
     /** Renders a request's prompt as {@link #stream} would, for tests. */
@@ -286,45 +295,18 @@ public final class LlamaChatModel implements ChatModel {
         // special-token text is parsed: untrusted text was sanitised before it got here; a prompt
         // whose template wrote the start token itself does not get a second one
         boolean addSpecial = wholePrompt && (bosText.isEmpty() || !text.startsWith(bosText));
-        return guarded(() -> anySlot().tokenize(text, addSpecial, true), "could not tokenize");
+        return guarded(() -> model.tokenize(text, addSpecial, true), "could not tokenize");
     }
 
-    /**
-     * Waits up to {@code millis} for a free slot and takes the one whose context holds the longest
-     * start of {@code prompt} (the same conversation's last turn), so that only the rest is decoded.
-     *
-     * @return the slot, or null if none was free in time
-     */
-    @Nullable LlamaCppModel takeSlot(int[] prompt, long millis) throws InterruptedException {
+    /** Queues the generation of {@code request}; it starts when a sequence is free. */
+    ReplyTokens begin(LlamaReplyStream.Request request) {
         requireOpen();
-        synchronized (freeSlots) {
-            if (freeSlots.isEmpty()) {
-                freeSlots.wait(millis);
-            }
-            LlamaCppModel best = null;
-            int longest = -1;
-            for (LlamaCppModel slot : freeSlots) {
-                int held = slot.heldPrefix(prompt);
-                if (held > longest) {
-                    best = slot;
-                    longest = held;
-                }
-            }
-            if (best != null) {
-                freeSlots.remove(best);
-            }
-            return best;
-        }
+        return scheduler.submit(request.prompt(), request.sampler(), request.maxTokens(), request.loraScales());
     }
 
-    /** Gives a slot back once its generation is closed. */
-    void returnSlot(LlamaCppModel slot) {
-        if (!replies.isClosed()) {
-            synchronized (freeSlots) {
-                freeSlots.add(slot);
-                freeSlots.notifyAll();
-            }
-        }
+    /** The text of {@code tokens}, for a stream's reply text. */
+    String detokenize(int[] tokens) {
+        return model.detokenize(tokens);
     }
 
     /** The stop strings of the model's chat template. */
@@ -343,15 +325,6 @@ public final class LlamaChatModel implements ChatModel {
         }
     }
 
-    /** A slot for work outside generation: a free one if there is one, so it need not wait for a decode. */
-    private LlamaCppModel anySlot() {
-        LlamaCppModel free;
-        synchronized (freeSlots) {
-            free = freeSlots.peekFirst();
-        }
-        return free != null ? free : slots.getFirst();
-    }
-
     private <T> T guarded(Supplier<T> call, String failure) {
         requireOpen();
         try {
@@ -359,7 +332,7 @@ public final class LlamaChatModel implements ChatModel {
         } catch (ModelException e) {
             throw new ModelException(failure + ": " + ErrorText.oneLine(e), e);
         } catch (IllegalStateException e) {
-            // a slot closed under the call: the model was closed meanwhile
+            // the model closed under the call
             requireOpen();
             throw e;
         }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * from any thread and stops a running decode at once; always {@link #close()} it, which frees
  * its sampler and lets the model start the next generation.
  */
-public final class Generation implements AutoCloseable {
+public final class Generation implements ReplyTokens {
 
     /** What {@link #next()} returns once the generation has stopped. */
-    public static final int END = -1;
+    public static final int END = ReplyTokens.END;
 
     private final LlamaCppModel owner;
     private final int[] prompt;
@@ -43,6 +43,7 @@ public final class Generation implements AutoCloseable {
      *
      * @throws LlamaCppException if llama.cpp fails to decode (the generation then stops)
      */
+    @Override
     public int next() {
         ReentrantLock work = owner.work();
         work.lock();
@@ -67,12 +68,12 @@ public final class Generation implements AutoCloseable {
                 code = LlamaJni.decode(context, last, 0, 1);
                 position++;
                 if (code == LlamaJni.DECODED) {
-                    owner.decoded(last, 0, 1);
+                    owner.held().append(last, 0, 1);
                 }
             }
             if (code != LlamaJni.DECODED) {
                 // an aborted or failed decode may have kept part of its batch
-                owner.decodedUnknown();
+                owner.held().unknown();
             }
             switch (code) {
                 case LlamaJni.DECODED -> { }
@@ -137,6 +138,7 @@ public final class Generation implements AutoCloseable {
     }
 
     /** Stops the generation from any thread: a running decode returns early, later calls return {@link #END}. */
+    @Override
     public void cancel() {
         cancelled = true;
         owner.cancel(this);
@@ -173,7 +175,7 @@ public final class Generation implements AutoCloseable {
             if (code != LlamaJni.DECODED) {
                 return code;
             }
-            owner.decoded(prompt, offset, count);
+            owner.held().append(prompt, offset, count);
         }
         position = prompt.length;
         return LlamaJni.DECODED;

@@ -10,44 +10,51 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A llama.cpp model loaded through Parley's binding, with one context in which one
- * {@link Generation} runs at a time. Safe to share between threads: native work is serialised,
- * and {@link #close()} cancels a running generation, waits for its native call to return, then
- * frees the model and context. Every method but {@code close} throws
- * {@link IllegalStateException} after close.
+ * A llama.cpp model loaded through Parley's binding, with one context. A context of one sequence
+ * runs one {@link Generation} at a time; a context of several is decoded through its
+ * {@link #batchDecoder()}, all sequences in one batch. Safe to share between threads: decoding
+ * is serialised, tokenizing runs beside it, and {@link #close()} cancels a running generation,
+ * waits for its native call to return, then frees the model and context. Every method but
+ * {@code close} throws {@link IllegalStateException} after close.
  */
 public final class LlamaCppModel implements AutoCloseable {
 
     private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
     /** llama.cpp's built-in format used when the model declares no chat template. */
     static final String FALLBACK_TEMPLATE = "chatml";
+    /** The most sequences one context holds (llama.cpp's LLAMA_MAX_SEQ). */
+    public static final int MAX_SEQUENCES = 256;
 
     private final ModelParameters parameters;
     private final int vocabSize;
     private final int contextSize;
+    private final int sequences;
     // serialises native work on the handles; close takes it after cancelling, so it waits for a decode to stop
     private final ReentrantLock work = new ReentrantLock();
+    // vocabulary calls hold its read side, so they run beside a decode; close takes the write side
+    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+    private final BatchDecoder batchDecoder;
     // handles of the adapters loaded into this model, in load order; guarded by work
     private final List<Long> loraAdapters = new ArrayList<>();
-    // the tokens whose keys and values the context holds, from position 0, and the adapter scales
-    // they were decoded with; guarded by work
-    private int[] cached = new int[0];
-    private int cachedCount;
-    private float[] cachedScales = new float[0];
+    // what a one-sequence context holds for the next generation; guarded by work
+    private final HeldTokens held = new HeldTokens();
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
     private long model;
     private long context;
     private @Nullable Generation active;
 
-    private LlamaCppModel(ModelParameters parameters, long model, long context) {
+    private LlamaCppModel(ModelParameters parameters, int sequences, long model, long context) {
         this.parameters = parameters;
+        this.sequences = sequences;
         this.model = model;
         this.context = context;
         this.vocabSize = LlamaJni.vocabSize(model);
         this.contextSize = LlamaJni.contextSize(context);
+        this.batchDecoder = new BatchDecoder(this);
     }
 
     /**
@@ -57,7 +64,24 @@ public final class LlamaCppModel implements AutoCloseable {
      *     file, or llama.cpp refuses it (its error text included)
      */
     public static LlamaCppModel load(ModelParameters parameters) {
+        return load(parameters, 1);
+    }
+
+    /**
+     * Loads the model and creates one context of {@code sequences} sequences, each holding
+     * {@link ModelParameters#contextSize()} tokens, decoded together through {@link #batchDecoder()}.
+     *
+     * @param sequences 1 to {@link #MAX_SEQUENCES}
+     * @throws LlamaCppException as {@link #load(ModelParameters)}
+     */
+    public static LlamaCppModel load(ModelParameters parameters, int sequences) {
         Objects.requireNonNull(parameters, "parameters");
+        if (sequences < 1 || sequences > MAX_SEQUENCES) {
+            throw new IllegalArgumentException("sequences must be within 1.." + MAX_SEQUENCES + ", was " + sequences);
+        }
+        if ((long) parameters.contextSize() * sequences > ModelParameters.MAX_CONTEXT_SIZE * 4L) {
+            throw new IllegalArgumentException(sequences + " sequences of " + parameters.contextSize() + " tokens are too many");
+        }
         NativeLibrary.get().requireAvailable();
         Path file = parameters.file();
         checkLooksLikeGguf(file);
@@ -65,12 +89,12 @@ public final class LlamaCppModel implements AutoCloseable {
         long context;
         try {
             context = LlamaJni.newContext(model, parameters.contextSize(), parameters.batchSize(), parameters.threads(),
-                    parameters.flashAttention());
+                    parameters.flashAttention(), sequences);
         } catch (RuntimeException e) {
             LlamaJni.freeModel(model);
             throw e;
         }
-        return new LlamaCppModel(parameters, model, context);
+        return new LlamaCppModel(parameters, sequences, model, context);
     }
 
     /** The parameters the model was loaded with. */
@@ -83,9 +107,19 @@ public final class LlamaCppModel implements AutoCloseable {
         return vocabSize;
     }
 
-    /** Tokens the context holds (llama.cpp may round the requested size up). */
+    /** Tokens each sequence of the context holds (llama.cpp may round the requested size up). */
     public int contextSize() {
         return contextSize;
+    }
+
+    /** How many sequences the context holds. */
+    public int sequences() {
+        return sequences;
+    }
+
+    /** Decodes the sequences of this model's context in batches (the only way when it has more than one). */
+    public BatchDecoder batchDecoder() {
+        return batchDecoder;
     }
 
     /** The context length the model was trained for. */
@@ -159,7 +193,7 @@ public final class LlamaCppModel implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         checkLooksLikeGguf(file);
         byte[] path = file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
-        return underLock(() -> {
+        return underWorkLock(() -> {
             loraAdapters.add(LlamaJni.loadLoraAdapter(model, path));
             return loraAdapters.size() - 1;
         });
@@ -167,7 +201,7 @@ public final class LlamaCppModel implements AutoCloseable {
 
     /** How many LoRA adapters {@link #loadLoraAdapter} has loaded. */
     public int loraAdapterCount() {
-        return underLock(loraAdapters::size);
+        return underWorkLock(loraAdapters::size);
     }
 
     /** Like {@link #generate(int[], SamplerParameters, int, float[])} with every LoRA adapter off. */
@@ -185,15 +219,14 @@ public final class LlamaCppModel implements AutoCloseable {
      * @param prompt the prompt's tokens, at least one, fewer than {@link #contextSize()}
      * @param maxTokens the most tokens to generate, at least 1
      * @param loraScales the scale of each loaded LoRA adapter by index, finite; missing or 0: off
-     * @throws IllegalStateException if another generation of this model is still open
+     * @throws IllegalStateException if another generation of this model is still open, or the
+     *     context holds several sequences (they are decoded through {@link #batchDecoder()})
      */
     public Generation generate(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
         checkTokens(prompt);
-        Objects.requireNonNull(loraScales, "loraScales");
-        for (float scale : loraScales) {
-            if (!Float.isFinite(scale)) {
-                throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
-            }
+        AdapterScales.check(loraScales);
+        if (sequences > 1) {
+            throw new IllegalStateException("a context of " + sequences + " sequences generates through its batch decoder");
         }
         Objects.requireNonNull(sampler, "sampler");
         if (prompt.length == 0) {
@@ -212,17 +245,14 @@ public final class LlamaCppModel implements AutoCloseable {
                 if (active != null) {
                     throw new IllegalStateException("another generation of this model is still open: close it first");
                 }
-                if (loraScales.length > loraAdapters.size()) {
-                    throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
-                }
-                float[] scales = activeScales(loraScales);
-                int kept = reusablePrefix(prompt, scales);
+                checkScaleCount(loraScales);
+                float[] scales = AdapterScales.active(loraScales);
+                int kept = held.reusablePrefix(prompt, scales);
                 if (kept == 0 || !LlamaJni.keepPrefix(context, kept)) {
                     LlamaJni.clearMemory(context);
                     kept = 0;
                 }
-                cachedCount = kept;
-                cachedScales = scales;
+                held.keep(kept, scales);
                 applyLoraScales(loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
                 active = new Generation(this, prompt.clone(), kept, samplerHandle, maxTokens);
@@ -245,6 +275,7 @@ public final class LlamaCppModel implements AutoCloseable {
             }
         }
         work.lock();
+        lifetime.writeLock().lock();
         try {
             synchronized (this) {
                 if (model == 0) {
@@ -260,6 +291,7 @@ public final class LlamaCppModel implements AutoCloseable {
                 model = 0;
             }
         } finally {
+            lifetime.writeLock().unlock();
             work.unlock();
         }
     }
@@ -283,6 +315,20 @@ public final class LlamaCppModel implements AutoCloseable {
         return model;
     }
 
+    /** Makes the running and every later decode of the context return at once, until the model closes. */
+    synchronized void abortDecoding() {
+        if (model != 0) {
+            LlamaJni.cancel(context);
+        }
+    }
+
+    /** Lets decodes run again after {@link #abortDecoding()}. */
+    synchronized void resumeDecoding() {
+        if (model != 0) {
+            LlamaJni.resume(context);
+        }
+    }
+
     /** Stops {@code generation}'s decoding at once if it is the one running. */
     synchronized void cancel(Generation generation) {
         if (model != 0 && active == generation) {
@@ -298,63 +344,21 @@ public final class LlamaCppModel implements AutoCloseable {
         }
     }
 
-    /**
-     * How many leading tokens of {@code prompt} the context holds already: at most all but the
-     * last, which is decoded again so that there are logits to sample the reply from.
-     */
-    private int reusablePrefix(int[] prompt, float[] scales) {
-        if (!Arrays.equals(scales, cachedScales)) {
-            return 0;
+    /** What the context holds for the next generation; use holding the work lock. */
+    HeldTokens held() {
+        return held;
+    }
+
+    /** Refuses more scales than adapters; call holding the work lock. */
+    void checkScaleCount(float[] loraScales) {
+        if (loraScales.length > loraAdapters.size()) {
+            throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
         }
-        int limit = Math.min(cachedCount, prompt.length - 1);
-        int same = 0;
-        while (same < limit && cached[same] == prompt[same]) {
-            same++;
-        }
-        return same;
     }
 
-    /**
-     * How many leading tokens of {@code prompt} the context holds from the generation before
-     * (adapter scales aside), to pick the context that continues a conversation.
-     */
-    public int heldPrefix(int[] prompt) {
-        Objects.requireNonNull(prompt, "prompt");
-        return underLock(() -> {
-            int limit = Math.min(cachedCount, prompt.length);
-            int same = 0;
-            while (same < limit && cached[same] == prompt[same]) {
-                same++;
-            }
-            return same;
-        });
-    }
-
-    /** Records tokens a generation decoded after those held; call holding the work lock. */
-    void decoded(int[] tokens, int offset, int count) {
-        if (cachedCount + count > cached.length) {
-            cached = Arrays.copyOf(cached, Math.max(cachedCount + count, cached.length * 2));
-        }
-        System.arraycopy(tokens, offset, cached, cachedCount, count);
-        cachedCount += count;
-    }
-
-    /** Forgets what the context holds after a decode that failed or was aborted midway. */
-    void decodedUnknown() {
-        cachedCount = 0;
-    }
-
-    /** The scales of the adapters that will apply, zeros trimmed, to compare one generation's with the next. */
-    private static float[] activeScales(float[] scales) {
-        int length = scales.length;
-        while (length > 0 && scales[length - 1] == 0) {
-            length--;
-        }
-        return Arrays.copyOf(scales, length);
-    }
-
-    // only adapters with a scale other than 0 are passed, so all-zero scales are the base model exactly
-    private void applyLoraScales(float[] scales) {
+    // only adapters with a scale other than 0 are passed, so all-zero scales are the base model
+    // exactly; call holding the work lock
+    void applyLoraScales(float[] scales) {
         int active = 0;
         for (float scale : scales) {
             active += scale != 0 ? 1 : 0;
@@ -370,7 +374,7 @@ public final class LlamaCppModel implements AutoCloseable {
         LlamaJni.setLoraAdapters(context, handles, values);
     }
 
-    private void checkTokens(int[] tokens) {
+    void checkTokens(int[] tokens) {
         Objects.requireNonNull(tokens, "tokens");
         for (int token : tokens) {
             if (token < 0 || token >= vocabSize) {
@@ -385,7 +389,20 @@ public final class LlamaCppModel implements AutoCloseable {
         }
     }
 
+    // vocabulary and template calls only read the model, so they need not wait for a decode
     private <T> T underLock(java.util.function.Supplier<T> call) {
+        lifetime.readLock().lock();
+        try {
+            synchronized (this) {
+                requireOpen();
+            }
+            return call.get();
+        } finally {
+            lifetime.readLock().unlock();
+        }
+    }
+
+    private <T> T underWorkLock(java.util.function.Supplier<T> call) {
         work.lock();
         try {
             synchronized (this) {

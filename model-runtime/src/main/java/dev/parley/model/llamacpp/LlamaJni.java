@@ -20,7 +20,9 @@ final class LlamaJni {
 
     static native void freeModel(long model);
 
-    static native long newContext(long model, int contextSize, int batchSize, int threads, boolean flashAttention);
+    /** A context of {@code sequences} sequences, each with a KV stream of {@code contextSize} tokens. */
+    static native long newContext(long model, int contextSize, int batchSize, int threads, boolean flashAttention,
+            int sequences);
 
     static native void freeContext(long context);
 
@@ -28,6 +30,7 @@ final class LlamaJni {
 
     static native int trainedContextSize(long model);
 
+    /** Tokens one sequence of the context holds. */
     static native int contextSize(long context);
 
     static native int[] tokenize(long model, byte[] text, boolean addSpecial, boolean parseSpecial);
@@ -54,7 +57,27 @@ final class LlamaJni {
     /** Makes the running and every later decode return {@link #CANCELLED}, until {@link #clearMemory}. */
     static native void cancel(long context);
 
+    /** Clears the flag {@link #cancel} set, so that later decodes run again. */
+    static native void resume(long context);
+
     static native int decode(long context, int[] tokens, int offset, int count);
+
+    /**
+     * Decodes {@code count} entries in one {@code llama_decode}: entry {@code i} puts token
+     * {@code tokens[i]} at {@code positions[i]} of sequence {@code sequences[i]}, with logits kept
+     * when {@code logits[i]}. Returns llama_decode's code ({@link #DECODED}, {@link #NO_ROOM},
+     * {@link #CANCELLED}, negative for an error).
+     */
+    static native int decodeBatch(long context, int[] tokens, int[] positions, int[] sequences, boolean[] logits, int count);
+
+    /** Samples from the logits of entry {@code index} of the last batch and records the token in the chain. */
+    static native int sampleAt(long context, long sampler, int index);
+
+    /** Forgets the tokens of {@code sequence} from position {@code from} on; false if the memory cannot. */
+    static native boolean forgetSequence(long context, int sequence, int from);
+
+    /** Makes {@code target} hold what {@code source} holds (whole sequences; takes effect at the next decode). */
+    static native void copySequence(long context, int source, int target);
 
     static native long newSampler(float temperature, float topP, int seed);
 

@@ -1,0 +1,145 @@
+package dev.parley.model.batch;
+
+import dev.parley.model.llamacpp.Sampler;
+import dev.parley.model.llamacpp.StopReason;
+import dev.parley.model.llamacpp.TokenBatch;
+
+/**
+ * A reply that holds a sequence, as the decode thread sees it: what of its prompt is decoded,
+ * its next position and token, and which entries of the current batch are its own. Decode
+ * thread only.
+ */
+final class ActiveSequence {
+
+    private final ScheduledReply reply;
+    private final int sequence;
+    private final Sampler sampler;
+    private final int[] prompt;
+    private final int contextSize;
+    private int nextPromptToken;
+    private int position;
+    private int lastToken;
+    private int produced;
+    private boolean done;
+    private long lastStep;
+    // this step's entries: the first prompt token added (-1: the last sampled token), how many,
+    // and the batch index of the entry whose logits are sampled (-1: none)
+    private int addedFrom;
+    private int addedCount;
+    private int logitsIndex = -1;
+
+    ActiveSequence(ScheduledReply reply, int sequence, int kept, Sampler sampler, int contextSize) {
+        this.reply = reply;
+        this.sequence = sequence;
+        this.sampler = sampler;
+        this.prompt = reply.prompt();
+        this.contextSize = contextSize;
+        this.nextPromptToken = kept;
+        this.position = kept;
+    }
+
+    ScheduledReply reply() {
+        return reply;
+    }
+
+    int sequence() {
+        return sequence;
+    }
+
+    float[] scales() {
+        return reply.scales();
+    }
+
+    long lastStep() {
+        return lastStep;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    /** Whether its whole prompt is decoded, so each step adds one token. */
+    boolean generating() {
+        return nextPromptToken == prompt.length;
+    }
+
+    /**
+     * Adds this step's entries: the last sampled token, or the next chunk of the prompt that
+     * fits. A reply whose context is full stops instead.
+     *
+     * @return whether anything was added
+     */
+    boolean addTo(TokenBatch batch, long step) {
+        addedCount = 0;
+        logitsIndex = -1;
+        if (batch.remaining() == 0) {
+            return false;
+        }
+        lastStep = step;
+        if (generating()) {
+            if (position >= contextSize) {
+                finish(StopReason.CONTEXT_FULL);
+                return false;
+            }
+            addedFrom = -1;
+            addedCount = 1;
+            logitsIndex = batch.add(lastToken, position, sequence, true);
+            return true;
+        }
+        addedFrom = nextPromptToken;
+        addedCount = Math.min(prompt.length - nextPromptToken, batch.remaining());
+        for (int i = 0; i < addedCount; i++) {
+            int token = addedFrom + i;
+            boolean last = token == prompt.length - 1;
+            int index = batch.add(prompt[token], position + i, sequence, last);
+            if (last) {
+                logitsIndex = index;
+            }
+        }
+        return true;
+    }
+
+    /** Records this step's entries as decoded into the sequence. */
+    void decoded(SequenceCache cache) {
+        if (addedFrom < 0) {
+            cache.append(sequence, new int[] {lastToken}, 0, 1);
+        } else {
+            cache.append(sequence, prompt, addedFrom, addedCount);
+            nextPromptToken += addedCount;
+        }
+        position += addedCount;
+    }
+
+    /** The batch index to sample this sequence from, or -1 when this step gave it no logits. */
+    int logitsIndex() {
+        return logitsIndex;
+    }
+
+    Sampler sampler() {
+        return sampler;
+    }
+
+    /** Hands a sampled token to the reader, or ends the reply at an end-of-generation token or the token limit. */
+    void sampled(int token, boolean endOfGeneration) {
+        if (endOfGeneration) {
+            finish(StopReason.END_OF_GENERATION);
+            return;
+        }
+        produced++;
+        lastToken = token;
+        reply.offer(token);
+        if (produced >= reply.maxTokens()) {
+            finish(StopReason.TOKEN_LIMIT);
+        }
+    }
+
+    void finish(StopReason reason) {
+        done = true;
+        reply.finish(reason);
+    }
+
+    void fail(RuntimeException cause) {
+        done = true;
+        reply.fail(cause);
+    }
+}

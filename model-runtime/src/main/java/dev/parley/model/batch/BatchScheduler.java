@@ -1,0 +1,353 @@
+package dev.parley.model.batch;
+
+import dev.parley.model.llamacpp.BatchDecoder;
+import dev.parley.model.llamacpp.LlamaCppException;
+import dev.parley.model.llamacpp.LlamaCppModel;
+import dev.parley.model.llamacpp.Sampler;
+import dev.parley.model.llamacpp.SamplerParameters;
+import dev.parley.model.llamacpp.StopReason;
+import dev.parley.model.llamacpp.TokenBatch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Continuous batching over the sequences of one {@link LlamaCppModel}: a single daemon thread
+ * decodes, each step, the next token of every reply that is generating and the next chunk of
+ * every prompt that is being read, in one {@code llama_decode}, then samples each reply with its
+ * own chain and hands it the token. A request joins at the next step when a sequence is idle
+ * (else it waits its turn, first come first served); a reply that ends or is cancelled leaves
+ * at the next step, without waiting for the others, and a decode in which only cancelled replies
+ * take part is aborted at once.
+ *
+ * <p>Replies whose LoRA adapter scales differ are never in one batch: each step serves the
+ * scales of the reply served longest ago, and only the replies with those scales.
+ *
+ * <p>The conversation cache: a sequence keeps what it decoded when its reply ends, and a request
+ * takes the idle sequence holding most of its prompt, so the next turn of a conversation decodes
+ * only what is new; when none does, an empty sequence or the least recently used one
+ * ({@link #cacheCounters()}).
+ */
+public final class BatchScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchScheduler.class);
+
+    private final BatchDecoder decoder;
+    private final SequenceCache cache;
+    private final TokenBatch batch;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // guarded by lock
+    private final ArrayDeque<ScheduledReply> waiting = new ArrayDeque<>();
+    private boolean signalled;
+    private boolean closed;
+    private @Nullable List<ScheduledReply> inFlight; // the replies of the decode running, if any
+    private boolean abortRequested;
+    // decode thread only
+    private final List<ActiveSequence> active = new ArrayList<>();
+    private long step;
+
+    /**
+     * Starts the decode thread, a daemon named {@code threadName}, over {@code model}'s
+     * sequences. The scheduler owns decoding on the model from now on; close it before the model.
+     */
+    public BatchScheduler(LlamaCppModel model, String threadName) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(threadName, "threadName");
+        this.decoder = model.batchDecoder();
+        this.cache = new SequenceCache(decoder.sequences());
+        this.batch = new TokenBatch(decoder.batchSize());
+        // daemon: a main that returns must let the JVM exit with a model still open
+        this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
+        thread.start();
+    }
+
+    /**
+     * Queues a reply to {@code prompt}; it starts at the next step with an idle sequence.
+     *
+     * @param prompt at least one token, fewer than the context of a sequence
+     * @param maxTokens the most tokens to generate, at least 1
+     * @param loraScales the scale of each loaded adapter by index, finite; missing or 0: off
+     * @throws IllegalStateException if the scheduler is closed
+     */
+    public ScheduledReply submit(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(loraScales, "loraScales");
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("the prompt must hold at least one token");
+        }
+        if (prompt.length >= decoder.contextSize()) {
+            throw new LlamaCppException("a prompt of " + prompt.length + " tokens does not fit a context of " + decoder.contextSize());
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
+        }
+        for (float scale : loraScales) {
+            if (!Float.isFinite(scale)) {
+                throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
+            }
+        }
+        ScheduledReply reply = new ScheduledReply(this, prompt, sampler, maxTokens, loraScales);
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the batch scheduler is closed");
+            }
+            waiting.add(reply);
+            signalled = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        return reply;
+    }
+
+    /** How the conversation cache has served requests so far. */
+    public CacheCounters cacheCounters() {
+        return cache.counters();
+    }
+
+    /** Sequences of the context: the most replies generated at once. */
+    public int sequences() {
+        return decoder.sequences();
+    }
+
+    /**
+     * Ends every reply (cancelled), aborts a running decode and waits for the decode thread to
+     * finish. Idempotent. Close the model after this.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        decoder.abort();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Tells the decode thread that a reply was cancelled: it lets it go at the next step, and a
+     * decode running for cancelled replies only is aborted at once.
+     */
+    void cancelled() {
+        lock.lock();
+        try {
+            signalled = true;
+            changed.signal();
+            List<ScheduledReply> running = inFlight;
+            if (running != null && !abortRequested && running.stream().allMatch(ScheduledReply::isCancelled)) {
+                abortRequested = true;
+                decoder.abort();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try {
+            List<ScheduledReply> joining;
+            while ((joining = nextJoining()) != null) {
+                for (ScheduledReply reply : joining) {
+                    join(reply);
+                }
+                leaveFinished();
+                if (!active.isEmpty()) {
+                    step();
+                    leaveFinished();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("the batch decode thread failed; the model's replies end", e);
+            for (ActiveSequence sequence : active) {
+                sequence.fail(e instanceof RuntimeException runtime ? runtime : new LlamaCppException("decode thread failed: " + e, e));
+            }
+            throw e;
+        } finally {
+            endAll();
+        }
+    }
+
+    /** Waits until there is work; the replies that join now (as many as idle sequences), or null once closed. */
+    private List<ScheduledReply> nextJoining() {
+        lock.lock();
+        try {
+            while (!closed && !signalled && active.isEmpty() && (waiting.isEmpty() || cache.idle() == 0)) {
+                changed.awaitUninterruptibly();
+            }
+            signalled = false;
+            if (closed) {
+                return null;
+            }
+            List<ScheduledReply> joining = new ArrayList<>();
+            int idle = cache.idle();
+            while (joining.size() < idle && !waiting.isEmpty()) {
+                ScheduledReply reply = waiting.poll();
+                if (reply.isCancelled()) {
+                    reply.finish(StopReason.CANCELLED);
+                } else {
+                    joining.add(reply);
+                }
+            }
+            return joining;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives {@code reply} the sequence the cache chooses, forgetting what of it the prompt does not continue. */
+    private void join(ScheduledReply reply) {
+        SequenceCache.Choice choice = cache.take(reply.prompt(), reply.scales());
+        int sequence = choice.sequence();
+        int kept = choice.kept();
+        try {
+            if (kept < cache.held(sequence) && !decoder.forget(sequence, kept)) {
+                decoder.forget(sequence, 0);
+                kept = 0;
+            }
+            cache.keep(sequence, kept, reply.scales());
+            Sampler sampler = Sampler.of(reply.sampler());
+            reply.started(reply.prompt().length - kept);
+            active.add(new ActiveSequence(reply, sequence, kept, sampler, decoder.contextSize()));
+        } catch (RuntimeException e) {
+            cache.keep(sequence, 0, new float[0]);
+            cache.release(sequence);
+            reply.fail(e);
+        }
+    }
+
+    /** One {@code llama_decode} of the replies with the scales of the one served longest ago. */
+    private void step() {
+        step++;
+        float[] scales = active.stream().filter(a -> !a.done()).min((a, b) -> Long.compare(a.lastStep(), b.lastStep()))
+                .map(ActiveSequence::scales).orElse(null);
+        if (scales == null) {
+            return;
+        }
+        batch.clear();
+        // served longest ago first, so that a batch smaller than the replies starves none of them
+        active.sort(Comparator.comparingLong(ActiveSequence::lastStep));
+        List<ActiveSequence> inBatch = new ArrayList<>();
+        // tokens of replies that are generating first, so a long prompt never holds them back
+        for (boolean generating : new boolean[] {true, false}) {
+            for (ActiveSequence sequence : active) {
+                if (!sequence.done() && sequence.generating() == generating && Arrays.equals(sequence.scales(), scales)
+                        && sequence.addTo(batch, step)) {
+                    inBatch.add(sequence);
+                }
+            }
+        }
+        if (inBatch.isEmpty()) {
+            return;
+        }
+        BatchDecoder.Outcome outcome;
+        try {
+            outcome = decode(inBatch, scales);
+        } catch (LlamaCppException e) {
+            log.warn("a batch of {} tokens for {} replies failed: {}", batch.size(), inBatch.size(), e.getMessage());
+            inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.fail(e)));
+            return;
+        }
+        switch (outcome) {
+            // closing, or every reply in the batch was cancelled
+            case ABORTED -> inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.finish(StopReason.CANCELLED)));
+            case NO_ROOM -> inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.finish(StopReason.CONTEXT_FULL)));
+            case DECODED -> {
+                for (ActiveSequence sequence : inBatch) {
+                    sequence.decoded(cache);
+                    if (sequence.logitsIndex() >= 0 && !sequence.reply().isCancelled()) {
+                        int token = decoder.sample(sequence.sampler(), sequence.logitsIndex());
+                        sequence.sampled(token, decoder.isEndOfGeneration(token));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Decodes the batch, marked as in flight so that a cancel of all its replies can abort it. */
+    private BatchDecoder.Outcome decode(List<ActiveSequence> inBatch, float[] scales) {
+        lock.lock();
+        try {
+            inFlight = inBatch.stream().map(ActiveSequence::reply).toList();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return decoder.decode(batch, scales);
+        } finally {
+            lock.lock();
+            try {
+                inFlight = null;
+                if (abortRequested && !closed) {
+                    decoder.resume(); // under the lock: no cancel can abort the next batch meanwhile
+                }
+                abortRequested = false;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // a batch that failed may have kept part of itself: the sequence's contents are unknown
+    private void forgetAfterFailure(ActiveSequence sequence, Runnable end) {
+        decoder.forget(sequence.sequence(), 0);
+        cache.keep(sequence.sequence(), 0, new float[0]);
+        end.run();
+    }
+
+    /** Lets replies that ended or were cancelled go: their samplers are freed, their sequences idle. */
+    private void leaveFinished() {
+        active.removeIf(sequence -> {
+            if (!sequence.done() && !sequence.reply().isCancelled()) {
+                return false;
+            }
+            sequence.sampler().close();
+            cache.release(sequence.sequence());
+            sequence.finish(StopReason.CANCELLED); // a reply that ended keeps its own reason
+            return true;
+        });
+    }
+
+    private void endAll() {
+        for (ActiveSequence sequence : active) {
+            sequence.finish(StopReason.CANCELLED);
+            sequence.sampler().close();
+        }
+        active.clear();
+        lock.lock();
+        try {
+            closed = true;
+            waiting.forEach(reply -> reply.finish(StopReason.CANCELLED));
+            waiting.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.parley.model.llamacpp;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sequences of one {@link LlamaCppModel}'s context, decoded together: one
+ * {@code llama_decode} takes the next tokens of several conversations ({@link TokenBatch}), each
+ * conversation is then sampled from its own logits with its own {@link Sampler}, and a
+ * sequence's tokens can be forgotten from a position on or replaced by a copy of another's.
+ * Every argument is checked here before native code sees it; llama.cpp's failures come back as
+ * {@link LlamaCppException}. Thread-safe (calls are serialised with the model's other native
+ * work), though one thread is meant to drive it.
+ */
+public final class BatchDecoder {
+
+    /** What one {@link #decode} did. */
+    public enum Outcome {
+        /** Every entry was decoded. */
+        DECODED,
+        /** The context had no room for the batch; nothing of it may be relied on. */
+        NO_ROOM,
+        /** {@link #abort()} stopped it; what the batch's sequences hold is unknown (forget them). */
+        ABORTED
+    }
+
+    private final LlamaCppModel model;
+    // guarded by the model's work lock: the entries of the last decode that kept logits, and
+    // the adapter scales the context applies
+    private boolean[] sampleable = new boolean[0];
+    private float[] appliedScales = new float[0];
+
+    BatchDecoder(LlamaCppModel model) {
+        this.model = model;
+    }
+
+    /** Sequences of the context, numbered {@code 0..sequences()-1}. */
+    public int sequences() {
+        return model.sequences();
+    }
+
+    /** Tokens one sequence holds. */
+    public int contextSize() {
+        return model.contextSize();
+    }
+
+    /** The most entries one batch may have. */
+    public int batchSize() {
+        return model.parameters().batchSize();
+    }
+
+    /**
+     * Decodes {@code batch} with the LoRA adapters at {@code loraScales} (by adapter index;
+     * missing or 0: off). Each sequence's entries must continue it: positions rising by one from
+     * the one after the last it holds.
+     *
+     * @throws IllegalArgumentException if an entry's token, sequence or position is out of range,
+     *     or the batch is empty or larger than {@link #batchSize()}
+     * @throws LlamaCppException if llama.cpp refuses or fails the batch
+     */
+    public Outcome decode(TokenBatch batch, float[] loraScales) {
+        Objects.requireNonNull(batch, "batch");
+        AdapterScales.check(loraScales);
+        int size = batch.size();
+        if (size == 0 || size > batchSize()) {
+            throw new IllegalArgumentException("a batch holds 1.." + batchSize() + " entries, this one " + size);
+        }
+        model.checkTokens(batch.usedTokens());
+        for (int i = 0; i < size; i++) {
+            checkSequence(batch.sequences()[i]);
+            if (batch.positions()[i] >= contextSize()) {
+                throw new IllegalArgumentException("position " + batch.positions()[i] + " is beyond the context of " + contextSize());
+            }
+        }
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            long context = model.contextHandle();
+            model.checkScaleCount(loraScales);
+            float[] scales = AdapterScales.active(loraScales);
+            if (!Arrays.equals(scales, appliedScales)) {
+                model.applyLoraScales(scales);
+                appliedScales = scales;
+            }
+            sampleable = new boolean[0];
+            int code = LlamaJni.decodeBatch(context, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            return switch (code) {
+                case LlamaJni.DECODED -> {
+                    sampleable = Arrays.copyOf(batch.logits(), size);
+                    yield Outcome.DECODED;
+                }
+                case LlamaJni.NO_ROOM -> Outcome.NO_ROOM;
+                case LlamaJni.CANCELLED -> Outcome.ABORTED;
+                default -> throw new LlamaCppException("llama_decode failed with code " + code + " on a batch of " + size);
+            };
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * Samples a token with {@code sampler} from the logits of entry {@code index} of the last
+     * decoded batch; the chain records it.
+     *
+     * @throws IllegalArgumentException if that entry kept no logits
+     */
+    public int sample(Sampler sampler, int index) {
+        Objects.requireNonNull(sampler, "sampler");
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            long context = model.contextHandle();
+            if (index < 0 || index >= sampleable.length || !sampleable[index]) {
+                throw new IllegalArgumentException("entry " + index + " of the last batch kept no logits");
+            }
+            return LlamaJni.sampleAt(context, sampler.handle(), index);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Whether {@code token} ends a reply (end of turn, end of text). */
+    public boolean isEndOfGeneration(int token) {
+        model.checkTokens(new int[] {token});
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return LlamaJni.isEndOfGeneration(model.modelHandle(), token);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * Forgets what {@code sequence} holds from {@code position} on (0: all of it).
+     *
+     * @return false if the memory cannot drop only a suffix (recurrent models); then forget all
+     */
+    public boolean forget(int sequence, int position) {
+        checkSequence(sequence);
+        if (position < 0) {
+            throw new IllegalArgumentException("position must not be negative, was " + position);
+        }
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return LlamaJni.forgetSequence(model.contextHandle(), sequence, position);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * Makes {@code target} hold exactly what {@code source} holds (a shared start of prompts,
+     * decoded once). Whole sequences only: llama.cpp aborts on part of one between KV streams.
+     */
+    public void copy(int source, int target) {
+        checkSequence(source);
+        checkSequence(target);
+        if (source == target) {
+            throw new IllegalArgumentException("a sequence cannot be copied onto itself: " + source);
+        }
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            LlamaJni.copySequence(model.contextHandle(), source, target);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * Makes a running decode, and every later one until {@link #resume()}, return
+     * {@link Outcome#ABORTED} at once. From any thread.
+     */
+    public void abort() {
+        model.abortDecoding();
+    }
+
+    /** Lets decodes run again after {@link #abort()}. */
+    public void resume() {
+        model.resumeDecoding();
+    }
+
+    private void checkSequence(int sequence) {
+        if (sequence < 0 || sequence >= sequences()) {
+            throw new IllegalArgumentException("sequence " + sequence + " is outside 0.." + (sequences() - 1));
+        }
+    }
+}

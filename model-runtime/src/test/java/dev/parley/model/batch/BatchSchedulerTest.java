@@ -1,0 +1,214 @@
+package dev.parley.model.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.parley.model.llamacpp.Generation;
+import dev.parley.model.llamacpp.LlamaCppModel;
+import dev.parley.model.llamacpp.ModelParameters;
+import dev.parley.model.llamacpp.ReplyTokens;
+import dev.parley.model.llamacpp.SamplerParameters;
+import dev.parley.model.llamacpp.StopReason;
+import dev.parley.testkit.gguf.TinyLlamaModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The decode thread batches every active reply, lets cancelled ones go at once, and keeps conversations in their sequences. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BatchSchedulerTest {
+
+    private static final float[] NO_ADAPTERS = new float[0];
+
+    @TempDir
+    static Path files;
+
+    private static Path file;
+
+    @BeforeAll
+    static void writeModel() throws IOException {
+        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
+        file = files.resolve("tiny-llama.gguf");
+        TinyLlamaModel.builder().build().writeTo(file);
+    }
+
+    @Test
+    void submit_fourRepliesAtOnceEachGetTheGreedyTokensTheyGetAlone() throws Exception {
+        List<int[]> prompts = new ArrayList<>();
+        List<int[]> alone = new ArrayList<>();
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            for (String text : List.of("hello there", "what is the weather like today in the north and in the south",
+                    "a", "tell me a story about a bot")) {
+                int[] prompt = single.tokenize(text, true, false);
+                prompts.add(prompt);
+                try (Generation generation = single.generate(prompt, SamplerParameters.greedy(), 24)) {
+                    alone.add(generation.remaining());
+                }
+            }
+        }
+        // batches of 8 tokens: the longer prompts are read in chunks beside the others' replies
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(8), 4); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            List<CompletableFuture<int[]>> replies = new ArrayList<>();
+            for (int[] prompt : prompts) {
+                ScheduledReply reply = scheduler.submit(prompt, SamplerParameters.greedy(), 24, NO_ADAPTERS);
+                replies.add(CompletableFuture.supplyAsync(() -> readAll(reply)));
+            }
+
+            for (int i = 0; i < prompts.size(); i++) {
+                assertThat(replies.get(i).get()).as("prompt %d", i).hasSize(24).containsExactly(alone.get(i));
+            }
+        }
+    }
+
+    @Test
+    void cancel_endsThatReplyAtOnceWhileTheOthersRunToTheirLimit() throws Exception {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 3); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] prompt = model.tokenize("hello there", true, false);
+            ScheduledReply cancelled = scheduler.submit(prompt, SamplerParameters.greedy(), 200, NO_ADAPTERS);
+            ScheduledReply first = scheduler.submit(prompt, SamplerParameters.seeded(0.8f, 1), 40, NO_ADAPTERS);
+            ScheduledReply second = scheduler.submit(prompt, SamplerParameters.seeded(0.8f, 2), 40, NO_ADAPTERS);
+            assertThat(cancelled.next()).isNotEqualTo(ReplyTokens.END);
+
+            cancelled.cancel();
+
+            assertThat(cancelled.next()).isEqualTo(ReplyTokens.END);
+            assertThat(cancelled.stopReason()).contains(StopReason.CANCELLED);
+            assertThat(readAll(first)).hasSize(40);
+            assertThat(readAll(second)).hasSize(40);
+            assertThat(first.stopReason()).contains(StopReason.TOKEN_LIMIT);
+        }
+    }
+
+    @Test
+    void cancel_ofTheOnlyReplyBeingDecodedAbortsThatDecodeAndTheSequenceServesTheNextReply() {
+        int[] next;
+        int[] expected;
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            next = single.tokenize("good morning", true, false);
+            try (Generation generation = single.generate(next, SamplerParameters.greedy(), 12)) {
+                expected = generation.remaining();
+            }
+        }
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 1); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] longPrompt = model.tokenize("hello world ".repeat(60), true, false);
+            ScheduledReply cancelled = scheduler.submit(longPrompt, SamplerParameters.greedy(), 50, NO_ADAPTERS);
+            assertThat(cancelled.next()).isNotEqualTo(ReplyTokens.END);
+
+            cancelled.cancel(); // the decode thread is decoding this reply's next token, alone
+
+            assertThat(cancelled.next()).isEqualTo(ReplyTokens.END);
+            assertThat(readAll(scheduler.submit(next, SamplerParameters.greedy(), 12, NO_ADAPTERS))).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void submit_moreRepliesThanSequencesWaitTheirTurnAndAllComplete() throws Exception {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            List<ScheduledReply> replies = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                replies.add(scheduler.submit(model.tokenize("question number " + i, true, false), SamplerParameters.greedy(), 6,
+                        NO_ADAPTERS));
+            }
+
+            for (ScheduledReply reply : replies) {
+                assertThat(readAll(reply)).hasSize(6);
+            }
+        }
+    }
+
+    @Test
+    void submit_theNextTurnOfAConversationDecodesOnlyWhatIsNew() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] firstTurn = model.tokenize("<|im_start|>user\nhello there<|im_end|>\n<|im_start|>assistant\n", true, true);
+            ScheduledReply first = scheduler.submit(firstTurn, SamplerParameters.greedy(), 8, NO_ADAPTERS);
+            int[] reply = readAll(first);
+            int[] secondTurn = concat(firstTurn, reply, model.tokenize("<|im_end|>\n<|im_start|>user\nand again<|im_end|>\n", false, true));
+
+            ScheduledReply second = scheduler.submit(secondTurn, SamplerParameters.greedy(), 8, NO_ADAPTERS);
+            readAll(second);
+
+            assertThat(first.promptTokensDecoded()).isEqualTo(firstTurn.length);
+            // the reply's last token was sampled, never decoded: the next turn decodes it
+            assertThat(second.promptTokensDecoded()).isEqualTo(secondTurn.length - firstTurn.length - reply.length + 1);
+            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(1, 1, 0));
+        }
+    }
+
+    @Test
+    void submit_aThirdConversationOnTwoSequencesEvictsTheLeastRecentlyUsed() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] a = model.tokenize("conversation a about apples", true, false);
+            int[] b = model.tokenize("conversation b about boats", true, false);
+            int[] c = model.tokenize("conversation c about clouds", true, false);
+            readAll(scheduler.submit(a, SamplerParameters.greedy(), 4, NO_ADAPTERS));
+            readAll(scheduler.submit(b, SamplerParameters.greedy(), 4, NO_ADAPTERS));
+            readAll(scheduler.submit(a, SamplerParameters.greedy(), 4, NO_ADAPTERS)); // a is used again: b is the oldest
+
+            readAll(scheduler.submit(c, SamplerParameters.greedy(), 4, NO_ADAPTERS)); // evicts b
+            ScheduledReply aAgain = scheduler.submit(a, SamplerParameters.greedy(), 4, NO_ADAPTERS);
+            readAll(aAgain);
+
+            assertThat(aAgain.promptTokensDecoded()).isOne();
+            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(2, 3, 1));
+        }
+    }
+
+    @Test
+    void close_endsWaitingRepliesAndRefusesNewOnes() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 1)) {
+            BatchScheduler scheduler = new BatchScheduler(model, "test-batch");
+            int[] prompt = model.tokenize("hello", true, false);
+            ScheduledReply running = scheduler.submit(prompt, SamplerParameters.greedy(), 200, NO_ADAPTERS);
+            ScheduledReply waiting = scheduler.submit(prompt, SamplerParameters.greedy(), 200, NO_ADAPTERS);
+
+            scheduler.close();
+            scheduler.close();
+
+            readAll(running);
+            assertThat(waiting.next()).isEqualTo(ReplyTokens.END);
+            assertThat(waiting.stopReason()).contains(StopReason.CANCELLED);
+            assertThatThrownBy(() -> scheduler.submit(prompt, SamplerParameters.greedy(), 2, NO_ADAPTERS))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void submit_checksItsArguments() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 1); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            assertThatThrownBy(() -> scheduler.submit(new int[0], SamplerParameters.greedy(), 2, NO_ADAPTERS))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> scheduler.submit(new int[] {1}, SamplerParameters.greedy(), 0, NO_ADAPTERS))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> scheduler.submit(new int[] {1}, SamplerParameters.greedy(), 2, new float[] {Float.NaN}))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> scheduler.submit(new int[model.contextSize()], SamplerParameters.greedy(), 2, NO_ADAPTERS))
+                    .hasMessageContaining("does not fit");
+        }
+    }
+
+    private static int[] readAll(ReplyTokens reply) {
+        int[] tokens = new int[0];
+        for (int token = reply.next(); token != ReplyTokens.END; token = reply.next()) {
+            tokens = Arrays.copyOf(tokens, tokens.length + 1);
+            tokens[tokens.length - 1] = token;
+        }
+        return tokens;
+    }
+
+    private static int[] concat(int[]... parts) {
+        return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
+    }
+
+    private static ModelParameters parameters(int batchSize) {
+        return new ModelParameters(file, 256, batchSize, 1, 0);
+    }
+}
