@@ -15,10 +15,17 @@ import java.util.Set;
 /**
  * Reads the examples the Parley team wrote itself ({@code benchmarks/data/authored}): a header, then
  * {@code language<TAB>kind<TAB>labels<TAB>text[<TAB>form]} per line, labels a comma-separated list of
- * category API names or {@code safe}, form {@code plain} or {@code jailbreak} (a request wrapped in
- * role-play, "ignore previous instructions" and the like).
+ * category API names or {@code safe}, form {@code plain}, {@code jailbreak} (a request wrapped in
+ * role-play, "ignore previous instructions" and the like) or {@code everyday} (a plain, safe, short
+ * everyday message that the trainer may keep in a set of its own, {@link #EVERYDAY_SET}).
  */
 final class AuthoredExamples {
+
+    /**
+     * The set an {@code everyday} row is read into, whatever set the others get: one class only, so
+     * Platt scaling leaves it out and its easy negatives do not move the calibration (session 11).
+     */
+    static final String EVERYDAY_SET = "written-everyday";
 
     private AuthoredExamples() {
     }
@@ -44,7 +51,11 @@ final class AuthoredExamples {
             if (columns.length != 4 && columns.length != 5) {
                 throw new IOException(tsv + " line " + (i + 1) + ": expected 4 or 5 tab-separated columns");
             }
-            boolean jailbreak = columns.length == 5 && columns[4].strip().equals("jailbreak");
+            String form = columns.length == 5 ? columns[4].strip() : "plain";
+            if (!form.equals("plain") && !form.equals("jailbreak") && !form.equals("everyday")) {
+                throw new IOException(tsv + " line " + (i + 1) + ": form must be plain, jailbreak or everyday, not " + form);
+            }
+            boolean jailbreak = form.equals("jailbreak");
             if (jailbreaksOnly && !jailbreak) {
                 continue;
             }
@@ -58,7 +69,11 @@ final class AuthoredExamples {
             }
             LabelledText.Kind kind = columns[1].strip().equalsIgnoreCase("request")
                     ? LabelledText.Kind.REQUEST : LabelledText.Kind.POST;
-            out.add(new LabelledText(set, columns[0].strip(), kind, columns[3].strip(), labels, false));
+            if (form.equals("everyday") && !labels.isEmpty()) {
+                throw new IOException(tsv + " line " + (i + 1) + ": an everyday row must be safe");
+            }
+            out.add(new LabelledText(form.equals("everyday") ? EVERYDAY_SET : set, columns[0].strip(), kind,
+                    columns[3].strip(), labels, false));
         }
         return out;
     }
