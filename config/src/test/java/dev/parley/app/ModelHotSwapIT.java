@@ -192,9 +192,11 @@ class ModelHotSwapIT {
     }
 
     /** The same question in a conversation of its own, so that only the model decides the reply. */
+    // one user per channel: the replies are asked at once, faster than the queue's workers start them,
+    // and one user may have only three questions waiting (parley.limits.queue-per-user)
     private static InboundMessage question(String channel) {
         return new InboundMessage("m" + IDS.incrementAndGet(), new Location(Platform.CONSOLE, "it", channel, null),
-                new Author("user-1", "Ada", Set.of(), false, false), QUESTION, null, false, true, Instant.now());
+                new Author("user-" + channel, "Ada", Set.of(), false, false), QUESTION, null, false, true, Instant.now());
     }
 
     private static Author console() {
