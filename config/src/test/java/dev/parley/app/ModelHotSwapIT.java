@@ -50,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "parley.model.max-new-tokens=128",
     "parley.model.context-size=512",
     "parley.model.parallel=4",
+    "parley.model.threads=1", // ggml's threads spin: one never waits, whatever else the machine runs
     "parley.operators.discord=op-1",
     "parley.limits.user-per-minute=1000",
     "parley.limits.user-burst=1000",

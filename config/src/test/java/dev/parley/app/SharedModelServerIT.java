@@ -56,6 +56,7 @@ class SharedModelServerIT {
         modelServer = new SpringApplicationBuilder(ModelServerMode.class).web(WebApplicationType.NONE).run(
                 "--parley.model.path=" + GeneratedModels.tinyModel(),
                 "--parley.model.parallel=2",
+                "--parley.model.threads=1",
                 "--parley.model.context-size=512",
                 "--parley.model.max-new-tokens=16",
                 "--parley.model.temperature=0",

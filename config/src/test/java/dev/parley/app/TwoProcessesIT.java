@@ -175,6 +175,7 @@ class TwoProcessesIT {
                 "model-server",
                 "--parley.model.path=" + GeneratedModels.tinyModel(),
                 "--parley.model.parallel=2",
+                "--parley.model.threads=1",
                 "--parley.model.context-size=512",
                 "--parley.model.max-new-tokens=16",
                 "--parley.model.temperature=0",
