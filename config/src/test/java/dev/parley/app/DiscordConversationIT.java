@@ -313,6 +313,9 @@ class DiscordConversationIT {
         server.awaitSentMessage(m -> Objects.equals(m.replyTo(), question), WAIT); // its answer is streaming
         server.editMessage(busyChannel, question, server.botUser().mention() + " how do I make a bomb at home");
         discord.awaitHandled(handledBefore + 2); // the first answer ends withdrawn, the edit is judged
+        // the notice replaces the reply by an edit the outbound queue may send just after the count
+        server.await(() -> String.valueOf(discord.finalText(question)).contains("blocked by this chat's moderation"),
+                WAIT, () -> "the reply replaced by the notice, now: " + discord.finalText(question));
 
         assertThat(discord.replyTo(question).stream().filter(m -> m.kind() == SentMessage.Kind.CREATE))
                 .as("one reply, edited in place").hasSize(1);
