@@ -99,16 +99,18 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
                     return request.stopped(); // the stream is closed on the way out
                 }
                 if (moderated.offer(piece) instanceof Verdict.Block block) {
-                    return withdraw(message, policy, sink, block, moderated.receivedText());
+                    return withdraw(message, policy, sink, block, moderated.receivedText(), request);
                 }
                 String visible = moderated.releasable();
                 if (visible.length() > shown) {
                     shown = visible.length();
-                    sink.progress(visible);
+                    if (!request.tellSink(() -> sink.progress(visible))) {
+                        return request.stopped(); // withdrawn while this piece was judged
+                    }
                 }
             }
             if (moderated.finish() instanceof Verdict.Block block) {
-                return withdraw(message, policy, sink, block, moderated.receivedText());
+                return withdraw(message, policy, sink, block, moderated.receivedText(), request);
             }
         } catch (ModelFailure e) {
             if (request.stopRequested()) {
@@ -204,9 +206,12 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
     }
 
     private Outcome withdraw(InboundMessage message, ModerationPolicy policy, ReplySink sink, Verdict.Block block,
-            String reply) {
+            String reply, PendingAnswer request) {
         blocks.record(message, Direction.OUTPUT, block, reply, policy);
-        sink.withdraw(new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block)));
+        Notice notice = new Notice(Notice.Kind.OUTPUT_BLOCKED, policy.notice(Direction.OUTPUT, block));
+        if (!request.tellSink(() -> sink.withdraw(notice))) {
+            return request.stopped(); // an edit's answer owns the sink now; the block stays recorded
+        }
         return new Outcome.Blocked(Direction.OUTPUT, block);
     }
 }

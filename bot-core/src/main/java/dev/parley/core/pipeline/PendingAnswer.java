@@ -126,6 +126,23 @@ final class PendingAnswer implements QueuedRequest {
         return true;
     }
 
+    /**
+     * Hands {@code write} (what this running answer tells its sink) to the sink unless a stop or
+     * an edit withdrew the answer; false when withdrawn. Under the same lock as
+     * {@link #withdrawForEdit}, so once an edit took the answer back its sink hears nothing more
+     * from it: the sink is the edited message's too, and a late piece of the old answer would
+     * overwrite the new answer's notice. Sinks only record what to show, so holding the lock is brief.
+     */
+    boolean tellSink(Runnable write) {
+        synchronized (streamLock) {
+            if (stopRequested || editedAway) {
+                return false;
+            }
+            write.run();
+            return true;
+        }
+    }
+
     /** Whether the finished answer may be handed over: false once a stop or an edit withdrew it. */
     boolean beginCompleting() {
         synchronized (streamLock) {

@@ -38,12 +38,16 @@ class PendingAnswersTest {
 
     /** Queues an answer to {@code message} and registers it, as the pipeline does; the answer holds its slot until released. */
     private CompletableFuture<Outcome> queued(InboundMessage message) {
+        return queued(message, new RecordingReplySink(), (m, policy, sink, slot, request) -> {
+            running.countDown();
+            return holdUntilReleased();
+        });
+    }
+
+    private CompletableFuture<Outcome> queued(InboundMessage message, ReplySink sink, PendingAnswer.Answering answering) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         PendingAnswer answer = new PendingAnswer(message, parts.policies.forLocation(message.location()),
-                new RecordingReplySink(), outcome, clock, queue, (m, policy, sink, slot, request) -> {
-                    running.countDown();
-                    return holdUntilReleased();
-                }, id -> {});
+                sink, outcome, clock, queue, answering, id -> {});
         queue.submit(RequestKey.of(message), answer);
         pending.register(MessageRef.of(message), answer, outcome);
         return outcome;
@@ -94,6 +98,29 @@ class PendingAnswersTest {
 
         assertThat(pending.withdrawForEdit(MessageRef.of(asked))).isTrue();
         assertThat(PipelineFixture.outcome(waiting)).isEqualTo(new Outcome.Edited(false));
+    }
+
+    @Test
+    void anAnswerWithdrawnForAnEditTellsItsSinkNothingMore() throws InterruptedException {
+        // the edited message's answer shares this sink: a late piece of the old answer would
+        // overwrite its notice (a Discord run showed the old text over "blocked by moderation")
+        InboundMessage asked = mention(ALICE, "a long story");
+        RecordingReplySink sink = new RecordingReplySink();
+        CompletableFuture<Outcome> answering = queued(asked, sink, (m, policy, toSink, slot, request) -> {
+            request.tellSink(() -> toSink.progress("Once upon"));
+            running.countDown();
+            holdUntilReleased(); // the next piece is being judged when the edit comes
+            return request.tellSink(() -> toSink.progress("Once upon a time"))
+                    ? new Outcome.Answered("Once upon a time", 0) : request.stopped();
+        });
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(pending.withdrawForEdit(MessageRef.of(asked))).isTrue();
+        release.countDown();
+
+        assertThat(PipelineFixture.outcome(answering)).isEqualTo(new Outcome.Edited(true));
+        assertThat(sink.progress()).containsExactly("Once upon");
+        assertThat(sink.notices()).as("an edit's answer speaks instead; no 'Stopped.'").isEmpty();
     }
 
     @Test
