@@ -132,8 +132,20 @@ class TelegramAdapterTest {
     private TelegramAdapter started(BackOff backOff) {
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10));
-        var adapter = TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
-                .pollBackOff(backOff).build();
+        return started(TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
+                .pollBackOff(backOff));
+    }
+
+    /** An adapter whose pacing runs on {@code pacing}: its waits are noted, not slept. */
+    private TelegramAdapter started(PacingClock pacing) {
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10));
+        return started(TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(pacing)
+                .outboundPause(pacing).pollBackOff(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))));
+    }
+
+    private TelegramAdapter started(TelegramAdapterBuilder builder) {
+        var adapter = builder.build();
         adapters.add(adapter);
         adapter.start();
         server.awaitPolling(WAIT);
@@ -261,7 +273,8 @@ class TelegramAdapterTest {
 
     @Test
     void streamedReply_growsByEditsAtMostOncePerSecondInTheChat() {
-        started();
+        PacingClock pacing = new PacingClock();
+        started(pacing);
         ScriptedChatModel.LiveReply live = model.live();
         Posted question = server.userSends(ALICE_DM, ALICE, "count for me");
         server.awaitRequest(r -> r.is("sendChatAction") && "typing".equals(r.string("action")), WAIT);
@@ -279,11 +292,8 @@ class TelegramAdapterTest {
         List<RecordedRequest> calls = server.requests().stream()
                 .filter(r -> r.is("sendMessage") || r.is("editMessageText")).toList();
         assertThat(calls).hasSize(1 + reply.edits()).allMatch(RecordedRequest::ok);
-        for (int i = 1; i < calls.size(); i++) {
-            // the scheduler's 1 per second per chat, measured by the server (a few ms of network jitter allowed)
-            assertThat(Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt()))
-                    .isGreaterThan(Duration.ofMillis(950));
-        }
+        // the scheduler's 1 per second per chat: each edit waited one whole second after the send before it
+        assertThat(pacing.waits()).hasSize(reply.edits()).containsOnly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -382,7 +392,8 @@ class TelegramAdapterTest {
 
     @Test
     void tooManyRequests_isHonouredAndTheReplyStillArrivesOnce() {
-        started();
+        PacingClock pacing = new PacingClock();
+        started(pacing);
         model.replies("Worth the wait.");
         server.failNext("sendMessage", 1, 1);
 
@@ -391,8 +402,7 @@ class TelegramAdapterTest {
         awaitReply(question, "Worth the wait.");
         List<RecordedRequest> sends = server.requests("sendMessage");
         assertThat(sends).extracting(RecordedRequest::status).containsExactly(429, 200);
-        assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt()))
-                .isGreaterThan(Duration.ofMillis(950));
+        assertThat(pacing.waits()).as("the retry_after of 1 s the 429 asked for").containsExactly(Duration.ofSeconds(1));
         assertThat(server.botMessages(ALICE.id())).hasSize(1);
     }
 
