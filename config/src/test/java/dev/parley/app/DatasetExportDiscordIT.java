@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.app.dataset.FineTuningFormat;
 import dev.parley.app.dataset.SeededFeedback;
 import dev.parley.testkit.discord.FakeDiscordServer;
-import dev.parley.testkit.discord.FakeGuild;
 import dev.parley.testkit.discord.FakeUser;
 import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.discord.UploadedFile;
@@ -39,12 +38,9 @@ class DatasetExportDiscordIT {
     @BeforeAll
     static void start() throws Exception {
         server = FakeDiscordServer.start();
-        FakeGuild guild = server.createGuild("Loop");
-        talk = guild.addTextChannel("talk");
         operator = server.createUser("olga");
         admin = server.createUser("ada");
-        guild.addMember(operator);
-        guild.addMember(admin, guild.adminRoleId());
+        talk = DiscordBotUnderTest.guild(server, "Loop", admin, operator).addTextChannel("talk");
         discord = DiscordBotUnderTest.launch(server, 8, "--parley.operators.discord=" + operator.id());
         SeededFeedback.seed(discord.jdbc());
     }

@@ -35,11 +35,9 @@ class DiscordReviewIT {
     @BeforeAll
     static void start() throws Exception {
         server = FakeDiscordServer.start();
-        guild = server.createGuild("Reviewed");
         admin = server.createUser("ada");
         member = server.createUser("bob");
-        guild.addMember(admin, guild.adminRoleId());
-        guild.addMember(member);
+        guild = DiscordBotUnderTest.guild(server, "Reviewed", admin, member);
         talk = guild.addTextChannel("talk");
         modLog = guild.addTextChannel("mod-log");
         discord = DiscordBotUnderTest.launch(server, 8, "--parley.access.strikes=0");
