@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.app.dataset.FineTuningFormat;
 import dev.parley.app.dataset.SeededFeedback;
-import dev.parley.core.model.ChatModel;
-import dev.parley.discord.DiscordAdapter;
 import dev.parley.testkit.discord.FakeDiscordServer;
-import dev.parley.testkit.discord.FakeGuild;
 import dev.parley.testkit.discord.FakeUser;
 import dev.parley.testkit.discord.SentMessage;
 import dev.parley.testkit.discord.UploadedFile;
@@ -16,12 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code /dataset export} on Discord end to end (#19): the application with the real JDA client
@@ -39,38 +33,30 @@ class DatasetExportDiscordIT {
     private static long talk;
     private static FakeUser operator;
     private static FakeUser admin;
-    private static ConfigurableApplicationContext bot;
+    private static DiscordBotUnderTest discord;
 
     @BeforeAll
     static void start() throws Exception {
         server = FakeDiscordServer.start();
-        FakeGuild guild = server.createGuild("Loop");
-        talk = guild.addTextChannel("talk");
         operator = server.createUser("olga");
         admin = server.createUser("ada");
-        guild.addMember(operator);
-        guild.addMember(admin, guild.adminRoleId());
-        bot = DiscordBotUnderTest.start(server, 8, "--parley.operators.discord=" + operator.id());
-        SeededFeedback.seed(JdbcClient.create(bot.getBean(DataSource.class)));
+        talk = DiscordBotUnderTest.guild(server, "Loop", admin, operator).addTextChannel("talk");
+        discord = DiscordBotUnderTest.launch(server, 8, "--parley.operators.discord=" + operator.id());
+        SeededFeedback.seed(discord.jdbc());
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        DiscordBotUnderTest.stop(discord, server);
     }
 
     @Test
     void operatorReceivesTheFilesInADirectMessage_andAServerAdminIsRefused() throws Exception {
-        long refused = post(talk, admin, server.botUser().mention() + " " + EXPORT);
+        long refused = discord.post(talk, admin, server.botUser().mention() + " " + EXPORT);
         assertThat(answerTo(refused)).isEqualTo("Only the bot's operators can export datasets.");
 
         long dm = server.openDm(operator);
-        long asked = post(dm, operator, EXPORT);
+        long asked = discord.post(dm, operator, EXPORT);
         server.await(() -> server.uploadedFiles().size() >= 3, WAIT, () -> server.uploadedFiles().size() + " files");
 
         assertThat(answerTo(asked)).satisfiesAnyOf(
@@ -91,19 +77,6 @@ class DatasetExportDiscordIT {
         }
         assertThat(server.sentMessages()).filteredOn(m -> m.channelId() == talk)
                 .noneMatch(m -> m.content().contains("Folhas de outono"));
-    }
-
-    private static DiscordAdapter adapter() {
-        return bot.getBean(DiscordAdapter.class);
-    }
-
-    private static long post(long channel, FakeUser author, String text) {
-        long handledBefore = adapter().messagesHandled();
-        long id = server.postMessage(channel, author, text);
-        server.await(() -> adapter().messagesHandled() >= handledBefore + 1 && adapter().outbound().pending() == 0
-                        && bot.getBean(ChatModel.class).busySlots() == 0,
-                WAIT, () -> "handled " + adapter().messagesHandled());
-        return id;
     }
 
     /** The text of the bot's answer to {@code question}. */

@@ -4,6 +4,7 @@ import dev.parley.core.model.ChatModel;
 import dev.parley.discord.DiscordAdapter;
 import dev.parley.testkit.discord.FakeDiscordServer;
 import dev.parley.testkit.discord.FakeGuild;
+import dev.parley.testkit.discord.FakeInteraction;
 import dev.parley.testkit.discord.FakeUser;
 import dev.parley.testkit.discord.RecordedRequest;
 import dev.parley.testkit.discord.SentMessage;
@@ -153,10 +154,15 @@ final class DiscordBotUnderTest implements AutoCloseable {
 
     /** Mentions the bot with {@code text} and waits until it is handled; the question's id. */
     long ask(long channel, FakeUser author, String text) {
+        return post(channel, author, server.botUser().mention() + " " + text);
+    }
+
+    /** Posts {@code text} as it is (a direct message needs no mention) and waits until it is handled; its id. */
+    long post(long channel, FakeUser author, String text) {
         long handledBefore = adapter().messagesHandled();
-        long question = server.postMessage(channel, author, server.botUser().mention() + " " + text);
+        long message = server.postMessage(channel, author, text);
         awaitHandled(handledBefore + 1);
-        return question;
+        return message;
     }
 
     /** Waits until {@code count} messages were handled and every send went out, with the model idle. */
@@ -252,6 +258,11 @@ final class DiscordBotUnderTest implements AutoCloseable {
         long handledBefore = adapter().messagesHandled();
         var interaction = draft.send();
         awaitHandled(handledBefore + 1);
+        return answerTo(interaction);
+    }
+
+    /** The ephemeral answer to an interaction (a slash-command or a button press): the deferred reply's edit. */
+    String answerTo(FakeInteraction interaction) {
         RecordedRequest answer = server.awaitRequest(r -> r.matches("PATCH",
                 "webhooks/*/" + interaction.token() + "/messages/@original") && r.status() < 300, WAIT);
         return String.valueOf(answer.json().get("content"));

@@ -2,8 +2,7 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import dev.parley.testkit.gguf.TinyLoraAdapter;
+import dev.parley.testkit.gguf.TinyAdaptedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +26,10 @@ class ExperimentConsoleIT {
 
     @BeforeAll
     static void writeModel() throws Exception {
-        TinyLlamaModel tiny = TinyLlamaModel.builder().build();
-        model = dir.resolve("tiny.gguf");
-        tiny.writeTo(model);
-        toneA = dir.resolve("tone.gguf");
-        TinyLoraAdapter.of(tiny).writeTo(toneA);
-        toneB = dir.resolve("tone-b.gguf");
-        new TinyLoraAdapter(tiny, 4, 4f, 8, List.of("attn_q", "attn_v", "ffn_up")).writeTo(toneB);
+        TinyAdaptedModel files = TinyAdaptedModel.writeTo(dir, "tiny.gguf", "tone.gguf");
+        model = files.base();
+        toneA = files.adapter();
+        toneB = files.writeOtherAdapter("tone-b.gguf");
     }
 
     private static String[] args(String... extra) {

@@ -80,6 +80,9 @@ final class TelegramBotUnderTest implements AutoCloseable {
                 "--parley.telegram.api-url=" + server.baseUri(),
                 "--parley.model.path=" + model,
                 "--parley.model.temperature=0",
+                // one thread, as DiscordBotUnderTest: ggml's threads spin-wait for each other at every
+                // token, and ITs run beside each other on few cores
+                "--parley.model.threads=1",
                 "--parley.model.context-size=512",
                 "--parley.limits.user-per-minute=1000",
                 "--parley.limits.user-burst=1000",

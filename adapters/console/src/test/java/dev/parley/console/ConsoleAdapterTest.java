@@ -47,27 +47,8 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleAdapterTest {
 
-    /** Streams the last user turn back word by word, prefixed with "echo:". */
-    private static final class EchoModel implements ChatModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            ChatTurn last = request.turns().getLast();
-            Deque<String> pieces = new ArrayDeque<>();
-            pieces.add(" echo:");
-            for (String word : last.text().split(" ")) {
-                pieces.add(" " + word);
-            }
-            return new ReplyStream() {
-                @Override
-                public @Nullable String next() {
-                    return pieces.poll();
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
+    /** A model of one slot and 1,000 tokens that counts a token per word; what it says is up to each test's model. */
+    private abstract static class WordModel implements ChatModel {
         @Override
         public int contextSize() {
             return 1000;
@@ -87,6 +68,28 @@ class ConsoleAdapterTest {
         public void close() {}
     }
 
+    /** Streams the last user turn back word by word, prefixed with "echo:". */
+    private static final class EchoModel extends WordModel {
+        @Override
+        public ReplyStream stream(ChatRequest request) {
+            ChatTurn last = request.turns().getLast();
+            Deque<String> pieces = new ArrayDeque<>();
+            pieces.add(" echo:");
+            for (String word : last.text().split(" ")) {
+                pieces.add(" " + word);
+            }
+            return new ReplyStream() {
+                @Override
+                public @Nullable String next() {
+                    return pieces.poll();
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
     private final InferenceQueue queue = new InferenceQueue(1, 10);
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -96,7 +99,7 @@ class ConsoleAdapterTest {
     }
 
     /** Says "Let me" and then waits inside next() until its stream is closed (a /stop). */
-    private static final class LongModel implements ChatModel {
+    private static final class LongModel extends WordModel {
         final CountDownLatch thinking = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
 
@@ -126,24 +129,6 @@ class ConsoleAdapterTest {
                 }
             };
         }
-
-        @Override
-        public int contextSize() {
-            return 1000;
-        }
-
-        @Override
-        public int parallelSlots() {
-            return 1;
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return text.split(" ").length;
-        }
-
-        @Override
-        public void close() {}
     }
 
     private int chat(String input) {

@@ -90,7 +90,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.connection = new TelegramConnection(settings, parts.pollBackOff());
         this.client = connection.client();
         this.driver = new OutboundDriver(new OutboundScheduler(clock),
-                Thread.ofVirtual().name("telegram-outbound").factory());
+                Thread.ofVirtual().name("telegram-outbound").factory(), parts.outboundPause());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telegram-timers")
                 .factory());
         this.replies = new TelegramReplies(client, driver, timers, parts.caches());

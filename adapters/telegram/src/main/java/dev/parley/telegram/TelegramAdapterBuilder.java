@@ -3,6 +3,7 @@ package dev.parley.telegram;
 import dev.parley.core.access.ServedScopes;
 import dev.parley.core.feedback.ReactionVotes;
 import dev.parley.core.pipeline.ChatPipeline;
+import dev.parley.core.ratelimit.OutboundPause;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.review.ReviewQueue;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class TelegramAdapterBuilder {
     private @Nullable ReviewQueue reviews;
     private @Nullable ReactionVotes votes;
     private BackOff pollBackOff = new DoublingBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private OutboundPause outboundPause = OutboundPause.REAL;
 
     TelegramAdapterBuilder() {}
 
@@ -71,6 +73,15 @@ public final class TelegramAdapterBuilder {
     }
 
     /**
+     * How the sending thread waits out Telegram's pacing; tests pass one that notes each wait and
+     * moves their clock, instead of sleeping.
+     */
+    TelegramAdapterBuilder outboundPause(OutboundPause outboundPause) {
+        this.outboundPause = Objects.requireNonNull(outboundPause, "outboundPause");
+        return this;
+    }
+
+    /**
      * Where the bot works: with {@link ServedScopes#leaveUnlisted()}, it leaves a group it does
      * not serve as soon as it is added; every group is served by default.
      */
@@ -97,7 +108,7 @@ public final class TelegramAdapterBuilder {
     /** The adapter, not started; throws {@link IllegalStateException} naming a missing required part. */
     public TelegramAdapter build() {
         return new TelegramAdapter(new Parts(required(settings, "settings"), required(pipeline, "pipeline"),
-                required(clock, "clock"), offsets, caches, pollBackOff, served, reviews, votes));
+                required(clock, "clock"), offsets, caches, pollBackOff, served, reviews, votes, outboundPause));
     }
 
     private static <T> T required(@Nullable T part, String name) {
@@ -110,5 +121,5 @@ public final class TelegramAdapterBuilder {
     /** The parts a built adapter is made of, the required ones checked present. */
     record Parts(TelegramSettings settings, ChatPipeline pipeline, InstantSource clock, UpdateOffsets offsets,
             ReplyCaches caches, BackOff pollBackOff, ServedScopes served, @Nullable ReviewQueue reviews,
-            @Nullable ReactionVotes votes) {}
+            @Nullable ReactionVotes votes, OutboundPause outboundPause) {}
 }

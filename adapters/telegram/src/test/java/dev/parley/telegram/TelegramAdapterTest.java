@@ -2,28 +2,13 @@ package dev.parley.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
-import dev.parley.core.conversation.ConversationMemory;
-import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.model.GenerationSettings;
-import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.pipeline.AcceptedQuestion;
 import dev.parley.core.pipeline.AcceptedQuestions;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.InMemoryAcceptedQuestions;
-import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
-import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
-import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
 import dev.parley.testkit.telegram.Posted;
@@ -44,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -75,31 +59,8 @@ class TelegramAdapterTest {
     private final List<TelegramAdapter> adapters = new ArrayList<>();
 
     private ChatPipeline pipeline() {
-        InstantSource clock = InstantSource.system();
-        TextNormaliser normaliser = new TextNormaliser();
-        Moderator moderator = new Moderator(normaliser);
-        InMemorySettingsStore settings = new InMemorySettingsStore();
-        ModerationPolicies policies = new ModerationPolicies(settings, new ModerationDefaults(List.of("bomb"),
-                Set.of(Direction.INPUT, Direction.OUTPUT), BLOCKED, "I had to stop that answer."), normaliser);
-        InMemoryAuditLog audit = new InMemoryAuditLog();
-        ConversationMemory memory = new ConversationMemory(model,
-                new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        return ChatPipeline.builder()
-                .settings(new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
-                        new RateLimit(600, 100), 6000))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000))
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .questions(questions)
-                .build();
+        CoreParts core = new CoreParts(model, queue, List.of("bomb"), BLOCKED, "I had to stop that answer.");
+        return core.pipeline(core.commands().build()).questions(questions).build();
     }
 
     /** The pipeline's store of accepted questions, noting what Alice's chat showed when each was forgotten. */
@@ -132,8 +93,20 @@ class TelegramAdapterTest {
     private TelegramAdapter started(BackOff backOff) {
         var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
                 Duration.ofSeconds(10));
-        var adapter = TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
-                .pollBackOff(backOff).build();
+        return started(TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(InstantSource.system())
+                .pollBackOff(backOff));
+    }
+
+    /** An adapter whose pacing runs on {@code pacing}: its waits are noted, not slept. */
+    private TelegramAdapter started(PacingClock pacing) {
+        var settings = new TelegramSettings("123:secret", URI.create(server.baseUri().toString()), null,
+                Duration.ofSeconds(10));
+        return started(TelegramAdapter.builder().settings(settings).pipeline(pipeline).clock(pacing)
+                .outboundPause(pacing).pollBackOff(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))));
+    }
+
+    private TelegramAdapter started(TelegramAdapterBuilder builder) {
+        var adapter = builder.build();
         adapters.add(adapter);
         adapter.start();
         server.awaitPolling(WAIT);
@@ -261,7 +234,8 @@ class TelegramAdapterTest {
 
     @Test
     void streamedReply_growsByEditsAtMostOncePerSecondInTheChat() {
-        started();
+        PacingClock pacing = new PacingClock();
+        started(pacing);
         ScriptedChatModel.LiveReply live = model.live();
         Posted question = server.userSends(ALICE_DM, ALICE, "count for me");
         server.awaitRequest(r -> r.is("sendChatAction") && "typing".equals(r.string("action")), WAIT);
@@ -279,11 +253,8 @@ class TelegramAdapterTest {
         List<RecordedRequest> calls = server.requests().stream()
                 .filter(r -> r.is("sendMessage") || r.is("editMessageText")).toList();
         assertThat(calls).hasSize(1 + reply.edits()).allMatch(RecordedRequest::ok);
-        for (int i = 1; i < calls.size(); i++) {
-            // the scheduler's 1 per second per chat, measured by the server (a few ms of network jitter allowed)
-            assertThat(Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt()))
-                    .isGreaterThan(Duration.ofMillis(950));
-        }
+        // the scheduler's 1 per second per chat: each edit waited one whole second after the send before it
+        assertThat(pacing.waits()).hasSize(reply.edits()).containsOnly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -382,7 +353,8 @@ class TelegramAdapterTest {
 
     @Test
     void tooManyRequests_isHonouredAndTheReplyStillArrivesOnce() {
-        started();
+        PacingClock pacing = new PacingClock();
+        started(pacing);
         model.replies("Worth the wait.");
         server.failNext("sendMessage", 1, 1);
 
@@ -391,8 +363,7 @@ class TelegramAdapterTest {
         awaitReply(question, "Worth the wait.");
         List<RecordedRequest> sends = server.requests("sendMessage");
         assertThat(sends).extracting(RecordedRequest::status).containsExactly(429, 200);
-        assertThat(Duration.between(sends.get(0).receivedAt(), sends.get(1).receivedAt()))
-                .isGreaterThan(Duration.ofMillis(950));
+        assertThat(pacing.waits()).as("the retry_after of 1 s the 429 asked for").containsExactly(Duration.ofSeconds(1));
         assertThat(server.botMessages(ALICE.id())).hasSize(1);
     }
 

@@ -2,33 +2,18 @@ package dev.parley.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.BlockReports;
-import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
-import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.Location;
-import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationDefaults;
-import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
-import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.ratelimit.LimitOverrides;
-import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
-import dev.parley.core.settings.InMemoryChannelSettingsStore;
-import dev.parley.core.settings.InMemorySettingsStore;
-import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.testkit.telegram.BotMessage;
 import dev.parley.testkit.telegram.FakeTelegramServer;
@@ -38,10 +23,8 @@ import dev.parley.testkit.telegram.TelegramUser;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,31 +51,17 @@ class TelegramAuditChatTest {
     private final TelegramAdapter adapter = started();
 
     private TelegramAdapter started() {
-        InstantSource clock = InstantSource.system();
-        TextNormaliser normaliser = new TextNormaliser();
-        Moderator moderator = new Moderator(normaliser);
-        InMemorySettingsStore settings = new InMemorySettingsStore();
-        InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
-        ModerationPolicies policies = new ModerationPolicies(settings, channels, new ModerationDefaults(List.of("bomb"),
-                Set.of(Direction.INPUT, Direction.OUTPUT), BLOCKED, "I had to stop that answer."), normaliser);
-        InMemoryAuditLog audit = new InMemoryAuditLog();
-        ScriptedChatModel model = new ScriptedChatModel();
-        ConversationMemory memory = new ConversationMemory(model,
-                new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), Ticker.systemTicker());
-        CommandService commands = CommandService.builder().settings(settings).channels(channels).policies(policies)
-                .moderator(moderator).memory(memory).audit(audit).clock(clock).queue(queue).build();
-        PipelineSettings pipelineSettings = new PipelineSettings("You are Parley.", new GenerationSettings(2000, 0f, 42),
-                new RateLimit(600, 100), 6000);
+        CoreParts core = new CoreParts(new ScriptedChatModel(), queue, List.of("bomb"), BLOCKED,
+                "I had to stop that answer.");
         // the adapter posts the reports, and the pipeline needs them before the adapter exists
-        var pipeline = ChatPipeline.builder().settings(pipelineSettings).commands(commands).policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000))
-                .queue(queue).model(model).memory(memory).audit(audit).clock(clock)
-                .personas(PersonaSelector.only(new Persona("default", "You are Parley.", pipelineSettings.generation())))
-                .overrides(LimitOverrides.none()).channels(channels)
+        var pipeline = core.pipeline(core.commands().channels(core.channels).build())
+                .personas(PersonaSelector.only(new Persona("default", "You are Parley.",
+                        core.pipelineSettings.generation())))
+                .overrides(LimitOverrides.none()).channels(core.channels)
                 .reports(report -> reports.get().report(report)).build();
         var telegram = TelegramAdapter.builder().settings(new TelegramSettings("123:secret",
-                URI.create(server.baseUri().toString()), null, Duration.ofSeconds(10))).pipeline(pipeline).clock(clock)
+                URI.create(server.baseUri().toString()), null, Duration.ofSeconds(10))).pipeline(pipeline)
+                .clock(core.clock)
                 .pollBackOff(new DoublingBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))).build();
         reports.set(telegram.blockReports());
         telegram.start();

@@ -2,6 +2,7 @@ package dev.parley.core.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +25,7 @@ public final class OutboundDriver implements AutoCloseable {
     private static final Duration IDLE = Duration.ofSeconds(5);
 
     private final OutboundScheduler scheduler;
+    private final OutboundPause pause;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -33,7 +35,16 @@ public final class OutboundDriver implements AutoCloseable {
 
     /** A driver whose thread comes from {@code threads}; call {@link #start()} once. */
     public OutboundDriver(OutboundScheduler scheduler, ThreadFactory threads) {
+        this(scheduler, threads, OutboundPause.REAL);
+    }
+
+    /**
+     * A driver whose thread waits for a send that is not yet due through {@code pause} (idle waits,
+     * with nothing queued, stay on the real condition); call {@link #start()} once.
+     */
+    public OutboundDriver(OutboundScheduler scheduler, ThreadFactory threads, OutboundPause pause) {
         this.scheduler = scheduler;
+        this.pause = pause;
         this.thread = threads.newThread(this::loop);
     }
 
@@ -107,14 +118,16 @@ public final class OutboundDriver implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("outbound sends failed: {}", e.toString());
             }
-            Duration wait = scheduler.nextDueIn().orElse(IDLE);
+            Optional<Duration> due = scheduler.nextDueIn();
             lock.lock();
             try {
                 if (finished()) {
                     return;
                 }
-                if (!woken) {
-                    wake.awaitNanos(Math.max(1, wait.toNanos()));
+                if (!woken && due.isPresent()) {
+                    pause.await(wake, due.get());
+                } else if (!woken) {
+                    OutboundPause.REAL.await(wake, IDLE);
                 }
                 woken = false;
             } catch (InterruptedException e) {

@@ -19,9 +19,6 @@ import dev.parley.core.experiment.Experiment;
 import dev.parley.core.experiment.ExperimentReport;
 import dev.parley.core.experiment.Split;
 import dev.parley.core.experiment.VariantCounts;
-import dev.parley.core.model.ChatModel;
-import dev.parley.core.model.ChatRequest;
-import dev.parley.core.model.ReplyStream;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.modelswap.LoadedModel;
 import dev.parley.core.modelswap.ModelInfo;
@@ -38,6 +35,7 @@ import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
+import dev.parley.core.testing.OneWordModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.groups.Tuple;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ModelCommandsTest {
@@ -56,7 +53,7 @@ class ModelCommandsTest {
 
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-06T05:00:00Z"));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final SwappableChatModel model = new SwappableChatModel(new EchoModel());
+    private final SwappableChatModel model = new SwappableChatModel(new OneWordModel());
     private final HotSwap swap = new HotSwap(model, info(ModelSpec.of(Path.of("a.gguf"))), this::load, SwapEvents.NONE,
             clock, 256);
     private final ModelCommands commands = new ModelCommands(swap,
@@ -68,7 +65,7 @@ class ModelCommandsTest {
         if (spec.model().toString().contains("broken")) {
             throw new ModelRejectedException("invalid model file " + spec.model() + ": truncated");
         }
-        return new LoadedModel(new EchoModel(), info(spec));
+        return new LoadedModel(new OneWordModel(), info(spec));
     }
 
     private static ModelInfo info(ModelSpec spec) {
@@ -172,45 +169,5 @@ class ModelCommandsTest {
 
         assertThat(service.handle(CommandLine.parse("/model show"), message(CONSOLE, LOCAL, "/model show", true)))
                 .isEqualTo("The model cannot be changed while the bot runs here.");
-    }
-
-    /** A model whose every reply is "ok". */
-    private static final class EchoModel implements ChatModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            return new ReplyStream() {
-                private boolean said;
-
-                @Override
-                public @Nullable String next() {
-                    if (said) {
-                        return null;
-                    }
-                    said = true;
-                    return "ok";
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return text.length();
-        }
-
-        @Override
-        public int contextSize() {
-            return 256;
-        }
-
-        @Override
-        public int parallelSlots() {
-            return 1;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -14,8 +14,6 @@ import dev.parley.core.experiment.ExperimentReport;
 import dev.parley.core.experiment.Split;
 import dev.parley.core.experiment.VariantCounts;
 import dev.parley.core.model.ChatModel;
-import dev.parley.core.model.ChatRequest;
-import dev.parley.core.model.ReplyStream;
 import dev.parley.core.modelswap.HotSwap;
 import dev.parley.core.modelswap.LoadedModel;
 import dev.parley.core.modelswap.ModelInfo;
@@ -23,6 +21,7 @@ import dev.parley.core.modelswap.ModelSpec;
 import dev.parley.core.modelswap.SwapEvents;
 import dev.parley.core.modelswap.SwappableChatModel;
 import dev.parley.core.testing.FakeClock;
+import dev.parley.core.testing.OneWordModel;
 import dev.parley.core.testing.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,45 +97,5 @@ class ModelSwapExperimentTest {
         assertThat(run("/model rollback")).as("B's adapter loads on the model before: it runs again")
                 .startsWith("Now serving a.gguf").doesNotContain("stopped");
         assertThat(experiment.running()).isTrue();
-    }
-
-    /** A model that answers "ok". */
-    private static final class OneWordModel implements ChatModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            return new ReplyStream() {
-                private boolean said;
-
-                @Override
-                public @Nullable String next() {
-                    if (said) {
-                        return null;
-                    }
-                    said = true;
-                    return "ok";
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return text.length();
-        }
-
-        @Override
-        public int contextSize() {
-            return 256;
-        }
-
-        @Override
-        public int parallelSlots() {
-            return 1;
-        }
-
-        @Override
-        public void close() {}
     }
 }

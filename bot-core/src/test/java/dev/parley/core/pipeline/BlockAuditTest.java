@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.model.GenerationSettings;
@@ -25,7 +24,6 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
@@ -78,20 +76,10 @@ class BlockAuditTest {
     private final ConversationMemory memory = new ConversationMemory(model,
             new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     private final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 5, Duration.ofMinutes(5)), clock);
-    private final ChatPipeline pipeline = ChatPipeline.builder()
-            .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                    ScopeLimits.perUser(new RateLimit(600, 100)), 500, 100))
-            .commands(CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                    .memory(memory).audit(audit).clock(clock).queue(queue).build())
-            .policies(policies)
-            .moderator(moderator)
-            .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-            .queue(queue)
-            .model(model)
-            .memory(memory)
-            .audit(audit)
-            .clock(clock)
-            .build();
+    private final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory,
+            audit);
+    private final ChatPipeline pipeline = parts.builder(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+            ScopeLimits.perUser(new RateLimit(600, 100)), 500, 100), parts.commands().queue(queue).build()).build();
 
     @AfterEach
     void close() {

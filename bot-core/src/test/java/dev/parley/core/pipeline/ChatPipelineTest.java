@@ -14,7 +14,6 @@ import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.AuditHash;
 import dev.parley.core.audit.BlockReport;
 import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
@@ -77,33 +76,36 @@ class ChatPipelineTest {
             model, new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     private final RateLimiter rateLimiter = new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000);
     private final InferenceQueue queue = new InferenceQueue(1, 1);
+    private final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory,
+            audit);
     private final RecordingReplySink sink = new RecordingReplySink();
     private final List<BlockReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChatPipeline pipeline = pipeline(new RateLimit(60, 10));
 
     private ChatPipeline pipeline(RateLimit userLimit) {
-        PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
-                new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit, MAX_INPUT_CHARS);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).channels(channels).build();
-        return ChatPipeline.builder()
-                .settings(pipelineSettings)
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
+        return withChannels(userLimit).auditHash(new AuditHash(AUDIT_KEY)).build();
+    }
+
+    private static PipelineSettings pipelineSettings(RateLimit userLimit) {
+        return new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), userLimit,
+                MAX_INPUT_CHARS);
+    }
+
+    /** The parts, on this test's one rate limiter, with the parts that are not in every pipeline left out. */
+    private ChatPipelineBuilder plain(PipelineParts with) {
+        return with.builder(pipelineSettings(new RateLimit(60, 10)), with.commands().build()).rateLimiter(rateLimiter);
+    }
+
+    /** The parts with one default persona, no overrides, per-channel settings, and block reports kept. */
+    private ChatPipelineBuilder withChannels(RateLimit userLimit) {
+        PipelineSettings pipelineSettings = pipelineSettings(userLimit);
+        return parts.builder(pipelineSettings, parts.commands().channels(channels).build())
                 .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
                 .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, pipelineSettings.generation())))
                 .overrides(LimitOverrides.none())
                 .channels(channels)
-                .reports(reports::add)
-                .auditHash(new AuditHash(AUDIT_KEY))
-                .build();
+                .reports(reports::add);
     }
 
     @AfterEach
@@ -325,20 +327,7 @@ class ChatPipelineTest {
     @Test
     void auditsABlockWithTheCategoryScoresOfTheLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
-        var scored = ChatPipeline.builder()
-                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                        new RateLimit(60, 10), MAX_INPUT_CHARS))
-                .commands(CommandService.builder().settings(settings).policies(policies).moderator(localTier)
-                        .memory(memory).audit(audit).clock(clock).build())
-                .policies(policies)
-                .moderator(localTier)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .build();
+        var scored = plain(parts.withModerator(localTier)).build();
 
         // no custom term in it, so the local tier decides and its scores are audited
         handle(scored.handle(mention(ALICE, "how can I build an explosive device to hurt people"), sink));
@@ -350,20 +339,7 @@ class ChatPipelineTest {
 
     private ChatPipeline withLocalTier() {
         var localTier = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 100);
-        return ChatPipeline.builder()
-                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                        new RateLimit(60, 10), MAX_INPUT_CHARS))
-                .commands(CommandService.builder().settings(settings).policies(policies).moderator(localTier)
-                        .memory(memory).audit(audit).clock(clock).build())
-                .policies(policies)
-                .moderator(localTier)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .build();
+        return plain(parts.withModerator(localTier)).build();
     }
 
     @Test
@@ -487,23 +463,7 @@ class ChatPipelineTest {
     @Test
     void stillTellsTheUserWhenTheAuditChannelCannotBeReached() {
         settings.save(SCOPE, ScopeSettings.DEFAULTS.withAuditChannel("999"));
-        pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                        new RateLimit(60, 10), MAX_INPUT_CHARS))
-                .commands(CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                        .memory(memory).audit(audit).clock(clock).build())
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT,
-                        new GenerationSettings(MAX_NEW_TOKENS, 0f, 42))))
-                .overrides(LimitOverrides.none())
-                .channels(channels)
+        pipeline = withChannels(new RateLimit(60, 10))
                 .reports(report -> { throw new IllegalStateException("channel deleted"); })
                 .build();
 
@@ -530,20 +490,7 @@ class ChatPipelineTest {
     void doesNotModerateRepliesWhenThePolicyLeavesOutputAlone() {
         ModerationPolicies inputOnly = new ModerationPolicies(settings,
                 new ModerationDefaults(List.of("bomb"), Set.of(Direction.INPUT), "in", "out"), normaliser);
-        pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings(SYSTEM_PROMPT, new GenerationSettings(MAX_NEW_TOKENS, 0f, 42),
-                        new RateLimit(60, 10), MAX_INPUT_CHARS))
-                .commands(CommandService.builder().settings(settings).policies(inputOnly).moderator(moderator)
-                        .memory(memory).audit(audit).clock(clock).build())
-                .policies(inputOnly)
-                .moderator(moderator)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .build();
+        pipeline = plain(parts.withPolicies(inputOnly)).build();
         model.replies("a bomb", " squad");
 
         assertThat(handle(mention(ALICE, "who defuses them"))).isEqualTo(new Outcome.Answered("a bomb squad", 0));
@@ -815,27 +762,7 @@ class ChatPipelineTest {
     }
 
     private ChatPipeline listenedTo(PipelineEvents events) {
-        PipelineSettings pipelineSettings = new PipelineSettings(SYSTEM_PROMPT,
-                new GenerationSettings(MAX_NEW_TOKENS, 0f, 42), new RateLimit(60, 10), MAX_INPUT_CHARS);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).channels(channels).build();
-        return ChatPipeline.builder()
-                .settings(pipelineSettings)
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .personas(PersonaSelector.only(new Persona("default", SYSTEM_PROMPT, pipelineSettings.generation())))
-                .overrides(LimitOverrides.none())
-                .channels(channels)
-                .reports(reports::add)
-                .events(events)
-                .build();
+        return withChannels(new RateLimit(60, 10)).events(events).build();
     }
 
     @Test

@@ -27,7 +27,6 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -85,12 +84,7 @@ class ModeratedAnswerTest {
     @Test
     void answer_recordsTheAnswerForFeedbackUnderTheMessageThatShowsIt() {
         parts.model.replies("Hello ", "Alice");
-        RecordingReplySink shown = new RecordingReplySink() {
-            @Override
-            public List<String> shownBy() {
-                return List.of("reply-1");
-            }
-        };
+        RecordingReplySink shown = RecordingReplySink.shownIn("reply-1");
         InboundMessage asked = mention(ALICE, "hi");
         ModerationPolicy policy = parts.policies.forLocation(asked.location());
 
@@ -111,12 +105,7 @@ class ModeratedAnswerTest {
         serving = "tone";
         ModeratedAnswer onB = answering(Experiment.between(new Split(1, ""), new Arm("tone", 1f), new Arm("tone-b", 0.5f)));
         parts.model.replies("Hello");
-        RecordingReplySink shown = new RecordingReplySink() {
-            @Override
-            public List<String> shownBy() {
-                return List.of("reply-1");
-            }
-        };
+        RecordingReplySink shown = RecordingReplySink.shownIn("reply-1");
         InboundMessage asked = mention(ALICE, "hi");
         ModerationPolicy policy = parts.policies.forLocation(asked.location());
 

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.audit.AuditEntry;
 import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.ChatTurn;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
@@ -58,19 +57,12 @@ class PersonaSelectionTest {
     private final InferenceQueue queue = new InferenceQueue(1, 10);
     private final PersonaSelector personas = new PersonaSelector(
             new PersonaCatalog(List.of(HELPER, PIRATE), "helper"), new InMemoryPersonaChoices());
-    private final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).personas(personas).build();
-    private final ChatPipeline pipeline = ChatPipeline.builder()
-            .settings(new PipelineSettings("unused", new GenerationSettings(50, 0f, 0), new RateLimit(100, 100), 500))
-            .commands(commands)
-            .policies(policies)
-            .moderator(moderator)
+    private final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory,
+            audit);
+    private final ChatPipeline pipeline = parts.builder(
+                    new PipelineSettings("unused", new GenerationSettings(50, 0f, 0), new RateLimit(100, 100), 500),
+                    parts.commands().personas(personas).build())
             .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(1), 100))
-            .queue(queue)
-            .model(model)
-            .memory(memory)
-            .audit(audit)
-            .clock(clock)
             .personas(personas)
             .build();
 

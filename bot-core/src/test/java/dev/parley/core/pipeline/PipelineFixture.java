@@ -15,7 +15,6 @@ import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
@@ -48,8 +47,8 @@ final class PipelineFixture implements AutoCloseable {
             new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 5, Duration.ofMinutes(5)), clock);
     final AccessControl access = AccessControl.inMemory(audit, clock);
-    final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-            .memory(memory).audit(audit).clock(clock).queue(queue).access(access).build();
+    final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory, audit);
+    final CommandService commands = parts.commands().queue(queue).access(access).build();
     final ChatPipeline pipeline;
 
     PipelineFixture(RateLimit userLimit) {
@@ -71,25 +70,12 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     private PipelineFixture(RateLimit userLimit, AcceptedQuestions questions, @Nullable Quotas quotas) {
-        var builder = ChatPipeline.builder();
+        var builder = parts.builder(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+                ScopeLimits.perUser(userLimit), 500, 100), commands);
         if (quotas != null) {
             builder.quotas(quotas);
         }
-        pipeline = builder
-                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                        ScopeLimits.perUser(userLimit), 500, 100))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .questions(questions)
-                .access(access)
-                .build();
+        pipeline = builder.questions(questions).access(access).build();
     }
 
     PipelineFixture() {

@@ -29,7 +29,6 @@ import dev.parley.core.ratelimit.LimitLevel;
 import dev.parley.core.ratelimit.LimitOverride;
 import dev.parley.core.ratelimit.LimitOverrides;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
@@ -63,8 +62,9 @@ class QueueingPipelineTest {
     private final ConversationMemory memory = new ConversationMemory(model,
             new MemoryLimits(100, Duration.ofMinutes(30), 20, 0), clock);
     private final InferenceQueue queue = new InferenceQueue(new QueueSettings(1, 10, 2, MAX_WAIT), clock);
-    private final CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).build();
+    private final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory,
+            audit);
+    private final CommandService commands = parts.commands().queue(queue).build();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -75,17 +75,7 @@ class QueueingPipelineTest {
     }
 
     private ChatPipeline pipeline(ScopeLimits limits, LimitOverrides overrides) {
-        return ChatPipeline.builder()
-                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1), limits, 500, 2))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
+        return parts.builder(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1), limits, 500, 2), commands)
                 .personas(PersonaSelector.only(new Persona("p", "sys", new GenerationSettings(10, 0f, 1))))
                 .overrides(overrides)
                 .build();

@@ -19,7 +19,6 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.regenerate.RegenerableAnswers;
 import dev.parley.core.settings.InMemorySettingsStore;
@@ -57,21 +56,16 @@ final class RecordingPipelineFixture implements AutoCloseable {
     final InMemoryFeedbackConsent consent = new InMemoryFeedbackConsent();
     final InMemoryFeedbackLog log = new InMemoryFeedbackLog();
     final RegenerableAnswers regenerable = new RegenerableAnswers(clock);
-    final CommandService commands = CommandService.builder().settings(settings).policies(policies)
-            .moderator(moderator).memory(memory).audit(audit).clock(clock).queue(queue).feedback(consent, log)
-            .history(history).build();
+    final PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory, audit);
+    final CommandService commands = parts.commands().queue(queue).feedback(consent, log).history(history).build();
     final ChatPipeline pipeline;
     private final AtomicInteger postedIds = new AtomicInteger();
     private RecordingReplySink lastSink = new RecordingReplySink();
 
     /** A fixture whose users may each send as {@code userLimit} allows. */
     RecordingPipelineFixture(RateLimit userLimit) {
-        pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                        ScopeLimits.perUser(userLimit), 500, 100))
-                .commands(commands).policies(policies).moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-                .queue(queue).model(model).memory(memory).audit(audit).clock(clock)
+        pipeline = parts.builder(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+                        ScopeLimits.perUser(userLimit), 500, 100), commands)
                 .events(new PipelineEvents() {})
                 .feedback(new FeedbackRecorder(consent, log, () -> new ModelNames("tiny.gguf", ""), clock,
                         Runnable::run))
@@ -86,13 +80,7 @@ final class RecordingPipelineFixture implements AutoCloseable {
 
     /** A sink whose platform shows each reply in a message of its own: "reply-1", "reply-2"... */
     RecordingReplySink sink() {
-        String shownIn = "reply-" + postedIds.incrementAndGet();
-        lastSink = new RecordingReplySink() {
-            @Override
-            public List<String> shownBy() {
-                return List.of(shownIn);
-            }
-        };
+        lastSink = RecordingReplySink.shownIn("reply-" + postedIds.incrementAndGet());
         return lastSink;
     }
 

@@ -25,6 +25,16 @@ class RecordingReplySink implements ReplySink {
         this.failure = failure;
     }
 
+    /** A sink whose platform shows the reply in the message {@code messageId}. */
+    static RecordingReplySink shownIn(String messageId) {
+        return new RecordingReplySink() {
+            @Override
+            public List<String> shownBy() {
+                return List.of(messageId);
+            }
+        };
+    }
+
     /** A sink whose platform is down: every call of the given kind throws. */
     static RecordingReplySink failingOn(Call call) {
         return failingOn(call, new RuntimeException("platform unavailable"));

@@ -29,7 +29,6 @@ import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
 import dev.parley.core.ratelimit.RateLimit;
-import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
 import dev.parley.core.regenerate.AnswerButtons;
 import dev.parley.core.regenerate.RegenerableAnswers;
@@ -76,14 +75,11 @@ class RegenerateStrikesTest {
         access = new AccessControl(ServedScopes.ALL, new AccessLists(new InMemoryAccessListStore()), mutes,
                 new Strikes(strikes, mutes, audit, clock, StrikePolicy.DEFAULT), clock,
                 AccessControl.DEFAULT_NOTICE_EVERY);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).access(access).build();
-        pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
-                        ScopeLimits.perUser(new RateLimit(100, 100)), 500, 100))
-                .commands(commands).policies(policies).moderator(moderator)
-                .rateLimiter(new RateLimiter(clock, clock, Duration.ofMinutes(10), 1_000))
-                .queue(queue).model(model).memory(memory).audit(audit).clock(clock).access(access)
+        PipelineParts parts = new PipelineParts(clock, settings, policies, moderator, queue, model, memory, audit);
+        CommandService commands = parts.commands().queue(queue).access(access).build();
+        pipeline = parts.builder(new PipelineSettings("sys", new GenerationSettings(10, 0f, 1),
+                        ScopeLimits.perUser(new RateLimit(100, 100)), 500, 100), commands)
+                .access(access)
                 .events(new PipelineEvents() {})
                 .regenerable(regenerable)
                 .build();
@@ -102,13 +98,7 @@ class RegenerateStrikesTest {
     }
 
     private RecordingReplySink sink() {
-        String shownIn = "reply-" + postedIds.incrementAndGet();
-        lastSink = new RecordingReplySink() {
-            @Override
-            public List<String> shownBy() {
-                return List.of(shownIn);
-            }
-        };
+        lastSink = RecordingReplySink.shownIn("reply-" + postedIds.incrementAndGet());
         return lastSink;
     }
 

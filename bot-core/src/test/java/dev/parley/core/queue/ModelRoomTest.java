@@ -2,13 +2,9 @@ package dev.parley.core.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.core.model.ChatModel;
-import dev.parley.core.model.ChatRequest;
-import dev.parley.core.model.ReplyStream;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,7 @@ class ModelRoomTest {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final SlotModel model = new SlotModel(2);
+    private final FakeSlotModel model = new FakeSlotModel(2);
 
     private static QueueEntry entry(String message) {
         return new QueueEntry(new RequestKey("s", "ada", "c", message), new QueuedRequest() {
@@ -54,7 +50,7 @@ class ModelRoomTest {
         ModelRoom room = new ModelRoom(lock, work, 4, model);
         QueueEntry entry = entry("m1");
         room.start(entry);
-        model.busy.set(1); // its stream opened: the model counts it too
+        model.holds(1); // its stream opened: the model counts it too
 
         assertThat(room.hasRoom()).as("counted twice until it says so").isFalse();
 
@@ -66,7 +62,7 @@ class ModelRoomTest {
     @Test
     void hasRoom_leavesTheSlotsOtherUsersHold() {
         ModelRoom room = new ModelRoom(lock, work, 4, model);
-        model.busy.set(1);
+        model.holds(1);
         room.start(entry("m1"));
 
         assertThat(room.hasRoom()).isFalse();
@@ -79,7 +75,7 @@ class ModelRoomTest {
         room.start(opened);
         room.streamOpened(opened);
         room.end(opened);
-        model.busy.set(1); // the model has not freed the slot yet
+        model.holds(1); // the model has not freed the slot yet
 
         room.start(entry("m2"));
 
@@ -93,7 +89,7 @@ class ModelRoomTest {
         room.start(ended);
         room.end(ended);
         room.streamOpened(ended);
-        model.busy.set(1);
+        model.holds(1);
 
         room.start(entry("m2"));
 
@@ -121,13 +117,13 @@ class ModelRoomTest {
     @Timeout(30)
     void slotFreed_wakesAWorkerWaitingForRoom() throws InterruptedException {
         ModelRoom room = new ModelRoom(lock, work, 4, model);
-        model.busy.set(2);
+        model.holds(2);
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch foundRoom = new CountDownLatch(1);
         Thread worker = waitForRoom(room, waiting, foundRoom);
 
         assertThat(waiting.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        model.busy.set(1);
+        model.holds(1);
         room.slotFreed();
 
         assertThat(foundRoom.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -140,7 +136,7 @@ class ModelRoomTest {
         ModelRoom room = new ModelRoom(lock, work, 4, model);
         QueueEntry entry = entry("m1");
         room.start(entry);
-        model.busy.set(1);
+        model.holds(1);
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch foundRoom = new CountDownLatch(1);
         Thread worker = waitForRoom(room, waiting, foundRoom);
@@ -169,44 +165,5 @@ class ModelRoomTest {
                 lock.unlock();
             }
         });
-    }
-
-    /** A model whose busy slots the test sets. */
-    private static final class SlotModel implements ChatModel {
-
-        final AtomicInteger busy = new AtomicInteger();
-        private final int slots;
-
-        SlotModel(int slots) {
-            this.slots = slots;
-        }
-
-        @Override
-        public int busySlots() {
-            return busy.get();
-        }
-
-        @Override
-        public int parallelSlots() {
-            return slots;
-        }
-
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            throw new UnsupportedOperationException("a fake that only counts slots");
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return 0;
-        }
-
-        @Override
-        public int contextSize() {
-            return 0;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -93,4 +93,29 @@ class OutboundDriverTest {
         clock.advance(Duration.ofSeconds(31));
         assertThat(driver.finished()).isTrue();
     }
+
+    @Test
+    void pause_isAskedForExactlyTheWaitTheLimitsLeave() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        OutboundPause skipped = (wake, wait) -> {
+            waits.add(wait);
+            clock.advance(wait);
+        };
+        OutboundTarget onePerSecond = new OutboundTarget("test:paced",
+                List.of(new OutboundLimit("test:paced", 1, Duration.ofSeconds(1))));
+        CountDownLatch done = new CountDownLatch(3);
+        try (OutboundDriver driver = new OutboundDriver(new OutboundScheduler(clock), Thread.ofVirtual().factory(),
+                skipped)) {
+            for (int i = 0; i < 3; i++) {
+                driver.enqueue(onePerSecond, () -> {
+                    done.countDown();
+                    return new SendResult.Sent();
+                });
+            }
+            driver.start();
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
 }

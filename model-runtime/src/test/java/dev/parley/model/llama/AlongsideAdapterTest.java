@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.modelswap.LoadedModel;
 import dev.parley.core.modelswap.ModelSpec;
+import dev.parley.testkit.gguf.TinyAdaptedModel;
 import dev.parley.testkit.gguf.TinyLlamaModel;
-import dev.parley.testkit.gguf.TinyLoraAdapter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +30,13 @@ class AlongsideAdapterTest {
 
     @BeforeAll
     static void writeFiles() throws IOException {
-        TinyLlamaModel model = TinyLlamaModel.builder().build();
-        base = dir.resolve("base.gguf");
-        model.writeTo(base);
+        TinyAdaptedModel files = TinyAdaptedModel.writeTo(dir, "base.gguf", "tone-b.gguf");
+        base = files.base();
+        variantB = files.adapter();
         retrained = dir.resolve("retrained.gguf");
         TinyLlamaModel.builder().seed(2).build().writeTo(retrained); // the same shape, other weights
         otherShape = dir.resolve("other-shape.gguf");
         TinyLlamaModel.builder().embedding(128).build().writeTo(otherShape);
-        variantB = dir.resolve("tone-b.gguf");
-        TinyLoraAdapter.of(model).writeTo(variantB);
     }
 
     private static LlamaModelLoader loader() {

@@ -13,8 +13,7 @@ import dev.parley.core.experiment.Variant;
 import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import dev.parley.testkit.gguf.TinyLoraAdapter;
+import dev.parley.testkit.gguf.TinyAdaptedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,15 +39,10 @@ class ExperimentAdapterTest {
 
     @BeforeAll
     static void loadModels() throws IOException {
-        TinyLlamaModel model = TinyLlamaModel.builder().build();
-        Path base = dir.resolve("base.gguf");
-        model.writeTo(base);
-        Path a = dir.resolve("tone.gguf");
-        TinyLoraAdapter.of(model).writeTo(a);
-        Path b = dir.resolve("tone-b.gguf");
-        // another seed: B's weights differ from A's
-        new TinyLoraAdapter(model, 4, 4f, 8, List.of("attn_q", "attn_v", "ffn_up")).writeTo(b);
-        LlamaSettings settings = new LlamaSettings(base, 2, 256, 1, 0);
+        TinyAdaptedModel files = TinyAdaptedModel.writeTo(dir, "base.gguf", "tone.gguf");
+        Path a = files.adapter();
+        Path b = files.writeOtherAdapter("tone-b.gguf"); // B's weights differ from A's
+        LlamaSettings settings = new LlamaSettings(files.base(), 2, 256, 1, 0);
         both = LlamaChatModel.load(settings.withAdapters(List.of(new LoraAdapter(a, 1f), new LoraAdapter(b, 1f))));
         onlyA = LlamaChatModel.load(settings.withAdapters(List.of(new LoraAdapter(a, 1f))));
         onlyB = LlamaChatModel.load(settings.withAdapters(List.of(new LoraAdapter(b, 1f))));

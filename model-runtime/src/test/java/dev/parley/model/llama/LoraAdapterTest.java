@@ -8,6 +8,7 @@ import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.gguf.InvalidModelFileException;
+import dev.parley.testkit.gguf.TinyAdaptedModel;
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import dev.parley.testkit.gguf.TinyLoraAdapter;
 import java.io.IOException;
@@ -32,11 +33,9 @@ class LoraAdapterTest {
 
     @BeforeAll
     static void loadModels() throws IOException {
-        TinyLlamaModel model = TinyLlamaModel.builder().build();
-        base = dir.resolve("base.gguf");
-        model.writeTo(base);
-        adapter = dir.resolve("pirate.gguf");
-        TinyLoraAdapter.of(model).writeTo(adapter);
+        TinyAdaptedModel files = TinyAdaptedModel.writeTo(dir, "base.gguf", "pirate.gguf");
+        base = files.base();
+        adapter = files.adapter();
         plain = LlamaChatModel.load(settings());
         adapted = LlamaChatModel.load(settings().withAdapters(List.of(new LoraAdapter(adapter, 1f))));
     }

@@ -1,10 +1,8 @@
 package dev.parley.testkit.discord;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,14 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ButtonPresses {
 
-    private final Snowflakes ids;
     private final DiscordState state;
-    private final Gateway gateway;
+    private final InteractionDispatch interactions;
 
     ButtonPresses(Snowflakes ids, DiscordState state, Gateway gateway) {
-        this.ids = ids;
         this.state = state;
-        this.gateway = gateway;
+        this.interactions = new InteractionDispatch(ids, state, gateway);
     }
 
     /** {@code user} presses the button {@code customId} under {@code pressed}: dispatches INTERACTION_CREATE. */
@@ -30,33 +26,8 @@ final class ButtonPresses {
         if (guild == null || !guild.isMember(user)) {
             throw new IllegalArgumentException(user.username() + " cannot press a button in channel " + channel.id());
         }
-        long interactionId = ids.next();
-        String interactionToken = "interaction-" + UUID.randomUUID();
-        Map<String, Object> member = guild.memberJson(user.id());
-        member.put("permissions", Long.toString(guild.permissionsOf(user)));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Long.toUnsignedString(interactionId));
-        json.put("application_id", Long.toUnsignedString(state.applicationId));
-        json.put("type", 3);
-        json.put("token", interactionToken);
-        json.put("version", 1);
-        json.put("data", Map.of("custom_id", customId, "component_type", 2));
-        json.put("message", state.messageJson(pressed));
-        json.put("channel_id", Long.toUnsignedString(channel.id()));
-        json.put("channel", state.channelJson(channel));
-        json.put("locale", "en-US");
-        json.put("entitlements", List.of());
-        json.put("attachment_size_limit", 10_485_760);
-        json.put("app_permissions", Long.toString(guild.permissionsOf(state.bot)));
-        json.put("guild_id", Long.toUnsignedString(guild.id()));
-        json.put("guild", Map.of("id", Long.toUnsignedString(guild.id()), "locale", "en-US", "features", List.of()));
-        json.put("guild_locale", "en-US");
-        json.put("member", member);
-        json.put("context", 0);
-        json.put("authorizing_integration_owners", Map.of("0", Long.toUnsignedString(guild.id())));
-        state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, user, ids.now()));
-        gateway.dispatch("INTERACTION_CREATE", guild.id(), session -> json);
-        return new FakeInteraction(interactionId, interactionToken, channel.id(), guild.id());
+        return interactions.dispatch(3, channel, user, () -> Map.of("custom_id", customId, "component_type", 2),
+                Map.of("message", state.messageJson(pressed)));
     }
 
     /** The custom ids of the buttons under {@code message}, in order; empty when it has none (or is null). */

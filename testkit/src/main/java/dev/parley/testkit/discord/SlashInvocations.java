@@ -3,7 +3,6 @@ package dev.parley.testkit.discord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,20 +14,29 @@ final class SlashInvocations {
 
     private final Snowflakes ids;
     private final DiscordState state;
-    private final Gateway gateway;
+    private final InteractionDispatch interactions;
 
     SlashInvocations(Snowflakes ids, DiscordState state, Gateway gateway) {
         this.ids = ids;
         this.state = state;
-        this.gateway = gateway;
+        this.interactions = new InteractionDispatch(ids, state, gateway);
     }
 
     FakeInteraction invoke(SlashCommandDraft draft) {
         DiscordState.ChannelRef channel = state.channel(draft.channelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown channel " + draft.channelId));
         FakeGuild guild = channel.guild();
-        long interactionId = ids.next();
-        String interactionToken = "interaction-" + UUID.randomUUID();
+        if (draft.group != null && draft.subcommand == null) {
+            throw new IllegalArgumentException("a subcommand group needs a subcommand");
+        }
+        if (guild != null && !guild.isMember(draft.user)) {
+            throw new IllegalArgumentException(draft.user.username() + " is not a member of " + guild.name());
+        }
+        return interactions.dispatch(2, channel, draft.user, () -> data(draft, guild), Map.of());
+    }
+
+    /** The command's {@code data}: its id, name, options and what they resolve to. */
+    private Map<String, Object> data(SlashCommandDraft draft, @Nullable FakeGuild guild) {
         Map<String, Object> data = new LinkedHashMap<>();
         String scope = guild == null ? "global" : Long.toUnsignedString(guild.id());
         Long commandId = state.commandIds.get(scope + "/" + draft.name);
@@ -42,48 +50,13 @@ final class SlashInvocations {
             data.put("guild_id", Long.toUnsignedString(guild.id()));
         }
         data.put("resolved", resolved(draft, guild));
-        if (draft.group != null && draft.subcommand == null) {
-            throw new IllegalArgumentException("a subcommand group needs a subcommand");
-        }
         if (draft.subcommand != null) {
             List<Map<String, Object>> sub = List.of(Map.of("name", draft.subcommand, "type", 1, "options", draft.options));
             data.put("options", draft.group == null ? sub : List.of(Map.of("name", draft.group, "type", 2, "options", sub)));
         } else {
             data.put("options", draft.options);
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Long.toUnsignedString(interactionId));
-        json.put("application_id", Long.toUnsignedString(state.applicationId));
-        json.put("type", 2);
-        json.put("token", interactionToken);
-        json.put("version", 1);
-        json.put("data", data);
-        json.put("channel_id", Long.toUnsignedString(channel.id()));
-        json.put("channel", state.channelJson(channel));
-        json.put("locale", "en-US");
-        json.put("entitlements", List.of());
-        json.put("attachment_size_limit", 10_485_760);
-        json.put("app_permissions", Long.toString(guild == null ? PermissionBits.EVERYONE_DEFAULT : guild.permissionsOf(state.bot)));
-        if (guild != null) {
-            if (!guild.isMember(draft.user)) {
-                throw new IllegalArgumentException(draft.user.username() + " is not a member of " + guild.name());
-            }
-            Map<String, Object> member = guild.memberJson(draft.user.id());
-            member.put("permissions", Long.toString(guild.permissionsOf(draft.user)));
-            json.put("guild_id", Long.toUnsignedString(guild.id()));
-            json.put("guild", Map.of("id", Long.toUnsignedString(guild.id()), "locale", "en-US", "features", List.of()));
-            json.put("guild_locale", "en-US");
-            json.put("member", member);
-            json.put("context", 0);
-            json.put("authorizing_integration_owners", Map.of("0", Long.toUnsignedString(guild.id())));
-        } else {
-            json.put("user", draft.user.toJson());
-            json.put("context", 1);
-            json.put("authorizing_integration_owners", Map.of("0", Long.toUnsignedString(draft.user.id())));
-        }
-        state.interactions.put(interactionToken, new DiscordState.InteractionState(interactionId, channel, draft.user, ids.now()));
-        gateway.dispatch("INTERACTION_CREATE", guild == null ? 0 : guild.id(), session -> json);
-        return new FakeInteraction(interactionId, interactionToken, channel.id(), guild == null ? null : guild.id());
+        return data;
     }
 
     /** The {@code resolved} object: what Discord includes for user, channel and role options. */
