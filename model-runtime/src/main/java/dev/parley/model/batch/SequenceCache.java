@@ -13,9 +13,10 @@ final class SequenceCache {
 
     /**
      * The fewest leading tokens worth copying from another sequence. A copy between KV streams
-     * moves the whole stream (every cell of a sequence's context), which costs about as much as
-     * decoding a few tokens of a prompt; below this a shared opening is the start token and the
-     * template's first marker, not a persona's system prompt.
+     * moves the whole stream (every cell of a sequence's context), which cost about as much as
+     * decoding one prompt token where it was measured (docs/models.md), more with a larger KV
+     * cache per token; and below this a shared opening is the start token and the template's
+     * first markers, not a persona's system prompt.
      */
     static final int MIN_SHARED = 16;
 
