@@ -63,13 +63,21 @@ class MetricsAndHealthIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static InboundMessage message(Platform platform, String text) {
-        return new InboundMessage("m" + IDS.incrementAndGet(), new Location(platform, "metrics", "general", null),
+        return message(platform, "general", text);
+    }
+
+    private static InboundMessage message(Platform platform, String channel, String text) {
+        return new InboundMessage("m" + IDS.incrementAndGet(), new Location(platform, "metrics", channel, null),
                 new Author("user-1", "Ada", Set.of(), false, false), text, null, false, true, Instant.now());
     }
 
     private double count(String name, String... tags) {
         var counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private double functionCount(String name) {
+        return meters.get(name).functionCounter().count();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -113,7 +121,29 @@ class MetricsAndHealthIT {
                 .contains("parley_moderation_blocks_total{category=\"" + category + "\",direction=\"input\"}")
                 .contains("parley_reply_first_visible_seconds_count{platform=\"telegram\"}")
                 .contains("parley_queue_waiting")
-                .contains("parley_model_tokens_generated_total");
+                .contains("parley_model_tokens_generated_total")
+                .contains("parley_model_cache_hits_total")
+                .contains("parley_model_cache_misses_total")
+                .contains("parley_model_cache_evictions_total")
+                .contains("parley_model_cache_prefix_hits_total")
+                .contains("parley_model_cache_tokens_reused_total");
+    }
+
+    @Test
+    void theSecondTurnOfAConversationIsACacheHitThatReusesTheFirst() throws Exception {
+        double hitsBefore = functionCount("parley.model.cache.hits");
+        double missesBefore = functionCount("parley.model.cache.misses");
+        double reusedBefore = functionCount("parley.model.cache.tokens.reused");
+
+        Outcome first = pipeline.handle(message(Platform.TELEGRAM, "cache", "hello there"), new RecordingSink()).join();
+        Outcome second = pipeline.handle(message(Platform.TELEGRAM, "cache", "and how are you"), new RecordingSink()).join();
+
+        assertThat(first).isInstanceOf(Outcome.Answered.class);
+        assertThat(second).isInstanceOf(Outcome.Answered.class);
+        assertThat(functionCount("parley.model.cache.misses")).isEqualTo(missesBefore + 1);
+        assertThat(functionCount("parley.model.cache.hits")).isEqualTo(hitsBefore + 1);
+        assertThat(functionCount("parley.model.cache.tokens.reused")).isGreaterThan(reusedBefore);
+        assertThat(get("/actuator/prometheus").body()).contains("parley_model_cache_hits_total " + (hitsBefore + 1));
     }
 
     @Test

@@ -1,16 +1,20 @@
 package dev.parley.app.model;
 
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.function.ToLongFunction;
 
 /**
  * The model's figures as Micrometer meters: {@code parley.model.loaded}, {@code .slots.busy},
  * {@code .slots}, {@code .tokens.generated}, {@code .replies}, {@code .generation.tokens.per.second}
- * and {@code .time.to.first.token} (seconds, of the latest reply).
+ * and {@code .time.to.first.token} (seconds, of the latest reply); and the conversation cache's
+ * counters ({@link CacheCounters}): {@code parley.model.cache.hits}, {@code .misses},
+ * {@code .evictions}, {@code .prefix.hits} and {@code .tokens.reused}.
  */
 public final class ModelMeters implements MeterBinder {
 
@@ -37,5 +41,18 @@ public final class ModelMeters implements MeterBinder {
         Gauge.builder("parley.model.time.to.first.token", stats,
                         s -> s.lastTimeToFirstToken().map(Duration::toNanos).orElse(0L) / 1e9)
                 .baseUnit("seconds").description("time to first token of the latest reply").register(registry);
+        cacheCounter(registry, "hits", CacheCounters::hits,
+                "requests that continued a conversation held in the model's cache: only the new turn was decoded");
+        cacheCounter(registry, "misses", CacheCounters::misses, "requests that continued no conversation held in the cache");
+        cacheCounter(registry, "evictions", CacheCounters::evictions,
+                "misses that took the cache place of the least recently used conversation");
+        cacheCounter(registry, "prefix.hits", CacheCounters::prefixHits,
+                "misses that reused a system prompt another conversation had decoded");
+        cacheCounter(registry, "tokens.reused", CacheCounters::tokensReused, "prompt tokens the cache spared decoding");
+    }
+
+    private void cacheCounter(MeterRegistry registry, String name, ToLongFunction<CacheCounters> count, String description) {
+        FunctionCounter.builder("parley.model.cache." + name, stats, s -> count.applyAsLong(s.conversationCache()))
+                .description(description).register(registry);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.app.model;
 
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,7 @@ final class SwappingModelStats implements ModelStats {
     private volatile @Nullable ModelStats replaced;
     private volatile long tokensBefore;
     private volatile long repliesBefore;
+    private volatile CacheCounters cacheBefore = CacheCounters.NONE;
 
     SwappingModelStats(ModelStats initial) {
         this.serving = Objects.requireNonNull(initial, "initial");
@@ -29,6 +31,7 @@ final class SwappingModelStats implements ModelStats {
         if (older != null) {
             tokensBefore += older.tokensGenerated();
             repliesBefore += older.repliesCompleted();
+            cacheBefore = cacheBefore.plus(older.conversationCache());
         }
         replaced = serving;
         serving = next;
@@ -60,6 +63,13 @@ final class SwappingModelStats implements ModelStats {
     public synchronized long repliesCompleted() {
         ModelStats older = replaced;
         return repliesBefore + (older == null ? 0 : older.repliesCompleted()) + serving.repliesCompleted();
+    }
+
+    @Override
+    public synchronized CacheCounters conversationCache() {
+        ModelStats older = replaced;
+        CacheCounters counted = cacheBefore.plus(serving.conversationCache());
+        return older == null ? counted : counted.plus(older.conversationCache());
     }
 
     @Override

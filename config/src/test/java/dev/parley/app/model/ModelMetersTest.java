@@ -2,6 +2,7 @@ package dev.parley.app.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -16,6 +17,7 @@ class ModelMetersTest {
         int busy;
         long tokens;
         Optional<Duration> ttft = Optional.empty();
+        CacheCounters cache = CacheCounters.NONE;
 
         @Override public boolean loaded() { return loaded; }
         @Override public int busySlots() { return busy; }
@@ -24,6 +26,7 @@ class ModelMetersTest {
         @Override public long repliesCompleted() { return 7; }
         @Override public double generationTokensPerSecond() { return 12.5; }
         @Override public Optional<Duration> lastTimeToFirstToken() { return ttft; }
+        @Override public CacheCounters conversationCache() { return cache; }
     }
 
     @Test
@@ -45,5 +48,20 @@ class ModelMetersTest {
         assertThat(registry.get("parley.model.loaded").gauge().value()).isEqualTo(1);
         stats.loaded = false;
         assertThat(registry.get("parley.model.loaded").gauge().value()).isZero();
+    }
+
+    @Test
+    void cacheMetersFollowTheConversationCache() {
+        var stats = new SetStats();
+        var registry = new SimpleMeterRegistry();
+        new ModelMeters(stats).bindTo(registry);
+
+        stats.cache = new CacheCounters(5, 3, 1, 2, 480);
+
+        assertThat(registry.get("parley.model.cache.hits").functionCounter().count()).isEqualTo(5);
+        assertThat(registry.get("parley.model.cache.misses").functionCounter().count()).isEqualTo(3);
+        assertThat(registry.get("parley.model.cache.evictions").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("parley.model.cache.prefix.hits").functionCounter().count()).isEqualTo(2);
+        assertThat(registry.get("parley.model.cache.tokens.reused").functionCounter().count()).isEqualTo(480);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.app.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +16,7 @@ class SwappingModelStatsTest {
         int busy;
         long tokens;
         long replies;
+        CacheCounters cache = CacheCounters.NONE;
 
         @Override
         public boolean loaded() {
@@ -50,6 +52,11 @@ class SwappingModelStatsTest {
         public Optional<Duration> lastTimeToFirstToken() {
             return Optional.empty();
         }
+
+        @Override
+        public CacheCounters conversationCache() {
+            return cache;
+        }
     }
 
     @Test
@@ -81,5 +88,21 @@ class SwappingModelStatsTest {
         assertThat(stats.tokensGenerated()).isEqualTo(127);
         assertThat(stats.repliesCompleted()).isEqualTo(6);
         assertThat(stats.generationTokensPerSecond()).as("the serving model's").isZero();
+    }
+
+    @Test
+    void conversationCache_countsOfReplacedModelsAreAdded() {
+        var a = new Figures();
+        a.cache = new CacheCounters(4, 2, 1, 1, 300);
+        var stats = new SwappingModelStats(a);
+        var b = new Figures();
+        stats.switchTo(b);
+        a.cache = new CacheCounters(5, 2, 1, 1, 320); // a reply running on A still counts
+        b.cache = new CacheCounters(0, 1, 0, 0, 0);
+        var c = new Figures();
+
+        stats.switchTo(c);
+
+        assertThat(stats.conversationCache()).isEqualTo(new CacheCounters(5, 3, 1, 1, 320));
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.model.llamacpp.Sampler;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.llamacpp.StopReason;
 import dev.parley.model.llamacpp.TokenBatch;
+import dev.parley.model.stats.CacheCounters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The conversation cache: a sequence keeps what it decoded when its reply ends, and a request
  * takes the idle sequence holding most of its prompt, so the next turn of a conversation decodes
- * only what is new; when none does, an empty sequence or the least recently used one
- * ({@link #cacheCounters()}).
+ * only what is new; when none does, an empty sequence or the least recently used one. A new
+ * conversation that opens as another sequence's does (the same persona's system prompt) gets that
+ * opening copied into its sequence and decodes only the rest ({@link #cacheCounters()}).
  */
 public final class BatchScheduler implements AutoCloseable {
 
@@ -228,11 +230,18 @@ public final class BatchScheduler implements AutoCloseable {
         int sequence = choice.sequence();
         int kept = choice.kept();
         try {
-            if (kept < cache.held(sequence) && !decoder.forget(sequence, kept)) {
+            if (choice.copies()) {
+                if (decoder.copyPrefix(choice.copyFrom(), sequence, kept)) {
+                    cache.copy(choice.copyFrom(), sequence, kept);
+                } else {
+                    kept = 0;
+                }
+            } else if (kept < cache.held(sequence) && !decoder.forget(sequence, kept)) {
                 decoder.forget(sequence, 0);
                 kept = 0;
             }
             cache.keep(sequence, kept, reply.scales());
+            cache.reused(choice, kept);
             Sampler sampler = Sampler.of(reply.sampler());
             reply.started(reply.prompt().length - kept);
             active.add(new ActiveSequence(reply, sequence, kept, sampler, decoder.contextSize()));

@@ -1,5 +1,6 @@
 package dev.parley.model.batch;
 
+import dev.parley.model.stats.CacheCounters;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,8 +11,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SequenceCache {
 
-    /** A sequence given to a request, holding the first {@code kept} tokens of its prompt. */
-    record Choice(int sequence, int kept) {}
+    /**
+     * The fewest leading tokens worth copying from another sequence. A copy between KV streams
+     * moves the whole stream (every cell of a sequence's context), which cost about as much as
+     * decoding one prompt token where it was measured (docs/models.md), more with a larger KV
+     * cache per token; and below this a shared opening is the start token and the template's
+     * first markers, not a persona's system prompt.
+     */
+    static final int MIN_SHARED = 16;
+
+    /**
+     * A sequence given to a request, to hold the first {@code kept} tokens of its prompt: those it
+     * holds already, or, when {@code copyFrom} is not -1, those copied from that sequence.
+     */
+    record Choice(int sequence, int kept, int copyFrom, boolean hit) {
+
+        boolean copies() {
+            return copyFrom >= 0;
+        }
+    }
 
     private final int[][] tokens;
     private final int[] counts;
@@ -23,6 +41,8 @@ final class SequenceCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
+    private final AtomicLong prefixHits = new AtomicLong();
+    private final AtomicLong tokensReused = new AtomicLong();
 
     SequenceCache(int sequences) {
         tokens = new int[sequences][];
@@ -48,7 +68,10 @@ final class SequenceCache {
      * Takes the idle sequence that holds most of {@code prompt} when {@code prompt} continues the
      * whole prompt that sequence last read (the same conversation's next turn, or the same
      * question again); otherwise an empty one, or else the least recently used, whose
-     * conversation is evicted. Call only when {@link #idle()} is positive.
+     * conversation is evicted. A request that continues no conversation but opens as another
+     * sequence's does (a persona's system prompt), by at least {@link #MIN_SHARED} tokens more than
+     * the sequence it gets holds, is told to copy that opening. Call only when {@link #idle()} is
+     * positive.
      */
     Choice take(int[] prompt, float[] promptScales) {
         int best = -1;
@@ -65,19 +88,49 @@ final class SequenceCache {
         }
         // a shared opening (start token, persona prompt) is no reason to overwrite another conversation
         boolean continues = bestKept > 0 && bestKept >= Math.min(promptEnds[best], prompt.length - 1);
-        int chosen = best;
         if (continues) {
             hits.incrementAndGet();
-        } else {
-            misses.incrementAndGet();
-            chosen = leastRecentlyUsedIdle();
-            if (counts[chosen] > 0) {
-                evictions.incrementAndGet();
+            return choose(best, bestKept, -1, true, prompt);
+        }
+        misses.incrementAndGet();
+        int chosen = leastRecentlyUsedIdle();
+        if (counts[chosen] > 0) {
+            evictions.incrementAndGet();
+        }
+        int own = prefix(chosen, prompt, promptScales);
+        // busy sequences too: what they hold up to their last decode is in the KV cache
+        int source = -1;
+        int shared = own;
+        for (int s = 0; s < taken.length; s++) {
+            int kept = s == chosen ? -1 : prefix(s, prompt, promptScales);
+            // a copy must save more than it costs over what the chosen sequence holds already
+            if (kept >= own + MIN_SHARED && kept > shared) {
+                source = s;
+                shared = kept;
             }
         }
-        taken[chosen] = true;
-        promptEnds[chosen] = prompt.length;
-        return new Choice(chosen, prefix(chosen, prompt, promptScales));
+        return choose(chosen, shared, source, false, prompt);
+    }
+
+    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, int[] prompt) {
+        taken[sequence] = true;
+        promptEnds[sequence] = prompt.length;
+        return new Choice(sequence, kept, copyFrom, hit);
+    }
+
+    /** Records that {@code target} now holds the first {@code count} tokens {@code source} holds (a copy in the KV cache). */
+    void copy(int source, int target, int count) {
+        counts[target] = 0;
+        append(target, tokens[source], 0, count);
+        scales[target] = scales[source];
+    }
+
+    /** Counts the tokens a request was given from the cache, once they are in its sequence. */
+    void reused(Choice choice, int kept) {
+        tokensReused.addAndGet(kept);
+        if (!choice.hit() && kept >= MIN_SHARED) {
+            prefixHits.incrementAndGet();
+        }
     }
 
     /** Records that {@code sequence} now holds only its first {@code kept} tokens, decoded with {@code with}. */
@@ -108,7 +161,7 @@ final class SequenceCache {
     }
 
     CacheCounters counters() {
-        return new CacheCounters(hits.get(), misses.get(), evictions.get());
+        return new CacheCounters(hits.get(), misses.get(), evictions.get(), prefixHits.get(), tokensReused.get());
     }
 
     // an empty sequence counts as used longest ago

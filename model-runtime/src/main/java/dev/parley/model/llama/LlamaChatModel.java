@@ -7,7 +7,6 @@ import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.gguf.GgufHeader;
 import dev.parley.model.batch.BatchScheduler;
-import dev.parley.model.batch.CacheCounters;
 import dev.parley.model.gguf.InvalidModelFileException;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
@@ -15,6 +14,7 @@ import dev.parley.model.llamacpp.NativeLibrary;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.slots.ReplySlots;
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import dev.parley.model.stats.ReplyStatistics;
 import dev.parley.model.template.ChatTemplateException;
@@ -75,7 +75,9 @@ public final class LlamaChatModel implements ChatModel {
         this.settings = settings;
         this.header = header;
         this.model = model;
-        this.stats = new ReplyStatistics(System::nanoTime, () -> !replies.isClosed(), replies::busy, settings.parallel());
+        // read through this: the scheduler starts last
+        this.stats = new ReplyStatistics(System::nanoTime, () -> !replies.isClosed(), replies::busy, settings.parallel(),
+                this::cacheCounters);
         this.sanitizer = new SpecialTokenSanitizer(header.specialTokens());
         this.stopStrings = StopStrings.of(header.chatTemplate());
         this.loraScales = new LoraScales(settings.adapters());
@@ -234,7 +236,10 @@ public final class LlamaChatModel implements ChatModel {
         replies.whenSlotFrees(listener);
     }
 
-    /** How the conversation cache (a sequence per conversation, least recently used evicted) has served requests. */
+    /**
+     * How the conversation cache (a sequence per conversation, least recently used evicted, a
+     * shared system prompt copied) has served requests.
+     */
     public CacheCounters cacheCounters() {
         return scheduler.cacheCounters();
     }

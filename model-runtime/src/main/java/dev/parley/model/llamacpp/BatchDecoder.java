@@ -171,6 +171,41 @@ public final class BatchDecoder {
     }
 
     /**
+     * Makes {@code target} hold the first {@code count} positions of what {@code source} holds (a
+     * persona's system prompt, decoded once): the whole sequence is copied, then the rest
+     * forgotten, because with a KV stream per sequence llama.cpp copies between streams only
+     * whole ones (and aborts on part of one). The copy itself happens at the next
+     * {@link #decode}, before that batch is computed, so {@code source} may take part in it.
+     *
+     * @param count positions to keep, 0 or more
+     * @return false if the memory cannot drop only a suffix (recurrent models); {@code target}
+     *     then holds nothing
+     */
+    public boolean copyPrefix(int source, int target, int count) {
+        checkSequence(source);
+        checkSequence(target);
+        if (source == target) {
+            throw new IllegalArgumentException("a sequence cannot be copied onto itself: " + source);
+        }
+        if (count < 0 || count > contextSize()) {
+            throw new IllegalArgumentException("count must be in 0.." + contextSize() + ", was " + count);
+        }
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            long context = model.contextHandle();
+            LlamaJni.copySequence(context, source, target);
+            if (LlamaJni.forgetSequence(context, target, count)) {
+                return true;
+            }
+            LlamaJni.forgetSequence(context, target, 0);
+            return false;
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
      * Makes a running decode, and every later one until {@link #resume()}, return
      * {@link Outcome#ABORTED} at once. From any thread.
      */

@@ -33,4 +33,12 @@ public interface ModelStats {
 
     /** The time from request to first token of the most recent reply that produced one. */
     Optional<Duration> lastTimeToFirstToken();
+
+    /**
+     * How the conversation cache has served requests since the model was loaded (counters);
+     * {@link CacheCounters#NONE} for a backend without one.
+     */
+    default CacheCounters conversationCache() {
+        return CacheCounters.NONE;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@link ModelStats} of one model, fed by its reply streams: each stream records its start,
@@ -29,16 +30,25 @@ public final class ReplyStatistics implements ModelStats {
     private final BooleanSupplier loaded;
     private final IntSupplier busySlots;
     private final int parallelSlots;
+    private final Supplier<CacheCounters> conversationCache;
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong replies = new AtomicLong();
     private final Deque<long[]> recent = new ArrayDeque<>(); // {tokens after the first, nanos}; guarded by itself
     private volatile long lastTimeToFirstToken = -1;
 
+    /** The figures of a model without a conversation cache. */
     public ReplyStatistics(Nanos clock, BooleanSupplier loaded, IntSupplier busySlots, int parallelSlots) {
+        this(clock, loaded, busySlots, parallelSlots, () -> CacheCounters.NONE);
+    }
+
+    /** The figures of a model whose conversation cache counts in {@code conversationCache}. */
+    public ReplyStatistics(Nanos clock, BooleanSupplier loaded, IntSupplier busySlots, int parallelSlots,
+            Supplier<CacheCounters> conversationCache) {
         this.clock = clock;
         this.loaded = loaded;
         this.busySlots = busySlots;
         this.parallelSlots = parallelSlots;
+        this.conversationCache = conversationCache;
     }
 
     /** Starts recording a reply that was requested now. */
@@ -59,6 +69,11 @@ public final class ReplyStatistics implements ModelStats {
     @Override
     public int parallelSlots() {
         return parallelSlots;
+    }
+
+    @Override
+    public CacheCounters conversationCache() {
+        return conversationCache.get();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.llamacpp.StopReason;
+import dev.parley.model.stats.CacheCounters;
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ class BatchSchedulerTest {
             assertThat(first.promptTokensDecoded()).isEqualTo(firstTurn.length);
             // the reply's last token was sampled, never decoded: the next turn decodes it
             assertThat(second.promptTokensDecoded()).isEqualTo(secondTurn.length - firstTurn.length - reply.length + 1);
-            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(1, 1, 0));
+            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(1, 1, 0, 0, secondTurn.length - second.promptTokensDecoded()));
         }
     }
 
@@ -158,7 +159,81 @@ class BatchSchedulerTest {
             readAll(aAgain);
 
             assertThat(aAgain.promptTokensDecoded()).isOne();
-            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(2, 3, 1));
+            CacheCounters counters = scheduler.cacheCounters();
+            assertThat(List.of(counters.hits(), counters.misses(), counters.evictions(), counters.prefixHits()))
+                    .containsExactly(2L, 3L, 1L, 0L); // the three share too short an opening to copy
+        }
+    }
+
+    @Test
+    void submit_aSecondConversationWithTheSameSystemPromptDecodesOnlyItsOwnTokens() {
+        int[] first;
+        int[] second;
+        int[] expected;
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            first = single.tokenize(chat(PERSONA, "hello there"), true, true);
+            second = single.tokenize(chat(PERSONA, "what is the weather like"), true, true);
+            try (Generation generation = single.generate(second, SamplerParameters.greedy(), 12)) {
+                expected = generation.remaining();
+            }
+        }
+        int shared = commonPrefix(first, second);
+        assertThat(shared).isGreaterThanOrEqualTo(SequenceCache.MIN_SHARED);
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            readAll(scheduler.submit(first, SamplerParameters.greedy(), 12, NO_ADAPTERS));
+
+            ScheduledReply reply = scheduler.submit(second, SamplerParameters.greedy(), 12, NO_ADAPTERS);
+
+            assertThat(readAll(reply)).containsExactly(expected);
+            assertThat(reply.promptTokensDecoded()).isEqualTo(second.length - shared);
+            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(0, 2, 0, 1, shared));
+        }
+    }
+
+    @Test
+    void submit_aSystemPromptIsCopiedFromAConversationStillGeneratingWhichGoesOnUnchanged() throws Exception {
+        int[] first;
+        int[] second;
+        int[] firstAlone;
+        int[] secondAlone;
+        SamplerParameters seeded = SamplerParameters.seeded(0.8f, 7);
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            first = single.tokenize(chat(PERSONA, "tell me a long story"), true, true);
+            second = single.tokenize(chat(PERSONA, "a short one"), true, true);
+            try (Generation generation = single.generate(first, SamplerParameters.greedy(), 40)) {
+                firstAlone = generation.remaining();
+            }
+            try (Generation generation = single.generate(second, seeded, 12)) {
+                secondAlone = generation.remaining();
+            }
+        }
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            ScheduledReply running = scheduler.submit(first, SamplerParameters.greedy(), 40, NO_ADAPTERS);
+            int firstToken = running.next(); // its prompt is decoded: the system prompt is in its sequence
+            CompletableFuture<int[]> rest = CompletableFuture.supplyAsync(() -> readAll(running));
+
+            ScheduledReply reply = scheduler.submit(second, seeded, 12, NO_ADAPTERS);
+
+            assertThat(readAll(reply)).containsExactly(secondAlone);
+            assertThat(reply.promptTokensDecoded()).isEqualTo(second.length - commonPrefix(first, second));
+            assertThat(concat(new int[] {firstToken}, rest.get())).containsExactly(firstAlone);
+            assertThat(scheduler.cacheCounters().prefixHits()).isOne();
+        }
+    }
+
+    @Test
+    void submit_aSharedOpeningShorterThanASystemPromptIsNotCopied() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            int[] first = model.tokenize("hello there, how are you", true, false);
+            int[] second = model.tokenize("hello world, nice to see you", true, false);
+            readAll(scheduler.submit(first, SamplerParameters.greedy(), 4, NO_ADAPTERS));
+
+            ScheduledReply reply = scheduler.submit(second, SamplerParameters.greedy(), 4, NO_ADAPTERS);
+            readAll(reply);
+
+            assertThat(commonPrefix(first, second)).isLessThan(SequenceCache.MIN_SHARED);
+            assertThat(reply.promptTokensDecoded()).isEqualTo(second.length); // an empty sequence, nothing copied
+            assertThat(scheduler.cacheCounters().prefixHits()).isZero();
         }
     }
 
@@ -202,6 +277,21 @@ class BatchSchedulerTest {
             tokens[tokens.length - 1] = token;
         }
         return tokens;
+    }
+
+    private static final String PERSONA = "You are Parley, a friendly assistant for a chat server. Answer in short plain sentences"
+            + " and never use mentions or links in what you write.";
+
+    private static String chat(String system, String user) {
+        return "<|im_start|>system\n" + system + "<|im_end|>\n<|im_start|>user\n" + user + "<|im_end|>\n<|im_start|>assistant\n";
+    }
+
+    private static int commonPrefix(int[] a, int[] b) {
+        int same = 0;
+        while (same < Math.min(a.length, b.length) - 1 && a[same] == b[same]) {
+            same++;
+        }
+        return same;
     }
 
     private static int[] concat(int[]... parts) {

@@ -91,6 +91,34 @@ class BatchDecoderTest {
     }
 
     @Test
+    void copyPrefix_givesASequenceTheStartOfAnotherThatHoldsMore_andItContinuesAsIfDecodedAlone() {
+        BatchDecoder decoder = batched.batchDecoder();
+        int[] prompt = batched.tokenize("a system prompt shared by every conversation of a persona", true, false);
+        int[] longer = batched.tokenize("a system prompt shared by every conversation of a persona, and a question", true, false);
+        int shared = prompt.length - 1;
+        assertThat(Arrays.copyOf(longer, shared)).containsExactly(Arrays.copyOf(prompt, shared));
+        List<int[]> expected = generateTogether(decoder, List.of(prompt));
+        for (int sequence = 0; sequence < 4; sequence++) {
+            decoder.forget(sequence, 0);
+        }
+        TokenBatch batch = new TokenBatch(decoder.batchSize());
+        for (int i = 0; i < longer.length; i++) {
+            batch.add(longer[i], i, 1, false);
+        }
+        assertThat(decoder.decode(batch, NO_ADAPTERS)).isEqualTo(BatchDecoder.Outcome.DECODED);
+
+        assertThat(decoder.copyPrefix(1, 3, shared)).isTrue();
+
+        // position `shared` continues sequence 3 only if the rest of sequence 1 was forgotten there
+        batch.clear();
+        batch.add(prompt[shared], shared, 3, true);
+        assertThat(decoder.decode(batch, NO_ADAPTERS)).isEqualTo(BatchDecoder.Outcome.DECODED);
+        try (Sampler sampler = Sampler.of(SamplerParameters.greedy())) {
+            assertThat(decoder.sample(sampler, 0)).isEqualTo(expected.getFirst()[0]);
+        }
+    }
+
+    @Test
     void decode_refusesEntriesOutsideTheModelInJava() {
         BatchDecoder decoder = batched.batchDecoder();
         TokenBatch batch = new TokenBatch(4);
@@ -110,6 +138,10 @@ class BatchDecoderTest {
         assertThatThrownBy(() -> decoder.decode(batch, NO_ADAPTERS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> decoder.decode(batch, new float[] {0.5f})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> decoder.copy(1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.copyPrefix(1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.copyPrefix(0, 4, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.copyPrefix(0, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.copyPrefix(0, 1, decoder.contextSize() + 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> decoder.forget(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> batch.add(1, -1, 0, true)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,0 +1,27 @@
+package dev.parley.model.stats;
+
+/**
+ * How a model's conversation cache has served requests since the model was loaded. Every
+ * request is a hit or a miss; prefix hits are the misses that still reused a shared opening.
+ *
+ * @param hits requests whose prompt continued the whole prompt a sequence last read (a
+ *     conversation's next turn, or the same question again), so only the rest was decoded
+ * @param misses the other requests, decoded from the start or from an opening they share with
+ *     another conversation
+ * @param evictions misses that took a sequence holding another conversation, the least recently
+ *     used one, because none was empty
+ * @param prefixHits misses that reused at least a persona's system prompt's worth of tokens
+ *     another conversation had decoded (copied from its sequence, or left in the one they got)
+ * @param tokensReused prompt tokens not decoded because the cache held them, over hits and misses
+ */
+public record CacheCounters(long hits, long misses, long evictions, long prefixHits, long tokensReused) {
+
+    /** A backend without a conversation cache. */
+    public static final CacheCounters NONE = new CacheCounters(0, 0, 0, 0, 0);
+
+    /** Both counts added, field by field (a replaced model's and its successor's). */
+    public CacheCounters plus(CacheCounters other) {
+        return new CacheCounters(hits + other.hits, misses + other.misses, evictions + other.evictions,
+                prefixHits + other.prefixHits, tokensReused + other.tokensReused);
+    }
+}
