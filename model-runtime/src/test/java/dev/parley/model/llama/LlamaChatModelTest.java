@@ -257,7 +257,9 @@ class LlamaChatModelTest {
 
     @Test
     void stream_unreadReplyOutlivingTheGenerationTimeout_freesItsSlot() throws Exception {
-        LlamaSettings impatient = settings(tinyModel).withContextSize(512).withGenerationTimeout(java.time.Duration.ofSeconds(1));
+        // the deadline counts from the request: 3 s leaves the first token time on a loaded machine
+        // (1 s failed there twice), and the unread reply still outlives it
+        LlamaSettings impatient = settings(tinyModel).withContextSize(512).withGenerationTimeout(java.time.Duration.ofSeconds(3));
         try (LlamaChatModel model = LlamaChatModel.load(impatient)) {
             ReplyStream abandoned = model.stream(request("hello", 400, 0f, 1));
             assertThat(abandoned.next()).isNotEmpty();
