@@ -17,6 +17,8 @@ RUN ./mvnw -B -ntp -pl config -am package -DskipTests -Dparley.llama.source=${LL
 FROM eclipse-temurin:25-jre
 RUN useradd --system --home /app parley && mkdir -p /app/data /models && chown parley /app/data
 WORKDIR /app
+# two glibc heaps keep memory flat across model swaps (docs/models.md, ReloadFootprint)
+ENV MALLOC_ARENA_MAX=2
 COPY --from=build /src/config/target/parley.jar /app/parley.jar
 USER parley
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/parley.jar"]
