@@ -26,12 +26,18 @@ import java.util.Locale;
  *
  * Writes one line per request of {@code eval.tsv}: verdict ({@code flagged-safe}, {@code missed},
  * {@code ok}), language, form, labels, the deciding category, its score, the tier that gave it, the
- * text. It only reads the file to measure on; nothing here trains.
+ * text, and whether the default policy blocks it ({@code blocked}) or lets it through, flagged or not. It only reads the file to measure on; nothing here trains.
  */
 public final class HeldOutVerdicts {
 
     private static final Category[] CATEGORIES = Category.values();
     private static final double THRESHOLD = 0.5;
+    /**
+     * The categories the default policy blocks (bot-core's {@code Category.severe()}, not public);
+     * the others it only flags, so a look-alike flagged in them still reaches the model.
+     */
+    private static final java.util.Set<String> BLOCKED_BY_DEFAULT = java.util.Set.of("harassment/threatening",
+            "hate/threatening", "illicit/violent", "self-harm/intent", "self-harm/instructions", "sexual/minors");
 
     private HeldOutVerdicts() {
     }
@@ -56,6 +62,8 @@ public final class HeldOutVerdicts {
             List<Sample> samples = featurizer.samples(texts);
             int flaggedSafe = 0;
             int missed = 0;
+            int blockedSafe = 0;
+            int blockedHarmful = 0;
             for (int i = 0; i < samples.size(); i++) {
                 Sample sample = samples.get(i);
                 if (!sample.request()) {
@@ -64,10 +72,12 @@ public final class HeldOutVerdicts {
                 int top = 0;
                 double best = -1;
                 boolean learnedDecided = false;
+                boolean blocked = false;
                 for (int c = 0; c < CATEGORIES.length; c++) {
                     CategoryHeads.Head head = heads.heads().get(c);
                     double learned = head.calibrated(HeadTrainer.rawLogit(head, c, sample));
                     double score = Math.max(learned, sample.lexical()[c]);
+                    blocked |= score >= THRESHOLD && BLOCKED_BY_DEFAULT.contains(CATEGORIES[c].apiName());
                     if (score > best) {
                         best = score;
                         top = c;
@@ -79,13 +89,16 @@ public final class HeldOutVerdicts {
                 flaggedSafe += verdict.equals("flagged-safe") ? 1 : 0;
                 missed += verdict.equals("missed") ? 1 : 0;
                 LabelledText text = texts.get(i);
-                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%s%n", verdict, text.language(),
+                blockedSafe += blocked && !sample.harmful() ? 1 : 0;
+                blockedHarmful += blocked && sample.harmful() ? 1 : 0;
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%s\t%s%n", verdict, text.language(),
                         jailbreaks.contains(text.text()) ? "jailbreak" : "plain",
                         sample.harmful() ? String.join(",", text.labels().stream().map(Category::apiName).toList()) : "safe",
-                        CATEGORIES[top].apiName(), best, learnedDecided ? "learned" : "lexical", text.text());
+                        CATEGORIES[top].apiName(), best, learnedDecided ? "learned" : "lexical", text.text(),
+                        blocked ? "blocked" : "passes");
             }
-            System.out.printf("%d safe requests flagged, %d harmful requests missed; every request in %s%n",
-                    flaggedSafe, missed, args[2]);
+            System.out.printf("%d safe requests flagged, %d harmful requests missed; blocked by the default policy:"
+                    + " %d safe, %d harmful; every request in %s%n", flaggedSafe, missed, blockedSafe, blockedHarmful, args[2]);
         }
     }
 }
