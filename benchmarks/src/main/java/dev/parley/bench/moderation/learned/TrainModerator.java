@@ -69,6 +69,12 @@ public final class TrainModerator {
      * written sets whose out-of-set scores calibrate the heads.
      */
     private static final boolean EVERYDAY_FOLD = Boolean.parseBoolean(System.getProperty("parley.train.everyday-fold", "false"));
+    /**
+     * Experiments only: leave the written rows of form {@code everyday} out of training altogether,
+     * which reproduces session 10's trial heads (the seventh block without the eighth), to compare
+     * row by row what the eighth block changed.
+     */
+    private static final boolean WITHOUT_EVERYDAY = Boolean.parseBoolean(System.getProperty("parley.train.without-everyday", "false"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -108,6 +114,7 @@ public final class TrainModerator {
             // safe, are a fold of their own when EVERYDAY_FOLD is set, so calibration never sees them
             train.addAll(featurizer.samples(AuthoredExamples.read(authoredDir.resolve("train.tsv"), "written").stream()
                     .filter(text -> !measured.contains(text.normalisedText()))
+                    .filter(text -> !(WITHOUT_EVERYDAY && text.set().equals(AuthoredExamples.EVERYDAY_SET)))
                     .map(text -> renamed(text, EVERYDAY_FOLD && text.set().equals(AuthoredExamples.EVERYDAY_SET)
                             ? AuthoredExamples.EVERYDAY_SET : "written-" + text.language())).toList()));
             List<String> folds = train.stream().map(Sample::set).distinct().toList();
