@@ -7,6 +7,7 @@ import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.testkit.gguf.Architecture;
+import dev.parley.testkit.gguf.GgmlType;
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,16 @@ class ModelArchitecturesTest {
             assertThat(model.header().architecture()).isEqualTo(architecture.ggufName());
             assertThat(model.renderPrompt(request)).isEqualTo(expectedPrompt(architecture));
             assertThat(drain(model.stream(request))).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"F16", "Q4_0", "Q8_0"})
+    void load_quantisedMatrices_generates(GgmlType type) throws IOException {
+        // Q4_0 is the type ggml's CPU backend repacks for batched products (the benchmarks use it)
+        try (LlamaChatModel model = load(TinyLlamaModel.builder().matrixType(type).build())) {
+            assertThat(drain(model.stream(new ChatRequest(CONVERSATION, new GenerationSettings(12, 0f, 1)))))
+                    .isNotBlank();
         }
     }
 

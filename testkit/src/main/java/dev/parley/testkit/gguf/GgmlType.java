@@ -7,6 +7,8 @@ package dev.parley.testkit.gguf;
 public enum GgmlType {
     F32(0, 1, 4),
     F16(1, 1, 2),
+    /** The 4-bit type whose matrix products ggml's CPU backend repacks for batches (benchmarks use it). */
+    Q4_0(2, 32, 18),
     Q8_0(8, 32, 34);
 
     private final int code;

@@ -333,6 +333,24 @@ public final class GgufWriter {
             switch (type) {
                 case F32 -> out.f32(block[0]);
                 case F16 -> out.u16(Float.floatToFloat16(block[0]));
+                case Q4_0 -> {
+                    // q4_0: an f16 scale, then 16 bytes of two 4-bit values each (the first half
+                    // of the block in the low nibbles); value = scale * (nibble - 8). As ggml
+                    // does, the value of largest magnitude maps to -8.
+                    float extreme = 0;
+                    for (float value : block) {
+                        extreme = Math.abs(value) > Math.abs(extreme) ? value : extreme;
+                    }
+                    float scale = extreme / -8f;
+                    out.u16(Float.floatToFloat16(scale));
+                    float inverse = scale == 0 ? 0 : 1f / scale;
+                    int half = block.length / 2;
+                    for (int i = 0; i < half; i++) {
+                        int low = Math.min(15, (int) (block[i] * inverse + 8.5f));
+                        int high = Math.min(15, (int) (block[half + i] * inverse + 8.5f));
+                        out.u8(low | high << 4);
+                    }
+                }
                 case Q8_0 -> {
                     // q8_0: an f16 scale, then 32 signed bytes; value = scale * byte
                     float max = 0;

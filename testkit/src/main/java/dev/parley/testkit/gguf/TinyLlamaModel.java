@@ -289,7 +289,7 @@ public record TinyLlamaModel(
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
             System.err.println("usage: TinyLlamaModel FILE [--embedding N] [--layers N] [--heads N] [--heads-kv N]"
-                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q8_0] [--seed N] [--architecture llama|qwen2|qwen3|gemma3] [--no-chat-template]");
+                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q4_0|q8_0] [--seed N] [--architecture llama|qwen2|qwen3|gemma3] [--no-chat-template]");
             System.exit(2);
         }
         Builder builder = builder();

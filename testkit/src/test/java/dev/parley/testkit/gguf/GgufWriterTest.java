@@ -88,6 +88,21 @@ class GgufWriterTest {
     }
 
     @Test
+    void encodesQ4ZeroBlocksWithTheLargestMagnitudeAtMinusEight() throws IOException {
+        float[] values = new float[32];
+        values[0] = -16f; // the extreme: scale 2, nibble 0
+        values[1] = 6f; // 6 / 2 + 8 = 11
+        values[16] = 14f; // 7 + 8 = 15, the high nibble of byte 0
+        ByteBuffer file = write(new GgufWriter().addTensor("q", GgmlType.Q4_0, new long[] {32}, values));
+        int dataStart = file.limit() - 32; // 18 bytes, padded to the 32-byte alignment
+
+        assertThat(Float.float16ToFloat(file.getShort(dataStart))).isEqualTo(2f);
+        assertThat(file.get(dataStart + 2) & 0xff).isEqualTo(0 | 15 << 4);
+        assertThat(file.get(dataStart + 3) & 0xff).isEqualTo(11 | 8 << 4);
+        assertThat(file.get(dataStart + 4) & 0xff).isEqualTo(8 | 8 << 4); // zeros
+    }
+
+    @Test
     void rejectsDuplicateKeysAndShapesTheTypeCannotStore() {
         GgufWriter writer = new GgufWriter().putString("k", "v");
 
