@@ -44,6 +44,9 @@ final class PendingAnswer implements QueuedRequest {
     private final Consumer<String> forget;
     private final Instant queuedAt;
     private final Object streamLock = new Object();
+    // held while this answer tells its sink something, and by an edit's withdrawal (before streamLock,
+    // never after it), so a withdrawal waits out a write in flight; a stop never waits for a sink
+    private final Object sinkLock = new Object();
     private @Nullable ReplyStream stream; // guarded by streamLock: the open model stream, for stop()
     private volatile boolean stopRequested;
     private volatile boolean editedAway;
@@ -116,11 +119,13 @@ final class PendingAnswer implements QueuedRequest {
      * answer is complete or being handed over), so the edit is not answered twice.
      */
     boolean withdrawForEdit() {
-        synchronized (streamLock) {
-            if (completing || outcome.isDone()) {
-                return false;
+        synchronized (sinkLock) {
+            synchronized (streamLock) {
+                if (completing || outcome.isDone()) {
+                    return false;
+                }
+                editedAway = true; // from now on this answer never completes as answered
             }
-            editedAway = true; // from now on this answer never completes as answered
         }
         queue.withdrawRequest(this);
         return true;
@@ -128,13 +133,14 @@ final class PendingAnswer implements QueuedRequest {
 
     /**
      * Hands {@code write} (what this running answer tells its sink) to the sink unless a stop or
-     * an edit withdrew the answer; false when withdrawn. Under the same lock as
-     * {@link #withdrawForEdit}, so once an edit took the answer back its sink hears nothing more
-     * from it: the sink is the edited message's too, and a late piece of the old answer would
-     * overwrite the new answer's notice. Sinks only record what to show, so holding the lock is brief.
+     * an edit withdrew the answer; false when withdrawn. {@link #withdrawForEdit} waits for a write
+     * in flight, so once an edit took the answer back its sink hears nothing more from it: the
+     * sink is the edited message's too, and a late piece of the old answer would overwrite the new
+     * answer's notice. A {@link #stop()} does not wait: a sink held up by its platform must not
+     * hold up a shutdown.
      */
     boolean tellSink(Runnable write) {
-        synchronized (streamLock) {
+        synchronized (sinkLock) {
             if (stopRequested || editedAway) {
                 return false;
             }
