@@ -44,7 +44,8 @@ final class BenchmarkReport {
 
     private final ModelBenchmarkOptions options;
     private final List<ChildRun> java = new ArrayList<>();
-    private final List<ReferenceDecode.Result> reference = new ArrayList<>();
+    // per round, one result per stream count, in the order of the options' streams (the first is 1)
+    private final List<List<ReferenceDecode.Result>> reference = new ArrayList<>();
 
     BenchmarkReport(ModelBenchmarkOptions options) {
         this.options = options;
@@ -54,8 +55,8 @@ final class BenchmarkReport {
         java.add(run);
     }
 
-    void reference(ReferenceDecode.Result result) {
-        reference.add(result);
+    void reference(List<ReferenceDecode.Result> results) {
+        reference.add(List.copyOf(results));
     }
 
     /** The first stream's prompt length, which the reference decodes as many tokens of. */
@@ -69,7 +70,7 @@ final class BenchmarkReport {
         String line = String.format(Locale.ROOT, "round %d: Java prompt %.1f tok/s, generation %.2f tok/s", round + 1,
                 run.promptTokensPerSecond(), run.single().steady());
         if (reference.size() > round) {
-            ReferenceDecode.Result ref = reference.get(round);
+            ReferenceDecode.Result ref = reference.get(round).getFirst();
             line += String.format(Locale.ROOT, "; llama.cpp prompt %.1f tok/s, generation %.2f tok/s",
                     ref.promptTokensPerSecond(), ref.generationTokensPerSecond());
         }
@@ -88,15 +89,17 @@ final class BenchmarkReport {
             out.printf(Locale.ROOT, "prompt:               %8.1f tokens/s%n", javaPrompt);
             out.printf(Locale.ROOT, "generation:           %8.2f tokens/s%n", javaGeneration);
         } else {
-            double refPrompt = median(reference, ReferenceDecode.Result::promptTokensPerSecond);
-            double refGeneration = median(reference, ReferenceDecode.Result::generationTokensPerSecond);
+            double refPrompt = median(reference, results -> results.getFirst().promptTokensPerSecond());
+            double refGeneration = median(reference, results -> results.getFirst().generationTokensPerSecond());
             out.printf(Locale.ROOT, "prompt:               %8.1f tokens/s; llama.cpp %.1f: %.2fx (target 0.97x)%n",
                     javaPrompt, refPrompt, javaPrompt / refPrompt);
             out.printf(Locale.ROOT, "generation:           %8.2f tokens/s; llama.cpp %.2f: %.2fx (target 0.97x)%n",
                     javaGeneration, refGeneration, javaGeneration / refGeneration);
         }
         out.println();
-        out.println("streams  tokens  gen tok/s  vs 1 stream  avg TTFT ms  TTFT spread ms  all-decoding tok/s  vs 1 stream");
+        out.println("streams  tokens  gen tok/s  vs 1 stream  avg TTFT ms  TTFT spread ms  all-decoding tok/s  vs 1 stream"
+                + (reference.isEmpty() ? "" : "  llama.cpp all-decoding tok/s  vs 1 stream"));
+        double refSingle = reference.isEmpty() ? 0 : median(reference, results -> results.getFirst().generationTokensPerSecond());
         double single = median(java, run -> run.single().generation());
         double singleSteady = median(java, run -> run.single().steady());
         for (int i = 0; i < java.getFirst().rows().size(); i++) {
@@ -104,18 +107,30 @@ final class BenchmarkReport {
             Row first = java.getFirst().rows().get(i);
             double generation = median(java, run -> run.rows().get(index).generation());
             double steady = median(java, run -> run.rows().get(index).steady());
-            out.printf(Locale.ROOT, "%7d  %6d  %9.1f  %10.2fx  %11.1f  %14.1f  %18.1f  %10.2fx%n", first.streams(), first.tokens(),
+            out.printf(Locale.ROOT, "%7d  %6d  %9.1f  %10.2fx  %11.1f  %14.1f  %18.1f  %10.2fx", first.streams(), first.tokens(),
                     generation, generation / single, median(java, run -> run.rows().get(index).timeToFirstTokenMillis()),
                     median(java, run -> run.rows().get(index).firstTokenSpreadMillis()), steady, steady / singleSteady);
+            double refSteady = reference.isEmpty() ? 0 : median(reference, results -> results.get(index).generationTokensPerSecond());
+            if (!reference.isEmpty()) {
+                out.printf(Locale.ROOT, "  %28.1f  %10.2fx", refSteady, refSteady / refSingle);
+            }
+            out.println();
             if (first.streams() == 4) {
                 out.printf(Locale.ROOT, "4 streams vs 1 (target 1.4x): %.2fx while all four decode; %.2fx over the whole round,"
                         + " which also evaluates the prompts that waited for a slot's step%n", steady / singleSteady, generation / single);
+                if (!reference.isEmpty()) {
+                    out.printf(Locale.ROOT, "llama.cpp itself, 4 sequences vs 1 while all decode: %.2fx%n", refSteady / refSingle);
+                }
             }
         }
         out.println();
         out.println("gen tok/s: tokens / (first stream's first token .. last stream's last token), at the reader.");
         out.println("all-decoding tok/s: pieces after every stream had its first one / that time (no prompt evaluation"
                 + " mixed in: the batching gain); with one stream, llama.cpp's definition, compared above.");
+        if (!reference.isEmpty()) {
+            out.println("llama.cpp all-decoding tok/s: parley-reference-decode with as many sequences, one token of each per"
+                    + " llama_decode, generated tokens / time from the first step to the last.");
+        }
     }
 
     private static <T> double median(List<T> values, ToDoubleFunction<T> figure) {

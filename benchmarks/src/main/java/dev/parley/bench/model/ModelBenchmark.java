@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link ReferenceDecode}: a C++ program built from the same checked sources). It prints, as
  * medians of several interleaved rounds: prompt and generation tokens/s of one stream beside
  * llama.cpp's, load time, time to first token, and the generation rate of 2, 4 and 8 concurrent
- * streams (as many slots as streams) against one.
+ * streams (as many slots as streams) against one, beside llama.cpp's own N-stream against
+ * one-stream rate (the reference run with as many sequences, one token of each per decode).
  *
  * <p>These machines are noisy and the order of runs matters: each round runs the Java side in a
  * child JVM and the reference program one after the other, swapping which goes first every round,
@@ -158,13 +159,13 @@ public final class ModelBenchmark {
             // the reference needs the prompt's token count, which the first child run tells
             boolean referenceFirst = reference != null && round % 2 == 1;
             if (referenceFirst) {
-                report.reference(reference.run(options.model(), report.promptTokens(), options.tokens(), options.threads()));
+                report.reference(runReference(reference, report.promptTokens()));
                 rest();
             }
             report.java(runChild(round == 0));
             if (reference != null && !referenceFirst) {
                 rest();
-                report.reference(reference.run(options.model(), report.promptTokens(), options.tokens(), options.threads()));
+                report.reference(runReference(reference, report.promptTokens()));
             }
             System.out.println(report.roundLine(round));
             if (round + 1 < options.rounds()) {
@@ -172,6 +173,19 @@ public final class ModelBenchmark {
             }
         }
         report.print(System.out);
+    }
+
+    /** The reference once per stream count the Java side measures, in the same order, resting between runs. */
+    private List<ReferenceDecode.Result> runReference(ReferenceDecode reference, int promptTokens)
+            throws IOException, InterruptedException {
+        List<ReferenceDecode.Result> results = new ArrayList<>();
+        for (int streams : options.streams()) {
+            if (!results.isEmpty()) {
+                rest();
+            }
+            results.add(reference.run(options.model(), promptTokens, options.tokens(), options.threads(), streams));
+        }
+        return results;
     }
 
     private void rest() throws InterruptedException {

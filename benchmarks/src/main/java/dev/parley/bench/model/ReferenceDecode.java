@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * llama.cpp's own decode rate, measured by {@code parley-reference-decode}: a small C++ program
  * that model-runtime's native build links from the same checked llama.cpp objects and CMake options
  * as the binding (source: {@code model-runtime/src/main/native/parley_reference_decode.cpp}). It
- * sets up the context as the binding does (flash attention, one sequence, n_batch 512), decodes a
- * prompt of ordinary tokens in one batch and then one token at a time with greedy sampling.
+ * sets up the context as the binding does (flash attention, a KV stream per sequence, n_batch 512),
+ * decodes a prompt of ordinary tokens per sequence and then, with greedy sampling, one token of
+ * every sequence per {@code llama_decode}: llama.cpp's own rate for N streams that all decode.
  *
  * @param executable the program, built beside model-runtime's classes
  */
@@ -24,22 +25,26 @@ record ReferenceDecode(Path executable) {
     static final Path BUILT = Path.of("model-runtime", "target", "parley-reference-decode");
 
     private static final Pattern ROUND = Pattern.compile(
-            "round \\d+: prompt (\\d+) tokens ([\\d.]+) tok/s, generation (\\d+) tokens ([\\d.]+) tok/s");
+            "round \\d+: (?:streams \\d+, )?prompt (\\d+) tokens ([\\d.]+) tok/s, generation (\\d+) tokens ([\\d.]+) tok/s");
 
     /**
      * One run's figures, defined as the Java side defines them.
      *
      * @param promptTokensPerSecond prompt tokens / time from the prompt's decode to the first sampled token
-     * @param generationTokensPerSecond tokens after the first / time from the first to the last
+     * @param generationTokensPerSecond tokens after each sequence's first, over all sequences / time
+     *     from the first step to the last
      */
     record Result(double promptTokensPerSecond, double generationTokensPerSecond) {}
 
-    /** Runs the program once on {@code model} and reads its figures; fails in one line if it fails. */
-    Result run(Path model, int promptTokens, int tokens, int threads) throws IOException, InterruptedException {
+    /**
+     * Runs the program once on {@code model} with {@code streams} sequences and reads its figures;
+     * fails in one line if it fails.
+     */
+    Result run(Path model, int promptTokens, int tokens, int threads, int streams) throws IOException, InterruptedException {
         Path out = Files.createTempFile("parley-reference-", ".txt");
         try {
             Process process = new ProcessBuilder(executable.toString(), model.toString(), Integer.toString(promptTokens),
-                    Integer.toString(tokens), Integer.toString(threads), "1")
+                    Integer.toString(tokens), Integer.toString(threads), "1", Integer.toString(streams))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(30, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -70,7 +70,8 @@ class ModelBenchmarkTest {
     /**
      * The side-by-side run: the reference program that model-runtime's build links from the same
      * llama.cpp objects decodes as many prompt tokens on the same file, in rounds that alternate
-     * which side goes first, and the report prints both and their ratio.
+     * which side goes first, and the report prints both and their ratio; for each stream count
+     * the reference also runs with as many sequences, and its N-vs-1 rate is printed beside Parley's.
      */
     @Test
     void withTheReferenceProgram_bothSidesAreMeasuredInAlternatingRounds() throws Exception {
@@ -86,7 +87,10 @@ class ModelBenchmarkTest {
         assertThat(run.out()).containsPattern("round 1: Java prompt [\\d.]+ tok/s, generation [\\d.]+ tok/s; llama.cpp prompt [\\d.]+ tok/s")
                 .containsPattern("round 2: Java .*; llama.cpp .*")
                 .containsPattern("generation: +[\\d.]+ tokens/s; llama.cpp [\\d.]+: [\\d.]+x")
-                .contains("medians of 2 round(s)");
+                .contains("medians of 2 round(s)")
+                .contains("llama.cpp all-decoding tok/s")
+                // the 2-stream row: Parley's all-decoding rate and ratio, then llama.cpp's
+                .containsPattern("(?m)^ +2 +\\d+ .* [\\d.]+x +[\\d.]+ +[\\d.]+x$");
     }
 
     @Test
