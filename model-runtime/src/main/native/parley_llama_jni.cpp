@@ -411,6 +411,47 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_copySequence(
     });
 }
 
+JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_sequenceStateSize(
+        JNIEnv *env, jclass, jlong context, jint sequence) {
+    return guarded<jlong>(env, 0, [&]() -> jlong {
+        // the sequence's own cells only (positions, ids, every layer's K and V rows), not its whole stream
+        size_t size = llama_state_seq_get_size_ext(context_of(context)->ctx, sequence, 0);
+        if (size == 0) {
+            throw_java(env, "llama.cpp could not size the state of sequence " + std::to_string(sequence));
+            return 0;
+        }
+        return static_cast<jlong>(size);
+    });
+}
+
+JNIEXPORT jbyteArray JNICALL Java_dev_parley_model_llamacpp_LlamaJni_saveSequence(
+        JNIEnv *env, jclass, jlong context, jint sequence, jlong size) {
+    return guarded<jbyteArray>(env, nullptr, [&]() -> jbyteArray {
+        std::vector<uint8_t> state(static_cast<size_t>(size));
+        size_t written = llama_state_seq_get_data_ext(context_of(context)->ctx, state.data(), state.size(), sequence, 0);
+        if (written == 0 || written > state.size()) {
+            throw_java(env, "llama.cpp could not save the state of sequence " + std::to_string(sequence));
+            return nullptr;
+        }
+        return to_bytes(env, reinterpret_cast<const char *>(state.data()), written);
+    });
+}
+
+JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_restoreSequence(
+        JNIEnv *env, jclass, jlong context, jint sequence, jbyteArray saved) {
+    guarded<int>(env, 0, [&] {
+        jsize length = env->GetArrayLength(saved);
+        std::vector<uint8_t> state(static_cast<size_t>(length));
+        env->GetByteArrayRegion(saved, 0, length, reinterpret_cast<jbyte *>(state.data()));
+        // on failure llama.cpp has emptied the sequence and says why in its log
+        if (llama_state_seq_set_data_ext(context_of(context)->ctx, state.data(), state.size(), sequence, 0) == 0) {
+            throw_java(env, "llama.cpp could not restore a saved state of " + std::to_string(length)
+                    + " bytes into sequence " + std::to_string(sequence));
+        }
+        return 0;
+    });
+}
+
 JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newSampler(
         JNIEnv *env, jclass, jfloat temperature, jfloat top_p, jint seed) {
     return guarded<jlong>(env, 0, [&]() -> jlong {

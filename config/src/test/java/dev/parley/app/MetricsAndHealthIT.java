@@ -126,7 +126,10 @@ class MetricsAndHealthIT {
                 .contains("parley_model_cache_misses_total")
                 .contains("parley_model_cache_evictions_total")
                 .contains("parley_model_cache_prefix_hits_total")
-                .contains("parley_model_cache_tokens_reused_total");
+                .contains("parley_model_cache_tokens_reused_total")
+                .contains("parley_model_cache_host_hits_total")
+                .contains("parley_model_cache_host_evictions_total")
+                .contains("parley_model_cache_host_bytes");
     }
 
     @Test

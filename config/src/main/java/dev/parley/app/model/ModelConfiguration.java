@@ -95,6 +95,6 @@ public class ModelConfiguration {
                 : List.of(new LoraAdapter(properties.lora().path(), properties.lora().scale()));
         return new LlamaSettings(file, properties.effectiveThreads(), properties.contextSize(),
                 properties.parallel(), properties.gpuLayers(), properties.generationTimeout(), adapters,
-                properties.flashAttention());
+                properties.flashAttention(), properties.cache().hostBytes().toBytes());
     }
 }

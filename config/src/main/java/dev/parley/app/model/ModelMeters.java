@@ -14,7 +14,8 @@ import java.util.function.ToLongFunction;
  * {@code .slots}, {@code .tokens.generated}, {@code .replies}, {@code .generation.tokens.per.second}
  * and {@code .time.to.first.token} (seconds, of the latest reply); and the conversation cache's
  * counters ({@link CacheCounters}): {@code parley.model.cache.hits}, {@code .misses},
- * {@code .evictions}, {@code .prefix.hits} and {@code .tokens.reused}.
+ * {@code .evictions}, {@code .prefix.hits} and {@code .tokens.reused}; of its host-memory store,
+ * {@code parley.model.cache.host.hits}, {@code .host.evictions} and the gauge {@code .host.bytes}.
  */
 public final class ModelMeters implements MeterBinder {
 
@@ -49,6 +50,12 @@ public final class ModelMeters implements MeterBinder {
         cacheCounter(registry, "prefix.hits", CacheCounters::prefixHits,
                 "misses that reused a system prompt another conversation had decoded");
         cacheCounter(registry, "tokens.reused", CacheCounters::tokensReused, "prompt tokens the cache spared decoding");
+        cacheCounter(registry, "host.hits", CacheCounters::hostHits,
+                "misses whose KV state came back from host memory: an evicted conversation or a stored system prompt");
+        cacheCounter(registry, "host.evictions", CacheCounters::hostEvictions,
+                "conversations dropped from host memory to stay within parley.model.cache.host-bytes");
+        Gauge.builder("parley.model.cache.host.bytes", stats, s -> s.conversationCache().hostBytes())
+                .baseUnit("bytes").description("host memory held by evicted conversations' KV states").register(registry);
     }
 
     private void cacheCounter(MeterRegistry registry, String name, ToLongFunction<CacheCounters> count, String description) {

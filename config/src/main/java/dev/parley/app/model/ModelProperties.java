@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code parley.model.*}: which GGUF model to run and how.
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openai the server of the {@code openai} backend
  * @param flashAttention llama.cpp's fused attention kernel; off for toy models with 16-wide heads,
  *     which it slows
+ * @param cache the conversation cache (llama backend)
  */
 @ConfigurationProperties("parley.model")
 public record ModelProperties(
@@ -46,7 +49,8 @@ public record ModelProperties(
         @DefaultValue("5m") Duration generationTimeout,
         @DefaultValue Lora lora,
         @DefaultValue OpenAi openai,
-        @DefaultValue("true") boolean flashAttention) {
+        @DefaultValue("true") boolean flashAttention,
+        @DefaultValue Cache cache) {
 
     /** Which runtime answers. */
     public enum Backend {
@@ -63,6 +67,25 @@ public record ModelProperties(
      * @param scale how strongly it applies; 0 turns it off
      */
     public record Lora(@Nullable Path path, @DefaultValue("1.0") float scale) {}
+
+    /**
+     * {@code parley.model.cache.*}: the conversation cache of the llama backend.
+     *
+     * @param hostBytes host memory for the KV states of conversations evicted from their slots
+     *     (restored when they continue, or when a new conversation opens with their system
+     *     prompt); 0 turns it off. 128MB by default: Qwen3-0.6B's KV state is 112 KiB a token, so
+     *     that holds about 1,150 tokens (a few conversations and a persona's system prompt), a
+     *     small share of a JVM heap next to a model that takes 640 MB of native memory and a KV
+     *     cache of 224 MiB per slot (docs/models.md)
+     */
+    public record Cache(@DefaultValue("128MB") DataSize hostBytes) {
+
+        public Cache {
+            if (hostBytes.isNegative()) {
+                throw new IllegalArgumentException("parley.model.cache.host-bytes must not be negative, was " + hostBytes);
+            }
+        }
+    }
 
     /**
      * {@code parley.model.openai.*}: the OpenAI-compatible server.
@@ -82,6 +105,15 @@ public record ModelProperties(
         }
     }
 
+    /** Properties with the conversation cache's defaults. */
+    public ModelProperties(@Nullable Path path, int threads, int contextSize, int parallel, int gpuLayers, int maxNewTokens,
+            float temperature, long seed, URI downloadUrl, Path modelsDir, Backend backend, Duration generationTimeout,
+            Lora lora, OpenAi openai, boolean flashAttention) {
+        this(path, threads, contextSize, parallel, gpuLayers, maxNewTokens, temperature, seed, downloadUrl, modelsDir, backend,
+                generationTimeout, lora, openai, flashAttention, new Cache(DataSize.ofMegabytes(128)));
+    }
+
+    @ConstructorBinding
     public ModelProperties {
         requireAtLeast("threads", threads, 0);
         requireAtLeast("context-size", contextSize, 64);

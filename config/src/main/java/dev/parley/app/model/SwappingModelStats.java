@@ -31,7 +31,7 @@ final class SwappingModelStats implements ModelStats {
         if (older != null) {
             tokensBefore += older.tokensGenerated();
             repliesBefore += older.repliesCompleted();
-            cacheBefore = cacheBefore.plus(older.conversationCache());
+            cacheBefore = cacheBefore.plus(older.conversationCache().retired());
         }
         replaced = serving;
         serving = next;

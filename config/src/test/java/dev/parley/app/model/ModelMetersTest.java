@@ -64,4 +64,17 @@ class ModelMetersTest {
         assertThat(registry.get("parley.model.cache.prefix.hits").functionCounter().count()).isEqualTo(2);
         assertThat(registry.get("parley.model.cache.tokens.reused").functionCounter().count()).isEqualTo(480);
     }
+
+    @Test
+    void hostStoreMetersFollowItsHitsEvictionsAndBytes() {
+        var stats = new SetStats();
+        var registry = new SimpleMeterRegistry();
+        new ModelMeters(stats).bindTo(registry);
+
+        stats.cache = new CacheCounters(5, 3, 1, 2, 480, 2, 22_780, 1);
+
+        assertThat(registry.get("parley.model.cache.host.hits").functionCounter().count()).isEqualTo(2);
+        assertThat(registry.get("parley.model.cache.host.evictions").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("parley.model.cache.host.bytes").gauge().value()).isEqualTo(22_780);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.model.stats.CacheCounters;
 import dev.parley.model.stats.ModelStats;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,22 @@ class SwappingModelStatsTest {
         stats.switchTo(c);
 
         assertThat(stats.conversationCache()).isEqualTo(new CacheCounters(5, 3, 1, 1, 320));
+    }
+
+    @Test
+    void aRetiredModelsHostStoreHoldsNoBytesButItsCountsStay() {
+        var a = new Figures();
+        a.cache = new CacheCounters(1, 1, 0, 0, 10, 1, 5_000, 1);
+        var stats = new SwappingModelStats(a);
+        var b = new Figures();
+        b.cache = new CacheCounters(0, 1, 0, 0, 0, 0, 2_000, 0);
+
+        stats.switchTo(b);
+        assertThat(stats.conversationCache().hostBytes()).isEqualTo(7_000); // A drains, its store still there
+        stats.switchTo(new Figures());
+
+        CacheCounters counted = stats.conversationCache();
+        assertThat(List.of(counted.hostHits(), counted.hostEvictions())).containsExactly(1L, 1L);
+        assertThat(counted.hostBytes()).as("only B, still replaced and draining").isEqualTo(2_000);
     }
 }

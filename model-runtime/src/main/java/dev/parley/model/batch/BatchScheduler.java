@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * takes the idle sequence holding most of its prompt, so the next turn of a conversation decodes
  * only what is new; when none does, an empty sequence or the least recently used one. A new
  * conversation that opens as another sequence's does (the same persona's system prompt) gets that
- * opening copied into its sequence and decodes only the rest ({@link #cacheCounters()}).
+ * opening copied into its sequence and decodes only the rest ({@link #cacheCounters()}). With a
+ * host-memory budget, an evicted conversation's KV state is kept in host memory and restored
+ * when it continues, or when a new one opens with its system prompt ({@link HostKvStore}).
  */
 public final class BatchScheduler implements AutoCloseable {
 
@@ -60,13 +62,22 @@ public final class BatchScheduler implements AutoCloseable {
 
     /**
      * Starts the decode thread, a daemon named {@code threadName}, over {@code model}'s
-     * sequences. The scheduler owns decoding on the model from now on; close it before the model.
+     * sequences, without a host-memory store. The scheduler owns decoding on the model from now
+     * on; close it before the model.
      */
     public BatchScheduler(LlamaCppModel model, String threadName) {
+        this(model, threadName, 0);
+    }
+
+    /**
+     * As {@link #BatchScheduler(LlamaCppModel, String)}, keeping evicted conversations' KV states
+     * in up to {@code hostCacheBytes} bytes of host memory (0: none), dropped when it closes.
+     */
+    public BatchScheduler(LlamaCppModel model, String threadName, long hostCacheBytes) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(threadName, "threadName");
         this.decoder = model.batchDecoder();
-        this.cache = new SequenceCache(decoder.sequences());
+        this.cache = new SequenceCache(decoder.sequences(), new HostKvStore(decoder, hostCacheBytes));
         this.batch = new TokenBatch(decoder.batchSize());
         // daemon: a main that returns must let the JVM exit with a model still open
         this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
@@ -149,6 +160,7 @@ public final class BatchScheduler implements AutoCloseable {
                 interrupted = true;
             }
         }
+        cache.dropStored();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -230,7 +242,9 @@ public final class BatchScheduler implements AutoCloseable {
         int sequence = choice.sequence();
         int kept = choice.kept();
         try {
-            if (choice.copies()) {
+            if (choice.restore() != null) {
+                kept = cache.restore(choice);
+            } else if (choice.copies()) {
                 if (decoder.copyPrefix(choice.copyFrom(), sequence, kept)) {
                     cache.copy(choice.copyFrom(), sequence, kept);
                 } else {

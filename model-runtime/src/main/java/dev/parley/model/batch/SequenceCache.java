@@ -3,11 +3,14 @@ package dev.parley.model.batch;
 import dev.parley.model.stats.CacheCounters;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which tokens each sequence of the context holds (from position 0, with the adapter scales they
- * were decoded with), which sequences are taken, and the counters of the conversation cache.
- * Only the decode thread changes it; {@link #counters()} may be read from any thread.
+ * were decoded with), which sequences are taken, and the counters of the conversation cache. A
+ * conversation evicted from its sequence is saved to the {@link HostKvStore} first, and a request
+ * it serves better than any sequence gets it restored. Only the decode thread changes it;
+ * {@link #counters()} may be read from any thread.
  */
 final class SequenceCache {
 
@@ -22,9 +25,10 @@ final class SequenceCache {
 
     /**
      * A sequence given to a request, to hold the first {@code kept} tokens of its prompt: those it
-     * holds already, or, when {@code copyFrom} is not -1, those copied from that sequence.
+     * holds already, or, when {@code copyFrom} is not -1, those copied from that sequence, or,
+     * when {@code restore} is not null, those of a conversation stored in host memory.
      */
-    record Choice(int sequence, int kept, int copyFrom, boolean hit) {
+    record Choice(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore) {
 
         boolean copies() {
             return copyFrom >= 0;
@@ -43,8 +47,10 @@ final class SequenceCache {
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong prefixHits = new AtomicLong();
     private final AtomicLong tokensReused = new AtomicLong();
+    private final HostKvStore host;
 
-    SequenceCache(int sequences) {
+    SequenceCache(int sequences, HostKvStore host) {
+        this.host = host;
         tokens = new int[sequences][];
         Arrays.setAll(tokens, i -> new int[64]);
         counts = new int[sequences];
@@ -90,12 +96,13 @@ final class SequenceCache {
         boolean continues = bestKept > 0 && bestKept >= Math.min(promptEnds[best], prompt.length - 1);
         if (continues) {
             hits.incrementAndGet();
-            return choose(best, bestKept, -1, true, prompt);
+            return choose(best, bestKept, -1, true, null, prompt);
         }
         misses.incrementAndGet();
         int chosen = leastRecentlyUsedIdle();
         if (counts[chosen] > 0) {
             evictions.incrementAndGet();
+            host.save(chosen, tokens[chosen], counts[chosen], promptEnds[chosen], scales[chosen]);
         }
         int own = prefix(chosen, prompt, promptScales);
         // busy sequences too: what they hold up to their last decode is in the KV cache
@@ -109,13 +116,33 @@ final class SequenceCache {
                 shared = kept;
             }
         }
-        return choose(chosen, shared, source, false, prompt);
+        HostKvStore.Match stored = host.find(prompt, promptScales);
+        // restoring copies only the conversation's own cells: worth it for any continued one
+        if (stored != null && stored.kept() > shared && (stored.continues() || stored.kept() >= MIN_SHARED)
+                && host.canRestoreInto(chosen)) {
+            return choose(chosen, stored.kept(), -1, false, stored, prompt);
+        }
+        return choose(chosen, shared, source, false, null, prompt);
     }
 
-    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, int[] prompt) {
+    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore, int[] prompt) {
         taken[sequence] = true;
         promptEnds[sequence] = prompt.length;
-        return new Choice(sequence, kept, copyFrom, hit);
+        return new Choice(sequence, kept, copyFrom, hit, restore);
+    }
+
+    /**
+     * Restores the stored conversation {@code choice} names into its sequence and records what the
+     * sequence holds then; the tokens it holds of the entry (0 if llama.cpp refused the state).
+     */
+    int restore(Choice choice) {
+        HostKvStore.Match match = choice.restore();
+        int kept = match == null ? 0 : host.restore(choice.sequence(), match);
+        counts[choice.sequence()] = 0;
+        if (kept > 0) {
+            append(choice.sequence(), match.entry().tokens(), 0, kept);
+        }
+        return kept;
     }
 
     /** Records that {@code target} now holds the first {@code count} tokens {@code source} holds (a copy in the KV cache). */
@@ -128,7 +155,8 @@ final class SequenceCache {
     /** Counts the tokens a request was given from the cache, once they are in its sequence. */
     void reused(Choice choice, int kept) {
         tokensReused.addAndGet(kept);
-        if (!choice.hit() && kept >= MIN_SHARED) {
+        // a restored conversation counts as a host hit (HostKvStore), not as a shared opening
+        if (!choice.hit() && choice.restore() == null && kept >= MIN_SHARED) {
             prefixHits.incrementAndGet();
         }
     }
@@ -149,6 +177,11 @@ final class SequenceCache {
         counts[sequence] = held + count;
     }
 
+    /** Drops the conversations stored in host memory (the context is closing). */
+    void dropStored() {
+        host.clear();
+    }
+
     /** Gives {@code sequence} back; what it holds stays for a conversation that continues. */
     void release(int sequence) {
         taken[sequence] = false;
@@ -161,7 +194,8 @@ final class SequenceCache {
     }
 
     CacheCounters counters() {
-        return new CacheCounters(hits.get(), misses.get(), evictions.get(), prefixHits.get(), tokensReused.get());
+        return new CacheCounters(hits.get(), misses.get(), evictions.get(), prefixHits.get(), tokensReused.get(),
+                host.hits(), host.bytesHeld(), host.evictions());
     }
 
     // an empty sequence counts as used longest ago

@@ -86,7 +86,7 @@ public final class LlamaChatModel implements ChatModel {
         this.template = source == null ? null : new JinjaChatTemplate(source, bosText,
                 specialText(model, "tokenizer.ggml.eos_token_id"), clock, TemplateLimits.DEFAULT);
         // last, so that nothing after it can fail with its thread started
-        this.scheduler = new BatchScheduler(model, "parley-llama-batch");
+        this.scheduler = new BatchScheduler(model, "parley-llama-batch", settings.hostCacheBytes());
     }
 
     private String specialText(LlamaCppModel slot, String key) {

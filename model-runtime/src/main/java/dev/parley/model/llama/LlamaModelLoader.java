@@ -128,7 +128,7 @@ public final class LlamaModelLoader implements ModelLoader {
         }
         extra.stream().filter(adapter -> !adapter.path().equals(spec.lora())).forEach(adapters::add);
         return new LlamaSettings(spec.model(), base.threads(), base.contextSize(), base.parallel(), base.gpuLayers(),
-                base.generationTimeout(), adapters, base.flashAttention());
+                base.generationTimeout(), adapters, base.flashAttention(), base.hostCacheBytes());
     }
 
     private static String sha256Prefix(Path file) {

@@ -25,6 +25,8 @@ import java.util.Set;
  *     ({@link LoraAdapter#name()}); a request may change their scales
  * @param flashAttention whether llama.cpp uses its fused attention kernel (on by default); toy
  *     models with 16-wide heads are slower with it
+ * @param hostCacheBytes host memory for the KV states of conversations evicted from their
+ *     sequences, restored when they continue; 0 (the default here) keeps none
  */
 public record LlamaSettings(
         Path modelPath,
@@ -34,7 +36,8 @@ public record LlamaSettings(
         int gpuLayers,
         Duration generationTimeout,
         List<LoraAdapter> adapters,
-        boolean flashAttention) {
+        boolean flashAttention,
+        long hostCacheBytes) {
 
     /** The generation timeout of {@link #of(Path)} and of the five-argument constructor. */
     public static final Duration DEFAULT_GENERATION_TIMEOUT = Duration.ofMinutes(5);
@@ -47,6 +50,9 @@ public record LlamaSettings(
         requireWithin("contextSize", contextSize, 16, 1 << 20);
         requireWithin("parallel", parallel, 1, 64);
         requireWithin("gpuLayers", gpuLayers, 0, 10_000);
+        if (hostCacheBytes < 0) {
+            throw new IllegalArgumentException("hostCacheBytes must not be negative, was " + hostCacheBytes);
+        }
         if (generationTimeout.isNegative() || generationTimeout.isZero() || generationTimeout.toDays() > 1) {
             throw new IllegalArgumentException("generationTimeout must be positive and at most a day, was " + generationTimeout);
         }
@@ -57,6 +63,12 @@ public record LlamaSettings(
                 throw new IllegalArgumentException("two LoRA adapters are named '" + adapter.name() + "'; rename one file");
             }
         }
+    }
+
+    /** Settings without a host-memory conversation store. */
+    public LlamaSettings(Path modelPath, int threads, int contextSize, int parallel, int gpuLayers,
+            Duration generationTimeout, List<LoraAdapter> adapters, boolean flashAttention) {
+        this(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention, 0);
     }
 
     /** Settings without adapters, with the default generation timeout and flash attention on. */
@@ -71,31 +83,43 @@ public record LlamaSettings(
     }
 
     public LlamaSettings withThreads(int threads) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withContextSize(int contextSize) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withParallel(int parallel) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withGpuLayers(int gpuLayers) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withGenerationTimeout(Duration timeout) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, timeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, timeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withAdapters(List<LoraAdapter> adapters) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     public LlamaSettings withFlashAttention(boolean flashAttention) {
-        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention);
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
+    }
+
+    public LlamaSettings withHostCacheBytes(long hostCacheBytes) {
+        return new LlamaSettings(modelPath, threads, contextSize, parallel, gpuLayers, generationTimeout, adapters, flashAttention,
+                hostCacheBytes);
     }
 
     private static void requireWithin(String name, int value, int min, int max) {

@@ -30,9 +30,13 @@ public final class BatchDecoder {
     // the adapter scales the context applies
     private boolean[] sampleable = new boolean[0];
     private float[] appliedScales = new float[0];
+    // sequences a copy between KV streams is pending for (as source or target): llama.cpp moves the
+    // data at the next decode, so a state saved now would be stale and one restored now overwritten
+    private final boolean[] copyPending;
 
     BatchDecoder(LlamaCppModel model) {
         this.model = model;
+        this.copyPending = new boolean[model.sequences()];
     }
 
     /** Sequences of the context, numbered {@code 0..sequences()-1}. */
@@ -85,6 +89,9 @@ public final class BatchDecoder {
             }
             sampleable = new boolean[0];
             int code = LlamaJni.decodeBatch(context, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            if (code == LlamaJni.DECODED || code == LlamaJni.NO_ROOM) {
+                Arrays.fill(copyPending, false); // llama_decode applied them before it looked for room
+            }
             return switch (code) {
                 case LlamaJni.DECODED -> {
                     sampleable = Arrays.copyOf(batch.logits(), size);
@@ -165,6 +172,8 @@ public final class BatchDecoder {
         work.lock();
         try {
             LlamaJni.copySequence(model.contextHandle(), source, target);
+            copyPending[source] = true;
+            copyPending[target] = true;
         } finally {
             work.unlock();
         }
@@ -195,6 +204,8 @@ public final class BatchDecoder {
         try {
             long context = model.contextHandle();
             LlamaJni.copySequence(context, source, target);
+            copyPending[source] = true;
+            copyPending[target] = true;
             if (LlamaJni.forgetSequence(context, target, count)) {
                 return true;
             }
@@ -202,6 +213,87 @@ public final class BatchDecoder {
             return false;
         } finally {
             work.unlock();
+        }
+    }
+
+    /**
+     * Whether a copy from or into {@code sequence} waits for the next {@link #decode}: until then
+     * its state can be neither saved nor restored.
+     */
+    public boolean copyPending(int sequence) {
+        checkSequence(sequence);
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return copyPending[sequence];
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Bytes {@link #saveState} would take for what {@code sequence} holds now (its cells, not its whole stream). */
+    public long stateSize(int sequence) {
+        checkSequence(sequence);
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return LlamaJni.sequenceStateSize(model.contextHandle(), sequence);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * What {@code sequence} holds (positions and every layer's K and V of its cells), in host
+     * memory, for {@link #restoreState} into any sequence of this context later.
+     *
+     * @throws IllegalStateException if a copy from or into it is pending ({@link #copyPending})
+     * @throws IllegalArgumentException if the state would not fit a Java array
+     * @throws LlamaCppException if llama.cpp fails
+     */
+    public byte[] saveState(int sequence) {
+        checkSequence(sequence);
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            requireNoCopy(sequence);
+            long context = model.contextHandle();
+            long size = LlamaJni.sequenceStateSize(context, sequence);
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("the state of sequence " + sequence + " is " + size + " bytes, more than a Java array holds");
+            }
+            return LlamaJni.saveSequence(context, sequence, size);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /**
+     * Makes {@code sequence} hold what {@code state} ({@link #saveState} of this context) held,
+     * instead of what it holds; it then holds nothing if llama.cpp refuses the state.
+     *
+     * @throws IllegalStateException if a copy from or into it is pending ({@link #copyPending})
+     * @throws LlamaCppException if llama.cpp refuses the state (another model's, or no room)
+     */
+    public void restoreState(int sequence, byte[] state) {
+        checkSequence(sequence);
+        Objects.requireNonNull(state, "state");
+        if (state.length == 0) {
+            throw new IllegalArgumentException("an empty state");
+        }
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            requireNoCopy(sequence);
+            LlamaJni.restoreSequence(model.contextHandle(), sequence, state);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    private void requireNoCopy(int sequence) {
+        if (copyPending[sequence]) {
+            throw new IllegalStateException("a copy from or into sequence " + sequence + " waits for the next decode");
         }
     }
 

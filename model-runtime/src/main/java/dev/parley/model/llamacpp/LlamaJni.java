@@ -79,6 +79,18 @@ final class LlamaJni {
     /** Makes {@code target} hold what {@code source} holds (whole sequences; takes effect at the next decode). */
     static native void copySequence(long context, int source, int target);
 
+    /** Bytes {@link #saveSequence} needs for what {@code sequence} holds (its cells, not its whole KV stream). */
+    static native long sequenceStateSize(long context, int sequence);
+
+    /** What {@code sequence} holds, as llama.cpp serialises it into at most {@code size} bytes. */
+    static native byte[] saveSequence(long context, int sequence, long size);
+
+    /**
+     * Makes {@code sequence} hold what {@code state} ({@link #saveSequence}, this context) held,
+     * replacing what it held; on failure it holds nothing.
+     */
+    static native void restoreSequence(long context, int sequence, byte[] state);
+
     static native long newSampler(float temperature, float topP, int seed);
 
     static native void freeSampler(long sampler);

@@ -13,15 +13,32 @@ package dev.parley.model.stats;
  * @param prefixHits misses that reused at least a persona's system prompt's worth of tokens
  *     another conversation had decoded (copied from its sequence, or left in the one they got)
  * @param tokensReused prompt tokens not decoded because the cache held them, over hits and misses
+ * @param hostHits misses whose sequence got a conversation's KV state back from host memory (an
+ *     evicted conversation continued, or a stored system prompt), so only the rest was decoded
+ * @param hostBytes bytes the host-memory store holds now (KV states and their token keys): a
+ *     gauge, not a count
+ * @param hostEvictions stored conversations dropped from host memory to stay within its budget
  */
-public record CacheCounters(long hits, long misses, long evictions, long prefixHits, long tokensReused) {
+public record CacheCounters(long hits, long misses, long evictions, long prefixHits, long tokensReused,
+        long hostHits, long hostBytes, long hostEvictions) {
 
     /** A backend without a conversation cache. */
     public static final CacheCounters NONE = new CacheCounters(0, 0, 0, 0, 0);
 
-    /** Both counts added, field by field (a replaced model's and its successor's). */
+    /** Counters of a cache without a host-memory store. */
+    public CacheCounters(long hits, long misses, long evictions, long prefixHits, long tokensReused) {
+        this(hits, misses, evictions, prefixHits, tokensReused, 0, 0, 0);
+    }
+
+    /** Both counts added, field by field (a replaced model's and its successor's, both still loaded). */
     public CacheCounters plus(CacheCounters other) {
         return new CacheCounters(hits + other.hits, misses + other.misses, evictions + other.evictions,
-                prefixHits + other.prefixHits, tokensReused + other.tokensReused);
+                prefixHits + other.prefixHits, tokensReused + other.tokensReused, hostHits + other.hostHits,
+                hostBytes + other.hostBytes, hostEvictions + other.hostEvictions);
+    }
+
+    /** These counts once their model is gone: its host-memory store went with it, so it holds no bytes. */
+    public CacheCounters retired() {
+        return new CacheCounters(hits, misses, evictions, prefixHits, tokensReused, hostHits, 0, hostEvictions);
     }
 }
