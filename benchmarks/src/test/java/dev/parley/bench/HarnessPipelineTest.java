@@ -26,20 +26,27 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HarnessPipelineTest {
 
-    private static final ReplySink IGNORED = new ReplySink() {
+    /** What the pipeline showed the user: notices and the completed reply. */
+    private final List<String> shown = new CopyOnWriteArrayList<>();
+    private final ReplySink sink = new ReplySink() {
         @Override
-        public void notice(Notice notice) {}
+        public void notice(Notice notice) {
+            shown.add("notice");
+        }
 
         @Override
         public void progress(String visibleSoFar) {}
 
         @Override
-        public void complete(String reply) {}
+        public void complete(String reply) {
+            shown.add(reply);
+        }
 
         @Override
         public void withdraw(Notice replacement) {}
@@ -73,9 +80,10 @@ class HarnessPipelineTest {
     void theHarnessPipeline_answersThroughTheModel() {
         ChatPipeline pipeline = HarnessPipeline.of(model, queue, memory, new InMemoryAuditLog(), limits, 3, clock);
 
-        Outcome outcome = pipeline.handle(message("what will the weather be tomorrow?"), IGNORED).join();
+        Outcome outcome = pipeline.handle(message("what will the weather be tomorrow?"), sink).join();
 
         assertThat(outcome).isInstanceOf(Outcome.Answered.class);
+        assertThat(shown).containsExactly("Here is an answer.");
     }
 
     @Test
@@ -86,7 +94,7 @@ class HarnessPipelineTest {
                 new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1000), model, queue, memory,
                 new InMemoryAuditLog(), limits, 3, clock);
 
-        Outcome outcome = pipeline.handle(message("a spoiler for you"), IGNORED).join();
+        Outcome outcome = pipeline.handle(message("a spoiler for you"), sink).join();
 
         assertThat(outcome).isInstanceOf(Outcome.Blocked.class);
         var policy = moderation.policies().forScope(new ScopeKey(Platform.DISCORD, "server"));
