@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -35,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * connected before the start returns. Its methods do what a user does (mention the bot, run a
  * slash-command) and wait until the bot handled it, sent everything and the model is idle.
  */
-final class DiscordBotUnderTest implements AutoCloseable {
+final class DiscordBotUnderTest implements BotUnderTest, AutoCloseable {
 
     /** The longest a test waits for one step of the bot's work. */
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -92,38 +90,11 @@ final class DiscordBotUnderTest implements AutoCloseable {
     }
 
     private List<String> arguments(List<String> settings) {
-        // by name, so that a test's setting replaces the default: Spring joins a repeated one with commas
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (String setting : List.of(
-                "--parley.console.enabled=false",
-                // as command-line arguments: they override application.yml, whose token is ${DISCORD_TOKEN:}
+        // as command-line arguments: they override application.yml, whose token is ${DISCORD_TOKEN:}
+        return BotUnderTest.arguments(model, workDir, List.of(
                 "--parley.discord.token=" + server.token(),
                 "--parley.discord.rest-url=" + server.restBaseUrl(),
-                "--parley.discord.gateway-url=" + server.gatewayUrl(),
-                "--parley.model.path=" + model,
-                "--parley.model.temperature=0",
-                // one thread: ggml's threads spin-wait for each other at every step of a token, and on a
-                // loaded machine each wait costs a time slice, so two made a token take 0.3 s at load 15
-                "--parley.model.threads=1",
-                "--parley.model.context-size=512",
-                "--parley.limits.user-per-minute=1000",
-                "--parley.limits.user-burst=1000",
-                "--parley.limits.channel-per-minute=1000",
-                "--parley.limits.channel-burst=1000",
-                "--parley.limits.server-per-minute=1000",
-                "--parley.limits.server-burst=1000",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE")) {
-            byName.put(name(setting), setting);
-        }
-        for (String setting : settings) {
-            byName.put(name(setting), setting);
-        }
-        return List.copyOf(byName.values());
-    }
-
-    private static String name(String setting) {
-        int equals = setting.indexOf('=');
-        return equals < 0 ? setting : setting.substring(0, equals);
+                "--parley.discord.gateway-url=" + server.gatewayUrl()), settings);
     }
 
     private ConfigurableApplicationContext startApplication() throws InterruptedException {
@@ -159,14 +130,17 @@ final class DiscordBotUnderTest implements AutoCloseable {
 
     /** Posts {@code text} as it is (a direct message needs no mention) and waits until it is handled; its id. */
     long post(long channel, FakeUser author, String text) {
-        long handledBefore = adapter().messagesHandled();
-        long message = server.postMessage(channel, author, text);
-        awaitHandled(handledBefore + 1);
-        return message;
+        return handling(() -> server.postMessage(channel, author, text));
+    }
+
+    @Override
+    public long messagesHandled() {
+        return adapter().messagesHandled();
     }
 
     /** Waits until {@code count} messages were handled and every send went out, with the model idle. */
-    void awaitHandled(long count) {
+    @Override
+    public void awaitHandled(long count) {
         awaitWork(() -> adapter().messagesHandled() >= count && idle(),
                 () -> "handled " + adapter().messagesHandled() + " of " + count + ", pending "
                         + adapter().outbound().pending());
@@ -255,10 +229,7 @@ final class DiscordBotUnderTest implements AutoCloseable {
 
     /** Dispatches a slash-command and returns its ephemeral answer. */
     String send(SlashCommandDraft draft) {
-        long handledBefore = adapter().messagesHandled();
-        var interaction = draft.send();
-        awaitHandled(handledBefore + 1);
-        return answerTo(interaction);
+        return answerTo(handling(draft::send));
     }
 
     /** The ephemeral answer to an interaction (a slash-command or a button press): the deferred reply's edit. */

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * greedily, rate limits out of the way, and H2 in file mode so that {@link #restart()} finds what
  * the bot stored. With a {@link TestClock}, the bot reads it in place of the system clock.
  */
-final class TelegramBotUnderTest implements AutoCloseable {
+final class TelegramBotUnderTest implements BotUnderTest, AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -64,8 +63,8 @@ final class TelegramBotUnderTest implements AutoCloseable {
     /**
      * Starts the bot against {@code server}, which it closes with itself.
      *
-     * @param settings more command-line settings, e.g. {@code --parley.model.max-new-tokens=8}; none
-     *     may repeat one this class sets
+     * @param settings more command-line settings, e.g. {@code --parley.model.max-new-tokens=8}, each
+     *     replacing this class's own of the same name
      */
     static TelegramBotUnderTest start(FakeTelegramServer server, String token, @Nullable TestClock clock,
             String... settings) throws IOException {
@@ -74,29 +73,13 @@ final class TelegramBotUnderTest implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startApplication() {
-        List<String> args = new ArrayList<>(List.of(
-                "--parley.console.enabled=false",
-                "--parley.telegram.token=" + token,
-                "--parley.telegram.api-url=" + server.baseUri(),
-                "--parley.model.path=" + model,
-                "--parley.model.temperature=0",
-                // one thread, as DiscordBotUnderTest: ggml's threads spin-wait for each other at every
-                // token, and ITs run beside each other on few cores
-                "--parley.model.threads=1",
-                "--parley.model.context-size=512",
-                "--parley.limits.user-per-minute=1000",
-                "--parley.limits.user-burst=1000",
-                "--parley.limits.channel-per-minute=1000",
-                "--parley.limits.channel-burst=1000",
-                "--parley.limits.server-per-minute=1000",
-                "--parley.limits.server-burst=1000",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE"));
-        args.addAll(settings);
+        // as command-line arguments: they override application.yml, whose token is ${TELEGRAM_TOKEN:}
+        List<String> args = BotUnderTest.arguments(model, workDir,
+                List.of("--parley.telegram.token=" + token, "--parley.telegram.api-url=" + server.baseUri()), settings);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ParleyApplication.class).bannerMode(Banner.Mode.OFF);
         if (clock != null) {
             builder.initializers(app -> app.getBeanFactory().registerSingleton("testClock", (InstantSource) clock));
         }
-        // as command-line arguments: they override application.yml, whose token is ${TELEGRAM_TOKEN:}
         ConfigurableApplicationContext started = builder.run(args.toArray(String[]::new));
         server.awaitPolling(WAIT);
         return started;
@@ -144,14 +127,17 @@ final class TelegramBotUnderTest implements AutoCloseable {
 
     /** {@code from} writes {@code text} in {@code chat}, and the bot handles it and goes idle. */
     Posted post(TelegramChat chat, TelegramUser from, String text) {
-        long handledBefore = adapter().messagesHandled();
-        Posted posted = server.userSends(chat, from, text);
-        awaitHandled(handledBefore + 1);
-        return posted;
+        return handling(() -> server.userSends(chat, from, text));
+    }
+
+    @Override
+    public long messagesHandled() {
+        return adapter().messagesHandled();
     }
 
     /** Waits until the bot handled {@code count} updates since it started, sent all it queued, and the model is idle. */
-    void awaitHandled(long count) {
+    @Override
+    public void awaitHandled(long count) {
         server.await("handled " + count + " updates and every send out", () -> {
             TelegramAdapter adapter = adapter();
             return adapter.messagesHandled() >= count && adapter.outbound().pending() == 0

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.core.audit.InMemoryAuditLog;
 import dev.parley.core.command.CommandService;
-import dev.parley.core.conversation.ChatTurn;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.model.ChatModel;
@@ -23,6 +22,7 @@ import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
+import dev.parley.core.testing.FakeChatModel;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,61 +33,34 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConsoleAdapterTest {
 
-    /** A model of one slot and 1,000 tokens that counts a token per word; what it says is up to each test's model. */
-    private abstract static class WordModel implements ChatModel {
-        @Override
-        public int contextSize() {
-            return 1000;
-        }
-
-        @Override
-        public int parallelSlots() {
-            return 1;
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return text.split(" ").length;
-        }
-
-        @Override
-        public void close() {}
+    /** A model of one slot and 1,000 tokens that counts a token per word, replying as {@code replies}. */
+    private static ChatModel wordModel(Function<ChatRequest, ReplyStream> replies) {
+        return new FakeChatModel(1000, FakeChatModel.WORDS, replies);
     }
 
     /** Streams the last user turn back word by word, prefixed with "echo:". */
-    private static final class EchoModel extends WordModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            ChatTurn last = request.turns().getLast();
-            Deque<String> pieces = new ArrayDeque<>();
-            pieces.add(" echo:");
-            for (String word : last.text().split(" ")) {
+    private static ChatModel echoModel() {
+        return wordModel(request -> {
+            List<String> pieces = new ArrayList<>(List.of(" echo:"));
+            for (String word : request.turns().getLast().text().split(" ")) {
                 pieces.add(" " + word);
             }
-            return new ReplyStream() {
-                @Override
-                public @Nullable String next() {
-                    return pieces.poll();
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
+            return FakeChatModel.saying(pieces);
+        });
     }
 
     private final InferenceQueue queue = new InferenceQueue(1, 10);
@@ -99,12 +72,11 @@ class ConsoleAdapterTest {
     }
 
     /** Says "Let me" and then waits inside next() until its stream is closed (a /stop). */
-    private static final class LongModel extends WordModel {
+    private static final class LongReply {
         final CountDownLatch thinking = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
 
-        @Override
-        public ReplyStream stream(ChatRequest request) {
+        ReplyStream stream(ChatRequest request) {
             return new ReplyStream() {
                 private boolean said;
 
@@ -132,7 +104,7 @@ class ConsoleAdapterTest {
     }
 
     private int chat(String input) {
-        return new ConsoleAdapter(pipeline(new EchoModel()), new BufferedReader(new StringReader(input)), out(),
+        return new ConsoleAdapter(pipeline(echoModel()), new BufferedReader(new StringReader(input)), out(),
                 InstantSource.system()).run();
     }
 
@@ -218,17 +190,17 @@ class ConsoleAdapterTest {
 
     @Test
     void stopTypedWhileAnAnswerStreams_stopsItAtOnce() throws Exception {
-        var model = new LongModel();
+        var reply = new LongReply();
         var typing = new PipedWriter();
-        Future<Integer> console = interactive(model, typing);
+        Future<Integer> console = interactive(wordModel(reply::stream), typing);
 
         typing.write("a long question\n");
         typing.flush();
-        assertThat(model.thinking.await(30, TimeUnit.SECONDS)).as("the answer streams").isTrue();
+        assertThat(reply.thinking.await(30, TimeUnit.SECONDS)).as("the answer streams").isTrue();
         typing.write("/stop\n");
         typing.flush();
 
-        assertThat(model.closed.await(30, TimeUnit.SECONDS)).as("the stream was closed by /stop: %s", printed()).isTrue();
+        assertThat(reply.closed.await(30, TimeUnit.SECONDS)).as("the stream was closed by /stop: %s", printed()).isTrue();
         awaitPrinted("[parley] Stopped.\n> ");
         typing.close();
         assertThat(console.get(30, TimeUnit.SECONDS)).isEqualTo(2);
@@ -239,7 +211,7 @@ class ConsoleAdapterTest {
     @Test
     void interactive_saysWhenReadyAndPromptsForEachQuestion() throws Exception {
         var typing = new PipedWriter();
-        Future<Integer> console = interactive(new EchoModel(), typing);
+        Future<Integer> console = interactive(echoModel(), typing);
 
         awaitPrinted(ConsoleAdapter.READY + "\n> ");
         typing.write("hello\n");

@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 final class AuditChannelPoster implements BlockReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditChannelPoster.class);
-    private static final BlockReportText TEXT = new BlockReportText(report -> {
-        String where = report.location().threadId() != null ? report.location().threadId() : report.location().channelId();
-        return "<@" + report.authorId() + "> in <#" + where + ">";
-    }, excerpt -> "`" + excerpt.replace('`', '\'') + "`"); // a code span: no markdown or link in it is rendered
+    private static final BlockReportText TEXT = new BlockReportText(
+            report -> "<@" + report.authorId() + "> in <#" + DiscordAdapter.channelIdOf(report.location()) + ">",
+            excerpt -> "`" + excerpt.replace('`', '\'') + "`"); // a code span: no markdown or link in it is rendered
 
     private final Function<String, @Nullable GuildMessageChannel> channels;
     private final OutboundDriver driver;

@@ -234,8 +234,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 channel = running.getShardById(0) == null ? null
                         : running.retrieveUserById(stored.author().id()).complete().openPrivateChannel().complete();
             } else {
-                channel = running.getChannelById(GuildMessageChannel.class,
-                        where.threadId() != null ? where.threadId() : where.channelId());
+                channel = running.getChannelById(GuildMessageChannel.class, channelIdOf(where));
             }
         } catch (RuntimeException e) {
             LOG.warn("discord: no channel to answer message {} in: {}", stored.messageId(),
@@ -257,9 +256,14 @@ public final class DiscordAdapter implements AutoCloseable {
         if (running == null) {
             return null;
         }
-        String id = where.threadId() != null ? where.threadId() : where.channelId();
+        String id = channelIdOf(where);
         MessageChannel channel = running.getChannelById(GuildMessageChannel.class, id);
         return channel != null ? channel : running.getPrivateChannelById(id);
+    }
+
+    /** The id of the channel messages of {@code where} are posted in: its thread (a channel in Discord) if it has one. */
+    static String channelIdOf(Location where) {
+        return where.threadId() != null ? where.threadId() : where.channelId();
     }
 
     /** The pacing of sends, for metrics: sent, retried after 429, failed, waiting. */

@@ -29,7 +29,7 @@ final class ReviewNotices implements AuthorNotices {
 
     @Override
     public void tell(ReviewItem item, String text) {
-        String where = item.location().threadId() != null ? item.location().threadId() : item.location().channelId();
+        String where = DiscordAdapter.channelIdOf(item.location());
         GuildMessageChannel channel = channels.apply(where);
         if (channel == null) {
             LOG.warn("scope={} channel {} of review {} is not served here; warning not sent",

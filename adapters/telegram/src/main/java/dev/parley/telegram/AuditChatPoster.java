@@ -44,12 +44,10 @@ final class AuditChatPoster implements BlockReports {
             builder.replyMarkup(ReviewButtons.keyboard(report.reviewId())); // the review actions, as buttons
         }
         SendMessage post = builder.build();
-        try {
-            // waits out 429s, retries a network failure twice, and logs a refusal
-            driver.enqueue(OutboundTarget.telegramChat(chat, true), new PacedCall(() -> client.execute(post),
-                    NETWORK_ATTEMPTS, failure -> LOG.warn("scope={} could not post a block report to chat {}: {}", report.scope(),
-                            report.auditChannelId(), failure)));
-        } catch (IllegalStateException closed) {
+        // waits out 429s, retries a network failure twice, and logs a refusal
+        if (!driver.offer(OutboundTarget.telegramChat(chat, true), new PacedCall(() -> client.execute(post),
+                NETWORK_ATTEMPTS, failure -> LOG.warn("scope={} could not post a block report to chat {}: {}", report.scope(),
+                        report.auditChannelId(), failure)))) {
             LOG.debug("scope={} a block report came after shutdown", report.scope());
         }
     }

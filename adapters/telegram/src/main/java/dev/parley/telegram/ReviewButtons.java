@@ -112,10 +112,8 @@ final class ReviewButtons {
 
     /** {@code call} through the paced queue for {@code chat}: waits out 429s, retries a network failure twice. */
     private void paced(String chat, PacedCall.Call call, Consumer<String> onGiveUp) {
-        try {
-            driver.enqueue(OutboundTarget.telegramChat(chat, chat.startsWith("-")),
-                    new PacedCall(call, NETWORK_ATTEMPTS, onGiveUp));
-        } catch (IllegalStateException closed) {
+        if (!driver.offer(OutboundTarget.telegramChat(chat, chat.startsWith("-")),
+                new PacedCall(call, NETWORK_ATTEMPTS, onGiveUp))) {
             LOG.debug("a review button's answer came after shutdown");
         }
     }

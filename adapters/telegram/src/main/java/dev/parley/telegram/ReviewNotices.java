@@ -38,10 +38,8 @@ final class ReviewNotices implements AuthorNotices {
             // sent without a reply: the warning still reaches the chat
         }
         SendMessage message = notice.build();
-        try {
-            driver.enqueue(OutboundTarget.telegramChat(chat, !item.location().channelId().equals(item.authorId())),
-                    new PacedCall(() -> client.execute(message), 1, failure -> LOG.warn("scope={} could not warn the author of review {}: {}", item.scope(), item.id(), failure)));
-        } catch (IllegalStateException closed) {
+        if (!driver.offer(OutboundTarget.telegramChat(chat, !item.location().channelId().equals(item.authorId())),
+                new PacedCall(() -> client.execute(message), 1, failure -> LOG.warn("scope={} could not warn the author of review {}: {}", item.scope(), item.id(), failure)))) {
             LOG.debug("scope={} a review notice came after shutdown", item.scope());
         }
     }

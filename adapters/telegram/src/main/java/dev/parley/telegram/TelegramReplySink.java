@@ -142,9 +142,7 @@ final class TelegramReplySink implements ReplySink {
 
     /** Queues a send; after shutdown began there is nobody left to send it, so it is dropped. */
     private void enqueue(OutboundTarget target, OutboundSend send) {
-        try {
-            driver.enqueue(target, send);
-        } catch (IllegalStateException closed) {
+        if (!driver.offer(target, send)) {
             LOG.debug("Telegram: a send for chat {} came after shutdown", chatId);
         }
     }

@@ -1,27 +1,20 @@
 package dev.parley.bench.queue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.parley.bench.HarnessPipeline;
 import dev.parley.core.audit.InMemoryAuditLog;
-import dev.parley.core.command.CommandService;
 import dev.parley.core.conversation.Author;
 import dev.parley.core.conversation.ConversationMemory;
 import dev.parley.core.conversation.InboundMessage;
 import dev.parley.core.conversation.Location;
 import dev.parley.core.conversation.MemoryLimits;
 import dev.parley.core.conversation.Platform;
-import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.LocalModerationProvider;
-import dev.parley.core.moderation.ModerationDefaults;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TextNormaliser;
-import dev.parley.core.persona.Persona;
-import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.pipeline.ChatPipeline;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.pipeline.Outcome;
-import dev.parley.core.pipeline.PipelineSettings;
 import dev.parley.core.pipeline.ReplySink;
 import dev.parley.core.queue.InferenceQueue;
 import dev.parley.core.queue.QueueSettings;
@@ -30,7 +23,6 @@ import dev.parley.core.ratelimit.MessageLimits;
 import dev.parley.core.ratelimit.RateLimit;
 import dev.parley.core.ratelimit.RateLimiter;
 import dev.parley.core.ratelimit.ScopeLimits;
-import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Duration;
@@ -104,12 +96,10 @@ public class PipelineOverheadBenchmark {
     @Setup
     public void setUp() {
         InstantSource clock = InstantSource.system();
-        TextNormaliser normaliser = new TextNormaliser();
-        moderator = new Moderator(normaliser, List.of(LocalModerationProvider.standard(normaliser)), 0);
-        InMemorySettingsStore settings = new InMemorySettingsStore();
-        policies = new ModerationPolicies(settings,
-                new ModerationDefaults(List.of("spoiler"), Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out"),
-                normaliser);
+        // no verdict cached: each message is moderated, as the benchmark measures
+        HarnessPipeline.Moderation moderation = HarnessPipeline.Moderation.standard(0, List.of("spoiler"));
+        moderator = moderation.moderator();
+        policies = moderation.policies();
         FixedLatencyModel model = new FixedLatencyModel(2, 0);
         model.open();
         ConversationMemory memory = new ConversationMemory(model, new MemoryLimits(10_000, Duration.ofHours(1), 40, 8),
@@ -119,25 +109,8 @@ public class PipelineOverheadBenchmark {
         ScopeLimits scopeLimits = new ScopeLimits(unlimited, unlimited, unlimited);
         RateLimiter rateLimiter = new RateLimiter(clock, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000_000);
         limits = new MessageLimits(rateLimiter, scopeLimits, LimitOverrides.none());
-        GenerationSettings generation = new GenerationSettings(64, 0f, 1);
-        Persona persona = new Persona("default", "You are Parley.", generation);
         queue = new InferenceQueue(new QueueSettings(2, 10_000, 100, Duration.ofMinutes(10)), clock);
-        CommandService commands = CommandService.builder().settings(settings).policies(policies).moderator(moderator)
-                .memory(memory).audit(audit).clock(clock).queue(queue).build();
-        pipeline = ChatPipeline.builder()
-                .settings(new PipelineSettings(persona.systemPrompt(), generation, scopeLimits, 2000, 3))
-                .commands(commands)
-                .policies(policies)
-                .moderator(moderator)
-                .rateLimiter(rateLimiter)
-                .queue(queue)
-                .model(model)
-                .memory(memory)
-                .audit(audit)
-                .clock(clock)
-                .personas(PersonaSelector.only(persona))
-                .overrides(LimitOverrides.none())
-                .build();
+        pipeline = HarnessPipeline.of(moderation, rateLimiter, model, queue, memory, audit, scopeLimits, 3, clock);
         messages = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
             Location where = new Location(Platform.DISCORD, "server-" + u % 10, "channel-" + u % 50, null);

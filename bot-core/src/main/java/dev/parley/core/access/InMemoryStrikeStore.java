@@ -1,8 +1,8 @@
 package dev.parley.core.access;
 
 import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeLists;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Strikes and policies kept in memory, lost when the process ends: for tests and the console. */
 public final class InMemoryStrikeStore implements StrikeStore {
 
-    private final Map<ScopeKey, List<Strike>> strikes = new ConcurrentHashMap<>();
+    private final ScopeLists<Strike> strikes = new ScopeLists<>();
     private final Map<ScopeKey, StrikePolicy> policies = new ConcurrentHashMap<>();
 
     @Override
     public void add(ScopeKey scope, Strike strike) {
-        strikes.compute(scope, (key, old) -> {
-            List<Strike> next = new ArrayList<>(old == null ? List.of() : old);
-            next.add(strike);
-            return next;
-        });
+        strikes.add(scope, strike);
     }
 
     @Override
     public List<Strike> since(ScopeKey scope, String userId, Instant from) {
-        return strikes.getOrDefault(scope, List.of()).stream()
+        return strikes.get(scope).stream()
                 .filter(s -> s.userId().equals(userId) && !s.at().isBefore(from))
                 .sorted(Comparator.comparing(Strike::at))
                 .toList();
@@ -34,34 +30,18 @@ public final class InMemoryStrikeStore implements StrikeStore {
 
     @Override
     public Optional<Strike> forMessage(ScopeKey scope, String userId, String messageId) {
-        return strikes.getOrDefault(scope, List.of()).stream()
+        return strikes.get(scope).stream()
                 .filter(s -> s.userId().equals(userId) && messageId.equals(s.messageId())).findFirst();
     }
 
     @Override
     public int withdraw(ScopeKey scope, String userId, String messageId) {
-        int[] withdrawn = {0};
-        strikes.computeIfPresent(scope, (key, old) -> {
-            List<Strike> next = new ArrayList<>(old);
-            int before = next.size();
-            next.removeIf(s -> s.userId().equals(userId) && messageId.equals(s.messageId()));
-            withdrawn[0] = before - next.size();
-            return next;
-        });
-        return withdrawn[0];
+        return strikes.removeIf(scope, s -> s.userId().equals(userId) && messageId.equals(s.messageId()));
     }
 
     @Override
     public int clear(ScopeKey scope, String userId) {
-        int[] cleared = {0};
-        strikes.computeIfPresent(scope, (key, old) -> {
-            List<Strike> next = new ArrayList<>(old);
-            int before = next.size();
-            next.removeIf(s -> s.userId().equals(userId));
-            cleared[0] = before - next.size();
-            return next;
-        });
-        return cleared[0];
+        return strikes.removeIf(scope, s -> s.userId().equals(userId));
     }
 
     @Override

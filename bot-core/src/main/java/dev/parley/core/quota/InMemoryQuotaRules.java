@@ -1,8 +1,8 @@
 package dev.parley.core.quota;
 
 import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.settings.ScopeLists;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,36 +12,24 @@ import org.jspecify.annotations.Nullable;
 /** Quota rules held in memory, for tests and for a bot without a database; lost at restart. */
 public final class InMemoryQuotaRules implements QuotaRules {
 
-    private final Map<ScopeKey, List<QuotaOverride>> overrides = new ConcurrentHashMap<>();
+    private final ScopeLists<QuotaOverride> overrides = new ScopeLists<>();
     private final Map<ScopeKey, ZoneId> zones = new ConcurrentHashMap<>();
 
     @Override
     public List<QuotaOverride> overrides(ScopeKey scope) {
-        return List.copyOf(overrides.getOrDefault(scope, List.of()));
+        return overrides.get(scope);
     }
 
     @Override
     public void set(ScopeKey scope, QuotaOverride override) {
-        overrides.compute(scope, (key, before) -> {
-            List<QuotaOverride> after = new ArrayList<>(before == null ? List.of() : before);
-            after.removeIf(override::sameSlot);
-            after.add(override);
-            return List.copyOf(after);
-        });
+        overrides.add(scope, override, override::sameSlot);
     }
 
     @Override
     public int clear(ScopeKey scope, OverrideTarget target, String targetId, @Nullable QuotaUnit unit,
             @Nullable QuotaPeriod period) {
-        int[] removed = {0};
-        overrides.computeIfPresent(scope, (key, before) -> {
-            List<QuotaOverride> after = new ArrayList<>(before);
-            after.removeIf(o -> o.target() == target && o.targetId().equals(targetId)
-                    && (unit == null || o.unit() == unit) && (period == null || o.period() == period));
-            removed[0] = before.size() - after.size();
-            return List.copyOf(after);
-        });
-        return removed[0];
+        return overrides.removeIf(scope, o -> o.target() == target && o.targetId().equals(targetId)
+                && (unit == null || o.unit() == unit) && (period == null || o.period() == period));
     }
 
     @Override

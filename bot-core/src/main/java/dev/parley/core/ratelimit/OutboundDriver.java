@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #close(Duration)} lets waiting sends drain for a while before the thread stops, so
  * replies in flight at shutdown still go out. Idempotent; enqueueing after close is an
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}, offering is refused.
  */
 public final class OutboundDriver implements AutoCloseable {
 
@@ -53,16 +53,31 @@ public final class OutboundDriver implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues {@code send} for {@code target} and wakes the thread. */
+    /**
+     * Queues {@code send} for {@code target} and wakes the thread.
+     *
+     * @throws IllegalStateException once {@link #close(Duration)} has begun
+     */
     public void enqueue(OutboundTarget target, OutboundSend send) {
+        if (!offer(target, send)) {
+            throw new IllegalStateException("the outbound driver is closed");
+        }
+    }
+
+    /**
+     * Queues {@code send} for {@code target} and wakes the thread, unless {@link #close(Duration)}
+     * has begun: then nobody is left to send it, and it is dropped. Whether it was queued.
+     */
+    public boolean offer(OutboundTarget target, OutboundSend send) {
         lock.lock();
         try {
             if (closing) {
-                throw new IllegalStateException("the outbound driver is closed");
+                return false;
             }
             scheduler.enqueue(target, send);
             woken = true;
             wake.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }

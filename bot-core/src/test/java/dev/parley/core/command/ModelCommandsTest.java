@@ -35,7 +35,7 @@ import dev.parley.core.settings.InMemorySettingsStore;
 import dev.parley.core.settings.ModerationPolicies;
 import dev.parley.core.settings.ScopeKey;
 import dev.parley.core.testing.FakeClock;
-import dev.parley.core.testing.OneWordModel;
+import dev.parley.core.testing.FakeChatModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +53,7 @@ class ModelCommandsTest {
 
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-06T05:00:00Z"));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final SwappableChatModel model = new SwappableChatModel(new OneWordModel());
+    private final SwappableChatModel model = new SwappableChatModel(FakeChatModel.oneWord());
     private final HotSwap swap = new HotSwap(model, info(ModelSpec.of(Path.of("a.gguf"))), this::load, SwapEvents.NONE,
             clock, 256);
     private final ModelCommands commands = new ModelCommands(swap,
@@ -65,7 +65,7 @@ class ModelCommandsTest {
         if (spec.model().toString().contains("broken")) {
             throw new ModelRejectedException("invalid model file " + spec.model() + ": truncated");
         }
-        return new LoadedModel(new OneWordModel(), info(spec));
+        return new LoadedModel(FakeChatModel.oneWord(), info(spec));
     }
 
     private static ModelInfo info(ModelSpec spec) {

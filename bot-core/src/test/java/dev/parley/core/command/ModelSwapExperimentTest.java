@@ -21,7 +21,7 @@ import dev.parley.core.modelswap.ModelSpec;
 import dev.parley.core.modelswap.SwapEvents;
 import dev.parley.core.modelswap.SwappableChatModel;
 import dev.parley.core.testing.FakeClock;
-import dev.parley.core.testing.OneWordModel;
+import dev.parley.core.testing.FakeChatModel;
 import dev.parley.core.testing.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class ModelSwapExperimentTest {
             new Arm("tone-b", 0.5f));
     /** The models the loader loaded, and whether B's adapter is missing on each. */
     private final Map<ChatModel, String> bMissing = new HashMap<>();
-    private final SwappableChatModel model = new SwappableChatModel(new OneWordModel());
+    private final SwappableChatModel model = new SwappableChatModel(FakeChatModel.oneWord());
     private final HotSwap swap = new HotSwap(model, info(new ModelSpec(Path.of("a.gguf"), Path.of("tone.gguf"), 1f)),
             this::load, new ExperimentFollowsSwap(experiment, m -> Optional.ofNullable(bMissing.get(m)), SwapEvents.NONE),
             clock, 256);
@@ -57,7 +57,7 @@ class ModelSwapExperimentTest {
 
     /** Another base model ("other-base") does not take B's adapter; the rest do. */
     private LoadedModel load(ModelSpec spec) {
-        ChatModel loaded = new OneWordModel();
+        ChatModel loaded = FakeChatModel.oneWord();
         if (spec.model().toString().contains("other-base")) {
             bMissing.put(loaded, MISSING);
         }

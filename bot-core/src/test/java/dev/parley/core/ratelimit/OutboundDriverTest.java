@@ -39,6 +39,20 @@ class OutboundDriverTest {
     }
 
     @Test
+    void offer_beforeClose_queuesTheSend() throws InterruptedException {
+        CountDownLatch sent = new CountDownLatch(1);
+        try (OutboundDriver driver = new OutboundDriver(new OutboundScheduler(InstantSource.system()),
+                Thread.ofVirtual().factory())) {
+            driver.start();
+            assertThat(driver.offer(CHAT, () -> {
+                sent.countDown();
+                return new SendResult.Sent();
+            })).isTrue();
+            assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void retryAfter_sendsTheSameMessageAgainAfterThePause() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch delivered = new CountDownLatch(1);
@@ -77,6 +91,11 @@ class OutboundDriverTest {
 
         assertThat(sent).hasValue(5);
         assertThatThrownBy(() -> driver.enqueue(CHAT, SendResult.Sent::new)).isInstanceOf(IllegalStateException.class);
+        assertThat(driver.offer(CHAT, () -> {
+            sent.incrementAndGet();
+            return new SendResult.Sent();
+        })).as("an offer after close is refused").isFalse();
+        assertThat(sent).hasValue(5);
         driver.close(); // idempotent
     }
 

@@ -13,21 +13,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Each scope's block and allow list in the access_entry table (the core caches what it reads). */
 public final class JdbcAccessLists implements AccessListStore {
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcAccessLists(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public List<AccessEntry> entries(ScopeKey scope) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT kind, target_id, mode, reason, created_by, created_at FROM access_entry
-                        WHERE platform = :platform AND scope_id = :scope""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope""", scope)
                 .query((rs, n) -> new AccessEntry(AccessKind.valueOf(rs.getString("kind")), rs.getString("target_id"),
                         AccessMode.valueOf(rs.getString("mode")), rs.getString("reason"), rs.getString("created_by"),
                         rs.getTimestamp("created_at").toInstant()))
@@ -39,11 +37,9 @@ public final class JdbcAccessLists implements AccessListStore {
         // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
             delete(scope, entry.kind(), entry.targetId());
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO access_entry (platform, scope_id, kind, target_id, mode, reason, created_by, created_at)
-                            VALUES (:platform, :scope, :kind, :target, :mode, :reason, :by, :at)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :kind, :target, :mode, :reason, :by, :at)""", scope)
                     .param("kind", entry.kind().name())
                     .param("target", entry.targetId())
                     .param("mode", entry.mode().name())
@@ -60,9 +56,7 @@ public final class JdbcAccessLists implements AccessListStore {
     }
 
     private int delete(ScopeKey scope, AccessKind kind, String targetId) {
-        return jdbc.sql("DELETE FROM access_entry WHERE platform = :platform AND scope_id = :scope AND kind = :kind AND target_id = :target")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("DELETE FROM access_entry WHERE platform = :platform AND scope_id = :scope AND kind = :kind AND target_id = :target", scope)
                 .param("kind", kind.name())
                 .param("target", targetId)
                 .update();

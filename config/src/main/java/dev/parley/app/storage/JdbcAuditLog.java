@@ -12,19 +12,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
 
     public JdbcAuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
     }
 
     @Override
     public void record(AuditEntry entry) {
-        jdbc.sql("""
+        scopes.bound("""
                         INSERT INTO audit_log (at, platform, scope_id, actor_id, action, detail)
-                        VALUES (:at, :platform, :scope, :actor, :action, :detail)""")
+                        VALUES (:at, :platform, :scope, :actor, :action, :detail)""", entry.scope())
                 .param("at", Timestamp.from(entry.at()))
-                .param("platform", entry.scope().platform().name())
-                .param("scope", entry.scope().scopeId())
                 .param("actor", entry.actorId())
                 .param("action", entry.action())
                 .param("detail", entry.detail())
@@ -33,11 +33,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(ScopeKey scope, int limit) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT at, platform, scope_id, actor_id, action, detail FROM audit_log
-                        WHERE platform = :platform AND scope_id = :scope ORDER BY id DESC LIMIT :limit""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope ORDER BY id DESC LIMIT :limit""", scope)
                 .param("limit", limit)
                 .query((rs, row) -> new AuditEntry(
                         rs.getTimestamp("at").toInstant(),

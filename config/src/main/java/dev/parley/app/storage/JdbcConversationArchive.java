@@ -23,18 +23,18 @@ public final class JdbcConversationArchive implements ConversationArchive {
             AND chain_root = :root""";
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcConversationArchive(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public boolean optedIn(ScopeKey scope) {
-        return jdbc.sql("SELECT COUNT(*) FROM history_scope WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("SELECT COUNT(*) FROM history_scope WHERE platform = :platform AND scope_id = :scope", scope)
                 .query(Long.class)
                 .single() > 0;
     }
@@ -44,9 +44,7 @@ public final class JdbcConversationArchive implements ConversationArchive {
         // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
             deleteScopeRow(scope);
-            jdbc.sql("INSERT INTO history_scope (platform, scope_id, opted_in) VALUES (:platform, :scope, :at)")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("INSERT INTO history_scope (platform, scope_id, opted_in) VALUES (:platform, :scope, :at)", scope)
                     .param("at", Timestamp.from(at))
                     .update();
         });
@@ -56,9 +54,7 @@ public final class JdbcConversationArchive implements ConversationArchive {
     public int optOut(ScopeKey scope) {
         Integer deleted = transactions.execute(status -> {
             deleteScopeRow(scope);
-            return jdbc.sql("DELETE FROM history_exchange WHERE platform = :platform AND scope_id = :scope")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            return scopes.bound("DELETE FROM history_exchange WHERE platform = :platform AND scope_id = :scope", scope)
                     .update();
         });
         return deleted == null ? 0 : deleted;
@@ -121,9 +117,7 @@ public final class JdbcConversationArchive implements ConversationArchive {
     }
 
     private void deleteScopeRow(ScopeKey scope) {
-        jdbc.sql("DELETE FROM history_scope WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        scopes.bound("DELETE FROM history_scope WHERE platform = :platform AND scope_id = :scope", scope)
                 .update();
     }
 

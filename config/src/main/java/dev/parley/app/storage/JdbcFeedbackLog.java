@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcFeedbackLog implements FeedbackLog {
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcFeedbackLog(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
@@ -100,17 +102,13 @@ public final class JdbcFeedbackLog implements FeedbackLog {
 
     @Override
     public FeedbackSummary summary(ScopeKey scope) {
-        long exchanges = jdbc.sql("SELECT COUNT(*) FROM feedback_exchange WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        long exchanges = scopes.bound("SELECT COUNT(*) FROM feedback_exchange WHERE platform = :platform AND scope_id = :scope", scope)
                 .query(Long.class).single();
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT COALESCE(SUM(CASE WHEN v.vote > 0 THEN 1 ELSE 0 END), 0) AS up,
                                COALESCE(SUM(CASE WHEN v.vote < 0 THEN 1 ELSE 0 END), 0) AS down
                         FROM feedback_vote v JOIN feedback_exchange e ON e.id = v.exchange_id
-                        WHERE e.platform = :platform AND e.scope_id = :scope""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE e.platform = :platform AND e.scope_id = :scope""", scope)
                 .query((rs, n) -> new FeedbackSummary(exchanges, rs.getLong("up"), rs.getLong("down")))
                 .single();
     }
@@ -119,17 +117,13 @@ public final class JdbcFeedbackLog implements FeedbackLog {
     public int forget(ScopeKey scope, String userId) {
         Integer forgotten = transactions.execute(status -> {
             String inScope = "SELECT id FROM feedback_exchange WHERE platform = :platform AND scope_id = :scope";
-            int votes = jdbc.sql("DELETE FROM feedback_vote WHERE (voter_id = :user AND exchange_id IN (" + inScope
-                            + ")) OR exchange_id IN (" + inScope + " AND author_id = :user)")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            int votes = scopes.bound("DELETE FROM feedback_vote WHERE (voter_id = :user AND exchange_id IN (" + inScope
+                            + ")) OR exchange_id IN (" + inScope + " AND author_id = :user)", scope)
                     .param("user", userId)
                     .update();
-            int exchanges = jdbc.sql("""
+            int exchanges = scopes.bound("""
                             DELETE FROM feedback_exchange
-                            WHERE platform = :platform AND scope_id = :scope AND author_id = :user""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            WHERE platform = :platform AND scope_id = :scope AND author_id = :user""", scope)
                     .param("user", userId)
                     .update();
             return votes + exchanges;

@@ -21,22 +21,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcFeedbackSource implements FeedbackSource {
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
 
     public JdbcFeedbackSource(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
     }
 
     @Override
     public List<FeedbackExchange> exchanges(ScopeKey scope, Instant since, Instant until) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT id, author_id, system_prompt, user_text, answer_text, model_name, adapter_name,
                                replaces_id, created_at
                         FROM feedback_exchange
                         WHERE UPPER(platform) = :platform AND scope_id = :scope
                           AND created_at >= :since AND created_at < :until
-                        ORDER BY id""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        ORDER BY id""", scope)
                 .param("since", Timestamp.from(since))
                 .param("until", Timestamp.from(until))
                 .query((rs, row) -> exchange(scope, rs))
@@ -53,14 +53,12 @@ public final class JdbcFeedbackSource implements FeedbackSource {
 
     @Override
     public List<Vote> votes(ScopeKey scope, Instant since, Instant until) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT v.exchange_id, v.voter_id, v.vote
                         FROM feedback_vote v JOIN feedback_exchange e ON e.id = v.exchange_id
                         WHERE UPPER(e.platform) = :platform AND e.scope_id = :scope
                           AND e.created_at >= :since AND e.created_at < :until AND v.vote <> 0
-                        ORDER BY v.exchange_id, v.voter_id""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        ORDER BY v.exchange_id, v.voter_id""", scope)
                 .param("since", Timestamp.from(since))
                 .param("until", Timestamp.from(until))
                 .query((rs, row) -> new Vote(rs.getLong("exchange_id"), rs.getString("voter_id"),

@@ -11,21 +11,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Mutes in the access_mute table: the latest per user and scope. */
 public final class JdbcMutes implements MuteStore {
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcMutes(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public Optional<Mute> find(ScopeKey scope, String userId) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT muted_since, muted_until, reason, muted_by FROM access_mute
-                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND user_id = :user""", scope)
                 .param("user", userId)
                 .query((rs, n) -> new Mute(scope, userId, rs.getTimestamp("muted_since").toInstant(),
                         rs.getTimestamp("muted_until").toInstant(), rs.getString("reason"), rs.getString("muted_by")))
@@ -37,11 +35,9 @@ public final class JdbcMutes implements MuteStore {
         // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
             delete(mute.scope(), mute.userId());
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO access_mute (platform, scope_id, user_id, muted_since, muted_until, reason, muted_by)
-                            VALUES (:platform, :scope, :user, :since, :until, :reason, :by)""")
-                    .param("platform", mute.scope().platform().name())
-                    .param("scope", mute.scope().scopeId())
+                            VALUES (:platform, :scope, :user, :since, :until, :reason, :by)""", mute.scope())
                     .param("user", mute.userId())
                     .param("since", Timestamp.from(mute.since()))
                     .param("until", Timestamp.from(mute.until()))
@@ -53,9 +49,7 @@ public final class JdbcMutes implements MuteStore {
 
     @Override
     public boolean delete(ScopeKey scope, String userId) {
-        return jdbc.sql("DELETE FROM access_mute WHERE platform = :platform AND scope_id = :scope AND user_id = :user")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("DELETE FROM access_mute WHERE platform = :platform AND scope_id = :scope AND user_id = :user", scope)
                 .param("user", userId)
                 .update() > 0;
     }

@@ -9,21 +9,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Persona choices per channel in the database, so they survive restarts. */
 public final class JdbcPersonaChoices implements PersonaChoices {
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcPersonaChoices(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public Optional<String> chosenFor(ScopeKey scope, String channelId) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT persona FROM channel_persona
-                        WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel""", scope)
                 .param("channel", channelId)
                 .query(String.class)
                 .optional();
@@ -33,14 +31,10 @@ public final class JdbcPersonaChoices implements PersonaChoices {
     public void choose(ScopeKey scope, String channelId, String persona) {
         // delete and insert: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM channel_persona WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("DELETE FROM channel_persona WHERE platform = :platform AND scope_id = :scope AND channel_id = :channel", scope)
                     .param("channel", channelId)
                     .update();
-            jdbc.sql("INSERT INTO channel_persona (platform, scope_id, channel_id, persona) VALUES (:platform, :scope, :channel, :persona)")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("INSERT INTO channel_persona (platform, scope_id, channel_id, persona) VALUES (:platform, :scope, :channel, :persona)", scope)
                     .param("channel", channelId)
                     .param("persona", persona)
                     .update();
@@ -49,9 +43,7 @@ public final class JdbcPersonaChoices implements PersonaChoices {
 
     @Override
     public int release(ScopeKey scope, String persona) {
-        return jdbc.sql("DELETE FROM channel_persona WHERE platform = :platform AND scope_id = :scope AND persona = :persona")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("DELETE FROM channel_persona WHERE platform = :platform AND scope_id = :scope AND persona = :persona", scope)
                 .param("persona", persona)
                 .update();
     }

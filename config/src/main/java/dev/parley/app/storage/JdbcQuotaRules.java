@@ -28,13 +28,13 @@ public final class JdbcQuotaRules implements QuotaRules {
 
     private record Rules(List<QuotaOverride> overrides, Optional<ZoneId> zone) {}
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
     private final Cache<ScopeKey, Rules> cache = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(REFRESH).build();
 
     public JdbcQuotaRules(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
@@ -53,12 +53,10 @@ public final class JdbcQuotaRules implements QuotaRules {
         // delete and insert in one transaction: portable across H2 and PostgreSQL, unlike MERGE / ON CONFLICT
         transactions.executeWithoutResult(status -> {
             delete(scope, override.target(), override.targetId(), override.unit(), override.period());
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO quota_override (platform, scope_id, target_kind, target_id, budget_unit,
                                 budget_period, allowance)
-                            VALUES (:platform, :scope, :target, :id, :unit, :period, :allowance)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :target, :id, :unit, :period, :allowance)""", scope)
                     .param("target", override.target().name())
                     .param("id", override.targetId())
                     .param("unit", override.unit().name())
@@ -80,12 +78,10 @@ public final class JdbcQuotaRules implements QuotaRules {
 
     private int delete(ScopeKey scope, OverrideTarget target, String targetId, @Nullable QuotaUnit unit,
             @Nullable QuotaPeriod period) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         DELETE FROM quota_override
                         WHERE platform = :platform AND scope_id = :scope AND target_kind = :target AND target_id = :id
-                          AND (:unit = '' OR budget_unit = :unit) AND (:period = '' OR budget_period = :period)""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                          AND (:unit = '' OR budget_unit = :unit) AND (:period = '' OR budget_period = :period)""", scope)
                 .param("target", target.name())
                 .param("id", targetId)
                 .param("unit", unit == null ? "" : unit.name())
@@ -96,13 +92,9 @@ public final class JdbcQuotaRules implements QuotaRules {
     @Override
     public void zone(ScopeKey scope, ZoneId zone) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM quota_zone WHERE platform = :platform AND scope_id = :scope")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("DELETE FROM quota_zone WHERE platform = :platform AND scope_id = :scope", scope)
                     .update();
-            jdbc.sql("INSERT INTO quota_zone (platform, scope_id, zone_id) VALUES (:platform, :scope, :zone)")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+            scopes.bound("INSERT INTO quota_zone (platform, scope_id, zone_id) VALUES (:platform, :scope, :zone)", scope)
                     .param("zone", zone.getId())
                     .update();
         });
@@ -110,12 +102,10 @@ public final class JdbcQuotaRules implements QuotaRules {
     }
 
     private Rules load(ScopeKey scope) {
-        List<QuotaOverride> overrides = jdbc.sql("""
+        List<QuotaOverride> overrides = scopes.bound("""
                         SELECT target_kind, target_id, budget_unit, budget_period, allowance FROM quota_override
                         WHERE platform = :platform AND scope_id = :scope
-                        ORDER BY target_kind, target_id, budget_unit, budget_period""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        ORDER BY target_kind, target_id, budget_unit, budget_period""", scope)
                 .query((rs, n) -> {
                     long allowance = rs.getLong("allowance");
                     return new QuotaOverride(OverrideTarget.valueOf(rs.getString("target_kind")),
@@ -124,9 +114,7 @@ public final class JdbcQuotaRules implements QuotaRules {
                             rs.wasNull() ? Allowance.UNLIMITED : new Allowance(allowance));
                 })
                 .list();
-        Optional<ZoneId> zone = jdbc.sql("SELECT zone_id FROM quota_zone WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        Optional<ZoneId> zone = scopes.bound("SELECT zone_id FROM quota_zone WHERE platform = :platform AND scope_id = :scope", scope)
                 .query(String.class)
                 .optional()
                 .map(ZoneId::of);

@@ -37,23 +37,23 @@ public final class JdbcReviewStore implements ReviewStore {
             rule_name, scores, text_hash, excerpt, resolution, resolved_by, resolved_at, resolution_detail""";
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
 
     public JdbcReviewStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
     }
 
     @Override
     public boolean add(ReviewItem item) {
         try {
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO review_item (id, created_at, platform, scope_id, channel_id, thread_id, author_id,
                                 message_id, direction, category, rule_name, scores, text_hash, excerpt)
                             VALUES (:id, :at, :platform, :scope, :channel, :thread, :author, :message, :direction,
-                                :category, :rule, :scores, :hash, :excerpt)""")
+                                :category, :rule, :scores, :hash, :excerpt)""", item.scope())
                     .param("id", item.id())
                     .param("at", Timestamp.from(item.createdAt()))
-                    .param("platform", item.scope().platform().name())
-                    .param("scope", item.scope().scopeId())
                     .param("channel", item.location().channelId())
                     .param("thread", item.location().threadId())
                     .param("author", item.authorId())
@@ -79,19 +79,17 @@ public final class JdbcReviewStore implements ReviewStore {
 
     @Override
     public List<ReviewItem> pending(ScopeKey scope, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return scopes.bound("SELECT " + COLUMNS + """
                          FROM review_item WHERE platform = :platform AND scope_id = :scope AND resolved_by IS NULL
-                        ORDER BY created_at, id""")
-                .param("platform", scope.platform().name()).param("scope", scope.scopeId())
+                        ORDER BY created_at, id""", scope)
                 .query((rs, n) -> item(rs)).stream().limit(limit).toList();
     }
 
     @Override
     public List<ReviewItem> resolved(ScopeKey scope, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return scopes.bound("SELECT " + COLUMNS + """
                          FROM review_item WHERE platform = :platform AND scope_id = :scope AND resolved_by IS NOT NULL
-                        ORDER BY resolved_at DESC, id""")
-                .param("platform", scope.platform().name()).param("scope", scope.scopeId())
+                        ORDER BY resolved_at DESC, id""", scope)
                 .query((rs, n) -> item(rs)).stream().limit(limit).toList();
     }
 

@@ -22,27 +22,23 @@ public final class JdbcScopePersonas implements ScopePersonas {
 
     private record Row(String name, String systemPrompt, GenerationSettings generation) {}
 
-    private final JdbcClient jdbc;
+    private final ScopeRows scopes;
     private final TransactionTemplate transactions;
 
     public JdbcScopePersonas(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
         this.transactions = transactions;
     }
 
     @Override
     public List<Persona> all(ScopeKey scope) {
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = scopes.bound("""
                         SELECT name, system_prompt, max_new_tokens, temperature, seed FROM scope_persona
-                        WHERE platform = :platform AND scope_id = :scope ORDER BY name""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope ORDER BY name""", scope)
                 .query((rs, n) -> row(rs))
                 .list();
         Map<String, Map<String, Float>> scales = new HashMap<>();
-        jdbc.sql("SELECT persona, adapter, scale FROM scope_persona_adapter WHERE platform = :platform AND scope_id = :scope")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        scopes.bound("SELECT persona, adapter, scale FROM scope_persona_adapter WHERE platform = :platform AND scope_id = :scope", scope)
                 .query(rs -> {
                     scales.computeIfAbsent(rs.getString("persona"), p -> new HashMap<>())
                             .put(rs.getString("adapter"), rs.getFloat("scale"));
@@ -52,11 +48,9 @@ public final class JdbcScopePersonas implements ScopePersonas {
 
     @Override
     public Optional<Persona> find(ScopeKey scope, String name) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT name, system_prompt, max_new_tokens, temperature, seed FROM scope_persona
-                        WHERE platform = :platform AND scope_id = :scope AND name = :name""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND name = :name""", scope)
                 .param("name", name)
                 .query((rs, n) -> row(rs))
                 .optional()
@@ -69,22 +63,18 @@ public final class JdbcScopePersonas implements ScopePersonas {
         // adapter rows go with the persona row (ON DELETE CASCADE)
         transactions.executeWithoutResult(status -> {
             delete(scope, persona.name());
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO scope_persona (platform, scope_id, name, system_prompt, max_new_tokens, temperature, seed)
-                            VALUES (:platform, :scope, :name, :prompt, :tokens, :temperature, :seed)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :name, :prompt, :tokens, :temperature, :seed)""", scope)
                     .param("name", persona.name())
                     .param("prompt", persona.systemPrompt())
                     .param("tokens", persona.generation().maxNewTokens())
                     .param("temperature", persona.generation().temperature())
                     .param("seed", persona.generation().seed())
                     .update();
-            persona.adapterScales().forEach((adapter, scale) -> jdbc.sql("""
+            persona.adapterScales().forEach((adapter, scale) -> scopes.bound("""
                             INSERT INTO scope_persona_adapter (platform, scope_id, persona, adapter, scale)
-                            VALUES (:platform, :scope, :persona, :adapter, :scale)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :persona, :adapter, :scale)""", scope)
                     .param("persona", persona.name())
                     .param("adapter", adapter)
                     .param("scale", scale)
@@ -94,20 +84,16 @@ public final class JdbcScopePersonas implements ScopePersonas {
 
     @Override
     public boolean delete(ScopeKey scope, String name) {
-        return jdbc.sql("DELETE FROM scope_persona WHERE platform = :platform AND scope_id = :scope AND name = :name")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+        return scopes.bound("DELETE FROM scope_persona WHERE platform = :platform AND scope_id = :scope AND name = :name", scope)
                 .param("name", name)
                 .update() > 0;
     }
 
     private Map<String, Float> scales(ScopeKey scope, String persona) {
         Map<String, Float> scales = new HashMap<>();
-        jdbc.sql("""
+        scopes.bound("""
                         SELECT adapter, scale FROM scope_persona_adapter
-                        WHERE platform = :platform AND scope_id = :scope AND persona = :persona""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        WHERE platform = :platform AND scope_id = :scope AND persona = :persona""", scope)
                 .param("persona", persona)
                 .query(rs -> {
                     scales.put(rs.getString("adapter"), rs.getFloat("scale"));

@@ -25,9 +25,11 @@ public final class JdbcUsageLedger implements UsageLedger {
     static final String WHOLE_SCOPE = "*";
 
     private final JdbcClient jdbc;
+    private final ScopeRows scopes;
 
     public JdbcUsageLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.scopes = new ScopeRows(jdbc);
     }
 
     @Override
@@ -42,11 +44,9 @@ public final class JdbcUsageLedger implements UsageLedger {
             return;
         }
         try {
-            jdbc.sql("""
+            scopes.bound("""
                             INSERT INTO quota_usage (platform, scope_id, counter_level, subject_id, usage_day, messages, tokens)
-                            VALUES (:platform, :scope, :level, :subject, :day, :messages, :tokens)""")
-                    .param("platform", scope.platform().name())
-                    .param("scope", scope.scopeId())
+                            VALUES (:platform, :scope, :level, :subject, :day, :messages, :tokens)""", scope)
                     .param("level", level.name())
                     .param("subject", subject)
                     .param("day", day)
@@ -63,14 +63,12 @@ public final class JdbcUsageLedger implements UsageLedger {
     }
 
     private boolean increment(ScopeKey scope, QuotaLevel level, String subject, LocalDate day, Usage usage) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         UPDATE quota_usage SET messages = messages + :messages, tokens = tokens + :tokens
                         WHERE platform = :platform AND scope_id = :scope AND counter_level = :level
-                          AND subject_id = :subject AND usage_day = :day""")
+                          AND subject_id = :subject AND usage_day = :day""", scope)
                 .param("messages", usage.messages())
                 .param("tokens", usage.tokens())
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
                 .param("level", level.name())
                 .param("subject", subject)
                 .param("day", day)
@@ -79,13 +77,11 @@ public final class JdbcUsageLedger implements UsageLedger {
 
     @Override
     public Usage used(ScopeKey scope, QuotaLevel level, String subjectId, LocalDate first, LocalDate last) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT COALESCE(SUM(messages), 0) AS messages, COALESCE(SUM(tokens), 0) AS tokens
                         FROM quota_usage
                         WHERE platform = :platform AND scope_id = :scope AND counter_level = :level
-                          AND subject_id = :subject AND usage_day BETWEEN :first AND :last""")
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                          AND subject_id = :subject AND usage_day BETWEEN :first AND :last""", scope)
                 .param("level", level.name())
                 .param("subject", level == QuotaLevel.SERVER ? WHOLE_SCOPE : subjectId)
                 .param("first", first)
@@ -96,15 +92,13 @@ public final class JdbcUsageLedger implements UsageLedger {
 
     @Override
     public List<UserUsage> top(ScopeKey scope, LocalDate first, LocalDate last, int count) {
-        return jdbc.sql("""
+        return scopes.bound("""
                         SELECT subject_id, SUM(messages) AS messages, SUM(tokens) AS tokens
                         FROM quota_usage
                         WHERE platform = :platform AND scope_id = :scope AND counter_level = 'USER'
                           AND usage_day BETWEEN :first AND :last
                         GROUP BY subject_id
-                        ORDER BY SUM(tokens) DESC, subject_id""" + " LIMIT " + Math.max(0, count))
-                .param("platform", scope.platform().name())
-                .param("scope", scope.scopeId())
+                        ORDER BY SUM(tokens) DESC, subject_id""" + " LIMIT " + Math.max(0, count), scope)
                 .param("first", first)
                 .param("last", last)
                 .query((rs, n) -> new UserUsage(rs.getString("subject_id"),

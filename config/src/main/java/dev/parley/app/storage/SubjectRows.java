@@ -22,10 +22,7 @@ record SubjectRows(JdbcClient jdbc) {
 
     /** {@code sql} with {@code :platform}, {@code :scope} and {@code :user} bound to the subject. */
     JdbcClient.StatementSpec bound(String sql, DataSubject subject) {
-        return jdbc.sql(sql)
-                .param("platform", subject.scope().platform().name())
-                .param("scope", subject.scope().scopeId())
-                .param("user", subject.userId());
+        return new ScopeRows(jdbc).bound(sql, subject.scope()).param("user", subject.userId());
     }
 
     /** The rows of a query, each column by its lower-case name; times as ISO-8601 text. */

@@ -9,6 +9,7 @@ import dev.parley.core.model.ChatRequest;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
+import dev.parley.core.testing.FakeChatModel;
 import dev.parley.model.llama.LlamaChatModel;
 import dev.parley.model.llama.LlamaSettings;
 import dev.parley.model.openai.OpenAiChatModel;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -265,7 +267,8 @@ class ModelServerTest {
     @Test
     void completionTokens_neverExceedMaxTokens_evenWhenTheTextTokenizesIntoMore() throws Exception {
         // each piece is one generated token whose text tokenizes again into two: re-counting overshoots
-        try (ChatModel twoTokensAPiece = new PiecesModel("ab");
+        try (ChatModel twoTokensAPiece = new FakeChatModel(512, FakeChatModel.CHARACTERS,
+                        request -> FakeChatModel.saying(Collections.nCopies(request.settings().maxNewTokens(), "ab")));
                 ModelServer fake = ModelServer.start(twoTokensAPiece, ModelServerSettings.of("127.0.0.1", 0, "fake"))) {
             JsonNode reply = post(fake, null, """
                     {"max_tokens": 5, "messages": [{"role": "user", "content": "hello"}]}""", 200);
@@ -359,41 +362,6 @@ class ModelServerTest {
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port())
                 .hasMessageContaining("parley.model-server.port");
-    }
-
-    /** Generates {@code maxNewTokens} copies of one piece; counts a token per character. */
-    private record PiecesModel(String piece) implements ChatModel {
-        @Override
-        public ReplyStream stream(ChatRequest request) {
-            int[] left = {request.settings().maxNewTokens()};
-            return new ReplyStream() {
-                @Override
-                public String next() {
-                    return left[0]-- > 0 ? piece : null;
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public int countTokens(String text) {
-            return text.length();
-        }
-
-        @Override
-        public int contextSize() {
-            return 512;
-        }
-
-        @Override
-        public int parallelSlots() {
-            return 1;
-        }
-
-        @Override
-        public void close() {}
     }
 
     private static OpenAiChatModel client(ModelServer target, String key) {

@@ -142,10 +142,7 @@ final class BotApiChats {
         String text = checkedText(params);
         lock.lock();
         try {
-            BotMessage shown = botMessages.getOrDefault(chatId, new LinkedHashMap<>()).get(messageId);
-            if (shown == null || shown.deleted()) {
-                throw new BadRequest("message to edit not found");
-            }
+            BotMessage shown = shownBotMessage(chatId, messageId, "edit");
             if (shown.text().equals(text)) {
                 throw new BadRequest("message is not modified: specified new message content and reply markup are"
                         + " exactly the same as a current content and reply markup of the message");
@@ -179,16 +176,22 @@ final class BotApiChats {
         long messageId = required(params, "message_id");
         lock.lock();
         try {
-            BotMessage shown = botMessages.getOrDefault(chatId, new LinkedHashMap<>()).get(messageId);
-            if (shown == null || shown.deleted()) {
-                throw new BadRequest("message to delete not found");
-            }
+            BotMessage shown = shownBotMessage(chatId, messageId, "delete");
             botMessages.get(chatId).put(messageId, new BotMessage(chatId, messageId, shown.text(), shown.replyTo(),
                     shown.edits(), true));
             return ok(true);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The bot's message {@code messageId} as the chat shows it now; a BadRequest as Telegram's when it is gone. Under the lock. */
+    private BotMessage shownBotMessage(long chatId, long messageId, String toDo) {
+        BotMessage shown = botMessages.getOrDefault(chatId, new LinkedHashMap<>()).get(messageId);
+        if (shown == null || shown.deleted()) {
+            throw new BadRequest("message to " + toDo + " not found");
+        }
+        return shown;
     }
 
     /** {@code getChat}: by id, or by {@code @username}; only chats the bot is in or has seen a message of. */

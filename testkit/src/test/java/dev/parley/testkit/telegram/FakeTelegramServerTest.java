@@ -173,6 +173,24 @@ class FakeTelegramServerTest {
     }
 
     @Test
+    void aDeletedOrUnknownMessage_cannotBeEditedNorDeleted() {
+        server.userSends(GROUP, ALICE, "question");
+        Answer sent = json("sendMessage", "{\"chat_id\":-5,\"text\":\"draft\"}");
+        @SuppressWarnings("unchecked")
+        long id = (Long) ((Map<String, Object>) sent.body().get("result")).get("message_id");
+        assertThat(json("deleteMessage", "{\"chat_id\":-5,\"message_id\":" + id + "}").status()).isEqualTo(200);
+
+        Answer edit = json("editMessageText", "{\"chat_id\":-5,\"message_id\":" + id + ",\"text\":\"final\"}");
+        Answer delete = json("deleteMessage", "{\"chat_id\":-5,\"message_id\":" + id + "}");
+        Answer unknown = json("deleteMessage", "{\"chat_id\":-5,\"message_id\":999999}");
+
+        assertThat(edit.status()).isEqualTo(400);
+        assertThat(edit.body()).containsEntry("description", "Bad Request: message to edit not found");
+        assertThat(delete.body()).containsEntry("description", "Bad Request: message to delete not found");
+        assertThat(unknown.body()).containsEntry("description", "Bad Request: message to delete not found");
+    }
+
+    @Test
     void tooLongText_isRefusedAsTelegramDoes() {
         Answer answer = json("sendMessage", "{\"chat_id\":1,\"text\":\"" + "a".repeat(4097) + "\"}");
 
