@@ -20,8 +20,10 @@ import java.util.Map;
  *   <li>runs of three or more of the same letter cut to two ({@code fuuuuck} to {@code fuuck}: the
  *       lexicon also looks words up with doubles collapsed);
  *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
- *       {@code b.o.m.b}, {@code b 0 m b}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a run of five
- *       or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
+ *       {@code b.o.m.b}, {@code b 0 m b}), or two parted by a dot or hyphen ({@code d.o}); a run keeps to one kind of gap between its letters, so
+ *       spaces still part words spelled with dots or hyphens ({@code h.o.w m.u.c.h} reads
+ *       {@code how much}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a spaced run
+ *       of five or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
  *       leaves them apart, for terms of one-letter words);
  *   <li>double quotation marks ({@code " “ ” „ « »}) kept as a word of their own, {@link #QUOTE},
  *       so that rules can tell a quoted statement from one made;
@@ -91,9 +93,9 @@ public final class TextNormaliser {
                     at = words.copy(i, out, at);
                     out[at++] = ' ';
                 }
-            } else if (run >= 3) {
+            } else if (run >= 3 || (run == 2 && words.gapBefore(i + 1) == Words.DOTS)) { // "d.o", not "x y" or "f**k"
                 int start = i;
-                if (run >= 5 && isStandaloneLetter(words.charAt(i))) {
+                if (run >= 5 && words.gapBefore(i + 1) == Words.SPACES && isStandaloneLetter(words.charAt(i))) {
                     out[at++] = words.charAt(i);
                     out[at++] = ' ';
                     start++;
@@ -146,11 +148,23 @@ public final class TextNormaliser {
         private int length;
         /** Where word {@code i} ends in {@link #chars}; it starts where word {@code i - 1} ends. */
         private int[] ends;
+        /** What parts word {@code i} from the word before it: {@link #SPACES}, {@link #DOTS}, {@link #OTHER}, or several of them. */
+        private byte[] gaps;
         private int count;
+        /** The kind of gap read since the last word ended, given to the next word that ends. */
+        private byte gap;
+
+        /** A gap of white space, as in "b o m b". */
+        static final byte SPACES = 1;
+        /** A gap of dots, hyphens or underscores, as in "b.o.m.b" or "b-o-m-b". */
+        static final byte DOTS = 2;
+        /** A gap of other characters, as in "f***k"; "b. o. m. b" has {@code SPACES | DOTS}. */
+        static final byte OTHER = 4;
 
         private Words(char[] chars, int capacity) {
             this.chars = chars;
             ends = new int[Math.max(16, capacity / 4)]; // chat words run about five letters and a space
+            gaps = new byte[ends.length];
         }
 
         /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
@@ -188,9 +202,11 @@ public final class TextNormaliser {
                         hasLetter = false;
                         hasLeet = false;
                     }
+                    words.gap |= Character.isWhitespace(cp) ? SPACES : cp == '.' || cp == '-' || cp == '_' ? DOTS : OTHER;
                     if (isQuotationMark(cp)) {
                         words.append(QUOTE.charAt(0));
                         words.end();
+                        words.gap = OTHER;
                         wordStart = words.length;
                     }
                 }
@@ -240,8 +256,16 @@ public final class TextNormaliser {
         private void end() {
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, 2 * count);
+                gaps = Arrays.copyOf(gaps, 2 * count);
             }
+            gaps[count] = gap;
+            gap = 0;
             ends[count++] = length;
+        }
+
+        /** What parts {@code word} from the word before it (0 for the first word). */
+        byte gapBefore(int word) {
+            return gaps[word];
         }
 
         int count() {
@@ -334,7 +358,8 @@ public final class TextNormaliser {
     private static int singleLetterRun(Words words, int from) {
         int end = from;
         int letters = 0;
-        while (end < words.count() && words.length(end) == 1) {
+        while (end < words.count() && words.length(end) == 1
+                && (end < from + 2 || words.gapBefore(end) == words.gapBefore(from + 1))) {
             char c = words.charAt(end);
             if (Character.isLetter(c)) {
                 letters++;
