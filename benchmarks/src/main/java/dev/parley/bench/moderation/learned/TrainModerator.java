@@ -80,6 +80,8 @@ public final class TrainModerator {
      * block when the severe categories' block threshold is chosen ({@code DefaultBlocking}).
      */
     private static final double BLOCK_BUDGET = 0.05;
+    /** Experiment: read quoted spans alone instead of clauses in the clause variant ({@link #pieces}). */
+    private static final boolean QUOTES = "quotes".equals(System.getProperty("parley.train.pieces", "clauses"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -269,7 +271,7 @@ public final class TrainModerator {
             List<List<String>> clauses = new ArrayList<>(texts.size());
             List<String> allClauses = new ArrayList<>();
             for (LabelledText text : texts) {
-                List<String> normalisedClauses = LearnedModerationProvider.standardClauses().of(text.text()).stream()
+                List<String> normalisedClauses = pieces(text.text()).stream()
                         .map(normaliser::normalise).map(String::strip).toList();
                 clauses.add(normalisedClauses);
                 allClauses.addAll(normalisedClauses);
@@ -304,6 +306,14 @@ public final class TrainModerator {
             }
             return samples;
         }
+    }
+
+    /**
+     * The pieces of a text also read alone: its clauses ({@code LearnedModerationProvider.standardClauses}),
+     * or with {@code -Dparley.train.pieces=quotes} its quoted spans ({@link QuotedSpans}, an experiment).
+     */
+    static List<String> pieces(String text) {
+        return QUOTES ? new QuotedSpans(3, 2, 1_000).of(text) : LearnedModerationProvider.standardClauses().of(text);
     }
 
     static String f(double value) {
