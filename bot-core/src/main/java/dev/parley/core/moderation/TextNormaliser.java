@@ -1,9 +1,6 @@
 package dev.parley.core.moderation;
 
-import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Turns text into the form rules match against, so that cheap evasions do not hide a word.
@@ -20,8 +17,10 @@ import java.util.Map;
  *   <li>runs of three or more of the same letter cut to two ({@code fuuuuck} to {@code fuuck}: the
  *       lexicon also looks words up with doubles collapsed);
  *   <li>runs of three or more single letters joined into one word ({@code b o m b a},
- *       {@code b.o.m.b}, {@code b 0 m b}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a run of five
- *       or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
+ *       {@code b.o.m.b}, {@code b 0 m b}), or two parted by a dot or hyphen ({@code d.o}); a run keeps to one kind of gap between its letters, so
+ *       spaces still part words spelled with dots or hyphens ({@code h.o.w m.u.c.h} reads
+ *       {@code how much}); a leading {@code a}, {@code e}, {@code i} or {@code o} of a spaced run
+ *       of five or more stays a word of its own, as in "a b o m b" ({@link #normaliseKeepingLetters}
  *       leaves them apart, for terms of one-letter words);
  *   <li>double quotation marks ({@code " “ ” „ « »}) kept as a word of their own, {@link #QUOTE},
  *       so that rules can tell a quoted statement from one made;
@@ -32,28 +31,6 @@ import java.util.Map;
  * <p>Stateless and thread-safe.
  */
 public final class TextNormaliser {
-
-    /** Letters of other scripts that look like a Latin letter, after case folding. */
-    private static final Map<Integer, Character> CONFUSABLES = confusables(
-            // Cyrillic
-            "а", 'a', "в", 'b', "с", 'c', "ԁ", 'd', "е", 'e', "ё", 'e', "һ", 'h', "н", 'h', "і", 'i', "ї", 'i',
-            "ј", 'j', "к", 'k', "ӏ", 'l', "м", 'm', "п", 'n', "о", 'o', "р", 'p', "ԛ", 'q', "г", 'r', "ѕ", 's',
-            "т", 't', "у", 'y', "ѵ", 'v', "ԝ", 'w', "х", 'x', "ь", 'b', "з", 'z',
-            // Greek
-            "α", 'a', "β", 'b', "γ", 'y', "δ", 'd', "ε", 'e', "η", 'n', "ι", 'i', "κ", 'k', "ν", 'v', "ο", 'o',
-            "ρ", 'p', "τ", 't', "υ", 'u', "χ", 'x', "ω", 'w', "μ", 'u', "ς", 's',
-            // Latin letters that do not decompose, and small capitals
-            "ı", 'i', "ł", 'l', "ø", 'o', "đ", 'd', "ħ", 'h', "ŧ", 't', "ɑ", 'a', "ɡ", 'g',
-            "ᴀ", 'a', "ʙ", 'b', "ᴄ", 'c', "ᴅ", 'd', "ᴇ", 'e', "ꜰ", 'f', "ɢ", 'g', "ʜ", 'h', "ɪ", 'i', "ᴊ", 'j',
-            "ᴋ", 'k', "ʟ", 'l', "ᴍ", 'm', "ɴ", 'n', "ᴏ", 'o', "ᴘ", 'p', "ʀ", 'r', "ꜱ", 's', "ᴛ", 't', "ᴜ", 'u',
-            "ᴠ", 'v', "ᴡ", 'w', "ʏ", 'y', "ᴢ", 'z');
-
-    /**
-     * Every character of the Basic Multilingual Plane outside ASCII, folded once (NFKC, lower case,
-     * NFD, marks and format characters dropped, confusables read as Latin): a lookup instead of two
-     * {@link Normalizer} passes per text. Never changed after class initialisation.
-     */
-    private static final String[] FOLDED_BMP = foldedBmp();
 
     /**
      * A letter masked inside a word, as in "f*ggot": kept, so that the lexicon can match the word
@@ -79,7 +56,7 @@ public final class TextNormaliser {
     }
 
     private String normalise(String text, boolean joinSingleLetters) {
-        Words words = Words.of(foldQuickly(text));
+        Words words = Words.of(LetterFolding.foldQuickly(text));
         // a space before each word and one at the end: never more than the words' characters plus one per word
         char[] out = new char[words.length() + words.count() + 1];
         int at = 0;
@@ -91,9 +68,9 @@ public final class TextNormaliser {
                     at = words.copy(i, out, at);
                     out[at++] = ' ';
                 }
-            } else if (run >= 3) {
+            } else if (run >= 3 || (run == 2 && words.gapBefore(i + 1) == Words.DOTS)) { // "d.o", not "x y" or "f**k"
                 int start = i;
-                if (run >= 5 && isStandaloneLetter(words.charAt(i))) {
+                if (run >= 5 && words.gapBefore(i + 1) == Words.SPACES && isStandaloneLetter(words.charAt(i))) {
                     out[at++] = words.charAt(i);
                     out[at++] = ' ';
                     start++;
@@ -119,7 +96,7 @@ public final class TextNormaliser {
      * may stand for a letter).
      */
     boolean separatesWords(int codePoint) {
-        String decomposed = fold(Character.toString(codePoint));
+        String decomposed = LetterFolding.fold(Character.toString(codePoint));
         boolean separates = false;
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
@@ -127,7 +104,7 @@ public final class TextNormaliser {
             if (Character.isLetterOrDigit(cp) || isLeetSymbol(cp) || cp == MASK) { // a mask may be inside a word
                 return false;
             }
-            separates |= !isDropped(cp);
+            separates |= !LetterFolding.isDropped(cp);
         }
         return separates;
     }
@@ -146,15 +123,27 @@ public final class TextNormaliser {
         private int length;
         /** Where word {@code i} ends in {@link #chars}; it starts where word {@code i - 1} ends. */
         private int[] ends;
+        /** What parts word {@code i} from the word before it: {@link #SPACES}, {@link #DOTS}, {@link #OTHER}, or several of them. */
+        private byte[] gaps;
         private int count;
+        /** The kind of gap read since the last word ended, given to the next word that ends. */
+        private byte gap;
+
+        /** A gap of white space, as in "b o m b". */
+        static final byte SPACES = 1;
+        /** A gap of dots, hyphens or underscores, as in "b.o.m.b" or "b-o-m-b". */
+        static final byte DOTS = 2;
+        /** A gap of other characters, as in "f***k"; "b. o. m. b" has {@code SPACES | DOTS}. */
+        static final byte OTHER = 4;
 
         private Words(char[] chars, int capacity) {
             this.chars = chars;
             ends = new int[Math.max(16, capacity / 4)]; // chat words run about five letters and a space
+            gaps = new byte[ends.length];
         }
 
         /** Splits folded text into words, reading confusables and leetspeak, cutting long repeats. */
-        static Words of(Folded folded) {
+        static Words of(LetterFolding.Folded folded) {
             char[] text = folded.chars();
             Words words = new Words(text, folded.length());
             int wordStart = 0;
@@ -165,10 +154,10 @@ public final class TextNormaliser {
                 int cp = Character.codePointAt(text, i, length);
                 i += Character.charCount(cp);
                 if (cp >= 0x80) { // no ASCII character is a mark, a format character or a confusable
-                    if (isDropped(cp)) {
+                    if (LetterFolding.isDropped(cp)) {
                         continue;
                     }
-                    Character latin = CONFUSABLES.get(cp);
+                    Character latin = LetterFolding.latinLookAlike(cp);
                     if (latin != null) {
                         cp = latin;
                     }
@@ -188,9 +177,11 @@ public final class TextNormaliser {
                         hasLetter = false;
                         hasLeet = false;
                     }
+                    words.gap |= Character.isWhitespace(cp) ? SPACES : cp == '.' || cp == '-' || cp == '_' ? DOTS : OTHER;
                     if (isQuotationMark(cp)) {
                         words.append(QUOTE.charAt(0));
                         words.end();
+                        words.gap = OTHER;
                         wordStart = words.length;
                     }
                 }
@@ -240,8 +231,16 @@ public final class TextNormaliser {
         private void end() {
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, 2 * count);
+                gaps = Arrays.copyOf(gaps, 2 * count);
             }
+            gaps[count] = gap;
+            gap = 0;
             ends[count++] = length;
+        }
+
+        /** What parts {@code word} from the word before it (0 for the first word). */
+        byte gapBefore(int word) {
+            return gaps[word];
         }
 
         int count() {
@@ -334,7 +333,8 @@ public final class TextNormaliser {
     private static int singleLetterRun(Words words, int from) {
         int end = from;
         int letters = 0;
-        while (end < words.count() && words.length(end) == 1) {
+        while (end < words.count() && words.length(end) == 1
+                && (end < from + 2 || words.gapBefore(end) == words.gapBefore(from + 1))) {
             char c = words.charAt(end);
             if (Character.isLetter(c)) {
                 letters++;
@@ -348,95 +348,5 @@ public final class TextNormaliser {
 
     private static boolean isStandaloneLetter(char letter) {
         return letter == 'a' || letter == 'e' || letter == 'i' || letter == 'o';
-    }
-
-    /**
-     * The same as {@link #fold} for the purpose of matching, character by character from a table:
-     * ASCII is lower-cased, other BMP characters looked up, the rest (surrogate pairs) folded by
-     * {@link Normalizer}.
-     */
-    private static Folded foldQuickly(String text) {
-        char[] out = new char[text.length()];
-        int at = 0;
-        for (int i = 0; i < text.length(); ) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out[at++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                i++;
-                continue;
-            }
-            String folded;
-            if (!Character.isSurrogate(c)) {
-                folded = FOLDED_BMP[c];
-                i++;
-            } else {
-                int cp = text.codePointAt(i);
-                folded = fold(Character.toString(cp));
-                i += Character.charCount(cp);
-            }
-            int needed = at + folded.length() + (text.length() - i); // room for the rest as one character each
-            if (needed > out.length) { // a ligature or a fraction folds into more characters
-                out = Arrays.copyOf(out, Math.max(2 * out.length, needed));
-            }
-            folded.getChars(0, folded.length(), out, at);
-            at += folded.length();
-        }
-        return new Folded(out, at);
-    }
-
-    /** Folded text: the first {@code length} characters of {@code chars}. */
-    private record Folded(char[] chars, int length) {}
-
-    private static String[] foldedBmp() {
-        String[] table = new String[0x10000];
-        for (int c = 0x80; c < 0x10000; c++) {
-            if (Character.isSurrogate((char) c)) {
-                continue;
-            }
-            String folded = fold(String.valueOf((char) c));
-            StringBuilder out = new StringBuilder(folded.length());
-            for (int i = 0; i < folded.length(); ) {
-                int cp = folded.codePointAt(i);
-                i += Character.charCount(cp);
-                if (isDropped(cp)) {
-                    continue;
-                }
-                Character latin = cp < 0x80 ? null : CONFUSABLES.get(cp);
-                out.appendCodePoint(latin != null ? latin : cp);
-            }
-            table[c] = out.toString().intern();
-        }
-        return table;
-    }
-
-    private static String fold(String text) {
-        if (isAscii(text)) {
-            return text.toLowerCase(Locale.ROOT); // NFKC and NFD change no ASCII character
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(folded, Normalizer.Form.NFD);
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDropped(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT;
-    }
-
-    private static Map<Integer, Character> confusables(Object... pairs) {
-        var map = new java.util.HashMap<Integer, Character>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            String look = Normalizer.normalize((String) pairs[i], Normalizer.Form.NFD);
-            map.put(look.codePointAt(0), (Character) pairs[i + 1]);
-        }
-        return Map.copyOf(map);
     }
 }

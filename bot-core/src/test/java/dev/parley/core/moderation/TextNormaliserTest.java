@@ -107,6 +107,18 @@ class TextNormaliserTest {
     }
 
     @Test
+    void keepsTheWordsOfASentenceSpelledWithDotsApart() {
+        // a space parts words whose letters are parted by dots or hyphens: the sentence stays readable
+        assertThat(normaliser.normalise("h.o.w m.u.c.h b.l.e.a.c.h d.o i d.r.i.n.k t.o d.i.e"))
+                .isEqualTo(" how much bleach do i drink to die ");
+        assertThat(normaliser.normalise("c.h.l.o.r.i.n.e g.a.s f.o.r a c.l.o.s.e.d r.o.o.m"))
+                .isEqualTo(" chlorine gas for a closed room ");
+        assertThat(normaliser.normalise("b-o-m-b m-a-k-i-n-g")).isEqualTo(" bomb making ");
+        assertThat(normaliser.normalise("á.c.i.d.o n.a c.a.r.a")).isEqualTo(" acido na cara ");
+        assertThat(normaliser.normalise("b. o. m. b. now")).isEqualTo(" bomb now ");
+    }
+
+    @Test
     void keepsALeadingArticleApartFromALongSpelledOutWord() {
         assertThat(normaliser.normalise("make a b o m b now")).isEqualTo(" make a bomb now ");
         assertThat(normaliser.normalise("uma b o m b a")).isEqualTo(" uma bomba ");

@@ -211,19 +211,14 @@ final class Report {
             boolean clauses, @Nullable CategoryThresholds thresholds) {
         System.out.println();
         System.out.println(title + (clauses ? "; clauses of short texts also read alone" : "; whole texts only"));
+        List<double[]> learnedOnly = learnedScores(heads, samples, clauses);
         List<double[]> scores = new ArrayList<>();
-        List<double[]> learnedOnly = new ArrayList<>();
-        for (Sample sample : samples) {
-            double[] learned = new double[CATEGORIES.length];
-            double[] both = new double[CATEGORIES.length];
+        for (int i = 0; i < samples.size(); i++) {
+            double[] both = learnedOnly.get(i).clone();
             for (int c = 0; c < CATEGORIES.length; c++) {
-                CategoryHeads.Head head = heads.heads().get(c);
-                learned[c] = head.calibrated(clauses ? HeadTrainer.rawLogitOverClauses(head, c, sample)
-                        : HeadTrainer.rawLogit(head, c, sample));
-                both[c] = Math.max(learned[c], sample.lexical()[c]);
+                both[c] = Math.max(both[c], samples.get(i).lexical()[c]);
             }
             scores.add(both);
-            learnedOnly.add(learned);
         }
         if (thresholds != null) {
             scores = thresholds.mapped(scores);
@@ -247,6 +242,31 @@ final class Report {
             }
         }
         perCategory(scores, samples);
+    }
+
+    /** Each sample's combined scores under {@code heads}: the learned tier's, or the lexical tier's where higher. */
+    static List<double[]> scores(CategoryHeads heads, List<Sample> samples, boolean clauses) {
+        List<double[]> scores = learnedScores(heads, samples, clauses);
+        for (int i = 0; i < samples.size(); i++) {
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                scores.get(i)[c] = Math.max(scores.get(i)[c], samples.get(i).lexical()[c]);
+            }
+        }
+        return scores;
+    }
+
+    private static List<double[]> learnedScores(CategoryHeads heads, List<Sample> samples, boolean clauses) {
+        List<double[]> scores = new ArrayList<>(samples.size());
+        for (Sample sample : samples) {
+            double[] learned = new double[CATEGORIES.length];
+            for (int c = 0; c < CATEGORIES.length; c++) {
+                CategoryHeads.Head head = heads.heads().get(c);
+                learned[c] = head.calibrated(clauses ? HeadTrainer.rawLogitOverClauses(head, c, sample)
+                        : HeadTrainer.rawLogit(head, c, sample));
+            }
+            scores.add(learned);
+        }
+        return scores;
     }
 
     private static void row(String name, List<double[]> scores, List<Sample> samples, Predicate<Sample> which) {

@@ -75,6 +75,13 @@ public final class TrainModerator {
      * row by row what the eighth block changed.
      */
     private static final boolean WITHOUT_EVERYDAY = Boolean.parseBoolean(System.getProperty("parley.train.without-everyday", "false"));
+    /**
+     * The most safe written look-alike requests, as a share per language, that the default policy may
+     * block when the severe categories' block threshold is chosen ({@code DefaultBlocking}).
+     */
+    private static final double BLOCK_BUDGET = 0.05;
+    /** Experiment: read quoted spans alone instead of clauses in the clause variant ({@link #pieces}). */
+    private static final boolean QUOTES = "quotes".equals(System.getProperty("parley.train.pieces", "clauses"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -182,6 +189,19 @@ public final class TrainModerator {
             Report.heldOut("ToLD-Br held-out fifth, per-category thresholds", whole, toldBr, java.util.Set.of(), false, thresholds);
             Report.heldOut("written evaluation examples, per-category thresholds; on requests, FPR is safe look-alikes flagged",
                     whole, written, jailbreaks, false, thresholds);
+
+            // 5. what the default policy blocks, by the severe categories' block threshold: chosen on the folds, tried held out
+            List<double[]> pooled = wholeReport.pooledScores();
+            List<Sample> pooledSamples = wholeReport.pooledSamples();
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: leave one data set out, pooled (whole texts)", pooled, pooledSamples, s -> true);
+            double block = DefaultBlocking.chosenOn(pooled, pooledSamples, BLOCK_BUDGET);
+            System.out.printf(Locale.ROOT, "block threshold of the severe categories chosen on the folds"
+                    + " (written look-alikes blocked at most %.0f%% in each language): %.2f%n", 100 * BLOCK_BUDGET, block);
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: written evaluation examples (eval.tsv, never trained on)",
+                    Report.scores(whole, written, false), written, s -> true);
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: HateCheck and ToLD-Br held-out fifth",
+                    Report.scores(whole, hateCheck, false), hateCheck, s -> true);
+            DefaultBlocking.print("", Report.scores(whole, toldBr, false), toldBr, s -> true);
         }
     }
 
@@ -251,7 +271,7 @@ public final class TrainModerator {
             List<List<String>> clauses = new ArrayList<>(texts.size());
             List<String> allClauses = new ArrayList<>();
             for (LabelledText text : texts) {
-                List<String> normalisedClauses = LearnedModerationProvider.standardClauses().of(text.text()).stream()
+                List<String> normalisedClauses = pieces(text.text()).stream()
                         .map(normaliser::normalise).map(String::strip).toList();
                 clauses.add(normalisedClauses);
                 allClauses.addAll(normalisedClauses);
@@ -286,6 +306,14 @@ public final class TrainModerator {
             }
             return samples;
         }
+    }
+
+    /**
+     * The pieces of a text also read alone: its clauses ({@code LearnedModerationProvider.standardClauses}),
+     * or with {@code -Dparley.train.pieces=quotes} its quoted spans ({@link QuotedSpans}, an experiment).
+     */
+    static List<String> pieces(String text) {
+        return QUOTES ? new QuotedSpans(3, 2, 1_000).of(text) : LearnedModerationProvider.standardClauses().of(text);
     }
 
     static String f(double value) {
