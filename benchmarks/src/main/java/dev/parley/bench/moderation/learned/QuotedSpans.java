@@ -49,13 +49,6 @@ record QuotedSpans(int minWords, int maxSpans, int maxChars) {
     }
 
     private static int words(String text) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
-            words += letter && !inWord ? 1 : 0;
-            inWord = letter;
-        }
-        return words;
+        return (int) java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).count();
     }
 }
