@@ -8,12 +8,14 @@ import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.llamacpp.StopReason;
 import dev.parley.model.llamacpp.TokenBatch;
 import dev.parley.model.stats.CacheCounters;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,7 @@ public final class BatchScheduler implements AutoCloseable {
     private final BatchDecoder decoder;
     private final SequenceCache cache;
     private final TokenBatch batch;
+    private final StepClock clock;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -79,6 +82,7 @@ public final class BatchScheduler implements AutoCloseable {
         this.decoder = model.batchDecoder();
         this.cache = new SequenceCache(decoder.sequences(), new HostKvStore(decoder, hostCacheBytes));
         this.batch = new TokenBatch(decoder.batchSize());
+        this.clock = new StepClock(System::nanoTime, decoder::nativeNanos, decoder::nativeCalls, allocatedBytes());
         // daemon: a main that returns must let the JVM exit with a model still open
         this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
         thread.start();
@@ -128,6 +132,11 @@ public final class BatchScheduler implements AutoCloseable {
     /** How the conversation cache has served requests so far. */
     public CacheCounters cacheCounters() {
         return cache.counters();
+    }
+
+    /** Where the decode thread's busy time went so far: inside the native decode and sample calls or outside them. */
+    public DecodeThreadTimes decodeThreadTimes() {
+        return clock.times();
     }
 
     /** Sequences of the context: the most replies generated at once. */
@@ -185,6 +194,15 @@ public final class BatchScheduler implements AutoCloseable {
         }
     }
 
+    /** The calling thread's allocated bytes so far, where the JVM counts them. */
+    private static LongSupplier allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads::getCurrentThreadAllocatedBytes;
+        }
+        return () -> 0;
+    }
+
     private void run() {
         try {
             List<ScheduledReply> joining;
@@ -194,7 +212,9 @@ public final class BatchScheduler implements AutoCloseable {
                 }
                 leaveFinished();
                 if (!active.isEmpty()) {
+                    clock.stepStarted();
                     step();
+                    clock.stepEnded();
                     leaveFinished();
                 }
             }
@@ -214,6 +234,7 @@ public final class BatchScheduler implements AutoCloseable {
         lock.lock();
         try {
             while (!closed && !signalled && active.isEmpty() && (waiting.isEmpty() || cache.idle() == 0)) {
+                clock.idle();
                 changed.awaitUninterruptibly();
             }
             signalled = false;

@@ -33,6 +33,10 @@ public final class BatchDecoder {
     // sequences a copy between KV streams is pending for (as source or target): llama.cpp moves the
     // data at the next decode, so a state saved now would be stale and one restored now overwritten
     private final boolean[] copyPending;
+    // guarded by the work lock: native calls of decode, sample and isEndOfGeneration, and the
+    // time inside the decode and sample ones (issue #16: what the Java side adds per token)
+    private long nativeCalls;
+    private long nativeNanos;
 
     BatchDecoder(LlamaCppModel model) {
         this.model = model;
@@ -88,7 +92,10 @@ public final class BatchDecoder {
                 appliedScales = scales;
             }
             sampleable = new boolean[0];
+            long start = System.nanoTime();
             int code = LlamaJni.decodeBatch(context, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            nativeNanos += System.nanoTime() - start;
+            nativeCalls++;
             if (code == LlamaJni.DECODED || code == LlamaJni.NO_ROOM) {
                 Arrays.fill(copyPending, false); // llama_decode applied them before it looked for room
             }
@@ -121,7 +128,11 @@ public final class BatchDecoder {
             if (index < 0 || index >= sampleable.length || !sampleable[index]) {
                 throw new IllegalArgumentException("entry " + index + " of the last batch kept no logits");
             }
-            return LlamaJni.sampleAt(context, sampler.handle(), index);
+            long start = System.nanoTime();
+            int token = LlamaJni.sampleAt(context, sampler.handle(), index);
+            nativeNanos += System.nanoTime() - start;
+            nativeCalls++;
+            return token;
         } finally {
             work.unlock();
         }
@@ -133,7 +144,30 @@ public final class BatchDecoder {
         ReentrantLock work = model.work();
         work.lock();
         try {
+            nativeCalls++;
             return LlamaJni.isEndOfGeneration(model.modelHandle(), token);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Native calls {@link #decode}, {@link #sample} and {@link #isEndOfGeneration} made so far. */
+    public long nativeCalls() {
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return nativeCalls;
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Nanoseconds spent inside the native decode and sample calls so far. */
+    public long nativeNanos() {
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return nativeNanos;
         } finally {
             work.unlock();
         }
