@@ -1,5 +1,7 @@
 package dev.parley.model.batch;
 
+import dev.parley.model.llamacpp.BatchDecoder;
+import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,20 @@ final class StepClock {
         this.nanos = nanos;
         this.nativeNanos = nativeNanos;
         this.nativeCalls = nativeCalls;
+    }
+
+    /** A clock of the thread that drives {@code decoder}, on the system's nanosecond clock. */
+    static StepClock of(BatchDecoder decoder) {
+        return new StepClock(System::nanoTime, decoder::nativeNanos, decoder::nativeCalls, allocatedBytes());
+    }
+
+    /** The calling thread's allocated bytes so far, where the JVM counts them. */
+    private static LongSupplier allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads::getCurrentThreadAllocatedBytes;
+        }
+        return () -> 0;
     }
 
     /** The decode thread waits for work: the time until the next step is not busy time. */

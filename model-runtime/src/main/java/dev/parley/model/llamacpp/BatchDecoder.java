@@ -28,7 +28,8 @@ public final class BatchDecoder {
     private final LlamaCppModel model;
     // guarded by the model's work lock: the entries of the last decode that kept logits, and
     // the adapter scales the context applies
-    private boolean[] sampleable = new boolean[0];
+    private final boolean[] sampleable;
+    private int sampleableCount;
     private float[] appliedScales = new float[0];
     // sequences a copy between KV streams is pending for (as source or target): llama.cpp moves the
     // data at the next decode, so a state saved now would be stale and one restored now overwritten
@@ -41,6 +42,7 @@ public final class BatchDecoder {
     BatchDecoder(LlamaCppModel model) {
         this.model = model;
         this.copyPending = new boolean[model.sequences()];
+        this.sampleable = new boolean[model.parameters().batchSize()];
     }
 
     /** Sequences of the context, numbered {@code 0..sequences()-1}. */
@@ -68,32 +70,58 @@ public final class BatchDecoder {
      * @throws LlamaCppException if llama.cpp refuses or fails the batch
      */
     public Outcome decode(TokenBatch batch, float[] loraScales) {
+        return run(batch, loraScales, false);
+    }
+
+    /**
+     * {@link #decode}, and then, in the same native call, each entry added with a
+     * {@link Sampler} ({@link TokenBatch#add(int, int, int, Sampler)}) sampled from its logits and
+     * checked for an end of generation ({@link TokenBatch#sampledToken}, {@link
+     * TokenBatch#endsGeneration}): one crossing into native code a generated token, where decode,
+     * {@link #sample} and {@link #isEndOfGeneration} take three.
+     *
+     * @throws IllegalArgumentException as {@link #decode}
+     * @throws LlamaCppException as {@link #decode}
+     */
+    public Outcome decodeAndSample(TokenBatch batch, float[] loraScales) {
+        return run(batch, loraScales, true);
+    }
+
+    private Outcome run(TokenBatch batch, float[] loraScales, boolean sample) {
         Objects.requireNonNull(batch, "batch");
         AdapterScales.check(loraScales);
         int size = batch.size();
         if (size == 0 || size > batchSize()) {
             throw new IllegalArgumentException("a batch holds 1.." + batchSize() + " entries, this one " + size);
         }
-        model.checkTokens(batch.usedTokens());
+        int vocabulary = model.vocabSize();
+        int context = contextSize();
         for (int i = 0; i < size; i++) {
+            int token = batch.tokens()[i];
+            if (token < 0 || token >= vocabulary) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabulary - 1));
+            }
             checkSequence(batch.sequences()[i]);
-            if (batch.positions()[i] >= contextSize()) {
-                throw new IllegalArgumentException("position " + batch.positions()[i] + " is beyond the context of " + contextSize());
+            if (batch.positions()[i] >= context) {
+                throw new IllegalArgumentException("position " + batch.positions()[i] + " is beyond the context of " + context);
             }
         }
         ReentrantLock work = model.work();
         work.lock();
         try {
-            long context = model.contextHandle();
+            long handle = model.contextHandle();
             model.checkScaleCount(loraScales);
-            float[] scales = AdapterScales.active(loraScales);
-            if (!Arrays.equals(scales, appliedScales)) {
+            if (!AdapterScales.sameActive(loraScales, appliedScales)) {
+                float[] scales = AdapterScales.active(loraScales);
                 model.applyLoraScales(scales);
                 appliedScales = scales;
             }
-            sampleable = new boolean[0];
+            sampleableCount = 0;
             long start = System.nanoTime();
-            int code = LlamaJni.decodeBatch(context, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            int code = sample
+                    ? LlamaJni.decodeAndSample(handle, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size,
+                            batch.samplers(), batch.sampled())
+                    : LlamaJni.decodeBatch(handle, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
             nativeNanos += System.nanoTime() - start;
             nativeCalls++;
             if (code == LlamaJni.DECODED || code == LlamaJni.NO_ROOM) {
@@ -101,7 +129,8 @@ public final class BatchDecoder {
             }
             return switch (code) {
                 case LlamaJni.DECODED -> {
-                    sampleable = Arrays.copyOf(batch.logits(), size);
+                    System.arraycopy(batch.logits(), 0, sampleable, 0, size); // reused: no garbage a step
+                    sampleableCount = size;
                     yield Outcome.DECODED;
                 }
                 case LlamaJni.NO_ROOM -> Outcome.NO_ROOM;
@@ -125,7 +154,7 @@ public final class BatchDecoder {
         work.lock();
         try {
             long context = model.contextHandle();
-            if (index < 0 || index >= sampleable.length || !sampleable[index]) {
+            if (index < 0 || index >= sampleableCount || !sampleable[index]) {
                 throw new IllegalArgumentException("entry " + index + " of the last batch kept no logits");
             }
             long start = System.nanoTime();
