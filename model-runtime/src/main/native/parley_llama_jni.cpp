@@ -115,11 +115,31 @@ std::string vocabulary_problem(const std::string &file) {
     return problem;
 }
 
-// A context with the flag its abort callback reads, so Java can stop a decode from any thread.
+// A context with the flag its abort callback reads, so Java can stop a decode from any thread,
+// and the batch every decodeBatch fills, made once: no allocation per generated token.
 struct Context {
     llama_context *ctx = nullptr;
     std::atomic<bool> cancelled{false};
+    llama_batch batch{};
+    int capacity = 0;
+    std::vector<jboolean> wanted;
 };
+
+// Fills the context's batch from the Java arrays; the caller checked count against the capacity.
+void fill_batch(JNIEnv *env, Context *holder, jintArray tokens, jintArray positions, jintArray sequences,
+        jbooleanArray logits, jint count) {
+    llama_batch &batch = holder->batch;
+    batch.n_tokens = count;
+    env->GetIntArrayRegion(tokens, 0, count, batch.token);
+    env->GetIntArrayRegion(positions, 0, count, batch.pos);
+    env->GetBooleanArrayRegion(logits, 0, count, holder->wanted.data());
+    // one sequence id per entry: read them straight into each entry's slot
+    for (jint i = 0; i < count; i++) {
+        env->GetIntArrayRegion(sequences, i, 1, batch.seq_id[i]);
+        batch.n_seq_id[i] = 1;
+        batch.logits[i] = holder->wanted[static_cast<size_t>(i)] ? 1 : 0;
+    }
+}
 
 bool is_cancelled(void *data) {
     return static_cast<Context *>(data)->cancelled.load(std::memory_order_relaxed);
@@ -190,6 +210,9 @@ JNIEXPORT jlong JNICALL Java_dev_parley_model_llamacpp_LlamaJni_newContext(
             throw_java(env, "llama.cpp could not create a context of " + std::to_string(context_size) + " tokens");
             return 0;
         }
+        holder->batch = llama_batch_init(batch_size, 0, 1);
+        holder->capacity = batch_size;
+        holder->wanted.resize(static_cast<size_t>(batch_size));
         return reinterpret_cast<jlong>(holder);
     });
 }
@@ -198,6 +221,7 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeContext(JNIEn
     guarded<int>(env, 0, [&] {
         Context *holder = context_of(context);
         llama_free(holder->ctx);
+        llama_batch_free(holder->batch);
         delete holder;
         return 0;
     });
@@ -362,29 +386,52 @@ JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decodeBatch(
         if (holder->cancelled.load()) {
             return 2;
         }
-        std::vector<llama_token> ids(static_cast<size_t>(count));
-        std::vector<llama_pos> pos(static_cast<size_t>(count));
-        std::vector<llama_seq_id> seq(static_cast<size_t>(count));
-        std::vector<jboolean> wanted(static_cast<size_t>(count));
-        env->GetIntArrayRegion(tokens, 0, count, ids.data());
-        env->GetIntArrayRegion(positions, 0, count, pos.data());
-        env->GetIntArrayRegion(sequences, 0, count, seq.data());
-        env->GetBooleanArrayRegion(logits, 0, count, wanted.data());
-        std::vector<int32_t> n_seq(static_cast<size_t>(count), 1);
-        std::vector<llama_seq_id *> seq_ids(static_cast<size_t>(count));
-        std::vector<int8_t> outputs(static_cast<size_t>(count));
-        for (jint i = 0; i < count; i++) {
-            seq_ids[i] = &seq[i];
-            outputs[i] = wanted[i] ? 1 : 0;
+        if (count > holder->capacity) {
+            return -1;  // Java checks it first; never write past the batch
         }
-        llama_batch batch{};
-        batch.n_tokens = count;
-        batch.token = ids.data();
-        batch.pos = pos.data();
-        batch.n_seq_id = n_seq.data();
-        batch.seq_id = seq_ids.data();
-        batch.logits = outputs.data();
-        return llama_decode(holder->ctx, batch);
+        fill_batch(env, holder, tokens, positions, sequences, logits, count);
+        return llama_decode(holder->ctx, holder->batch);
+    });
+}
+
+// decodeBatch, then, once it decoded, each entry i with samplers[i] != 0 sampled from its logits
+// with that chain, into sampled[i]: the token, or ~token for an end-of-generation one. One
+// crossing a generated token instead of three (decode, sample, end check).
+JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decodeAndSample(
+        JNIEnv *env, jclass, jlong context, jintArray tokens, jintArray positions, jintArray sequences,
+        jbooleanArray logits, jint count, jlongArray samplers, jintArray sampled) {
+    return guarded<jint>(env, -1, [&]() -> jint {
+        Context *holder = context_of(context);
+        if (holder->cancelled.load()) {
+            return 2;
+        }
+        if (count > holder->capacity) {
+            return -1;
+        }
+        fill_batch(env, holder, tokens, positions, sequences, logits, count);
+        int code = llama_decode(holder->ctx, holder->batch);
+        if (code != 0) {
+            return code;
+        }
+        const llama_vocab *vocab = llama_model_get_vocab(llama_get_model(holder->ctx));
+        jboolean copied = JNI_FALSE;
+        // plain reads and writes of two small arrays; no JNI call in between
+        jlong *chains = env->GetLongArrayElements(samplers, &copied);
+        jint *out = env->GetIntArrayElements(sampled, &copied);
+        if (chains == nullptr || out == nullptr) {
+            if (chains != nullptr) env->ReleaseLongArrayElements(samplers, chains, JNI_ABORT);
+            if (out != nullptr) env->ReleaseIntArrayElements(sampled, out, JNI_ABORT);
+            return -1;  // an OutOfMemoryError is pending
+        }
+        for (jint i = 0; i < count; i++) {
+            if (chains[i] != 0 && holder->batch.logits[i]) {
+                llama_token token = llama_sampler_sample(reinterpret_cast<llama_sampler *>(chains[i]), holder->ctx, i);
+                out[i] = llama_vocab_is_eog(vocab, token) ? ~token : token;
+            }
+        }
+        env->ReleaseLongArrayElements(samplers, chains, JNI_ABORT);
+        env->ReleaseIntArrayElements(sampled, out, 0);
+        return code;
     });
 }
 

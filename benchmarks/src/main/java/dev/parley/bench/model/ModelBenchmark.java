@@ -2,6 +2,7 @@ package dev.parley.bench.model;
 
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ReplyStream;
+import dev.parley.model.batch.DecodeThreadTimes;
 import dev.parley.model.llama.LlamaChatModel;
 import dev.parley.model.llama.LlamaSettings;
 import java.io.BufferedReader;
@@ -248,10 +249,17 @@ public final class ModelBenchmark {
             try (LlamaChatModel model = LlamaChatModel.load(settings)) {
                 double loadMillis = (System.nanoTime() - start) / 1e6;
                 warmUp(model);
+                DecodeThreadTimes warm = model.decodeThreadTimes();
                 Round round = round(model, streams);
                 System.out.printf(Locale.ROOT, RESULT + "%d %d %.3f %.6f %.6f %.6f %.6f%n", streams, round.tokens(), loadMillis,
                         round.generationTokensPerSecond(), round.timeToFirstTokenMillis(), round.steadyTokensPerSecond(),
                         round.firstTokenSpreadMillis());
+                DecodeThreadTimes times = model.decodeThreadTimes().since(warm);
+                // counted work, not a rate: what the decode thread did besides decoding and sampling
+                System.out.printf(Locale.ROOT, "decode thread after the warm-up, %d stream(s): %d steps, %.2f native calls a step, %.1f us a step"
+                                + " outside the native decode and sample calls, %.2f%% of its busy time, %.0f bytes allocated a step%n", streams,
+                        times.steps(), times.nativeCallsPerStep(), times.outsideMicrosPerStep(), 100 * times.outsideShare(),
+                        times.allocatedBytesPerStep());
             }
         }
     }

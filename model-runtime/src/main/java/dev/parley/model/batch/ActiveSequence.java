@@ -83,17 +83,17 @@ final class ActiveSequence {
             }
             addedFrom = -1;
             addedCount = 1;
-            logitsIndex = batch.add(lastToken, position, sequence, true);
+            logitsIndex = batch.add(lastToken, position, sequence, sampler);
             return true;
         }
         addedFrom = nextPromptToken;
         addedCount = Math.min(prompt.length - nextPromptToken, batch.remaining());
         for (int i = 0; i < addedCount; i++) {
             int token = addedFrom + i;
-            boolean last = token == prompt.length - 1;
-            int index = batch.add(prompt[token], position + i, sequence, last);
-            if (last) {
-                logitsIndex = index;
+            if (token == prompt.length - 1) {
+                logitsIndex = batch.add(prompt[token], position + i, sequence, sampler);
+            } else {
+                batch.add(prompt[token], position + i, sequence, false);
             }
         }
         return true;
@@ -102,7 +102,7 @@ final class ActiveSequence {
     /** Records this step's entries as decoded into the sequence. */
     void decoded(SequenceCache cache) {
         if (addedFrom < 0) {
-            cache.append(sequence, new int[] {lastToken}, 0, 1);
+            cache.append(sequence, lastToken);
         } else {
             cache.append(sequence, prompt, addedFrom, addedCount);
             nextPromptToken += addedCount;
@@ -110,7 +110,7 @@ final class ActiveSequence {
         position += addedCount;
     }
 
-    /** The batch index to sample this sequence from, or -1 when this step gave it no logits. */
+    /** The batch index this step sampled this sequence at, or -1 when this step gave it no logits. */
     int logitsIndex() {
         return logitsIndex;
     }

@@ -10,8 +10,6 @@ import dev.parley.model.llamacpp.TokenBatch;
 import dev.parley.model.stats.CacheCounters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
@@ -47,6 +45,7 @@ public final class BatchScheduler implements AutoCloseable {
     private final BatchDecoder decoder;
     private final SequenceCache cache;
     private final TokenBatch batch;
+    private final StepClock clock;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -54,10 +53,14 @@ public final class BatchScheduler implements AutoCloseable {
     private final ArrayDeque<ScheduledReply> waiting = new ArrayDeque<>();
     private boolean signalled;
     private boolean closed;
-    private @Nullable List<ScheduledReply> inFlight; // the replies of the decode running, if any
+    private @Nullable List<ActiveSequence> inFlight; // the replies of the decode running (inBatch), if any
     private boolean abortRequested;
     // decode thread only
     private final List<ActiveSequence> active = new ArrayList<>();
+    // reused step after step, so that a generated token allocates nothing on this thread
+    private final NextBatch next;
+    private final List<ActiveSequence> inBatch; // next's members
+    private final List<ScheduledReply> joining = new ArrayList<>();
     private long step;
 
     /**
@@ -78,7 +81,10 @@ public final class BatchScheduler implements AutoCloseable {
         Objects.requireNonNull(threadName, "threadName");
         this.decoder = model.batchDecoder();
         this.cache = new SequenceCache(decoder.sequences(), new HostKvStore(decoder, hostCacheBytes));
-        this.batch = new TokenBatch(decoder.batchSize());
+        this.next = new NextBatch(decoder.batchSize());
+        this.batch = next.tokens();
+        this.inBatch = next.members();
+        this.clock = StepClock.of(decoder);
         // daemon: a main that returns must let the JVM exit with a model still open
         this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
         thread.start();
@@ -130,6 +136,11 @@ public final class BatchScheduler implements AutoCloseable {
         return cache.counters();
     }
 
+    /** Where the decode thread's busy time went so far: inside the native decode and sample calls or outside them. */
+    public DecodeThreadTimes decodeThreadTimes() {
+        return clock.times();
+    }
+
     /** Sequences of the context: the most replies generated at once. */
     public int sequences() {
         return decoder.sequences();
@@ -175,8 +186,8 @@ public final class BatchScheduler implements AutoCloseable {
         try {
             signalled = true;
             changed.signal();
-            List<ScheduledReply> running = inFlight;
-            if (running != null && !abortRequested && running.stream().allMatch(ScheduledReply::isCancelled)) {
+            List<ActiveSequence> running = inFlight;
+            if (running != null && !abortRequested && running.stream().allMatch(sequence -> sequence.reply().isCancelled())) {
                 abortRequested = true;
                 decoder.abort();
             }
@@ -187,14 +198,16 @@ public final class BatchScheduler implements AutoCloseable {
 
     private void run() {
         try {
-            List<ScheduledReply> joining;
-            while ((joining = nextJoining()) != null) {
-                for (ScheduledReply reply : joining) {
+            List<ScheduledReply> joiners;
+            while ((joiners = nextJoining()) != null) {
+                for (ScheduledReply reply : joiners) {
                     join(reply);
                 }
                 leaveFinished();
                 if (!active.isEmpty()) {
+                    clock.stepStarted();
                     step();
+                    clock.stepEnded();
                     leaveFinished();
                 }
             }
@@ -214,13 +227,14 @@ public final class BatchScheduler implements AutoCloseable {
         lock.lock();
         try {
             while (!closed && !signalled && active.isEmpty() && (waiting.isEmpty() || cache.idle() == 0)) {
+                clock.idle();
                 changed.awaitUninterruptibly();
             }
             signalled = false;
             if (closed) {
                 return null;
             }
-            List<ScheduledReply> joining = new ArrayList<>();
+            joining.clear();
             int idle = cache.idle();
             while (joining.size() < idle && !waiting.isEmpty()) {
                 ScheduledReply reply = waiting.poll();
@@ -266,33 +280,19 @@ public final class BatchScheduler implements AutoCloseable {
         }
     }
 
-    /** One {@code llama_decode} of the replies with the scales of the one served longest ago. */
+    /**
+     * One {@code llama_decode} of the replies with the scales of the one served longest ago, which
+     * samples each reply's next token in the same native call; the decode thread hands it over.
+     */
     private void step() {
         step++;
-        float[] scales = active.stream().filter(a -> !a.done()).min((a, b) -> Long.compare(a.lastStep(), b.lastStep()))
-                .map(ActiveSequence::scales).orElse(null);
-        if (scales == null) {
-            return;
-        }
-        batch.clear();
-        // served longest ago first, so that a batch smaller than the replies starves none of them
-        active.sort(Comparator.comparingLong(ActiveSequence::lastStep));
-        List<ActiveSequence> inBatch = new ArrayList<>();
-        // tokens of replies that are generating first, so a long prompt never holds them back
-        for (boolean generating : new boolean[] {true, false}) {
-            for (ActiveSequence sequence : active) {
-                if (!sequence.done() && sequence.generating() == generating && Arrays.equals(sequence.scales(), scales)
-                        && sequence.addTo(batch, step)) {
-                    inBatch.add(sequence);
-                }
-            }
-        }
-        if (inBatch.isEmpty()) {
+        float[] scales = next.compose(active, step);
+        if (scales == null || inBatch.isEmpty()) {
             return;
         }
         BatchDecoder.Outcome outcome;
         try {
-            outcome = decode(inBatch, scales);
+            outcome = decode(scales);
         } catch (LlamaCppException e) {
             log.warn("a batch of {} tokens for {} replies failed: {}", batch.size(), inBatch.size(), e.getMessage());
             inBatch.forEach(sequence -> forgetAfterFailure(sequence, () -> sequence.fail(e)));
@@ -305,25 +305,28 @@ public final class BatchScheduler implements AutoCloseable {
             case DECODED -> {
                 for (ActiveSequence sequence : inBatch) {
                     sequence.decoded(cache);
-                    if (sequence.logitsIndex() >= 0 && !sequence.reply().isCancelled()) {
-                        int token = decoder.sample(sequence.sampler(), sequence.logitsIndex());
-                        sequence.sampled(token, decoder.isEndOfGeneration(token));
+                    int index = sequence.logitsIndex();
+                    if (index >= 0 && !sequence.reply().isCancelled()) {
+                        sequence.sampled(batch.sampledToken(index), batch.endsGeneration(index));
                     }
                 }
             }
         }
     }
 
-    /** Decodes the batch, marked as in flight so that a cancel of all its replies can abort it. */
-    private BatchDecoder.Outcome decode(List<ActiveSequence> inBatch, float[] scales) {
+    /**
+     * Decodes the batch and samples it, marked as in flight so that a cancel of all its replies
+     * can abort it ({@code inBatch} does not change until the decode returns).
+     */
+    private BatchDecoder.Outcome decode(float[] scales) {
         lock.lock();
         try {
-            inFlight = inBatch.stream().map(ActiveSequence::reply).toList();
+            inFlight = inBatch;
         } finally {
             lock.unlock();
         }
         try {
-            return decoder.decode(batch, scales);
+            return decoder.decodeAndSample(batch, scales);
         } finally {
             lock.lock();
             try {
@@ -347,15 +350,19 @@ public final class BatchScheduler implements AutoCloseable {
 
     /** Lets replies that ended or were cancelled go: their samplers are freed, their sequences idle. */
     private void leaveFinished() {
-        active.removeIf(sequence -> {
+        // an index loop rather than removeIf: no lambda object a step; in order, as the cache
+        // remembers which sequence was released last
+        for (int i = 0; i < active.size(); ) {
+            ActiveSequence sequence = active.get(i);
             if (!sequence.done() && !sequence.reply().isCancelled()) {
-                return false;
+                i++;
+                continue;
             }
+            active.remove(i);
             sequence.sampler().close();
             cache.release(sequence.sequence());
             sequence.finish(StopReason.CANCELLED); // a reply that ended keeps its own reason
-            return true;
-        });
+        }
     }
 
     private void endAll() {

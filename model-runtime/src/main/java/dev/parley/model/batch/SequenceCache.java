@@ -167,6 +167,16 @@ final class SequenceCache {
         scales[sequence] = with;
     }
 
+    /** {@link #append(int, int[], int, int)} of one token: a generated one, without an array a token. */
+    void append(int sequence, int token) {
+        int held = counts[sequence];
+        if (held == tokens[sequence].length) {
+            tokens[sequence] = Arrays.copyOf(tokens[sequence], Math.max(1, 2 * held));
+        }
+        tokens[sequence][held] = token;
+        counts[sequence] = held + 1;
+    }
+
     /** Records {@code count} tokens decoded after those {@code sequence} holds. */
     void append(int sequence, int[] from, int offset, int count) {
         int held = counts[sequence];

@@ -7,6 +7,7 @@ import dev.parley.core.model.ModelException;
 import dev.parley.core.model.ReplyStream;
 import dev.parley.model.gguf.GgufHeader;
 import dev.parley.model.batch.BatchScheduler;
+import dev.parley.model.batch.DecodeThreadTimes;
 import dev.parley.model.gguf.InvalidModelFileException;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
@@ -307,6 +308,11 @@ public final class LlamaChatModel implements ChatModel {
     ReplyTokens begin(LlamaReplyStream.Request request) {
         requireOpen();
         return scheduler.submit(request.prompt(), request.sampler(), request.maxTokens(), request.loraScales());
+    }
+
+    /** Where the decode thread's busy time went so far (issue #16: the Java side's share a token). */
+    public DecodeThreadTimes decodeThreadTimes() {
+        return scheduler.decodeThreadTimes();
     }
 
     /** The text of {@code tokens}, for a stream's reply text. */

@@ -18,6 +18,15 @@ final class AdapterScales {
         }
     }
 
+    /** Whether {@code scales} apply as {@code active} (trimmed, as {@link #active} gives) does, without a copy. */
+    static boolean sameActive(float[] scales, float[] active) {
+        int length = scales.length;
+        while (length > 0 && scales[length - 1] == 0) {
+            length--;
+        }
+        return Arrays.equals(scales, 0, length, active, 0, active.length);
+    }
+
     /** The scales that will apply, trailing zeros trimmed, so that equal sets of adapters compare equal. */
     static float[] active(float[] scales) {
         int length = scales.length;

@@ -28,15 +28,21 @@ public final class BatchDecoder {
     private final LlamaCppModel model;
     // guarded by the model's work lock: the entries of the last decode that kept logits, and
     // the adapter scales the context applies
-    private boolean[] sampleable = new boolean[0];
+    private final boolean[] sampleable;
+    private int sampleableCount;
     private float[] appliedScales = new float[0];
     // sequences a copy between KV streams is pending for (as source or target): llama.cpp moves the
     // data at the next decode, so a state saved now would be stale and one restored now overwritten
     private final boolean[] copyPending;
+    // guarded by the work lock: native calls of decode, sample and isEndOfGeneration, and the
+    // time inside the decode and sample ones (issue #16: what the Java side adds per token)
+    private long nativeCalls;
+    private long nativeNanos;
 
     BatchDecoder(LlamaCppModel model) {
         this.model = model;
         this.copyPending = new boolean[model.sequences()];
+        this.sampleable = new boolean[model.parameters().batchSize()];
     }
 
     /** Sequences of the context, numbered {@code 0..sequences()-1}. */
@@ -64,37 +70,67 @@ public final class BatchDecoder {
      * @throws LlamaCppException if llama.cpp refuses or fails the batch
      */
     public Outcome decode(TokenBatch batch, float[] loraScales) {
+        return run(batch, loraScales, false);
+    }
+
+    /**
+     * {@link #decode}, and then, in the same native call, each entry added with a
+     * {@link Sampler} ({@link TokenBatch#add(int, int, int, Sampler)}) sampled from its logits and
+     * checked for an end of generation ({@link TokenBatch#sampledToken}, {@link
+     * TokenBatch#endsGeneration}): one crossing into native code a generated token, where decode,
+     * {@link #sample} and {@link #isEndOfGeneration} take three.
+     *
+     * @throws IllegalArgumentException as {@link #decode}
+     * @throws LlamaCppException as {@link #decode}
+     */
+    public Outcome decodeAndSample(TokenBatch batch, float[] loraScales) {
+        return run(batch, loraScales, true);
+    }
+
+    private Outcome run(TokenBatch batch, float[] loraScales, boolean sample) {
         Objects.requireNonNull(batch, "batch");
         AdapterScales.check(loraScales);
         int size = batch.size();
         if (size == 0 || size > batchSize()) {
             throw new IllegalArgumentException("a batch holds 1.." + batchSize() + " entries, this one " + size);
         }
-        model.checkTokens(batch.usedTokens());
+        int vocabulary = model.vocabSize();
+        int context = contextSize();
         for (int i = 0; i < size; i++) {
+            int token = batch.tokens()[i];
+            if (token < 0 || token >= vocabulary) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabulary - 1));
+            }
             checkSequence(batch.sequences()[i]);
-            if (batch.positions()[i] >= contextSize()) {
-                throw new IllegalArgumentException("position " + batch.positions()[i] + " is beyond the context of " + contextSize());
+            if (batch.positions()[i] >= context) {
+                throw new IllegalArgumentException("position " + batch.positions()[i] + " is beyond the context of " + context);
             }
         }
         ReentrantLock work = model.work();
         work.lock();
         try {
-            long context = model.contextHandle();
+            long handle = model.contextHandle();
             model.checkScaleCount(loraScales);
-            float[] scales = AdapterScales.active(loraScales);
-            if (!Arrays.equals(scales, appliedScales)) {
+            if (!AdapterScales.sameActive(loraScales, appliedScales)) {
+                float[] scales = AdapterScales.active(loraScales);
                 model.applyLoraScales(scales);
                 appliedScales = scales;
             }
-            sampleable = new boolean[0];
-            int code = LlamaJni.decodeBatch(context, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            sampleableCount = 0;
+            long start = System.nanoTime();
+            int code = sample
+                    ? LlamaJni.decodeAndSample(handle, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size,
+                            batch.samplers(), batch.sampled())
+                    : LlamaJni.decodeBatch(handle, batch.tokens(), batch.positions(), batch.sequences(), batch.logits(), size);
+            nativeNanos += System.nanoTime() - start;
+            nativeCalls++;
             if (code == LlamaJni.DECODED || code == LlamaJni.NO_ROOM) {
                 Arrays.fill(copyPending, false); // llama_decode applied them before it looked for room
             }
             return switch (code) {
                 case LlamaJni.DECODED -> {
-                    sampleable = Arrays.copyOf(batch.logits(), size);
+                    System.arraycopy(batch.logits(), 0, sampleable, 0, size); // reused: no garbage a step
+                    sampleableCount = size;
                     yield Outcome.DECODED;
                 }
                 case LlamaJni.NO_ROOM -> Outcome.NO_ROOM;
@@ -118,10 +154,14 @@ public final class BatchDecoder {
         work.lock();
         try {
             long context = model.contextHandle();
-            if (index < 0 || index >= sampleable.length || !sampleable[index]) {
+            if (index < 0 || index >= sampleableCount || !sampleable[index]) {
                 throw new IllegalArgumentException("entry " + index + " of the last batch kept no logits");
             }
-            return LlamaJni.sampleAt(context, sampler.handle(), index);
+            long start = System.nanoTime();
+            int token = LlamaJni.sampleAt(context, sampler.handle(), index);
+            nativeNanos += System.nanoTime() - start;
+            nativeCalls++;
+            return token;
         } finally {
             work.unlock();
         }
@@ -133,7 +173,30 @@ public final class BatchDecoder {
         ReentrantLock work = model.work();
         work.lock();
         try {
+            nativeCalls++;
             return LlamaJni.isEndOfGeneration(model.modelHandle(), token);
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Native calls {@link #decode}, {@link #sample} and {@link #isEndOfGeneration} made so far. */
+    public long nativeCalls() {
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return nativeCalls;
+        } finally {
+            work.unlock();
+        }
+    }
+
+    /** Nanoseconds spent inside the native decode and sample calls so far. */
+    public long nativeNanos() {
+        ReentrantLock work = model.work();
+        work.lock();
+        try {
+            return nativeNanos;
         } finally {
             work.unlock();
         }

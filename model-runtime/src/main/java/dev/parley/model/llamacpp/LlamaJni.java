@@ -70,6 +70,14 @@ final class LlamaJni {
      */
     static native int decodeBatch(long context, int[] tokens, int[] positions, int[] sequences, boolean[] logits, int count);
 
+    /**
+     * {@link #decodeBatch}, then, when it decoded, each entry {@code i} whose {@code samplers[i]}
+     * is not 0 (and that kept logits) sampled with that chain into {@code sampled[i]}: the token,
+     * or {@code ~token} when it ends a generation. One native call a generated token.
+     */
+    static native int decodeAndSample(long context, int[] tokens, int[] positions, int[] sequences, boolean[] logits, int count,
+            long[] samplers, int[] sampled);
+
     /** Samples from the logits of entry {@code index} of the last batch and records the token in the chain. */
     static native int sampleAt(long context, long sampler, int index);
 

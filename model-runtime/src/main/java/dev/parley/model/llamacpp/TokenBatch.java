@@ -1,11 +1,10 @@
 package dev.parley.model.llamacpp;
 
-import java.util.Arrays;
-
 /**
  * The tokens of one {@code llama_decode} across several sequences: each entry puts a token at a
  * position of a sequence and says whether its logits are kept for sampling. Reused step after
- * step ({@link #clear()}); not thread-safe. {@link BatchDecoder#decode} checks the entries
+ * step ({@link #clear()}), its arrays handed to native code as they are, so a step allocates
+ * nothing; not thread-safe. {@link BatchDecoder#decode} checks the entries
  * against the model (vocabulary, sequences, context) before native code sees them.
  */
 public final class TokenBatch {
@@ -14,6 +13,8 @@ public final class TokenBatch {
     private final int[] positions;
     private final int[] sequences;
     private final boolean[] logits;
+    private final long[] samplers; // per entry: the chain that samples it in the same native call, 0: none
+    private final int[] sampled; // per entry: what that chain sampled, ~token for an end of generation
     private int size;
 
     /** An empty batch of at most {@code capacity} entries. */
@@ -25,6 +26,8 @@ public final class TokenBatch {
         positions = new int[capacity];
         sequences = new int[capacity];
         logits = new boolean[capacity];
+        samplers = new long[capacity];
+        sampled = new int[capacity];
     }
 
     /**
@@ -44,7 +47,40 @@ public final class TokenBatch {
         positions[size] = position;
         sequences[size] = sequence;
         logits[size] = wantsLogits;
+        samplers[size] = 0;
         return size++;
+    }
+
+    /**
+     * Adds one entry whose logits {@code sampler} samples as soon as the batch is decoded, in the
+     * same native call ({@link BatchDecoder#decodeAndSample}); {@link #sampledToken} reads it then.
+     *
+     * @return its index
+     * @throws IllegalStateException if the batch is full or the sampler closed
+     */
+    public int add(int token, int position, int sequence, Sampler sampler) {
+        long handle = sampler.handle();
+        int index = add(token, position, sequence, true);
+        samplers[index] = handle;
+        return index;
+    }
+
+    /** The token sampled for entry {@code index} by the last {@link BatchDecoder#decodeAndSample}. */
+    public int sampledToken(int index) {
+        int value = sampled[checkIndex(index)];
+        return value < 0 ? ~value : value;
+    }
+
+    /** Whether the token sampled for entry {@code index} ends a reply (end of turn, end of text). */
+    public boolean endsGeneration(int index) {
+        return sampled[checkIndex(index)] < 0;
+    }
+
+    private int checkIndex(int index) {
+        if (index < 0 || index >= size || samplers[index] == 0) {
+            throw new IllegalArgumentException("entry " + index + " of the batch has no sampler");
+        }
+        return index;
     }
 
     /** Entries added since the last {@link #clear()}. */
@@ -83,8 +119,11 @@ public final class TokenBatch {
         return logits;
     }
 
-    /** The tokens of the entries, for checks. */
-    int[] usedTokens() {
-        return Arrays.copyOf(tokens, size);
+    long[] samplers() {
+        return samplers;
+    }
+
+    int[] sampled() {
+        return sampled;
     }
 }
