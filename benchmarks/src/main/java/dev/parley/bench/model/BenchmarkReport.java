@@ -125,8 +125,9 @@ final class BenchmarkReport {
         }
         out.println();
         out.println("gen tok/s: tokens / (first stream's first token .. last stream's last token), at the reader.");
-        out.println("all-decoding tok/s: pieces after every stream had its first one / that time (no prompt evaluation"
-                + " mixed in: the batching gain); with one stream, llama.cpp's definition, compared above.");
+        out.println("all-decoding tok/s: pieces from every stream having its first one to the first stream's last one / that"
+                + " time (no prompt evaluated, no stream ended: the batching gain); with one stream, llama.cpp's definition,"
+                + " compared above.");
         if (!reference.isEmpty()) {
             out.println("llama.cpp all-decoding tok/s: parley-reference-decode with as many sequences, one token of each per"
                     + " llama_decode, generated tokens / time from the first step to the last.");

@@ -96,15 +96,18 @@ public final class ModelBenchmark {
         }
 
         /**
-         * Pieces (about one per token) per second once every stream is decoding: from the last
-         * stream's first piece to the last piece, so no prompt is being evaluated meanwhile. With
-         * one stream this is llama.cpp's definition: tokens after the first over first to last.
+         * Pieces (about one per token) per second while every stream is decoding: from the last
+         * stream's first piece to the first stream's last piece, so no prompt is being evaluated
+         * and no stream has ended meanwhile (streams start one after another, so they also end one
+         * after another: the tail, with fewer streams, is not the batching gain). With one stream
+         * this is llama.cpp's definition: tokens after the first over first to last.
          */
         double steadyTokensPerSecond() {
             long allDecoding = runs.stream().mapToLong(StreamRun::firstPiece).max().orElse(0);
-            long last = runs.stream().mapToLong(StreamRun::lastPiece).max().orElse(0);
-            long pieces = runs.stream().flatMapToLong(run -> Arrays.stream(run.pieces())).filter(t -> t > allDecoding).count();
-            return last > allDecoding ? pieces * 1e9 / (last - allDecoding) : 0;
+            long firstEnd = runs.stream().mapToLong(StreamRun::lastPiece).min().orElse(0);
+            long pieces = runs.stream().flatMapToLong(run -> Arrays.stream(run.pieces()))
+                    .filter(t -> t > allDecoding && t <= firstEnd).count();
+            return firstEnd > allDecoding ? pieces * 1e9 / (firstEnd - allDecoding) : 0;
         }
     }
 
