@@ -270,7 +270,8 @@ class BatchSchedulerTest {
         }
     }
 
-    private static int[] readAll(ReplyTokens reply) {
+    /** Every token of {@code reply}, until it ends; {@code HostKvStoreTest} reads replies the same way. */
+    static int[] readAll(ReplyTokens reply) {
         int[] tokens = new int[0];
         for (int token = reply.next(); token != ReplyTokens.END; token = reply.next()) {
             tokens = Arrays.copyOf(tokens, tokens.length + 1);

@@ -58,13 +58,13 @@ class HostKvStoreTest {
         }
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", BUDGET)) {
-            assertThat(readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS))).containsExactly(a.reply());
+            assertThat(BatchSchedulerTest.readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS))).containsExactly(a.reply());
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS);
             CacheCounters stored = scheduler.cacheCounters();
 
             ScheduledReply next = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS);
 
-            assertThat(readAll(next)).containsExactly(expected);
+            assertThat(BatchSchedulerTest.readAll(next)).containsExactly(expected);
             assertThat(next.promptTokensDecoded()).isEqualTo(a.newTokens());
             CacheCounters counters = scheduler.cacheCounters();
             assertThat(counters.hostHits()).isOne();
@@ -99,12 +99,12 @@ class HostKvStoreTest {
         assertThat(shared).isGreaterThanOrEqualTo(SequenceCache.MIN_SHARED);
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", BUDGET)) {
-            readAll(scheduler.submit(first, SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
+            BatchSchedulerTest.readAll(scheduler.submit(first, SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS); // no sequence holds the system prompt now
 
             ScheduledReply reply = scheduler.submit(second, SamplerParameters.greedy(), REPLY, NO_ADAPTERS);
 
-            assertThat(readAll(reply)).containsExactly(expected);
+            assertThat(BatchSchedulerTest.readAll(reply)).containsExactly(expected);
             assertThat(reply.promptTokensDecoded()).isEqualTo(second.length - shared);
             assertThat(scheduler.cacheCounters().hostHits()).isOne();
             assertThat(scheduler.cacheCounters().prefixHits()).isZero();
@@ -121,11 +121,11 @@ class HostKvStoreTest {
         Conversation a = conversation(NO_ADAPTERS);
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", 0)) {
-            readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
+            BatchSchedulerTest.readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS);
 
             ScheduledReply next = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS);
-            readAll(next);
+            BatchSchedulerTest.readAll(next);
 
             assertThat(next.promptTokensDecoded()).isEqualTo(a.secondTurn().length);
             CacheCounters counters = scheduler.cacheCounters();
@@ -138,12 +138,12 @@ class HostKvStoreTest {
         Conversation a = conversation(NO_ADAPTERS);
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", 4096)) {
-            readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
+            BatchSchedulerTest.readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS);
             assertThat(scheduler.cacheCounters().hostBytes()).isZero();
 
             ScheduledReply next = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS);
-            readAll(next);
+            BatchSchedulerTest.readAll(next);
 
             assertThat(next.promptTokensDecoded()).isEqualTo(a.secondTurn().length);
             assertThat(scheduler.cacheCounters().hostHits()).isZero();
@@ -158,13 +158,13 @@ class HostKvStoreTest {
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2)) {
             model.loadLoraAdapter(adapter);
             try (BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", BUDGET)) {
-                readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, full));
+                BatchSchedulerTest.readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, full));
                 evictWithTwoOthers(model, scheduler, full);
 
                 ScheduledReply otherScales = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, half);
-                readAll(otherScales);
+                BatchSchedulerTest.readAll(otherScales);
                 ScheduledReply sameScales = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, full);
-                readAll(sameScales);
+                BatchSchedulerTest.readAll(sameScales);
 
                 assertThat(otherScales.promptTokensDecoded()).isEqualTo(a.secondTurn().length);
                 assertThat(sameScales.promptTokensDecoded()).isEqualTo(a.newTokens());
@@ -179,19 +179,19 @@ class HostKvStoreTest {
         long oneConversation;
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler probe = new BatchScheduler(model, "test-host-kv", BUDGET)) {
-            readAll(probe.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
+            BatchSchedulerTest.readAll(probe.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
             evictWithTwoOthers(model, probe, NO_ADAPTERS);
             oneConversation = probe.cacheCounters().hostBytes();
         }
         // room for one stored conversation of about this size, not two
         try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-host-kv", oneConversation * 3 / 2)) {
-            readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
+            BatchSchedulerTest.readAll(scheduler.submit(a.firstTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS));
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS); // a stored
             evictWithTwoOthers(model, scheduler, NO_ADAPTERS, "deserts and dunes", "engines and gears"); // a dropped
 
             ScheduledReply next = scheduler.submit(a.secondTurn(), SamplerParameters.greedy(), REPLY, NO_ADAPTERS);
-            readAll(next);
+            BatchSchedulerTest.readAll(next);
 
             assertThat(next.promptTokensDecoded()).isEqualTo(a.secondTurn().length);
             assertThat(scheduler.cacheCounters().hostEvictions()).isPositive();
@@ -210,7 +210,7 @@ class HostKvStoreTest {
     private static void evictWithTwoOthers(LlamaCppModel model, BatchScheduler scheduler, float[] scales, String... topics) {
         for (String topic : topics) {
             int[] prompt = model.tokenize("Let us talk about " + topic + " for a while, and then about other things.", false, false);
-            readAll(scheduler.submit(prompt, SamplerParameters.greedy(), REPLY, scales));
+            BatchSchedulerTest.readAll(scheduler.submit(prompt, SamplerParameters.greedy(), REPLY, scales));
         }
     }
 
@@ -247,14 +247,6 @@ class HostKvStoreTest {
         }
     }
 
-    private static int[] readAll(ReplyTokens reply) {
-        int[] tokens = new int[0];
-        for (int token = reply.next(); token != ReplyTokens.END; token = reply.next()) {
-            tokens = Arrays.copyOf(tokens, tokens.length + 1);
-            tokens[tokens.length - 1] = token;
-        }
-        return tokens;
-    }
 
     private static int[] concat(int[]... parts) {
         return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
