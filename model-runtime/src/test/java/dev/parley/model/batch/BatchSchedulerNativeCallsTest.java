@@ -1,13 +1,12 @@
 package dev.parley.model.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
-import dev.parley.testkit.gguf.TinyLlamaModel;
+import dev.parley.model.llamacpp.TinyModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +23,7 @@ class BatchSchedulerNativeCallsTest {
 
     @Test
     void oneReply_takesOneNativeCallAStepThatDecodesAndSamples() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        Path file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        Path file = TinyModelFiles.writeModel(files);
         try (LlamaCppModel model = LlamaCppModel.load(new ModelParameters(file, 256, 64, 1, 0), 2);
                 BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
             int[] prompt = model.tokenize("tell me a story about a bot", true, false);

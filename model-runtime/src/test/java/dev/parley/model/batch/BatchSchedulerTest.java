@@ -2,7 +2,6 @@ package dev.parley.model.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.parley.model.llamacpp.Generation;
 import dev.parley.model.llamacpp.LlamaCppModel;
@@ -10,8 +9,8 @@ import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.llamacpp.StopReason;
+import dev.parley.model.llamacpp.TinyModelFiles;
 import dev.parley.model.stats.CacheCounters;
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +36,7 @@ class BatchSchedulerTest {
 
     @BeforeAll
     static void writeModel() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        file = TinyModelFiles.writeModel(files);
     }
 
     @Test

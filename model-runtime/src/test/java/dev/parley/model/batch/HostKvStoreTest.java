@@ -1,16 +1,14 @@
 package dev.parley.model.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.parley.model.llamacpp.Generation;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
+import dev.parley.model.llamacpp.TinyModelFiles;
 import dev.parley.model.stats.CacheCounters;
-import dev.parley.testkit.gguf.TinyLlamaModel;
-import dev.parley.testkit.gguf.TinyLoraAdapter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,12 +38,9 @@ class HostKvStoreTest {
 
     @BeforeAll
     static void writeModel() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        file = files.resolve("tiny-llama.gguf");
-        adapter = files.resolve("tiny-lora.gguf");
-        TinyLlamaModel model = TinyLlamaModel.builder().build();
-        model.writeTo(file);
-        TinyLoraAdapter.of(model).writeTo(adapter);
+        TinyModelFiles written = TinyModelFiles.writeModelAndAdapter(files);
+        file = written.model();
+        adapter = written.adapter();
     }
 
     @Test

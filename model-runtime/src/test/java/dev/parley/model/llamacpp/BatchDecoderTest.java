@@ -2,9 +2,7 @@ package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +27,7 @@ class BatchDecoderTest {
 
     @BeforeAll
     static void load() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        file = TinyModelFiles.writeModel(files);
         batched = LlamaCppModel.load(parameters(), 4);
     }
 

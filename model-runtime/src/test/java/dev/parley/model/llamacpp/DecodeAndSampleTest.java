@@ -2,9 +2,7 @@ package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +24,7 @@ class DecodeAndSampleTest {
 
     @Test
     void decodeAndSample_givesTheTokensOfDecodeThenSampleInOneNativeCallAStep() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        Path file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        Path file = TinyModelFiles.writeModel(files);
         try (LlamaCppModel model = LlamaCppModel.load(ModelParameters.of(file).withContextSize(256).withThreads(1), 3)) {
             List<int[]> prompts = new ArrayList<>();
             for (String text : List.of("hello there", "what is the weather like today", "a")) {

@@ -1,9 +1,7 @@
 package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,7 @@ class JvmExitTest {
 
     @Test
     void main_thatReturns_letsTheJvmExit(@TempDir Path files) throws Exception {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        Path model = files.resolve("tiny.gguf");
-        TinyLlamaModel.builder().build().writeTo(model);
+        Path model = TinyModelFiles.writeModel(files);
         Path output = files.resolve("output.txt");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 

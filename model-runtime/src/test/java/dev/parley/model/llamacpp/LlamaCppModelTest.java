@@ -2,7 +2,6 @@ package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
@@ -23,9 +22,7 @@ class LlamaCppModelTest {
 
     @BeforeAll
     static void loadTinyModel() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        Path file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        Path file = TinyModelFiles.writeModel(files);
         model = LlamaCppModel.load(ModelParameters.of(file).withContextSize(256).withThreads(1));
     }
 

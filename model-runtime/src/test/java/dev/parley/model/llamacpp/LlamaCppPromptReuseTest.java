@@ -1,9 +1,7 @@
 package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,9 +20,7 @@ class LlamaCppPromptReuseTest {
 
     @BeforeAll
     static void writeModel() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        file = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(file);
+        file = TinyModelFiles.writeModel(files);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
@@ -29,9 +28,7 @@ class LlamaCppRobustnessTest {
 
     @BeforeAll
     static void writeTinyModel() throws IOException {
-        assumeFalse(Boolean.getBoolean("parley.native.skip"), "built with -Dparley.native.skip=true: no native library");
-        tinyModel = files.resolve("tiny-llama.gguf");
-        TinyLlamaModel.builder().build().writeTo(tinyModel);
+        tinyModel = TinyModelFiles.writeModel(files);
     }
 
     @Test
