@@ -46,7 +46,11 @@ final class AuditChannelPoster implements BlockReports {
             post = post.setComponents(ReviewButtonListener.buttons(report.reviewId())); // the review actions
         }
         var send = post;
-        driver.enqueue(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(send, posted -> {}));
+        // a block judged while the bot stops comes after the driver closed: nobody is left to post it
+        if (!driver.offer(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(send, posted -> {}))) {
+            LOG.info("scope={} audit_channel={} review={} block report not posted: the bot is shutting down",
+                    report.scope(), report.auditChannelId(), report.reviewId());
+        }
     }
 
     static String text(BlockReport report) {

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletionStage;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shows one answer in a Discord channel through the core's {@link StreamedReply}: the reply is
@@ -24,11 +26,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Every REST call runs on the adapter's outbound driver thread ({@link ChannelMessages}); the
  * pipeline's threads only record what should be shown. {@link #delivered()} completes once the
  * channel shows everything the sink was given (or the channel refused it, or the retries ran out).
+ *
+ * <p>A send asked for once shutdown closed the driver is dropped, not thrown: the pipeline would
+ * take a throw for a broken sink and forget the question, while a dropped send leaves
+ * {@link #delivered()} open, so the question stays kept and the next start answers it again.
  */
 final class ChannelReplySink implements ReplySink {
 
     /** Pauses in a row (429s, timeouts) after which the answer is given up rather than retried forever. */
     private static final int MAX_RETRIES = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelReplySink.class);
     static final EnumSet<Message.MentionType> NO_MENTIONS = EnumSet.noneOf(Message.MentionType.class);
 
     private final StreamedReply reply;
@@ -40,8 +47,11 @@ final class ChannelReplySink implements ReplySink {
     ChannelReplySink(MessageChannel channel, String userMessageId, @Nullable String chainRoot, OutboundDriver driver,
             ReplySplitter splitter, ReplyChains chains) {
         OutboundTarget target = OutboundTarget.discordChannel(channel.getId());
-        this.reply = new StreamedReply(new ChannelMessages(channel, userMessageId, chainRoot, chains), splitter,
-                send -> driver.enqueue(target, send), MAX_RETRIES);
+        this.reply = new StreamedReply(new ChannelMessages(channel, userMessageId, chainRoot, chains), splitter, send -> {
+            if (!driver.offer(target, send)) {
+                LOG.debug("channel={} message={} reply send dropped: the bot is shutting down", channel.getId(), userMessageId);
+            }
+        }, MAX_RETRIES);
     }
 
     /**

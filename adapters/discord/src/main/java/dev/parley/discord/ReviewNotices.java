@@ -38,6 +38,10 @@ final class ReviewNotices implements AuthorNotices {
         }
         var send = channel.sendMessage(text).setMessageReference(item.messageId()).failOnInvalidReply(false)
                 .mentionRepliedUser(false).setAllowedMentions(ChannelReplySink.NO_MENTIONS);
-        driver.enqueue(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(send, posted -> {}));
+        // an admin may resolve a review while the bot stops, after the driver closed: nobody is left to send it
+        if (!driver.offer(OutboundTarget.discordChannel(channel.getId()), () -> RestCalls.run(send, posted -> {}))) {
+            LOG.info("scope={} channel={} review={} warning not sent: the bot is shutting down",
+                    item.scope(), where, item.id());
+        }
     }
 }
