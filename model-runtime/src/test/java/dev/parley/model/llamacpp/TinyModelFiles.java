@@ -6,6 +6,7 @@ import dev.parley.testkit.gguf.TinyLlamaModel;
 import dev.parley.testkit.gguf.TinyLoraAdapter;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set-up shared by the tests that run llama.cpp on a generated model: skip where the build left
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * @param model the written model, {@value #MODEL} in the directory
  * @param adapter the written adapter, {@value #ADAPTER} in the directory, or {@code null} when none was asked for
  */
-public record TinyModelFiles(Path model, Path adapter) {
+public record TinyModelFiles(Path model, @Nullable Path adapter) {
 
     /** The system property the build sets when it did not build the native library. */
     public static final String SKIP_PROPERTY = "parley.native.skip";
