@@ -92,6 +92,21 @@ if [ -n "$mismatch" ]; then
   esac
 fi
 
+# GgufHeader refuses architectures llama.cpp does not know before it sees a file; its list is a
+# resource (the non-native build and the tests read it too) that must be the checked source's.
+arch_list=$native_dir/../resources/dev/parley/model/gguf/llama-cpp-architectures.txt
+arch_source=examples/talk-llama/llama-arch.cpp
+derived=$(sed -n '/LLM_ARCH_NAMES = {/,/^};/s/^ *{ *LLM_ARCH_[A-Z0-9_]*, *"\([^"]*\)".*/\1/p' "$tree/$arch_source" |
+  grep -vx -e clip -e '(unknown)' | LC_ALL=C sort || true)
+[ -n "$derived" ] || fail "no LLM_ARCH_NAMES in $arch_source: cannot check $(basename "$arch_list")"
+[ -f "$arch_list" ] || fail "$arch_list is missing"
+listed_archs=$(grep -v -e '^#' -e '^$' "$arch_list" | LC_ALL=C sort || true)
+if [ "$derived" != "$listed_archs" ]; then
+  add=$(LC_ALL=C comm -23 <(echo "$derived") <(echo "$listed_archs") | paste -sd ' ' -)
+  remove=$(LC_ALL=C comm -13 <(echo "$derived") <(echo "$listed_archs") | paste -sd ' ' -)
+  fail "$(basename "$arch_list") is out of step with $arch_source's LLM_ARCH_NAMES: add [${add}], remove [${remove}]"
+fi
+
 resource_dir=$output_dir/dev/parley/model/llamacpp/native/$platform
 licence_dir=$output_dir/META-INF/licenses
 

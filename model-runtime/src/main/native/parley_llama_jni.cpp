@@ -365,26 +365,13 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_resume(JNIEnv *, 
     context_of(context)->cancelled.store(false);
 }
 
-JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decode(
-        JNIEnv *env, jclass, jlong context, jintArray tokens, jint offset, jint count) {
-    return guarded<jint>(env, -1, [&]() -> jint {
-        Context *holder = context_of(context);
-        if (holder->cancelled.load()) {
-            return 2;  // llama_decode's own code for "aborted"
-        }
-        std::vector<llama_token> ids(static_cast<size_t>(count));
-        env->GetIntArrayRegion(tokens, offset, count, ids.data());
-        return llama_decode(holder->ctx, llama_batch_get_one(ids.data(), count));
-    });
-}
-
 JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_decodeBatch(
         JNIEnv *env, jclass, jlong context, jintArray tokens, jintArray positions, jintArray sequences,
         jbooleanArray logits, jint count) {
     return guarded<jint>(env, -1, [&]() -> jint {
         Context *holder = context_of(context);
         if (holder->cancelled.load()) {
-            return 2;
+            return 2;  // llama_decode's own code for "aborted"
         }
         if (count > holder->capacity) {
             return -1;  // Java checks it first; never write past the batch
@@ -522,14 +509,6 @@ JNIEXPORT void JNICALL Java_dev_parley_model_llamacpp_LlamaJni_freeSampler(JNIEn
     guarded<int>(env, 0, [&] {
         llama_sampler_free(reinterpret_cast<llama_sampler *>(sampler));
         return 0;
-    });
-}
-
-JNIEXPORT jint JNICALL Java_dev_parley_model_llamacpp_LlamaJni_sample(
-        JNIEnv *env, jclass, jlong context, jlong sampler) {
-    return guarded<jint>(env, -1, [&] {
-        // samples from the last decoded position and records the token in the chain's history
-        return llama_sampler_sample(reinterpret_cast<llama_sampler *>(sampler), context_of(context)->ctx, -1);
     });
 }
 

@@ -66,7 +66,7 @@ final class HostKvStore {
      * sequence is pending. Never fails: a state llama.cpp cannot save is not stored.
      */
     void save(int sequence, int[] tokens, int count, int promptEnd, float[] scales) {
-        // below a system prompt's worth, decoding again costs about what restoring would
+        // below a system prompt's worth an entry seldom serves another request (the copy is cheap: HostStoreBenchmark)
         if (budget == 0 || count < SequenceCache.MIN_SHARED) {
             return;
         }

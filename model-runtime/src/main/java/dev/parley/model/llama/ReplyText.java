@@ -3,6 +3,7 @@ package dev.parley.model.llama;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of one reply as its tokens arrive: hands out only what is final. Tokens are
@@ -21,7 +22,9 @@ final class ReplyText {
     private int count;
     private final StringBuilder settled = new StringBuilder(); // the text of tokens[0, base)
     private int base;
-    private String anchorText = ""; // tokens[base - 1] alone, decoded as a window's first token
+    // the text tokens[base - 1] had in the window that settled it, when that window held only it
+    // (else null): what the next anchored window starts with, less a leading space llama.cpp strips
+    private @Nullable String anchorText;
     private int handedOut; // characters of the reply already returned
     private boolean stopped;
 
@@ -61,7 +64,8 @@ final class ReplyText {
     /**
      * The reply's text so far. The window starts one token early (the anchor) so that its first
      * real token keeps its leading space, which llama.cpp strips from a text's first token; a
-     * window that ends in a whole character becomes settled.
+     * window that ends in a whole character becomes settled. One detokenizer call a token: the
+     * anchor's own text is known from the window that settled it ({@link #anchorText}).
      */
     private String text() {
         String window;
@@ -69,15 +73,37 @@ final class ReplyText {
             window = detokenizer.apply(Arrays.copyOf(tokens, count));
         } else {
             String anchored = detokenizer.apply(Arrays.copyOfRange(tokens, base - 1, count));
-            window = anchored.startsWith(anchorText) ? anchored.substring(anchorText.length()) : anchored;
+            String anchor = anchorText(anchored);
+            window = anchored.startsWith(anchor) ? anchored.substring(anchor.length()) : anchored;
         }
         String text = settled + window;
         if (!window.isEmpty() && window.charAt(window.length() - 1) != REPLACEMENT) {
             settled.append(window);
+            anchorText = count - base == 1 ? window : null;
             base = count;
-            anchorText = detokenizer.apply(new int[] {tokens[count - 1]});
         }
         return text;
+    }
+
+    /**
+     * What the anchor decodes to alone, as the first token of a text. Its text in the window
+     * that settled it is the same but for the one leading space llama.cpp may strip from a first
+     * token (SentencePiece's), so the anchored window starts with either; which one is certain
+     * unless that text starts with two spaces or is one (then both may match), and unknown when
+     * the anchor was settled with other tokens (a character split over tokens). In those cases,
+     * and whenever neither matches, the anchor is decoded alone: a second call for that token.
+     */
+    private String anchorText(String anchored) {
+        String known = anchorText;
+        if (known != null && !known.startsWith("  ") && !known.equals(" ")) {
+            if (anchored.startsWith(known)) {
+                return known;
+            }
+            if (known.startsWith(" ") && anchored.startsWith(known.substring(1))) {
+                return known.substring(1);
+            }
+        }
+        return detokenizer.apply(new int[] {tokens[base - 1]});
     }
 
     /** Whether a stop string has ended the reply. */

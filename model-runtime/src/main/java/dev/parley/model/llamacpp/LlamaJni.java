@@ -7,11 +7,11 @@ package dev.parley.model.llamacpp;
  */
 final class LlamaJni {
 
-    /** What {@link #decode} returns when the batch was decoded. */
+    /** What {@link #decodeBatch} returns when the batch was decoded. */
     static final int DECODED = 0;
-    /** What {@link #decode} returns when the context has no room left for the batch. */
+    /** What {@link #decodeBatch} returns when the context has no room left for the batch. */
     static final int NO_ROOM = 1;
-    /** What {@link #decode} returns when {@link #cancel} stopped it. */
+    /** What {@link #decodeBatch} returns when {@link #cancel} stopped it. */
     static final int CANCELLED = 2;
 
     private LlamaJni() {}
@@ -60,8 +60,6 @@ final class LlamaJni {
     /** Clears the flag {@link #cancel} set, so that later decodes run again. */
     static native void resume(long context);
 
-    static native int decode(long context, int[] tokens, int offset, int count);
-
     /**
      * Decodes {@code count} entries in one {@code llama_decode}: entry {@code i} puts token
      * {@code tokens[i]} at {@code positions[i]} of sequence {@code sequences[i]}, with logits kept
@@ -102,8 +100,6 @@ final class LlamaJni {
     static native long newSampler(float temperature, float topP, int seed);
 
     static native void freeSampler(long sampler);
-
-    static native int sample(long context, long sampler);
 
     /** A LoRA adapter of {@code model}; freed with the model. */
     static native long loadLoraAdapter(long model, byte[] path);

@@ -59,9 +59,13 @@ public final class TokenBatch {
      * @throws IllegalStateException if the batch is full or the sampler closed
      */
     public int add(int token, int position, int sequence, Sampler sampler) {
-        long handle = sampler.handle();
+        return add(token, position, sequence, sampler.handle());
+    }
+
+    /** {@link #add(int, int, int, Sampler)} with a chain's native handle ({@link Generation} holds one). */
+    int add(int token, int position, int sequence, long sampler) {
         int index = add(token, position, sequence, true);
-        samplers[index] = handle;
+        samplers[index] = sampler;
         return index;
     }
 
