@@ -260,9 +260,10 @@ public final class ModelBenchmark {
                 DecodeThreadTimes times = model.decodeThreadTimes().since(warm);
                 // counted work, not a rate: what the decode thread did besides decoding and sampling
                 System.out.printf(Locale.ROOT, "decode thread after the warm-up, %d stream(s): %d steps, %.2f native calls a step, %.1f us a step"
-                                + " outside the native decode and sample calls, %.2f%% of its busy time, %.0f bytes allocated a step%n", streams,
+                                + " outside the native decode and sample calls, %.2f%% of its busy time, %.0f bytes allocated a step,"
+                                + " %.2f runs of consecutive sequences a step (llama.cpp's passes over the model)%n", streams,
                         times.steps(), times.nativeCallsPerStep(), times.outsideMicrosPerStep(), 100 * times.outsideShare(),
-                        times.allocatedBytesPerStep());
+                        times.allocatedBytesPerStep(), times.sequenceRunsPerStep());
             }
         }
     }

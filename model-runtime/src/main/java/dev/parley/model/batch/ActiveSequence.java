@@ -64,30 +64,38 @@ final class ActiveSequence {
     }
 
     /**
-     * Adds this step's entries: the last sampled token, or the next chunk of the prompt that
-     * fits. A reply whose context is full stops instead.
+     * Claims this step's entries: the last sampled token, or the next chunk of the prompt that fits
+     * in {@code room}. A reply whose context is full stops instead. {@link #writeTo} adds them.
      *
-     * @return whether anything was added
+     * @return how many entries it claimed, 0 when none
      */
-    boolean addTo(TokenBatch batch, long step) {
+    int claim(int room, long step) {
         addedCount = 0;
         logitsIndex = -1;
-        if (batch.remaining() == 0) {
-            return false;
+        if (room <= 0) {
+            return 0;
         }
         lastStep = step;
         if (generating()) {
             if (position >= contextSize) {
                 finish(StopReason.CONTEXT_FULL);
-                return false;
+                return 0;
             }
             addedFrom = -1;
             addedCount = 1;
-            logitsIndex = batch.add(lastToken, position, sequence, sampler);
-            return true;
+            return 1;
         }
         addedFrom = nextPromptToken;
-        addedCount = Math.min(prompt.length - nextPromptToken, batch.remaining());
+        addedCount = Math.min(prompt.length - nextPromptToken, room);
+        return addedCount;
+    }
+
+    /** Adds the entries {@link #claim} claimed this step to {@code batch}, which has room for them. */
+    void writeTo(TokenBatch batch) {
+        if (addedFrom < 0) {
+            logitsIndex = batch.add(lastToken, position, sequence, sampler);
+            return;
+        }
         for (int i = 0; i < addedCount; i++) {
             int token = addedFrom + i;
             if (token == prompt.length - 1) {
@@ -96,7 +104,6 @@ final class ActiveSequence {
                 batch.add(prompt[token], position + i, sequence, false);
             }
         }
-        return true;
     }
 
     /** Records this step's entries as decoded into the sequence. */

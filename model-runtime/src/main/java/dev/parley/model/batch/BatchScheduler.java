@@ -207,7 +207,7 @@ public final class BatchScheduler implements AutoCloseable {
                 if (!active.isEmpty()) {
                     clock.stepStarted();
                     step();
-                    clock.stepEnded();
+                    clock.stepEnded(next.sequenceRuns());
                     leaveFinished();
                 }
             }

@@ -14,13 +14,16 @@ package dev.parley.model.batch;
  *     end-of-generation checks of every step)
  * @param allocatedBytes bytes of Java heap the decode thread allocated while busy (0 where the
  *     JVM does not count them)
+ * @param sequenceRuns runs of consecutive sequence ids in the steps' batches: the passes over the
+ *     model llama.cpp makes for them, one a step at best (more when the busy sequences have gaps)
  */
-public record DecodeThreadTimes(long steps, long busyNanos, long nativeNanos, long nativeCalls, long allocatedBytes) {
+public record DecodeThreadTimes(long steps, long busyNanos, long nativeNanos, long nativeCalls, long allocatedBytes,
+        long sequenceRuns) {
 
     /** What was added since {@code earlier}, a snapshot of the same scheduler. */
     public DecodeThreadTimes since(DecodeThreadTimes earlier) {
         return new DecodeThreadTimes(steps - earlier.steps, busyNanos - earlier.busyNanos, nativeNanos - earlier.nativeNanos,
-                nativeCalls - earlier.nativeCalls, allocatedBytes - earlier.allocatedBytes);
+                nativeCalls - earlier.nativeCalls, allocatedBytes - earlier.allocatedBytes, sequenceRuns - earlier.sequenceRuns);
     }
 
     /** The busy time outside the native decode and sample calls. */
@@ -36,6 +39,11 @@ public record DecodeThreadTimes(long steps, long busyNanos, long nativeNanos, lo
     /** Mean native calls a step. */
     public double nativeCallsPerStep() {
         return steps == 0 ? 0 : (double) nativeCalls / steps;
+    }
+
+    /** Mean passes over the model a step ({@link #sequenceRuns()}), 1 when every batch's sequences follow each other. */
+    public double sequenceRunsPerStep() {
+        return steps == 0 ? 0 : (double) sequenceRuns / steps;
     }
 
     /** Mean bytes the decode thread allocated a step. */

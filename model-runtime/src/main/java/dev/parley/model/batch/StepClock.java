@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * Adds up the decode thread's busy time and, of it, the time inside the native decode and sample
  * calls ({@link DecodeThreadTimes}). A busy stretch runs from a step's start to the end of the
  * last step before the thread waits for work, so the set-up between two steps counts as well.
- * Also the bytes the thread allocates while busy. Written by the decode thread only, read from any thread.
+ * Also the bytes the thread allocates while busy, and the sequence runs of its batches. Written by the decode thread only, read from any thread.
  */
 final class StepClock {
 
@@ -25,6 +25,7 @@ final class StepClock {
     private long busyNanos;
     private long nativeTotal;
     private long allocatedBytes;
+    private long sequenceRuns;
 
     StepClock(LongSupplier nanos, LongSupplier nativeNanos, LongSupplier nativeCalls, LongSupplier allocated) {
         this.allocated = allocated;
@@ -66,12 +67,14 @@ final class StepClock {
         nativeAtStart = nativeNanos.getAsLong();
     }
 
-    void stepEnded() {
+    /** The step ended; its batch held {@code runs} runs of consecutive sequence ids. */
+    void stepEnded(int runs) {
         long now = nanos.getAsLong();
         long inNative = nativeNanos.getAsLong() - nativeAtStart;
         long bytes = allocated.getAsLong();
         synchronized (this) {
             steps++;
+            sequenceRuns += runs;
             allocatedBytes += bytes - allocatedAtMark;
             busyNanos += now - stepStart;
             nativeTotal += inNative;
@@ -83,7 +86,7 @@ final class StepClock {
     DecodeThreadTimes times() {
         long calls = nativeCalls.getAsLong();
         synchronized (this) {
-            return new DecodeThreadTimes(steps, busyNanos, nativeTotal, calls, allocatedBytes);
+            return new DecodeThreadTimes(steps, busyNanos, nativeTotal, calls, allocatedBytes, sequenceRuns);
         }
     }
 }

@@ -292,7 +292,7 @@ class BatchSchedulerTest {
         return same;
     }
 
-    private static int[] concat(int[]... parts) {
+    static int[] concat(int[]... parts) {
         return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
     }
 

@@ -21,14 +21,14 @@ class StepClockTest {
         inNative += 8_000;
         calls += 3;
         now += 8_000;
-        clock.stepEnded();
+        clock.stepEnded(1);
         now += 500; // hand-over and the next step's set-up
         allocated += 64;
         clock.stepStarted();
         inNative += 9_000;
         calls += 3;
         now += 9_500;
-        clock.stepEnded();
+        clock.stepEnded(2);
         clock.idle();
         now += 1_000_000; // waiting for a request is not busy time
         allocated += 4_096; // nor what the thread allocates then
@@ -36,7 +36,7 @@ class StepClockTest {
         inNative += 7_000;
         calls += 3;
         now += 7_000;
-        clock.stepEnded();
+        clock.stepEnded(1);
 
         DecodeThreadTimes times = clock.times();
         assertThat(times.steps()).isEqualTo(3);
@@ -47,6 +47,7 @@ class StepClockTest {
         assertThat(times.nativeCallsPerStep()).isEqualTo(3.0);
         assertThat(times.outsideShare()).isEqualTo(2_000.0 / 26_000);
         assertThat(times.allocatedBytesPerStep()).isEqualTo(64.0 / 3);
+        assertThat(times.sequenceRunsPerStep()).isEqualTo(4.0 / 3);
     }
 
     @Test
@@ -55,12 +56,13 @@ class StepClockTest {
         assertThat(times.outsideShare()).isZero();
         assertThat(times.outsideMicrosPerStep()).isZero();
         assertThat(times.nativeCallsPerStep()).isZero();
+        assertThat(times.sequenceRunsPerStep()).isZero();
     }
 
     @Test
     void since_isWhatWasAddedBetweenTwoSnapshots() {
-        DecodeThreadTimes later = new DecodeThreadTimes(10, 1_000, 900, 30, 800);
-        DecodeThreadTimes earlier = new DecodeThreadTimes(4, 400, 380, 12, 200);
-        assertThat(later.since(earlier)).isEqualTo(new DecodeThreadTimes(6, 600, 520, 18, 600));
+        DecodeThreadTimes later = new DecodeThreadTimes(10, 1_000, 900, 30, 800, 12);
+        DecodeThreadTimes earlier = new DecodeThreadTimes(4, 400, 380, 12, 200, 5);
+        assertThat(later.since(earlier)).isEqualTo(new DecodeThreadTimes(6, 600, 520, 18, 600, 7));
     }
 }
