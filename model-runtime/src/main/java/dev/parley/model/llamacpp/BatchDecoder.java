@@ -110,10 +110,10 @@ public final class BatchDecoder {
         work.lock();
         try {
             long handle = model.contextHandle();
-            model.checkScaleCount(loraScales);
+            model.adapters().checkScaleCount(loraScales);
             if (!AdapterScales.sameActive(loraScales, appliedScales)) {
                 float[] scales = AdapterScales.active(loraScales);
-                model.applyLoraScales(scales);
+                model.adapters().apply(handle, scales);
                 appliedScales = scales;
             }
             sampleableCount = 0;

@@ -1,12 +1,7 @@
 package dev.parley.model.llamacpp;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LlamaCppModel implements AutoCloseable {
 
-    private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
     /** llama.cpp's built-in format used when the model declares no chat template. */
     static final String FALLBACK_TEMPLATE = "chatml";
     /** The most sequences one context holds (llama.cpp's LLAMA_MAX_SEQ). */
@@ -38,8 +32,8 @@ public final class LlamaCppModel implements AutoCloseable {
     // vocabulary calls hold its read side, so they run beside a decode; close takes the write side
     private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
     private final BatchDecoder batchDecoder;
-    // handles of the adapters loaded into this model, in load order; guarded by work
-    private final List<Long> loraAdapters = new ArrayList<>();
+    // guarded by work
+    private final LoadedAdapters adapters = new LoadedAdapters();
     // what a one-sequence context holds for the next generation; guarded by work
     private final HeldTokens held = new HeldTokens();
     // guarded by this: the handles are 0 once freed; cancel reads them under the same monitor
@@ -84,7 +78,7 @@ public final class LlamaCppModel implements AutoCloseable {
         }
         NativeLibrary.get().requireAvailable();
         Path file = parameters.file();
-        checkLooksLikeGguf(file);
+        GgufMagic.check(file);
         long model = LlamaJni.loadModel(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8), parameters.gpuLayers());
         long context;
         try {
@@ -191,17 +185,14 @@ public final class LlamaCppModel implements AutoCloseable {
      */
     public int loadLoraAdapter(Path file) {
         Objects.requireNonNull(file, "file");
-        checkLooksLikeGguf(file);
+        GgufMagic.check(file);
         byte[] path = file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
-        return underWorkLock(() -> {
-            loraAdapters.add(LlamaJni.loadLoraAdapter(model, path));
-            return loraAdapters.size() - 1;
-        });
+        return underWorkLock(() -> adapters.add(LlamaJni.loadLoraAdapter(model, path)));
     }
 
     /** How many LoRA adapters {@link #loadLoraAdapter} has loaded. */
     public int loraAdapterCount() {
-        return underWorkLock(loraAdapters::size);
+        return underWorkLock(adapters::count);
     }
 
     /** Like {@link #generate(int[], SamplerParameters, int, float[])} with every LoRA adapter off. */
@@ -245,7 +236,7 @@ public final class LlamaCppModel implements AutoCloseable {
                 if (active != null) {
                     throw new IllegalStateException("another generation of this model is still open: close it first");
                 }
-                checkScaleCount(loraScales);
+                adapters.checkScaleCount(loraScales);
                 float[] scales = AdapterScales.active(loraScales);
                 int kept = held.reusablePrefix(prompt, scales);
                 if (kept == 0 || !LlamaJni.keepPrefix(context, kept)) {
@@ -253,7 +244,7 @@ public final class LlamaCppModel implements AutoCloseable {
                     kept = 0;
                 }
                 held.keep(kept, scales);
-                applyLoraScales(loraScales);
+                adapters.apply(context, loraScales);
                 long samplerHandle = LlamaJni.newSampler(sampler.temperature(), sampler.topP(), (int) sampler.seed());
                 active = new Generation(this, prompt.clone(), kept, samplerHandle, maxTokens);
                 return active;
@@ -349,29 +340,9 @@ public final class LlamaCppModel implements AutoCloseable {
         return held;
     }
 
-    /** Refuses more scales than adapters; call holding the work lock. */
-    void checkScaleCount(float[] loraScales) {
-        if (loraScales.length > loraAdapters.size()) {
-            throw new IllegalArgumentException(loraScales.length + " LoRA scales for " + loraAdapters.size() + " adapters");
-        }
-    }
-
-    // only adapters with a scale other than 0 are passed, so all-zero scales are the base model
-    // exactly; call holding the work lock
-    void applyLoraScales(float[] scales) {
-        int active = 0;
-        for (float scale : scales) {
-            active += scale != 0 ? 1 : 0;
-        }
-        long[] handles = new long[active];
-        float[] values = new float[active];
-        for (int i = 0, next = 0; i < scales.length; i++) {
-            if (scales[i] != 0) {
-                handles[next] = loraAdapters.get(i);
-                values[next++] = scales[i];
-            }
-        }
-        LlamaJni.setLoraAdapters(context, handles, values);
+    /** The adapters loaded into this model; use holding the work lock. */
+    LoadedAdapters adapters() {
+        return adapters;
     }
 
     void checkTokens(int[] tokens) {
@@ -411,20 +382,6 @@ public final class LlamaCppModel implements AutoCloseable {
             return call.get();
         } finally {
             work.unlock();
-        }
-    }
-
-    // llama.cpp reports a wrong file only in its log; a short Java check names the usual mistakes
-    private static void checkLooksLikeGguf(Path file) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new LlamaCppException("no readable model file at " + file);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            if (!Arrays.equals(in.readNBytes(4), GGUF_MAGIC)) {
-                throw new LlamaCppException(file + " is not a GGUF file (no GGUF magic)");
-            }
-        } catch (IOException e) {
-            throw new LlamaCppException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }
