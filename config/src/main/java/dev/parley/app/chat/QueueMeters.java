@@ -38,8 +38,10 @@ public final class QueueMeters implements MeterBinder {
                 .baseUnit("seconds").description("time started requests waited, summed").register(registry);
         gauge(registry, "parley.queue.wait.longest", "the longest wait of a started request",
                 s -> s.longestWait().toNanos() / 1e9);
+        // Micrometer holds a function counter's object weakly: the queue, which the application
+        // holds, not the pipeline's function, which only this binder would (a collected one reads 0)
         for (Rejection reason : Rejection.values()) {
-            FunctionCounter.builder("parley.rejections", rejected, r -> r.applyAsLong(reason))
+            FunctionCounter.builder("parley.rejections", queue, q -> rejected.applyAsLong(reason))
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .description("messages that got no model answer, by reason").register(registry);
         }
