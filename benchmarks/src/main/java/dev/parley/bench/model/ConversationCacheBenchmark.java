@@ -41,17 +41,7 @@ public final class ConversationCacheBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            status = 2;
-        } catch (RuntimeException e) {
-            System.err.println("benchmark failed: " + ModelBenchmark.oneLine(e));
-            status = 1;
-        }
-        System.exit(status);
+        BenchmarkExit.after(() -> run(args));
     }
 
     private static void run(String[] args) {

@@ -55,17 +55,7 @@ public final class HostStoreBenchmark {
             int continued) {}
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            parse(args).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            status = 2;
-        } catch (RuntimeException e) {
-            System.err.println("benchmark failed: " + ModelBenchmark.oneLine(e));
-            status = 1;
-        }
-        System.exit(status);
+        BenchmarkExit.after(() -> parse(args).run());
     }
 
     private static HostStoreBenchmark parse(String[] args) {

@@ -111,9 +111,8 @@ public final class ModelBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int status = 0;
-        try {
+    public static void main(String[] args) {
+        BenchmarkExit.after(() -> {
             boolean child = args.length > 0 && args[0].equals(CHILD);
             ModelBenchmarkOptions options = ModelBenchmarkOptions.parse(child ? Arrays.copyOfRange(args, 1, args.length) : args);
             if (!Files.isRegularFile(options.model())) {
@@ -124,19 +123,8 @@ public final class ModelBenchmark {
             } else {
                 new ModelBenchmark(options).compare();
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            status = 2;
-        } catch (Exception e) {
-            // a stream's failure reaches here wrapped in an ExecutionException: whatever it is, one
-            // line and a non-zero status, never a main that returns into a JVM that cannot exit
-            System.err.println(FAILED + oneLine(e));
-            status = 1;
-        }
-        System.exit(status);
+        });
     }
-
-    private static final String FAILED = "benchmark failed: ";
 
     /** The innermost cause's message on one line, with its type when it has no message. */
     static String oneLine(Throwable failure) {
@@ -221,10 +209,10 @@ public final class ModelBenchmark {
             int status = process.waitFor();
             if (status != 0) {
                 List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
-                List<String> said = log.stream().filter(line -> line.startsWith(FAILED)).toList();
+                List<String> said = log.stream().filter(line -> line.startsWith(BenchmarkExit.FAILED)).toList();
                 throw new IllegalStateException(said.isEmpty()
                         ? "the measuring JVM exited with " + status + ": " + log.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("no output")
-                        : said.getFirst().substring(FAILED.length()));
+                        : said.getFirst().substring(BenchmarkExit.FAILED.length()));
             }
             return BenchmarkReport.ChildRun.parse(promptTokens, results);
         } finally {

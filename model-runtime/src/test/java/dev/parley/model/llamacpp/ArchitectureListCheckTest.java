@@ -1,7 +1,6 @@
 package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.model.gguf.GgufHeader;
 import java.io.IOException;
@@ -10,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArchitectureListCheckTest {
 
-    private static final Path SCRIPT = Path.of("src/main/native/build-native.sh");
-    private static final Path MANIFEST = Path.of("src/main/native/llama-sources.sha256");
     private static final String ARCH_SOURCE = "examples/talk-llama/llama-arch.cpp";
 
     @TempDir
@@ -34,12 +29,7 @@ class ArchitectureListCheckTest {
 
     @BeforeEach
     void extractTheSource() throws Exception {
-        Path archive = Path.of(System.getProperty("parley.llama.source", "absent"));
-        assumeTrue(Files.isRegularFile(archive), "no llama.cpp source archive at " + archive);
-        source = Files.createDirectory(work.resolve("source"));
-        Process tar = new ProcessBuilder("tar", "-xJf", archive.toString(), "-C", source.toString(), "--strip-components=1")
-                .inheritIO().start();
-        assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0).as("tar extracted the archive").isTrue();
+        source = PinnedSourceBuild.extract(work);
     }
 
     @Test
@@ -62,9 +52,9 @@ class ArchitectureListCheckTest {
         String oldSum = sha256(text.getBytes(StandardCharsets.UTF_8));
         String newSum = sha256(Files.readAllBytes(arch));
         Path manifest = work.resolve("llama-sources.sha256");
-        Files.writeString(manifest, Files.readString(MANIFEST, StandardCharsets.UTF_8).replace(oldSum, newSum));
+        Files.writeString(manifest, Files.readString(PinnedSourceBuild.MANIFEST, StandardCharsets.UTF_8).replace(oldSum, newSum));
 
-        Result result = runBuild(manifest);
+        PinnedSourceBuild.Result result = runBuild(manifest);
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderrLines()).containsExactly("parley native build: llama-cpp-architectures.txt is out of step with "
@@ -76,16 +66,7 @@ class ArchitectureListCheckTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private Result runBuild(Path manifest) throws IOException, InterruptedException {
-        Path stderr = work.resolve("stderr.txt");
-        Process build = new ProcessBuilder("bash", SCRIPT.toString(), source.toString(), manifest.toString(),
-                        System.getProperty("java.home"), work.resolve("out").toString(), work.resolve("cache").toString(), "")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile())
-                .start();
-        assertThat(build.waitFor(120, TimeUnit.SECONDS)).as("the check finished").isTrue();
-        return new Result(build.exitValue(), Files.readAllLines(stderr, StandardCharsets.UTF_8));
+    private PinnedSourceBuild.Result runBuild(Path manifest) throws IOException, InterruptedException {
+        return PinnedSourceBuild.run(source, manifest, work);
     }
-
-    private record Result(int exitCode, List<String> stderrLines) {}
 }

@@ -1,14 +1,10 @@
 package dev.parley.model.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NativeSourceCheckTest {
 
-    private static final Path SCRIPT = Path.of("src/main/native/build-native.sh");
-    private static final Path MANIFEST = Path.of("src/main/native/llama-sources.sha256");
-
     @TempDir
     Path work;
 
@@ -29,12 +22,7 @@ class NativeSourceCheckTest {
 
     @BeforeEach
     void extractTheSource() throws Exception {
-        Path archive = Path.of(System.getProperty("parley.llama.source", "absent"));
-        assumeTrue(Files.isRegularFile(archive), "no llama.cpp source archive at " + archive);
-        source = Files.createDirectory(work.resolve("source"));
-        Process tar = new ProcessBuilder("tar", "-xJf", archive.toString(), "-C", source.toString(), "--strip-components=1")
-                .inheritIO().start();
-        assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0).as("tar extracted the archive").isTrue();
+        source = PinnedSourceBuild.extract(work);
     }
 
     @Test
@@ -42,7 +30,7 @@ class NativeSourceCheckTest {
         Path tampered = source.resolve("ggml/src/ggml.c");
         Files.writeString(tampered, "\n// one added line\n", java.nio.file.StandardOpenOption.APPEND);
 
-        Result result = runBuild();
+        PinnedSourceBuild.Result result = runBuild();
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderrLines()).containsExactly(
@@ -54,23 +42,14 @@ class NativeSourceCheckTest {
     void build_missingSourceFile_stopsWithOneLineNamingIt() throws Exception {
         Files.delete(source.resolve("examples/talk-llama/llama-vocab.cpp"));
 
-        Result result = runBuild();
+        PinnedSourceBuild.Result result = runBuild();
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderrLines()).containsExactly(
                 "parley native build: llama.cpp source check failed: examples/talk-llama/llama-vocab.cpp is missing (listed in llama-sources.sha256)");
     }
 
-    private Result runBuild() throws IOException, InterruptedException {
-        Path stderr = work.resolve("stderr.txt");
-        Process build = new ProcessBuilder("bash", SCRIPT.toString(), source.toString(), MANIFEST.toString(),
-                        System.getProperty("java.home"), work.resolve("out").toString(), work.resolve("cache").toString(), "")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile())
-                .start();
-        assertThat(build.waitFor(120, TimeUnit.SECONDS)).as("the check finished").isTrue();
-        return new Result(build.exitValue(), Files.readAllLines(stderr, StandardCharsets.UTF_8));
+    private PinnedSourceBuild.Result runBuild() throws IOException, InterruptedException {
+        return PinnedSourceBuild.run(source, PinnedSourceBuild.MANIFEST, work);
     }
-
-    private record Result(int exitCode, List<String> stderrLines) {}
 }
