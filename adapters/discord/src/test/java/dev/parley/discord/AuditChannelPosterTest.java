@@ -13,10 +13,8 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.ratelimit.OutboundDriver;
-import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Instant;
-import java.time.InstantSource;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
@@ -29,9 +27,7 @@ class AuditChannelPosterTest {
     private static final Location WHERE = new Location(Platform.DISCORD, "guild-1", "general", null);
     private static final String EXCERPT = "a redacted excerpt";
 
-    // never started: a queued post stays pending, so the test sees it without a send running
-    private final OutboundDriver driver = new OutboundDriver(new OutboundScheduler(InstantSource.system()),
-            Thread.ofPlatform().factory());
+    private final OutboundDriver driver = UnstartedDriver.create();
     private final GuildMessageChannel audit = mock(GuildMessageChannel.class);
     private final CapturedLog log = new CapturedLog(AuditChannelPoster.class, Level.DEBUG);
     private final AuditChannelPoster poster = new AuditChannelPoster(id -> id.equals("audit") ? audit : null, driver);

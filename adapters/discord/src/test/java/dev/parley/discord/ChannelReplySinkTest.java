@@ -8,12 +8,10 @@ import static org.mockito.Mockito.when;
 import ch.qos.logback.classic.Level;
 import dev.parley.core.pipeline.Notice;
 import dev.parley.core.ratelimit.OutboundDriver;
-import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.reply.ReplyCaches;
 import dev.parley.core.reply.ReplyChains;
 import dev.parley.core.reply.ReplySplitter;
 import java.time.Duration;
-import java.time.InstantSource;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +25,7 @@ class ChannelReplySinkTest {
 
     private static final String ANSWER = "the whole answer";
 
-    // never started: a queued send stays pending, so the test sees it without a REST call running
-    private final OutboundDriver driver = new OutboundDriver(new OutboundScheduler(InstantSource.system()),
-            Thread.ofPlatform().factory());
+    private final OutboundDriver driver = UnstartedDriver.create();
     private final CapturedLog log = new CapturedLog(ChannelReplySink.class, Level.DEBUG);
     private final ChannelReplySink sink;
 

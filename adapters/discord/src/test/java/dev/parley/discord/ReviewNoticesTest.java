@@ -12,11 +12,9 @@ import dev.parley.core.conversation.Platform;
 import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.ratelimit.OutboundDriver;
-import dev.parley.core.ratelimit.OutboundScheduler;
 import dev.parley.core.review.ReviewItem;
 import dev.parley.core.settings.ScopeKey;
 import java.time.Instant;
-import java.time.InstantSource;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +28,7 @@ class ReviewNoticesTest {
     private static final ReviewItem ITEM = new ReviewItem("review-9", Instant.EPOCH, ScopeKey.of(WHERE), WHERE, "alice",
             "m-1", Direction.INPUT, "violence", "lexicon", CategoryScores.none(), "0123456789abcdef", null, null);
 
-    // never started: a queued warning stays pending, so the test sees it without a send running
-    private final OutboundDriver driver = new OutboundDriver(new OutboundScheduler(InstantSource.system()),
-            Thread.ofPlatform().factory());
+    private final OutboundDriver driver = UnstartedDriver.create();
     private final GuildMessageChannel general = mock(GuildMessageChannel.class);
     private final CapturedLog log = new CapturedLog(ReviewNotices.class, Level.DEBUG);
     private final ReviewNotices notices = new ReviewNotices(id -> id.equals("general") ? general : null, driver);

@@ -34,10 +34,12 @@ public final class BatchDecoder {
     // sequences a copy between KV streams is pending for (as source or target): llama.cpp moves the
     // data at the next decode, so a state saved now would be stale and one restored now overwritten
     private final boolean[] copyPending;
-    // guarded by the work lock: native calls of decode, sample and isEndOfGeneration, and the
-    // time inside the decode and sample ones (issue #16: what the Java side adds per token)
-    private long nativeCalls;
-    private long nativeNanos;
+    // native calls of decode, sample and isEndOfGeneration, and the time inside the decode and
+    // sample ones (issue #16: what the Java side adds per token). Written under the work lock, so
+    // one writer at a time; volatile, so the decode thread's clock reads them every step without
+    // taking that lock
+    private volatile long nativeCalls;
+    private volatile long nativeNanos;
 
     BatchDecoder(LlamaCppModel model) {
         this.model = model;
@@ -182,24 +184,12 @@ public final class BatchDecoder {
 
     /** Native calls {@link #decode}, {@link #sample} and {@link #isEndOfGeneration} made so far. */
     public long nativeCalls() {
-        ReentrantLock work = model.work();
-        work.lock();
-        try {
-            return nativeCalls;
-        } finally {
-            work.unlock();
-        }
+        return nativeCalls;
     }
 
     /** Nanoseconds spent inside the native decode and sample calls so far. */
     public long nativeNanos() {
-        ReentrantLock work = model.work();
-        work.lock();
-        try {
-            return nativeNanos;
-        } finally {
-            work.unlock();
-        }
+        return nativeNanos;
     }
 
     /**
