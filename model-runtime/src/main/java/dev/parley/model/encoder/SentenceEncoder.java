@@ -72,10 +72,32 @@ public final class SentenceEncoder implements TextEncoder, AutoCloseable {
      *     Runtime's native library cannot be loaded
      */
     public static SentenceEncoder load(EncoderModel model, int threads) {
+        byte[] bytes = resource(model.modelResource());
+        if (model.patchResource() != null) {
+            try (InputStream patch = SentenceEncoder.class.getResourceAsStream(model.patchResource())) {
+                if (patch == null) {
+                    throw new EncoderUnavailableException("the sentence encoder's patch " + model.patchResource()
+                            + " is not on the class path", null);
+                }
+                bytes = EncoderPatch.apply(bytes, patch);
+            } catch (IOException e) {
+                throw new EncoderUnavailableException("cannot build the sentence encoder " + model.id() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return load(model, bytes, threads);
+    }
+
+    /**
+     * Runs the ONNX model {@code bytes} with {@code model}'s tokenizer and pooling: how the trainer
+     * tries a fine-tuned build of an encoder before it is shipped.
+     *
+     * @throws EncoderUnavailableException as {@link #load(EncoderModel, int)} does
+     */
+    public static SentenceEncoder load(EncoderModel model, byte[] bytes, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        byte[] bytes = resource(model.modelResource());
         try (InputStream tokenizer = SentenceEncoder.class.getResourceAsStream(model.tokenizerResource())) {
             if (tokenizer == null) {
                 throw new EncoderUnavailableException("the tokenizer " + model.tokenizerResource()

@@ -3,7 +3,6 @@ package dev.parley.bench.moderation.learned;
 import dev.parley.bench.moderation.corpus.LabelledText;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.learned.CategoryHeads;
-import dev.parley.model.encoder.EncoderModel;
 import dev.parley.model.encoder.SentenceEncoder;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -53,7 +52,7 @@ public final class HeldOutVerdicts {
         }
         Path eval = Path.of(args[1]);
         Path cache = Path.of(args.length > 3 ? args[3] : "benchmarks/target/moderation-vectors.bin");
-        try (SentenceEncoder encoder = SentenceEncoder.load(EncoderModel.ALL_MINILM_L6_V2_Q, 1);
+        try (SentenceEncoder encoder = SentenceEncoder.loadFor(heads, 1);
                 PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[2])), true, StandardCharsets.UTF_8)) {
             TrainModerator.Featurizer featurizer = new TrainModerator.Featurizer(new EmbeddingStore(cache, encoder));
             List<LabelledText> texts = AuthoredExamples.read(eval, "authored-eval");

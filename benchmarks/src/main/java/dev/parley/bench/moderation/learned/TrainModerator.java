@@ -101,7 +101,10 @@ public final class TrainModerator {
         Files.createDirectories(cache.toAbsolutePath().getParent());
 
         EncoderModel model = EncoderModel.named(System.getProperty("parley.encoder", EncoderModel.ALL_MINILM_L6_V2_Q.id()));
-        try (SentenceEncoder encoder = SentenceEncoder.load(model, 1)) {
+        // -Dparley.encoder.file: another build of that encoder (e.g. fine-tuned), read with its tokenizer
+        String file = System.getProperty("parley.encoder.file");
+        try (SentenceEncoder encoder = file == null ? SentenceEncoder.load(model, 1)
+                : SentenceEncoder.load(model, Files.readAllBytes(Path.of(file)), 1)) {
             EmbeddingStore store = new EmbeddingStore(cache, encoder);
             Featurizer featurizer = new Featurizer(store);
             // a text that is also in a measured set is never trained on, whichever set it came from
