@@ -308,6 +308,7 @@ def main():
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--limit", type=int, default=0, help="train on this many sampled rows an epoch (a trial run)")
+    parser.add_argument("--leave-out", default="", help="sets not to train on, comma-separated (for cross-fitting)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -316,9 +317,10 @@ def main():
     rng = random.Random(args.seed)
 
     rows = read_rows(args.rows)
-    train = [r for r in rows if r[0] == "train"]
+    left_out = {name for name in args.leave_out.split(",") if name}
+    train = [r for r in rows if r[0] == "train" and r[1] not in left_out]
     encoder, names = load(args.fp32)
-    unchanged, _, changed = patched(encoder, names, args.int8)
+    _, _, changed = patched(encoder, names, args.int8)
     if changed != 0:
         sys.exit(f"quantising the original weights changes {changed} of the 8-bit model's initializers")
     print(f"quantising the original weights gives the 8-bit model exactly; {len(train):,} training rows", flush=True)
