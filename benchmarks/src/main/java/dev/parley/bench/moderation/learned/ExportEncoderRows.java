@@ -4,7 +4,6 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.parley.bench.moderation.corpus.DevSets;
 import dev.parley.bench.moderation.corpus.LabelledText;
-import dev.parley.bench.moderation.corpus.TrainingCorpus;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.LearnedModerationProvider;
 import dev.parley.core.moderation.TextNormaliser;
@@ -14,9 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,18 +54,7 @@ public final class ExportEncoderRows {
         List<LabelledText> toldBr = DevSets.toldBrHeldOut(devDir);
         List<LabelledText> written = AuthoredExamples.read(authoredDir.resolve("eval.tsv"), "authored-eval");
         TextNormaliser normaliser = new TextNormaliser();
-        Set<String> measured = new HashSet<>();
-        for (List<LabelledText> held : List.of(hateCheck, toldBr, written)) {
-            held.forEach(text -> measured.add(text.normalisedText()));
-        }
-        List<LabelledText> train = new ArrayList<>(TrainingCorpus.load(trainDir).texts());
-        train.addAll(DevSets.toldBrTrain(devDir).stream()
-                .map(t -> new LabelledText("told-br-train", t.language(), t.kind(), t.text(), t.labels(), t.weak())).toList());
-        train.addAll(AuthoredExamples.read(authoredDir.resolve("train.tsv"), "written").stream()
-                .map(t -> t.set().equals(AuthoredExamples.EVERYDAY_SET) ? t
-                        : new LabelledText("written-" + t.language(), t.language(), t.kind(), t.text(), t.labels(), t.weak()))
-                .toList());
-        train = train.stream().filter(text -> !measured.contains(text.normalisedText())).toList();
+        List<LabelledText> train = TrainingRows.texts(trainDir, devDir, authoredDir, false, false);
 
         try (InputStream json = ExportEncoderRows.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(json,

@@ -2,7 +2,6 @@ package dev.parley.bench.moderation.learned;
 
 import dev.parley.bench.moderation.corpus.DevSets;
 import dev.parley.bench.moderation.corpus.LabelledText;
-import dev.parley.bench.moderation.corpus.TrainingCorpus;
 import dev.parley.core.moderation.Assessment;
 import dev.parley.core.moderation.Category;
 import dev.parley.core.moderation.Direction;
@@ -107,26 +106,8 @@ public final class TrainModerator {
                 : SentenceEncoder.load(model, Files.readAllBytes(Path.of(file)), 1)) {
             EmbeddingStore store = new EmbeddingStore(cache, encoder);
             Featurizer featurizer = new Featurizer(store);
-            // a text that is also in a measured set is never trained on, whichever set it came from
-            java.util.Set<String> measured = new java.util.HashSet<>();
-            for (List<LabelledText> held : List.of(DevSets.hateCheck(devDir), DevSets.toldBrHeldOut(devDir),
-                    AuthoredExamples.read(authoredDir.resolve("eval.tsv"), "authored-eval"))) {
-                held.forEach(text -> measured.add(text.normalisedText()));
-            }
-            List<LabelledText> corpus = TrainingCorpus.load(trainDir).texts().stream()
-                    .filter(text -> !measured.contains(text.normalisedText())).toList();
-            List<Sample> train = new ArrayList<>(featurizer.samples(corpus));
-            train.addAll(featurizer.samples(DevSets.toldBrTrain(devDir).stream()
-                    .filter(text -> !measured.contains(text.normalisedText()))
-                    .map(text -> renamed(text, "told-br-train")).toList()));
-            // the written examples are a fold per language: left out in turn like the rest, so the
-            // calibration also sees Portuguese requests it was not trained on; the everyday rows, all
-            // safe, are a fold of their own when EVERYDAY_FOLD is set, so calibration never sees them
-            train.addAll(featurizer.samples(AuthoredExamples.read(authoredDir.resolve("train.tsv"), "written").stream()
-                    .filter(text -> !measured.contains(text.normalisedText()))
-                    .filter(text -> !(WITHOUT_EVERYDAY && text.set().equals(AuthoredExamples.EVERYDAY_SET)))
-                    .map(text -> renamed(text, EVERYDAY_FOLD && text.set().equals(AuthoredExamples.EVERYDAY_SET)
-                            ? AuthoredExamples.EVERYDAY_SET : "written-" + text.language())).toList()));
+            List<Sample> train = new ArrayList<>(featurizer.samples(
+                    TrainingRows.texts(trainDir, devDir, authoredDir, WITHOUT_EVERYDAY, EVERYDAY_FOLD)));
             List<String> folds = train.stream().map(Sample::set).distinct().toList();
             System.out.printf("training rows: %,d in %d sets, each left out in turn%n", train.size(), folds.size());
 
@@ -225,10 +206,6 @@ public final class TrainModerator {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         heads.write(bytes);
         return bytes.toByteArray();
-    }
-
-    private static LabelledText renamed(LabelledText text, String set) {
-        return new LabelledText(set, text.language(), text.kind(), text.text(), text.labels(), text.weak());
     }
 
     static List<CategoryHeads.Head> trainHeads(List<Sample> samples) {
