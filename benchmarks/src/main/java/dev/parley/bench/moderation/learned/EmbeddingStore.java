@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,22 @@ final class EmbeddingStore {
         this.file = file;
         this.encoder = encoder;
         if (Files.exists(file)) {
+            dropPartialRecord();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 read(in);
+            }
+        }
+    }
+
+    /** A run stopped while writing leaves part of a record at the end: cut it, so reading and appending line up. */
+    private void dropPartialRecord() throws IOException {
+        long record = 32 + 4L * encoder.dimension();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            long whole = channel.size() - channel.size() % record;
+            if (whole != channel.size()) {
+                System.out.printf("%s ends in part of a vector (a stopped run): cut from %,d to %,d bytes%n",
+                        file, channel.size(), whole);
+                channel.truncate(whole);
             }
         }
     }
