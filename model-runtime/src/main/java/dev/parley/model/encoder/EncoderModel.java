@@ -16,8 +16,9 @@ public enum EncoderModel {
     ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", PoolingMode.MEAN),
 
     /**
-     * all-MiniLM-L6-v2 fine-tuned for moderation by Parley ({@code benchmarks/encoder/finetune.py}):
-     * the 8-bit model above with the layers training changed, kept as an {@link EncoderPatch}.
+     * all-MiniLM-L6-v2 fine-tuned for moderation by Parley ({@code benchmarks/encoder/finetune.py})
+     * and moved half way back to the original ({@code interpolate.py}): the 8-bit model above with
+     * the layers changed, kept as an {@link EncoderPatch}. The shipped moderation heads read it.
      */
     PARLEY_MODERATION_MINILM_L6_Q("parley-moderation-minilm-l6-q", PoolingMode.MEAN, "all-minilm-l6-v2-q",
             "/dev/parley/model/encoder/parley-moderation-minilm-l6-q.patch");

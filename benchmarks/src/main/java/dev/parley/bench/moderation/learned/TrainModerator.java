@@ -99,7 +99,7 @@ public final class TrainModerator {
         Path cache = Path.of(args.length > 4 ? args[4] : "benchmarks/target/moderation-vectors.bin");
         Files.createDirectories(cache.toAbsolutePath().getParent());
 
-        EncoderModel model = EncoderModel.named(System.getProperty("parley.encoder", EncoderModel.ALL_MINILM_L6_V2_Q.id()));
+        EncoderModel model = EncoderModel.named(System.getProperty("parley.encoder", EncoderModel.PARLEY_MODERATION_MINILM_L6_Q.id()));
         // -Dparley.encoder.file: another build of that encoder (e.g. fine-tuned), read with its tokenizer
         String file = System.getProperty("parley.encoder.file");
         try (SentenceEncoder encoder = file == null ? SentenceEncoder.load(model, 1)
