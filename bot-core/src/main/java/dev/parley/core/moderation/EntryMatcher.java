@@ -51,6 +51,8 @@ final class EntryMatcher {
     /** The key of each word: see {@link Candidates}. */
     private final long[] keys;
     private final List<Hit> hits = new ArrayList<>();
+    /** How many times the harmless-phrase filter compared a hit with a phrase (for the linear-time test). */
+    private long harmlessChecks;
 
     EntryMatcher(String[] words) {
         this.words = words;
@@ -118,8 +120,17 @@ final class EntryMatcher {
         return withoutHarmless(hits);
     }
 
-    /** The hits that are not inside a harmless phrase, harmless phrases left out too. */
-    private static List<Hit> withoutHarmless(List<Hit> hits) {
+    long harmlessChecks() {
+        return harmlessChecks;
+    }
+
+    /**
+     * The hits that are not inside a harmless phrase, harmless phrases left out too. {@code hits} is
+     * sorted by start, so one sweep keeps the furthest end of the phrases begun so far: a hit lies
+     * inside a phrase exactly when that end reaches its own (linear, where comparing every hit with
+     * every phrase grew with the square of a long text full of them).
+     */
+    private List<Hit> withoutHarmless(List<Hit> hits) {
         List<Hit> harmless = null;
         for (Hit hit : hits) {
             if (hit.is(Role.HARMLESS)) {
@@ -133,12 +144,15 @@ final class EntryMatcher {
             return hits;
         }
         List<Hit> kept = new ArrayList<>(hits.size());
+        int next = 0;
+        int furthestEnd = -1;
         for (Hit hit : hits) {
-            boolean inside = false;
-            for (Hit phrase : harmless) {
-                inside |= hit.start() >= phrase.start() && hit.end() <= phrase.end();
+            while (next < harmless.size() && harmless.get(next).start() <= hit.start()) {
+                harmlessChecks++;
+                furthestEnd = Math.max(furthestEnd, harmless.get(next++).end());
             }
-            if (!inside) {
+            harmlessChecks++;
+            if (furthestEnd < hit.end()) {
                 kept.add(hit);
             }
         }
