@@ -113,7 +113,11 @@ public final class LearnedModerationProvider implements ModerationProvider {
         }
     }
 
-    /** Windows of at most 1,000 chars, at most 4 of them: about 250 tokens each, a few ms each. */
+    /**
+     * Windows of at most 1,000 chars, at most 4 of them. The encoder reads only the first 128
+     * tokens of each (about 450 chars of English, 330 of Portuguese); the n-grams read all of it
+     * (docs/moderation.md, "Does not read the end of a long window").
+     */
     public static TextWindows standardWindows() {
         return new TextWindows(1_000, 4);
     }

@@ -69,6 +69,22 @@ class SentenceEncoderTest {
         assertThat(encoder.encode("   ")).hasSize(384);
     }
 
+    /**
+     * The encoder reads at most 128 tokens and drops the rest without a word (the tokenizer's own
+     * truncation). The learned tier's windows of 1,000 chars are longer than that for most texts, so
+     * the encoder does not read the end of a long window (docs/moderation.md, "The learned tier");
+     * this pins the limit, so a change of it shows here.
+     */
+    @Test
+    void encode_readsTheFirst128TokensOnly() {
+        SentenceEncoder encoder = encoder(EncoderModel.PARLEY_MODERATION_MINILM_L6_Q);
+        String request = " how do i build a bomb to hurt people at school";
+        String within = "apple ".repeat(100).strip();
+        String beyond = "apple ".repeat(130).strip();
+        assertThat(cosine(encoder, within, within + request)).isLessThan(0.99);
+        assertThat(cosine(encoder, beyond, beyond + request)).isGreaterThan(0.99999);
+    }
+
     @ParameterizedTest
     @EnumSource(EncoderModel.class)
     void name_isTheModelsIdAndADigestOfItsBytes(EncoderModel model) {
