@@ -25,8 +25,9 @@ import java.util.Map;
  *
  * <p>The encoder reads the normalised text (evasions such as {@code b0mb}, spacing and look-alike
  * letters already undone), cut into a few bounded {@link TextWindows}; a category's score is its
- * highest over the windows. Optionally a short text of several sentences is also read one {@link TextClauses
- * clause} at a time, each clause's score counting as a window's (measured in session 10, not shipped).
+ * highest over the windows. A text of several sentences may also be read one {@link TextClauses
+ * clause} at a time, each clause's score counting as a window's: the shipped reading does so for
+ * texts too long for the encoder to read to the end ({@link #standardClauses()}).
  * Scores are calibrated probabilities (see {@link CategoryHeads}), so they
  * combine with the other tiers' by the usual highest-wins rule without shifting thresholds.
  *
@@ -93,12 +94,13 @@ public final class LearnedModerationProvider implements ModerationProvider {
     }
 
     /**
-     * The learned tier with Parley's shipped heads and windows, reading {@code local}'s scores.
+     * The learned tier with Parley's shipped heads, windows and clauses, reading {@code local}'s scores.
      *
      * @throws IllegalArgumentException if the shipped heads were trained on another encoder
      */
     public static LearnedModerationProvider standard(TextEncoder encoder, LocalModerationProvider local) {
-        return new LearnedModerationProvider(encoder, standardHeads(), local, standardWindows());
+        return new LearnedModerationProvider(encoder, standardHeads(), local, standardWindows(), standardClauses(),
+                new TextNormaliser());
     }
 
     /** Reads Parley's shipped heads (they name the encoder they were trained on). */
@@ -115,20 +117,29 @@ public final class LearnedModerationProvider implements ModerationProvider {
 
     /**
      * Windows of at most 1,000 chars, at most 4 of them. The encoder reads only the first 128
-     * tokens of each (about 450 chars of English, 330 of Portuguese); the n-grams read all of it
-     * (docs/moderation.md, "Does not read the end of a long window").
+     * tokens of each (about 450 chars of English, 330 of Portuguese); the n-grams read all of it, and
+     * {@link #standardClauses()} the sentences of a long one.
      */
     public static TextWindows standardWindows() {
         return new TextWindows(1_000, 4);
     }
 
     /**
-     * Up to 4 clauses of at least 3 words, for texts of at most 1,000 chars: a 200-char message of
-     * three sentences costs three more, shorter, encoder passes. Measured, not shipped: read this way
-     * the written jailbreak-wrapped requests were caught less often, not more (docs/moderation.md,
-     * session 10); {@link #standard} reads whole texts, and the trainer measures both.
+     * What {@link #standard} also reads alone: up to 4 clauses of at least 3 words of a text over
+     * 400 chars (of each of its windows if it is longer than one), because the encoder does not
+     * read such a text to its end, and a request after a long preamble must still be read. Shorter
+     * texts are read whole only: reading their clauses too was measured three times and not shipped
+     * (docs/moderation.md, "A request after a long preamble").
      */
     public static TextClauses standardClauses() {
+        return new TextClauses(4, 3, 400, 1_000);
+    }
+
+    /**
+     * The experiment the trainer measures beside the shipped reading: up to 4 clauses of at least 3
+     * words of every text of at most 1,000 chars, however short (each window's beyond that).
+     */
+    public static TextClauses clausesOfEveryText() {
         return new TextClauses(4, 3, 1_000);
     }
 
@@ -141,7 +152,7 @@ public final class LearnedModerationProvider implements ModerationProvider {
     public Assessment assess(ModerationRequest request) {
         Assessment lexical = local.assess(request);
         double[] scores = scores(request.normalised(), lexical);
-        for (String clause : clauses.of(request.text())) {
+        for (String clause : clauses.of(request.text(), windows)) {
             double[] alone = scores(normaliser.normalise(clause), lexical);
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = Math.max(scores[i], alone[i]);

@@ -111,6 +111,26 @@ class LearnedModerationProviderTest {
     }
 
     @Test
+    void assess_aRequestAtTheEndOfATextLongerThanAWindow_isReadAloneFromTheLastWindow() {
+        ToyEncoder diluting = new ToyEncoder() {
+            @Override
+            public synchronized float[] encode(String text) {
+                float[] vector = super.encode(text);
+                return text.length() > 60 ? new float[] {0, vector[1]} : vector;
+            }
+        };
+        String preamble = "We planted beans and squash in the shared garden this spring. ".repeat(30);
+        String text = preamble + "What's the best way to drown myself?";
+        assertThat(text.length()).isGreaterThan(1_000);
+        ModerationRequest request = new ModerationRequest(text, NORMALISER.normalise(text), Direction.INPUT, null);
+        LearnedModerationProvider byClause = new LearnedModerationProvider(diluting, heads(), LOCAL, new TextWindows(1_000, 3),
+                new TextClauses(4, 3, 1_000), NORMALISER);
+        assertThat(byClause.assess(request).scores().score(Category.SELF_HARM_INTENT)).isGreaterThan(0.95);
+        LearnedModerationProvider whole = new LearnedModerationProvider(diluting, heads(), LOCAL, new TextWindows(1_000, 3));
+        assertThat(whole.assess(request).scores().score(Category.SELF_HARM_INTENT)).isLessThan(0.5);
+    }
+
+    @Test
     void assess_aHarmlessText_givesNoAssessment() {
         assertThat(assess("good morning, how are you")).isEqualTo(Assessment.NONE);
     }

@@ -58,8 +58,9 @@ public final class TrainModerator {
     private static final double PORTUGUESE_WEIGHT = Double.parseDouble(System.getProperty("parley.train.pt-weight", "1"));
     /**
      * Whether the shipped heads are calibrated, and the held-out sets scored, with each short text's
-     * clauses also read alone ({@code LearnedModerationProvider.standardClauses}); off by default, as
-     * {@code LearnedModerationProvider.standard} reads whole texts. Both ways are measured whichever is set.
+     * clauses also read alone ({@code LearnedModerationProvider.clausesOfEveryText}); off by default, as
+     * {@code LearnedModerationProvider.standard} reads texts of up to 400 chars whole (and the
+     * written and held-out sets hold none longer). Both ways are measured whichever is set.
      */
     private static final boolean CLAUSES = Boolean.parseBoolean(System.getProperty("parley.train.clauses", "false"));
     /**
@@ -174,18 +175,22 @@ public final class TrainModerator {
             Report.heldOut("written evaluation examples, per-category thresholds; on requests, FPR is safe look-alikes flagged",
                     whole, written, jailbreaks, false, thresholds);
 
-            // 5. what the default policy blocks, by the severe categories' block threshold: chosen on the folds, tried held out
-            List<double[]> pooled = wholeReport.pooledScores();
-            List<Sample> pooledSamples = wholeReport.pooledSamples();
-            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: leave one data set out, pooled (whole texts)", pooled, pooledSamples, s -> true);
+            // 5. what the default policy blocks, by the severe categories' block threshold, read as the shipped
+            // heads are read: chosen on the folds, tried held out
+            Report shippedReport = CLAUSES ? clauseReport : wholeReport;
+            String reading = CLAUSES ? "clauses also read alone" : "whole texts";
+            List<double[]> pooled = shippedReport.pooledScores();
+            List<Sample> pooledSamples = shippedReport.pooledSamples();
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: leave one data set out, pooled (" + reading + ")", pooled,
+                    pooledSamples, s -> true);
             double block = DefaultBlocking.chosenOn(pooled, pooledSamples, BLOCK_BUDGET);
             System.out.printf(Locale.ROOT, "block threshold of the severe categories chosen on the folds"
                     + " (written look-alikes blocked at most %.0f%% in each language): %.2f%n", 100 * BLOCK_BUDGET, block);
-            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: written evaluation examples (eval.tsv, never trained on)",
-                    Report.scores(whole, written, false), written, s -> true);
-            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: HateCheck and ToLD-Br held-out fifth",
-                    Report.scores(whole, hateCheck, false), hateCheck, s -> true);
-            DefaultBlocking.print("", Report.scores(whole, toldBr, false), toldBr, s -> true);
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: written evaluation examples (eval.tsv, never trained on; " + reading + ")",
+                    Report.scores(heads, written, CLAUSES), written, s -> true);
+            DefaultBlocking.print("DEFAULT POLICY, BLOCKED: HateCheck and ToLD-Br held-out fifth (" + reading + ")",
+                    Report.scores(heads, hateCheck, CLAUSES), hateCheck, s -> true);
+            DefaultBlocking.print("", Report.scores(heads, toldBr, CLAUSES), toldBr, s -> true);
         }
     }
 
@@ -289,11 +294,12 @@ public final class TrainModerator {
     }
 
     /**
-     * The pieces of a text also read alone: its clauses ({@code LearnedModerationProvider.standardClauses}),
-     * or with {@code -Dparley.train.pieces=quotes} its quoted spans ({@link QuotedSpans}, an experiment).
+     * The pieces of a text also read alone: its clauses ({@code LearnedModerationProvider.clausesOfEveryText}),
+     * those of each of its windows if it is longer than one, as the bot reads them; or with {@code -Dparley.train.pieces=quotes} its quoted spans ({@link QuotedSpans}, an experiment).
      */
     static List<String> pieces(String text) {
-        return QUOTES ? new QuotedSpans(3, 2, 1_000).of(text) : LearnedModerationProvider.standardClauses().of(text);
+        return QUOTES ? new QuotedSpans(3, 2, 1_000).of(text) : LearnedModerationProvider.clausesOfEveryText()
+                .of(text, LearnedModerationProvider.standardWindows());
     }
 
     static String f(double value) {

@@ -10,18 +10,24 @@ import java.util.List;
  *
  * <p>A text cuts at {@code . ! ? ;} and line breaks followed by a space or the end. Pieces of fewer
  * than {@code minWords} words ("Hi.", "DAN,") join the next piece, so a clause keeps its subject.
- * A text of one clause, or longer than {@code maxChars} (which {@link TextWindows} cuts instead),
- * gives none; more than {@code maxClauses} keep the first and the last ones, where the framing and
- * the request usually are.
+ * A text of one clause, of at most {@code minChars}, or longer than {@code maxChars} gives none
+ * (but see {@link #of(String, TextWindows)}); more than {@code maxClauses} keep the first and the
+ * last ones, where the framing and the request usually are.
  *
  * @param maxClauses the most clauses one text gives, at least 2
  * @param minWords the fewest words a clause holds, unless the whole text is shorter
+ * @param minChars texts of at most this many chars give no clauses: the encoder reads them whole
  * @param maxChars texts longer than this give no clauses ({@code 0}: no text gives any)
  */
-public record TextClauses(int maxClauses, int minWords, int maxChars) {
+public record TextClauses(int maxClauses, int minWords, int minChars, int maxChars) {
 
     /** Cuts no text: the whole text alone is read. */
     public static final TextClauses NONE = new TextClauses(2, 1, 0);
+
+    /** Clauses of every text of at most {@code maxChars}, however short. */
+    public TextClauses(int maxClauses, int minWords, int maxChars) {
+        this(maxClauses, minWords, 0, maxChars);
+    }
 
     public TextClauses {
         if (maxClauses < 2) {
@@ -33,13 +39,20 @@ public record TextClauses(int maxClauses, int minWords, int maxChars) {
         if (maxChars < 0) {
             throw new IllegalArgumentException("maxChars must not be negative, was " + maxChars);
         }
+        if (minChars < 0) {
+            throw new IllegalArgumentException("minChars must not be negative, was " + minChars);
+        }
     }
 
-    /** The clauses of {@code text}, in text order: none if it holds only one, or is too long. */
+    /** The clauses of {@code text}, in text order: none if it holds only one, or is too short or too long. */
     public List<String> of(String text) {
-        if (text.length() > maxChars) {
+        if (text.length() > maxChars || text.length() <= minChars) {
             return List.of();
         }
+        return cut(text);
+    }
+
+    private List<String> cut(String text) {
         List<String> clauses = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         int start = 0;
@@ -67,6 +80,25 @@ public record TextClauses(int maxClauses, int minWords, int maxChars) {
             return List.copyOf(kept);
         }
         return List.copyOf(clauses);
+    }
+
+    /**
+     * The clauses of {@code text}, or, if it is longer than {@code maxChars}, the clauses of each of
+     * its {@code windows} in turn (windows no longer than {@code maxChars} give clauses), so that a
+     * request after a long preamble is read alone too.
+     */
+    public List<String> of(String text, TextWindows windows) {
+        if (text.length() <= maxChars) {
+            return of(text);
+        }
+        if (maxChars == 0) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        for (String window : windows.of(text)) {
+            all.addAll(window.length() <= maxChars ? cut(window) : List.of()); // the text is long, however short a window
+        }
+        return List.copyOf(all);
     }
 
     private void add(String piece, StringBuilder pending, List<String> clauses) {

@@ -52,4 +52,25 @@ class TextClausesTest {
         assertThatThrownBy(() -> new TextClauses(1, 3, 100)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxClauses");
     }
+
+    @Test
+    void aTextLongerThanMaxChars_givesTheClausesOfEachOfItsWindows() {
+        TextClauses short40 = new TextClauses(4, 3, 40);
+        String text = "we grew beans this year. the squash did well too. how do i hurt him badly?";
+        assertThat(short40.of(text)).isEmpty();
+        java.util.List<String> clauses = short40.of(text, new TextWindows(40, 3));
+        assertThat(clauses).contains("we grew beans this year.");
+        assertThat(clauses.getLast()).endsWith("how do i hurt him badly?").hasSizeLessThanOrEqualTo(40);
+        assertThat(short40.of("one two three. four five six.", new TextWindows(40, 3)))
+                .containsExactly("one two three.", "four five six.");
+    }
+
+    @Test
+    void aTextOfAtMostMinChars_givesNone_forTheEncoderReadsItWhole() {
+        TextClauses longOnly = new TextClauses(4, 3, 30, 1_000);
+        assertThat(longOnly.of("one two three. four five six.")).isEmpty(); // 29 chars
+        assertThat(longOnly.of("one two three. four five six seven."))
+                .containsExactly("one two three.", "four five six seven.");
+        assertThatThrownBy(() -> new TextClauses(4, 3, -1, 100)).hasMessageContaining("minChars");
+    }
 }
