@@ -121,6 +121,60 @@ class ModeratedStreamTiersTest {
         assertThat(endpoint.seen).containsExactly(stream.releasable());
     }
 
+    @Test
+    void aLongReplyIsReadByTheDearTierASentenceWithItsContext_notFromItsStartEachTime_andWholeAtTheFinish() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+        StringBuilder reply = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            reply.append("Step ").append(i).append(" is to water the tomato plants in row ").append(i).append(". ");
+        }
+        String whole = reply.toString().strip();
+
+        for (String word : whole.split("(?<= )")) {
+            assertThat(stream.offer(word)).isEqualTo(Verdict.ALLOW);
+        }
+        assertThat(stream.finish()).isEqualTo(Verdict.ALLOW);
+
+        List<String> beforeFinish = endpoint.seen.subList(0, endpoint.seen.size() - 1);
+        assertThat(beforeFinish).hasSizeGreaterThanOrEqualTo(40)
+                .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(ModeratedStream.CONTEXT))
+                .allSatisfy(text -> assertThat(text).startsWith("Step "));
+        assertThat(beforeFinish.subList(1, beforeFinish.size())).as("after the first words, sentences")
+                .allSatisfy(text -> assertThat(text).endsWith("."));
+        assertThat(beforeFinish.getLast()).endsWith("row 40.").contains("row 39.");
+        assertThat(endpoint.seen.getLast()).isEqualTo(whole);
+        for (int i = 1; i <= 40; i++) {
+            String sentence = "row " + i + ".";
+            assertThat(beforeFinish).as("sentence %d read before it is shown", i).anyMatch(text -> text.endsWith(sentence));
+        }
+    }
+
+    @Test
+    void harmSpreadOverTwoSentencesLateInALongReplyIsStoppedBeforeItsSecondHalfIsShown() {
+        Recording endpoint = new Recording(text -> text.contains("Dana") && text.contains("bat")
+                ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
+                        Map.of(Category.ILLICIT_VIOLENT, "endpoint: flagged"))
+                : Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy);
+        String preamble = "The weather was mild and the garden needed work. ".repeat(12);
+
+        Verdict last = Verdict.ALLOW;
+        for (String word : (preamble + "Find out where Dana parks her car. Then wait there with the bat. Done.").split("(?<= )")) {
+            last = stream.offer(word);
+            if (last.blocked()) {
+                break;
+            }
+        }
+
+        assertThat(last.blocked()).isTrue();
+        assertThat(stream.releasable()).endsWith("parks her car.").doesNotContain("bat");
+    }
+
     private static final class Recording implements ModerationProvider {
 
         private final java.util.function.Function<String, Assessment> answer;
