@@ -134,6 +134,29 @@ class BytePairVocabularyTest {
     }
 
     @Test
+    void nextTurnAfterAReplyOfSplitCharacters_repliesAsAModelThatDecodesTheWholePrompt() throws IOException {
+        // the reply's text (with U+FFFD for its broken characters) tokenizes differently from the
+        // tokens that were generated: the cached sequence must give way where they part. Qwen2's
+        // template, as Qwen3's renders an earlier reply without the empty think block it was
+        // generated after, so the next turn parts from the cache before the reply
+        Path file = files.resolve("next-turn-qwen2.gguf");
+        bpe(Architecture.QWEN2).writeTo(file);
+        try (LlamaChatModel warm = LlamaChatModel.load(new LlamaSettings(file, 1, 512, 2, 0));
+                LlamaChatModel cold = LlamaChatModel.load(new LlamaSettings(file, 1, 512, 1, 0))) {
+            List<ChatTurn> first = List.of(ChatTurn.system("You are Parley."), ChatTurn.user("Olá, tudo bem?"));
+            String reply = drain(warm.stream(new ChatRequest(first, new GenerationSettings(24, 1f, 3))));
+            List<ChatTurn> next = new ArrayList<>(first);
+            next.add(ChatTurn.assistant(reply));
+            next.add(ChatTurn.user("E agora?"));
+            ChatRequest nextTurn = new ChatRequest(next, new GenerationSettings(16, 0f, 1));
+
+            assertThat(reply).contains("\uFFFD");
+            assertThat(drain(warm.stream(nextTurn))).isEqualTo(drain(cold.stream(nextTurn)));
+            assertThat(warm.cacheCounters().hits()).as("the warm model continued its sequence").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReplyOfWholeWords_takesOneDetokenizerCallAToken() {
         try (LlamaCppModel model = load()) {
             int[] words = model.tokenize("Hello, the garden has many flowers and the bot is here.", false, false);
