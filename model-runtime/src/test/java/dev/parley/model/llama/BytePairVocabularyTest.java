@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,19 +160,10 @@ class BytePairVocabularyTest {
     void aReplyOfWholeWords_takesOneDetokenizerCallAToken() {
         try (LlamaCppModel model = load()) {
             int[] words = model.tokenize("Hello, the garden has many flowers and the bot is here.", false, false);
-            int[] calls = {0};
-            Function<int[], String> detokenizer = ids -> {
-                calls[0]++;
-                return model.detokenize(ids);
-            };
-            ReplyText text = new ReplyText(detokenizer, List.of());
-            StringBuilder reply = new StringBuilder();
-            for (int token : words) {
-                reply.append(text.add(token));
-            }
+            StreamedReplies.Streamed reply = StreamedReplies.stream(model, words, List.of());
 
-            assertThat(calls[0]).isEqualTo(words.length);
-            assertThat(reply.append(text.finish()).toString()).isEqualTo(model.detokenize(words));
+            assertThat(reply.detokenizerCalls()).isEqualTo(words.length);
+            assertThat(reply.text()).isEqualTo(model.detokenize(words));
         }
     }
 
@@ -191,19 +182,9 @@ class BytePairVocabularyTest {
                 }
             }
             Random random = new Random(16);
+            List<int[]> anyToken = IntStream.range(0, ordinary).mapToObj(token -> new int[] {token}).toList();
             for (int reply = 0; reply < 300; reply++) {
-                List<Integer> tokens = new ArrayList<>();
-                int length = 1 + random.nextInt(30);
-                while (tokens.size() < length) {
-                    if (random.nextInt(3) == 0) {
-                        tokens.add(random.nextInt(ordinary));
-                    } else {
-                        for (int token : pieces.get(random.nextInt(pieces.size()))) {
-                            tokens.add(token);
-                        }
-                    }
-                }
-                assertStreamsTheWholeText(model, tokens.stream().mapToInt(Integer::intValue).toArray(), List.of("END"));
+                StreamedReplies.assertStreamsTheWholeText(model, StreamedReplies.randomReply(random, pieces, anyToken, 3), List.of("END"));
             }
         }
     }
@@ -218,26 +199,13 @@ class BytePairVocabularyTest {
                 try (Generation generation = model.generate(prompt, SamplerParameters.seeded(1f, seed), 40)) {
                     reply = generation.remaining();
                 }
-                assertStreamsTheWholeText(model, reply, List.of());
+                StreamedReplies.assertStreamsTheWholeText(model, reply, List.of());
                 for (int token : reply) {
                     split += model.detokenize(new int[] {token}).contains("\uFFFD") ? 1 : 0;
                 }
             }
             assertThat(split).as("tokens that are part of a character").isPositive();
         }
-    }
-
-    private static void assertStreamsTheWholeText(LlamaCppModel model, int[] tokens, List<String> stops) {
-        String whole = model.detokenize(tokens);
-        int cut = stops.stream().mapToInt(whole::indexOf).filter(i -> i >= 0).min().orElse(-1);
-        ReplyText text = new ReplyText(model::detokenize, stops);
-        StringBuilder streamed = new StringBuilder();
-        for (int i = 0; i < tokens.length && !text.stopped(); i++) {
-            streamed.append(text.add(tokens[i]));
-        }
-        streamed.append(text.finish());
-
-        assertThat(streamed.toString()).as("tokens %s", Arrays.toString(tokens)).isEqualTo(cut < 0 ? whole : whole.substring(0, cut));
     }
 
     private static long count(int[] tokens, int token) {
