@@ -8,10 +8,9 @@ import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.testkit.gguf.TinyLlamaModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,23 +44,11 @@ class ReplyTextDetokenizerTest {
     void aReplyOfWholePieces_takesOneDetokenizerCallAToken() {
         try (LlamaCppModel model = load()) {
             int[] words = model.tokenize("hello world, the cat sat on the mat and then it ran away", false, false);
-            int[] calls = {0};
-            Function<int[], String> detokenizer = ids -> {
-                calls[0]++;
-                return model.detokenize(ids);
-            };
-            ReplyText text = new ReplyText(detokenizer, List.of());
-            StringBuilder reply = new StringBuilder();
-            for (int round = 0; round < 4; round++) {
-                for (int token : words) {
-                    reply.append(text.add(token));
-                }
-            }
-
-            assertThat(calls[0]).isEqualTo(4 * words.length);
-            reply.append(text.finish());
             int[] all = IntStream.range(0, 4 * words.length).map(i -> words[i % words.length]).toArray();
-            assertThat(reply.toString()).isEqualTo(model.detokenize(all));
+            StreamedReplies.Streamed reply = StreamedReplies.stream(model, all, List.of());
+
+            assertThat(reply.detokenizerCalls()).isEqualTo(4 * words.length);
+            assertThat(reply.text()).isEqualTo(model.detokenize(all));
         }
     }
 
@@ -76,29 +63,9 @@ class ReplyTextDetokenizerTest {
             assertThat(characters.get(2)).as("😀 as byte tokens").hasSizeGreaterThan(1);
             List<String> stops = List.of("END");
             Random random = new Random(16);
+            List<int[]> wordTokens = Arrays.stream(words).mapToObj(token -> new int[] {token}).toList();
             for (int reply = 0; reply < 200; reply++) {
-                List<Integer> tokens = new ArrayList<>();
-                int length = 1 + random.nextInt(30);
-                while (tokens.size() < length) {
-                    if (random.nextInt(4) == 0) {
-                        for (int token : characters.get(random.nextInt(characters.size()))) {
-                            tokens.add(token);
-                        }
-                    } else {
-                        tokens.add(words[random.nextInt(words.length)]);
-                    }
-                }
-                String whole = model.detokenize(tokens.stream().mapToInt(Integer::intValue).toArray());
-                int cut = whole.indexOf("END");
-
-                ReplyText text = new ReplyText(model::detokenize, stops);
-                StringBuilder streamed = new StringBuilder();
-                for (int i = 0; i < tokens.size() && !text.stopped(); i++) {
-                    streamed.append(text.add(tokens.get(i)));
-                }
-                streamed.append(text.finish());
-
-                assertThat(streamed.toString()).as("tokens %s", tokens).isEqualTo(cut < 0 ? whole : whole.substring(0, cut));
+                StreamedReplies.assertStreamsTheWholeText(model, StreamedReplies.randomReply(random, wordTokens, characters, 4), stops);
             }
         }
     }

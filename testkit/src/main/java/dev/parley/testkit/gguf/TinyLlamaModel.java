@@ -2,30 +2,29 @@ package dev.parley.testkit.gguf;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.SequencedSet;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A generated llama-architecture model with seeded random weights and a SentencePiece vocabulary,
- * small enough (about 600 KB with the defaults) for llama.cpp to load in a test in milliseconds.
+ * A generated llama-architecture model with seeded random weights and a SentencePiece or
+ * byte-level BPE vocabulary, small enough (about 600 KB with the defaults) for llama.cpp to load in
+ * a test in milliseconds.
  *
- * <p>The vocabulary is {@code <unk>}, {@code <s>}, {@code </s>}, the 256 byte tokens
- * {@code <0x00>..<0xFF>}, the control tokens {@code <|im_start|>} and {@code <|im_end|>}, then
- * ordinary word pieces (with all their prefixes, so SentencePiece can merge up to them) padded
- * with generated pieces up to {@link #vocabSize()}. The rows of {@code output.weight} for every
- * token that is not an ordinary piece are zero, so their logit is 0 while some ordinary piece
- * almost surely scores above it: greedy decoding never ends a reply at once and always produces
- * readable text (and runs until the token limit).
+ * <p>The default vocabulary ({@link Vocabulary#SENTENCEPIECE}) is {@code <unk>}, {@code <s>},
+ * {@code </s>}, the 256 byte tokens {@code <0x00>..<0xFF>}, the control tokens {@code <|im_start|>}
+ * and {@code <|im_end|>}, then ordinary word pieces (with all their prefixes, so SentencePiece can
+ * merge up to them) padded with generated pieces up to {@link #vocabSize()}; the ids of its first
+ * tokens are this class's constants. {@link Vocabulary#BYTE_LEVEL_BPE} is Qwen's kind instead
+ * (find its tokens with {@link #tokenId}). The rows of {@code output.weight} for every token that
+ * is not an ordinary one are zero, so their logit is 0 while some ordinary token almost surely
+ * scores above it: greedy decoding never ends a reply at once (and runs until the token limit).
  *
  * <p>From the command line: {@code java -cp parley-testkit.jar dev.parley.testkit.gguf.TinyLlamaModel
  * FILE [--embedding 2048 --layers 16 --heads 32 --heads-kv 8 --ffn 5632 --vocab 32000
- * --context 2048 --type q8_0 --seed 42 --no-chat-template]}. The file is streamed to disk.
+ * --context 2048 --type q8_0 --seed 42 --vocabulary byte_level_bpe --no-chat-template]}. The file is streamed to disk.
  *
  * @param seed seeds every weight, so the same settings give the same bytes
  * @param embedding the embedding width; a multiple of {@code heads}
@@ -40,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param architecture the layout llama.cpp loads it as: llama, or a family that adds tensors and
  *     keys to it ({@link Architecture}); the control tokens of the architecture that the chat
  *     template uses take the last ids of the vocabulary
+ * @param vocabulary the kind of vocabulary and tokenizer written
  */
 public record TinyLlamaModel(
         long seed,
@@ -52,7 +52,8 @@ public record TinyLlamaModel(
         int vocabSize,
         GgmlType matrixType,
         @Nullable String chatTemplate,
-        Architecture architecture) {
+        Architecture architecture,
+        Vocabulary vocabulary) {
 
     /** The id of {@code <unk>}. */
     public static final int UNK_ID = 0;
@@ -71,18 +72,9 @@ public record TinyLlamaModel(
             + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
     private static final int TYPE_NORMAL = 1;
-    private static final int TYPE_UNKNOWN = 2;
-    private static final int TYPE_CONTROL = 3;
-    private static final int TYPE_BYTE = 6;
-    private static final int FIRST_PIECE_ID = 261;
-    private static final List<String> WORDS = List.of(
-            "the", "hello", "world", "how", "are", "you", "good", "morning", "yes", "no", "and", "is",
-            "it", "to", "of", "in", "a", "I", "bot", "chat", "thanks", "please", "what", "why", "sure");
-    private static final String CHARACTERS =
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,!?'-:;()";
 
-    /** The smallest vocabulary: the special, byte and built-in word-piece tokens. */
-    public static final int MIN_VOCAB_SIZE = FIRST_PIECE_ID + basePieces().size();
+    /** The smallest SentencePiece vocabulary: the special, byte and built-in word-piece tokens. */
+    public static final int MIN_VOCAB_SIZE = SentencePieceVocabulary.MIN_SIZE;
 
     public TinyLlamaModel {
         requireAtLeast("embedding", embedding, 1);
@@ -91,7 +83,10 @@ public record TinyLlamaModel(
         requireAtLeast("headsKv", headsKv, 1);
         requireAtLeast("feedForward", feedForward, 1);
         requireAtLeast("contextLength", contextLength, 1);
-        requireAtLeast("vocabSize", vocabSize, MIN_VOCAB_SIZE + architecture.controlTokens().size());
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        requireAtLeast("vocabSize", vocabSize, vocabulary == Vocabulary.SENTENCEPIECE
+                ? MIN_VOCAB_SIZE + architecture.controlTokens().size()
+                : BytePairVocabulary.minimumSize(architecture.controlTokens().size()));
         if (embedding % heads != 0 || embedding / heads < 16) {
             throw new IllegalArgumentException("embedding must be a multiple of heads with a head size of at least 16, was "
                     + embedding + "/" + heads);
@@ -118,6 +113,14 @@ public record TinyLlamaModel(
                 Architecture.LLAMA);
     }
 
+    /** A model with these settings and a SentencePiece vocabulary, as before vocabularies were a setting. */
+    public TinyLlamaModel(long seed, int embedding, int layers, int heads, int headsKv, int feedForward,
+            int contextLength, int vocabSize, GgmlType matrixType, @Nullable String chatTemplate,
+            Architecture architecture) {
+        this(seed, embedding, layers, heads, headsKv, feedForward, contextLength, vocabSize, matrixType, chatTemplate,
+                architecture, Vocabulary.SENTENCEPIECE);
+    }
+
     private List<String> extraControlTokens() {
         return architecture.controlTokensUsedBy(chatTemplate);
     }
@@ -129,50 +132,33 @@ public record TinyLlamaModel(
 
     /** Every token's text, indexed by id. */
     public List<String> tokens() {
-        List<String> tokens = new ArrayList<>(vocabSize);
-        tokens.add("<unk>");
-        tokens.add("<s>");
-        tokens.add("</s>");
-        for (int b = 0; b < 256; b++) {
-            tokens.add(String.format(Locale.ROOT, "<0x%02X>", b));
-        }
-        tokens.add("<|im_start|>");
-        tokens.add("<|im_end|>");
-        SequencedSet<String> pieces = basePieces();
-        tokens.addAll(pieces);
-        // pad with generated pieces: "▁" followed by two, then three letters
-        List<String> extra = extraControlTokens();
-        for (int n = 0; tokens.size() < vocabSize - extra.size(); n++) {
-            String piece = "\u2581" + letters(n);
-            if (!pieces.contains(piece)) {
-                tokens.add(piece);
-            }
-        }
-        tokens.addAll(extra);
-        return tokens;
+        return vocabularyLayout().tokens();
     }
 
-    /** The SentencePiece token type of {@code id}: 1 normal, 2 unknown, 3 control, 6 byte. */
+    /** The id of the token whose text is {@code text}, or -1 when the vocabulary has none. */
+    public int tokenId(String text) {
+        return tokens().indexOf(text);
+    }
+
+    /**
+     * llama.cpp's token type of {@code id}: 1 normal, 2 unknown, 3 control, 5 unused (padding of a
+     * BPE vocabulary the text ran out of merges for), 6 byte (SentencePiece's byte tokens; a BPE
+     * vocabulary's bytes are normal tokens).
+     */
     public int tokenType(int id) {
-        if (id == UNK_ID) {
-            return TYPE_UNKNOWN;
-        }
-        if (id == BOS_ID || id == EOS_ID || id == IM_START_ID || id == IM_END_ID
-                || id >= vocabSize - extraControlTokens().size()) {
-            return TYPE_CONTROL;
-        }
-        return id < IM_START_ID ? TYPE_BYTE : TYPE_NORMAL;
+        return vocabularyLayout().tokenType(id);
+    }
+
+    private VocabularyLayout vocabularyLayout() {
+        return switch (vocabulary) {
+            case SENTENCEPIECE -> new SentencePieceVocabulary(vocabSize, extraControlTokens());
+            case BYTE_LEVEL_BPE -> new BytePairVocabulary(vocabSize, extraControlTokens());
+        };
     }
 
     /** A writer holding this model's metadata and tensors, for callers that add keys of their own. */
     public GgufWriter toWriter() {
-        List<String> tokens = tokens();
-        int[] types = new int[vocabSize];
-        float[] scores = new float[vocabSize];
-        for (int id = 0; id < vocabSize; id++) {
-            types[id] = tokenType(id);
-            scores[id] = id < FIRST_PIECE_ID ? 0f : -(id - FIRST_PIECE_ID);
-        }
+        VocabularyLayout layout = vocabularyLayout();
         String arch = architecture.ggufName();
         GgufWriter writer = new GgufWriter()
                 .putString("general.architecture", arch)
@@ -184,16 +170,8 @@ public record TinyLlamaModel(
                 .putUint32(arch + ".attention.head_count", heads)
                 .putUint32(arch + ".attention.head_count_kv", headsKv)
                 .putUint32(arch + ".rope.dimension_count", headSize())
-                .putFloat32(arch + ".attention.layer_norm_rms_epsilon", 1e-5f)
-                .putString("tokenizer.ggml.model", "llama")
-                .putStringArray("tokenizer.ggml.tokens", tokens)
-                .putFloat32Array("tokenizer.ggml.scores", scores)
-                .putInt32Array("tokenizer.ggml.token_type", types)
-                .putUint32("tokenizer.ggml.bos_token_id", BOS_ID)
-                .putUint32("tokenizer.ggml.eos_token_id", EOS_ID)
-                .putUint32("tokenizer.ggml.unknown_token_id", UNK_ID)
-                .putBool("tokenizer.ggml.add_bos_token", true)
-                .putBool("tokenizer.ggml.add_eos_token", false);
+                .putFloat32(arch + ".attention.layer_norm_rms_epsilon", 1e-5f);
+        layout.addTo(writer);
         if (chatTemplate != null) {
             writer.putString("tokenizer.chat_template", chatTemplate);
         }
@@ -217,7 +195,7 @@ public record TinyLlamaModel(
             architecture.addTensors(writer, block, headSize(), q, kv, e);
         }
         writer.addTensor("output_norm.weight", GgmlType.F32, new long[] {e}, () -> 1f);
-        writer.addTensor("output.weight", matrixType, new long[] {e, vocabSize}, outputWeights());
+        writer.addTensor("output.weight", matrixType, new long[] {e, vocabSize}, outputWeights(layout));
         return writer;
     }
 
@@ -236,47 +214,14 @@ public record TinyLlamaModel(
     }
 
     /** Row {@code id} of the output matrix; zero for every token that is not an ordinary piece. */
-    private GgufWriter.ValueSource outputWeights() {
+    private GgufWriter.ValueSource outputWeights(VocabularyLayout layout) {
         GgufWriter.ValueSource random = gaussian("output", 4.0 / Math.sqrt(embedding));
         long[] index = {0};
         return () -> {
             int id = (int) (index[0]++ / embedding);
             float value = random.next();
-            return tokenType(id) == TYPE_NORMAL ? value : 0f;
+            return layout.tokenType(id) == TYPE_NORMAL ? value : 0f;
         };
-    }
-
-    private static SequencedSet<String> basePieces() {
-        SequencedSet<String> pieces = new LinkedHashSet<>();
-        pieces.add("\u2581");
-        for (String word : WORDS) {
-            String piece = "\u2581" + word;
-            for (int end = 2; end <= piece.length(); end++) {
-                pieces.add(piece.substring(0, end));
-            }
-        }
-        for (char c : CHARACTERS.toCharArray()) {
-            pieces.add(String.valueOf(c));
-            pieces.add("\u2581" + c);
-        }
-        return pieces;
-    }
-
-    /** The n-th string of two (then three, ...) lowercase letters: "aa", "ab", ... */
-    private static String letters(int n) {
-        int length = 2;
-        long count = 26 * 26;
-        while (n >= count) {
-            n -= (int) count;
-            length++;
-            count *= 26;
-        }
-        char[] chars = new char[length];
-        for (int i = length - 1; i >= 0; i--) {
-            chars[i] = (char) ('a' + n % 26);
-            n /= 26;
-        }
-        return new String(chars);
     }
 
     private static void requireAtLeast(String name, long value, long minimum) {
@@ -289,7 +234,8 @@ public record TinyLlamaModel(
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
             System.err.println("usage: TinyLlamaModel FILE [--embedding N] [--layers N] [--heads N] [--heads-kv N]"
-                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q4_0|q8_0] [--seed N] [--architecture llama|qwen2|qwen3|gemma3] [--no-chat-template]");
+                    + " [--ffn N] [--vocab N] [--context N] [--type f32|f16|q4_0|q8_0] [--seed N] [--architecture llama|qwen2|qwen3|gemma3]"
+                    + " [--vocabulary sentencepiece|byte_level_bpe] [--no-chat-template]");
             System.exit(2);
         }
         Builder builder = builder();
@@ -314,6 +260,7 @@ public record TinyLlamaModel(
                 case "--seed" -> builder.seed(Long.parseLong(value));
                 case "--architecture" -> builder.architecture(Architecture.valueOf(value.toUpperCase(Locale.ROOT)));
                 case "--type" -> builder.matrixType(GgmlType.valueOf(value.toUpperCase(Locale.ROOT)));
+                case "--vocabulary" -> builder.vocabulary(Vocabulary.valueOf(value.toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -338,6 +285,7 @@ public record TinyLlamaModel(
         private GgmlType matrixType = GgmlType.F32;
         private @Nullable String chatTemplate = CHATML_TEMPLATE;
         private Architecture architecture = Architecture.LLAMA;
+        private Vocabulary vocabulary = Vocabulary.SENTENCEPIECE;
 
         private Builder() {}
 
@@ -408,9 +356,15 @@ public record TinyLlamaModel(
             return this;
         }
 
+        /** Writes {@code vocabulary}'s kind of vocabulary instead of the default SentencePiece one. */
+        public Builder vocabulary(Vocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+            return this;
+        }
+
         public TinyLlamaModel build() {
             return new TinyLlamaModel(seed, embedding, layers, heads, headsKv == 0 ? heads : headsKv,
-                    feedForward, contextLength, vocabSize, matrixType, chatTemplate, architecture);
+                    feedForward, contextLength, vocabSize, matrixType, chatTemplate, architecture, vocabulary);
         }
     }
 }

@@ -79,4 +79,49 @@ class TinyLlamaModelTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("vocabSize");
     }
+
+    @Test
+    void bytePairVocabulary_bytesThenLearnedSymbolsThenControlTokens() {
+        TinyLlamaModel model = TinyLlamaModel.builder().vocabulary(Vocabulary.BYTE_LEVEL_BPE).build();
+        List<String> tokens = model.tokens();
+
+        assertThat(tokens).hasSize(512).startsWith("\u0100", "\u0101").endsWith("<|endoftext|>", "<|im_start|>", "<|im_end|>");
+        assertThat(tokens.get(' ')).isEqualTo("\u0120");
+        assertThat(tokens.get('a')).isEqualTo("a");
+        assertThat(tokens).contains("\u0120the", "\u0120obrigado", "\u00C3\u00A7\u00C3\u00A3o") // " the", " obrigado", "ção"
+                .doesNotContain("<unk>", "<s>", "<0x41>");
+        assertThat(new HashSet<>(tokens)).hasSameSizeAs(tokens);
+        assertThat(model.tokenType(0)).isEqualTo(1);
+        assertThat(model.tokenType(300)).isEqualTo(1);
+        assertThat(model.tokenType(model.tokenId("<|im_start|>"))).isEqualTo(3);
+        assertThat(model.tokenId("<|im_end|>")).isEqualTo(511);
+    }
+
+    @Test
+    void bytePairVocabulary_mergesMakeOnlyItsTokens_andPadsWhenTheTextRunsOut() {
+        BytePairVocabulary small = new BytePairVocabulary(512, List.of());
+        BytePairVocabulary large = new BytePairVocabulary(2000, List.of("<|eot_id|>"));
+
+        assertThat(small.merges()).hasSizeGreaterThanOrEqualTo(512 - 259).allSatisfy(merge -> assertThat(
+                small.tokens()).contains(merge.replace(" ", "")));
+        assertThat(large.merges()).hasSizeGreaterThan(small.merges().size()).startsWith(small.merges().toArray(String[]::new));
+        List<String> tokens = large.tokens();
+        assertThat(tokens.get(1500)).isEqualTo("[PAD1500]");
+        assertThat(large.tokenType(1500)).isEqualTo(5);
+        assertThat(tokens.getLast()).isEqualTo("<|eot_id|>");
+        assertThat(large.tokenType(1999)).isEqualTo(3);
+    }
+
+    @Test
+    void bytePairVocabulary_sameSettingsWriteSameBytes() throws IOException {
+        Path first = dir.resolve("a.gguf");
+        Path second = dir.resolve("b.gguf");
+        TinyLlamaModel.builder().vocabulary(Vocabulary.BYTE_LEVEL_BPE).build().writeTo(first);
+        TinyLlamaModel.main(new String[] {second.toString(), "--vocabulary", "byte_level_bpe"});
+
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1);
+        assertThatThrownBy(() -> TinyLlamaModel.builder().vocabulary(Vocabulary.BYTE_LEVEL_BPE).vocabSize(259).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("vocabSize");
+    }
 }
