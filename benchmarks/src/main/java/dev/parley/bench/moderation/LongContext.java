@@ -68,15 +68,13 @@ public final class LongContext {
 
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
-        TextClauses clauses = rest.remove("--whole") ? TextClauses.NONE
-                : rest.remove("--every-clause") ? LearnedModerationProvider.clausesOfEveryText()
-                : LearnedModerationProvider.standardClauses();
+        TextClauses clauses = AuthoredMeasure.clauses(rest);
         if (rest.isEmpty() || rest.size() > 2) {
             System.err.println("usage: LongContext <authored-dir> [heads.plh] [--whole | --every-clause]");
             System.exit(2);
         }
         Path authored = Path.of(rest.get(0));
-        CategoryHeads heads = rest.size() == 2 ? heads(Path.of(rest.get(1))) : LearnedModerationProvider.standardHeads();
+        CategoryHeads heads = AuthoredMeasure.heads(rest);
         List<Request> requests = requests(authored.resolve("eval.tsv"));
         List<Preamble> preambles = preambles(authored.resolve("preambles.tsv"));
         TextNormaliser normaliser = new TextNormaliser();
@@ -152,24 +150,14 @@ public final class LongContext {
 
     private static void print(String language, String before, Tally t) {
         System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f / %.0f |%n", language, before,
-                share(t.harmfulFlagged(), t.harmful()), share(t.severeBlocked(), t.severe()),
-                share(t.safeFlagged(), t.safe()), share(t.safeBlocked(), t.safe()), t.meanMillis(), t.p99Millis());
-    }
-
-    private static String share(int part, int whole) {
-        return String.format(Locale.ROOT, "%.3f (%d/%d)", whole == 0 ? 0 : (double) part / whole, part, whole);
-    }
-
-    private static CategoryHeads heads(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return CategoryHeads.read(in);
-        }
+                AuthoredMeasure.share(t.harmfulFlagged(), t.harmful()), AuthoredMeasure.share(t.severeBlocked(), t.severe()),
+                AuthoredMeasure.share(t.safeFlagged(), t.safe()), AuthoredMeasure.share(t.safeBlocked(), t.safe()), t.meanMillis(), t.p99Millis());
     }
 
     /** The request rows of the written held-out set: language, kind, labels, text, form. */
     private static List<Request> requests(Path tsv) throws IOException {
         List<Request> out = new ArrayList<>();
-        for (String line : rows(tsv)) {
+        for (String line : AuthoredMeasure.rows(tsv)) {
             String[] f = line.split("\t", -1);
             if (f[1].equals("request")) {
                 boolean harmful = !f[2].equals("safe");
@@ -185,15 +173,10 @@ public final class LongContext {
 
     private static List<Preamble> preambles(Path tsv) throws IOException {
         List<Preamble> out = new ArrayList<>();
-        for (String line : rows(tsv)) {
+        for (String line : AuthoredMeasure.rows(tsv)) {
             String[] f = line.split("\t", -1);
             out.add(new Preamble(f[0], f[1], f[2]));
         }
         return out;
-    }
-
-    private static List<String> rows(Path tsv) throws IOException {
-        List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
-        return lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
     }
 }
