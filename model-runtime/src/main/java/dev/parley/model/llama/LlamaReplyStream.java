@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class LlamaReplyStream implements ReplyStream {
 
-    /** What to generate: the prompt's tokens, the sampler, the token limit and the adapters' scales. */
-    record Request(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {}
+    /**
+     * What to generate: the prompt's tokens, how many of them are the conversation's turns (before
+     * the template's opening of the reply), the sampler, the token limit and the adapters' scales.
+     */
+    record Request(int[] prompt, int turnsEnd, SamplerParameters sampler, int maxTokens, float[] loraScales) {}
 
     private final LlamaChatModel model;
     private final Request request;
