@@ -198,8 +198,9 @@ public final class LlamaChatModel implements ChatModel {
                 : SamplerParameters.seeded(Math.min(sampling.temperature(), 10f), seed(sampling.seed()));
         // the turns' tokens: a next turn that keeps them continues this conversation's sequence
         int turnsEnd = rendered.turnsEnd(prompt, opening -> tokenize(opening, false));
-        LlamaReplyStream stream = new LlamaReplyStream(this, new LlamaReplyStream.Request(prompt, turnsEnd, sampler,
-                sampling.maxNewTokens(), scales), record, deadline, settings.generationTimeout());
+        LlamaReplyStream.Request request = new LlamaReplyStream.Request(prompt, turnsEnd, rendered.opensThought(), sampler,
+                sampling.maxNewTokens(), scales);
+        LlamaReplyStream stream = new LlamaReplyStream(this, request, record, deadline, settings.generationTimeout());
         replies.add(stream);
         if (replies.isClosed()) {
             // closed while this stream was being set up: close missed it

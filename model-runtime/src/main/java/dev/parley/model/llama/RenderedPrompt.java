@@ -39,6 +39,16 @@ record RenderedPrompt(String text, int turnsLength) {
     }
 
     /**
+     * Whether the opening of the reply leaves a thought open (a template that always thinks ends
+     * it with {@code <think>}): the reply then starts inside it. Only the template's own opening
+     * tells, never the turns, where a user may have typed the marker.
+     */
+    boolean opensThought() {
+        String opening = replyOpening();
+        return opening.lastIndexOf(ThinkingText.OPEN) > opening.lastIndexOf(ThinkingText.CLOSE);
+    }
+
+    /**
      * How many leading tokens of {@code prompt}, the tokens of {@link #text()}, are the turns:
      * all but the opening's own tokens when {@code prompt} ends with them, else all of them (the
      * tokenizer merged across the boundary, so it is not known).

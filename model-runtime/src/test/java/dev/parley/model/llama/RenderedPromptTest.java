@@ -43,6 +43,16 @@ class RenderedPromptTest {
     }
 
     @Test
+    void opensThought_onlyWhenTheTemplatesOpeningLeavesAThinkOpen() {
+        assertThat(RenderedPrompt.of(TURNS + "<assistant><think>\n", TURNS).opensThought()).isTrue();
+        assertThat(RenderedPrompt.of(TURNS + OPENING, TURNS).opensThought()).isFalse();
+        assertThat(RenderedPrompt.of(TURNS + "<assistant>", TURNS).opensThought()).isFalse();
+        // a marker a user typed is no opening
+        assertThat(RenderedPrompt.of("<user><think></user><assistant>", "<user><think></user>").opensThought()).isFalse();
+        assertThat(RenderedPrompt.whole("<user>hi</user><assistant><think>").opensThought()).isFalse();
+    }
+
+    @Test
     void new_checksTheTurnsLength() {
         assertThatThrownBy(() -> new RenderedPrompt("abc", 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RenderedPrompt("abc", -1)).isInstanceOf(IllegalArgumentException.class);
