@@ -52,19 +52,13 @@ class Qwen3ConversationCacheTest {
             String boatsReply = drain(warm.stream(request(boats)));
             String cloudsReply = drain(warm.stream(request(clouds)));
             String applesReply = drain(warm.stream(request(apples)));
-            List<ChatTurn> applesNext = next(apples, applesReply, "And pears?");
-            int shared = sharedTokens(warm, apples, applesNext);
-            CacheCounters before = warm.cacheCounters();
 
-            String answer = drain(warm.stream(request(applesNext)));
+            NextTurn turn = continueConversation(warm, cold, apples, applesReply);
 
-            CacheCounters after = warm.cacheCounters();
-            assertThat(answer).isEqualTo(drain(cold.stream(request(applesNext))));
-            assertThat(after.hits() - before.hits()).as("a hit: %s then %s", before, after).isOne();
-            assertThat(after.misses()).isEqualTo(before.misses());
-            assertThat(after.evictions()).as("no other conversation evicted").isZero();
-            assertThat(after.prefixHits()).as("nothing copied into another sequence").isEqualTo(before.prefixHits());
-            assertThat(after.tokensReused() - before.tokensReused()).as("decoded from where the prompts part").isEqualTo(shared);
+            assertThat(turn.after().hits() - turn.before().hits()).as("a hit: %s", turn).isOne();
+            assertThat(turn.after().misses()).isEqualTo(turn.before().misses());
+            assertThat(turn.after().evictions()).as("no other conversation evicted").isZero();
+            assertThat(turn.after().prefixHits()).as("nothing copied into another sequence").isEqualTo(turn.before().prefixHits());
 
             // the other two stayed in their sequences: their next turns continue them too
             drain(warm.stream(request(next(boats, boatsReply, "And ships?"))));
@@ -81,17 +75,33 @@ class Qwen3ConversationCacheTest {
             String applesReply = drain(warm.stream(request(apples)));
             drain(warm.stream(request(opening("Tell me about boats."))));
             drain(warm.stream(request(opening("Tell me about clouds.")))); // evicts apples to host memory
-            List<ChatTurn> applesNext = next(apples, applesReply, "And pears?");
-            int shared = sharedTokens(warm, apples, applesNext);
-            CacheCounters before = warm.cacheCounters();
 
-            String answer = drain(warm.stream(request(applesNext)));
+            NextTurn turn = continueConversation(warm, cold, apples, applesReply);
 
-            CacheCounters after = warm.cacheCounters();
-            assertThat(answer).isEqualTo(drain(cold.stream(request(applesNext))));
-            assertThat(after.hostHits() - before.hostHits()).as("restored: %s then %s", before, after).isOne();
-            assertThat(after.tokensReused() - before.tokensReused()).as("decoded from where the prompts part").isEqualTo(shared);
+            assertThat(turn.after().hostHits() - turn.before().hostHits()).as("restored: %s", turn).isOne();
         }
+    }
+
+    /** The cache's counters before and after a conversation's next turn. */
+    private record NextTurn(CacheCounters before, CacheCounters after) {}
+
+    /**
+     * Asks {@code warm} the next turn of {@code turns} after {@code reply}, and checks that it
+     * answers as {@code cold}, which decodes the whole prompt, and decodes only from where its
+     * prompt parts from the one before.
+     */
+    private static NextTurn continueConversation(LlamaChatModel warm, LlamaChatModel cold, List<ChatTurn> turns, String reply) {
+        List<ChatTurn> next = next(turns, reply, "And pears?");
+        int shared = sharedTokens(warm, turns, next);
+        CacheCounters before = warm.cacheCounters();
+
+        String answer = drain(warm.stream(request(next)));
+
+        NextTurn turn = new NextTurn(before, warm.cacheCounters());
+        assertThat(answer).isEqualTo(drain(cold.stream(request(next))));
+        assertThat(turn.after().tokensReused() - before.tokensReused()).as("decoded from where the prompts part: %s", turn)
+                .isEqualTo(shared);
+        return turn;
     }
 
     /**
