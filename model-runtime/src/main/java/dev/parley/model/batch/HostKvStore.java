@@ -90,9 +90,11 @@ final class HostKvStore {
                 return;
             }
             Entry stored = new Entry(held, Math.min(turnsEnd, count), scales, decoder.saveState(sequence));
-            // entries the new one continues serve nothing it does not
+            // entries the new one continues serve nothing it does not: those it holds all of, and
+            // those whose turns it keeps (their conversation went on and parted from them in the
+            // reply's opening or the reply, which no later turn renders as they hold it)
             entries.removeIf(entry -> {
-                boolean superseded = Arrays.equals(entry.scales(), scales) && startsWith(held, entry.tokens());
+                boolean superseded = Arrays.equals(entry.scales(), scales) && continues(held, entry);
                 if (superseded) {
                     bytesHeld.addAndGet(-entry.bytes());
                 }
@@ -183,6 +185,17 @@ final class HostKvStore {
     private void touch(Entry entry) {
         entries.remove(entry);
         entries.add(entry);
+    }
+
+    /** Whether {@code tokens} hold all of {@code entry}'s tokens or at least its turns. */
+    private static boolean continues(int[] tokens, Entry entry) {
+        int[] stored = entry.tokens();
+        int limit = Math.min(tokens.length, stored.length);
+        int same = 0;
+        while (same < limit && tokens[same] == stored[same]) {
+            same++;
+        }
+        return same == stored.length || (same > 0 && same >= entry.turnsEnd());
     }
 
     private static boolean startsWith(int[] tokens, int[] prefix) {
