@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The conversation cache: a sequence keeps what it decoded when its reply ends, and a request
  * takes the idle sequence holding most of its prompt, so the next turn of a conversation decodes
- * only what is new; when none does, an empty sequence or the least recently used one. A new
+ * only what is new (from where it parts from what the sequence holds, which is before the reply
+ * when the template renders an earlier reply differently); when none does, an empty sequence or the least recently used one. A new
  * conversation that opens as another sequence's does (the same persona's system prompt) gets that
  * opening copied into its sequence and decodes only the rest ({@link #cacheCounters()}). With a
  * host-memory budget, an evicted conversation's KV state is kept in host memory and restored
@@ -91,19 +92,36 @@ public final class BatchScheduler implements AutoCloseable {
     }
 
     /**
-     * Queues a reply to {@code prompt}; it starts at the next step with an idle sequence.
+     * {@link #submit(int[], SamplerParameters, int, float[], int) Queues} a reply to a prompt all
+     * of whose tokens count as turns: a next turn must keep every one to continue its sequence.
+     */
+    public ScheduledReply submit(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
+        Objects.requireNonNull(prompt, "prompt");
+        return submit(prompt, sampler, maxTokens, loraScales, prompt.length);
+    }
+
+    /**
+     * Queues a reply to {@code prompt}, whose first {@code turnsEnd} tokens are the conversation's
+     * turns and the rest the chat template's opening of the reply; it starts at the next step with
+     * an idle sequence. A later request that keeps those turns continues the sequence even where
+     * it parts from the opening or the reply (Qwen3 renders an earlier reply without its empty
+     * thinking block): the sequence forgets what it holds from there on.
      *
      * @param prompt at least one token, fewer than the context of a sequence
+     * @param turnsEnd 0 to {@code prompt.length}; {@code prompt.length} when the opening is not known
      * @param maxTokens the most tokens to generate, at least 1
      * @param loraScales the scale of each loaded adapter by index, finite; missing or 0: off
      * @throws IllegalStateException if the scheduler is closed
      */
-    public ScheduledReply submit(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
+    public ScheduledReply submit(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales, int turnsEnd) {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(loraScales, "loraScales");
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must hold at least one token");
+        }
+        if (turnsEnd < 0 || turnsEnd > prompt.length) {
+            throw new IllegalArgumentException("turnsEnd must be in 0.." + prompt.length + ", was " + turnsEnd);
         }
         if (prompt.length >= decoder.contextSize()) {
             throw new LlamaCppException("a prompt of " + prompt.length + " tokens does not fit a context of " + decoder.contextSize());
@@ -116,7 +134,7 @@ public final class BatchScheduler implements AutoCloseable {
                 throw new IllegalArgumentException("a LoRA scale must be finite, was " + scale);
             }
         }
-        ScheduledReply reply = new ScheduledReply(this, prompt, sampler, maxTokens, loraScales);
+        ScheduledReply reply = new ScheduledReply(this, prompt, turnsEnd, sampler, maxTokens, loraScales);
         lock.lock();
         try {
             if (closed) {
@@ -252,7 +270,7 @@ public final class BatchScheduler implements AutoCloseable {
 
     /** Gives {@code reply} the sequence the cache chooses, forgetting what of it the prompt does not continue. */
     private void join(ScheduledReply reply) {
-        SequenceCache.Choice choice = cache.take(reply.prompt(), reply.scales());
+        SequenceCache.Choice choice = cache.take(reply.prompt(), reply.turnsEnd(), reply.scales());
         int sequence = choice.sequence();
         int kept = choice.kept();
         try {

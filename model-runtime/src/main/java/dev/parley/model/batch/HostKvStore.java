@@ -28,11 +28,12 @@ final class HostKvStore {
      * One stored conversation.
      *
      * @param tokens the tokens the sequence held, from position 0
-     * @param promptEnd how many of them were the prompt it last read (the rest its reply)
+     * @param turnsEnd how many of them were the turns of the prompt it last read, before the
+     *     template's opening of the reply (a prompt that keeps them continues the conversation)
      * @param scales the adapter scales they were decoded with
      * @param state llama.cpp's saved state of the sequence
      */
-    record Entry(int[] tokens, int promptEnd, float[] scales, byte[] state) {
+    record Entry(int[] tokens, int turnsEnd, float[] scales, byte[] state) {
 
         // the token key too: it is held as long as the state
         long bytes() {
@@ -61,11 +62,12 @@ final class HostKvStore {
 
     /**
      * Saves what {@code sequence} holds (its first {@code count} tokens of {@code tokens}, decoded
-     * with {@code scales}) before its conversation is evicted: unless the store is off, an entry
+     * with {@code scales}, the first {@code turnsEnd} of them its last prompt's turns) before its
+     * conversation is evicted: unless the store is off, an entry
      * holds these tokens already, the state is larger than the budget, or a copy into or from the
      * sequence is pending. Never fails: a state llama.cpp cannot save is not stored.
      */
-    void save(int sequence, int[] tokens, int count, int promptEnd, float[] scales) {
+    void save(int sequence, int[] tokens, int count, int turnsEnd, float[] scales) {
         // below a system prompt's worth an entry seldom serves another request (the copy is cheap: HostStoreBenchmark)
         if (budget == 0 || count < SequenceCache.MIN_SHARED) {
             return;
@@ -87,10 +89,12 @@ final class HostKvStore {
                         count, size, budget);
                 return;
             }
-            Entry stored = new Entry(held, Math.min(promptEnd, count), scales, decoder.saveState(sequence));
-            // entries the new one continues serve nothing it does not
+            Entry stored = new Entry(held, Math.min(turnsEnd, count), scales, decoder.saveState(sequence));
+            // entries the new one continues serve nothing it does not: those it holds all of, and
+            // those whose turns it keeps (their conversation went on and parted from them in the
+            // reply's opening or the reply, which no later turn renders as they hold it)
             entries.removeIf(entry -> {
-                boolean superseded = Arrays.equals(entry.scales(), scales) && startsWith(held, entry.tokens());
+                boolean superseded = Arrays.equals(entry.scales(), scales) && continues(held, entry);
                 if (superseded) {
                     bytesHeld.addAndGet(-entry.bytes());
                 }
@@ -110,7 +114,8 @@ final class HostKvStore {
 
     /**
      * The entry with the most leading tokens of {@code prompt} (at most all but its last) under the
-     * same scales, if it holds any; whether {@code prompt} continues the whole prompt it last read.
+     * same scales, if it holds any; whether {@code prompt} continues the turns of the prompt it last
+     * read (as {@link SequenceCache#take} tells a hit: the restored sequence then forgets the rest).
      */
     @Nullable Match find(int[] prompt, float[] scales) {
         Match best = null;
@@ -124,7 +129,7 @@ final class HostKvStore {
                 same++;
             }
             if (same > 0 && (best == null || same > best.kept())) {
-                best = new Match(entry, same, same >= Math.min(entry.promptEnd(), prompt.length - 1));
+                best = new Match(entry, same, same >= Math.min(entry.turnsEnd(), prompt.length - 1));
             }
         }
         return best;
@@ -180,6 +185,17 @@ final class HostKvStore {
     private void touch(Entry entry) {
         entries.remove(entry);
         entries.add(entry);
+    }
+
+    /** Whether {@code tokens} hold all of {@code entry}'s tokens or at least its turns. */
+    private static boolean continues(int[] tokens, Entry entry) {
+        int[] stored = entry.tokens();
+        int limit = Math.min(tokens.length, stored.length);
+        int same = 0;
+        while (same < limit && tokens[same] == stored[same]) {
+            same++;
+        }
+        return same == stored.length || (same > 0 && same >= entry.turnsEnd());
     }
 
     private static boolean startsWith(int[] tokens, int[] prefix) {

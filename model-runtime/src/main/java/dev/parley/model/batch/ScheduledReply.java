@@ -18,6 +18,7 @@ public final class ScheduledReply implements ReplyTokens {
 
     private final BatchScheduler scheduler;
     private final int[] prompt;
+    private final int turnsEnd;
     private final SamplerParameters sampler;
     private final int maxTokens;
     private final float[] scales; // trailing zeros trimmed, so equal sets of adapters compare equal
@@ -30,9 +31,10 @@ public final class ScheduledReply implements ReplyTokens {
     private @Nullable RuntimeException failure;
     private int promptTokensDecoded = -1;
 
-    ScheduledReply(BatchScheduler scheduler, int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {
+    ScheduledReply(BatchScheduler scheduler, int[] prompt, int turnsEnd, SamplerParameters sampler, int maxTokens, float[] loraScales) {
         this.scheduler = scheduler;
         this.prompt = prompt.clone();
+        this.turnsEnd = turnsEnd;
         this.sampler = sampler;
         this.maxTokens = maxTokens;
         int length = loraScales.length;
@@ -111,6 +113,11 @@ public final class ScheduledReply implements ReplyTokens {
 
     int[] prompt() {
         return prompt;
+    }
+
+    /** How many leading tokens of the prompt are the conversation's turns, before the template's opening of the reply. */
+    int turnsEnd() {
+        return turnsEnd;
     }
 
     SamplerParameters sampler() {

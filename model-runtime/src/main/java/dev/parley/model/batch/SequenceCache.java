@@ -38,7 +38,10 @@ final class SequenceCache {
     private final int[][] tokens;
     private final int[] counts;
     private final float[][] scales;
-    private final int[] promptEnds; // the length of the prompt last read into each sequence
+    // the turns of the prompt last read into each sequence, before the template's opening of the
+    // reply: a prompt that keeps them continues that conversation (Qwen3 renders the opening and
+    // the reply differently once the reply is an earlier turn)
+    private final int[] turnsEnds;
     private final long[] lastUsed;
     private final boolean[] taken;
     private long uses;
@@ -56,7 +59,7 @@ final class SequenceCache {
         counts = new int[sequences];
         scales = new float[sequences][];
         Arrays.setAll(scales, i -> new float[0]);
-        promptEnds = new int[sequences];
+        turnsEnds = new int[sequences];
         lastUsed = new long[sequences];
         taken = new boolean[sequences];
     }
@@ -72,14 +75,19 @@ final class SequenceCache {
 
     /**
      * Takes the idle sequence that holds most of {@code prompt} when {@code prompt} continues the
-     * whole prompt that sequence last read (the same conversation's next turn, or the same
-     * question again); otherwise an empty one, or else the least recently used, whose
-     * conversation is evicted. A request that continues no conversation but opens as another
-     * sequence's does (a persona's system prompt), by at least {@link #MIN_SHARED} tokens more than
-     * the sequence it gets holds, is told to copy that opening. Call only when {@link #idle()} is
-     * positive.
+     * turns of the prompt that sequence last read (the same conversation's next turn, or the same
+     * question again): a hit, also when the two part in the template's opening of the reply or in
+     * the reply, as Qwen3's next turn parts at the empty thinking block; the sequence then keeps
+     * what they share and forgets the rest (llama.cpp's server keeps a slot's common prefix the
+     * same way). Otherwise an empty sequence, or else the least recently used, whose conversation
+     * is evicted. A request that continues no conversation but opens as another sequence's does
+     * (a persona's system prompt), by at least {@link #MIN_SHARED} tokens more than the sequence it
+     * gets holds, is told to copy that opening. Call only when {@link #idle()} is positive.
+     *
+     * @param turnsEnd how many leading tokens of {@code prompt} are its turns, before the template's
+     *     opening of the reply; {@code prompt.length} when not known
      */
-    Choice take(int[] prompt, float[] promptScales) {
+    Choice take(int[] prompt, int turnsEnd, float[] promptScales) {
         int best = -1;
         int bestKept = -1;
         for (int s = 0; s < taken.length; s++) {
@@ -93,16 +101,16 @@ final class SequenceCache {
             throw new IllegalStateException("no idle sequence");
         }
         // a shared opening (start token, persona prompt) is no reason to overwrite another conversation
-        boolean continues = bestKept > 0 && bestKept >= Math.min(promptEnds[best], prompt.length - 1);
+        boolean continues = bestKept > 0 && bestKept >= Math.min(turnsEnds[best], prompt.length - 1);
         if (continues) {
             hits.incrementAndGet();
-            return choose(best, bestKept, -1, true, null, prompt);
+            return choose(best, bestKept, -1, true, null, turnsEnd);
         }
         misses.incrementAndGet();
         int chosen = leastRecentlyUsedIdle();
         if (counts[chosen] > 0) {
             evictions.incrementAndGet();
-            host.save(chosen, tokens[chosen], counts[chosen], promptEnds[chosen], scales[chosen]);
+            host.save(chosen, tokens[chosen], counts[chosen], turnsEnds[chosen], scales[chosen]);
         }
         int own = prefix(chosen, prompt, promptScales);
         // busy sequences too: what they hold up to their last decode is in the KV cache
@@ -120,14 +128,14 @@ final class SequenceCache {
         // restoring copies only the conversation's own cells: worth it for any continued one
         if (stored != null && stored.kept() > shared && (stored.continues() || stored.kept() >= MIN_SHARED)
                 && host.canRestoreInto(chosen)) {
-            return choose(chosen, stored.kept(), -1, false, stored, prompt);
+            return choose(chosen, stored.kept(), -1, false, stored, turnsEnd);
         }
-        return choose(chosen, shared, source, false, null, prompt);
+        return choose(chosen, shared, source, false, null, turnsEnd);
     }
 
-    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore, int[] prompt) {
+    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore, int turnsEnd) {
         taken[sequence] = true;
-        promptEnds[sequence] = prompt.length;
+        turnsEnds[sequence] = turnsEnd;
         return new Choice(sequence, kept, copyFrom, hit, restore);
     }
 

@@ -9,6 +9,7 @@ import dev.parley.model.gguf.GgufHeader;
 import dev.parley.model.batch.BatchScheduler;
 import dev.parley.model.batch.DecodeThreadTimes;
 import dev.parley.model.gguf.InvalidModelFileException;
+import dev.parley.model.llamacpp.ChatMessage;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.NativeLibrary;
@@ -175,14 +176,15 @@ public final class LlamaChatModel implements ChatModel {
     public ReplyStream streamPrompt(String prompt, GenerationSettings sampling) {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(sampling, "sampling");
-        return start(() -> prompt, sampling, loraScales.scalesFor(Map.of()));
+        return start(() -> RenderedPrompt.whole(prompt), sampling, loraScales.scalesFor(Map.of()));
     }
 
-    private ReplyStream start(Supplier<String> promptText, GenerationSettings sampling, float[] scales) {
+    private ReplyStream start(Supplier<RenderedPrompt> promptText, GenerationSettings sampling, float[] scales) {
         requireOpen();
         ReplyStatistics.Reply record = stats.start();
         long deadline = System.nanoTime() + settings.generationTimeout().toNanos();
-        int[] prompt = tokenize(promptText.get(), true);
+        RenderedPrompt rendered = promptText.get();
+        int[] prompt = tokenize(rendered.text(), true);
         if (prompt.length + sampling.maxNewTokens() > settings.contextSize()) {
             throw new ModelException("the prompt takes " + prompt.length + " tokens and the reply up to "
                     + sampling.maxNewTokens() + ", more than the " + settings.contextSize()
@@ -194,8 +196,11 @@ public final class LlamaChatModel implements ChatModel {
         log.debug("generating up to {} tokens after a prompt of {} tokens", sampling.maxNewTokens(), prompt.length);
         SamplerParameters sampler = sampling.temperature() <= 0 ? SamplerParameters.greedy()
                 : SamplerParameters.seeded(Math.min(sampling.temperature(), 10f), seed(sampling.seed()));
-        LlamaReplyStream stream = new LlamaReplyStream(this, new LlamaReplyStream.Request(prompt, sampler,
-                sampling.maxNewTokens(), scales), record, deadline, settings.generationTimeout());
+        // the turns' tokens: a next turn that keeps them continues this conversation's sequence
+        int turnsEnd = rendered.turnsEnd(prompt, opening -> tokenize(opening, false));
+        LlamaReplyStream.Request request = new LlamaReplyStream.Request(prompt, turnsEnd, rendered.opensThought(), sampler,
+                sampling.maxNewTokens(), scales);
+        LlamaReplyStream stream = new LlamaReplyStream(this, request, record, deadline, settings.generationTimeout());
         replies.add(stream);
         if (replies.isClosed()) {
             // closed while this stream was being set up: close missed it
@@ -267,13 +272,17 @@ public final class LlamaChatModel implements ChatModel {
 
     /**
      * Renders with the model's own Jinja template ({@link JinjaChatTemplate}); when it has none or
-     * it fails, with llama.cpp's built-in format for it (ChatML when it has none).
+     * it fails, with llama.cpp's built-in format for it (ChatML when it has none). The turns are
+     * rendered again without the opening of the reply, to tell where that opening begins.
      */
-    String render(ChatPrompt prompt) {
-        if (template != null) {
+    RenderedPrompt render(ChatPrompt prompt) {
+        List<ChatMessage> messages = prompt.withSystem();
+        JinjaChatTemplate own = template;
+        if (own != null) {
             requireOpen();
             try {
-                return template.render(prompt.withSystem());
+                String text = own.render(messages, true);
+                return RenderedPrompt.of(text, turnsOnly(() -> own.render(messages, false)));
             } catch (ChatTemplateException e) {
                 // the template is the model file's; say so once, then keep answering with the built-in format
                 if (!templateFailureLogged.getAndSet(true)) {
@@ -284,12 +293,23 @@ public final class LlamaChatModel implements ChatModel {
                 }
             }
         }
-        return guarded(() -> model.applyChatTemplate(prompt.withSystem(), true), "could not render the prompt");
+        String text = guarded(() -> model.applyChatTemplate(messages, true), "could not render the prompt");
+        return RenderedPrompt.of(text, turnsOnly(() -> model.applyChatTemplate(messages, false)));
+    }
+
+    /** The turns rendered without the opening of the reply, or null if that render fails: the cache then just knows less. */
+    private static @Nullable String turnsOnly(Supplier<String> render) {
+        try {
+            return render.get();
+        } catch (RuntimeException e) {
+            log.debug("the turns alone could not be rendered: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** Renders a request's prompt as {@link #stream} would, for tests. */
     String renderPrompt(ChatRequest request) {
-        return render(ChatPrompt.of(request.turns(), sanitizer));
+        return render(ChatPrompt.of(request.turns(), sanitizer)).text();
     }
 
     /** The tokens of {@code text}, special-token text parsed, for tests that look at rendered prompts. */
@@ -307,7 +327,7 @@ public final class LlamaChatModel implements ChatModel {
     /** Queues the generation of {@code request}; it starts when a sequence is free. */
     ReplyTokens begin(LlamaReplyStream.Request request) {
         requireOpen();
-        return scheduler.submit(request.prompt(), request.sampler(), request.maxTokens(), request.loraScales());
+        return scheduler.submit(request.prompt(), request.sampler(), request.maxTokens(), request.loraScales(), request.turnsEnd());
     }
 
     /** Where the decode thread's busy time went so far (issue #16: the Java side's share a token). */

@@ -24,8 +24,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class LlamaReplyStream implements ReplyStream {
 
-    /** What to generate: the prompt's tokens, the sampler, the token limit and the adapters' scales. */
-    record Request(int[] prompt, SamplerParameters sampler, int maxTokens, float[] loraScales) {}
+    /**
+     * What to generate: the prompt's tokens, how many of them are the conversation's turns (before
+     * the template's opening of the reply), whether that opening leaves a thought open, the
+     * sampler, the token limit and the adapters' scales.
+     */
+    record Request(int[] prompt, int turnsEnd, boolean inThought, SamplerParameters sampler, int maxTokens, float[] loraScales) {}
 
     private final LlamaChatModel model;
     private final Request request;
@@ -42,12 +46,13 @@ final class LlamaReplyStream implements ReplyStream {
     private boolean released;
     // guarded by reading
     private @Nullable ReplyText text;
-    private final ThinkingText thinking = new ThinkingText();
+    private final ThinkingText thinking;
     private boolean finished;
 
     LlamaReplyStream(LlamaChatModel model, Request request, ReplyStatistics.Reply record, long deadline, Duration timeout) {
         this.model = model;
         this.request = request;
+        this.thinking = new ThinkingText(request.inThought());
         this.record = record;
         this.deadline = deadline;
         this.timeout = timeout;

@@ -3,17 +3,29 @@ package dev.parley.model.llama;
 /**
  * Removes a model's thinking from the reply as it streams: every {@code <think>...</think>}
  * block, the whitespace after it, and everything after a {@code <think>} that never closes.
- * Users never see thinking, whether the template asked for it or the model thought anyway.
- * Text that may be the start of a marker is held back until the next piece shows what it is.
+ * Users never see thinking, whether the template asked for it or the model thought anyway; a
+ * reply whose prompt opened the thought (a template that always thinks ends the opening of the
+ * reply with {@code <think>}) starts inside it. Text that may be the start of a marker is held
+ * back until the next piece shows what it is.
  */
 final class ThinkingText {
 
-    private static final String OPEN = "<think>";
-    private static final String CLOSE = "</think>";
+    static final String OPEN = "<think>";
+    static final String CLOSE = "</think>";
 
     private final StringBuilder pending = new StringBuilder();
     private boolean thinking;
     private boolean afterThought; // whitespace right after a closed block is dropped too
+
+    /** A reply that starts outside any thought. */
+    ThinkingText() {
+        this(false);
+    }
+
+    /** A reply that starts inside a thought its prompt opened when {@code inThought}: shown only after {@code </think>}. */
+    ThinkingText(boolean inThought) {
+        this.thinking = inThought;
+    }
 
     /** Adds a piece of reply text and returns what of it users may see now, possibly empty. */
     String add(String piece) {

@@ -73,6 +73,17 @@ public final class JinjaChatTemplate {
      * @throws ChatTemplateException if the template fails, raises an error or exceeds a limit
      */
     public String render(List<ChatMessage> messages) {
+        return render(messages, true);
+    }
+
+    /**
+     * Renders {@code messages}, ending with the opening of the assistant's reply when
+     * {@code addGenerationPrompt} is true; without it, the conversation's turns only, which tells
+     * where that opening begins.
+     *
+     * @throws ChatTemplateException if the template fails, raises an error or exceeds a limit
+     */
+    public String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
         Objects.requireNonNull(messages, "messages");
         List<Map<String, Object>> values = new ArrayList<>(messages.size());
         for (ChatMessage message : messages) {
@@ -80,7 +91,7 @@ public final class JinjaChatTemplate {
         }
         Map<String, Object> bindings = new HashMap<>();
         bindings.put("messages", values);
-        bindings.put("add_generation_prompt", true);
+        bindings.put("add_generation_prompt", addGenerationPrompt);
         bindings.put("bos_token", bosToken);
         bindings.put("eos_token", eosToken);
         bindings.put("enable_thinking", false);

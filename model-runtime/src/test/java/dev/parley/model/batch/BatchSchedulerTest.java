@@ -142,6 +142,36 @@ class BatchSchedulerTest {
     }
 
     @Test
+    void submit_aNextTurnThatPartsInTheReplysOpeningContinuesItsOwnSequenceFromThere() {
+        // Qwen3's template: the reply opens with an empty think block the next turn renders without
+        int[] opening = tokensOf("<|im_start|>assistant\n<think>\n\n</think>\n\n", false);
+        int[] turns = tokensOf("<|im_start|>system\n" + PERSONA + "<|im_end|>\n<|im_start|>user\nhello there<|im_end|>\n", true);
+        int[] firstTurn = concat(turns, opening);
+        int[] other = tokensOf(chat(PERSONA, "what is the weather like"), true);
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
+            readAll(scheduler.submit(other, SamplerParameters.greedy(), 8, NO_ADAPTERS));
+            int[] reply = readAll(scheduler.submit(firstTurn, SamplerParameters.greedy(), 8, NO_ADAPTERS, turns.length));
+            int[] secondTurn = concat(turns, model.tokenize("<|im_start|>assistant\n", false, true), reply,
+                    model.tokenize("<|im_end|>\n<|im_start|>user\nand again<|im_end|>\n", false, true), opening);
+            CacheCounters before = scheduler.cacheCounters();
+
+            ScheduledReply second = scheduler.submit(secondTurn, SamplerParameters.greedy(), 8, NO_ADAPTERS,
+                    secondTurn.length - opening.length);
+
+            assertThat(readAll(second)).containsExactly(alone(secondTurn, 8));
+            int shared = commonPrefix(firstTurn, secondTurn);
+            assertThat(shared).isGreaterThanOrEqualTo(turns.length).isLessThan(firstTurn.length);
+            assertThat(second.promptTokensDecoded()).isEqualTo(secondTurn.length - shared);
+            // a hit in its own sequence: nothing copied, the other conversation not evicted
+            assertThat(scheduler.cacheCounters()).isEqualTo(new CacheCounters(before.hits() + 1, before.misses(), 0,
+                    before.prefixHits(), before.tokensReused() + shared));
+            ScheduledReply otherAgain = scheduler.submit(other, SamplerParameters.greedy(), 8, NO_ADAPTERS);
+            readAll(otherAgain);
+            assertThat(otherAgain.promptTokensDecoded()).isOne();
+        }
+    }
+
+    @Test
     void submit_aThirdConversationOnTwoSequencesEvictsTheLeastRecentlyUsed() {
         try (LlamaCppModel model = LlamaCppModel.load(parameters(64), 2); BatchScheduler scheduler = new BatchScheduler(model, "test-batch")) {
             int[] a = model.tokenize("conversation a about apples", true, false);
@@ -260,6 +290,10 @@ class BatchSchedulerTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> scheduler.submit(new int[] {1}, SamplerParameters.greedy(), 0, NO_ADAPTERS))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> scheduler.submit(new int[] {1, 2}, SamplerParameters.greedy(), 2, NO_ADAPTERS, 3))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> scheduler.submit(new int[] {1, 2}, SamplerParameters.greedy(), 2, NO_ADAPTERS, -1))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> scheduler.submit(new int[] {1}, SamplerParameters.greedy(), 2, new float[] {Float.NaN}))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> scheduler.submit(new int[model.contextSize()], SamplerParameters.greedy(), 2, NO_ADAPTERS))
@@ -282,6 +316,20 @@ class BatchSchedulerTest {
 
     private static String chat(String system, String user) {
         return "<|im_start|>system\n" + system + "<|im_end|>\n<|im_start|>user\n" + user + "<|im_end|>\n<|im_start|>assistant\n";
+    }
+
+    private static int[] tokensOf(String text, boolean withStart) {
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64))) {
+            return single.tokenize(text, withStart, true);
+        }
+    }
+
+    /** The greedy reply of a model that decodes the whole {@code prompt}. */
+    private static int[] alone(int[] prompt, int tokens) {
+        try (LlamaCppModel single = LlamaCppModel.load(parameters(64)); Generation generation = single.generate(prompt,
+                SamplerParameters.greedy(), tokens)) {
+            return generation.remaining();
+        }
     }
 
     private static int commonPrefix(int[] a, int[] b) {

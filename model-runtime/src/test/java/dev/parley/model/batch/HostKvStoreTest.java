@@ -2,12 +2,14 @@ package dev.parley.model.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.model.llamacpp.BatchDecoder;
 import dev.parley.model.llamacpp.Generation;
 import dev.parley.model.llamacpp.LlamaCppModel;
 import dev.parley.model.llamacpp.ModelParameters;
 import dev.parley.model.llamacpp.ReplyTokens;
 import dev.parley.model.llamacpp.SamplerParameters;
 import dev.parley.model.llamacpp.TinyModelFiles;
+import dev.parley.model.llamacpp.TokenBatch;
 import dev.parley.model.stats.CacheCounters;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -104,6 +106,42 @@ class HostKvStoreTest {
             assertThat(scheduler.cacheCounters().hostHits()).isOne();
             assertThat(scheduler.cacheCounters().prefixHits()).isZero();
         }
+    }
+
+    @Test
+    void save_aConversationThatKeptAStoredOnesTurnsReplacesIt_oneThatPartsBeforeThemDoesNot() {
+        try (LlamaCppModel model = LlamaCppModel.load(parameters(), 2)) {
+            BatchDecoder decoder = model.batchDecoder();
+            HostKvStore store = new HostKvStore(decoder, BUDGET);
+            // Qwen3's way: the first turn's reply opened with an empty think block the next renders without
+            int[] turns = model.tokenize(chat("tell me about apples"), true, true);
+            int[] first = concat(turns, model.tokenize("<think>\n\n</think>\n\n", false, true));
+            int[] next = concat(turns, model.tokenize("Apples are round.<|im_end|>\n<|im_start|>user\nand pears?", false, true));
+            int[] other = model.tokenize(chat("tell me about boats"), true, true);
+            store.save(0, first, decodeInto(decoder, first), turns.length, NO_ADAPTERS);
+
+            store.save(0, next, decodeInto(decoder, next), next.length, NO_ADAPTERS);
+
+            long nextBytes = decoder.stateSize(0) + 4L * next.length;
+            assertThat(store.bytesHeld()).as("the first turn's entry went").isEqualTo(nextBytes);
+            store.save(0, other, decodeInto(decoder, other), other.length, NO_ADAPTERS);
+            assertThat(store.bytesHeld()).as("the same persona only: both kept").isEqualTo(nextBytes + decoder.stateSize(0) + 4L * other.length);
+        }
+    }
+
+    /** Makes sequence 0 hold exactly {@code tokens}; how many that is. */
+    private static int decodeInto(BatchDecoder decoder, int[] tokens) {
+        decoder.forget(0, 0);
+        TokenBatch batch = new TokenBatch(decoder.batchSize());
+        for (int start = 0; start < tokens.length; start += decoder.batchSize()) {
+            batch.clear();
+            int end = Math.min(tokens.length, start + decoder.batchSize());
+            for (int i = start; i < end; i++) {
+                batch.add(tokens[i], i, 0, i == tokens.length - 1);
+            }
+            assertThat(decoder.decode(batch, NO_ADAPTERS)).isEqualTo(BatchDecoder.Outcome.DECODED);
+        }
+        return tokens.length;
     }
 
     private static String chat(String user) {

@@ -87,7 +87,7 @@ class NextBatchTest {
 
     private static ScheduledReply reply(int[] prompt) {
         // never handed to a scheduler: the batch reads its prompt and scales only
-        return new ScheduledReply(null, prompt, SamplerParameters.greedy(), 8, new float[0]);
+        return new ScheduledReply(null, prompt, prompt.length, SamplerParameters.greedy(), 8, new float[0]);
     }
 
     private Sampler sampler() {

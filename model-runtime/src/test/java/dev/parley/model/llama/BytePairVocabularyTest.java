@@ -133,14 +133,15 @@ class BytePairVocabularyTest {
         }
     }
 
-    @Test
-    void nextTurnAfterAReplyOfSplitCharacters_repliesAsAModelThatDecodesTheWholePrompt() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = Architecture.class, names = {"QWEN2", "QWEN3"})
+    void nextTurnAfterAReplyOfSplitCharacters_repliesAsAModelThatDecodesTheWholePrompt(Architecture architecture) throws IOException {
         // the reply's text (with U+FFFD for its broken characters) tokenizes differently from the
-        // tokens that were generated: the cached sequence must give way where they part. Qwen2's
-        // template, as Qwen3's renders an earlier reply without the empty think block it was
-        // generated after, so the next turn parts from the cache before the reply
-        Path file = files.resolve("next-turn-qwen2.gguf");
-        bpe(Architecture.QWEN2).writeTo(file);
+        // tokens that were generated: the cached sequence must give way where they part. Qwen3's
+        // template renders the earlier reply without the empty think block it was generated
+        // after, so there the next turn parts from the cache before the reply, and continues it all the same
+        Path file = files.resolve("next-turn-" + architecture + ".gguf");
+        bpe(architecture).writeTo(file);
         try (LlamaChatModel warm = LlamaChatModel.load(new LlamaSettings(file, 1, 512, 2, 0));
                 LlamaChatModel cold = LlamaChatModel.load(new LlamaSettings(file, 1, 512, 1, 0))) {
             List<ChatTurn> first = List.of(ChatTurn.system("You are Parley."), ChatTurn.user("Olá, tudo bem?"));

@@ -77,6 +77,19 @@ class ModelArchitecturesTest {
     }
 
     @Test
+    void stream_aTemplateWhoseReplyOpensInAThought_showsNoneOfIt() throws IOException {
+        // a template that always thinks (as Qwen3's thinking-only models' do): the reply starts
+        // inside the thought, and this model's random text never closes it
+        String alwaysThinks = "{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}"
+                + "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n<think>\\n' }}{% endif %}";
+        ChatRequest request = new ChatRequest(CONVERSATION, new GenerationSettings(24, 0f, 1));
+        try (LlamaChatModel model = load(TinyLlamaModel.builder().architecture(Architecture.QWEN3).chatTemplate(alwaysThinks).build())) {
+            assertThat(model.renderPrompt(request)).endsWith("<|im_start|>assistant\n<think>\n");
+            assertThat(drain(model.stream(request))).isEmpty();
+        }
+    }
+
+    @Test
     void render_qwen3_dropsThinkingFromEarlierRepliesAndTurnsThinkingOff() throws IOException {
         try (LlamaChatModel model = load(TinyLlamaModel.builder().architecture(Architecture.QWEN3).build())) {
             String prompt = model.renderPrompt(new ChatRequest(List.of(ChatTurn.user("hello"),

@@ -31,6 +31,17 @@ class ThinkingTextTest {
     }
 
     @Test
+    void add_aReplyWhosePromptOpenedTheThought_showsOnlyWhatFollowsItsClose() {
+        ThinkingText thinking = new ThinkingText(true);
+
+        String shown = thinking.add("the user wants") + thinking.add(" a greeting</th") + thinking.add("ink>\n\nHello")
+                + thinking.finish();
+
+        assertThat(shown).isEqualTo("Hello");
+        assertThat(new ThinkingText(true).add("a thought that never closes") + new ThinkingText(true).finish()).isEmpty();
+    }
+
+    @Test
     void add_dropsThinkingInTheMiddle() {
         assertThat(shown(List.of("A", "<think>x</think>", " B", "<thi", "nk>y</think>C"))).isEqualTo("ABC");
     }

@@ -31,7 +31,19 @@ public record TinyModelFiles(Path model, @Nullable Path adapter) {
         return write(directory, false, Boolean.getBoolean(SKIP_PROPERTY)).model();
     }
 
-    /** As {@link #writeModel}, and writes the model's LoRA adapter beside it. */
+    /**
+     * Skips the calling test without the native library, else writes {@code model} (another
+     * architecture or vocabulary than the default one) into {@code directory} as {@code fileName}
+     * and returns it.
+     */
+    public static Path writeModel(Path directory, TinyLlamaModel model, String fileName) throws IOException {
+        assumeFalse(Boolean.getBoolean(SKIP_PROPERTY), "built with -D" + SKIP_PROPERTY + "=true: no native library");
+        Path file = directory.resolve(fileName);
+        model.writeTo(file);
+        return file;
+    }
+
+    /** As {@link #writeModel(Path)}, and writes the model's LoRA adapter beside it. */
     public static TinyModelFiles writeModelAndAdapter(Path directory) throws IOException {
         return write(directory, true, Boolean.getBoolean(SKIP_PROPERTY));
     }

@@ -56,6 +56,18 @@ class JinjaChatTemplateTest {
     }
 
     @Test
+    void render_withoutTheGenerationPrompt_isTheTurnsTheWholePromptOpensWith() {
+        JinjaChatTemplate template = template("{% for m in messages %}<{{ m.role }}>{{ m.content }}{% endfor %}"
+                + "{% if add_generation_prompt %}<assistant>{% if enable_thinking is false %}<think></think>{% endif %}{% endif %}");
+
+        String whole = template.render(CONVERSATION);
+        String turns = template.render(CONVERSATION, false);
+
+        assertThat(whole).startsWith(turns);
+        assertThat(whole.substring(turns.length())).isEqualTo("<assistant><think></think>");
+    }
+
+    @Test
     void render_raiseExceptionFailsInOneLine() {
         JinjaChatTemplate template = template("{% if messages[-1].role != 'assistant' %}{{ raise_exception('Only\nassistant last') }}{% endif %}");
 
