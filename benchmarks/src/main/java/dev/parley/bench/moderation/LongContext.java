@@ -2,20 +2,12 @@ package dev.parley.bench.moderation;
 
 import dev.parley.core.moderation.Direction;
 import dev.parley.core.moderation.LearnedModerationProvider;
-import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TermList;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
-import dev.parley.core.moderation.learned.CategoryHeads;
-import dev.parley.core.moderation.learned.TextClauses;
 import dev.parley.model.encoder.SentenceEncoder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,23 +59,13 @@ public final class LongContext {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> rest = new ArrayList<>(List.of(args));
-        TextClauses clauses = AuthoredMeasure.clauses(rest);
-        if (rest.isEmpty() || rest.size() > 2) {
-            System.err.println("usage: LongContext <authored-dir> [heads.plh] [--whole | --every-clause]");
-            System.exit(2);
-        }
-        Path authored = Path.of(rest.get(0));
-        CategoryHeads heads = AuthoredMeasure.heads(rest);
-        List<Request> requests = requests(authored.resolve("eval.tsv"));
-        List<Preamble> preambles = preambles(authored.resolve("preambles.tsv"));
-        TextNormaliser normaliser = new TextNormaliser();
-        LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
-        try (SentenceEncoder encoder = SentenceEncoder.loadFor(heads, 1)) {
-            Moderator moderator = new Moderator(normaliser, List.of(local, new LearnedModerationProvider(encoder, heads,
-                    local, LearnedModerationProvider.standardWindows(), clauses, normaliser)), 0);
-            ModerationPolicy policy = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
-            System.out.printf(Locale.ROOT, "encoder %s; %s; %d requests, %d preambles%n", encoder.name(), clauses,
+        AuthoredMeasure.Arguments arguments = AuthoredMeasure.arguments("LongContext", args);
+        List<Request> requests = requests(arguments.authored().resolve("eval.tsv"));
+        List<Preamble> preambles = preambles(arguments.authored().resolve("preambles.tsv"));
+        try (SentenceEncoder encoder = SentenceEncoder.loadFor(arguments.heads(), 1)) {
+            Moderator moderator = AuthoredMeasure.moderator(encoder, arguments);
+            ModerationPolicy policy = AuthoredMeasure.defaultPolicy();
+            System.out.printf(Locale.ROOT, "encoder %s; %s; %d requests, %d preambles%n", encoder.name(), arguments.clauses(),
                     requests.size(), preambles.size());
             for (Preamble preamble : preambles) {
                 ModerationResult alone = moderator.evaluate(preamble.text(), Direction.INPUT, policy);

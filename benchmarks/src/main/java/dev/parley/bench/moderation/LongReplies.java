@@ -1,24 +1,17 @@
 package dev.parley.bench.moderation;
 
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.LearnedModerationProvider;
-import dev.parley.core.moderation.LocalModerationProvider;
 import dev.parley.core.moderation.ModeratedStream;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.moderation.ModerationResult;
 import dev.parley.core.moderation.Moderator;
-import dev.parley.core.moderation.TermList;
-import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Verdict;
-import dev.parley.core.moderation.learned.CategoryHeads;
-import dev.parley.core.moderation.learned.TextClauses;
 import dev.parley.model.encoder.SentenceEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Whether the moderation of the bot's replies lets long helpful replies through and still stops
@@ -57,22 +50,12 @@ public final class LongReplies {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> rest = new ArrayList<>(List.of(args));
-        TextClauses clauses = AuthoredMeasure.clauses(rest);
-        if (rest.isEmpty() || rest.size() > 2) {
-            System.err.println("usage: LongReplies <authored-dir> [heads.plh] [--whole | --every-clause]");
-            System.exit(2);
-        }
-        Path authored = Path.of(rest.get(0));
-        CategoryHeads heads = AuthoredMeasure.heads(rest);
-        List<Reply> replies = replies(authored.resolve("replies.tsv"));
-        TextNormaliser normaliser = new TextNormaliser();
-        LocalModerationProvider local = LocalModerationProvider.standard(normaliser);
-        try (SentenceEncoder encoder = SentenceEncoder.loadFor(heads, 1)) {
-            Moderator moderator = new Moderator(normaliser, List.of(local, new LearnedModerationProvider(encoder, heads,
-                    local, LearnedModerationProvider.standardWindows(), clauses, normaliser)), 0);
-            ModerationPolicy policy = ModerationPolicy.of(TermList.EMPTY, Set.of(Direction.INPUT, Direction.OUTPUT), "in", "out");
-            System.out.printf(Locale.ROOT, "encoder %s; %s; %d replies; pieces of %d chars%n", encoder.name(), clauses,
+        AuthoredMeasure.Arguments arguments = AuthoredMeasure.arguments("LongReplies", args);
+        List<Reply> replies = replies(arguments.authored().resolve("replies.tsv"));
+        try (SentenceEncoder encoder = SentenceEncoder.loadFor(arguments.heads(), 1)) {
+            Moderator moderator = AuthoredMeasure.moderator(encoder, arguments);
+            ModerationPolicy policy = AuthoredMeasure.defaultPolicy();
+            System.out.printf(Locale.ROOT, "encoder %s; %s; %d replies; pieces of %d chars%n", encoder.name(), arguments.clauses(),
                     replies.size(), PIECE);
             for (int warm = 0; warm < Math.min(5, replies.size()); warm++) {
                 stream(moderator, policy, replies.get(warm).text()); // the encoder's first runs are slower

@@ -18,9 +18,7 @@ class ModeratedStreamTiersTest {
     @Test
     void aDearTierAskedAlwaysJudgesSentencesNotWords() {
         Recording endpoint = new Recording(text -> Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
 
         List<String> shown = new ArrayList<>();
         for (String word : "The sun rose early. Birds sang in the tall trees. Then it rained all day".split("(?<= )")) {
@@ -43,9 +41,7 @@ class ModeratedStreamTiersTest {
                 ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
                         Map.of(Category.ILLICIT_VIOLENT, "endpoint: flagged"))
                 : Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
 
         Verdict last = Verdict.ALLOW;
         for (String word : "Hello there. The secret recipe follows. More".split("(?<= )")) {
@@ -64,9 +60,7 @@ class ModeratedStreamTiersTest {
         Recording endpoint = new Recording(text -> Assessment.NONE);
         ModerationPolicy strict = ModerationPolicy.of(TermList.of(List.of("pineapple"), normaliser),
                 Set.of(Direction.OUTPUT), "input blocked", "output blocked");
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(strict);
+        ModeratedStream stream = streamJudgedBy(endpoint, strict);
 
         Verdict verdict = Verdict.ALLOW;
         for (String word : "I like pineapple on pizza very much".split("(?<= )")) {
@@ -81,13 +75,10 @@ class ModeratedStreamTiersTest {
         assertThat(stream.releasable()).isEmpty();
     }
 
-    /** A provider that records the texts it was asked about. */
     @Test
     void aRunOnReplyWithoutSentenceEndsIsStillReleasedAFewWordsAtATime_eachPieceJudgedByTheDearTier() {
         Recording endpoint = new Recording(text -> Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
 
         String reply = "first item second item third item fourth item fifth item sixth item seventh item "
                 + "eighth item ninth item tenth item eleventh item twelfth item";
@@ -110,9 +101,7 @@ class ModeratedStreamTiersTest {
     @Test
     void theFirstWordsOfAReplyAreReleasedBeforeItsFirstSentenceEnds() {
         Recording endpoint = new Recording(text -> Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
 
         for (String word : "Once upon a time there was a long sentence that goes on".split("(?<= )")) {
             stream.offer(word);
@@ -124,9 +113,7 @@ class ModeratedStreamTiersTest {
     @Test
     void aLongReplyIsReadByTheDearTierASentenceWithItsContext_notFromItsStartEachTime_andWholeAtTheFinish() {
         Recording endpoint = new Recording(text -> Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
         StringBuilder reply = new StringBuilder();
         for (int i = 1; i <= 40; i++) {
             reply.append("Step ").append(i).append(" is to water the tomato plants in row ").append(i).append(". ");
@@ -158,9 +145,7 @@ class ModeratedStreamTiersTest {
                 ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
                         Map.of(Category.ILLICIT_VIOLENT, "endpoint: flagged"))
                 : Assessment.NONE);
-        ModeratedStream stream = Moderator.tiered(normaliser,
-                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
-                .stream(policy);
+        ModeratedStream stream = streamJudgedBy(endpoint, policy);
         String preamble = "The weather was mild and the garden needed work. ".repeat(12);
 
         Verdict last = Verdict.ALLOW;
@@ -175,6 +160,14 @@ class ModeratedStreamTiersTest {
         assertThat(stream.releasable()).endsWith("parks her car.").doesNotContain("bat");
     }
 
+    /** A reply stream judged by the local tier and then by {@code endpoint}, asked always. */
+    private ModeratedStream streamJudgedBy(Recording endpoint, ModerationPolicy under) {
+        return Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(under);
+    }
+
+    /** A provider that records the texts it was asked about. */
     private static final class Recording implements ModerationProvider {
 
         private final java.util.function.Function<String, Assessment> answer;
