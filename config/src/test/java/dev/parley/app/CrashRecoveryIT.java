@@ -133,7 +133,10 @@ class CrashRecoveryIT {
         assertThat(audit).contains(BOB.id() + " moderation.block.input").contains(ADA.id() + " terms.add pineapple");
         Posted blockedAfter = server.userSends(GROUP, BOB, "@parley_bot pineapple is still great");
         assertThat(awaitFinalReply(blockedAfter)).contains(BLOCKED_NOTICE);
-        // a graceful stop lets the last answer finish; a question queued twice would now be told "restarting"
+        for (Posted question : unanswered) {
+            awaitAnswered(second, question.chatId() + ":" + question.messageId());
+        }
+        // every answer is complete: a question queued twice would now be told "restarting"
         second.stop();
 
         for (Posted question : unanswered) {
@@ -186,6 +189,7 @@ class CrashRecoveryIT {
             for (long question : unanswered) {
                 discord.await(() -> !discordReplies(discord, question, sentBeforeKill).isEmpty(), WAIT,
                         () -> "an answer to message " + question + " after the restart");
+                awaitAnswered(second, Long.toString(question));
             }
             second.stop();
 
@@ -251,6 +255,23 @@ class CrashRecoveryIT {
     }
 
     /** The bot's messages answering {@code question} that were not there before the kill. */
+    /**
+     * Waits until {@code bot} has logged {@code message} as answered. A graceful stop gives an answer
+     * still streaming a bounded time, so on a loaded machine stopping at its first words turned it
+     * into the "restarting" notice; the tests mean to catch a question answered twice, not that.
+     */
+    private static void awaitAnswered(ParleyProcess.Running bot, String message) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String key = "message=" + message + " ";
+        while (bot.stderr().lines().noneMatch(line -> line.contains(key) && line.contains("outcome=Answered"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no answer to message " + message + " logged within " + WAIT
+                        + "; stderr: " + bot.stderr());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private List<BotMessage> newReplies(Posted question, Set<String> shownBeforeKill) {
         return server.repliesTo(question.chatId(), question.messageId()).stream()
                 .filter(m -> !shownBeforeKill.contains(key(m))).toList();
