@@ -37,7 +37,8 @@ public final class ModerationScreen {
             if (moderator.moderate(exchange.userText(), Direction.INPUT, policy) instanceof Verdict.Block block) {
                 return Optional.of("input " + block.category());
             }
-            if (moderator.moderate(exchange.answerText(), Direction.OUTPUT, policy) instanceof Verdict.Block block) {
+            if (moderator.moderateReply(exchange.answerText(), exchange.userText(), policy)
+                    instanceof Verdict.Block block) {
                 return Optional.of("output " + block.category());
             }
         } catch (ModerationUnavailableException e) {

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * rather than the whole reply so far: every sentence is still read in the context of those before
  * it, each by the local tier in the whole reply at every word, and the whole reply is judged once at
  * the finish; but a long reply is no longer read again from its start at every sentence.
+ *
+ * <p>A stream started with the user's message the reply answers ({@link Moderator#stream(ModerationPolicy,
+ * String)}) hands it to every judgment, so a tier that reads the prompt (a guard model) judges each
+ * part of the reply in its conversation.
  */
 public final class ModeratedStream {
 
@@ -52,12 +56,14 @@ public final class ModeratedStream {
     private final ModerationPolicy policy;
     private final StringBuilder text = new StringBuilder();
     private final boolean bySentence;
+    private final @Nullable String inReplyTo;
     private int released;
     private Verdict.@Nullable Block block;
 
-    ModeratedStream(Moderator moderator, ModerationPolicy policy) {
+    ModeratedStream(Moderator moderator, ModerationPolicy policy, @Nullable String inReplyTo) {
         this.moderator = moderator;
         this.policy = policy;
+        this.inReplyTo = inReplyTo;
         this.bySentence = moderator.hasDearTiersAlways();
     }
 
@@ -78,7 +84,8 @@ public final class ModeratedStream {
         if (!bySentence) {
             return judge(0, boundary);
         }
-        Verdict cheap = moderator.evaluate(text.substring(0, boundary), Direction.OUTPUT, policy, false, 1).verdict();
+        Verdict cheap = moderator.evaluate(text.substring(0, boundary), Direction.OUTPUT, policy, false, 1, inReplyTo)
+                .verdict();
         if (cheap instanceof Verdict.Block b) {
             block = b;
             return b;
@@ -164,7 +171,8 @@ public final class ModeratedStream {
 
     /** Judges the text from {@code start} to {@code end} by all tiers; on allow, releases up to {@code end}. */
     private Verdict judge(int start, int end) {
-        Verdict verdict = moderator.evaluate(text.substring(start, end), Direction.OUTPUT, policy, false).verdict();
+        Verdict verdict = moderator.evaluate(text.substring(start, end), Direction.OUTPUT, policy, false,
+                Integer.MAX_VALUE, inReplyTo).verdict();
         if (verdict instanceof Verdict.Block b) {
             block = b;
             return b;

@@ -17,4 +17,13 @@ public interface ModerationProvider {
      *     lets the text through or blocks it
      */
     Assessment assess(ModerationRequest request);
+
+    /**
+     * Whether {@link #assess} reads {@link ModerationRequest#inReplyTo()}, the message a reply
+     * answers: then a reply's assessment is cached per message it answers, not per reply text
+     * alone. False unless a provider says otherwise.
+     */
+    default boolean readsPrompt() {
+        return false;
+    }
 }

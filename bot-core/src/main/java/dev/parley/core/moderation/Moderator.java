@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Moderator {
 
-    private record CacheKey(String provider, Direction direction, String normalised) {}
+    /** {@code inReplyTo} is null unless the provider reads the message a reply answers. */
+    private record CacheKey(String provider, Direction direction, String normalised, @Nullable String inReplyTo) {}
 
     /** {@link Category#values()}, copied once rather than per text. Never changed. */
     private static final Category[] CATEGORIES = Category.values();
@@ -69,11 +71,16 @@ public final class Moderator {
 
     /** Judges {@code text} and returns the scores and flags behind the verdict too. */
     public ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy) {
-        return evaluate(text, direction, policy, true);
+        return evaluate(text, direction, policy, true, tiers.size(), null);
     }
 
-    ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy, boolean cached) {
-        return evaluate(text, direction, policy, cached, tiers.size());
+    /**
+     * Judges the model's {@code reply} to the user's message {@code inReplyTo} under {@code policy}:
+     * a tier that {@linkplain ModerationProvider#readsPrompt() reads the prompt} judges the reply in
+     * that conversation, the others the reply alone.
+     */
+    public Verdict moderateReply(String reply, String inReplyTo, ModerationPolicy policy) {
+        return evaluate(reply, Direction.OUTPUT, policy, true, tiers.size(), inReplyTo).verdict();
     }
 
     /**
@@ -84,9 +91,12 @@ public final class Moderator {
         return tiers.stream().skip(1).anyMatch(tier -> tier.when() == Tier.When.ALWAYS);
     }
 
-    /** Judges {@code text} with only the first {@code tierLimit} tiers (and the policy's own terms). */
+    /**
+     * Judges {@code text} with only the first {@code tierLimit} tiers (and the policy's own terms);
+     * {@code inReplyTo} is the message a reply answers, or null.
+     */
     ModerationResult evaluate(String text, Direction direction, ModerationPolicy policy, boolean cached,
-            int tierLimit) {
+            int tierLimit, @Nullable String inReplyTo) {
         if (!policy.directions().contains(direction)) {
             return ModerationResult.NOT_MODERATED;
         }
@@ -98,7 +108,8 @@ public final class Moderator {
             return new ModerationResult(block, true, Set.of(), CategoryScores.none(), List.of());
         }
         String scored = policy.allowedTerms().isEmpty() ? normalised : policy.allowedTerms().removeFrom(normalised);
-        ModerationRequest request = new ModerationRequest(text, scored, direction, null);
+        ModerationRequest request = new ModerationRequest(text, scored, direction, null,
+                direction == Direction.OUTPUT ? inReplyTo : null);
         Assessment combined = Assessment.NONE;
         List<String> unavailable = new ArrayList<>(0);
         for (int t = 0; t < Math.min(tierLimit, tiers.size()); t++) { // no sub-list per text
@@ -123,8 +134,8 @@ public final class Moderator {
         if (!cached || cache == null) {
             return tier.assess(request);
         }
-        return cache.get(new CacheKey(tier.name(), request.direction(), request.normalised()),
-                key -> tier.assess(request));
+        return cache.get(new CacheKey(tier.name(), request.direction(), request.normalised(),
+                tier.readsPrompt() ? request.inReplyTo() : null), key -> tier.assess(request));
     }
 
     private static ModerationResult decide(Assessment assessment, ModerationPolicy policy, List<String> unavailable) {
@@ -187,6 +198,14 @@ public final class Moderator {
 
     /** Starts moderating a reply that arrives in pieces; see {@link ModeratedStream}. */
     public ModeratedStream stream(ModerationPolicy policy) {
-        return new ModeratedStream(this, policy);
+        return new ModeratedStream(this, policy, null);
+    }
+
+    /**
+     * Starts moderating a reply to the user's message {@code inReplyTo} that arrives in pieces;
+     * a tier that reads the prompt judges each piece in that conversation.
+     */
+    public ModeratedStream stream(ModerationPolicy policy, String inReplyTo) {
+        return new ModeratedStream(this, policy, Objects.requireNonNull(inReplyTo, "inReplyTo"));
     }
 }

@@ -81,7 +81,7 @@ final class ModeratedAnswer implements PendingAnswer.Answering {
         Persona persona = personas.personaFor(message.location());
         Regeneration again = request.again;
         Prompt prompt = again == null ? prompt(message, persona) : promptAgain(message, persona, again);
-        ModeratedStream moderated = moderator.stream(policy);
+        ModeratedStream moderated = moderator.stream(policy, message.text());
         // in an A/B experiment, B's answers come from B's adapter, not the one the model serves with
         ModelNames servingNow = feedback.modelNow();
         ModelNames producedBy = experiment.answeringAdapter(message.conversationKey(), servingNow.adapter())

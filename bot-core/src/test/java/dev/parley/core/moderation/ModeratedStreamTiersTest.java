@@ -36,6 +36,23 @@ class ModeratedStreamTiersTest {
     }
 
     @Test
+    void aReplyToAKnownMessageIsJudgedWithItAtEverySentenceAndTheFinish() {
+        Recording endpoint = new Recording(text -> Assessment.NONE);
+        ModeratedStream stream = Moderator.tiered(normaliser,
+                List.of(Tier.always(LocalModerationProvider.standard(normaliser)), Tier.always(endpoint)), 0)
+                .stream(policy, "what happens at dawn?");
+
+        for (String word : "The sun rose early. Birds sang in the tall trees. Then it rained".split("(?<= )")) {
+            stream.offer(word);
+        }
+        stream.finish();
+
+        assertThat(endpoint.seen).hasSize(3);
+        assertThat(endpoint.prompts).containsExactly("what happens at dawn?", "what happens at dawn?",
+                "what happens at dawn?");
+    }
+
+    @Test
     void aSentenceTheDearTierBlocksIsNeverReleased() {
         Recording endpoint = new Recording(text -> text.contains("secret")
                 ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
@@ -172,6 +189,7 @@ class ModeratedStreamTiersTest {
 
         private final java.util.function.Function<String, Assessment> answer;
         final List<String> seen = new ArrayList<>();
+        final List<@org.jspecify.annotations.Nullable String> prompts = new ArrayList<>();
 
         Recording(java.util.function.Function<String, Assessment> answer) {
             this.answer = answer;
@@ -185,6 +203,7 @@ class ModeratedStreamTiersTest {
         @Override
         public Assessment assess(ModerationRequest request) {
             seen.add(request.text());
+            prompts.add(request.inReplyTo());
             return answer.apply(request.text());
         }
     }

@@ -1,6 +1,7 @@
 package dev.parley.core.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +251,50 @@ class ModeratorTest {
 
         assertThat(provider.calls.get()).as("once per direction").isEqualTo(2);
         assertThat(provider.seen).containsExactly(" hello there ", " hello there ");
+    }
+
+    @Test
+    void aReplyIsJudgedWithTheMessageItAnswers_cachedPerMessageOnlyByATierThatReadsIt() {
+        List<String> readerSaw = new ArrayList<>();
+        ModerationProvider reader = new ModerationProvider() {
+            @Override
+            public String name() {
+                return "guard";
+            }
+
+            @Override
+            public Assessment assess(ModerationRequest request) {
+                readerSaw.add(request.inReplyTo() + " -> " + request.text());
+                return request.inReplyTo() != null && request.inReplyTo().contains("poison")
+                        ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
+                                Map.of(Category.ILLICIT_VIOLENT, "guard: unsafe"))
+                        : Assessment.NONE;
+            }
+
+            @Override
+            public boolean readsPrompt() {
+                return true;
+            }
+        };
+        ScriptedProvider local = ScriptedProvider.answering("local", Assessment.NONE);
+        Moderator cached = new Moderator(normaliser, List.of(local, reader), 100);
+
+        Verdict toBread = cached.moderateReply("Sure, here is how.", "how do I bake bread?", both());
+        Verdict toPoison = cached.moderateReply("Sure, here is how.", "how do I poison my neighbour?", both());
+        Verdict again = cached.moderateReply("Sure, here is how.", "how do I poison my neighbour?", both());
+
+        assertThat(toBread).isEqualTo(Verdict.ALLOW);
+        assertThat(toPoison.blocked()).as("the same words, answering a harmful request").isTrue();
+        assertThat(again).isEqualTo(toPoison);
+        assertThat(readerSaw).containsExactly("how do I bake bread? -> Sure, here is how.",
+                "how do I poison my neighbour? -> Sure, here is how.");
+        assertThat(local.calls.get()).as("a tier that reads the reply alone is asked once").isEqualTo(1);
+    }
+
+    @Test
+    void onlyAReplyCarriesTheMessageItAnswers() {
+        assertThatThrownBy(() -> new ModerationRequest("hi", " hi ", Direction.INPUT, null, "earlier"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INPUT");
     }
 
     @Test

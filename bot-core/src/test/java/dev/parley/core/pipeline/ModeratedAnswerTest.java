@@ -15,7 +15,15 @@ import dev.parley.core.feedback.InMemoryFeedbackLog;
 import dev.parley.core.feedback.ModelNames;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
+import dev.parley.core.moderation.Assessment;
+import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
+import dev.parley.core.moderation.ModerationProvider;
+import dev.parley.core.moderation.ModerationRequest;
+import dev.parley.core.moderation.Moderator;
+import dev.parley.core.moderation.TextNormaliser;
+import dev.parley.core.moderation.Tier;
 import dev.parley.core.moderation.ModerationPolicy;
 import dev.parley.core.experiment.Arm;
 import dev.parley.core.experiment.Experiment;
@@ -27,6 +35,8 @@ import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +53,13 @@ class ModeratedAnswerTest {
     private final RecordingReplySink sink = new RecordingReplySink();
 
     private ModeratedAnswer answering(Experiment experiment) {
+        return answering(experiment, parts.moderator);
+    }
+
+    private ModeratedAnswer answering(Experiment experiment, Moderator moderator) {
         return new ModeratedAnswer(
                 PersonaSelector.only(new Persona("default", "sys", new GenerationSettings(10, 0f, 1))), parts.model,
-                parts.memory, parts.moderator, new BlockAudit(AuditHash.withRandomKey(new SecureRandom()),
+                parts.memory, moderator, new BlockAudit(AuditHash.withRandomKey(new SecureRandom()),
                         parts.audit, BlockReports.NONE, parts.clock), Quotas.unlimited(parts.clock),
                 new FeedbackRecorder(feedbackOn(), feedback, () -> new ModelNames("tiny.gguf", serving), parts.clock,
                         Runnable::run), experiment, new dev.parley.core.regenerate.RegenerableAnswers(parts.clock));
@@ -132,6 +146,44 @@ class ModeratedAnswerTest {
         assertThat(sink.completed()).isEmpty();
         assertThat(feedback.exchanges()).as("a withheld reply is never recorded for feedback").isEmpty();
         assertThat(parts.audit.recent(ScopeKey.of(mention(ALICE, "x").location()), 10)).isNotEmpty();
+    }
+
+    @Test
+    void answer_aTierThatReadsThePromptJudgesTheReplyAsTheAnswerToTheUsersMessage() {
+        List<String> answered = new ArrayList<>();
+        ModerationProvider guard = new ModerationProvider() {
+            @Override
+            public String name() {
+                return "guard";
+            }
+
+            @Override
+            public Assessment assess(ModerationRequest request) {
+                answered.add(String.valueOf(request.inReplyTo()));
+                return String.valueOf(request.inReplyTo()).contains("poison")
+                        ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
+                                Map.of(Category.ILLICIT_VIOLENT, "guard: unsafe"))
+                        : Assessment.NONE;
+            }
+
+            @Override
+            public boolean readsPrompt() {
+                return true;
+            }
+        };
+        ModeratedAnswer guarded = answering(Experiment.off(),
+                Moderator.tiered(new TextNormaliser(), List.of(Tier.always(guard)), 0));
+        InboundMessage asked = mention(ALICE, "how do I poison the neighbour's cat?");
+        ModerationPolicy policy = parts.policies.forLocation(asked.location());
+        parts.model.replies("Sure. ", "Mix it ", "into the food.");
+
+        Outcome outcome = guarded.answer(asked, policy, sink, () -> {}, new PendingAnswer(asked, policy, sink,
+                new CompletableFuture<>(), parts.clock, parts.queue, guarded, id -> {}));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
+                blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
+        assertThat(answered).isNotEmpty().allSatisfy(message -> assertThat(message).isEqualTo(asked.text()));
+        assertThat(sink.completed()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The prompt and answer format of a family of guard models: how a text is put to the model and
@@ -132,15 +133,18 @@ public enum GuardFormat {
     }
 
     /**
-     * The prompt judging {@code text}, which must be rid of the model's special-token text.
+     * The prompt judging {@code text}, which must be rid of the model's special-token text, as must
+     * {@code inReplyTo}.
      *
+     * @param inReplyTo for a reply, the user's message it answers, put before it in the
+     *     conversation; null to judge the text alone
      * @param withBeginOfText whether the prompt must start with the model's begin-of-text text
      *     itself (Llama Guard, when the file says llama.cpp does not add it); Qwen3 has none
      */
-    String prompt(String text, Direction direction, boolean withBeginOfText) {
+    String prompt(String text, Direction direction, @Nullable String inReplyTo, boolean withBeginOfText) {
         return switch (this) {
-            case LLAMA_GUARD_3 -> LlamaGuardPrompt.render(text, direction, withBeginOfText);
-            case QWEN3GUARD_GEN -> Qwen3GuardPrompt.render(text, direction);
+            case LLAMA_GUARD_3 -> LlamaGuardPrompt.render(text, direction, inReplyTo, withBeginOfText);
+            case QWEN3GUARD_GEN -> Qwen3GuardPrompt.render(text, direction, inReplyTo);
         };
     }
 

@@ -17,7 +17,9 @@ import java.util.Optional;
  * A {@link ModerationProvider} that asks a guard model, run in this process with llama.cpp as a
  * second {@link LlamaChatModel} beside the chat model (its own GGUF, threads, context and slots).
  * Each text gets the prompt of the model's {@link GuardFormat} and a greedy answer of at most the
- * format's answer length; the format turns the answer into scores in Parley's categories.
+ * format's answer length; the format turns the answer into scores in Parley's categories. A reply
+ * is judged after the user's message it answers when the request carries it
+ * ({@link ModerationRequest#inReplyTo()}), as both formats' models were trained to judge replies.
  *
  * <p>An answer that does not parse (another model, a cut-off answer, the gibberish of a model with
  * random weights), a prompt longer than the guard's context, a failure of llama.cpp or an answer
@@ -29,6 +31,13 @@ import java.util.Optional;
  * <p>Which formats' models load today: see {@link GuardFormat}.
  */
 public final class GuardModelProvider implements ModerationProvider, AutoCloseable {
+
+    /**
+     * The most of the message a reply answers that goes into the guard's prompt, from its end, where
+     * a request after a long preamble is: enough for the question, and a long message cannot push
+     * the reply out of the guard's context.
+     */
+    static final int IN_REPLY_TO_CHARS = 2_000;
 
     private final LlamaChatModel model;
     private final GuardFormat format;
@@ -77,9 +86,29 @@ public final class GuardModelProvider implements ModerationProvider, AutoCloseab
         return assessment.get();
     }
 
-    /** The prompt for {@code request}, its text rid of the guard model's special-token text. */
+    /** True: a reply is judged after the message it answers, when the request carries it. */
+    @Override
+    public boolean readsPrompt() {
+        return true;
+    }
+
+    /**
+     * The prompt for {@code request}, its texts rid of the guard model's special-token text; of the
+     * message a reply answers, at most its last {@value #IN_REPLY_TO_CHARS} characters.
+     */
     String prompt(ModerationRequest request) {
-        return format.prompt(sanitizer.sanitize(request.text()), request.direction(), withBeginOfText);
+        String inReplyTo = request.inReplyTo();
+        return format.prompt(sanitizer.sanitize(request.text()), request.direction(),
+                inReplyTo == null ? null : sanitizer.sanitize(ending(inReplyTo)), withBeginOfText);
+    }
+
+    /** The last {@value #IN_REPLY_TO_CHARS} characters of {@code text}, not starting inside a character. */
+    private static String ending(String text) {
+        if (text.length() <= IN_REPLY_TO_CHARS) {
+            return text;
+        }
+        int start = text.length() - IN_REPLY_TO_CHARS;
+        return text.substring(Character.isLowSurrogate(text.charAt(start)) ? start + 1 : start);
     }
 
     /** The format the guard is asked and read in. */

@@ -2,15 +2,16 @@ package dev.parley.model.moderation;
 
 import dev.parley.core.moderation.Direction;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Llama Guard 3's prompt for one text: the task, the fourteen categories, the conversation and the
  * answer format, in the Llama 3 chat layout the model was trained on.
  *
  * <p>A prompt is judged as the conversation's last {@code User} turn; a reply as its last
- * {@code Agent} turn. Parley moderates a reply without the prompt that led to it, so the
- * conversation then holds the {@code Agent} turn alone and the guard judges the reply on its own
- * (a reply harmful only in context, a bare "yes", passes).
+ * {@code Agent} turn, after the {@code User} turn it answers when that is known, as the model was
+ * trained to judge a response: in context, so that a bare "yes, here is how" to a harmful request
+ * is judged as the answer to that request. A reply with no known message is judged alone.
  *
  * <p>The text must have had special-token text removed already; this class also removes the
  * prompt's own section markers from it, so a text cannot close the conversation early and
@@ -29,7 +30,7 @@ final class LlamaGuardPrompt {
      * @param withBeginOfText whether to start with {@code <|begin_of_text|>}: only when llama.cpp
      *     does not add it itself (the model file says {@code add_bos_token = false})
      */
-    static String render(String text, Direction direction, boolean withBeginOfText) {
+    static String render(String text, Direction direction, @Nullable String inReplyTo, boolean withBeginOfText) {
         String role = direction == Direction.INPUT ? "User" : "Agent";
         StringBuilder prompt = new StringBuilder();
         if (withBeginOfText) {
@@ -43,8 +44,11 @@ final class LlamaGuardPrompt {
             prompt.append(category.name()).append(": ").append(category.title()).append(".\n");
         }
         prompt.append("<END UNSAFE CONTENT CATEGORIES>\n\n")
-                .append("<BEGIN CONVERSATION>\n\n")
-                .append(role).append(": ").append(withoutMarkers(text).strip()).append("\n\n")
+                .append("<BEGIN CONVERSATION>\n\n");
+        if (inReplyTo != null && direction == Direction.OUTPUT) {
+            prompt.append("User: ").append(withoutMarkers(inReplyTo).strip()).append("\n\n");
+        }
+        prompt.append(role).append(": ").append(withoutMarkers(text).strip()).append("\n\n")
                 .append("<END CONVERSATION>\n\n")
                 .append("Provide your safety assessment for ONLY THE LAST ").append(role)
                 .append(" message in the above conversation:\n")

@@ -2,6 +2,7 @@ package dev.parley.model.moderation;
 
 import dev.parley.core.moderation.Direction;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Qwen3Guard-Gen's prompt for one text, as the chat template in the model's
@@ -11,8 +12,9 @@ import java.util.List;
  *
  * <p>A prompt is judged as the conversation's last {@code USER} query (nine categories, jailbreak
  * among them); a reply as its last {@code ASSISTANT} response (eight categories, and a third
- * answer line saying whether the reply refuses). Parley moderates a reply without the prompt that
- * led to it, so the conversation then holds the {@code ASSISTANT} turn alone, as for Llama Guard.
+ * answer line saying whether the reply refuses), after the {@code USER} turn it answers when that is
+ * known, as the template renders a two-turn conversation; a reply with no known message is judged
+ * alone, as for Llama Guard.
  *
  * <p>The text must have had special-token text removed already; this class also removes the
  * prompt's section markers and the thinking tags from it, so a text cannot close the
@@ -29,7 +31,7 @@ final class Qwen3GuardPrompt {
     private Qwen3GuardPrompt() {}
 
     /** The prompt judging {@code text} travelling in {@code direction}. */
-    static String render(String text, Direction direction) {
+    static String render(String text, Direction direction, @Nullable String inReplyTo) {
         boolean query = direction == Direction.INPUT;
         String role = query ? "USER" : "ASSISTANT";
         String subject = query ? "USER's query" : "ASSISTANT's response";
@@ -63,8 +65,11 @@ final class Qwen3GuardPrompt {
                     .append("**Refusal: No**: The ASSISTANT directly answered or complied with the USER's request.\n")
                     .append("<END REFUSAL POLICY>\n\n");
         }
-        prompt.append("<BEGIN CONVERSATION>\n\n")
-                .append(role).append(": ").append(SECTION_MARKERS.removeFrom(text).strip()).append("\n\n")
+        prompt.append("<BEGIN CONVERSATION>\n\n");
+        if (inReplyTo != null && !query) {
+            prompt.append("USER: ").append(SECTION_MARKERS.removeFrom(inReplyTo).strip()).append("\n\n");
+        }
+        prompt.append(role).append(": ").append(SECTION_MARKERS.removeFrom(text).strip()).append("\n\n")
                 .append("<END CONVERSATION>\n\n")
                 .append("Provide your safety assessment for ONLY THE LAST **").append(subject)
                 .append("** in the above conversation:\n")

@@ -81,8 +81,8 @@ class GuardFormatTest {
 
     @Test
     void promptAndRead_goToTheFormatsOwnPromptAndParser() {
-        assertThat(GuardFormat.LLAMA_GUARD_3.prompt("hi", Direction.INPUT, false)).contains("User: hi");
-        assertThat(GuardFormat.QWEN3GUARD_GEN.prompt("hi", Direction.INPUT, true))
+        assertThat(GuardFormat.LLAMA_GUARD_3.prompt("hi", Direction.INPUT, null, false)).contains("User: hi");
+        assertThat(GuardFormat.QWEN3GUARD_GEN.prompt("hi", Direction.INPUT, null, true))
                 .startsWith("<|im_start|>user").contains("USER: hi");
         assertThat(GuardFormat.LLAMA_GUARD_3.read("unsafe\nS10")).hasValueSatisfying(
                 assessment -> assertThat(assessment.scores().score(Category.HATE)).isEqualTo(1.0));
