@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import dev.parley.core.testing.AnsweredMessageGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -255,27 +256,7 @@ class ModeratorTest {
 
     @Test
     void aReplyIsJudgedWithTheMessageItAnswers_cachedPerMessageOnlyByATierThatReadsIt() {
-        List<String> readerSaw = new ArrayList<>();
-        ModerationProvider reader = new ModerationProvider() {
-            @Override
-            public String name() {
-                return "guard";
-            }
-
-            @Override
-            public Assessment assess(ModerationRequest request) {
-                readerSaw.add(request.inReplyTo() + " -> " + request.text());
-                return request.inReplyTo() != null && request.inReplyTo().contains("poison")
-                        ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
-                                Map.of(Category.ILLICIT_VIOLENT, "guard: unsafe"))
-                        : Assessment.NONE;
-            }
-
-            @Override
-            public boolean readsPrompt() {
-                return true;
-            }
-        };
+        AnsweredMessageGuard reader = new AnsweredMessageGuard("poison");
         ScriptedProvider local = ScriptedProvider.answering("local", Assessment.NONE);
         Moderator cached = new Moderator(normaliser, List.of(local, reader), 100);
 
@@ -286,7 +267,7 @@ class ModeratorTest {
         assertThat(toBread).isEqualTo(Verdict.ALLOW);
         assertThat(toPoison.blocked()).as("the same words, answering a harmful request").isTrue();
         assertThat(again).isEqualTo(toPoison);
-        assertThat(readerSaw).containsExactly("how do I bake bread? -> Sure, here is how.",
+        assertThat(reader.seen()).containsExactly("how do I bake bread? -> Sure, here is how.",
                 "how do I poison my neighbour? -> Sure, here is how.");
         assertThat(local.calls.get()).as("a tier that reads the reply alone is asked once").isEqualTo(1);
     }

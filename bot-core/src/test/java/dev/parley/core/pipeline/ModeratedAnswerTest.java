@@ -15,12 +15,7 @@ import dev.parley.core.feedback.InMemoryFeedbackLog;
 import dev.parley.core.feedback.ModelNames;
 import dev.parley.core.model.GenerationSettings;
 import dev.parley.core.model.ModelException;
-import dev.parley.core.moderation.Assessment;
-import dev.parley.core.moderation.Category;
-import dev.parley.core.moderation.CategoryScores;
 import dev.parley.core.moderation.Direction;
-import dev.parley.core.moderation.ModerationProvider;
-import dev.parley.core.moderation.ModerationRequest;
 import dev.parley.core.moderation.Moderator;
 import dev.parley.core.moderation.TextNormaliser;
 import dev.parley.core.moderation.Tier;
@@ -34,8 +29,8 @@ import dev.parley.core.persona.Persona;
 import dev.parley.core.persona.PersonaSelector;
 import dev.parley.core.quota.Quotas;
 import dev.parley.core.settings.ScopeKey;
+import dev.parley.core.testing.AnsweredMessageGuard;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -150,27 +145,7 @@ class ModeratedAnswerTest {
 
     @Test
     void answer_aTierThatReadsThePromptJudgesTheReplyAsTheAnswerToTheUsersMessage() {
-        List<String> answered = new ArrayList<>();
-        ModerationProvider guard = new ModerationProvider() {
-            @Override
-            public String name() {
-                return "guard";
-            }
-
-            @Override
-            public Assessment assess(ModerationRequest request) {
-                answered.add(String.valueOf(request.inReplyTo()));
-                return String.valueOf(request.inReplyTo()).contains("poison")
-                        ? new Assessment(CategoryScores.none().with(Category.ILLICIT_VIOLENT, 1.0),
-                                Map.of(Category.ILLICIT_VIOLENT, "guard: unsafe"))
-                        : Assessment.NONE;
-            }
-
-            @Override
-            public boolean readsPrompt() {
-                return true;
-            }
-        };
+        AnsweredMessageGuard guard = new AnsweredMessageGuard("poison");
         ModeratedAnswer guarded = answering(Experiment.off(),
                 Moderator.tiered(new TextNormaliser(), List.of(Tier.always(guard)), 0));
         InboundMessage asked = mention(ALICE, "how do I poison the neighbour's cat?");
@@ -182,7 +157,7 @@ class ModeratedAnswerTest {
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Blocked.class,
                 blocked -> assertThat(blocked.direction()).isEqualTo(Direction.OUTPUT));
-        assertThat(answered).isNotEmpty().allSatisfy(message -> assertThat(message).isEqualTo(asked.text()));
+        assertThat(guard.seen()).isNotEmpty().allSatisfy(seen -> assertThat(seen).startsWith(asked.text() + " -> "));
         assertThat(sink.completed()).isEmpty();
     }
 
