@@ -30,14 +30,15 @@ import org.slf4j.LoggerFactory;
  * <p>Replies whose LoRA adapter scales differ are never in one batch: each step serves the
  * scales of the reply served longest ago, and only the replies with those scales.
  *
- * <p>The conversation cache: a sequence keeps what it decoded when its reply ends, and a request
- * takes the idle sequence holding most of its prompt, so the next turn of a conversation decodes
- * only what is new (from where it parts from what the sequence holds, which is before the reply
- * when the template renders an earlier reply differently); when none does, an empty sequence or the least recently used one. A new
- * conversation that opens as another sequence's does (the same persona's system prompt) gets that
- * opening copied into its sequence and decodes only the rest ({@link #cacheCounters()}). With a
- * host-memory budget, an evicted conversation's KV state is kept in host memory and restored
- * when it continues, or when a new one opens with its system prompt ({@link HostKvStore}).
+ * <p>The conversation cache ({@link SequenceChoice}): a sequence keeps what it decoded when its
+ * reply ends, and a request takes the idle sequence holding most of its prompt, so the next turn
+ * of a conversation decodes only what is new (from where it parts from what the sequence holds,
+ * which is before the reply when the template renders an earlier reply differently); when none
+ * does, an empty sequence or the least recently used one. A new conversation that opens as
+ * another sequence's does (the same persona's system prompt) gets that opening copied into its
+ * sequence and decodes only the rest ({@link #cacheCounters()}). With a host-memory budget, an
+ * evicted conversation's KV state is kept in host memory and restored when it continues, or when
+ * a new one opens with its system prompt ({@link HostKvStore}).
  */
 public final class BatchScheduler implements AutoCloseable {
 
@@ -81,7 +82,7 @@ public final class BatchScheduler implements AutoCloseable {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(threadName, "threadName");
         this.decoder = model.batchDecoder();
-        this.cache = new SequenceCache(decoder.sequences(), new HostKvStore(decoder, hostCacheBytes));
+        this.cache = new SequenceCache(decoder, new HostKvStore(decoder, hostCacheBytes));
         this.next = new NextBatch(decoder.batchSize());
         this.batch = next.tokens();
         this.inBatch = next.members();
@@ -268,26 +269,12 @@ public final class BatchScheduler implements AutoCloseable {
         }
     }
 
-    /** Gives {@code reply} the sequence the cache chooses, forgetting what of it the prompt does not continue. */
+    /** Gives {@code reply} the sequence the cache chooses, holding what of it the prompt continues. */
     private void join(ScheduledReply reply) {
-        SequenceCache.Choice choice = cache.take(reply.prompt(), reply.turnsEnd(), reply.scales());
+        SequenceChoice choice = cache.take(reply.prompt(), reply.turnsEnd(), reply.scales());
         int sequence = choice.sequence();
-        int kept = choice.kept();
         try {
-            if (choice.restore() != null) {
-                kept = cache.restore(choice);
-            } else if (choice.copies()) {
-                if (decoder.copyPrefix(choice.copyFrom(), sequence, kept)) {
-                    cache.copy(choice.copyFrom(), sequence, kept);
-                } else {
-                    kept = 0;
-                }
-            } else if (kept < cache.held(sequence) && !decoder.forget(sequence, kept)) {
-                decoder.forget(sequence, 0);
-                kept = 0;
-            }
-            cache.keep(sequence, kept, reply.scales());
-            cache.reused(choice, kept);
+            int kept = cache.hold(choice, reply.scales());
             Sampler sampler = Sampler.of(reply.sampler());
             reply.started(reply.prompt().length - kept);
             active.add(new ActiveSequence(reply, sequence, kept, sampler, decoder.contextSize()));

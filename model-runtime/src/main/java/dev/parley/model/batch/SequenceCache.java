@@ -1,15 +1,16 @@
 package dev.parley.model.batch;
 
+import dev.parley.model.llamacpp.BatchDecoder;
 import dev.parley.model.stats.CacheCounters;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Which tokens each sequence of the context holds (from position 0, with the adapter scales they
- * were decoded with), which sequences are taken, and the counters of the conversation cache. A
- * conversation evicted from its sequence is saved to the {@link HostKvStore} first, and a request
- * it serves better than any sequence gets it restored. Only the decode thread changes it;
+ * were decoded with), which sequences are taken, and the counters of the conversation cache; it
+ * gives a request the sequence {@link SequenceChoice} chooses and makes it hold what the choice
+ * keeps. A conversation evicted from its sequence is saved to the {@link HostKvStore} first, and a
+ * request it serves better than any sequence gets it restored. Only the decode thread changes it;
  * {@link #counters()} may be read from any thread.
  */
 final class SequenceCache {
@@ -22,18 +23,6 @@ final class SequenceCache {
      * first markers, not a persona's system prompt.
      */
     static final int MIN_SHARED = 16;
-
-    /**
-     * A sequence given to a request, to hold the first {@code kept} tokens of its prompt: those it
-     * holds already, or, when {@code copyFrom} is not -1, those copied from that sequence, or,
-     * when {@code restore} is not null, those of a conversation stored in host memory.
-     */
-    record Choice(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore) {
-
-        boolean copies() {
-            return copyFrom >= 0;
-        }
-    }
 
     private final int[][] tokens;
     private final int[] counts;
@@ -50,10 +39,14 @@ final class SequenceCache {
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong prefixHits = new AtomicLong();
     private final AtomicLong tokensReused = new AtomicLong();
+    private final BatchDecoder decoder;
     private final HostKvStore host;
 
-    SequenceCache(int sequences, HostKvStore host) {
+    /** The cache of {@code decoder}'s sequences, all empty, evicting into {@code host}. */
+    SequenceCache(BatchDecoder decoder, HostKvStore host) {
+        this.decoder = decoder;
         this.host = host;
+        int sequences = decoder.sequences();
         tokens = new int[sequences][];
         Arrays.setAll(tokens, i -> new int[64]);
         counts = new int[sequences];
@@ -74,76 +67,72 @@ final class SequenceCache {
     }
 
     /**
-     * Takes the idle sequence that holds most of {@code prompt} when {@code prompt} continues the
-     * turns of the prompt that sequence last read (the same conversation's next turn, or the same
-     * question again): a hit, also when the two part in the template's opening of the reply or in
-     * the reply, as Qwen3's next turn parts at the empty thinking block; the sequence then keeps
-     * what they share and forgets the rest (llama.cpp's server keeps a slot's common prefix the
-     * same way). Otherwise an empty sequence, or else the least recently used, whose conversation
-     * is evicted. A request that continues no conversation but opens as another sequence's does
-     * (a persona's system prompt), by at least {@link #MIN_SHARED} tokens more than the sequence it
-     * gets holds, is told to copy that opening. Call only when {@link #idle()} is positive.
+     * Takes the sequence {@link SequenceChoice#of} chooses for {@code prompt}, counting a hit or a
+     * miss. A miss saves the conversation it evicts to the {@link HostKvStore} first, then restores
+     * a stored one when it serves the prompt better ({@link SequenceChoice#orRestoring}). Call only
+     * when {@link #idle()} is positive, then {@link #hold} the choice.
      *
      * @param turnsEnd how many leading tokens of {@code prompt} are its turns, before the template's
      *     opening of the reply; {@code prompt.length} when not known
      */
-    Choice take(int[] prompt, int turnsEnd, float[] promptScales) {
-        int best = -1;
-        int bestKept = -1;
+    SequenceChoice take(int[] prompt, int turnsEnd, float[] promptScales) {
+        SequenceChoice.Candidate[] candidates = new SequenceChoice.Candidate[taken.length];
         for (int s = 0; s < taken.length; s++) {
-            int kept = taken[s] ? -1 : prefix(s, prompt, promptScales);
-            if (kept > bestKept) {
-                best = s;
-                bestKept = kept;
-            }
+            int shared = prefix(s, prompt, promptScales);
+            candidates[s] = new SequenceChoice.Candidate(taken[s], counts[s], shared, turnsEnds[s], lastUsed[s]);
         }
-        if (best < 0) {
-            throw new IllegalStateException("no idle sequence");
-        }
-        // a shared opening (start token, persona prompt) is no reason to overwrite another conversation
-        boolean continues = bestKept > 0 && bestKept >= Math.min(turnsEnds[best], prompt.length - 1);
-        if (continues) {
+        SequenceChoice choice = SequenceChoice.of(candidates, prompt.length);
+        int sequence = choice.sequence();
+        if (choice.hit()) {
             hits.incrementAndGet();
-            return choose(best, bestKept, -1, true, null, turnsEnd);
-        }
-        misses.incrementAndGet();
-        int chosen = leastRecentlyUsedIdle();
-        if (counts[chosen] > 0) {
-            evictions.incrementAndGet();
-            host.save(chosen, tokens[chosen], counts[chosen], turnsEnds[chosen], scales[chosen]);
-        }
-        int own = prefix(chosen, prompt, promptScales);
-        // busy sequences too: what they hold up to their last decode is in the KV cache
-        int source = -1;
-        int shared = own;
-        for (int s = 0; s < taken.length; s++) {
-            int kept = s == chosen ? -1 : prefix(s, prompt, promptScales);
-            // a copy must save more than it costs over what the chosen sequence holds already
-            if (kept >= own + MIN_SHARED && kept > shared) {
-                source = s;
-                shared = kept;
+        } else {
+            misses.incrementAndGet();
+            if (choice.evicts()) {
+                evictions.incrementAndGet();
+                host.save(sequence, tokens[sequence], counts[sequence], turnsEnds[sequence], scales[sequence]);
             }
+            // looked up after the save, which may replace or drop stored conversations
+            choice = choice.orRestoring(host.find(prompt, promptScales), host::canRestoreInto);
         }
-        HostKvStore.Match stored = host.find(prompt, promptScales);
-        // restoring copies only the conversation's own cells: worth it for any continued one
-        if (stored != null && stored.kept() > shared && (stored.continues() || stored.kept() >= MIN_SHARED)
-                && host.canRestoreInto(chosen)) {
-            return choose(chosen, stored.kept(), -1, false, stored, turnsEnd);
-        }
-        return choose(chosen, shared, source, false, null, turnsEnd);
-    }
-
-    private Choice choose(int sequence, int kept, int copyFrom, boolean hit, HostKvStore.@Nullable Match restore, int turnsEnd) {
         taken[sequence] = true;
         turnsEnds[sequence] = turnsEnd;
-        return new Choice(sequence, kept, copyFrom, hit, restore);
+        return choice;
+    }
+
+    /**
+     * Makes the sequence {@code choice} took hold the first {@code choice.kept()} tokens of the
+     * prompt, decoded with {@code with}, in the KV cache and here: the stored conversation
+     * restored, the opening copied from the other sequence, or what the sequence holds past them
+     * forgotten (llama.cpp's seq_rm from the first token the prompt does not share).
+     *
+     * @return the tokens the sequence holds: {@code choice.kept()}, or 0 when llama.cpp refused the
+     *     state, or the memory cannot drop only a suffix (recurrent models; then it holds nothing)
+     */
+    int hold(SequenceChoice choice, float[] with) {
+        int sequence = choice.sequence();
+        int kept = choice.kept();
+        if (choice.restore() != null) {
+            kept = restore(choice);
+        } else if (choice.copies()) {
+            if (decoder.copyPrefix(choice.copyFrom(), sequence, kept)) {
+                copy(choice.copyFrom(), sequence, kept);
+            } else {
+                kept = 0;
+            }
+        } else if (kept < counts[sequence] && !decoder.forget(sequence, kept)) {
+            decoder.forget(sequence, 0);
+            kept = 0;
+        }
+        keep(sequence, kept, with);
+        reused(choice, kept);
+        return kept;
     }
 
     /**
      * Restores the stored conversation {@code choice} names into its sequence and records what the
      * sequence holds then; the tokens it holds of the entry (0 if llama.cpp refused the state).
      */
-    int restore(Choice choice) {
+    private int restore(SequenceChoice choice) {
         HostKvStore.Match match = choice.restore();
         int kept = match == null ? 0 : host.restore(choice.sequence(), match);
         counts[choice.sequence()] = 0;
@@ -154,14 +143,14 @@ final class SequenceCache {
     }
 
     /** Records that {@code target} now holds the first {@code count} tokens {@code source} holds (a copy in the KV cache). */
-    void copy(int source, int target, int count) {
+    private void copy(int source, int target, int count) {
         counts[target] = 0;
         append(target, tokens[source], 0, count);
         scales[target] = scales[source];
     }
 
     /** Counts the tokens a request was given from the cache, once they are in its sequence. */
-    void reused(Choice choice, int kept) {
+    private void reused(SequenceChoice choice, int kept) {
         tokensReused.addAndGet(kept);
         // a restored conversation counts as a host hit (HostKvStore), not as a shared opening
         if (!choice.hit() && choice.restore() == null && kept >= MIN_SHARED) {
@@ -206,32 +195,9 @@ final class SequenceCache {
         lastUsed[sequence] = ++uses;
     }
 
-    /** How many tokens {@code sequence} holds. */
-    int held(int sequence) {
-        return counts[sequence];
-    }
-
     CacheCounters counters() {
         return new CacheCounters(hits.get(), misses.get(), evictions.get(), prefixHits.get(), tokensReused.get(),
                 host.hits(), host.bytesHeld(), host.evictions());
-    }
-
-    // an empty sequence counts as used longest ago
-    private int leastRecentlyUsedIdle() {
-        int chosen = -1;
-        for (int s = 0; s < taken.length; s++) {
-            if (taken[s]) {
-                continue;
-            }
-            if (chosen < 0 || rank(s) < rank(chosen)) {
-                chosen = s;
-            }
-        }
-        return chosen;
-    }
-
-    private long rank(int sequence) {
-        return counts[sequence] == 0 ? -1 : lastUsed[sequence];
     }
 
     /** Leading tokens of {@code prompt} the sequence holds: at most all but the last, which is decoded for its logits. */
