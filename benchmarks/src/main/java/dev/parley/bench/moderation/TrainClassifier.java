@@ -16,9 +16,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,8 +135,16 @@ public final class TrainClassifier {
         Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
         Files.write(Path.of(args[1]), bytes.toByteArray());
         System.out.printf(Locale.ROOT, "kept epoch %d, threshold %.2f; as written (16-bit weights): validation F1 %.3f at 0.50"
-                + " (best %.3f at %.2f); %d bytes to %s%n", bestEpoch, bestThreshold, f1At(logits(shipped, validation), validation, 0.5),
-                check.f1, check.threshold, bytes.size(), args[1]);
+                + " (best %.3f at %.2f); %d bytes to %s, sha256 %s%n", bestEpoch, bestThreshold, f1At(logits(shipped, validation), validation, 0.5),
+                check.f1, check.threshold, bytes.size(), args[1], sha256(bytes.toByteArray()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static int[] featuresOf(HashedNgrams features, String normalised) {
