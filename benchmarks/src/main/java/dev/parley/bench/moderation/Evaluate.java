@@ -136,11 +136,11 @@ public final class Evaluate {
                 }
             }
             boolean withoutClassifier = predicted(lexiconOnly, text, TOXIC);
-            wholeLexiconOnly.add(maxNoObscene >= 2, withoutClassifier);
+            wholeLexiconOnly.add(maxAny >= 1, withoutClassifier);
             if (ToldBrSplit.of(normaliser.normalise(text)) != ToldBrSplit.HELD_OUT) {
                 continue;
             }
-            heldOutLexiconOnly.add(maxNoObscene >= 2, withoutClassifier);
+            heldOutLexiconOnly.add(maxAny >= 1, withoutClassifier);
             boolean predicted = predicted(text, TOXIC);
             for (String column : TOLD_COLUMNS) {
                 if (Double.parseDouble(row.getOrDefault(column, "0")) >= 2) {
@@ -156,12 +156,12 @@ public final class Evaluate {
         }
         System.out.println("== ToLD-Br (Portuguese), predicted = hate, harassment or their threatening forms >= 0.5");
         System.out.println("   held-out fifth, never used in training; whole local tier (lexicon, rules, classifier)");
-        System.out.println("   positive = >=2 of 3 annotators in homophobia, insult, racism, misogyny or xenophobia (main figure)");
+        System.out.println("   positive = >=1 annotator in any column: offence, the dataset's binary reading (main figure)");
+        System.out.println("   " + anyAnnotator.summary());
+        System.out.println("   positive = >=2 of 3 annotators in homophobia, insult, racism, misogyny or xenophobia (main figure until session 22)");
         System.out.println("   " + majorityNoObscene.summary());
         System.out.println("   positive = >=2 of 3 annotators in any column, obscene included");
         System.out.println("   " + majorityAny.summary());
-        System.out.println("   positive = >=1 annotator in any column (the dataset's loosest reading)");
-        System.out.println("   " + anyAnnotator.summary());
         System.out.println("   per column (>=2 of 3 annotators): recall; texts no annotator flagged: false-positive rate");
         byColumn.forEach((name, confusion) -> System.out.println(String.format(Locale.ROOT, "     %-40s n=%5d  %s",
                 name, confusion.total(), name.startsWith("(")

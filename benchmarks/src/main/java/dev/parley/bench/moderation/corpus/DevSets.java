@@ -1,6 +1,7 @@
 package dev.parley.bench.moderation.corpus;
 
 import dev.parley.bench.moderation.Csv;
+import dev.parley.bench.moderation.ToldBrLabels;
 import dev.parley.bench.moderation.ToldBrSplit;
 import dev.parley.bench.moderation.corpus.LabelledText.Kind;
 import dev.parley.core.moderation.Category;
@@ -20,9 +21,6 @@ import java.util.Set;
  * Rows are not deduplicated or cut: measurements must see the sets as published.
  */
 public final class DevSets {
-
-    /** ToLD-Br columns that name a hate kind; {@code obscene} is left out, as in Evaluate's main figure. */
-    private static final List<String> TOLD_HATE_COLUMNS = List.of("homophobia", "racism", "misogyny", "xenophobia");
 
     private DevSets() {
     }
@@ -57,11 +55,7 @@ public final class DevSets {
         return toldBr(moderationDev, ToldBrSplit.VALIDATION);
     }
 
-    /**
-     * The tweets of {@code part} of {@code told-br/ToLD-BR.csv}: at least two of three annotators in
-     * homophobia, racism, misogyny or xenophobia to hate, in insult to harassment, else safe
-     * ({@code obscene} alone is safe: profanity is not a category).
-     */
+    /** The tweets of {@code part} of {@code told-br/ToLD-BR.csv}, labelled by {@link ToldBrLabels#of}. */
     private static List<LabelledText> toldBr(Path moderationDev, ToldBrSplit part) throws IOException {
         TextNormaliser normaliser = new TextNormaliser();
         List<LabelledText> out = new ArrayList<>();
@@ -70,21 +64,8 @@ public final class DevSets {
             if (text == null || text.isBlank() || ToldBrSplit.of(normaliser.normalise(text)) != part) {
                 continue;
             }
-            Set<Category> labels = EnumSet.noneOf(Category.class);
-            for (String column : TOLD_HATE_COLUMNS) {
-                if (votes(row, column) >= 2) {
-                    labels.add(Category.HATE);
-                }
-            }
-            if (votes(row, "insult") >= 2) {
-                labels.add(Category.HARASSMENT);
-            }
-            out.add(new LabelledText("told-br", "pt", Kind.POST, text, labels, false));
+            out.add(new LabelledText("told-br", "pt", Kind.POST, text, ToldBrLabels.of(row), false));
         }
         return out;
-    }
-
-    private static int votes(Map<String, String> row, String column) {
-        return (int) Double.parseDouble(row.getOrDefault(column, "0"));
     }
 }
