@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class BatchScheduler implements AutoCloseable {
     private final SequenceCache cache;
     private final TokenBatch batch;
     private final StepClock clock;
+    private final Function<SamplerParameters, Sampler> samplers;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -79,8 +81,14 @@ public final class BatchScheduler implements AutoCloseable {
      * in up to {@code hostCacheBytes} bytes of host memory (0: none), dropped when it closes.
      */
     public BatchScheduler(LlamaCppModel model, String threadName, long hostCacheBytes) {
+        this(model, threadName, hostCacheBytes, Sampler::of);
+    }
+
+    /** As above, each reply's sampler made by {@code samplers}: tests make one fail. */
+    BatchScheduler(LlamaCppModel model, String threadName, long hostCacheBytes, Function<SamplerParameters, Sampler> samplers) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(threadName, "threadName");
+        this.samplers = Objects.requireNonNull(samplers, "samplers");
         this.decoder = model.batchDecoder();
         this.cache = new SequenceCache(decoder, new HostKvStore(decoder, hostCacheBytes));
         this.next = new NextBatch(decoder.batchSize());
@@ -273,13 +281,17 @@ public final class BatchScheduler implements AutoCloseable {
     private void join(ScheduledReply reply) {
         SequenceChoice choice = cache.take(reply.prompt(), reply.turnsEnd(), reply.scales());
         int sequence = choice.sequence();
+        Sampler sampler = null;
         try {
             int kept = cache.hold(choice, reply.scales());
-            Sampler sampler = Sampler.of(reply.sampler());
+            sampler = samplers.apply(reply.sampler());
             reply.started(reply.prompt().length - kept);
             active.add(new ActiveSequence(reply, sequence, kept, sampler, decoder.contextSize()));
         } catch (RuntimeException e) {
-            cache.keep(sequence, 0, new float[0]);
+            if (sampler != null) {
+                sampler.close();
+            }
+            clear(sequence); // hold may have kept, copied or restored cells the cache would no longer count
             cache.release(sequence);
             reply.fail(e);
         }
@@ -348,9 +360,13 @@ public final class BatchScheduler implements AutoCloseable {
 
     // a batch that failed may have kept part of itself: the sequence's contents are unknown
     private void forgetAfterFailure(ActiveSequence sequence, Runnable end) {
-        decoder.forget(sequence.sequence(), 0);
-        cache.keep(sequence.sequence(), 0, new float[0]);
+        clear(sequence.sequence());
         end.run();
+    }
+
+    private void clear(int sequence) {
+        decoder.forget(sequence, 0);
+        cache.keep(sequence, 0, new float[0]);
     }
 
     /** Lets replies that ended or were cancelled go: their samplers are freed, their sequences idle. */
