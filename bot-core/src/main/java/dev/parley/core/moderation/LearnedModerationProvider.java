@@ -1,6 +1,7 @@
 package dev.parley.core.moderation;
 
 import dev.parley.core.moderation.learned.CategoryHeads;
+import dev.parley.core.moderation.learned.LanguageCues;
 import dev.parley.core.moderation.learned.TextClauses;
 import dev.parley.core.moderation.learned.TextEncoder;
 import dev.parley.core.moderation.learned.TextWindows;
@@ -52,6 +53,7 @@ public final class LearnedModerationProvider implements ModerationProvider {
     private final TextClauses clauses;
     private final TextNormaliser normaliser;
     private final Category[] categories;
+    private final LanguageCues language = new LanguageCues();
 
     /**
      * @param encoder the encoder {@code heads} were trained on
@@ -151,9 +153,11 @@ public final class LearnedModerationProvider implements ModerationProvider {
     @Override
     public Assessment assess(ModerationRequest request) {
         Assessment lexical = local.assess(request);
-        double[] scores = scores(request.normalised(), lexical);
+        // one language for the whole text: a clause alone is often too short to tell
+        boolean portuguese = language.readsAsPortuguese(request.normalised());
+        double[] scores = scores(request.normalised(), lexical, portuguese);
         for (String clause : clauses.of(request.text(), windows)) {
-            double[] alone = scores(normaliser.normalise(clause), lexical);
+            double[] alone = scores(normaliser.normalise(clause), lexical, portuguese);
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = Math.max(scores[i], alone[i]);
             }
@@ -179,6 +183,10 @@ public final class LearnedModerationProvider implements ModerationProvider {
      * in it: the highest over the text's windows. In the order of {@link CategoryHeads#heads()}.
      */
     public double[] scores(String normalised, Assessment lexical) {
+        return scores(normalised, lexical, language.readsAsPortuguese(normalised));
+    }
+
+    private double[] scores(String normalised, Assessment lexical, boolean portuguese) {
         double highestLexical = 0;
         for (Category category : Category.values()) {
             highestLexical = Math.max(highestLexical, lexical.scores().score(category));
@@ -193,7 +201,8 @@ public final class LearnedModerationProvider implements ModerationProvider {
                 extras[0] = lexical.scores().score(categories[i]);
                 extras[1] = highestLexical;
                 CategoryHeads.Head head = heads.heads().get(i);
-                best[i] = Math.max(best[i], head.calibrated(head.rawLogit(vector, extras, buckets, count, heads.ngramFloor())));
+                best[i] = Math.max(best[i], head.calibrated(
+                        head.rawLogit(vector, extras, buckets, count, heads.ngramFloor()), portuguese));
             }
         }
         return best;

@@ -70,6 +70,20 @@ class LearnedModerationProviderTest {
     }
 
     @Test
+    void assess_calibratesATextThatReadsAsPortugueseOnItsOwnScale_andAnyOtherOnTheGlobalOne() {
+        // one head whose raw log-odds are -1 for every text: 0.27 on the global scale, 0.73 on the Portuguese one
+        CategoryHeads heads = new CategoryHeads("toy", 2, LearnedModerationProvider.EXTRAS, NGRAMS, List.of(
+                new CategoryHeads.Head("harassment", new float[4], new float[NGRAMS.buckets()], -1, 1, 0, -1, 0)));
+        LearnedModerationProvider tier = new LearnedModerationProvider(encoder, heads, LOCAL, new TextWindows(100, 3));
+        java.util.function.ToDoubleFunction<String> score = text -> tier.assess(
+                new ModerationRequest(text, NORMALISER.normalise(text), Direction.INPUT, null)).scores().score(Category.HARASSMENT);
+        double low = 1 / (1 + Math.exp(1));
+        assertThat(score.applyAsDouble("que dia lindo pra ir na praia")).isCloseTo(1 - low, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(score.applyAsDouble("what a lovely day for the beach")).isCloseTo(low, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(score.applyAsDouble("haha ok")).isCloseTo(low, org.assertj.core.api.Assertions.within(1e-9)); // reads as neither
+    }
+
+    @Test
     void assess_readsTheLexicalScoreAsAFeature_butTheMeaningCanOutweighIt() {
         double killAPerson = assess("I will kill you").scores().score(Category.VIOLENCE);
         double killAProcess = assess("how do I kill a Python process").scores().score(Category.VIOLENCE);

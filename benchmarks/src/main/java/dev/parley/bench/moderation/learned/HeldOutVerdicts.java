@@ -74,7 +74,7 @@ public final class HeldOutVerdicts {
                 boolean blocked = false;
                 for (int c = 0; c < CATEGORIES.length; c++) {
                     CategoryHeads.Head head = heads.heads().get(c);
-                    double learned = head.calibrated(HeadTrainer.rawLogit(head, c, sample));
+                    double learned = head.calibrated(HeadTrainer.rawLogit(head, c, sample), sample.readsAsPortuguese());
                     double score = Math.max(learned, sample.lexical()[c]);
                     blocked |= score >= THRESHOLD && BLOCKED_BY_DEFAULT.contains(CATEGORIES[c].apiName());
                     if (score > best) {

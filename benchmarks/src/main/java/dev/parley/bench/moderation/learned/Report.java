@@ -22,51 +22,75 @@ final class Report {
     private final List<Sample> train;
     private final Map<String, double[][]> outOfSet;
     private final boolean clauses;
+    private final PortugueseCalibration portuguese;
 
-    /** @param clauses whether {@code outOfSet} scored each text's clauses alone too (only said in the title) */
-    Report(List<Sample> train, Map<String, double[][]> outOfSet, boolean clauses) {
+    /**
+     * @param clauses whether {@code outOfSet} scored each text's clauses alone too (only said in the title)
+     * @param portuguese which categories calibrate text that reads as Portuguese apart
+     */
+    Report(List<Sample> train, Map<String, double[][]> outOfSet, boolean clauses, PortugueseCalibration portuguese) {
         this.train = train;
         this.outOfSet = outOfSet;
         this.clauses = clauses;
+        this.portuguese = portuguese;
     }
 
     /**
      * Platt scaling per category, fitted on the out-of-set predictions of every fold but
      * {@code except} that holds both positives and negatives of the category, each such set
-     * weighing the same in all (so the calibrated prior is no one set's base rate).
+     * weighing the same in all (so the calibrated prior is no one set's base rate): per category
+     * {@code scale, shift}, then the Portuguese pair, fitted the same way on the rows that read as
+     * Portuguese where {@code portuguese} says so and they are enough, else the same pair again.
      */
     double[][] platt(@Nullable String except) {
         double[][] params = new double[CATEGORIES.length][];
         for (int c = 0; c < CATEGORIES.length; c++) {
-            List<Double> logits = new ArrayList<>();
-            List<Boolean> labels = new ArrayList<>();
-            List<Double> weights = new ArrayList<>();
-            for (Map.Entry<String, double[][]> fold : outOfSet.entrySet()) {
-                if (fold.getKey().equals(except)) {
-                    continue;
-                }
-                List<Sample> samples = samplesOf(fold.getKey());
-                int positives = 0;
-                for (Sample sample : samples) {
-                    positives += sample.labels()[c] ? 1 : 0;
-                }
-                if (positives == 0 || positives == samples.size()) {
-                    continue; // a set of one class says nothing of the other, and would drag the prior its way
-                }
-                for (int i = 0; i < samples.size(); i++) {
-                    logits.add(fold.getValue()[i][c]);
-                    labels.add(samples.get(i).labels()[c]);
-                    weights.add(1.0 / samples.size()); // each set counts the same: no set's base rate rules
-                }
-            }
-            double[] l = logits.stream().mapToDouble(Double::doubleValue).toArray();
-            boolean[] y = new boolean[labels.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = labels.get(i);
-            }
-            params[c] = HeadTrainer.platt(l, y, weights.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] all = fit(c, except, s -> true, 0, 0);
+            double[] pt = portuguese.appliesTo(CATEGORIES[c]) ? fit(c, except, Sample::readsAsPortuguese,
+                    PortugueseCalibration.MIN_SETS, PortugueseCalibration.MIN_POSITIVES) : null;
+            params[c] = pt == null ? new double[] {all[0], all[1], all[0], all[1]} : new double[] {all[0], all[1], pt[0], pt[1]};
         }
         return params;
+    }
+
+    /** One Platt pair for category {@code c} over the rows {@code which} picks; null if too few sets or positives. */
+    private double @Nullable [] fit(int c, @Nullable String except, Predicate<Sample> which, int minSets, int minPositives) {
+        List<Double> logits = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        int sets = 0;
+        int allPositives = 0;
+        for (Map.Entry<String, double[][]> fold : outOfSet.entrySet()) {
+            if (fold.getKey().equals(except)) {
+                continue;
+            }
+            List<Sample> samples = samplesOf(fold.getKey());
+            List<Integer> picked = java.util.stream.IntStream.range(0, samples.size())
+                    .filter(i -> which.test(samples.get(i))).boxed().toList();
+            int positives = 0;
+            for (int i : picked) {
+                positives += samples.get(i).labels()[c] ? 1 : 0;
+            }
+            if (positives == 0 || positives == picked.size()) {
+                continue; // a set of one class says nothing of the other, and would drag the prior its way
+            }
+            sets++;
+            allPositives += positives;
+            for (int i : picked) {
+                logits.add(fold.getValue()[i][c]);
+                labels.add(samples.get(i).labels()[c]);
+                weights.add(1.0 / picked.size()); // each set counts the same: no set's base rate rules
+            }
+        }
+        if (sets < minSets || allPositives < minPositives) {
+            return null;
+        }
+        double[] l = logits.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] y = new boolean[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        return HeadTrainer.platt(l, y, weights.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private List<Sample> samplesOf(String set) {
@@ -187,7 +211,8 @@ final class Report {
     private static double[] combined(double[] raw, double[][] platt, Sample sample) {
         double[] scores = new double[CATEGORIES.length];
         for (int c = 0; c < CATEGORIES.length; c++) {
-            double learned = 1 / (1 + Math.exp(-(platt[c][0] * raw[c] + platt[c][1])));
+            int pair = sample.readsAsPortuguese() ? 2 : 0;
+            double learned = 1 / (1 + Math.exp(-(platt[c][pair] * raw[c] + platt[c][pair + 1])));
             scores[c] = Math.max(learned, sample.lexical()[c]);
         }
         return scores;
@@ -262,7 +287,7 @@ final class Report {
             for (int c = 0; c < CATEGORIES.length; c++) {
                 CategoryHeads.Head head = heads.heads().get(c);
                 learned[c] = head.calibrated(clauses ? HeadTrainer.rawLogitOverClauses(head, c, sample)
-                        : HeadTrainer.rawLogit(head, c, sample));
+                        : HeadTrainer.rawLogit(head, c, sample), sample.readsAsPortuguese());
             }
             scores.add(learned);
         }

@@ -1,6 +1,7 @@
 package dev.parley.bench.moderation.learned;
 
 import dev.parley.core.moderation.Category;
+import dev.parley.core.moderation.learned.LanguageCues;
 
 /**
  * One labelled text as the trainer sees it: normalised, with its encoder vector, what the lexical
@@ -22,6 +23,13 @@ record Sample(String set, String language, boolean request, String normalised, f
     Sample(String set, String language, boolean request, String normalised, float[] vector, int[] buckets,
             boolean[] labels, double[] lexical, double weight) {
         this(set, language, request, normalised, vector, buckets, labels, lexical, weight, new float[0][], new int[0][]);
+    }
+
+    private static final LanguageCues LANGUAGE = new LanguageCues(); // stateless
+
+    /** Whether the bot reads this text as Portuguese, and so calibrates it on the Portuguese scale. */
+    boolean readsAsPortuguese() {
+        return LANGUAGE.readsAsPortuguese(normalised);
     }
 
     boolean harmful() {

@@ -82,6 +82,9 @@ public final class TrainModerator {
     private static final double BLOCK_BUDGET = 0.05;
     /** Experiment: read quoted spans alone instead of clauses in the clause variant ({@link #pieces}). */
     private static final boolean QUOTES = "quotes".equals(System.getProperty("parley.train.pieces", "clauses"));
+    /** Which heads calibrate text that reads as Portuguese on a scale of their own ({@link PortugueseCalibration}). */
+    private static final PortugueseCalibration PORTUGUESE =
+            PortugueseCalibration.of(System.getProperty("parley.train.portuguese-calibration", "none"));
     /** The heads' n-gram features: character 2- to 4-grams, words and word pairs in 2^17 buckets. */
     static final HashedNgrams NGRAMS = new HashedNgrams(17, 2, 4);
 
@@ -123,8 +126,8 @@ public final class TrainModerator {
                 outOfSetClauses.put(fold, rawLogits(heads, left, true));
                 System.out.printf("  fold %-26s trained on %,d, scored %,d%n", fold, in.size(), left.size());
             }
-            Report wholeReport = new Report(train, outOfSet, false);
-            Report clauseReport = new Report(train, outOfSetClauses, true);
+            Report wholeReport = new Report(train, outOfSet, false, PORTUGUESE);
+            Report clauseReport = new Report(train, outOfSetClauses, true, PORTUGUESE);
             System.out.printf("%nWHOLE TEXTS ONLY%s%n", CLAUSES ? "" : " (shipped)");
             wholeReport.leaveOneDatasetOut();
             System.out.printf("%nWITH CLAUSES READ ALONE%s%n", CLAUSES ? " (shipped)" : "");
@@ -139,7 +142,8 @@ public final class TrainModerator {
             System.out.println("Platt scaling of the shipped heads (scale, shift):");
             for (int c = 0; c < CATEGORIES.length; c++) {
                 CategoryHeads.Head h = heads.heads().get(c);
-                System.out.printf("  %-24s %7.3f %7.3f%n", CATEGORIES[c].apiName(), h.scale(), h.shift());
+                System.out.printf("  %-24s %7.3f %7.3f   Portuguese %7.3f %7.3f%n", CATEGORIES[c].apiName(), h.scale(), h.shift(),
+                        h.portugueseScale(), h.portugueseShift());
             }
             byte[] bytes = bytes(heads);
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -200,7 +204,8 @@ public final class TrainModerator {
         List<CategoryHeads.Head> calibrated = new ArrayList<>();
         for (int c = 0; c < CATEGORIES.length; c++) {
             CategoryHeads.Head h = raw.get(c);
-            calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0], (float) platt[c][1]));
+            calibrated.add(new CategoryHeads.Head(h.label(), h.weights(), h.ngramWeights(), h.bias(), (float) platt[c][0],
+                    (float) platt[c][1], (float) platt[c][2], (float) platt[c][3]));
         }
         CategoryHeads heads = new CategoryHeads(encoder.name(), encoder.dimension(), LearnedModerationProvider.EXTRAS, NGRAMS,
                 HeadTrainer.NGRAM_FLOOR, calibrated);

@@ -20,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
  * (the words and spellings themselves, in any language the encoder does not know), and a few extra
  * features the caller computes (the lexical tier's scores). A head's raw log-odds then pass through
  * its own Platt scaling, fitted on predictions for data sets the head was not trained on, so that
- * 0.5 means about a coin flip on unseen data and an admin's threshold means what it says.
+ * 0.5 means about a coin flip on unseen data and an admin's threshold means what it says; text that
+ * reads as Portuguese may have a scaling of its own, fitted on the Portuguese predictions alone.
  *
  * <p>Dense weights are stored as 32-bit floats, n-gram weights as 16-bit floats, in a gzip stream;
  * reading a file back gives exactly the heads that were written. Immutable and thread-safe.
@@ -28,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
 public final class CategoryHeads {
 
     private static final int MAGIC_V2 = 0x504c4832; // "PLH2": no n-gram floor (read as a floor of 1)
-    private static final int MAGIC = 0x504c4833; // "PLH3": the n-gram floor follows the n-gram settings
+    private static final int MAGIC_V3 = 0x504c4833; // "PLH3": the n-gram floor follows the n-gram settings
+    private static final int MAGIC = 0x504c4834; // "PLH4": a Portuguese Platt pair follows each head's
 
     /**
      * One head.
@@ -39,13 +41,28 @@ public final class CategoryHeads {
      * @param bias the intercept
      * @param scale Platt scaling: the calibrated log-odds are {@code scale * raw + shift}
      * @param shift Platt scaling's intercept
+     * @param portugueseScale Platt scaling of a text that reads as Portuguese ({@link
+     *     LanguageCues#readsAsPortuguese}): the heads read the languages on different scales, and one
+     *     pair fitted mostly on English leaves 0.5 far from a coin flip in Portuguese
+     * @param portugueseShift its intercept
      */
-    public record Head(String label, float[] weights, float[] ngramWeights, float bias, float scale, float shift) {
+    public record Head(String label, float[] weights, float[] ngramWeights, float bias, float scale, float shift,
+            float portugueseScale, float portugueseShift) {
 
         public Head {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(ngramWeights, "ngramWeights");
+        }
+
+        /** A head with one Platt pair for every language. */
+        public Head(String label, float[] weights, float[] ngramWeights, float bias, float scale, float shift) {
+            this(label, weights, ngramWeights, bias, scale, shift, scale, shift);
+        }
+
+        /** Whether texts that read as Portuguese are calibrated on a scale of their own. */
+        public boolean calibratesPortugueseApart() {
+            return portugueseScale != scale || portugueseShift != shift;
         }
 
         /**
@@ -71,9 +88,15 @@ public final class CategoryHeads {
             return sum;
         }
 
-        /** The calibrated probability for the given raw log-odds. */
+        /** The calibrated probability for the given raw log-odds of a text not read as Portuguese. */
         public double calibrated(double rawLogit) {
-            return 1 / (1 + Math.exp(-(scale * rawLogit + shift)));
+            return calibrated(rawLogit, false);
+        }
+
+        /** The calibrated probability for the given raw log-odds of a text that reads as Portuguese or not. */
+        public double calibrated(double rawLogit, boolean portuguese) {
+            return portuguese ? 1 / (1 + Math.exp(-(portugueseScale * rawLogit + portugueseShift)))
+                    : 1 / (1 + Math.exp(-(scale * rawLogit + shift)));
         }
     }
 
@@ -184,11 +207,15 @@ public final class CategoryHeads {
         }
     }
 
-    /** Writes these heads in the format {@link #read} takes. */
+    /**
+     * Writes these heads in the format {@link #read} takes: the older format where no head calibrates
+     * Portuguese apart, so heads trained without it keep their bytes.
+     */
     public void write(OutputStream out) throws IOException {
+        boolean portugueseApart = heads.stream().anyMatch(Head::calibratesPortugueseApart);
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
-        data.writeInt(MAGIC);
+        data.writeInt(portugueseApart ? MAGIC : MAGIC_V3);
         data.writeUTF(encoder);
         data.writeInt(dimension);
         data.writeInt(extras);
@@ -208,6 +235,10 @@ public final class CategoryHeads {
             data.writeFloat(head.bias());
             data.writeFloat(head.scale());
             data.writeFloat(head.shift());
+            if (portugueseApart) {
+                data.writeFloat(head.portugueseScale());
+                data.writeFloat(head.portugueseShift());
+            }
         }
         data.flush();
         gzip.finish();
@@ -222,7 +253,7 @@ public final class CategoryHeads {
         try {
             DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
             int magic = data.readInt();
-            if (magic != MAGIC && magic != MAGIC_V2) {
+            if (magic != MAGIC && magic != MAGIC_V3 && magic != MAGIC_V2) {
                 throw new IOException("not Parley moderation heads (bad magic number)");
             }
             String encoder = data.readUTF();
@@ -254,7 +285,12 @@ public final class CategoryHeads {
                 for (int i = 0; i < ngramWeights.length; i++) {
                     ngramWeights[i] = Float.float16ToFloat(data.readShort());
                 }
-                heads[h] = new Head(label, weights, ngramWeights, data.readFloat(), data.readFloat(), data.readFloat());
+                float bias = data.readFloat();
+                float scale = data.readFloat();
+                float shift = data.readFloat();
+                heads[h] = magic == MAGIC
+                        ? new Head(label, weights, ngramWeights, bias, scale, shift, data.readFloat(), data.readFloat())
+                        : new Head(label, weights, ngramWeights, bias, scale, shift);
             }
             return new CategoryHeads(encoder, dimension, extras, ngrams, ngramFloor, List.of(heads));
         } catch (EOFException e) {

@@ -8,7 +8,8 @@ import java.util.stream.Stream;
  * function words of each language that the other does not use.
  *
  * <p>The Portuguese classifier was trained on Portuguese only; on English text its n-grams are
- * mostly unseen and its output is noise, so it is not asked about text that reads as English.
+ * mostly unseen and its output is noise, so it is not asked about text that reads as English. The
+ * learned heads calibrate text that reads as Portuguese on its own scale ({@link CategoryHeads.Head}).
  * Words both languages write alike ("a", "e", "so", "no", "me") count for neither.
  */
 public final class LanguageCues {
@@ -29,6 +30,19 @@ public final class LanguageCues {
 
     /** Whether more words of {@code normalised} are English function words than Portuguese ones. */
     public boolean readsAsEnglish(CharSequence normalised) {
+        return lead(normalised) > 0;
+    }
+
+    /**
+     * Whether more words of {@code normalised} are Portuguese function words than English ones; a
+     * text with as many of each (none, often, in a short message) reads as neither.
+     */
+    public boolean readsAsPortuguese(CharSequence normalised) {
+        return lead(normalised) < 0;
+    }
+
+    /** English function words less Portuguese ones. */
+    private static int lead(CharSequence normalised) {
         int english = 0;
         int portuguese = 0;
         int length = normalised.length();
@@ -47,7 +61,7 @@ public final class LanguageCues {
             }
             start = i + 1;
         }
-        return english > portuguese;
+        return english - portuguese;
     }
 
     /**

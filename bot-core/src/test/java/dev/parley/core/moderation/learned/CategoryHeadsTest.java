@@ -118,6 +118,38 @@ class CategoryHeadsTest {
     }
 
     @Test
+    void aHeadMayCalibratePortugueseApart_andKeepsThatPairThroughWriteAndRead() throws IOException {
+        CategoryHeads.Head harassment = new CategoryHeads.Head("harassment", new float[5], new float[NGRAMS.buckets()],
+                0, 1, 0, 2, 1);
+        assertThat(harassment.calibratesPortugueseApart()).isTrue();
+        assertThat(harassment.calibrated(0)).isCloseTo(0.5, within(1e-9));
+        assertThat(harassment.calibrated(0, false)).isCloseTo(0.5, within(1e-9));
+        assertThat(harassment.calibrated(0, true)).isCloseTo(1 / (1 + Math.exp(-1)), within(1e-9));
+        assertThat(harassment.calibrated(-0.5, true)).isCloseTo(0.5, within(1e-9));
+
+        CategoryHeads heads = new CategoryHeads("toy-encoder", 3, 2, NGRAMS, 4, List.of(twoHeads().heads().getFirst(), harassment));
+        byte[] bytes = bytesOf(heads);
+        CategoryHeads read = CategoryHeads.read(new ByteArrayInputStream(bytes));
+        assertThat(read.heads().getLast().portugueseScale()).isEqualTo(2f);
+        assertThat(read.heads().getLast().portugueseShift()).isEqualTo(1f);
+        // a head given one pair reads Portuguese on it too, in the new format as in the old
+        assertThat(read.heads().getFirst().calibratesPortugueseApart()).isFalse();
+        assertThat(bytesOf(read)).isEqualTo(bytes);
+        assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 30))))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void headsWithOnePairForEveryLanguage_areWrittenInTheFormerFormat_soTheirBytesDoNotChange() throws IOException {
+        byte[] bytes = bytesOf(twoHeads());
+        int magic = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes))).readInt();
+        assertThat(magic).isEqualTo(0x504c4833); // "PLH3"
+        CategoryHeads.Head read = CategoryHeads.read(new ByteArrayInputStream(bytes)).heads().getLast();
+        assertThat(read.portugueseScale()).isEqualTo(read.scale());
+        assertThat(read.portugueseShift()).isEqualTo(read.shift());
+    }
+
+    @Test
     void read_refusesAnotherFormat_aTruncatedFile_andAnImpossibleHeader() throws IOException {
         assertThatThrownBy(() -> CategoryHeads.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})))
                 .isInstanceOf(IOException.class).hasMessageContaining("magic");

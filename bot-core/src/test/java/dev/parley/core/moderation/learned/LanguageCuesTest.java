@@ -31,4 +31,15 @@ class LanguageCuesTest {
         assertThat(cues.readsAsEnglish("eu acho que the game is over")).isFalse();
         assertThat(cues.readsAsEnglish("the game is over and that was it cara")).isTrue();
     }
+
+    @Test
+    void readsAsPortuguese_onlyWhenPortugueseFunctionWordsLead_soATextOfNeitherReadsAsNeither() {
+        assertThat(cues.readsAsPortuguese("voce nao sabe nada")).isTrue();
+        assertThat(cues.readsAsPortuguese("eu acho que o jogo is over")).isTrue();
+        assertThat(cues.readsAsPortuguese("you are the worst")).isFalse();
+        assertThat(cues.readsAsPortuguese("kill yourself")).isFalse();
+        assertThat(cues.readsAsEnglish("kill yourself")).isFalse();
+        assertThat(cues.readsAsPortuguese("a e o me no")).isFalse();
+        assertThat(cues.readsAsPortuguese("")).isFalse();
+    }
 }
